@@ -1,0 +1,51 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { HttpExceptionFilter } from './common/http/http-exception.filter';
+import { DatabaseModule } from './database/database.module';
+import { ENTITIES } from './entities';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { OrgModule } from './modules/org/org.module';
+import { WebModule } from './modules/web/web.module';
+import { QueueModule } from './queue/queue.module';
+import { WorkerModule } from './worker.module';
+
+export type Role = 'all' | 'api' | 'worker';
+
+/** Configuration, logging, database and queue: what every role needs. */
+function coreImports(config: AppConfig) {
+  return [
+    AppConfigModule.forRoot(config),
+    LoggerModule.forRoot({
+      pinoHttp: {
+        level: config.logLevel,
+        // Health probes every few seconds would drown the log.
+        autoLogging: { ignore: (req) => req.url === '/health' },
+        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      },
+    }),
+    DatabaseModule.forRoot(ENTITIES, config.database.dialect),
+    QueueModule,
+  ];
+}
+
+/** The application for one run role: `api` serves HTTP, `worker` runs queue processors, `all` both. */
+@Module({})
+export class AppModule {
+  static forRole(role: Role, config: AppConfig): DynamicModule {
+    const http = role === 'all' || role === 'api';
+    const worker = role === 'all' || role === 'worker';
+    return {
+      module: AppModule,
+      imports: [
+        ...coreImports(config),
+        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule] : []),
+        ...(worker ? [WorkerModule] : []),
+      ],
+      providers: http ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { Logger } from 'nestjs-pino';
+import { AppModule, Role } from './app.module';
+import { bodyParserErrors } from './common/http/body-parser-errors';
+import { createValidationPipe } from './common/http/validation.pipe';
+import { AppConfig } from './config/app-config';
+
+export interface CreateAppOptions {
+  role: Role;
+  config: AppConfig;
+  /** Keep Nest's boot messages out of test output. */
+  quiet?: boolean;
+}
+
+/** Builds the Nest application for a role, with the HTTP pipeline every entry point and test shares. */
+export async function createApp({ role, config, quiet }: CreateAppOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(role, config), {
+    bodyParser: false,
+    bufferLogs: true,
+    abortOnError: false,
+    logger: quiet ? false : undefined,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  const limit = config.http.bodyLimitBytes;
+  app.useBodyParser('json', { limit });
+  app.useBodyParser('urlencoded', { limit, extended: false });
+  app.useBodyParser('text', { limit, type: ['text/csv', 'text/plain'] });
+  app.use(bodyParserErrors('1 MiB'));
+  app.use(cookieParser());
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('thidua API')
+      .setDescription('Phong trào thi đua: campaigns, forms, deliberation, evaluation. Errors: { code, message, details?, errorId? }.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/core';
+import { ConfigurationError, loadConfig } from './config/load-config';
+import { readEnvironment } from './config/read-environment';
+import { buildOrmOptions } from './database/orm-options';
+import { DemoDataLoader } from './demo/demo-data';
+import { ENTITIES } from './entities';
+
+const USAGE = `Usage: thidua <command>
+  migrate   apply pending database migrations
+  seed      load the demo data (Cluster No. 6, 2020) if missing
+  setup     migrate, then seed`;
+
+async function run(command: string | undefined): Promise<void> {
+  if (!command || !['migrate', 'seed', 'setup'].includes(command)) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exitCode = command ? 2 : 0;
+    return;
+  }
+  const config = loadConfig(readEnvironment());
+  const orm = await MikroORM.init(buildOrmOptions(config.database, ENTITIES));
+  try {
+    if (command === 'migrate' || command === 'setup') {
+      const applied = await orm.getMigrator().up();
+      process.stdout.write(`Migrations (${config.database.dialect}): ${applied.length ? applied.map((m) => m.name).join(', ') : 'up to date'}\n`);
+    }
+    if (command === 'seed' || command === 'setup') {
+      const accounts = await new DemoDataLoader(orm.em.fork(), config.demo.password).load();
+      process.stdout.write(`\nTài khoản mẫu / Demo accounts (mật khẩu / password: ${config.demo.password}):\n`);
+      for (const a of accounts) process.stdout.write(`  ${a.username.padEnd(22)} ${a.fullName.padEnd(24)} ${a.role}\n`);
+    }
+  } finally {
+    await orm.close();
+  }
+}
+
+run(process.argv[2]).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigurationError ? error.message : (error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

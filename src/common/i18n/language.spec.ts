@@ -1,0 +1,23 @@
+import { interpolate, resolveLanguage } from './language';
+
+describe('resolveLanguage', () => {
+  it('defaults to Vietnamese', () => {
+    expect(resolveLanguage({ headers: {} })).toBe('vi');
+    expect(resolveLanguage({ headers: { 'accept-language': 'fr-FR, de;q=0.5' } })).toBe('vi');
+  });
+  it('honours Accept-Language with weights', () => {
+    expect(resolveLanguage({ headers: { 'accept-language': 'en-US,en;q=0.9' } })).toBe('en');
+    expect(resolveLanguage({ headers: { 'accept-language': 'vi;q=0.4, en;q=0.8' } })).toBe('en');
+  });
+  it('lets the query and the cookie override the header', () => {
+    expect(resolveLanguage({ query: { lang: 'vi' }, headers: { 'accept-language': 'en' } })).toBe('vi');
+    expect(resolveLanguage({ cookies: { lang: 'en' }, headers: {} })).toBe('en');
+    expect(resolveLanguage({ query: { lang: 'xx' }, cookies: { lang: 'en' }, headers: {} })).toBe('en');
+  });
+});
+
+describe('interpolate', () => {
+  it('fills known placeholders and keeps unknown ones', () => {
+    expect(interpolate('{a} và {b}', { a: 1 })).toBe('1 và {b}');
+  });
+});

@@ -1,0 +1,39 @@
+export type Language = 'vi' | 'en';
+export const LANGUAGES: readonly Language[] = ['vi', 'en'];
+
+/** A text in every language the product speaks; Vietnamese first. */
+export type Text = Record<Language, string>;
+
+interface LanguageSource {
+  query?: Record<string, unknown>;
+  cookies?: Record<string, string | undefined>;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+const asLanguage = (value: unknown): Language | undefined =>
+  typeof value === 'string' && (LANGUAGES as string[]).includes(value) ? (value as Language) : undefined;
+
+/**
+ * Picks the language of a request: `?lang=`, then the `lang` cookie set by the
+ * page switch, then the first supported tag of Accept-Language; Vietnamese by default.
+ */
+export function resolveLanguage(request: LanguageSource): Language {
+  const explicit = asLanguage(request.query?.lang) ?? asLanguage(request.cookies?.lang);
+  if (explicit) return explicit;
+  const header = request.headers['accept-language'];
+  const tags = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.toLowerCase().split('-')[0], q: q ? Number(q.split('=')[1]) : 1 };
+    })
+    .filter((t) => t.tag && t.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return tags.map((t) => asLanguage(t.tag)).find(Boolean) ?? 'vi';
+}
+
+/** Fills `{name}` placeholders. */
+export function interpolate(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in params ? String(params[key]) : match));
+}

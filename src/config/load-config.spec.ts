@@ -1,0 +1,33 @@
+import { ConfigurationError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('builds defaults for the embedded mode', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ dialect: 'sqlite', url: undefined, sqlitePath: 'data/thidua.sqlite' });
+    expect(config.redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'thidua' });
+    expect(config.http.port).toBe(3000);
+    expect(config.auth.jwtSecret).toHaveLength(64);
+  });
+
+  it('switches to PostgreSQL on DATABASE_URL and parses numbers', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@h/db', PORT: '8080', AUTH_COOKIE_SECURE: 'false' });
+    expect(config.database.dialect).toBe('postgresql');
+    expect(config.http.port).toBe(8080);
+    expect(config.auth.cookieSecure).toBe(false);
+  });
+
+  it('lists every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production', PORT: 'abc', REDIS_URL: 'http://x', DATABASE_URL: 'mysql://x' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const problems = (error as ConfigurationError).problems.join('\n');
+    expect(problems).toMatch(/PORT/);
+    expect(problems).toMatch(/REDIS_URL/);
+    expect(problems).toMatch(/DATABASE_URL/);
+    expect(problems).toMatch(/AUTH_JWT_SECRET/);
+  });
+});

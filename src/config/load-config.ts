@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { AppConfig } from './app-config';
+import { EnvironmentVariables } from './environment.schema';
+
+export type Environment = Record<string, string | undefined>;
+
+/** Thrown at boot with every bad variable listed, so one restart fixes them all. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ / Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message}`));
+}
+
+/** Validates the environment and builds the typed configuration. Pure: the caller passes the environment. */
+export function loadConfig(env: Environment): AppConfig {
+  const vars = plainToInstance(EnvironmentVariables, env, { excludeExtraneousValues: false });
+  const problems = describe(validateSync(vars, { skipMissingProperties: false, whitelist: false }));
+  const environment = vars.NODE_ENV ?? 'development';
+  if (environment === 'production' && !vars.AUTH_JWT_SECRET) {
+    problems.push('AUTH_JWT_SECRET: required in production (at least 32 characters)');
+  }
+  if (problems.length > 0) throw new ConfigurationError(problems);
+
+  return {
+    environment,
+    logLevel: vars.LOG_LEVEL ?? (environment === 'test' ? 'silent' : 'info'),
+    database: {
+      dialect: vars.DATABASE_URL ? 'postgresql' : 'sqlite',
+      url: vars.DATABASE_URL,
+      sqlitePath: vars.SQLITE_PATH ?? 'data/thidua.sqlite',
+    },
+    redis: {
+      url: vars.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      prefix: vars.QUEUE_PREFIX ?? 'thidua',
+    },
+    http: { host: vars.HOST ?? '127.0.0.1', port: vars.PORT ?? 3000, bodyLimitBytes: 1024 * 1024 },
+    auth: {
+      // Outside production a missing secret is replaced per process: tokens then die with the process.
+      jwtSecret: vars.AUTH_JWT_SECRET ?? randomBytes(32).toString('hex'),
+      accessTtlSeconds: vars.AUTH_ACCESS_TTL_SECONDS ?? 900,
+      refreshTtlSeconds: vars.AUTH_REFRESH_TTL_SECONDS ?? 30 * 24 * 3600,
+      maxFailedSignIns: vars.AUTH_MAX_FAILED_SIGN_INS ?? 5,
+      lockoutSeconds: vars.AUTH_LOCKOUT_SECONDS ?? 900,
+      cookieSecure: vars.AUTH_COOKIE_SECURE ?? environment === 'production',
+    },
+    demo: { password: vars.DEMO_PASSWORD ?? 'thidua2020' },
+  };
+}

@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { EntityClass, Options, ReflectMetadataProvider } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { DatabaseConfig } from '../config/app-config';
+
+/** Migrations are dialect-specific: each dialect keeps its own folder and snapshot. */
+function migrationsFor(dialect: DatabaseConfig['dialect']) {
+  return {
+    path: join(__dirname, 'migrations', dialect),
+    pathTs: join(__dirname, '..', '..', 'src', 'database', 'migrations', dialect),
+    glob: '!(*.d).{js,ts}',
+    snapshotName: `.snapshot-${dialect}`,
+    transactional: true,
+    allOrNothing: true,
+    emit: 'ts' as const,
+  };
+}
+
+/** MikroORM options for one database configuration; the same for the app, the CLI and the tests. */
+export function buildOrmOptions(config: DatabaseConfig, entities: EntityClass<unknown>[]): Options {
+  const common = {
+    entities,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    migrations: migrationsFor(config.dialect),
+    forceUtcTimezone: true,
+    discovery: { warnWhenNoEntities: false },
+    // Under ts-node or jest the migrator must read the TypeScript migrations, not dist/.
+    preferTs: __filename.endsWith('.ts'),
+  };
+  if (config.dialect === 'postgresql') {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: config.url };
+  }
+  mkdirSync(dirname(config.sqlitePath), { recursive: true });
+  return { ...common, driver: BetterSqliteDriver, dbName: config.sqlitePath };
+}

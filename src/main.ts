@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { Role } from './app.module';
+import { createApp } from './bootstrap';
+import { ConfigurationError, loadConfig } from './config/load-config';
+import { readEnvironment } from './config/read-environment';
+
+const ROLES: Role[] = ['all', 'api', 'worker'];
+
+function parseRole(argv: string[]): Role {
+  const arg = argv.find((a) => a.startsWith('--role='));
+  const role = (arg ? arg.slice('--role='.length) : 'all') as Role;
+  if (!ROLES.includes(role)) {
+    throw new Error(`Unknown role "${role}": use --role=all, --role=api or --role=worker`);
+  }
+  return role;
+}
+
+async function main(): Promise<void> {
+  const role = parseRole(process.argv.slice(2));
+  const config = loadConfig(readEnvironment());
+  const app = await createApp({ role, config });
+  const logger = new Logger('Main');
+  if (role === 'worker') {
+    await app.init();
+    logger.log(`thidua worker started (queue prefix "${config.redis.prefix}")`);
+    return;
+  }
+  await app.listen(config.http.port, config.http.host);
+  const shownHost = ['0.0.0.0', '127.0.0.1', '::'].includes(config.http.host) ? 'localhost' : config.http.host;
+  logger.log(`thidua (${role}) listening on http://${shownHost}:${config.http.port}`);
+}
+
+main().catch((error: unknown) => {
+  // Configuration errors are the user's to fix: print them plainly, without a stack.
+  process.stderr.write(`${error instanceof ConfigurationError ? error.message : (error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig } from '../../config/app-config';
+import { Mandate } from '../org/entities/mandate.entity';
+import { Person } from '../org/entities/person.entity';
+import { RoleGrant } from '../org/entities/role-grant.entity';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { PasswordService } from '../../common/auth/password.service';
+import { PrincipalService } from './principal.service';
+import { RefreshTokenPurgeService } from './refresh-token-purge.service';
+import { RefreshToken } from './refresh-token.entity';
+import { SessionService } from './session.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
+
+@Module({
+  imports: [
+    MikroOrmModule.forFeature([RefreshToken, Person, Mandate, RoleGrant]),
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) => ({ secret: config.get('auth', { infer: true }).jwtSecret }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [PasswordService, SessionService, PrincipalService, SignInThrottleService, RefreshTokenPurgeService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [PasswordService, SessionService, PrincipalService, RefreshTokenPurgeService],
+})
+export class AuthModule {}

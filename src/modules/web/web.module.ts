@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Server-rendered pages. */
+@Module({})
+export class WebModule {}

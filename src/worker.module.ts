@@ -1,0 +1,24 @@
+import { BullModule, InjectQueue } from '@nestjs/bullmq';
+import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { MaintenanceProcessor } from './jobs/maintenance.processor';
+import { AuthModule } from './modules/auth/auth.module';
+import { QUEUES } from './queue/queue-names';
+
+/** The worker role: queue processors and the job schedulers they own. */
+@Module({
+  imports: [BullModule.registerQueue({ name: QUEUES.maintenance }), AuthModule],
+  providers: [MaintenanceProcessor],
+})
+export class WorkerModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger(WorkerModule.name);
+
+  constructor(@InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue) {}
+
+  onApplicationBootstrap(): void {
+    // Idempotent, so every worker may upsert at start; not awaited so that a Redis outage delays it without blocking boot.
+    this.maintenance
+      .upsertJobScheduler('refresh-token.purge', { every: 6 * 3600 * 1000 }, { name: 'refresh-token.purge', data: {} })
+      .catch((error: Error) => this.logger.warn({ err: error }, 'Could not schedule refresh-token.purge'));
+  }
+}
