@@ -16,6 +16,7 @@ function migrationsFor(dialect: DatabaseConfig['dialect']) {
     transactional: true,
     allOrNothing: true,
     emit: 'ts' as const,
+    silent: true,
   };
 }
 

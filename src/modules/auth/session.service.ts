@@ -49,14 +49,14 @@ export class SessionService {
   }
 
   async refresh(refreshToken: string): Promise<SessionTokens> {
+    const stored = await this.em.fork().findOne(RefreshToken, { tokenHash: sha256(refreshToken) }, { populate: ['person'] });
+    if (!stored || stored.expiresAt <= new Date() || stored.person.archivedAt) throw new AppError('TOKEN_INVALID');
+    if (stored.revokedAt) {
+      // A rotated token used again was probably stolen: end the whole sign-in.
+      await this.revokeFamily(stored.family);
+      throw new AppError('TOKEN_INVALID');
+    }
     return this.em.transactional(async (em) => {
-      const stored = await em.findOne(RefreshToken, { tokenHash: sha256(refreshToken) }, { populate: ['person'] });
-      if (!stored || stored.expiresAt <= new Date() || stored.person.archivedAt) throw new AppError('TOKEN_INVALID');
-      if (stored.revokedAt) {
-        // A rotated token used again was probably stolen: end the whole sign-in.
-        await em.nativeUpdate(RefreshToken, { family: stored.family, revokedAt: null }, { revokedAt: new Date() });
-        throw new AppError('TOKEN_INVALID');
-      }
       const revoked = await em.nativeUpdate(RefreshToken, { id: stored.id, revokedAt: null }, { revokedAt: new Date() });
       if (revoked !== 1) throw new AppError('TOKEN_INVALID'); // a concurrent refresh won the race
       return this.issue(stored.person.id, stored.family, em);
@@ -65,8 +65,12 @@ export class SessionService {
 
   async signOut(refreshToken: string | undefined): Promise<void> {
     if (!refreshToken) return;
-    const stored = await this.em.findOne(RefreshToken, { tokenHash: sha256(refreshToken) });
-    if (stored) await this.em.nativeUpdate(RefreshToken, { family: stored.family, revokedAt: null }, { revokedAt: new Date() });
+    const stored = await this.em.fork().findOne(RefreshToken, { tokenHash: sha256(refreshToken) });
+    if (stored) await this.revokeFamily(stored.family);
+  }
+
+  private async revokeFamily(family: string): Promise<void> {
+    await this.em.fork().nativeUpdate(RefreshToken, { family, revokedAt: null }, { revokedAt: new Date() });
   }
 
   /** Returns the person id of a valid access token, or throws 401 TOKEN_INVALID. */
