@@ -19,12 +19,12 @@ export interface CreateAppOptions {
 export async function createApp({ role, config, quiet }: CreateAppOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(role, config), {
     bodyParser: false,
-    bufferLogs: true,
+    // Not buffered: with buffering, a worker (no HTTP routes) never flushed its logs to pino.
+    bufferLogs: false,
     abortOnError: false,
     logger: quiet ? false : undefined,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { Role } from './app.module';
 import { createApp } from './bootstrap';
 import { ConfigurationError, loadConfig } from './config/load-config';
@@ -16,11 +17,36 @@ function parseRole(argv: string[]): Role {
   return role;
 }
 
+/** Closes everything on the first signal and exits 0; a second signal, or 25 s, forces the exit. */
+function stopGracefullyOn(signals: NodeJS.Signals[], close: () => Promise<void>): void {
+  let stopping = false;
+  for (const signal of signals) {
+    process.on(signal, () => {
+      if (stopping) process.exit(1);
+      stopping = true;
+      setTimeout(() => process.exit(1), 25_000).unref();
+      close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`Shutdown failed: ${String(error)}\n`);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
 async function main(): Promise<void> {
   const role = parseRole(process.argv.slice(2));
   const config = loadConfig(readEnvironment());
-  const app = await createApp({ role, config });
   const logger = new Logger('Main');
+  let app: NestExpressApplication | undefined;
+  // Registered before the app exists so that an early signal also ends in a clean exit.
+  stopGracefullyOn(['SIGTERM', 'SIGINT'], async () => {
+    logger.log('Stopping: closing HTTP, workers and the database…');
+    await app?.close();
+  });
+  app = await createApp({ role, config });
   if (role === 'worker') {
     await app.init();
     logger.log(`thidua worker started (queue prefix "${config.redis.prefix}")`);

@@ -2,12 +2,12 @@ import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { MaintenanceProcessor } from './jobs/maintenance.processor';
-import { AuthModule } from './modules/auth/auth.module';
+import { RefreshTokenModule } from './modules/auth/refresh-token.module';
 import { QUEUES } from './queue/queue-names';
 
 /** The worker role: queue processors and the job schedulers they own. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QUEUES.maintenance }), AuthModule],
+  imports: [BullModule.registerQueue({ name: QUEUES.maintenance }), RefreshTokenModule],
   providers: [MaintenanceProcessor],
 })
 export class WorkerModule implements OnApplicationBootstrap {

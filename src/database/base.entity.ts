@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeType, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** Every table: an app-generated UUID and creation/update times. */
 export abstract class BaseEntity<Optional extends string = never> {
@@ -8,9 +8,9 @@ export abstract class BaseEntity<Optional extends string = never> {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

@@ -36,7 +36,7 @@ export interface TestAppOptions {
 }
 
 /** Deletes every Redis key of a test run's prefix, so runs never see each other's queues. */
-async function dropRedisPrefix(url: string, prefix: string): Promise<void> {
+export async function dropRedisPrefix(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
   try {
     await redis.connect();
@@ -50,6 +50,17 @@ async function dropRedisPrefix(url: string, prefix: string): Promise<void> {
     // Redis down (a test may have pointed elsewhere): nothing to clean.
   } finally {
     redis.disconnect();
+  }
+}
+
+/** Migrates the database of `config` and optionally loads the demo cluster, as `thidua setup` does. */
+export async function prepareDatabase(config: AppConfig, demo: boolean): Promise<void> {
+  const orm = await MikroORM.init(buildOrmOptions(config.database, ENTITIES));
+  try {
+    await orm.getMigrator().up();
+    if (demo) await new DemoDataLoader(orm.em.fork(), DEMO_PASSWORD).load();
+  } finally {
+    await orm.close();
   }
 }
 
@@ -71,13 +82,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
 
-  const orm = await MikroORM.init(buildOrmOptions(config.database, ENTITIES));
-  try {
-    await orm.getMigrator().up();
-    if (options.demo !== false) await new DemoDataLoader(orm.em.fork(), DEMO_PASSWORD).load();
-  } finally {
-    await orm.close();
-  }
+  await prepareDatabase(config, options.demo !== false);
 
   const app = await createApp({ role: options.role ?? 'api', config, quiet: true });
   let url: string | undefined;

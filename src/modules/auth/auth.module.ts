@@ -11,7 +11,6 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { PasswordService } from '../../common/auth/password.service';
 import { PrincipalService } from './principal.service';
-import { RefreshTokenPurgeService } from './refresh-token-purge.service';
 import { RefreshToken } from './refresh-token.entity';
 import { SessionService } from './session.service';
 import { SignInThrottleService } from './sign-in-throttle.service';
@@ -25,7 +24,7 @@ import { SignInThrottleService } from './sign-in-throttle.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [PasswordService, SessionService, PrincipalService, SignInThrottleService, RefreshTokenPurgeService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [PasswordService, SessionService, PrincipalService, RefreshTokenPurgeService],
+  providers: [PasswordService, SessionService, PrincipalService, SignInThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [PasswordService, SessionService, PrincipalService],
 })
 export class AuthModule {}

@@ -1,4 +1,4 @@
-import { Collection, Entity, ManyToMany, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Collection, Entity, ManyToMany, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../../../database/base.entity';
 import { Unit } from './unit.entity';
 
@@ -23,6 +23,6 @@ export class Cluster extends BaseEntity<'headUnit' | 'deputyUnit' | 'archivedAt'
   @ManyToOne(() => Unit, { nullable: true, deleteRule: 'restrict' })
   deputyUnit: Unit | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   archivedAt: Date | null = null;
 }

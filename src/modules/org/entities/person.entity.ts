@@ -1,4 +1,4 @@
-import { Entity, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../../../database/base.entity';
 
 /** A person who may sign in and act for units under mandates. */
@@ -22,6 +22,6 @@ export class Person extends BaseEntity<'email' | 'position' | 'passwordHash' | '
   @Property({ type: 'string', length: 255, nullable: true, hidden: true, lazy: true })
   passwordHash: string | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   archivedAt: Date | null = null;
 }

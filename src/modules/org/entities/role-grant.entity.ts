@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { BaseEntity } from '../../../database/base.entity';
 import { Person } from './person.entity';
 import { Unit } from './unit.entity';
@@ -20,6 +20,6 @@ export class RoleGrant extends BaseEntity<'scopeUnit' | 'revokedAt'> {
   @ManyToOne(() => Unit, { nullable: true, deleteRule: 'restrict' })
   scopeUnit: Unit | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   revokedAt: Date | null = null;
 }

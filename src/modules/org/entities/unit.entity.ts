@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../../../database/base.entity';
 
 /** An organisation (đơn vị) in the hierarchy: Supreme Procuracy → provincial → district. */
@@ -18,6 +18,6 @@ export class Unit extends BaseEntity<'parent' | 'shortName' | 'archivedAt'> {
   parent: Unit | null = null;
 
   /** Units with history are archived, never deleted. */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   archivedAt: Date | null = null;
 }
