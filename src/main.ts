@@ -40,13 +40,14 @@ async function main(): Promise<void> {
   const role = parseRole(process.argv.slice(2));
   const config = loadConfig(readEnvironment());
   const logger = new Logger('Main');
-  let app: NestExpressApplication | undefined;
+  const running: { app?: NestExpressApplication } = {};
   // Registered before the app exists so that an early signal also ends in a clean exit.
   stopGracefullyOn(['SIGTERM', 'SIGINT'], async () => {
     logger.log('Stopping: closing HTTP, workers and the database…');
-    await app?.close();
+    await running.app?.close();
   });
-  app = await createApp({ role, config });
+  const app = await createApp({ role, config });
+  running.app = app;
   if (role === 'worker') {
     await app.init();
     logger.log(`thidua worker started (queue prefix "${config.redis.prefix}")`);
