@@ -1,10 +1,38 @@
 import { RefreshToken } from './modules/auth/refresh-token.entity';
+import { CalendarAmendment } from './modules/calendar/calendar-amendment.entity';
+import { IdempotencyRecord } from './modules/idempotency/idempotency-record.entity';
 import { Cluster } from './modules/org/entities/cluster.entity';
 import { Mandate } from './modules/org/entities/mandate.entity';
 import { Person } from './modules/org/entities/person.entity';
 import { RoleGrant } from './modules/org/entities/role-grant.entity';
 import { UnitEvaluation } from './modules/org/entities/unit-evaluation.entity';
 import { Unit } from './modules/org/entities/unit.entity';
+import { CampaignEvent } from './workflows/engine/entities/campaign-event.entity';
+import { Campaign } from './workflows/engine/entities/campaign.entity';
+import { Notification } from './workflows/engine/entities/notification.entity';
+import { OutboxMessage } from './workflows/engine/entities/outbox-message.entity';
+import { StageRun } from './workflows/engine/entities/stage-run.entity';
+import { Task } from './workflows/engine/entities/task.entity';
+import { WorkflowDefinition } from './workflows/engine/entities/workflow-definition.entity';
+import { WorkflowVersion } from './workflows/engine/entities/workflow-version.entity';
 
 /** Every entity of the app, for the ORM, its CLI and the migrations. A new entity file is added here. */
-export const ENTITIES = [Unit, Person, Mandate, Cluster, UnitEvaluation, RoleGrant, RefreshToken];
+export const ENTITIES = [
+  Unit,
+  Person,
+  Mandate,
+  Cluster,
+  UnitEvaluation,
+  RoleGrant,
+  RefreshToken,
+  CalendarAmendment,
+  IdempotencyRecord,
+  WorkflowDefinition,
+  WorkflowVersion,
+  Campaign,
+  StageRun,
+  Task,
+  OutboxMessage,
+  CampaignEvent,
+  Notification,
+];

@@ -1,0 +1,45 @@
+import type { StageDefinition } from '../definitions/workflow-document';
+
+/** A problem found in a stage definition; `path` is relative to the stage (e.g. `settings.completion`). */
+export interface StageProblem {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** What a handler sees of a stage run's tasks when deciding completion. */
+export interface TaskView {
+  status: 'open' | 'done' | 'cancelled';
+  outcome: string | null;
+}
+
+export type Completion = { complete: false } | { complete: true; outcome: string };
+
+export const NOT_COMPLETE: Completion = { complete: false };
+
+/**
+ * One stage type. Handlers are stateless and pure: the runner owns the database, the tasks and the
+ * transitions, and asks the handler only what the stage type decides.
+ */
+export interface StageHandler {
+  readonly type: string;
+  /** Whether entering the stage creates a task per assignee (and so needs assignees). */
+  readonly hasTasks: boolean;
+  /** A terminal stage ends the campaign when entered. */
+  readonly terminal?: boolean;
+
+  /** Checks the stage's settings and anything else the type requires; run when a version is published. */
+  validate(stage: StageDefinition): StageProblem[];
+
+  /** Every outcome the stage can end with (each needs a target in `on`, except for terminal stages). */
+  outcomes(stage: StageDefinition): string[];
+
+  /** Commands an assignee may send on a task, mapped to the outcome recorded on the task. */
+  taskOutcome(stage: StageDefinition, command: string, input: { comment?: string }): { outcome: string } | { problem: 'UNKNOWN_COMMAND' | 'COMMENT_REQUIRED' };
+
+  /** Whether the stage is complete now, and with which outcome. */
+  evaluate(stage: StageDefinition, tasks: TaskView[]): Completion;
+
+  /** For timer stages: the outcome when the due time arrives. Others follow the stage's deadline policy. */
+  onDue?(stage: StageDefinition): Completion;
+}
