@@ -77,6 +77,62 @@ export const ERROR_CATALOG = {
     status: 422,
     message: { vi: 'Tệp CSV có {count} dòng lỗi; chưa nhập dòng nào.', en: 'The CSV file has {count} invalid rows; nothing was imported.' },
   },
+  UNIT_HAS_ACTIVE_CHILDREN: {
+    kind: 'conflict',
+    message: { vi: 'Đơn vị {code} còn {count} đơn vị trực thuộc đang hoạt động; hãy lưu trữ hoặc chuyển chúng trước.', en: 'Unit {code} still has {count} active child units; archive or move them first.' },
+  },
+  PERSON_ARCHIVED: { kind: 'conflict', message: { vi: 'Cán bộ {username} đã lưu trữ.', en: 'Person {username} is archived.' } },
+  CLUSTER_ARCHIVED: { kind: 'conflict', message: { vi: 'Cụm thi đua "{name}" năm {year} đã lưu trữ.', en: 'Cluster "{name}" of {year} is archived.' } },
+  ROLE_GRANT_EXISTS: { kind: 'conflict', message: { vi: 'Cán bộ đã có vai trò {role} trong phạm vi này.', en: 'The person already holds role {role} in this scope.' } },
+  LAST_ADMIN: {
+    kind: 'conflict',
+    message: { vi: 'Không thể bỏ quản trị viên cuối cùng của hệ thống.', en: 'The last administrator cannot be removed.' },
+  },
+  CSV_CONTENT_TYPE: {
+    kind: 'user',
+    status: 415,
+    message: { vi: 'Hãy gửi tệp CSV với Content-Type: text/csv.', en: 'Send the CSV file with Content-Type: text/csv.' },
+  },
+  CSV_EMPTY: { kind: 'user', status: 422, message: { vi: 'Tệp CSV không có dòng dữ liệu nào.', en: 'The CSV file has no data rows.' } },
+  CSV_TOO_MANY_ROWS: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Tệp CSV có {count} dòng, vượt quá giới hạn {limit} dòng mỗi tệp; hãy chia nhỏ tệp.', en: 'The CSV file has {count} rows, more than the limit of {limit} per file; split it.' },
+  },
+  IMPORT_CONFLICT: {
+    kind: 'conflict',
+    message: { vi: 'Dữ liệu đã thay đổi trong lúc nhập; chưa nhập dòng nào, hãy thử lại.', en: 'The data changed during the import; nothing was imported, try again.' },
+  },
+
+  // Workflow engine: campaigns, stages and tasks.
+  CAMPAIGN_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy đợt thi đua {id}.', en: 'Campaign {id} not found.' } },
+  CAMPAIGN_CHANGED: {
+    kind: 'conflict',
+    message: { vi: 'Đợt thi đua vừa được người khác cập nhật; vui lòng thử lại.', en: 'The campaign was changed by someone else; please retry.' },
+  },
+  CAMPAIGN_NOT_RUNNING: { kind: 'conflict', message: { vi: 'Đợt thi đua không còn hoạt động ({status}).', en: 'The campaign is no longer running ({status}).' } },
+  CAMPAIGN_SUBJECT_INVALID: {
+    kind: 'user',
+    message: { vi: 'Quy trình này cần đối tượng là {expected}; hãy chọn đúng cụm hoặc đơn vị.', en: 'This workflow runs for a {expected}; choose a matching cluster or unit.' },
+  },
+  WORKFLOW_VERSION_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy phiên bản quy trình {id} (chỉ dùng được phiên bản đã công bố).', en: 'Workflow version {id} not found (only published versions can be launched).' } },
+  TASK_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy nhiệm vụ {id}.', en: 'Task {id} not found.' } },
+  TASK_CLOSED: { kind: 'conflict', message: { vi: 'Nhiệm vụ này đã được xử lý hoặc đã đóng.', en: 'This task is already done or closed.' } },
+  STAGE_CLOSED: { kind: 'conflict', message: { vi: 'Bước "{stage}" đã kết thúc.', en: 'Stage "{stage}" is closed.' } },
+  NOT_TASK_ASSIGNEE: {
+    kind: 'forbidden',
+    message: { vi: 'Nhiệm vụ này không giao cho bạn hoặc đơn vị bạn đang đại diện.', en: 'This task is not assigned to you or to the unit you act for.' },
+  },
+  UNKNOWN_COMMAND: { kind: 'user', message: { vi: 'Thao tác "{command}" không áp dụng cho bước này.', en: 'Command "{command}" does not apply to this stage.' } },
+  COMMENT_REQUIRED: { kind: 'user', status: 422, message: { vi: 'Vui lòng ghi rõ lý do.', en: 'Please give a reason.' } },
+  ASSIGNEE_NOT_FOUND: { kind: 'user', status: 422, message: { vi: 'Bước "{stage}": không xác định được người/đơn vị thực hiện ({assignee}).', en: 'Stage "{stage}": no assignee found for {assignee}.' } },
+  NO_TRANSITION: { kind: 'user', status: 422, message: { vi: 'Bước "{stage}" kết thúc với "{outcome}" nhưng không có bước tiếp theo phù hợp.', en: 'Stage "{stage}" ended with "{outcome}" but no next stage applies.' } },
+  WORKFLOW_LOOP: { kind: 'user', status: 422, message: { vi: 'Quy trình chuyển bước liên tục không dừng (tại "{stage}").', en: 'The workflow keeps moving without waiting for anyone (at "{stage}").' } },
+  IDEMPOTENCY_KEY_REUSED: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.', en: 'This Idempotency-Key was already used for a different request.' },
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

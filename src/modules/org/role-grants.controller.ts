@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../common/auth/auth.decorators';
+import { IdParams } from './dto/dto-helpers';
+import { CreateRoleGrantDto, RoleGrantDto, RoleGrantListQueryDto, RoleGrantPageDto } from './dto/role-grant.dto';
+import { RoleGrantsService } from './role-grants.service';
+
+@ApiTags('org')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/v1/role-grants')
+export class RoleGrantsController {
+  constructor(private readonly grants: RoleGrantsService) {}
+
+  /** Active grants, optionally of one person; revoked ones only with `includeRevoked=true`. */
+  @Get()
+  @ApiOkResponse({ type: RoleGrantPageDto })
+  list(@Query() query: RoleGrantListQueryDto): Promise<RoleGrantPageDto> {
+    return this.grants.list(query);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: RoleGrantDto })
+  create(@Body() body: CreateRoleGrantDto): Promise<RoleGrantDto> {
+    return this.grants.create(body);
+  }
+
+  /** Ends the grant (kept on record). The last active administrator grant cannot be revoked. */
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RoleGrantDto })
+  revoke(@Param() { id }: IdParams): Promise<RoleGrantDto> {
+    return this.grants.revoke(id);
+  }
+}
