@@ -7,11 +7,14 @@ import { HttpExceptionFilter } from './common/http/http-exception.filter';
 import { DatabaseModule } from './database/database.module';
 import { ENTITIES } from './entities';
 import { AuthModule } from './modules/auth/auth.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { OrgModule } from './modules/org/org.module';
 import { WebModule } from './modules/web/web.module';
 import { QueueModule } from './queue/queue.module';
 import { WorkerModule } from './worker.module';
+import { WorkflowApiModule } from './workflows/api/workflow-api.module';
+import { WorkflowDefinitionsModule } from './workflows/definitions/workflow-definitions.module';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -29,6 +32,7 @@ function coreImports(config: AppConfig) {
     }),
     DatabaseModule.forRoot(ENTITIES, config.database.dialect),
     QueueModule,
+    CalendarModule,
   ];
 }
 
@@ -42,7 +46,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreImports(config),
-        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule] : []),
+        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],
       providers: http ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],

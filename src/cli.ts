@@ -5,14 +5,17 @@ import { readEnvironment } from './config/read-environment';
 import { buildOrmOptions } from './database/orm-options';
 import { DemoDataLoader } from './demo/demo-data';
 import { ENTITIES } from './entities';
+import { syncBuiltinWorkflowsReport } from './workflows/definitions/builtin-workflows';
 
 const USAGE = `Usage: thidua <command>
   migrate   apply pending database migrations
   seed      load the demo data (Cluster No. 6, 2020) if missing
-  setup     migrate, then seed`;
+  workflows:sync
+            load the built-in workflows; publish a new version of each whose content changed
+  setup     migrate, load the built-in workflows, then seed`;
 
 async function run(command: string | undefined): Promise<void> {
-  if (!command || !['migrate', 'seed', 'setup'].includes(command)) {
+  if (!command || !['migrate', 'seed', 'workflows:sync', 'setup'].includes(command)) {
     process.stdout.write(`${USAGE}\n`);
     process.exitCode = command ? 2 : 0;
     return;
@@ -23,6 +26,9 @@ async function run(command: string | undefined): Promise<void> {
     if (command === 'migrate' || command === 'setup') {
       const applied = await orm.getMigrator().up();
       process.stdout.write(`Migrations (${config.database.dialect}): ${applied.length ? applied.map((m) => m.name).join(', ') : 'up to date'}\n`);
+    }
+    if (command === 'workflows:sync' || command === 'setup') {
+      process.stdout.write(await syncBuiltinWorkflowsReport(orm.em.fork()));
     }
     if (command === 'seed' || command === 'setup') {
       const accounts = await new DemoDataLoader(orm.em.fork(), config.demo.password).load();

@@ -4,10 +4,11 @@ import { Queue } from 'bullmq';
 import { MaintenanceProcessor } from './jobs/maintenance.processor';
 import { RefreshTokenModule } from './modules/auth/refresh-token.module';
 import { QUEUES } from './queue/queue-names';
+import { WorkflowEngineWorkerModule } from './workflows/engine/workflow-engine-worker.module';
 
 /** The worker role: queue processors and the job schedulers they own. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QUEUES.maintenance }), RefreshTokenModule],
+  imports: [BullModule.registerQueue({ name: QUEUES.maintenance }), RefreshTokenModule, WorkflowEngineWorkerModule],
   providers: [MaintenanceProcessor],
 })
 export class WorkerModule implements OnApplicationBootstrap {

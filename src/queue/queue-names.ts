@@ -1,6 +1,8 @@
 /** Every BullMQ queue of thidua, split by workload. Job names are `noun.verb`. */
 export const QUEUES = {
   maintenance: 'maintenance',
+  /** Stage deadlines, reminders, the outbox relay and the recovery sweep of the workflow engine. */
+  workflowTimers: 'workflow-timers',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -133,6 +133,31 @@ export const ERROR_CATALOG = {
     status: 422,
     message: { vi: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.', en: 'This Idempotency-Key was already used for a different request.' },
   },
+  WORKFLOW_DEFINITION_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy quy trình {id}.', en: 'Workflow definition {id} not found.' } },
+  WORKFLOW_KEY_TAKEN: { kind: 'conflict', message: { vi: 'Mã quy trình {key} đã được sử dụng.', en: 'Workflow key {key} is already in use.' } },
+  WORKFLOW_INVALID: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Bản nháp quy trình có {count} lỗi nên chưa thể công bố (xem details).', en: 'The workflow draft has {count} problems and cannot be published (see details).' },
+  },
+  WORKFLOW_BUILT_IN: {
+    kind: 'conflict',
+    message: {
+      vi: 'Quy trình có sẵn {key} được nạp từ tệp của hệ thống, không sửa qua API; hãy tạo một quy trình mới với mã khác.',
+      en: 'Built-in workflow {key} is loaded from a system file and cannot be edited through the API; create a new workflow with another key.',
+    },
+  },
+  WORKFLOW_CONTENT_PUBLISHED: {
+    kind: 'conflict',
+    message: {
+      vi: 'Nội dung bản nháp trùng với phiên bản {number} đã công bố; hãy dùng lại phiên bản đó hoặc sửa bản nháp.',
+      en: 'The draft has the same content as published version {number}; use that version or change the draft.',
+    },
+  },
+  WORKFLOW_PUBLISH_CONFLICT: {
+    kind: 'conflict',
+    message: { vi: 'Quy trình {key} vừa được công bố đồng thời bởi người khác; vui lòng thử lại.', en: 'Workflow {key} was being published by someone else at the same time; please retry.' },
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

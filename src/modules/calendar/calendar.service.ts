@@ -8,8 +8,9 @@ import { WorkingCalendar } from './working-calendar';
 export class CalendarService {
   constructor(private readonly em: EntityManager) {}
 
-  async workingCalendar(): Promise<WorkingCalendar> {
-    const amendments = await this.em.fork().find(CalendarAmendment, {}, { orderBy: { date: 'asc' } });
+  /** Pass the caller's transaction: on SQLite a second connection would wait for it to end. */
+  async workingCalendar(em: EntityManager = this.em.fork()): Promise<WorkingCalendar> {
+    const amendments = await em.find(CalendarAmendment, {}, { orderBy: { date: 'asc' } });
     return new WorkingCalendar(amendments.map((a) => ({ date: a.date, kind: a.kind })));
   }
 }

@@ -62,3 +62,10 @@ describe('WorkingCalendar', () => {
     expect(endOfVietnamDay('2020-01-30').toISOString()).toBe('2020-01-30T16:59:59.999Z');
   });
 });
+
+describe('WorkingCalendar.subtractWorkingDays', () => {
+  it('counts back over Tết 2020', () => {
+    expect(new WorkingCalendar().subtractWorkingDays('2020-01-30', 1)).toBe('2020-01-22');
+    expect(new WorkingCalendar().subtractWorkingDays('2020-02-03', 5)).toBe('2020-01-20');
+  });
+});

@@ -43,6 +43,17 @@ export class WorkingCalendar {
     return day;
   }
 
+  /** The n-th working day before `date` (n ≥ 1). */
+  subtractWorkingDays(date: string, n: number): string {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
+    let day = date;
+    for (let counted = 0; counted < n; ) {
+      day = addDays(day, -1);
+      if (this.isWorkingDay(day)) counted++;
+    }
+    return day;
+  }
+
   /** Working days strictly after `from` up to and including `to`. */
   workingDaysBetween(from: string, to: string): number {
     let count = 0;

@@ -74,6 +74,14 @@ describe('validateWorkflow', () => {
     const codes = validateWorkflow(doc, registry).map((p) => p.code);
     expect(codes).toEqual(expect.arrayContaining(['UNREACHABLE_TRANSITION', 'INVALID_CONDITION']));
   });
+
+  it('does not take inherited object members for stages', () => {
+    const doc = valid();
+    doc.stages['draft-review'].on = { approved: 'toString', returned: 'constructor' };
+    const codes = validateWorkflow(doc, registry).map((p) => `${p.code} ${p.path}`);
+    expect(codes).toEqual(expect.arrayContaining(['UNKNOWN_TARGET $.stages["draft-review"].on.approved', 'UNKNOWN_TARGET $.stages["draft-review"].on.returned']));
+    expect(validateWorkflow({ ...valid(), start: 'constructor' }, registry).map((p) => p.code)).toContain('UNKNOWN_START');
+  });
 });
 
 describe('StageRegistry', () => {

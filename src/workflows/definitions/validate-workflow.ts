@@ -14,6 +14,9 @@ export interface WorkflowProblem {
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validateSchema = ajv.compile(WORKFLOW_DOCUMENT_SCHEMA);
 
+/** Own stages only: a key like `constructor` or `toString` must not find Object.prototype's members. */
+const hasStage = (stages: Record<string, StageDefinition>, key: string) => Object.hasOwn(stages, key);
+
 const memberPath = (base: string, key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`);
 
 /** JSON pointer from ajv (`/stages/a/type`) → JSON path (`$.stages.a.type`). */
@@ -64,7 +67,7 @@ function stageProblems(key: string, stage: StageDefinition, stages: Record<strin
     }
     transitionsOf(entry).forEach((t, i) => {
       const tPath = Array.isArray(entry) ? `${path}[${i}]` : path;
-      if (!stages[t.to]) problems.push({ path: tPath, code: 'UNKNOWN_TARGET', message: `no stage "${t.to}"` });
+      if (!hasStage(stages, t.to)) problems.push({ path: tPath, code: 'UNKNOWN_TARGET', message: `no stage "${t.to}"` });
       if (t.when !== undefined && (typeof t.when !== 'object' || !isValidCondition(t.when))) problems.push({ path: `${tPath}.when`, code: 'INVALID_CONDITION', message: 'not a JSONLogic rule' });
     });
     const list = transitionsOf(entry);
@@ -85,7 +88,7 @@ function reachable(document: WorkflowDocument): Set<string> {
   const queue = [document.start];
   while (queue.length) {
     const key = queue.shift()!;
-    if (seen.has(key) || !document.stages[key]) continue;
+    if (seen.has(key) || !hasStage(document.stages, key)) continue;
     seen.add(key);
     for (const entry of Object.values(document.stages[key].on ?? {})) for (const t of transitionsOf(entry)) queue.push(t.to);
   }
@@ -98,9 +101,9 @@ export function validateWorkflow(document: unknown, registry: StageRegistry): Wo
   if (schema.length) return schema;
   const doc = document as WorkflowDocument;
   const problems: WorkflowProblem[] = [];
-  if (!doc.stages[doc.start]) problems.push({ path: '$.start', code: 'UNKNOWN_START', message: `no stage "${doc.start}"` });
+  if (!hasStage(doc.stages, doc.start)) problems.push({ path: '$.start', code: 'UNKNOWN_START', message: `no stage "${doc.start}"` });
   for (const [key, stage] of Object.entries(doc.stages)) problems.push(...stageProblems(key, stage, doc.stages, registry));
-  if (doc.stages[doc.start]) {
+  if (hasStage(doc.stages, doc.start)) {
     const seen = reachable(doc);
     for (const key of Object.keys(doc.stages)) {
       if (!seen.has(key)) problems.push({ path: memberPath('$.stages', key), code: 'UNREACHABLE_STAGE', message: `stage "${key}" cannot be reached from "${doc.start}"` });

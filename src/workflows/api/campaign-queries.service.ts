@@ -1,0 +1,85 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/errors/app-error';
+import { PrincipalService } from '../../modules/auth/principal.service';
+import { CampaignHistoryService, ChainVerdict } from '../engine/campaign-history.service';
+import { Campaign } from '../engine/entities/campaign.entity';
+import { StageRun } from '../engine/entities/stage-run.entity';
+import { Task } from '../engine/entities/task.entity';
+import { CampaignDetailDto, CampaignDto, HistoryEventDto, InboxDto, InboxQuery } from './dto/campaign.dto';
+import { toCampaignDto, toStageRunDto, toTaskDto } from './campaign-views';
+
+const TASK_POPULATE = ['stageRun', 'campaign.workflowVersion', 'assigneeUnit', 'assigneePerson'] as const;
+
+/** Read side of campaigns: lists, the stage timeline with progress, the inbox, history and chain verification. */
+@Injectable()
+export class CampaignQueriesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly principals: PrincipalService,
+    private readonly history: CampaignHistoryService,
+  ) {}
+
+  async list(status?: string): Promise<CampaignDto[]> {
+    const campaigns = await this.em.fork().find(Campaign, status ? { status: status as Campaign['status'] } : {}, {
+      populate: ['workflowVersion.definition'],
+      orderBy: { createdAt: 'desc' },
+      limit: 500,
+    });
+    return campaigns.map(toCampaignDto);
+  }
+
+  async detail(id: string): Promise<CampaignDetailDto> {
+    const em = this.em.fork();
+    const campaign = await em.findOne(Campaign, id, { populate: ['workflowVersion.definition'] });
+    if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND', { id });
+    const runs = await em.find(StageRun, { campaign }, { orderBy: { createdAt: 'asc', iteration: 'asc' } });
+    const tasks = await em.find(Task, { campaign });
+    const document = campaign.workflowVersion.document;
+    return {
+      ...toCampaignDto(campaign),
+      stages: runs.map((run) => toStageRunDto(run, document, tasks.filter((t) => t.stageRun.id === run.id))),
+    };
+  }
+
+  /** A person's tasks: those of every unit they hold a valid mandate for, and their own. */
+  async inbox(personId: string, query: InboxQuery): Promise<InboxDto> {
+    const em = this.em.fork();
+    const unitIds = (await this.principals.validMandates(personId)).map((m) => m.unit.id);
+    const mine = { $or: [{ assigneePerson: personId }, ...(unitIds.length ? [{ assigneeUnit: { $in: unitIds } }] : [])] };
+    const campaignFilter = query.campaignId ? { campaign: query.campaignId } : {};
+    const status = query.status ?? 'open';
+    const tasks = await em.find(
+      Task,
+      { ...mine, ...campaignFilter, ...(status === 'all' ? { status: { $ne: 'cancelled' as const } } : { status }) },
+      { populate: TASK_POPULATE, orderBy: { dueAt: 'asc', createdAt: 'asc' }, limit: 500 },
+    );
+    const [open, late, done] = await Promise.all([
+      em.count(Task, { ...mine, ...campaignFilter, status: 'open' }),
+      em.count(Task, { ...mine, ...campaignFilter, status: 'open', late: true }),
+      em.count(Task, { ...mine, ...campaignFilter, status: 'done' }),
+    ]);
+    return { tasks: tasks.map(toTaskDto), counts: { open, late, done } };
+  }
+
+  async task(id: string) {
+    const task = await this.em.fork().findOne(Task, id, { populate: TASK_POPULATE });
+    if (!task) throw new AppError('TASK_NOT_FOUND', { id });
+    return toTaskDto(task);
+  }
+
+  async historyOf(campaignId: string): Promise<HistoryEventDto[]> {
+    const events = await this.history.list(this.em.fork(), await this.existing(campaignId));
+    return events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actor, data: e.data, occurredAt: e.occurredAt.toISOString(), prevHash: e.prevHash, hash: e.hash }));
+  }
+
+  async verify(campaignId: string): Promise<ChainVerdict> {
+    const id = await this.existing(campaignId);
+    return this.history.verify(id, await this.history.list(this.em.fork(), id));
+  }
+
+  private async existing(campaignId: string): Promise<string> {
+    if (!(await this.em.fork().count(Campaign, { id: campaignId }))) throw new AppError('CAMPAIGN_NOT_FOUND', { id: campaignId });
+    return campaignId;
+  }
+}

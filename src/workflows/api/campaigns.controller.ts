@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
+import { Principal } from '../../common/auth/principal';
+import { IdempotencyInterceptor } from '../../modules/idempotency/idempotency.interceptor';
+import { CampaignCommandsService } from '../engine/campaign-commands.service';
+import { CampaignQueriesService } from './campaign-queries.service';
+import { CampaignDetailDto, CampaignDto, CancelCampaignDto, HistoryEventDto, LaunchCampaignDto, ListCampaignsQuery } from './dto/campaign.dto';
+
+@ApiTags('campaigns')
+@ApiBearerAuth()
+@Controller('api/v1/campaigns')
+export class CampaignsController {
+  constructor(
+    private readonly commands: CampaignCommandsService,
+    private readonly queries: CampaignQueriesService,
+  ) {}
+
+  /** Launches a published workflow version for a cluster (or a unit): the first stage's tasks are created at once. */
+  @Roles('admin')
+  @Post()
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: CampaignDetailDto })
+  async launch(@Body() body: LaunchCampaignDto, @CurrentPrincipal() principal: Principal): Promise<CampaignDetailDto> {
+    const campaign = await this.commands.launch(body, principal);
+    return this.queries.detail(campaign.id);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [CampaignDto] })
+  list(@Query() query: ListCampaignsQuery): Promise<CampaignDto[]> {
+    return this.queries.list(query.status);
+  }
+
+  /** The campaign with its stage timeline and the progress of each stage ("4/6 xong, 1 trễ hạn"). */
+  @Get(':id')
+  @ApiOkResponse({ type: CampaignDetailDto })
+  detail(@Param('id', ParseUUIDPipe) id: string): Promise<CampaignDetailDto> {
+    return this.queries.detail(id);
+  }
+
+  @Roles('admin')
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiOkResponse({ type: CampaignDetailDto })
+  async cancel(@Param('id', ParseUUIDPipe) id: string, @Body() body: CancelCampaignDto, @CurrentPrincipal() principal: Principal): Promise<CampaignDetailDto> {
+    await this.commands.cancel(id, body.reason, principal);
+    return this.queries.detail(id);
+  }
+
+  /** The append-only event log, each event with its hash and the previous one's. */
+  @Get(':id/history')
+  @ApiOkResponse({ type: [HistoryEventDto] })
+  history(@Param('id', ParseUUIDPipe) id: string): Promise<HistoryEventDto[]> {
+    return this.queries.historyOf(id);
+  }
+
+  /** Recomputes the hash chain: `{ intact: true, headHash }` or the first broken event. */
+  @Get(':id/verify')
+  verify(@Param('id', ParseUUIDPipe) id: string) {
+    return this.queries.verify(id);
+  }
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
+import type { Principal } from '../../common/auth/principal';
+import {
+  CreateWorkflowDefinitionDto,
+  DefinitionIdParams,
+  UpdateWorkflowDraftDto,
+  WorkflowDefinitionDto,
+  WorkflowDefinitionListQueryDto,
+  WorkflowDefinitionPageDto,
+} from './dto/workflow-definition.dto';
+import { PublishResultDto, WorkflowValidationDto, WorkflowVersionListDto } from './dto/workflow-version.dto';
+import { WorkflowDefinitionsService } from './workflow-definitions.service';
+
+@ApiTags('workflows')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/v1/workflow-definitions')
+export class WorkflowDefinitionsController {
+  constructor(private readonly definitions: WorkflowDefinitionsService) {}
+
+  /** Definitions ordered by key, each with the number of its latest version. */
+  @Get()
+  @ApiOkResponse({ type: WorkflowDefinitionPageDto })
+  list(@Query() query: WorkflowDefinitionListQueryDto): Promise<WorkflowDefinitionPageDto> {
+    return this.definitions.list(query);
+  }
+
+  /** A new definition with a draft; the draft is checked only by validate and publish. Keys are unique (WORKFLOW_KEY_TAKEN). */
+  @Post()
+  @ApiCreatedResponse({ type: WorkflowDefinitionDto })
+  @ApiConflictResponse({ description: 'WORKFLOW_KEY_TAKEN' })
+  create(@Body() body: CreateWorkflowDefinitionDto): Promise<WorkflowDefinitionDto> {
+    return this.definitions.create(body);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: WorkflowDefinitionDto })
+  get(@Param() { id }: DefinitionIdParams): Promise<WorkflowDefinitionDto> {
+    return this.definitions.get(id);
+  }
+
+  /** Replaces the draft (published versions never change). Built-in definitions are edited in their files (WORKFLOW_BUILT_IN). */
+  @Put(':id/draft')
+  @ApiOkResponse({ type: WorkflowDefinitionDto })
+  updateDraft(@Param() { id }: DefinitionIdParams, @Body() body: UpdateWorkflowDraftDto): Promise<WorkflowDefinitionDto> {
+    return this.definitions.updateDraft(id, body);
+  }
+
+  /** Every problem of the draft, each with its JSON path; an empty list means it can be published. */
+  @Post(':id/validate')
+  @HttpCode(200)
+  @ApiOkResponse({ type: WorkflowValidationDto })
+  validate(@Param() { id }: DefinitionIdParams): Promise<WorkflowValidationDto> {
+    return this.definitions.validate(id);
+  }
+
+  /**
+   * Freezes the draft as the next version (201). A draft identical to the latest version publishes
+   * nothing and answers that version (200). Invalid drafts: 422 WORKFLOW_INVALID with every problem in `details`.
+   */
+  @Post(':id/publish')
+  @ApiCreatedResponse({ type: PublishResultDto, description: 'A new version' })
+  @ApiOkResponse({ type: PublishResultDto, description: 'The draft was already the latest version' })
+  @ApiUnprocessableEntityResponse({ description: 'WORKFLOW_INVALID' })
+  @ApiConflictResponse({ description: 'WORKFLOW_CONTENT_PUBLISHED, WORKFLOW_PUBLISH_CONFLICT' })
+  async publish(@Param() { id }: DefinitionIdParams, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<PublishResultDto> {
+    const result = await this.definitions.publish(id, principal.personId);
+    if (!result.created) response.status(200);
+    return result;
+  }
+
+  @Get(':id/versions')
+  @ApiOkResponse({ type: WorkflowVersionListDto })
+  versions(@Param() { id }: DefinitionIdParams): Promise<WorkflowVersionListDto> {
+    return this.definitions.listVersions(id);
+  }
+}

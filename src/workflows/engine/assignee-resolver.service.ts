@@ -1,0 +1,49 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/errors/app-error';
+import { Person } from '../../modules/org/entities/person.entity';
+import { RoleGrant } from '../../modules/org/entities/role-grant.entity';
+import { Unit } from '../../modules/org/entities/unit.entity';
+import type { AssigneeRule, StageDefinition } from '../definitions/workflow-document';
+import { Campaign } from './entities/campaign.entity';
+
+export type Assignee = { unit: Unit; person?: undefined } | { person: Person; unit?: undefined };
+
+export const assigneeKey = (a: Assignee) => (a.unit ? `unit:${a.unit.id}` : `person:${a.person!.id}`);
+
+/** Turns a stage's assignee rules into units and people, from the campaign's subject at the moment the stage is entered. */
+@Injectable()
+export class AssigneeResolver {
+  async resolve(em: EntityManager, campaign: Campaign, stageKey: string, stage: StageDefinition): Promise<Assignee[]> {
+    const rules: AssigneeRule[] = [...(stage.assignees ?? []), ...(stage.fanOut === 'each-member' ? (['cluster-member'] as const) : [])];
+    const found = new Map<string, Assignee>();
+    for (const rule of rules) {
+      for (const assignee of await this.resolveRule(em, campaign, stageKey, rule)) found.set(assigneeKey(assignee), assignee);
+    }
+    return [...found.values()];
+  }
+
+  private async resolveRule(em: EntityManager, campaign: Campaign, stageKey: string, rule: AssigneeRule): Promise<Assignee[]> {
+    if (typeof rule === 'object' && 'unit' in rule) {
+      const unit = await em.findOne(Unit, { code: rule.unit, archivedAt: null });
+      if (!unit) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageKey, assignee: rule.unit });
+      return [{ unit }];
+    }
+    if (typeof rule === 'object' && 'person' in rule) {
+      const person = await em.findOne(Person, { username: rule.person, archivedAt: null });
+      if (!person) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageKey, assignee: rule.person });
+      return [{ person }];
+    }
+    if (rule === 'council-member' || rule === 'admin') {
+      const grants = await em.find(RoleGrant, { role: rule, revokedAt: null, person: { archivedAt: null } }, { populate: ['person'] });
+      return grants.map((g) => ({ person: g.person }));
+    }
+    const cluster = campaign.subjectCluster;
+    if (!cluster) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageKey, assignee: rule });
+    await em.populate(cluster, ['members', 'headUnit', 'deputyUnit']);
+    if (rule === 'cluster-member') return cluster.members.getItems().filter((u) => !u.archivedAt).map((unit) => ({ unit }));
+    const unit = rule === 'cluster-head' ? cluster.headUnit : cluster.deputyUnit;
+    if (!unit) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageKey, assignee: rule });
+    return [{ unit }];
+  }
+}

@@ -1,0 +1,224 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { ActingFor, Principal } from '../../common/auth/principal';
+import { AppError } from '../../common/errors/app-error';
+import { Clock } from '../../modules/calendar/clock';
+import { Cluster } from '../../modules/org/entities/cluster.entity';
+import { Person } from '../../modules/org/entities/person.entity';
+import { Unit } from '../../modules/org/entities/unit.entity';
+import { StageRegistry } from '../stages/stage-registry';
+import { CampaignHistoryService, EventActor } from './campaign-history.service';
+import { Campaign } from './entities/campaign.entity';
+import { Notification } from './entities/notification.entity';
+import { StageRun } from './entities/stage-run.entity';
+import { Task } from './entities/task.entity';
+import { WorkflowVersion } from './entities/workflow-version.entity';
+import { OutboxService } from './outbox.service';
+import { RunContext, WorkflowRunner } from './workflow-runner.service';
+
+export interface LaunchInput {
+  workflowVersionId: string;
+  name: string;
+  year: number;
+  clusterId?: string;
+  unitId?: string;
+}
+
+export interface TaskCommandInput {
+  command: string;
+  comment?: string;
+}
+
+/**
+ * Every change to a campaign, each in one transaction that first bumps the campaign's `version`
+ * (compare-and-set): a concurrent change of the same campaign gets 409 CAMPAIGN_CHANGED and can retry.
+ * After commit the outbox is relayed, so deadlines reach BullMQ only for committed work.
+ */
+@Injectable()
+export class CampaignCommandsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly runner: WorkflowRunner,
+    private readonly history: CampaignHistoryService,
+    private readonly outbox: OutboxService,
+    private readonly registry: StageRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  async launch(input: LaunchInput, principal: Principal): Promise<Campaign> {
+    const campaign = await this.em.fork().transactional(async (em) => {
+      const version = await em.findOne(WorkflowVersion, { id: input.workflowVersionId }, { populate: ['definition'] });
+      if (!version) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: input.workflowVersionId });
+      const expected = version.document.subject ?? 'cluster';
+      const cluster = input.clusterId ? await em.findOne(Cluster, { id: input.clusterId, archivedAt: null }) : null;
+      const unit = input.unitId ? await em.findOne(Unit, { id: input.unitId, archivedAt: null }) : null;
+      if ((expected === 'cluster' && !cluster) || (expected === 'unit' && !unit) || (input.clusterId && input.unitId)) {
+        throw new AppError('CAMPAIGN_SUBJECT_INVALID', { expected: expected === 'cluster' ? 'cụm thi đua / cluster' : 'đơn vị / unit' });
+      }
+      const created = em.create(Campaign, {
+        name: input.name,
+        workflowVersion: version,
+        subjectCluster: cluster,
+        subjectUnit: unit,
+        year: input.year,
+        launchedBy: em.getReference(Person, principal.personId),
+      });
+      await em.flush();
+      const actor: EventActor = { personId: principal.personId };
+      const ctx = await this.runner.context(em, created, actor);
+      await this.history.append(em, created, 'campaign.launched', {
+        workflow: version.definition.key,
+        workflowVersion: version.number,
+        workflowHash: version.contentHash,
+        subject: cluster ? { clusterId: cluster.id } : { unitId: unit!.id },
+        year: input.year,
+      }, actor);
+      await this.runner.enterStage(ctx, version.document.start);
+      return created;
+    });
+    this.outbox.kick();
+    return campaign;
+  }
+
+  /** An assignee's command on a task (approve, return, acknowledge…). */
+  async commandTask(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
+    const campaignId = await this.campaignIdOfTask(taskId);
+    const actor: EventActor = { personId: principal.personId, ...(actingFor ? { unitId: actingFor.unitId, mandateId: actingFor.mandateId } : {}) };
+    const task = await this.locked(campaignId, actor, async (ctx) => {
+      const task = await ctx.em.findOneOrFail(Task, taskId, { populate: ['stageRun', 'assigneeUnit', 'assigneePerson'] });
+      const run = task.stageRun;
+      if (run.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: run.stageKey });
+      if (task.status !== 'open') throw new AppError('TASK_CLOSED');
+      const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePerson?.id === principal.personId;
+      if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
+
+      const stage = this.runner.stageDefinition(ctx, run.stageKey);
+      const result = this.registry.get(stage.type).taskOutcome(stage, input.command, { comment: input.comment });
+      if ('problem' in result) throw new AppError(result.problem, { command: input.command });
+      const now = this.clock.now();
+      task.status = 'done';
+      task.outcome = result.outcome;
+      task.comment = input.comment?.trim() || null;
+      task.completedBy = ctx.em.getReference(Person, principal.personId);
+      task.completedMandateId = task.assigneeUnit ? actingFor!.mandateId : null;
+      task.completedAt = now;
+      task.late = task.late || (task.dueAt !== null && now > task.dueAt);
+      await ctx.em.flush();
+      await this.history.append(ctx.em, ctx.campaign, 'task.completed', {
+        stage: run.stageKey,
+        iteration: run.iteration,
+        taskId: task.id,
+        assignee: task.assigneeKey,
+        command: input.command,
+        outcome: result.outcome,
+        late: task.late,
+      }, actor);
+      await this.runner.settle(ctx, run);
+      return task;
+    });
+    return task;
+  }
+
+  /** The due time of a stage run arrived (job or sweeper). Idempotent: a closed run or an early call changes nothing. */
+  async onDue(stageRunId: string): Promise<'stale' | 'early' | 'handled'> {
+    const run = await this.em.fork().findOne(StageRun, stageRunId);
+    if (!run || run.status !== 'active' || run.overdue) return 'stale';
+    if (run.dueAt && run.dueAt > this.clock.now()) return 'early';
+    return this.locked(run.campaign.id, null, async (ctx) => {
+      const current = await ctx.em.findOneOrFail(StageRun, stageRunId);
+      if (current.status !== 'active' || current.overdue) return 'stale';
+      const stage = this.runner.stageDefinition(ctx, current.stageKey);
+      const handler = this.registry.get(stage.type);
+      const timed = handler.onDue?.(stage);
+      if (timed?.complete) {
+        await this.runner.completeStage(ctx, current, timed.outcome);
+        return 'handled';
+      }
+      current.overdue = true;
+      await ctx.em.nativeUpdate(Task, { stageRun: current, status: 'open' }, { late: true, updatedAt: this.clock.now() });
+      await this.history.append(ctx.em, ctx.campaign, 'stage.overdue', { stage: current.stageKey, iteration: current.iteration, stageRunId: current.id, policy: stage.onDeadline ?? 'mark-late' });
+      if (stage.onDeadline === 'close') {
+        await this.runner.completeStage(ctx, current, 'timeout');
+      } else {
+        await this.notifyOpenTasks(ctx, current, stage.onDeadline === 'escalate' ? 'escalation' : 'deadline', `deadline-${current.id}`);
+      }
+      return 'handled';
+    });
+  }
+
+  /** A reminder before the due time: one in-app notice per open task; redelivery creates nothing new. */
+  async onReminder(stageRunId: string, index: number): Promise<number> {
+    const em = this.em.fork();
+    const run = await em.findOne(StageRun, stageRunId, { populate: ['campaign'] });
+    if (!run || run.status !== 'active') return 0;
+    return this.notify(em, run, 'reminder', `reminder-${run.id}-${index}`);
+  }
+
+  async cancel(campaignId: string, reason: string, principal: Principal): Promise<Campaign> {
+    return this.locked(campaignId, { personId: principal.personId }, async (ctx) => {
+      const now = this.clock.now();
+      await ctx.em.nativeUpdate(StageRun, { campaign: ctx.campaign, status: 'active' }, { status: 'cancelled', closedAt: now, updatedAt: now });
+      await ctx.em.nativeUpdate(Task, { campaign: ctx.campaign, status: 'open' }, { status: 'cancelled', updatedAt: now });
+      ctx.campaign.status = 'cancelled';
+      ctx.campaign.cancelReason = reason;
+      ctx.campaign.endedAt = now;
+      ctx.campaign.activeStages = [];
+      await this.history.append(ctx.em, ctx.campaign, 'campaign.cancelled', { reason }, ctx.actor);
+      return ctx.campaign;
+    });
+  }
+
+  private async campaignIdOfTask(taskId: string): Promise<string> {
+    const task = await this.em.fork().findOne(Task, taskId);
+    if (!task) throw new AppError('TASK_NOT_FOUND', { id: taskId });
+    return task.campaign.id;
+  }
+
+  /** Runs `work` in a transaction that holds the campaign: compare-and-set of its version first. */
+  private async locked<T>(campaignId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<T> {
+    const result = await this.em.fork().transactional(async (em) => {
+      const seen = await em.findOne(Campaign, campaignId);
+      if (!seen) throw new AppError('CAMPAIGN_NOT_FOUND', { id: campaignId });
+      if (seen.status !== 'running') throw new AppError('CAMPAIGN_NOT_RUNNING', { status: seen.status });
+      const bumped = await em.nativeUpdate(Campaign, { id: campaignId, version: seen.version }, { version: seen.version + 1 });
+      if (bumped !== 1) throw new AppError('CAMPAIGN_CHANGED');
+      await em.refresh(seen);
+      return work(await this.runner.context(em, seen, actor));
+    });
+    this.outbox.kick();
+    return result;
+  }
+
+  private async notifyOpenTasks(ctx: RunContext, run: StageRun, kind: 'deadline' | 'escalation', dedupePrefix: string): Promise<void> {
+    await this.notify(ctx.em, run, kind, dedupePrefix);
+    const head = ctx.campaign.subjectCluster?.headUnit;
+    if (kind === 'escalation' && head && !(await ctx.em.count(Notification, { dedupeKey: `escalation-${run.id}` }))) {
+      ctx.em.create(Notification, {
+        dedupeKey: `escalation-${run.id}`,
+        unit: head,
+        campaign: ctx.campaign,
+        kind,
+        message: { vi: `Bước "${run.stageKey}" đã quá hạn; đề nghị cụm trưởng đôn đốc.`, en: `Stage "${run.stageKey}" is overdue; the cluster head is asked to follow up.` },
+      });
+      await ctx.em.flush();
+    }
+  }
+
+  private async notify(em: EntityManager, run: StageRun, kind: Notification['kind'], dedupePrefix: string): Promise<number> {
+    const tasks = await em.find(Task, { stageRun: run, status: 'open' }, { populate: ['assigneeUnit', 'assigneePerson'] });
+    const messages = {
+      reminder: { vi: `Nhắc việc: bước "${run.stageKey}" sắp đến hạn.`, en: `Reminder: stage "${run.stageKey}" is due soon.` },
+      deadline: { vi: `Bước "${run.stageKey}" đã quá hạn.`, en: `Stage "${run.stageKey}" is overdue.` },
+      escalation: { vi: `Bước "${run.stageKey}" quá hạn và đã báo cụm trưởng.`, en: `Stage "${run.stageKey}" is overdue and was escalated to the cluster head.` },
+    };
+    let created = 0;
+    for (const task of tasks) {
+      const dedupeKey = `${dedupePrefix}-${task.id}`;
+      if (await em.count(Notification, { dedupeKey })) continue;
+      em.create(Notification, { dedupeKey, unit: task.assigneeUnit, person: task.assigneePerson, campaign: run.campaign, task, kind, message: messages[kind] });
+      created++;
+    }
+    await em.flush();
+    return created;
+  }
+}

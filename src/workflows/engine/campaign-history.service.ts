@@ -1,0 +1,61 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { canonicalJson, sha256Hex } from '../../common/hashing/canonical-json';
+import { Clock } from '../../modules/calendar/clock';
+import { CampaignEvent } from './entities/campaign-event.entity';
+import { Campaign } from './entities/campaign.entity';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface EventActor {
+  personId: string;
+  unitId?: string;
+  mandateId?: string;
+}
+
+/** What is hashed: everything that describes the event, in canonical JSON. */
+function hashedContent(e: Pick<CampaignEvent, 'seq' | 'type' | 'actor' | 'data' | 'occurredAt'>, campaignId: string) {
+  return canonicalJson({ campaignId, seq: e.seq, type: e.type, actor: e.actor, data: e.data, occurredAt: e.occurredAt.toISOString() });
+}
+
+export const chainHash = (prevHash: string, content: string) => sha256Hex(prevHash + content);
+
+export type ChainVerdict = { intact: true; events: number; headHash: string } | { intact: false; events: number; brokenAtSeq: number; reason: string };
+
+/** The append-only, hash-chained history of each campaign. */
+@Injectable()
+export class CampaignHistoryService {
+  constructor(private readonly clock: Clock) {}
+
+  /** Appends an event in the caller's transaction; the unique (campaign, seq) forbids two events taking the same place. */
+  async append(em: EntityManager, campaign: Campaign, type: string, data: Record<string, unknown>, actor: EventActor | null = null): Promise<CampaignEvent> {
+    const last = await em.findOne(CampaignEvent, { campaign }, { orderBy: { seq: 'desc' } });
+    const seq = (last?.seq ?? 0) + 1;
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const occurredAt = this.clock.now();
+    const actorJson = actor ? (JSON.parse(JSON.stringify(actor)) as Record<string, string>) : null;
+    const hash = chainHash(prevHash, hashedContent({ seq, type, actor: actorJson, data, occurredAt }, campaign.id));
+    const event = em.create(CampaignEvent, { campaign, seq, type, actor: actorJson, data, occurredAt, prevHash, hash });
+    // Flushed at once so that the next append in this transaction reads it as the chain's head.
+    await em.flush();
+    return event;
+  }
+
+  async list(em: EntityManager, campaignId: string): Promise<CampaignEvent[]> {
+    return em.find(CampaignEvent, { campaign: campaignId }, { orderBy: { seq: 'asc' } });
+  }
+
+  /** Recomputes the chain; reports the first event whose link or content does not match. */
+  verify(campaignId: string, events: CampaignEvent[]): ChainVerdict {
+    let prevHash = GENESIS_HASH;
+    for (const [index, event] of events.entries()) {
+      if (event.seq !== index + 1) return { intact: false, events: events.length, brokenAtSeq: index + 1, reason: 'missing event' };
+      if (event.prevHash !== prevHash) return { intact: false, events: events.length, brokenAtSeq: event.seq, reason: 'link to the previous event broken' };
+      if (chainHash(prevHash, hashedContent(event, campaignId)) !== event.hash) {
+        return { intact: false, events: events.length, brokenAtSeq: event.seq, reason: 'content changed' };
+      }
+      prevHash = event.hash;
+    }
+    return { intact: true, events: events.length, headHash: prevHash };
+  }
+}

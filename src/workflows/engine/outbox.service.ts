@@ -1,0 +1,69 @@
+import { EntityManager } from '@mikro-orm/core';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Clock } from '../../modules/calendar/clock';
+import { QUEUES } from '../../queue/queue-names';
+import { OutboxMessage } from './entities/outbox-message.entity';
+
+export interface OutboxJob {
+  jobName: 'stage.deadline' | 'stage.reminder';
+  /** Deterministic: the same logical job always has the same id, so a second relay is a no-op. */
+  jobId: string;
+  payload: Record<string, string | number>;
+  runAt: Date | null;
+}
+
+/**
+ * Jobs that must follow a commit: written as rows in the command's transaction, relayed to BullMQ
+ * after it commits. Losing Redis loses nothing: unsent rows wait for the next relay.
+ */
+@Injectable()
+export class OutboxService {
+  private readonly logger = new Logger(OutboxService.name);
+  private relaying: Promise<number> | null = null;
+
+  constructor(
+    @InjectQueue(QUEUES.workflowTimers) private readonly timers: Queue,
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  add(em: EntityManager, job: OutboxJob): void {
+    em.create(OutboxMessage, { queue: QUEUES.workflowTimers, jobName: job.jobName, jobId: job.jobId, payload: job.payload, runAt: job.runAt });
+  }
+
+  /** Relays unsent rows; concurrent calls in one process share one pass. Returns how many were sent. */
+  relay(): Promise<number> {
+    this.relaying ??= this.relayPending().finally(() => (this.relaying = null));
+    return this.relaying;
+  }
+
+  /** Starts a relay without waiting, e.g. right after a command commits. */
+  kick(): void {
+    this.relay().catch((error: Error) => this.logger.warn({ err: error }, 'Outbox relay failed; the sweeper will retry'));
+  }
+
+  private async relayPending(): Promise<number> {
+    const em = this.em.fork();
+    let sent = 0;
+    for (;;) {
+      const batch = await em.find(OutboxMessage, { sentAt: null }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 100 });
+      if (!batch.length) return sent;
+      for (const message of batch) {
+        const delay = message.runAt ? Math.max(0, message.runAt.getTime() - this.clock.now().getTime()) : 0;
+        try {
+          await this.timers.add(message.jobName, message.payload, { jobId: message.jobId, delay });
+        } catch (error) {
+          message.attempts += 1;
+          message.lastError = String((error as Error).message ?? error).slice(0, 1000);
+          await em.flush();
+          throw error;
+        }
+        message.sentAt = this.clock.now();
+        sent++;
+      }
+      await em.flush();
+    }
+  }
+}

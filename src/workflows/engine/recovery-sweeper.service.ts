@@ -1,0 +1,49 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../../modules/calendar/clock';
+import { CampaignCommandsService } from './campaign-commands.service';
+import { StageRun } from './entities/stage-run.entity';
+import { OutboxService } from './outbox.service';
+
+export interface SweepReport {
+  relayed: number;
+  overdueHandled: number;
+}
+
+/**
+ * Repairs what a dead worker or a Redis outage left behind: relays unsent outbox rows and applies
+ * the deadline of every open stage whose due time passed (onDue is idempotent, so a job that
+ * also fires later changes nothing).
+ */
+@Injectable()
+export class RecoverySweeper {
+  private readonly logger = new Logger(RecoverySweeper.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: OutboxService,
+    private readonly commands: CampaignCommandsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async sweep(): Promise<SweepReport> {
+    const relayed = await this.outbox.relay().catch((error: Error) => {
+      this.logger.warn({ err: error }, 'Outbox relay failed during the sweep');
+      return 0;
+    });
+    const overdue = await this.em.fork().find(
+      StageRun,
+      { status: 'active', dueAt: { $lte: this.clock.now() }, overdue: false },
+      { orderBy: { dueAt: 'asc' }, limit: 500 },
+    );
+    let overdueHandled = 0;
+    for (const run of overdue) {
+      try {
+        if ((await this.commands.onDue(run.id)) === 'handled') overdueHandled++;
+      } catch (error) {
+        this.logger.warn({ err: error, stageRunId: run.id }, 'Could not apply an overdue deadline');
+      }
+    }
+    return { relayed, overdueHandled };
+  }
+}

@@ -1,0 +1,38 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { QUEUES } from '../../queue/queue-names';
+import { StageRegistry } from '../stages/stage-registry';
+import { AssigneeResolver } from './assignee-resolver.service';
+import { CampaignCommandsService } from './campaign-commands.service';
+import { CampaignHistoryService } from './campaign-history.service';
+import { CampaignEvent } from './entities/campaign-event.entity';
+import { Campaign } from './entities/campaign.entity';
+import { Notification } from './entities/notification.entity';
+import { OutboxMessage } from './entities/outbox-message.entity';
+import { StageRun } from './entities/stage-run.entity';
+import { Task } from './entities/task.entity';
+import { WorkflowVersion } from './entities/workflow-version.entity';
+import { OutboxService } from './outbox.service';
+import { RecoverySweeper } from './recovery-sweeper.service';
+import { WorkflowRunner } from './workflow-runner.service';
+
+/** The engine for every role: the runner, commands, history, outbox (a producer) and the sweeper. */
+@Module({
+  imports: [
+    MikroOrmModule.forFeature([Campaign, StageRun, Task, OutboxMessage, CampaignEvent, Notification, WorkflowVersion]),
+    BullModule.registerQueue({ name: QUEUES.workflowTimers }),
+  ],
+  providers: [
+    // Built once; the constructor refuses a stage type without exactly one handler, which stops start-up.
+    { provide: StageRegistry, useValue: new StageRegistry() },
+    AssigneeResolver,
+    CampaignHistoryService,
+    OutboxService,
+    WorkflowRunner,
+    CampaignCommandsService,
+    RecoverySweeper,
+  ],
+  exports: [BullModule, StageRegistry, CampaignCommandsService, CampaignHistoryService, OutboxService, RecoverySweeper],
+})
+export class WorkflowEngineModule {}

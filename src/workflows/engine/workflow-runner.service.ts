@@ -1,0 +1,147 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/errors/app-error';
+import { CalendarService } from '../../modules/calendar/calendar.service';
+import { Clock } from '../../modules/calendar/clock';
+import { WorkingCalendar } from '../../modules/calendar/working-calendar';
+import type { StageDefinition, WorkflowDocument } from '../definitions/workflow-document';
+import { StageRegistry } from '../stages/stage-registry';
+import { AssigneeResolver, assigneeKey } from './assignee-resolver.service';
+import { CampaignHistoryService, EventActor } from './campaign-history.service';
+import { dueAt, reminderAt } from './due-date';
+import { Campaign } from './entities/campaign.entity';
+import { StageRun } from './entities/stage-run.entity';
+import { Task } from './entities/task.entity';
+import { OutboxService } from './outbox.service';
+import { nextStage } from './stage-transitions';
+
+/** Guards against a definition whose transitions loop without waiting for anyone. */
+const MAX_AUTOMATIC_STEPS = 100;
+
+/** What every change of a campaign needs: its transaction, the document, the calendar and who acts. */
+export interface RunContext {
+  em: EntityManager;
+  campaign: Campaign;
+  document: WorkflowDocument;
+  calendar: WorkingCalendar;
+  actor: EventActor | null;
+  steps: number;
+}
+
+/**
+ * The one place that decides what happens next in a campaign: entering stages (tasks, deadlines
+ * and reminders through the outbox), closing them with an outcome, and following `on`.
+ * Callers provide the transaction; see CampaignCommandService for locking.
+ */
+@Injectable()
+export class WorkflowRunner {
+  constructor(
+    private readonly registry: StageRegistry,
+    private readonly assignees: AssigneeResolver,
+    private readonly history: CampaignHistoryService,
+    private readonly outbox: OutboxService,
+    private readonly calendarService: CalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  async context(em: EntityManager, campaign: Campaign, actor: EventActor | null): Promise<RunContext> {
+    await em.populate(campaign, ['workflowVersion', 'subjectCluster']);
+    return { em, campaign, document: campaign.workflowVersion.document, calendar: await this.calendarService.workingCalendar(em), actor, steps: 0 };
+  }
+
+  stageDefinition(ctx: RunContext, key: string): StageDefinition {
+    const stage = ctx.document.stages[key];
+    if (!stage) throw new Error(`Stage "${key}" is not in the pinned workflow version`);
+    return stage;
+  }
+
+  /** Enters a stage: a new iteration, its tasks, its deadline and reminders; then settles it if it is already complete. */
+  async enterStage(ctx: RunContext, key: string): Promise<void> {
+    if (++ctx.steps > MAX_AUTOMATIC_STEPS) throw new AppError('WORKFLOW_LOOP', { stage: key });
+    const { em, campaign } = ctx;
+    const stage = this.stageDefinition(ctx, key);
+    const handler = this.registry.get(stage.type);
+    const now = this.clock.now();
+    const last = await em.findOne(StageRun, { campaign, stageKey: key }, { orderBy: { iteration: 'desc' } });
+    const run = em.create(StageRun, {
+      campaign,
+      stageKey: key,
+      iteration: (last?.iteration ?? 0) + 1,
+      stageType: stage.type,
+      dueAt: stage.due ? dueAt(stage.due, now, ctx.calendar, campaign.year) : null,
+    });
+    campaign.activeStages = [...campaign.activeStages.filter((k) => k !== key), key];
+
+    const assignees = handler.hasTasks ? await this.assignees.resolve(em, campaign, key, stage) : [];
+    if (handler.hasTasks && !assignees.length) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: key, assignee: '—' });
+    for (const assignee of assignees) {
+      em.create(Task, { campaign, stageRun: run, assigneeKey: assigneeKey(assignee), assigneeUnit: assignee.unit ?? null, assigneePerson: assignee.person ?? null, dueAt: run.dueAt });
+    }
+    await em.flush();
+    this.scheduleTimers(ctx, run, stage);
+    await this.history.append(em, campaign, 'stage.entered', {
+      stage: key,
+      iteration: run.iteration,
+      stageRunId: run.id,
+      dueAt: run.dueAt?.toISOString() ?? null,
+      assignees: assignees.map(assigneeKey),
+    }, ctx.actor);
+
+    if (handler.terminal) {
+      await this.finishCampaign(ctx, run);
+      return;
+    }
+    await this.settle(ctx, run);
+  }
+
+  /** Closes the stage if its handler says it is complete, and moves on. */
+  async settle(ctx: RunContext, run: StageRun): Promise<void> {
+    const stage = this.stageDefinition(ctx, run.stageKey);
+    const tasks = await ctx.em.find(Task, { stageRun: run });
+    const verdict = this.registry.get(stage.type).evaluate(stage, tasks);
+    if (verdict.complete) await this.completeStage(ctx, run, verdict.outcome);
+  }
+
+  /** Ends a stage run with an outcome, cancels its open tasks, records it in the context and follows `on`. */
+  async completeStage(ctx: RunContext, run: StageRun, outcome: string): Promise<void> {
+    const { em, campaign } = ctx;
+    const now = this.clock.now();
+    run.status = 'completed';
+    run.outcome = outcome;
+    run.closedAt = now;
+    await em.nativeUpdate(Task, { stageRun: run, status: 'open' }, { status: 'cancelled', updatedAt: now });
+    campaign.activeStages = campaign.activeStages.filter((k) => k !== run.stageKey);
+    const stages = { ...((campaign.context.stages as Record<string, unknown>) ?? {}), [run.stageKey]: { outcome, iteration: run.iteration } };
+    campaign.context = { ...campaign.context, stages, lastOutcome: outcome };
+    await this.history.append(em, campaign, 'stage.completed', { stage: run.stageKey, iteration: run.iteration, stageRunId: run.id, outcome }, ctx.actor);
+
+    const target = nextStage(this.stageDefinition(ctx, run.stageKey), run.stageKey, outcome, campaign.context);
+    if (!target) throw new AppError('NO_TRANSITION', { stage: run.stageKey, outcome });
+    await this.enterStage(ctx, target);
+  }
+
+  private async finishCampaign(ctx: RunContext, run: StageRun): Promise<void> {
+    const { em, campaign } = ctx;
+    const now = this.clock.now();
+    run.status = 'completed';
+    run.outcome = 'end';
+    run.closedAt = now;
+    campaign.activeStages = [];
+    campaign.status = 'completed';
+    campaign.endedAt = now;
+    await this.history.append(em, campaign, 'campaign.completed', { stage: run.stageKey }, ctx.actor);
+  }
+
+  /** Deadline and reminder jobs go through the outbox, keyed by the stage run so redelivery changes nothing. */
+  private scheduleTimers(ctx: RunContext, run: StageRun, stage: StageDefinition): void {
+    if (!run.dueAt) return;
+    this.outbox.add(ctx.em, { jobName: 'stage.deadline', jobId: `deadline-${run.id}`, payload: { stageRunId: run.id }, runAt: run.dueAt });
+    const now = this.clock.now();
+    (stage.reminders ?? []).forEach((reminder, index) => {
+      const at = reminderAt(reminder.before, run.dueAt!, ctx.calendar);
+      if (at && at > now) {
+        this.outbox.add(ctx.em, { jobName: 'stage.reminder', jobId: `reminder-${run.id}-${index}`, payload: { stageRunId: run.id, index }, runAt: at });
+      }
+    });
+  }
+}

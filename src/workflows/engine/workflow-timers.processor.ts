@@ -1,0 +1,35 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
+import { QUEUES } from '../../queue/queue-names';
+import { CampaignCommandsService } from './campaign-commands.service';
+import { RecoverySweeper } from './recovery-sweeper.service';
+
+export type WorkflowTimerJob =
+  | { name: 'stage.deadline'; data: { stageRunId: string } }
+  | { name: 'stage.reminder'; data: { stageRunId: string; index: number } }
+  | { name: 'engine.sweep'; data: Record<string, never> };
+
+/** The engine's timers: deadlines, reminders and the recovery sweep. Payloads carry IDs only. */
+@Processor(QUEUES.workflowTimers)
+export class WorkflowTimersProcessor extends WorkerHost {
+  constructor(
+    private readonly commands: CampaignCommandsService,
+    private readonly sweeper: RecoverySweeper,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const typed = job as unknown as WorkflowTimerJob;
+    switch (typed.name) {
+      case 'stage.deadline':
+        return { result: await this.commands.onDue(typed.data.stageRunId) };
+      case 'stage.reminder':
+        return { notified: await this.commands.onReminder(typed.data.stageRunId, typed.data.index) };
+      case 'engine.sweep':
+        return this.sweeper.sweep();
+      default:
+        throw new UnrecoverableError(`No handler for job ${job.name}`);
+    }
+  }
+}
