@@ -43,7 +43,8 @@ ensure_node_modules() {
 # redis_ping HOST PORT: true when a Redis answers PONG.
 redis_ping() {
   local reply
-  exec 3<>"/dev/tcp/$1/$2" 2>/dev/null || return 1
+  # Braces keep the 2>/dev/null to this line: on a bare `exec` it would silence the script's stderr for good.
+  { exec 3<>"/dev/tcp/$1/$2"; } 2>/dev/null || return 1
   printf 'PING\r\n' >&3
   read -r -t 2 reply <&3 || true
   exec 3>&- 3<&-

@@ -19,6 +19,8 @@ export const DEMO_PASSWORD = 'demo-password-2020';
 export interface TestApp {
   app: NestExpressApplication;
   config: AppConfig;
+  /** The environment the app was configured from, for a second app on the same database and prefix. */
+  env: Record<string, string>;
   http: () => TestAgent;
   /** Base URL when started with `listen: true`. */
   url?: string;
@@ -33,6 +35,8 @@ export interface TestAppOptions {
   demo?: boolean;
   /** Listen on a free port, for the browser tests. */
   listen?: boolean;
+  /** Another app of the same deployment: same database, Redis prefix and secret; it owns the clean-up. */
+  shareWith?: TestApp;
 }
 
 /** Deletes every Redis key of a test run's prefix, so runs never see each other's queues. */
@@ -69,20 +73,21 @@ export async function prepareDatabase(config: AppConfig, demo: boolean): Promise
  * migrated and (by default) seeded with the demo cluster.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
-  const prefix = `test-${randomBytes(5).toString('hex')}`;
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    QUEUE_PREFIX: prefix,
-    REDIS_URL: TEST_REDIS_URL,
-    AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
-    DEMO_PASSWORD,
-    ...database.env,
+  const database: TestDatabase | undefined = options.shareWith ? undefined : await createTestDatabase();
+  const env: Record<string, string> = {
+    ...(options.shareWith?.env ?? {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      QUEUE_PREFIX: `test-${randomBytes(5).toString('hex')}`,
+      REDIS_URL: TEST_REDIS_URL,
+      AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+      DEMO_PASSWORD,
+      ...database!.env,
+    }),
     ...options.env,
-  });
-
-  await prepareDatabase(config, options.demo !== false);
+  };
+  const config = loadConfig(env);
+  if (database) await prepareDatabase(config, options.demo !== false);
 
   const app = await createApp({ role: options.role ?? 'api', config, quiet: true });
   let url: string | undefined;
@@ -96,11 +101,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   return {
     app,
     config,
+    env,
     url,
     http: () => request(app.getHttpServer()),
     close: async () => {
       await app.close();
-      await dropRedisPrefix(TEST_REDIS_URL, prefix);
+      if (!database) return;
+      await dropRedisPrefix(config.redis.url, config.redis.prefix);
       await database.drop();
     },
   };
