@@ -2,7 +2,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QUEUES } from '../../queue/queue-names';
-import { StageRegistry } from '../stages/stage-registry';
+import { StagesModule } from '../stages/stages.module';
 import { AssigneeResolver } from './assignee-resolver.service';
 import { CampaignCommandsService } from './campaign-commands.service';
 import { CampaignHistoryService } from './campaign-history.service';
@@ -20,12 +20,11 @@ import { WorkflowRunner } from './workflow-runner.service';
 /** The engine for every role: the runner, commands, history, outbox (a producer) and the sweeper. */
 @Module({
   imports: [
+    StagesModule,
     MikroOrmModule.forFeature([Campaign, StageRun, Task, OutboxMessage, CampaignEvent, Notification, WorkflowVersion]),
     BullModule.registerQueue({ name: QUEUES.workflowTimers }),
   ],
   providers: [
-    // Built once; the constructor refuses a stage type without exactly one handler, which stops start-up.
-    { provide: StageRegistry, useValue: new StageRegistry() },
     AssigneeResolver,
     CampaignHistoryService,
     OutboxService,
@@ -33,6 +32,6 @@ import { WorkflowRunner } from './workflow-runner.service';
     CampaignCommandsService,
     RecoverySweeper,
   ],
-  exports: [BullModule, StageRegistry, CampaignCommandsService, CampaignHistoryService, OutboxService, RecoverySweeper],
+  exports: [BullModule, StagesModule, CampaignCommandsService, CampaignHistoryService, OutboxService, RecoverySweeper],
 })
 export class WorkflowEngineModule {}
