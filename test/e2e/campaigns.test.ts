@@ -6,19 +6,11 @@ import { QUEUES } from '../../src/queue/queue-names';
 import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-event.entity';
 import { bearerFor, startTestApp, TEST_REDIS_URL, TestApp } from '../support/test-app';
 import { fourStageDocument, publishedVersion } from '../support/workflow-factory';
+import { waitFor } from '../support/wait-for';
 
 type Auth = { Authorization: string };
 const HOUR = 3600 * 1000;
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('campaigns: launch, inbox, commands, deadlines through BullMQ, history (e2e)', () => {
   let t: TestApp;
@@ -82,9 +74,9 @@ describe('campaigns: launch, inbox, commands, deadlines through BullMQ, history 
     // The deadline: move the clock past it and let BullMQ run the delayed job now.
     const clock = t.app.get(Clock);
     clock.advance(HOUR + 1000);
-    await until(async () => ((await timers.getDelayedCount()) > 0 ? true : undefined), 'the deadline job to be relayed');
+    await waitFor(async () => ((await timers.getDelayedCount()) > 0 ? true : undefined), 'the deadline job to be relayed');
     await timers.promoteJobs();
-    state = await until(async () => {
+    state = await waitFor(async () => {
       const d = await detail(campaign.id);
       return d.activeStages.includes('cool-off') ? d : undefined;
     }, 'the deadline to close the acknowledge stage');
@@ -92,9 +84,9 @@ describe('campaigns: launch, inbox, commands, deadlines through BullMQ, history 
 
     // The wait stage's timer, the same way.
     clock.advance(61 * 1000);
-    await until(async () => ((await timers.getDelayedCount()) > 0 ? true : undefined), 'the timer job to be relayed');
+    await waitFor(async () => ((await timers.getDelayedCount()) > 0 ? true : undefined), 'the timer job to be relayed');
     await timers.promoteJobs();
-    state = await until(async () => {
+    state = await waitFor(async () => {
       const d = await detail(campaign.id);
       return d.status === 'completed' ? d : undefined;
     }, 'the campaign to complete');

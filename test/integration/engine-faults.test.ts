@@ -17,18 +17,10 @@ import { RecoverySweeper } from '../../src/workflows/engine/recovery-sweeper.ser
 import { bearerFor, startTestApp, TEST_REDIS_URL, TestApp } from '../support/test-app';
 import { TEST_DIALECT } from '../support/test-database';
 import { fourStageDocument, publishedVersion } from '../support/workflow-factory';
+import { waitFor } from '../support/wait-for';
 
 const HOUR = 3600 * 1000;
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Launches the test workflow for Cluster No. 6 and has the head approve, so the acknowledge stage (due in 1 h) is open. */
 async function campaignAtAcknowledge(t: TestApp, key: string): Promise<{ campaignId: string; run: StageRun }> {
@@ -70,7 +62,7 @@ describe(`engine under faults (${TEST_DIALECT})`, () => {
       const timers = new Queue(QUEUES.workflowTimers, { prefix: api.config.redis.prefix, connection: { url: TEST_REDIS_URL } });
       try {
         // The api relayed the deadline through the outbox; no worker is running yet.
-        const job = await until(async () => (await timers.getJob(`deadline-${run.id}`)) ?? undefined, 'the deadline job');
+        const job = await waitFor(async () => (await timers.getJob(`deadline-${run.id}`)) ?? undefined, 'the deadline job');
         expect(await job.getState()).toBe('delayed');
 
         let worker = await startTestApp({ role: 'worker', shareWith: api });
@@ -80,7 +72,7 @@ describe(`engine under faults (${TEST_DIALECT})`, () => {
           // Each app has its own clock; the api's was moved by the test before, so go well past the deadline.
           worker.app.get(Clock).set(new Date(run.dueAt!.getTime() + 1000));
           await timers.promoteJobs();
-          await until(async () => ((await overdueEvents(api, campaignId)) === 1 ? true : undefined), 'the restarted worker to apply the deadline');
+          await waitFor(async () => ((await overdueEvents(api, campaignId)) === 1 ? true : undefined), 'the restarted worker to apply the deadline');
           const closed = await api.app.get(MikroORM).em.fork().findOneOrFail(StageRun, run.id);
           expect(closed).toMatchObject({ status: 'completed', outcome: 'timeout' });
         } finally {
@@ -100,7 +92,7 @@ describe(`engine under faults (${TEST_DIALECT})`, () => {
 
     const startRedis = async () => {
       redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-      await until(async () => {
+      await waitFor(async () => {
         const client = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
         try {
           await client.connect();
@@ -136,7 +128,7 @@ describe(`engine under faults (${TEST_DIALECT})`, () => {
     it('still applies every deadline once: the outbox and the sweeper rebuild what Redis lost', async () => {
       const { campaignId, run } = await campaignAtAcknowledge(t, 'redis-outage');
       const em = t.app.get(MikroORM).em.fork();
-      await until(async () => ((await em.count(OutboxMessage, { jobId: `deadline-${run.id}`, sentAt: { $ne: null } })) ? true : undefined), 'the deadline to be relayed');
+      await waitFor(async () => ((await em.count(OutboxMessage, { jobId: `deadline-${run.id}`, sentAt: { $ne: null } })) ? true : undefined), 'the deadline to be relayed');
 
       await stopRedis();
       // Work goes on while Redis is down: the database is the source of truth.
@@ -153,7 +145,7 @@ describe(`engine under faults (${TEST_DIALECT})`, () => {
       expect(await em.fork().findOneOrFail(StageRun, run.id)).toMatchObject({ status: 'completed', outcome: 'timeout' });
       // The next stage's timer went through the outbox to the new Redis.
       const next = await em.fork().findOneOrFail(StageRun, { campaign: campaignId, stageKey: 'cool-off' });
-      await until(async () => ((await em.fork().count(OutboxMessage, { jobId: `deadline-${next.id}`, sentAt: { $ne: null } })) ? true : undefined), 'the next timer to be relayed');
+      await waitFor(async () => ((await em.fork().count(OutboxMessage, { jobId: `deadline-${next.id}`, sentAt: { $ne: null } })) ? true : undefined), 'the next timer to be relayed');
     });
   });
 });

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config/load-config';
 import { QUEUES } from '../../src/queue/queue-names';
 import { dropRedisPrefix, prepareDatabase, TEST_REDIS_URL } from '../support/test-app';
 import { createTestDatabase, TEST_DIALECT, TestDatabase } from '../support/test-database';
+import { waitFor } from '../support/wait-for';
 
 const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'dist', 'main.js');
@@ -37,15 +38,6 @@ function run(args: string[], env: Record<string, string>): Running {
   return { child, output: () => output, exit };
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe(`run roles of dist/main.js (${TEST_DIALECT})`, () => {
   let database: TestDatabase;

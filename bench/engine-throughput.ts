@@ -1,0 +1,121 @@
+/**
+ * `npm run bench`: commands per second of `acknowledge` completions through the engine, on SQLite
+ * and PostgreSQL, next to a "null engine" that does one BullMQ job plus one single-row INSERT per
+ * operation on the same machine, database and Redis. Results are printed and written to bench/results/.
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MikroORM } from '@mikro-orm/core';
+import { Queue } from 'bullmq';
+import { PrincipalService } from '../src/modules/auth/principal.service';
+import { Cluster } from '../src/modules/org/entities/cluster.entity';
+import { Person } from '../src/modules/org/entities/person.entity';
+import { CampaignCommandsService } from '../src/workflows/engine/campaign-commands.service';
+import { Task } from '../src/workflows/engine/entities/task.entity';
+import { startTestApp, TEST_REDIS_URL, TestApp } from '../test/support/test-app';
+import { publishedVersion } from '../test/support/workflow-factory';
+
+const CAMPAIGNS = Number(process.env.BENCH_CAMPAIGNS ?? 40); // × 6 member units = acknowledge commands
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const dialect = process.env.TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite';
+
+async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
+
+async function engine(t: TestApp): Promise<{ ops: number; seconds: number; conflicts: number }> {
+  const em = t.app.get(MikroORM).em.fork();
+  const admin = await em.findOneOrFail(Person, { username: 'admin' });
+  const cluster = await em.findOneOrFail(Cluster, { name: 'Cụm thi đua số 6', year: 2020 });
+  const version = await publishedVersion(t, `bench-${randomUUID().slice(0, 8)}`, {
+    name: 'bench',
+    start: 'acknowledge',
+    stages: { acknowledge: { type: 'acknowledge', fanOut: 'each-member', on: { acknowledged: 'done' } }, done: { type: 'end' } },
+  });
+  const commands = t.app.get(CampaignCommandsService);
+  const principals = t.app.get(PrincipalService);
+  const principal = { personId: admin.id, username: 'admin', fullName: admin.fullName, roles: ['admin'] };
+  for (let i = 0; i < CAMPAIGNS; i++) await commands.launch({ workflowVersionId: version.id, name: `bench ${i}`, year: 2020, clusterId: cluster.id }, principal);
+
+  const tasks = await em.fork().find(Task, { status: 'open', campaign: { workflowVersion: version.id } }, { populate: ['assigneeUnit'] });
+  const officers = new Map<string, { principal: typeof principal; actingFor: Awaited<ReturnType<PrincipalService['resolveActingFor']>> }>();
+  for (const task of tasks) {
+    const code = task.assigneeUnit!.code;
+    if (officers.has(code)) continue;
+    const slug = { 'VKS-THA': 'thanhhoa', 'VKS-NAN': 'nghean', 'VKS-HTI': 'hatinh', 'VKS-QBI': 'quangbinh', 'VKS-QTR': 'quangtri', 'VKS-TTH': 'hue' }[code];
+    const person = await em.findOneOrFail(Person, { username: `${slug}.canbo` });
+    officers.set(code, { principal: { personId: person.id, username: person.username, fullName: person.fullName, roles: [] }, actingFor: await principals.resolveActingFor(person.id, code) });
+  }
+  // Interleave campaigns so that concurrent commands mostly touch different campaigns, as real units do.
+  tasks.sort((a, b) => a.assigneeUnit!.code.localeCompare(b.assigneeUnit!.code) || a.campaign.id.localeCompare(b.campaign.id));
+  let conflicts = 0;
+  const started = process.hrtime.bigint();
+  await pool(tasks, CONCURRENCY, async (task) => {
+    const officer = officers.get(task.assigneeUnit!.code)!;
+    for (;;) {
+      try {
+        await commands.commandTask(task.id, { command: 'acknowledge' }, officer.principal, officer.actingFor);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'CAMPAIGN_CHANGED') throw error;
+        conflicts++; // retried, as a client would on 409
+      }
+    }
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { ops: tasks.length, seconds, conflicts };
+}
+
+async function nullEngine(t: TestApp, ops: number): Promise<{ ops: number; seconds: number }> {
+  const orm = t.app.get(MikroORM);
+  const connection = orm.em.getConnection();
+  await connection.execute('create table if not exists bench_null (id varchar(36) primary key, created_at varchar(30) not null)');
+  const queue = new Queue('bench-null', { prefix: t.config.redis.prefix, connection: { url: TEST_REDIS_URL } });
+  const items = Array.from({ length: ops }, () => randomUUID());
+  const started = process.hrtime.bigint();
+  await pool(items, CONCURRENCY, async (id) => {
+    await orm.em.fork().getConnection().execute('insert into bench_null (id, created_at) values (?, ?)', [id, new Date().toISOString()]);
+    await queue.add('noop', { id }, { jobId: id });
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await queue.close();
+  return { ops, seconds };
+}
+
+async function main(): Promise<void> {
+  const t = await startTestApp({ role: 'api' });
+  try {
+    const measured = await engine(t);
+    const baseline = await nullEngine(t, measured.ops);
+    const result = {
+      dialect,
+      concurrency: CONCURRENCY,
+      date: new Date().toISOString(),
+      engine: { ...measured, perSecond: +(measured.ops / measured.seconds).toFixed(1) },
+      nullEngine: { ...baseline, perSecond: +(baseline.ops / baseline.seconds).toFixed(1) },
+    };
+    const ratio = result.engine.perSecond / result.nullEngine.perSecond;
+    process.stdout.write(
+      `[${dialect}] acknowledge: ${result.engine.perSecond}/s (${measured.ops} commands, ${measured.conflicts} retried conflicts); ` +
+        `null engine: ${result.nullEngine.perSecond}/s; ratio ${ratio.toFixed(2)} (target ≥ 0.5)\n`,
+    );
+    const dir = join(__dirname, 'results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `engine-throughput-${dialect}.json`), `${JSON.stringify({ ...result, ratio: +ratio.toFixed(3) }, null, 2)}\n`);
+  } finally {
+    await t.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);
