@@ -71,10 +71,24 @@ describe('campaigns: launch, inbox, commands, deadlines through BullMQ, history 
     state = await detail(campaign.id);
     expect(state.stages.find((s: { stageKey: string }) => s.stageKey === 'acknowledge').progress.summary).toBe('5/6 xong');
 
-    // The deadline: move the clock past it and let BullMQ run the delayed job now.
+    // The reminder 30 minutes before the deadline reaches the one unit that has not acknowledged.
     const clock = t.app.get(Clock);
-    clock.advance(HOUR + 1000);
-    await waitFor(async () => ((await timers.getDelayedCount()) > 0 ? true : undefined), 'the deadline job to be relayed');
+    clock.advance(31 * 60 * 1000);
+    const reminder = await waitFor(async () => (await timers.getJob(`reminder-${ack.id}-0`)) ?? undefined, 'the reminder job to be relayed');
+    await reminder.promote();
+    const hue = await bearerFor(t, 'hue.canbo');
+    const notices = await waitFor(async () => {
+      const body = (await t.http().get('/api/v1/notifications?unread=true').set(hue).expect(200)).body;
+      return body.length ? body : undefined;
+    }, 'the reminder notice');
+    expect(notices).toEqual([expect.objectContaining({ kind: 'reminder', campaignId: campaign.id, message: expect.objectContaining({ vi: expect.stringContaining('Nhắc việc') }) })]);
+    expect((await t.http().get('/api/v1/notifications?unread=true').set(nghean).expect(200)).body).toEqual([]);
+    await t.http().post(`/api/v1/notifications/${notices[0].id}/read`).set(hue).expect(204);
+    expect((await t.http().get('/api/v1/notifications?unread=true').set(hue).expect(200)).body).toEqual([]);
+    await t.http().post(`/api/v1/notifications/${notices[0].id}/read`).set(nghean).expect(404);
+
+    // The deadline: move the clock past it and let BullMQ run the delayed job now.
+    clock.advance(HOUR);
     await timers.promoteJobs();
     state = await waitFor(async () => {
       const d = await detail(campaign.id);

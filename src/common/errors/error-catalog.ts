@@ -116,6 +116,7 @@ export const ERROR_CATALOG = {
     message: { vi: 'Quy trình này cần đối tượng là {expected}; hãy chọn đúng cụm hoặc đơn vị.', en: 'This workflow runs for a {expected}; choose a matching cluster or unit.' },
   },
   WORKFLOW_VERSION_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy phiên bản quy trình {id} (chỉ dùng được phiên bản đã công bố).', en: 'Workflow version {id} not found (only published versions can be launched).' } },
+  NOTIFICATION_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy thông báo {id}.', en: 'Notification {id} not found.' } },
   TASK_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy nhiệm vụ {id}.', en: 'Task {id} not found.' } },
   TASK_CLOSED: { kind: 'conflict', message: { vi: 'Nhiệm vụ này đã được xử lý hoặc đã đóng.', en: 'This task is already done or closed.' } },
   STAGE_CLOSED: { kind: 'conflict', message: { vi: 'Bước "{stage}" đã kết thúc.', en: 'Stage "{stage}" is closed.' } },
@@ -157,6 +158,12 @@ export const ERROR_CATALOG = {
   WORKFLOW_PUBLISH_CONFLICT: {
     kind: 'conflict',
     message: { vi: 'Quy trình {key} vừa được công bố đồng thời bởi người khác; vui lòng thử lại.', en: 'Workflow {key} was being published by someone else at the same time; please retry.' },
+  },
+
+  // Working calendar.
+  CALENDAR_AMENDMENT_NOT_FOUND: {
+    kind: 'not-found',
+    message: { vi: 'Ngày {date} không có điều chỉnh lịch làm việc nào.', en: 'There is no working-calendar amendment for {date}.' },
   },
 } satisfies Record<string, CatalogEntry>;
 
