@@ -25,20 +25,24 @@ export type ChainVerdict = { intact: true; events: number; headHash: string } | 
 /** The append-only, hash-chained history of each campaign. */
 @Injectable()
 export class CampaignHistoryService {
+  /** The chain's head per transaction and campaign, so that appends after the first need no query. */
+  private readonly heads = new WeakMap<EntityManager, Map<string, { seq: number; hash: string }>>();
+
   constructor(private readonly clock: Clock) {}
 
   /** Appends an event in the caller's transaction; the unique (campaign, seq) forbids two events taking the same place. */
   async append(em: EntityManager, campaign: Campaign, type: string, data: Record<string, unknown>, actor: EventActor | null = null): Promise<CampaignEvent> {
-    const last = await em.findOne(CampaignEvent, { campaign }, { orderBy: { seq: 'desc' } });
+    let heads = this.heads.get(em);
+    if (!heads) this.heads.set(em, (heads = new Map()));
+    const last = heads.get(campaign.id) ?? (await em.findOne(CampaignEvent, { campaign }, { orderBy: { seq: 'desc' } }));
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
     const occurredAt = this.clock.now();
     const actorJson = actor ? (JSON.parse(JSON.stringify(actor)) as Record<string, string>) : null;
     const hash = chainHash(prevHash, hashedContent({ seq, type, actor: actorJson, data, occurredAt }, campaign.id));
-    const event = em.create(CampaignEvent, { campaign, seq, type, actor: actorJson, data, occurredAt, prevHash, hash });
-    // Flushed at once so that the next append in this transaction reads it as the chain's head.
-    await em.flush();
-    return event;
+    heads.set(campaign.id, { seq, hash });
+    // Written with the rest of the transaction; the unique (campaign, seq) still refuses a fork of the chain.
+    return em.create(CampaignEvent, { campaign, seq, type, actor: actorJson, data, occurredAt, prevHash, hash });
   }
 
   async list(em: EntityManager, campaignId: string): Promise<CampaignEvent[]> {

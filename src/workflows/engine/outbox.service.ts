@@ -22,6 +22,8 @@ export interface OutboxJob {
 export class OutboxService {
   private readonly logger = new Logger(OutboxService.name);
   private relaying: Promise<number> | null = null;
+  /** Rows were added in this process since the last relay began: a kick after a commit only then queries. */
+  private added = false;
 
   constructor(
     @InjectQueue(QUEUES.workflowTimers) private readonly timers: Queue,
@@ -30,21 +32,27 @@ export class OutboxService {
   ) {}
 
   add(em: EntityManager, job: OutboxJob): void {
+    this.added = true;
     em.create(OutboxMessage, { queue: QUEUES.workflowTimers, jobName: job.jobName, jobId: job.jobId, payload: job.payload, runAt: job.runAt });
   }
 
   /** Relays unsent rows; concurrent calls in one process share one pass. Returns how many were sent. */
   relay(): Promise<number> {
-    this.relaying ??= this.relayPending().finally(() => (this.relaying = null));
+    this.relaying ??= this.relayPending().finally(() => {
+      this.relaying = null;
+      if (this.added) this.kick(); // rows added while this pass ran
+    });
     return this.relaying;
   }
 
-  /** Starts a relay without waiting, e.g. right after a command commits. */
+  /** Starts a relay without waiting, right after a commit that may have added rows; a no-op otherwise. */
   kick(): void {
+    if (!this.added || this.relaying) return;
     this.relay().catch((error: Error) => this.logger.warn({ err: error }, 'Outbox relay failed; the sweeper will retry'));
   }
 
   private async relayPending(): Promise<number> {
+    this.added = false;
     const em = this.em.fork();
     let sent = 0;
     for (;;) {

@@ -23,9 +23,12 @@ export interface RunContext {
   em: EntityManager;
   campaign: Campaign;
   document: WorkflowDocument;
-  calendar: WorkingCalendar;
+  /** Loaded on first use: only stages with a day-based due rule need it. */
+  calendar: () => Promise<WorkingCalendar>;
   actor: EventActor | null;
   steps: number;
+  /** Stage runs ended in this transaction, counted by the caller once it commits (EngineMetrics). */
+  transitions: Array<{ stageType: string; outcome: string }>;
 }
 
 /**
@@ -46,7 +49,9 @@ export class WorkflowRunner {
 
   async context(em: EntityManager, campaign: Campaign, actor: EventActor | null): Promise<RunContext> {
     await em.populate(campaign, ['workflowVersion', 'subjectCluster']);
-    return { em, campaign, document: campaign.workflowVersion.document, calendar: await this.calendarService.workingCalendar(em), actor, steps: 0 };
+    let calendar: Promise<WorkingCalendar> | undefined;
+    const lazyCalendar = () => (calendar ??= this.calendarService.workingCalendar(em));
+    return { em, campaign, document: campaign.workflowVersion.document, calendar: lazyCalendar, actor, steps: 0, transitions: [] };
   }
 
   stageDefinition(ctx: RunContext, key: string): StageDefinition {
@@ -68,7 +73,7 @@ export class WorkflowRunner {
       stageKey: key,
       iteration: (last?.iteration ?? 0) + 1,
       stageType: stage.type,
-      dueAt: stage.due ? dueAt(stage.due, now, ctx.calendar, campaign.year) : null,
+      dueAt: stage.due ? dueAt(stage.due, now, await ctx.calendar(), campaign.year) : null,
     });
     campaign.activeStages = [...campaign.activeStages.filter((k) => k !== key), key];
 
@@ -78,7 +83,7 @@ export class WorkflowRunner {
       em.create(Task, { campaign, stageRun: run, assigneeKey: assigneeKey(assignee), assigneeUnit: assignee.unit ?? null, assigneePerson: assignee.person ?? null, dueAt: run.dueAt });
     }
     await em.flush();
-    this.scheduleTimers(ctx, run, stage);
+    await this.scheduleTimers(ctx, run, stage);
     await this.history.append(em, campaign, 'stage.entered', {
       stage: key,
       iteration: run.iteration,
@@ -109,6 +114,7 @@ export class WorkflowRunner {
     run.status = 'completed';
     run.outcome = outcome;
     run.closedAt = now;
+    ctx.transitions.push({ stageType: run.stageType, outcome });
     await em.nativeUpdate(Task, { stageRun: run, status: 'open' }, { status: 'cancelled', updatedAt: now });
     campaign.activeStages = campaign.activeStages.filter((k) => k !== run.stageKey);
     const stages = { ...((campaign.context.stages as Record<string, unknown>) ?? {}), [run.stageKey]: { outcome, iteration: run.iteration } };
@@ -126,6 +132,7 @@ export class WorkflowRunner {
     run.status = 'completed';
     run.outcome = 'end';
     run.closedAt = now;
+    ctx.transitions.push({ stageType: run.stageType, outcome: 'end' });
     campaign.activeStages = [];
     campaign.status = 'completed';
     campaign.endedAt = now;
@@ -133,12 +140,13 @@ export class WorkflowRunner {
   }
 
   /** Deadline and reminder jobs go through the outbox, keyed by the stage run so redelivery changes nothing. */
-  private scheduleTimers(ctx: RunContext, run: StageRun, stage: StageDefinition): void {
+  private async scheduleTimers(ctx: RunContext, run: StageRun, stage: StageDefinition): Promise<void> {
     if (!run.dueAt) return;
+    const calendar = stage.reminders?.length ? await ctx.calendar() : undefined;
     this.outbox.add(ctx.em, { jobName: 'stage.deadline', jobId: `deadline-${run.id}`, payload: { stageRunId: run.id }, runAt: run.dueAt });
     const now = this.clock.now();
     (stage.reminders ?? []).forEach((reminder, index) => {
-      const at = reminderAt(reminder.before, run.dueAt!, ctx.calendar);
+      const at = reminderAt(reminder.before, run.dueAt!, calendar!);
       if (at && at > now) {
         this.outbox.add(ctx.em, { jobName: 'stage.reminder', jobId: `reminder-${run.id}-${index}`, payload: { stageRunId: run.id, index }, runAt: at });
       }
