@@ -1,6 +1,7 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Global, Module } from '@nestjs/common';
 import { CalendarAmendment } from './calendar-amendment.entity';
+import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 import { Clock } from './clock';
 
@@ -8,6 +9,7 @@ import { Clock } from './clock';
 @Global()
 @Module({
   imports: [MikroOrmModule.forFeature([CalendarAmendment])],
+  controllers: [CalendarController],
   providers: [Clock, CalendarService],
   exports: [Clock, CalendarService],
 })
