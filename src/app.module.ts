@@ -9,6 +9,7 @@ import { ENTITIES } from './entities';
 import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
+import { ObservabilityHttpModule } from './modules/observability/observability-http.module';
 import { OrgModule } from './modules/org/org.module';
 import { WebModule } from './modules/web/web.module';
 import { QueueModule } from './queue/queue.module';
@@ -46,7 +47,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreImports(config),
-        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule] : []),
+        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, ObservabilityHttpModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],
       providers: http ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],

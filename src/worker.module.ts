@@ -3,12 +3,13 @@ import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { MaintenanceProcessor } from './jobs/maintenance.processor';
 import { RefreshTokenModule } from './modules/auth/refresh-token.module';
+import { ObservabilityModule } from './modules/observability/observability.module';
 import { QUEUES } from './queue/queue-names';
 import { WorkflowEngineWorkerModule } from './workflows/engine/workflow-engine-worker.module';
 
 /** The worker role: queue processors and the job schedulers they own. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QUEUES.maintenance }), RefreshTokenModule, WorkflowEngineWorkerModule],
+  imports: [BullModule.registerQueue({ name: QUEUES.maintenance }), RefreshTokenModule, WorkflowEngineWorkerModule, ObservabilityModule],
   providers: [MaintenanceProcessor],
 })
 export class WorkerModule implements OnApplicationBootstrap {

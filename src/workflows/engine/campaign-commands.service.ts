@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ActingFor, Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../modules/calendar/clock';
+import { EngineMetrics } from '../../modules/observability/engine-metrics.service';
 import { Cluster } from '../../modules/org/entities/cluster.entity';
 import { Person } from '../../modules/org/entities/person.entity';
 import { Unit } from '../../modules/org/entities/unit.entity';
@@ -43,9 +44,15 @@ export class CampaignCommandsService {
     private readonly outbox: OutboxService,
     private readonly registry: StageRegistry,
     private readonly clock: Clock,
+    private readonly metrics: EngineMetrics,
   ) {}
 
-  async launch(input: LaunchInput, principal: Principal): Promise<Campaign> {
+  launch(input: LaunchInput, principal: Principal): Promise<Campaign> {
+    return this.metrics.countCommand('launch', () => this.launchCampaign(input, principal));
+  }
+
+  private async launchCampaign(input: LaunchInput, principal: Principal): Promise<Campaign> {
+    const committed: RunContext[] = [];
     const campaign = await this.em.fork().transactional(async (em) => {
       const version = await em.findOne(WorkflowVersion, { id: input.workflowVersionId }, { populate: ['definition'] });
       if (!version) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: input.workflowVersionId });
@@ -66,6 +73,7 @@ export class CampaignCommandsService {
       await em.flush();
       const actor: EventActor = { personId: principal.personId };
       const ctx = await this.runner.context(em, created, actor);
+      committed.push(ctx);
       await this.history.append(em, created, 'campaign.launched', {
         workflow: version.definition.key,
         workflowVersion: version.number,
@@ -76,12 +84,17 @@ export class CampaignCommandsService {
       await this.runner.enterStage(ctx, version.document.start);
       return created;
     });
+    this.metrics.stagesCompleted(committed.flatMap((c) => c.transitions));
     this.outbox.kick();
     return campaign;
   }
 
   /** An assignee's command on a task (approve, return, acknowledge…). */
-  async commandTask(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
+  commandTask(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
+    return this.metrics.countCommand(`task.${input.command}`, () => this.runTaskCommand(taskId, input, principal, actingFor));
+  }
+
+  private async runTaskCommand(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
     const campaignId = await this.campaignIdOfTask(taskId);
     const actor: EventActor = { personId: principal.personId, ...(actingFor ? { unitId: actingFor.unitId, mandateId: actingFor.mandateId } : {}) };
     const task = await this.locked(campaignId, actor, async (ctx) => {
@@ -154,7 +167,11 @@ export class CampaignCommandsService {
     return this.notify(em, run, 'reminder', `reminder-${run.id}-${index}`);
   }
 
-  async cancel(campaignId: string, reason: string, principal: Principal): Promise<Campaign> {
+  cancel(campaignId: string, reason: string, principal: Principal): Promise<Campaign> {
+    return this.metrics.countCommand('cancel', () => this.cancelCampaign(campaignId, reason, principal));
+  }
+
+  private async cancelCampaign(campaignId: string, reason: string, principal: Principal): Promise<Campaign> {
     return this.locked(campaignId, { personId: principal.personId }, async (ctx) => {
       const now = this.clock.now();
       await ctx.em.nativeUpdate(StageRun, { campaign: ctx.campaign, status: 'active' }, { status: 'cancelled', closedAt: now, updatedAt: now });
@@ -176,6 +193,7 @@ export class CampaignCommandsService {
 
   /** Runs `work` in a transaction that holds the campaign: compare-and-set of its version first. */
   private async locked<T>(campaignId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<T> {
+    const committed: RunContext[] = [];
     const result = await this.em.fork().transactional(async (em) => {
       const seen = await em.findOne(Campaign, campaignId);
       if (!seen) throw new AppError('CAMPAIGN_NOT_FOUND', { id: campaignId });
@@ -183,8 +201,11 @@ export class CampaignCommandsService {
       const bumped = await em.nativeUpdate(Campaign, { id: campaignId, version: seen.version }, { version: seen.version + 1 });
       if (bumped !== 1) throw new AppError('CAMPAIGN_CHANGED');
       await em.refresh(seen);
-      return work(await this.runner.context(em, seen, actor));
+      const ctx = await this.runner.context(em, seen, actor);
+      committed.push(ctx);
+      return work(ctx);
     });
+    this.metrics.stagesCompleted(committed.flatMap((c) => c.transitions));
     this.outbox.kick();
     return result;
   }
