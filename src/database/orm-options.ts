@@ -7,12 +7,13 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { DatabaseConfig } from '../config/app-config';
 
 /** Migrations are dialect-specific: each dialect keeps its own folder and snapshot. */
-function migrationsFor(dialect: DatabaseConfig['dialect']) {
+function migrationsFor(dialect: DatabaseConfig['dialect'], snapshot: boolean) {
   return {
     path: join(__dirname, 'migrations', dialect),
     pathTs: join(__dirname, '..', '..', 'src', 'database', 'migrations', dialect),
     glob: '!(*.d).{js,ts}',
     snapshotName: `.snapshot-${dialect}`,
+    snapshot,
     transactional: true,
     allOrNothing: true,
     emit: 'ts' as const,
@@ -20,13 +21,17 @@ function migrationsFor(dialect: DatabaseConfig['dialect']) {
   };
 }
 
-/** MikroORM options for one database configuration; the same for the app, the CLI and the tests. */
-export function buildOrmOptions(config: DatabaseConfig, entities: EntityClass<unknown>[]): Options {
+/**
+ * MikroORM options for one database configuration; the same for the app, the CLI and the tests.
+ * Only the MikroORM CLI (`forCli`) reads and writes the schema snapshots: applying migrations at run
+ * time must not rewrite files under src/.
+ */
+export function buildOrmOptions(config: DatabaseConfig, entities: EntityClass<unknown>[], { forCli = false } = {}): Options {
   const common = {
     entities,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
-    migrations: migrationsFor(config.dialect),
+    migrations: migrationsFor(config.dialect, forCli),
     forceUtcTimezone: true,
     discovery: { warnWhenNoEntities: false },
     // Under ts-node or jest the migrator must read the TypeScript migrations, not dist/.
