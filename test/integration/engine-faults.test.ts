@@ -57,6 +57,24 @@ describe(`engine under faults (${TEST_DIALECT})`, () => {
       expect(await overdueEvents(api, campaignId)).toBe(1);
     });
 
+    it('relays a deadline whose process died between the commit and the enqueue', async () => {
+      const { run } = await campaignAtAcknowledge(api, 'crash-before-enqueue');
+      const timers = new Queue(QUEUES.workflowTimers, { prefix: api.config.redis.prefix, connection: { url: TEST_REDIS_URL } });
+      const em = api.app.get(MikroORM).em.fork();
+      try {
+        await waitFor(async () => (await timers.getJob(`deadline-${run.id}`)) ?? undefined, 'the first relay');
+        // As if the process had died right after the commit: the row is unsent and BullMQ never got the job.
+        await (await timers.getJob(`deadline-${run.id}`))!.remove();
+        await em.nativeUpdate(OutboxMessage, { jobId: `deadline-${run.id}` }, { sentAt: null });
+        const report = await api.app.get(RecoverySweeper).sweep();
+        expect(report.relayed).toBeGreaterThanOrEqual(1);
+        expect(await (await timers.getJob(`deadline-${run.id}`))?.getState()).toBe('delayed');
+        expect(await em.fork().count(OutboxMessage, { sentAt: null })).toBe(0);
+      } finally {
+        await timers.close();
+      }
+    });
+
     it('lets a restarted worker run the deadline job the api left in the queue', async () => {
       const { campaignId, run } = await campaignAtAcknowledge(api, 'worker-restart');
       const timers = new Queue(QUEUES.workflowTimers, { prefix: api.config.redis.prefix, connection: { url: TEST_REDIS_URL } });
