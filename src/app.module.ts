@@ -16,6 +16,7 @@ import { QueueModule } from './queue/queue.module';
 import { WorkerModule } from './worker.module';
 import { WorkflowApiModule } from './workflows/api/workflow-api.module';
 import { WorkflowDefinitionsModule } from './workflows/definitions/workflow-definitions.module';
+import { WorkflowWebModule } from './workflows/web/workflow-web.module';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -47,7 +48,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreImports(config),
-        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, ObservabilityHttpModule] : []),
+        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, ObservabilityHttpModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],
       providers: http ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],

@@ -5,6 +5,7 @@ export const WEB_TEXTS = {
   productName: { vi: 'thidua — Thi đua khen thưởng', en: 'thidua — Thi đua khen thưởng' },
   skipToContent: { vi: 'Bỏ qua, đến nội dung chính', en: 'Skip to main content' },
   languageSwitch: { vi: 'Ngôn ngữ', en: 'Language' },
+  mainNavigation: { vi: 'Điều hướng chính', en: 'Main navigation' },
   signedInAs: { vi: 'Người đang đăng nhập', en: 'Signed in' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
 

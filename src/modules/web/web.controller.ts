@@ -13,6 +13,7 @@ import { PrincipalService } from '../auth/principal.service';
 import { SessionService } from '../auth/session.service';
 import { SignInFormDto } from './dto/sign-in-form.dto';
 import { SafeHtml } from './html';
+import { PageNavigation } from './page-navigation';
 import { languageLinks, pageLanguage, redirectSeeOther, sendPage } from './page-response';
 import { PageSessionService } from './page-session.service';
 import { safeNextPath } from './safe-next-path';
@@ -42,6 +43,7 @@ export class WebController {
     private readonly sessions: SessionService,
     private readonly principals: PrincipalService,
     private readonly pageSessions: PageSessionService,
+    private readonly navigation: PageNavigation,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
@@ -112,13 +114,14 @@ export class WebController {
       content: options.content,
       languageLinks: languageLinks(request),
       person: options.person,
+      navigation: options.person && this.navigation.linksFor(options.person, language, request.path),
     });
     sendPage(response, options.status ?? 200, document);
   }
 }
 
 /** Sign-in, remembering the page asked for unless it is the home page anyway. */
-function signInLocation(request: Request): string {
+export function signInLocation(request: Request): string {
   const next = safeNextPath(request.originalUrl);
   return next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in';
 }

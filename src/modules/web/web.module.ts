@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { PageNavigation } from './page-navigation';
 import { PageSessionService } from './page-session.service';
 import { WebController } from './web.controller';
 
@@ -7,6 +8,8 @@ import { WebController } from './web.controller';
 @Module({
   imports: [AuthModule],
   controllers: [WebController],
-  providers: [PageSessionService],
+  providers: [PageSessionService, PageNavigation],
+  // Feature pages (e.g. the workflow pages) resolve the session and add header links through these.
+  exports: [PageSessionService, PageNavigation],
 })
 export class WebModule {}

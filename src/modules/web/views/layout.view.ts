@@ -10,6 +10,17 @@ export interface LayoutOptions {
   languageLinks: Record<Language, string>;
   /** The signed-in person, shown with a sign-out button; absent on the sign-in and error pages. */
   person?: { fullName: string };
+  /** Links to the main pages, shown in the header when present (signed-in pages). */
+  navigation?: NavigationLink[];
+  /** A page's own rules, added after the shell's stylesheet. */
+  styles?: SafeHtml;
+}
+
+/** A header link; `current` marks the page shown (`page`) or the section it belongs to (`section`). */
+export interface NavigationLink {
+  href: string;
+  label: string;
+  current?: 'page' | 'section';
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
@@ -28,8 +39,10 @@ a:hover{color:#063563}
 .bar{max-width:64rem;margin:0 auto;padding:.75rem 1rem;display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem}
 .brand{margin:0;font-weight:700;font-size:1.125rem;flex:1 1 auto}
 .brand a,.site-header a{color:#fff}
-.lang ul{list-style:none;margin:0;padding:0;display:flex;gap:.75rem}
-.lang a[aria-current]{font-weight:700;text-decoration:none;border-bottom:2px solid #fff}
+.lang ul,.primary ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.75rem}
+.lang a[aria-current],.primary a[aria-current]{font-weight:700;text-decoration:none;border-bottom:2px solid #fff}
+.primary{order:3;flex:1 1 100%;border-top:1px solid #b35c5c;padding-top:.5rem}
+.primary ul{gap:.5rem 1.5rem}
 .account{display:flex;align-items:center;gap:.75rem;flex-wrap:wrap}
 .account form{margin:0}
 .person{margin:0;font-weight:600}
@@ -65,6 +78,11 @@ export function renderLayout(options: LayoutOptions): string {
     (code) =>
       html`<li><a href="${options.languageLinks[code]}" lang="${code}" hreflang="${code}"${code === language ? html` aria-current="true"` : ''}>${LANGUAGE_NAMES[code]}</a></li>`,
   );
+  const navigation = options.navigation?.length
+    ? html`<nav class="primary" aria-label="${text(language, 'mainNavigation')}"><ul>${options.navigation.map(
+        (link) => html`<li><a href="${link.href}"${link.current === 'page' ? html` aria-current="page"` : link.current ? html` aria-current="true"` : ''}>${link.label}</a></li>`,
+      )}</ul></nav>`
+    : '';
   const account =
     person &&
     html`<div class="account">
@@ -79,12 +97,14 @@ export function renderLayout(options: LayoutOptions): string {
 <title>${options.title} · ${productName}</title>
 <link rel="icon" href="data:,">
 ${STYLE}
+${options.styles}
 </head>
 <body>
 <a class="skip" href="#main">${text(language, 'skipToContent')}</a>
 <header class="site-header">
   <div class="bar">
     <p class="brand"><a href="/">${productName}</a></p>
+    ${navigation}
     <nav class="lang" aria-label="${text(language, 'languageSwitch')}"><ul>${languageItems}</ul></nav>
     ${account}
   </div>

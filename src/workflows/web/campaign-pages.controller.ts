@@ -1,0 +1,91 @@
+import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../../common/auth/auth.decorators';
+import { WebExceptionFilter } from '../../modules/web/web-exception.filter';
+import { CampaignQueriesService } from '../api/campaign-queries.service';
+import { CampaignPageReader } from './campaign-page-reader.service';
+import { campaignTimeline } from './campaign-timeline';
+import { stageLabel } from './page-format';
+import { campaignHistoryView } from './views/campaign-history.view';
+import { CAMPAIGN_STATUSES, campaignListView, CampaignStatusFilter } from './views/campaign-list.view';
+import { campaignView } from './views/campaign.view';
+import { WorkflowPageShell } from './workflow-page-shell.service';
+import { wt } from './workflow-web-texts';
+
+const isStatus = (value: unknown): value is CampaignStatusFilter => (CAMPAIGN_STATUSES as readonly unknown[]).includes(value);
+
+/** Campaign pages for anyone signed in, as the campaigns API is: the list, one campaign, its history. */
+@ApiExcludeController()
+@Public()
+@UseFilters(WebExceptionFilter)
+@Controller('campaigns')
+export class CampaignPagesController {
+  constructor(
+    private readonly shell: WorkflowPageShell,
+    private readonly queries: CampaignQueriesService,
+    private readonly reader: CampaignPageReader,
+  ) {}
+
+  @Get()
+  async list(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const viewer = await this.shell.viewer(request, response);
+    if (!viewer) return;
+    const { language } = viewer;
+    // An unknown ?status= shows every campaign rather than an error: it only filters a list.
+    const status = isStatus(request.query.status) ? request.query.status : undefined;
+    const campaigns = await this.queries.list(status);
+    const documents = await this.reader.documentsOf(campaigns.map((c) => c.id));
+    this.shell.send(request, response, viewer, {
+      title: wt(language, 'campaignsTitle'),
+      content: campaignListView({
+        language,
+        status,
+        rows: campaigns.map((campaign) => ({
+          campaign,
+          currentStages: campaign.activeStages.map((key) => stageLabel(documents.get(campaign.id), key, language)),
+        })),
+      }),
+    });
+  }
+
+  @Get(':id')
+  async campaign(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const viewer = await this.shell.viewer(request, response);
+    if (!viewer) return;
+    const { language, principal } = viewer;
+    const [campaign, pinning, verdict] = await Promise.all([this.queries.detail(id), this.reader.pinning(id), this.queries.verify(id)]);
+    this.shell.send(request, response, viewer, {
+      title: campaign.name,
+      content: campaignView({
+        language,
+        campaign,
+        pinning,
+        timeline: campaignTimeline(campaign.stages, pinning.document),
+        verdict,
+        canSeeVersion: principal.roles.includes('admin'),
+      }),
+    });
+  }
+
+  @Get(':id/history')
+  async history(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const viewer = await this.shell.viewer(request, response);
+    if (!viewer) return;
+    const { language } = viewer;
+    const [campaign, pinning, events, verdict] = await Promise.all([
+      this.queries.detail(id),
+      this.reader.pinning(id),
+      this.queries.historyOf(id),
+      this.queries.verify(id),
+    ]);
+    const [people, units] = await Promise.all([
+      this.reader.peopleById(events.flatMap((e) => (e.actor?.personId ? [e.actor.personId] : []))),
+      this.reader.unitsById(events.flatMap((e) => (e.actor?.unitId ? [e.actor.unitId] : []))),
+    ]);
+    this.shell.send(request, response, viewer, {
+      title: wt(language, 'historyTitle', { name: campaign.name }),
+      content: campaignHistoryView({ language, campaign, document: pinning.document, events, verdict, people, units }),
+    });
+  }
+}

@@ -1,0 +1,119 @@
+import { Language } from '../../../common/i18n/language';
+import { html, SafeHtml } from '../../../modules/web/html';
+import type { CampaignDetailDto, StageRunDto } from '../../api/dto/campaign.dto';
+import type { ChainVerdict } from '../../engine/campaign-history.service';
+import type { CampaignPinning } from '../campaign-page-reader.service';
+import type { CampaignTimeline, NextStage } from '../campaign-timeline';
+import { localText, progressText, stageLabel, timeElement } from '../page-format';
+import { labelOf, OUTCOME_TEXTS, wt } from '../workflow-web-texts';
+import { chainVerdictLine } from './campaign-history.view';
+import { statusBadge } from './campaign-list.view';
+
+export interface CampaignViewModel {
+  language: Language;
+  campaign: CampaignDetailDto;
+  pinning: CampaignPinning;
+  timeline: CampaignTimeline;
+  verdict: ChainVerdict;
+  /** Administrators may open the pinned workflow version. */
+  canSeeVersion: boolean;
+}
+
+function runTitle(run: StageRunDto, model: CampaignViewModel): SafeHtml {
+  const { language } = model;
+  const name = stageLabel(model.pinning.document, run.stageKey, language);
+  return html`<h3>${name}${run.iteration > 1 ? html` <span class="muted">${wt(language, 'iteration', { n: run.iteration })}</span>` : ''}</h3>`;
+}
+
+function meter(run: StageRunDto, language: Language): SafeHtml {
+  const { progress } = run;
+  if (!progress.total) return html`<p class="muted">${wt(language, 'noTasks')}</p>`;
+  const summary = progressText(progress, language);
+  return html`<div class="meter">
+    <span id="progress-${run.id}-label">${wt(language, 'progress')}:</span>
+    <progress id="progress-${run.id}" max="${progress.total}" value="${progress.done}" aria-labelledby="progress-${run.id}-label progress-${run.id}-text">${progress.done}/${progress.total}</progress>
+    <span id="progress-${run.id}-text">${summary}</span>
+  </div>`;
+}
+
+function doneItem(run: StageRunDto, model: CampaignViewModel): SafeHtml {
+  const { language } = model;
+  const cancelled = run.status === 'cancelled';
+  const facts = [
+    run.outcome && html`${wt(language, 'result')}: <strong>${labelOf(OUTCOME_TEXTS, run.outcome, language)}</strong>`,
+    run.closedAt && html`${wt(language, 'closedAt')}: ${timeElement(run.closedAt, language)}`,
+    run.progress.total > 0 && progressText(run.progress, language),
+  ].filter(Boolean);
+  return html`<li class="${cancelled ? 'is-cancelled' : 'is-done'}">
+    <span class="phase">${wt(language, cancelled ? 'timelineCancelled' : 'timelineDone')}</span>
+    ${runTitle(run, model)}
+    <p>${facts.map((fact, index) => html`${index ? ' · ' : ''}${fact}`)}</p>
+  </li>`;
+}
+
+function currentItem(run: StageRunDto, model: CampaignViewModel): SafeHtml {
+  const { language } = model;
+  const due = run.dueAt
+    ? html`<p>${wt(language, 'dueAt')}: ${timeElement(run.dueAt, language)}${run.overdue ? html` <span class="badge badge-late">${wt(language, 'overdue')}</span>` : ''}</p>`
+    : '';
+  return html`<li class="is-current" aria-current="step">
+    <span class="phase">${wt(language, 'timelineCurrent')}</span>
+    ${runTitle(run, model)}
+    ${meter(run, language)}
+    ${due}
+  </li>`;
+}
+
+function nextItem(stage: NextStage, model: CampaignViewModel): SafeHtml {
+  const { language } = model;
+  const { document } = model.pinning;
+  const severalCurrent = model.timeline.current.length > 1;
+  const routes = stage.routes.map((route) => {
+    const from = severalCurrent ? `${stageLabel(document, route.fromKey, language)}: ` : '';
+    const guard = route.condition ? `, ${wt(language, 'nextIf')} ${route.condition}` : route.fallback ? ` (${wt(language, 'nextOtherwise')})` : '';
+    return html`<li>${wt(language, 'nextWhen')} ${from}<strong>${labelOf(OUTCOME_TEXTS, route.outcome, language)}</strong>${guard}</li>`;
+  });
+  return html`<li class="is-next">
+    <span class="phase">${wt(language, 'timelineNext')}</span>
+    <h3>${stageLabel(document, stage.key, language)}${stage.again ? html` <span class="muted">(${wt(language, 'nextAgain')})</span>` : ''}</h3>
+    <ul class="routes">${routes}</ul>
+  </li>`;
+}
+
+function subjectText(model: CampaignViewModel): string {
+  const { subject } = model.pinning;
+  if (!subject) return '—';
+  if (subject.kind === 'cluster') return wt(model.language, 'subjectCluster', { name: subject.name, year: subject.year });
+  return `${subject.code} — ${subject.name}`;
+}
+
+/** One campaign: its facts, the stage timeline (done, current with progress, next) and the history check. */
+export function campaignView(model: CampaignViewModel): SafeHtml {
+  const { language, campaign, timeline } = model;
+  const workflowName = localText(model.pinning.document.name, language, campaign.workflowKey);
+  const version = `${campaign.workflowKey}, ${wt(language, 'versionNumber', { number: campaign.workflowVersion })}`;
+  const items = [
+    ...timeline.done.map((run) => doneItem(run, model)),
+    ...timeline.current.map((run) => currentItem(run, model)),
+    ...timeline.next.map((stage) => nextItem(stage, model)),
+  ];
+  return html`<h1>${campaign.name}</h1>
+<dl class="facts">
+  <dt>${wt(language, 'status')}</dt><dd>${statusBadge(campaign.status, language)}</dd>
+  <dt>${wt(language, 'subject')}</dt><dd>${subjectText(model)}</dd>
+  <dt>${wt(language, 'year')}</dt><dd>${campaign.year}</dd>
+  <dt>${wt(language, 'workflow')}</dt><dd>${workflowName} <span class="muted">(${model.canSeeVersion ? html`<a href="/workflow-versions/${model.pinning.versionId}">${version}</a>` : version})</span></dd>
+  <dt>${wt(language, 'launchedAt')}</dt><dd>${timeElement(campaign.createdAt, language)}</dd>
+  ${campaign.endedAt && html`<dt>${wt(language, 'endedAt')}</dt><dd>${timeElement(campaign.endedAt, language)}</dd>`}
+  ${campaign.cancelReason && html`<dt>${wt(language, 'cancelReason')}</dt><dd>${campaign.cancelReason}</dd>`}
+</dl>
+<section aria-labelledby="timeline-heading">
+  <h2 id="timeline-heading">${wt(language, 'timelineHeading')}</h2>
+  ${items.length ? html`<ol class="timeline">${items}</ol>` : html`<p class="muted">${wt(language, 'timelineEmpty')}</p>`}
+</section>
+<section aria-labelledby="history-heading">
+  <h2 id="history-heading">${wt(language, 'historyHeading')}</h2>
+  ${chainVerdictLine(model.verdict, language)}
+  <p><a href="/campaigns/${campaign.id}/history">${wt(language, 'historyLink', { count: model.verdict.events })}</a></p>
+</section>`;
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../../modules/auth/auth.module';
+import { PageNavigation } from '../../modules/web/page-navigation';
+import { WebModule } from '../../modules/web/web.module';
+import { WorkflowApiModule } from '../api/workflow-api.module';
+import { WorkflowDefinitionsModule } from '../definitions/workflow-definitions.module';
+import { WorkflowEngineModule } from '../engine/workflow-engine.module';
+import { CampaignPageReader } from './campaign-page-reader.service';
+import { CampaignPagesController } from './campaign-pages.controller';
+import { InboxPagesController } from './inbox-pages.controller';
+import { WorkflowPageShell } from './workflow-page-shell.service';
+import { WorkflowVersionPagesController } from './workflow-version-pages.controller';
+import { WORKFLOW_WEB_TEXTS } from './workflow-web-texts';
+
+/**
+ * Server-rendered pages of the workflow engine: the inbox with its command forms, the campaigns
+ * with their timeline, and a published workflow version. They live here, not in the web module,
+ * because modules never import workflows; they reuse the web module's shell.
+ */
+@Module({
+  imports: [WebModule, AuthModule, WorkflowApiModule, WorkflowEngineModule, WorkflowDefinitionsModule],
+  controllers: [InboxPagesController, CampaignPagesController, WorkflowVersionPagesController],
+  providers: [WorkflowPageShell, CampaignPageReader],
+})
+export class WorkflowWebModule {
+  constructor(navigation: PageNavigation) {
+    navigation.add({ href: '/inbox', label: WORKFLOW_WEB_TEXTS.navInbox }, { href: '/campaigns', label: WORKFLOW_WEB_TEXTS.navCampaigns });
+  }
+}
