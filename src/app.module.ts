@@ -27,8 +27,8 @@ function coreImports(config: AppConfig) {
     LoggerModule.forRoot({
       pinoHttp: {
         level: config.logLevel,
-        // Health probes every few seconds would drown the log.
-        autoLogging: { ignore: (req) => req.url === '/health' },
+        // Health probes and metric scrapes every few seconds would drown the log.
+        autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       },
     }),

@@ -1,5 +1,6 @@
 import { describeCondition } from './condition-text';
 import { DueRule, LocalText, StageDefinition, transitionsOf, WorkflowDocument } from './workflow-document';
+import { outcomesOf, stageKeysInOrder } from './document-order';
 
 /** Node shapes by stage type: a review decides (rhombus), a wait is a timer (hexagon), the end a stadium. */
 const SHAPES: Record<string, [string, string]> = {
@@ -43,8 +44,8 @@ function nodeLine(key: string, stage: StageDefinition): string {
 }
 
 function edgeLines(key: string, stage: StageDefinition): string[] {
-  return Object.entries(stage.on ?? {}).flatMap(([outcome, entry]) => {
-    const transitions = transitionsOf(entry);
+  return outcomesOf(stage).flatMap((outcome) => {
+    const transitions = transitionsOf(stage.on![outcome]);
     return transitions.map((transition) => {
       let label = outcome;
       if (transition.when !== undefined) label += ` nếu ${describeCondition(transition.when)}`;
@@ -60,7 +61,8 @@ function edgeLines(key: string, stage: StageDefinition): string[] {
  * transition labelled with its outcome and condition, and a start marker pointing at the start stage.
  */
 export function workflowDiagram(document: WorkflowDocument): string {
-  const stages = Object.entries(document.stages);
+  // In reading order, not stored order: PostgreSQL's jsonb does not keep the keys' order.
+  const stages = stageKeysInOrder(document).map((key) => [key, document.stages[key]] as const);
   return [
     'flowchart TD',
     `  ${START_ID}(("Bắt đầu"))`,

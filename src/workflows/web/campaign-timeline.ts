@@ -1,7 +1,7 @@
 import type { StageRunDto } from '../api/dto/campaign.dto';
 import { describeCondition } from '../definitions/condition-text';
 import { transitionsOf, WorkflowDocument } from '../definitions/workflow-document';
-import { outcomesOf } from './document-order';
+import { outcomesOf } from '../definitions/document-order';
 
 /** One way into a next stage: from which current stage, on which outcome, under which condition. */
 export interface NextRoute {

@@ -3,7 +3,7 @@ import { html, SafeHtml } from '../../../modules/web/html';
 import { describeCondition } from '../../definitions/condition-text';
 import type { WorkflowVersionDto } from '../../definitions/dto/workflow-version.dto';
 import { StageDefinition, transitionsOf } from '../../definitions/workflow-document';
-import { outcomesOf, stageKeysInOrder } from '../document-order';
+import { outcomesOf, stageKeysInOrder } from '../../definitions/document-order';
 import { assigneeText, dueRuleText, localText, stageLabel, timeElement } from '../page-format';
 import { DEADLINE_POLICY_TEXTS, labelOf, OUTCOME_TEXTS, STAGE_TYPE_TEXTS, wt } from '../workflow-web-texts';
 

@@ -1,4 +1,4 @@
-import { StageDefinition, transitionsOf, WorkflowDocument } from '../definitions/workflow-document';
+import { StageDefinition, transitionsOf, WorkflowDocument } from './workflow-document';
 
 /**
  * The outcomes of a stage's `on`, alphabetically. PostgreSQL stores documents as jsonb, which does
