@@ -1,33 +1,9 @@
-import { existsSync } from 'node:fs';
 import { MikroORM } from '@mikro-orm/core';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
 import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { fourStageDocument, publishedVersion } from '../support/workflow-factory';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-// Same rule as the sign-in suite: a missing Chromium fails unless skipping was asked for, and then it says so loudly.
-const chromiumMissing = !existsSync(CHROMIUM);
-const skipRequested = process.env.THIDUA_SKIP_BROWSER === '1';
-const describeBrowser = chromiumMissing && skipRequested ? describe.skip : describe;
-if (chromiumMissing && skipRequested) {
-  // eslint-disable-next-line no-console -- a skipped browser suite must be impossible to miss in the output.
-  console.warn(
-    `\n!!! BROWSER TESTS DID NOT RUN: ${CHROMIUM} is missing and THIDUA_SKIP_BROWSER=1 is set.\n` +
-      '!!! Install the Debian package `chromium` (apt-get install chromium) to run them.\n',
-  );
-}
+import { describeBrowser, launchChromium } from '../support/browser';
 
 jest.setTimeout(90_000);
 
@@ -39,14 +15,8 @@ describeBrowser('inbox and campaign page (headless Chromium)', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (chromiumMissing) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}: install the Debian package \`chromium\` (apt-get install chromium), ` +
-          'or set THIDUA_SKIP_BROWSER=1 to skip the browser tests explicitly.',
-      );
-    }
     t = await startTestApp({ listen: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,30 +1,6 @@
-import { existsSync } from 'node:fs';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-// Chosen at load time: a missing Chromium fails the suite unless skipping was asked for, and then it says so loudly.
-const chromiumMissing = !existsSync(CHROMIUM);
-const skipRequested = process.env.THIDUA_SKIP_BROWSER === '1';
-const describeBrowser = chromiumMissing && skipRequested ? describe.skip : describe;
-if (chromiumMissing && skipRequested) {
-  // eslint-disable-next-line no-console -- a skipped browser suite must be impossible to miss in the output.
-  console.warn(
-    `\n!!! BROWSER TESTS DID NOT RUN: ${CHROMIUM} is missing and THIDUA_SKIP_BROWSER=1 is set.\n` +
-      '!!! Install the Debian package `chromium` (apt-get install chromium) to run them.\n',
-  );
-}
+import { describeBrowser, launchChromium } from '../support/browser';
 
 jest.setTimeout(90_000);
 
@@ -34,14 +10,8 @@ describeBrowser('sign-in through the pages (headless Chromium)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    if (chromiumMissing) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}: install the Debian package \`chromium\` (apt-get install chromium), ` +
-          'or set THIDUA_SKIP_BROWSER=1 to skip the browser tests explicitly.',
-      );
-    }
     t = await startTestApp({ listen: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     // A Vietnamese browser, as most users have; Chromium would otherwise ask for English.
     page = await browser.newPage({ locale: 'vi-VN', viewport: { width: 1100, height: 800 } });
   });

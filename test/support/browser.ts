@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { Browser, chromium } from 'playwright-core';
+
+/** Debian's Chromium, installed by `npm test` (scripts/lib.sh) when missing and run as root. */
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// Chosen at load time: a missing Chromium fails the suite unless skipping was asked for, and then it says so loudly.
+const chromiumMissing = !existsSync(CHROMIUM);
+const skipRequested = process.env.THIDUA_SKIP_BROWSER === '1';
+if (chromiumMissing && skipRequested) {
+  // eslint-disable-next-line no-console -- a skipped browser suite must be impossible to miss in the output.
+  console.warn(
+    `\n!!! BROWSER TESTS DID NOT RUN: ${CHROMIUM} is missing and THIDUA_SKIP_BROWSER=1 is set.\n` +
+      '!!! Install the Debian package `chromium` (apt-get install chromium) to run them.\n',
+  );
+}
+
+/** `describe`, or `describe.skip` when Chromium is missing and THIDUA_SKIP_BROWSER=1 asked to skip. */
+export const describeBrowser = chromiumMissing && skipRequested ? describe.skip : describe;
+
+/** Launches headless Chromium, or fails with what to install. */
+export async function launchChromium(): Promise<Browser> {
+  if (chromiumMissing) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install the Debian package \`chromium\` (apt-get install chromium), ` +
+        'or set THIDUA_SKIP_BROWSER=1 to skip the browser tests explicitly.',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
