@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { MaintenanceProcessor } from './jobs/maintenance.processor';
 import { RefreshTokenModule } from './modules/auth/refresh-token.module';
 import { ObservabilityModule } from './modules/observability/observability.module';
+import { logQueueErrors } from './queue/log-queue-errors';
 import { QUEUES } from './queue/queue-names';
 import { WorkflowEngineWorkerModule } from './workflows/engine/workflow-engine-worker.module';
 
@@ -15,7 +16,9 @@ import { WorkflowEngineWorkerModule } from './workflows/engine/workflow-engine-w
 export class WorkerModule implements OnApplicationBootstrap {
   private readonly logger = new Logger(WorkerModule.name);
 
-  constructor(@InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue) {}
+  constructor(@InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue) {
+    logQueueErrors(maintenance, this.logger, QUEUES.maintenance);
+  }
 
   onApplicationBootstrap(): void {
     // Idempotent, so every worker may upsert at start; not awaited so that a Redis outage delays it without blocking boot.

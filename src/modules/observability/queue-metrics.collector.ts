@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { Gauge } from 'prom-client';
 import { QUEUES } from '../../queue/queue-names';
 import { MetricsRegistry } from './metrics-registry';
+import { logQueueErrors } from '../../queue/log-queue-errors';
 
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 /** A scrape must answer even while Redis is down (queue commands then wait for the reconnection). */
@@ -35,6 +36,7 @@ export class QueueMetricsCollector implements OnModuleInit {
   /** Every queue of QUEUES (ObservabilityHttpModule registers them all). */
   onModuleInit(): void {
     this.queues = Object.values(QUEUES).map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    for (const queue of this.queues) logQueueErrors(queue, this.logger, queue.name);
   }
 
   private async collect(gauge: Gauge<'queue' | 'state'>): Promise<void> {

@@ -3,6 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Clock } from '../../modules/calendar/clock';
+import { logQueueErrors } from '../../queue/log-queue-errors';
 import { QUEUES } from '../../queue/queue-names';
 import { OutboxMessage } from './entities/outbox-message.entity';
 
@@ -29,7 +30,9 @@ export class OutboxService {
     @InjectQueue(QUEUES.workflowTimers) private readonly timers: Queue,
     private readonly em: EntityManager,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    logQueueErrors(this.timers, this.logger, QUEUES.workflowTimers);
+  }
 
   add(em: EntityManager, job: OutboxJob): void {
     this.added = true;
