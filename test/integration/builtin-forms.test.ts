@@ -144,6 +144,7 @@ const problemsOf = (file: string, text: string): string[] => {
       const values = Array.isArray(options) ? options.filter(isObject) : [];
       if (component.type !== 'select' || component.dataSrc === 'values' || component.dataSrc === undefined) {
         if (values.length === 0) problems.push(`${path}: offers no options`);
+        if (validate.onlyAvailableItems !== true) problems.push(`${path}: must refuse values it does not offer (validate.onlyAvailableItems)`);
         if (new Set(values.map((option) => option.value)).size !== values.length) problems.push(`${path}: option values repeat`);
         values.forEach((option) => {
           if (typeof option.label !== 'string' || option.label.trim() === '') problems.push(`${path}: an option has no label`);
