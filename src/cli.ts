@@ -5,6 +5,7 @@ import { readEnvironment } from './config/read-environment';
 import { buildOrmOptions } from './database/orm-options';
 import { DemoDataLoader } from './demo/demo-data';
 import { ENTITIES } from './entities';
+import { syncBuiltinFormsReport } from './modules/forms/builtin-forms';
 import { syncBuiltinWorkflowsReport } from './workflows/definitions/builtin-workflows';
 
 const USAGE = `Usage: thidua <command>
@@ -12,10 +13,12 @@ const USAGE = `Usage: thidua <command>
   seed      load the demo data (Cluster No. 6, 2020) if missing
   workflows:sync
             load the built-in workflows; publish a new version of each whose content changed
-  setup     migrate, load the built-in workflows, then seed`;
+  forms:sync
+            load the built-in forms (forms/<domain>/<name>.form.json); publish a new version of each whose content changed
+  setup     migrate, load the built-in workflows and forms, then seed`;
 
 async function run(command: string | undefined): Promise<void> {
-  if (!command || !['migrate', 'seed', 'workflows:sync', 'setup'].includes(command)) {
+  if (!command || !['migrate', 'seed', 'workflows:sync', 'forms:sync', 'setup'].includes(command)) {
     process.stdout.write(`${USAGE}\n`);
     process.exitCode = command ? 2 : 0;
     return;
@@ -29,6 +32,9 @@ async function run(command: string | undefined): Promise<void> {
     }
     if (command === 'workflows:sync' || command === 'setup') {
       process.stdout.write(await syncBuiltinWorkflowsReport(orm.em.fork()));
+    }
+    if (command === 'forms:sync' || command === 'setup') {
+      process.stdout.write(await syncBuiltinFormsReport(orm.em.fork()));
     }
     if (command === 'seed' || command === 'setup') {
       const accounts = await new DemoDataLoader(orm.em.fork(), config.demo.password).load();

@@ -1,5 +1,7 @@
 import { RefreshToken } from './modules/auth/refresh-token.entity';
 import { CalendarAmendment } from './modules/calendar/calendar-amendment.entity';
+import { FormDefinition } from './modules/forms/entities/form-definition.entity';
+import { FormVersion } from './modules/forms/entities/form-version.entity';
 import { IdempotencyRecord } from './modules/idempotency/idempotency-record.entity';
 import { Cluster } from './modules/org/entities/cluster.entity';
 import { Mandate } from './modules/org/entities/mandate.entity';
@@ -29,6 +31,8 @@ export const ENTITIES = [
   IdempotencyRecord,
   WorkflowDefinition,
   WorkflowVersion,
+  FormDefinition,
+  FormVersion,
   Campaign,
   StageRun,
   Task,

@@ -160,6 +160,34 @@ export const ERROR_CATALOG = {
     message: { vi: 'Quy trình {key} vừa được công bố đồng thời bởi người khác; vui lòng thử lại.', en: 'Workflow {key} was being published by someone else at the same time; please retry.' },
   },
 
+  // Forms: definitions and their published versions.
+  FORM_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy biểu mẫu {id}.', en: 'Form {id} not found.' } },
+  FORM_VERSION_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy phiên bản biểu mẫu {id}.', en: 'Form version {id} not found.' } },
+  FORM_KEY_TAKEN: { kind: 'conflict', message: { vi: 'Mã biểu mẫu {key} đã được sử dụng.', en: 'Form key {key} is already in use.' } },
+  FORM_INVALID: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Bản nháp biểu mẫu có {count} lỗi nên chưa thể công bố (xem details).', en: 'The form draft has {count} problems and cannot be published (see details).' },
+  },
+  FORM_BUILT_IN: {
+    kind: 'conflict',
+    message: {
+      vi: 'Biểu mẫu có sẵn {key} được nạp từ tệp của hệ thống, không sửa qua API; hãy tạo một biểu mẫu mới với mã khác.',
+      en: 'Built-in form {key} is loaded from a system file and cannot be edited through the API; create a new form with another key.',
+    },
+  },
+  FORM_CONTENT_PUBLISHED: {
+    kind: 'conflict',
+    message: {
+      vi: 'Nội dung bản nháp trùng với phiên bản {number} đã công bố; hãy dùng lại phiên bản đó hoặc sửa bản nháp.',
+      en: 'The draft has the same content as published form version {number}; use that version or change the draft.',
+    },
+  },
+  FORM_PUBLISH_CONFLICT: {
+    kind: 'conflict',
+    message: { vi: 'Biểu mẫu {key} vừa được công bố đồng thời bởi người khác; vui lòng thử lại.', en: 'Form {key} was being published by someone else at the same time; please retry.' },
+  },
+
   // Working calendar.
   CALENDAR_AMENDMENT_NOT_FOUND: {
     kind: 'not-found',

@@ -1,0 +1,123 @@
+import { EntityManager } from '@mikro-orm/core';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppError } from '../../common/errors/app-error';
+import { contentHash } from '../../common/hashing/canonical-json';
+import { FormSchema, isPlainObject } from './form-schema';
+import { FormState, FormsService } from './forms.service';
+
+const SUFFIX = '.form.json';
+
+/** The project root: the nearest folder above this file with a package.json (src/modules/forms under ts-node and jest, dist/modules/forms when built). */
+export function projectRoot(from = __dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
+
+/** forms/ at the project root, shipped next to dist rather than copied into it. */
+export const builtinFormsDir = () => join(projectRoot(), 'forms');
+
+export interface BuiltinFormFile {
+  /** `<domain>/<name>` from `forms/<domain>/<name>.form.json`: the form key. */
+  key: string;
+  schema: FormSchema;
+  contentHash: string;
+}
+
+/** `earlier`: the file went back to the content of an earlier version, which cannot be published again. */
+export type BuiltinFormSyncAction = 'create' | 'publish' | 'unchanged' | 'skip' | 'earlier';
+
+export interface BuiltinFormSyncResult {
+  key: string;
+  action: BuiltinFormSyncAction;
+  /** The version holding the file's content after the sync (for `skip`: the latest of the key, if any). */
+  version: number | null;
+}
+
+/** Reads every `<domain>/<name>.form.json` of a folder, ordered by key. A file that does not parse stops the read. */
+export function readBuiltinForms(dir = builtinFormsDir()): BuiltinFormFile[] {
+  if (!existsSync(dir)) return [];
+  const files: BuiltinFormFile[] = [];
+  for (const domain of readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
+    for (const name of readdirSync(join(dir, domain.name)).filter((file) => file.endsWith(SUFFIX))) {
+      const path = join(dir, domain.name, name);
+      let schema: unknown;
+      try {
+        schema = JSON.parse(readFileSync(path, 'utf8'));
+      } catch (error) {
+        throw new Error(`Built-in form ${path} is not valid JSON: ${(error as Error).message}`);
+      }
+      if (!isPlainObject(schema)) throw new Error(`Built-in form ${path} is not a JSON object`);
+      files.push({ key: `${domain.name}/${name.slice(0, -SUFFIX.length)}`, schema, contentHash: contentHash(schema) });
+    }
+  }
+  return files.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * What one built-in file needs: a new form, a new version because its content differs from the
+ * latest version, nothing, or to be skipped because an administrator's own form holds the key.
+ */
+export function builtinFormSyncAction(fileHash: string, current: Pick<FormState, 'builtIn' | 'latestHash'> | null): BuiltinFormSyncAction {
+  if (!current) return 'create';
+  if (!current.builtIn) return 'skip';
+  return current.latestHash === fileHash ? 'unchanged' : 'publish';
+}
+
+const nameOf = (file: BuiltinFormFile) => (typeof file.schema.title === 'string' && file.schema.title.trim() ? file.schema.title : file.key);
+
+/**
+ * Upserts each built-in file as the draft of its form and publishes it only when its content
+ * changed, so running it again changes nothing. An invalid file stops the sync: it is a bug in the build.
+ */
+export async function syncBuiltinForms(service: FormsService, files = readBuiltinForms()): Promise<BuiltinFormSyncResult[]> {
+  for (const file of files) {
+    const problems = service.problemsOf(file.schema);
+    if (problems.length) throw new Error(`Built-in form ${file.key} is invalid: ${problems.map((p) => `${p.path} ${p.code} ${p.message}`).join('; ')}`);
+  }
+  const results: BuiltinFormSyncResult[] = [];
+  for (const file of files) {
+    const current = await service.stateOf(file.key);
+    const action = builtinFormSyncAction(file.contentHash, current);
+    if (action === 'skip' || action === 'unchanged') {
+      results.push({ key: file.key, action, version: current!.latestNumber });
+      continue;
+    }
+    let id = current?.id;
+    if (id) await service.replaceBuiltInDraft(id, nameOf(file), file.schema);
+    else id = (await service.create({ key: file.key, name: nameOf(file), schema: file.schema }, true)).id;
+    results.push(await publishBuiltin(service, id, file.key, action));
+  }
+  return results;
+}
+
+async function publishBuiltin(service: FormsService, id: string, key: string, action: BuiltinFormSyncAction): Promise<BuiltinFormSyncResult> {
+  try {
+    return { key, action, version: (await service.publish(id, null)).version.number };
+  } catch (error) {
+    // Versions are unique per content: a file put back to an earlier content cannot become a new version.
+    if (error instanceof AppError && error.code === 'FORM_CONTENT_PUBLISHED') return { key, action: 'earlier', version: Number(error.params.number) };
+    throw error;
+  }
+}
+
+const DESCRIPTIONS: Record<BuiltinFormSyncAction, (version: number | null) => string> = {
+  create: (v) => `mới, phiên bản ${v} / new, version ${v}`,
+  publish: (v) => `đã thay đổi, phiên bản ${v} / changed, version ${v}`,
+  unchanged: (v) => `không đổi (phiên bản ${v}) / unchanged (version ${v})`,
+  earlier: (v) => `trùng nội dung phiên bản cũ ${v}, không phát hành lại / same content as earlier version ${v}, not published again`,
+  skip: () => 'bỏ qua: khóa do quản trị viên tạo / skipped: the key belongs to an administrator-made form',
+};
+
+/** One line per built-in form, for the CLI. */
+export function formatFormSyncReport(results: BuiltinFormSyncResult[]): string {
+  const lines = results.map((r) => `  ${r.key.padEnd(32)} ${DESCRIPTIONS[r.action](r.version)}`);
+  return `Biểu mẫu có sẵn / Built-in forms:\n${lines.join('\n') || '  (không có / none)'}\n`;
+}
+
+/** For the CLI (`setup`, `forms:sync`), which runs outside Nest: syncs through its own service and returns the report. */
+export async function syncBuiltinFormsReport(em: EntityManager): Promise<string> {
+  return formatFormSyncReport(await syncBuiltinForms(new FormsService(em)));
+}
