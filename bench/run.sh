@@ -8,3 +8,4 @@ ensure_postgres
 export TS_NODE_TRANSPILE_ONLY=true
 TEST_DB=sqlite npx ts-node bench/engine-throughput.ts
 if [ "$PG_AVAILABLE" = 1 ]; then TEST_DB=postgresql npx ts-node bench/engine-throughput.ts; fi
+npx ts-node bench/forms-validation.ts

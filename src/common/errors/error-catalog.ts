@@ -193,6 +193,21 @@ export const ERROR_CATALOG = {
     kind: 'not-found',
     message: { vi: 'Ngày {date} không có điều chỉnh lịch làm việc nào.', en: 'There is no working-calendar amendment for {date}.' },
   },
+
+  // Form submissions: server-side validation.
+  FORM_TOO_MANY_ROWS: {
+    kind: 'too-large',
+    message: { vi: 'Các bảng trong biểu mẫu có quá {limit} dòng; hãy chia nhỏ dữ liệu.', en: 'The grids of the form hold more than {limit} rows; split the data.' },
+  },
+  FORM_DATA_NOT_OBJECT: { kind: 'user', status: 422, message: { vi: 'Dữ liệu biểu mẫu phải là một đối tượng JSON.', en: 'Form data must be a JSON object.' } },
+  FORM_SCRIPTS_NOT_ALLOWED: {
+    kind: 'user',
+    status: 422,
+    message: {
+      vi: 'Biểu mẫu có {count} đoạn mã JavaScript tùy chỉnh nhưng không cho phép mã (settings.allowScripts); xem details.',
+      en: 'The form has {count} custom JavaScript snippets but does not allow scripts (settings.allowScripts); see details.',
+    },
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
