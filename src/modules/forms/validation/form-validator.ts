@@ -5,7 +5,7 @@ import { contentHash } from '../../../common/hashing/canonical-json';
 import { Language } from '../../../common/i18n/language';
 import { allowsScripts } from './find-scripts';
 import { FormDefinition, FormFieldError, FormValidationResult, GridNode, PreparedForm, ValidateOptions } from './form-validation.types';
-import { prepareForm } from './prepare-form';
+import { isPreparedForm, prepareForm } from './prepare-form';
 import { rowCountProcessInfo } from './row-count.processor';
 import { validationMessage } from './validation-messages';
 
@@ -80,7 +80,7 @@ export class FormValidator {
    * hold more rows in total than the configured safety limit; both are checked before @formio/core runs.
    */
   validate(form: FormDefinition | PreparedForm, data: unknown, options: ValidateOptions = {}): FormValidationResult {
-    const prepared = isPrepared(form) ? form : this.prepare(form);
+    const prepared = isPreparedForm(form) ? form : this.prepare(form);
     const mode = options.mode ?? 'submit';
     const language: Language = options.language ?? 'vi';
     if (data === undefined || data === null) data = {};
@@ -111,9 +111,6 @@ export class FormValidator {
     return { valid: errors.length === 0, data: context.data as Record<string, unknown>, errors };
   }
 }
-
-const isPrepared = (form: FormDefinition | PreparedForm): form is PreparedForm =>
-  typeof (form as PreparedForm).hash === 'string' && Array.isArray((form as PreparedForm).grids);
 
 /**
  * The message in the requested language. A message the form itself gives (`errors` per key, a custom

@@ -82,6 +82,11 @@ function collect(components: FormComponent[] | undefined, templatePrefix: string
   }
 }
 
+/** Objects made by `prepareForm`, so that a form's JSON can never pass for a prepared form. */
+const preparedForms = new WeakSet<object>();
+
+export const isPreparedForm = (value: unknown): value is PreparedForm => typeof value === 'object' && value !== null && preparedForms.has(value);
+
 /**
  * Computes once what every validation of a form needs: a private, server-adjusted copy, the flattened
  * fields, the grids with their row limits, and the scripts. Throws a TypeError on a form without a
@@ -93,5 +98,7 @@ export function prepareForm(formJson: FormDefinition, hash: string = contentHash
   adjustForServer(form.components);
   const collected: Collected = { fields: [], grids: [] };
   collect(form.components, '', [], collected.grids, collected.fields);
-  return { hash, form, components: form.components, fields: collected.fields, grids: collected.grids, scripts: findScripts(formJson) };
+  const prepared: PreparedForm = { hash, form, components: form.components, fields: collected.fields, grids: collected.grids, scripts: findScripts(formJson) };
+  preparedForms.add(prepared);
+  return prepared;
 }
