@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     // Only the entry points and the workflows may depend on workflows.
-    files: ['src/workflows/**/*.ts', 'src/*.ts', 'test/**/*.ts'],
+    files: ['src/workflows/**/*.ts', 'src/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
