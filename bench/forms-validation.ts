@@ -4,7 +4,7 @@
  * Both must give the same verdict on each submission. Results are printed and written to bench/results/.
  */
 import 'reflect-metadata';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { interpolateErrors, processSync, ProcessContext, Processors } from '@formio/core';
 import { FormDefinition } from '../src/modules/forms/validation/form-validation.types';
@@ -12,7 +12,9 @@ import { FormValidator } from '../src/modules/forms/validation/form-validator';
 
 const ITERATIONS = Number(process.env.BENCH_VALIDATIONS ?? 2000);
 const WARM_UP = 200;
-const shared = join(__dirname, '..', '..', 'shared', 'bench');
+// The workplace's shared reference files when they are beside the project, else the copy in the repository.
+const sharedDir = join(__dirname, '..', '..', 'shared', 'bench');
+const shared = existsSync(sharedDir) ? sharedDir : join(__dirname, '..', 'test', 'fixtures', 'forms');
 const read = (name: string): unknown => JSON.parse(readFileSync(join(shared, name), 'utf8'));
 
 const form = read('reference-form.json') as FormDefinition;

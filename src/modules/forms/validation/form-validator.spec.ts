@@ -165,8 +165,8 @@ describe('FormValidator', () => {
     expect(result).toEqual({ valid: true, data: { g: [{ x: 'a' }] }, errors: [] });
   });
 
-  describe('reference form (../shared/bench)', () => {
-    const dir = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'bench');
+  describe('reference form (a copy of ../shared/bench in test/fixtures/forms)', () => {
+    const dir = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'forms');
     const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, name), 'utf8'));
     const reference = read('reference-form.json') as FormDefinition;
 
