@@ -24,6 +24,9 @@ const project = (displayName, testMatch, extra = {}) => ({
 });
 
 module.exports = {
+  // Real databases, Redis and Chromium on a 2-core machine: a generous limit so load never fails a test;
+  // speed is measured by `npm run bench`, not asserted here.
+  testTimeout: 60000,
   projects: [
     project('unit', ['<rootDir>/src/**/*.spec.ts']),
     project('integration', ['<rootDir>/test/integration/**/*.test.ts']),
