@@ -2,6 +2,7 @@ import { RefreshToken } from './modules/auth/refresh-token.entity';
 import { CalendarAmendment } from './modules/calendar/calendar-amendment.entity';
 import { FormDefinition } from './modules/forms/entities/form-definition.entity';
 import { FormVersion } from './modules/forms/entities/form-version.entity';
+import { FormSubmission } from './modules/forms/submissions/form-submission.entity';
 import { IdempotencyRecord } from './modules/idempotency/idempotency-record.entity';
 import { Cluster } from './modules/org/entities/cluster.entity';
 import { Mandate } from './modules/org/entities/mandate.entity';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   WorkflowVersion,
   FormDefinition,
   FormVersion,
+  FormSubmission,
   Campaign,
   StageRun,
   Task,

@@ -167,7 +167,8 @@ export const ERROR_CATALOG = {
   FORM_INVALID: {
     kind: 'user',
     status: 422,
-    message: { vi: 'Bản nháp biểu mẫu có {count} lỗi nên chưa thể công bố (xem details).', en: 'The form draft has {count} problems and cannot be published (see details).' },
+    // Used both for a draft that cannot be published and for submitted data the form refuses.
+    message: { vi: 'Biểu mẫu có {count} lỗi (xem details).', en: 'The form has {count} problems (see details).' },
   },
   FORM_BUILT_IN: {
     kind: 'conflict',
@@ -199,6 +200,15 @@ export const ERROR_CATALOG = {
     kind: 'too-large',
     message: { vi: 'Các bảng trong biểu mẫu có quá {limit} dòng; hãy chia nhỏ dữ liệu.', en: 'The grids of the form hold more than {limit} rows; split the data.' },
   },
+  FORM_VERSION_MISMATCH: {
+    kind: 'conflict',
+    message: {
+      vi: 'Dữ liệu được điền theo phiên bản biểu mẫu {given}, nhưng nhiệm vụ này dùng phiên bản {pinned}; hãy tải lại biểu mẫu.',
+      en: 'The data was filled in form version {given}, but this task uses version {pinned}; reload the form.',
+    },
+  },
+  FORM_LATE_REFUSED: { kind: 'conflict', message: { vi: 'Đã quá hạn nộp biểu mẫu; bước này không nhận bài nộp trễ.', en: 'The form is past its due date and this stage refuses late submissions.' } },
+  TASK_HAS_NO_FORM: { kind: 'not-found', message: { vi: 'Nhiệm vụ {id} không có biểu mẫu để điền.', en: 'Task {id} has no form to fill in.' } },
   FORM_DATA_NOT_OBJECT: { kind: 'user', status: 422, message: { vi: 'Dữ liệu biểu mẫu phải là một đối tượng JSON.', en: 'Form data must be a JSON object.' } },
   FORM_SCRIPTS_NOT_ALLOWED: {
     kind: 'user',

@@ -5,12 +5,15 @@ import { FormVersion } from './entities/form-version.entity';
 import { FormVersionsController } from './form-versions.controller';
 import { FormsController } from './forms.controller';
 import { FormsService } from './forms.service';
+import { FormSubmission } from './submissions/form-submission.entity';
+import { FormSubmissionsService } from './submissions/form-submissions.service';
+import { FormValidator } from './validation/form-validator';
 
-/** Form definitions and their published versions, with the administrator API. */
+/** Form definitions and their published versions, with the administrator API; submissions validated on the server. */
 @Module({
-  imports: [MikroOrmModule.forFeature([FormDefinition, FormVersion])],
+  imports: [MikroOrmModule.forFeature([FormDefinition, FormVersion, FormSubmission])],
   controllers: [FormsController, FormVersionsController],
-  providers: [FormsService],
-  exports: [FormsService],
+  providers: [FormsService, FormValidator, FormSubmissionsService],
+  exports: [FormsService, FormValidator, FormSubmissionsService],
 })
 export class FormsModule {}

@@ -3,6 +3,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
 import { contentHash } from '../../common/hashing/canonical-json';
 import { Clock } from '../../modules/calendar/clock';
+import { FormVersion } from '../../modules/forms/entities/form-version.entity';
 import { Person } from '../../modules/org/entities/person.entity';
 import { WorkflowDefinition } from '../engine/entities/workflow-definition.entity';
 import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
@@ -76,7 +77,8 @@ export class WorkflowDefinitionsService {
   }
 
   async validate(id: string): Promise<WorkflowValidationDto> {
-    const problems = this.problemsOf((await this.find(id)).draft);
+    const document = (await this.find(id)).draft;
+    const problems = [...this.problemsOf(document), ...(await this.unknownForms(document))];
     return { valid: problems.length === 0, problems };
   }
 
@@ -86,12 +88,30 @@ export class WorkflowDefinitionsService {
   }
 
   /**
+   * Form stages naming a form with no published version. Kept out of validateWorkflow, which stays pure:
+   * this needs the database, and a form may be published later, so it is checked again at launch.
+   */
+  async unknownForms(document: unknown): Promise<WorkflowProblem[]> {
+    const stages = (document as Partial<WorkflowDocument> | null)?.stages;
+    if (!stages || typeof stages !== 'object') return [];
+    const problems: WorkflowProblem[] = [];
+    for (const [key, stage] of Object.entries(stages)) {
+      const form = stage?.type === 'form' ? (stage.settings as { form?: unknown } | undefined)?.form : undefined;
+      if (typeof form !== 'string') continue;
+      if (!(await this.em.count(FormVersion, { definition: { key: form } }))) {
+        problems.push({ path: `${/^[A-Za-z_$][\w$]*$/.test(key) ? `$.stages.${key}` : `$.stages[${JSON.stringify(key)}]`}.settings.form`, code: 'UNKNOWN_FORM', message: `no published form has the key "${form}"` });
+      }
+    }
+    return problems;
+  }
+
+  /**
    * Freezes the draft as the next version; when the draft is exactly the latest version nothing is
    * created and that version is returned. Two publishers racing for the same number: the loser retries once.
    */
   async publish(id: string, publisherId: string | null): Promise<PublishResultDto> {
     const definition = await this.find(id);
-    const problems = this.problemsOf(definition.draft);
+    const problems = [...this.problemsOf(definition.draft), ...(await this.unknownForms(definition.draft))];
     if (problems.length) throw new AppError('WORKFLOW_INVALID', { count: problems.length }, problems);
     const document = definition.draft;
     const hash = contentHash(document);

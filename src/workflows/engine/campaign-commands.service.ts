@@ -7,6 +7,9 @@ import { EngineMetrics } from '../../modules/observability/engine-metrics.servic
 import { Cluster } from '../../modules/org/entities/cluster.entity';
 import { Person } from '../../modules/org/entities/person.entity';
 import { Unit } from '../../modules/org/entities/unit.entity';
+import { FormVersion } from '../../modules/forms/entities/form-version.entity';
+import type { WorkflowDocument } from '../definitions/workflow-document';
+import { formSettingsOf } from '../stages/form/form.stage';
 import { StageRegistry } from '../stages/stage-registry';
 import { CampaignHistoryService, EventActor } from './campaign-history.service';
 import { Campaign } from './entities/campaign.entity';
@@ -28,6 +31,11 @@ export interface LaunchInput {
 export interface TaskCommandInput {
   command: string;
   comment?: string;
+  /**
+   * Stores what the command carries (a form submission) in the command's own transaction, after the
+   * task is found open and the caller's, and before it is completed: both commit or neither does.
+   */
+  record?: (em: EntityManager, task: Task) => Promise<void>;
 }
 
 /**
@@ -69,6 +77,7 @@ export class CampaignCommandsService {
         subjectUnit: unit,
         year: input.year,
         launchedBy: em.getReference(Person, principal.personId),
+        context: await this.pinnedForms(em, version.document),
       });
       await em.flush();
       const actor: EventActor = { personId: principal.personId };
@@ -89,6 +98,22 @@ export class CampaignCommandsService {
     return campaign;
   }
 
+  /**
+   * The latest published version of every form the workflow's form stages use, kept in the campaign's
+   * context (`formVersions`: key → version id) so its tasks keep that version when a newer one is published.
+   */
+  private async pinnedForms(em: EntityManager, document: WorkflowDocument): Promise<Record<string, unknown>> {
+    const keys = [...new Set(Object.values(document.stages).filter((s) => s.type === 'form').map((s) => formSettingsOf(s).form))];
+    if (!keys.length) return {};
+    const formVersions: Record<string, string> = {};
+    for (const key of keys) {
+      const latest = await em.findOne(FormVersion, { definition: { key } }, { orderBy: { number: 'desc' } });
+      if (!latest) throw new AppError('FORM_NOT_FOUND', { id: key });
+      formVersions[key] = latest.id;
+    }
+    return { formVersions };
+  }
+
   /** An assignee's command on a task (approve, return, acknowledge…). */
   commandTask(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
     return this.metrics.countCommand(`task.${input.command}`, () => this.runTaskCommand(taskId, input, principal, actingFor));
@@ -106,8 +131,11 @@ export class CampaignCommandsService {
       if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
 
       const stage = this.runner.stageDefinition(ctx, run.stageKey);
-      const result = this.registry.get(stage.type).taskOutcome(stage, input.command, { comment: input.comment });
+      // `withRecord` lets a stage type (form) accept a command only when it carries its record.
+      const commandInput: { comment?: string; withRecord: boolean } = { comment: input.comment, withRecord: input.record !== undefined };
+      const result = this.registry.get(stage.type).taskOutcome(stage, input.command, commandInput);
       if ('problem' in result) throw new AppError(result.problem, { command: input.command });
+      await input.record?.(ctx.em, task);
       const now = this.clock.now();
       task.status = 'done';
       task.outcome = result.outcome;

@@ -37,7 +37,8 @@ describe('findScripts', () => {
     ]);
   });
 
-  it('finds nothing in a form without scripts', () => {
+  it('finds nothing in a form without scripts, and reads a textarea\'s numeric rows as no table', () => {
     expect(findScripts({ components: [{ type: 'textfield', key: 'a', validate: { required: true } }] })).toEqual([]);
+    expect(findScripts({ components: [{ type: 'textarea', key: 'b', rows: 4 } as never] })).toEqual([]);
   });
 });

@@ -11,7 +11,8 @@ export function walkComponents(components: FormComponent[] | undefined, visit: (
     visit(component, location);
     walkComponents(component.components, visit, `${location}.`);
     component.columns?.forEach((column, c) => walkComponents(column?.components, visit, `${location}.columns[${c}].`));
-    component.rows?.forEach((row, r) => Array.isArray(row) && row.forEach((cell, c) => walkComponents(cell?.components, visit, `${location}.rows[${r}][${c}].`)));
+    // `rows` holds a table's cells, but is a plain number on a textarea (its height).
+    if (Array.isArray(component.rows)) component.rows.forEach((row, r) => Array.isArray(row) && row.forEach((cell, c) => walkComponents(cell?.components, visit, `${location}.rows[${r}][${c}].`)));
   });
 }
 

@@ -72,7 +72,7 @@ function collect(components: FormComponent[] | undefined, templatePrefix: string
       case 'none':
         collect(component.components, templatePrefix, rowPath, grids, fields);
         component.columns?.forEach((column) => collect(column?.components, templatePrefix, rowPath, grids, fields));
-        component.rows?.forEach((row) => Array.isArray(row) && row.forEach((cell) => collect(cell?.components, templatePrefix, rowPath, grids, fields)));
+        if (Array.isArray(component.rows)) component.rows.forEach((row) => Array.isArray(row) && row.forEach((cell) => collect(cell?.components, templatePrefix, rowPath, grids, fields)));
         break;
       case 'content':
         break;

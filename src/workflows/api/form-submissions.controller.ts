@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentPrincipal } from '../../common/auth/auth.decorators';
+import { ActingFor, Principal } from '../../common/auth/principal';
+import { resolveLanguage } from '../../common/i18n/language';
+import { PrincipalService } from '../../modules/auth/principal.service';
+import { SaveFormDraftDto, SubmitFormDto, TaskFormDto } from '../stages/form/form-task.dto';
+import { FormTaskService } from '../stages/form/form-task.service';
+import { CampaignQueriesService } from './campaign-queries.service';
+
+/**
+ * The form of a form-stage task: read it in its pinned version, save a draft, submit. A unit's task is
+ * filled for the unit named by X-Acting-Unit, or by default for the task's own unit, under a valid mandate.
+ */
+@ApiTags('inbox')
+@ApiBearerAuth()
+@ApiHeader({ name: 'X-Acting-Unit', required: false, description: 'Unit id or code; defaults to the task’s unit' })
+@Controller('api/v1/tasks/:id/form')
+export class FormSubmissionsController {
+  constructor(
+    private readonly forms: FormTaskService,
+    private readonly queries: CampaignQueriesService,
+    private readonly principals: PrincipalService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: TaskFormDto })
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<TaskFormDto> {
+    return this.forms.get(id, principal, await this.actingFor(id, principal, request));
+  }
+
+  @Put('draft')
+  @ApiOkResponse({ type: TaskFormDto })
+  async saveDraft(@Param('id', ParseUUIDPipe) id: string, @Body() body: SaveFormDraftDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<TaskFormDto> {
+    return this.forms.saveDraft(id, body.data, principal, await this.actingFor(id, principal, request), resolveLanguage(request));
+  }
+
+  @Post('submit')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskFormDto })
+  async submit(@Param('id', ParseUUIDPipe) id: string, @Body() body: SubmitFormDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<TaskFormDto> {
+    return this.forms.submit(id, body, principal, await this.actingFor(id, principal, request), resolveLanguage(request));
+  }
+
+  /** As for task commands: the caller must hold a valid mandate for the unit (403 NOT_MANDATED otherwise). */
+  private async actingFor(taskId: string, principal: Principal, request: Request): Promise<ActingFor | undefined> {
+    const task = await this.queries.task(taskId);
+    const header = request.headers['x-acting-unit'];
+    const unitRef = (Array.isArray(header) ? header[0] : header) ?? task.unitId ?? undefined;
+    return unitRef ? this.principals.resolveActingFor(principal.personId, unitRef) : undefined;
+  }
+}

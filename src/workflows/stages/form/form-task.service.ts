@@ -1,0 +1,131 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { ActingFor, Principal } from '../../../common/auth/principal';
+import { AppError } from '../../../common/errors/app-error';
+import { Language } from '../../../common/i18n/language';
+import { Clock } from '../../../modules/calendar/clock';
+import { FormVersion } from '../../../modules/forms/entities/form-version.entity';
+import { FormSubmission } from '../../../modules/forms/submissions/form-submission.entity';
+import { FormSubmissionsService, SubmissionOwner } from '../../../modules/forms/submissions/form-submissions.service';
+import { CampaignCommandsService } from '../../engine/campaign-commands.service';
+import { Task } from '../../engine/entities/task.entity';
+import { FormStageSettings, formSettingsOf } from './form.stage';
+import { TaskFormDto } from './form-task.dto';
+
+interface LoadedTask {
+  task: Task;
+  settings: FormStageSettings;
+  version: FormVersion;
+  owner: SubmissionOwner;
+}
+
+/**
+ * A form task as its assignee sees it: the pinned form, a draft, and the submission that completes the
+ * task through the engine, with the submission stored in the engine's transaction.
+ */
+@Injectable()
+export class FormTaskService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly commands: CampaignCommandsService,
+    private readonly submissions: FormSubmissionsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(taskId: string, principal: Principal, actingFor: ActingFor | undefined): Promise<TaskFormDto> {
+    const loaded = await this.load(taskId, principal, actingFor);
+    return this.view(loaded, await this.submissions.ofTask(taskId));
+  }
+
+  /** Partial data, checked for formats and limits but not completeness; only while the task is open. */
+  async saveDraft(taskId: string, data: unknown, principal: Principal, actingFor: ActingFor | undefined, language: Language): Promise<TaskFormDto> {
+    const loaded = await this.load(taskId, principal, actingFor);
+    if (loaded.task.status !== 'open' || loaded.task.stageRun.status !== 'active') throw new AppError('TASK_CLOSED');
+    const cleaned = this.submissions.check(loaded.version, data, 'draft', language);
+    const saved = await this.em.fork().transactional(async (em) => {
+      // A submission that committed since the task was read must not be overwritten by a draft.
+      if ((await this.submissions.ofTask(taskId, em))?.status === 'submitted') throw new AppError('TASK_CLOSED');
+      return this.submissions.save(em, loaded.owner, loaded.version, cleaned, null);
+    });
+    return this.view(loaded, saved);
+  }
+
+  /**
+   * Validates fully against the pinned version and completes the task with outcome `submitted`. Late:
+   * accepted and flagged, or 409 FORM_LATE_REFUSED with `acceptLate: false`. A done task takes a new
+   * submission only with `allowResubmitUntilDue`, before its due time and while the stage is open.
+   */
+  async submit(
+    taskId: string,
+    body: { data: unknown; formVersionId?: string },
+    principal: Principal,
+    actingFor: ActingFor | undefined,
+    language: Language,
+  ): Promise<TaskFormDto> {
+    const loaded = await this.load(taskId, principal, actingFor);
+    const { task, settings, version, owner } = loaded;
+    if (body.formVersionId !== undefined && body.formVersionId !== version.id) {
+      throw new AppError('FORM_VERSION_MISMATCH', { given: body.formVersionId, pinned: version.id }, { formVersionId: version.id, number: version.number });
+    }
+    const resubmission = task.status === 'done' && task.outcome === 'submitted';
+    if (task.status !== 'open' && !resubmission) throw new AppError('TASK_CLOSED');
+    const now = this.clock.now();
+    const late = task.dueAt !== null && now > task.dueAt;
+    if (resubmission && (!settings.allowResubmitUntilDue || late || task.stageRun.status !== 'active')) throw new AppError('TASK_CLOSED');
+    if (late && settings.acceptLate === false) throw new AppError('FORM_LATE_REFUSED');
+    const cleaned = this.submissions.check(version, body.data, 'submit', language);
+
+    if (resubmission) {
+      await this.em.fork().transactional((em) => this.submissions.save(em, owner, version, cleaned, { at: now, late }));
+    } else {
+      await this.commands.commandTask(
+        taskId,
+        { command: 'submit', record: async (em) => void (await this.submissions.save(em, owner, version, cleaned, { at: now, late })) },
+        principal,
+        actingFor,
+      );
+    }
+    return this.get(taskId, principal, actingFor);
+  }
+
+  private async load(taskId: string, principal: Principal, actingFor: ActingFor | undefined): Promise<LoadedTask> {
+    const task = await this.em.fork().findOne(Task, taskId, { populate: ['stageRun', 'campaign', 'campaign.workflowVersion', 'assigneeUnit', 'assigneePerson'] });
+    if (!task) throw new AppError('TASK_NOT_FOUND', { id: taskId });
+    const stage = task.campaign.workflowVersion.document.stages[task.stageRun.stageKey];
+    if (stage?.type !== 'form') throw new AppError('TASK_HAS_NO_FORM', { id: taskId });
+    const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePerson?.id === principal.personId;
+    if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
+    const settings = formSettingsOf(stage);
+    const pinned = (task.campaign.context.formVersions as Record<string, string> | undefined)?.[settings.form];
+    if (!pinned) throw new AppError('FORM_NOT_FOUND', { id: settings.form });
+    const version = await this.submissions.version(pinned);
+    const owner: SubmissionOwner = {
+      taskId,
+      campaignId: task.campaign.id,
+      personId: principal.personId,
+      unitId: task.assigneeUnit ? actingFor!.unitId : null,
+      mandateId: task.assigneeUnit ? actingFor!.mandateId : null,
+    };
+    return { task, settings, version, owner };
+  }
+
+  private view({ task, settings, version }: LoadedTask, submission: FormSubmission | null): TaskFormDto {
+    const now = this.clock.now();
+    const beforeDue = task.dueAt === null || now <= task.dueAt;
+    const canSubmit =
+      (task.status === 'open' && (beforeDue || settings.acceptLate !== false)) ||
+      (task.status === 'done' && task.outcome === 'submitted' && settings.allowResubmitUntilDue === true && beforeDue && task.stageRun.status === 'active');
+    return {
+      taskId: task.id,
+      formKey: settings.form,
+      formVersionId: version.id,
+      formVersionNumber: version.number,
+      schema: version.schema,
+      status: submission?.status ?? null,
+      data: submission?.data ?? null,
+      late: submission?.late ?? false,
+      submittedAt: submission?.submittedAt?.toISOString() ?? null,
+      canSubmit,
+    };
+  }
+}

@@ -1,0 +1,170 @@
+import { MikroORM } from '@mikro-orm/core';
+import { Clock } from '../../src/modules/calendar/clock';
+import { syncBuiltinForms } from '../../src/modules/forms/builtin-forms';
+import { FormsService } from '../../src/modules/forms/forms.service';
+import { FormSubmission } from '../../src/modules/forms/submissions/form-submission.entity';
+import { Cluster } from '../../src/modules/org/entities/cluster.entity';
+import type { WorkflowDocument } from '../../src/workflows/definitions/workflow-document';
+import { bearerFor, startTestApp, TestApp } from '../support/test-app';
+
+type Auth = { Authorization: string };
+type Json = Record<string, unknown>;
+const FORM = 'pact/title-registration';
+const HOUR = 3600 * 1000;
+
+/** One form stage for every member unit of the cluster, then the end. */
+function formDocument(settings: Json, due?: { hours: number }): WorkflowDocument {
+  return {
+    name: { vi: 'Đăng ký danh hiệu thử nghiệm' },
+    subject: 'cluster',
+    start: 'register',
+    stages: {
+      register: { type: 'form', name: { vi: 'Các đơn vị đăng ký danh hiệu' }, fanOut: 'each-member', settings, ...(due ? { due } : {}), on: { submitted: 'done' } },
+      done: { type: 'end' },
+    },
+  } as WorkflowDocument;
+}
+
+/** A complete title registration: a sector flag, so a justification is required. */
+const validData = (): Json => ({
+  unitName: 'Viện kiểm sát nhân dân tỉnh Hà Tĩnh',
+  year: 2020,
+  collectiveTitle: 'coThiDuaNganh',
+  flagJustification: 'Đơn vị hoàn thành xuất sắc toàn diện các chỉ tiêu công tác năm 2020.',
+  totalStaff: 40,
+  laoDongTienTienCount: 30,
+  chienSiThiDuaCoSoCount: 5,
+  individualRegistrations: [],
+  contactName: 'Nguyễn Văn A',
+  contactEmail: 'vanphong@hatinh.vks.gov.vn',
+});
+
+describe('form stage: pinned form versions, drafts and server-validated submissions (e2e)', () => {
+  let t: TestApp;
+  let admin: Auth;
+  let hatinh: Auth;
+  let nghean: Auth;
+  let clusterId: string;
+  const forms = () => new FormsService(t.app.get(MikroORM).em.fork());
+
+  beforeAll(async () => {
+    t = await startTestApp({ role: 'api' });
+    await syncBuiltinForms(forms());
+    admin = await bearerFor(t, 'admin');
+    hatinh = await bearerFor(t, 'hatinh.canbo');
+    nghean = await bearerFor(t, 'nghean.canbo');
+    clusterId = (await t.app.get(MikroORM).em.fork().findOneOrFail(Cluster, { name: 'Cụm thi đua số 6', year: 2020 })).id;
+  });
+  afterAll(() => t?.close());
+
+  /** Publishes the workflow through the API, so the form check of publishing runs. */
+  const publishWorkflow = async (key: string, document: WorkflowDocument, status: number) => {
+    const created = await t.http().post('/api/v1/workflow-definitions').set(admin).send({ key, name: key, document }).expect(201);
+    return t.http().post(`/api/v1/workflow-definitions/${created.body.id}/publish`).set(admin).send().expect(status);
+  };
+  const launch = async (workflowVersionId: string) =>
+    (await t.http().post('/api/v1/campaigns').set(admin).send({ workflowVersionId, name: 'Đăng ký danh hiệu 2020', year: 2020, clusterId }).expect(201)).body as { id: string };
+  const taskOf = async (auth: Auth, campaignId: string): Promise<string> => {
+    const inbox = (await t.http().get(`/api/v1/inbox?campaignId=${campaignId}`).set(auth).expect(200)).body;
+    expect(inbox.tasks).toHaveLength(1);
+    return inbox.tasks[0].id;
+  };
+  const progress = async (campaignId: string) =>
+    (await t.http().get(`/api/v1/campaigns/${campaignId}`).set(admin).expect(200)).body.stages.find((s: { stageKey: string }) => s.stageKey === 'register').progress.summary;
+
+  it('takes the Hà Tĩnh title registration: server errors on the right field in Vietnamese or English, cleaned data, pinned versions', async () => {
+    const published = await publishWorkflow('title-registration-e2e', formDocument({ form: FORM, completion: 'all' }), 201);
+    const campaign = await launch(published.body.version.id);
+    const task = await taskOf(hatinh, campaign.id);
+
+    const form = (await t.http().get(`/api/v1/tasks/${task}/form`).set(hatinh).expect(200)).body;
+    const v1: string = form.formVersionId;
+    expect(form).toMatchObject({ formKey: FORM, formVersionNumber: 1, status: null, data: null, canSubmit: true });
+    expect(form.schema.components.length).toBeGreaterThan(0);
+
+    // A draft keeps partial data, but not malformed data.
+    await t.http().put(`/api/v1/tasks/${task}/form/draft`).set(hatinh).send({ data: { unitName: 'VKSND tỉnh Hà Tĩnh' } }).expect(200);
+    const badDraft = await t.http().put(`/api/v1/tasks/${task}/form/draft`).set(hatinh).send({ data: { contactEmail: 'not-an-email' } }).expect(422);
+    expect(badDraft.body.code).toBe('FORM_INVALID');
+    expect(badDraft.body.details).toEqual([expect.objectContaining({ path: 'contactEmail', validator: 'email' })]);
+    expect((await t.http().get(`/api/v1/tasks/${task}/form`).set(hatinh).expect(200)).body).toMatchObject({ status: 'draft', data: { unitName: 'VKSND tỉnh Hà Tĩnh' } });
+
+    // A sector flag without its justification: refused on that field, in the request's language.
+    const { flagJustification: _omitted, ...withoutJustification } = validData();
+    const vi = await t.http().post(`/api/v1/tasks/${task}/form/submit`).set(hatinh).send({ data: withoutJustification }).expect(422);
+    expect(vi.body.code).toBe('FORM_INVALID');
+    expect(vi.body.details).toEqual([expect.objectContaining({ path: 'flagJustification', validator: 'required' })]);
+    expect(vi.body.details[0].message).toMatch(/là bắt buộc/);
+    const en = await t.http().post(`/api/v1/tasks/${task}/form/submit`).set(hatinh).set('Accept-Language', 'en').send({ data: withoutJustification }).expect(422);
+    expect(en.body.details[0]).toMatchObject({ path: 'flagJustification', validator: 'required', message: expect.stringMatching(/is required/) });
+
+    // A bare "submit" command cannot complete a form task without data.
+    expect((await t.http().post(`/api/v1/tasks/${task}/commands`).set(hatinh).send({ command: 'submit' })).body.code).toBe('UNKNOWN_COMMAND');
+    // Another unit's officer has no mandate for Hà Tĩnh.
+    expect((await t.http().get(`/api/v1/tasks/${task}/form`).set(nghean).expect(403)).body.code).toBe('NOT_MANDATED');
+    expect((await t.http().post(`/api/v1/tasks/${task}/form/submit`).set(nghean).send({ data: validData() }).expect(403)).body.code).toBe('NOT_MANDATED');
+
+    // Fixed: accepted, the unknown key dropped from what is stored, the task done, 1/6.
+    const submitted = await t.http().post(`/api/v1/tasks/${task}/form/submit`).set(hatinh).send({ data: { ...validData(), bogus: 'x' }, formVersionId: v1 }).expect(200);
+    expect(submitted.body).toMatchObject({ status: 'submitted', late: false, formVersionId: v1, canSubmit: false });
+    expect(submitted.body.data).toMatchObject(validData());
+    expect(submitted.body.data).not.toHaveProperty('bogus');
+    const stored = await t.app.get(MikroORM).em.fork().findOneOrFail(FormSubmission, { taskId: task }, { populate: ['unit'] });
+    expect(stored).toMatchObject({ status: 'submitted', campaignId: campaign.id, late: false });
+    expect(stored.data).not.toHaveProperty('bogus');
+    expect(stored.unit?.code).toBeDefined();
+    expect(stored.mandateId).toEqual(expect.any(String));
+    expect((await t.http().get(`/api/v1/tasks/${task}`).set(hatinh).expect(200)).body).toMatchObject({ status: 'done', outcome: 'submitted' });
+    expect(await progress(campaign.id)).toBe('1/6 xong');
+    // No resubmission without allowResubmitUntilDue.
+    expect((await t.http().post(`/api/v1/tasks/${task}/form/submit`).set(hatinh).send({ data: validData() }).expect(409)).body.code).toBe('TASK_CLOSED');
+
+    // A new version of the form: the running campaign keeps version 1, a new campaign pins version 2.
+    const service = forms();
+    const state = (await service.stateOf(FORM))!;
+    const current = await service.get(state.id);
+    await service.replaceBuiltInDraft(state.id, current.name, { ...(current.draft as Json), title: 'Đăng ký danh hiệu thi đua (sửa đổi)' });
+    const v2 = (await service.publish(state.id, null)).version;
+    expect(v2.number).toBe(2);
+    const ngheanTask = await taskOf(nghean, campaign.id);
+    expect((await t.http().get(`/api/v1/tasks/${ngheanTask}/form`).set(nghean).expect(200)).body.formVersionId).toBe(v1);
+    const mismatch = await t.http().post(`/api/v1/tasks/${ngheanTask}/form/submit`).set(nghean).send({ data: validData(), formVersionId: v2.id }).expect(409);
+    expect(mismatch.body.code).toBe('FORM_VERSION_MISMATCH');
+
+    const later = await launch(published.body.version.id);
+    const laterTask = await taskOf(hatinh, later.id);
+    expect((await t.http().get(`/api/v1/tasks/${laterTask}/form`).set(hatinh).expect(200)).body).toMatchObject({ formVersionId: v2.id, formVersionNumber: 2 });
+  });
+
+  it('refuses to publish a workflow whose form stage names a form that was never published', async () => {
+    const refused = await publishWorkflow('unknown-form-e2e', formDocument({ form: 'pact/no-such-form' }), 422);
+    expect(refused.body.code).toBe('WORKFLOW_INVALID');
+    expect(refused.body.details).toEqual([expect.objectContaining({ code: 'UNKNOWN_FORM', path: '$.stages.register.settings.form' })]);
+    const badSettings = await publishWorkflow('bad-form-settings-e2e', formDocument({ form: 'Not A Key', acceptLate: 'no' }), 422);
+    expect(badSettings.body.details.map((p: { path: string }) => p.path)).toEqual(
+      expect.arrayContaining(['$.stages.register.settings.form', '$.stages.register.settings.acceptLate']),
+    );
+  });
+
+  it('lets a unit resubmit until the due time, flags or refuses late submissions per setting', async () => {
+    const strict = await publishWorkflow('form-strict-e2e', formDocument({ form: FORM, allowResubmitUntilDue: true, acceptLate: false }, { hours: 1 }), 201);
+    const lenient = await publishWorkflow('form-lenient-e2e', formDocument({ form: FORM }, { hours: 1 }), 201);
+    const strictCampaign = await launch(strict.body.version.id);
+    const lenientCampaign = await launch(lenient.body.version.id);
+    const strictTask = await taskOf(hatinh, strictCampaign.id);
+    await t.http().post(`/api/v1/tasks/${strictTask}/form/submit`).set(hatinh).send({ data: validData() }).expect(200);
+    const again = await t.http().post(`/api/v1/tasks/${strictTask}/form/submit`).set(hatinh).send({ data: { ...validData(), totalStaff: 41 } }).expect(200);
+    expect(again.body).toMatchObject({ status: 'submitted', data: { totalStaff: 41 }, canSubmit: true });
+
+    t.app.get(Clock).advance(2 * HOUR);
+    expect((await t.http().post(`/api/v1/tasks/${strictTask}/form/submit`).set(hatinh).send({ data: validData() }).expect(409)).body.code).toBe('TASK_CLOSED');
+    const strictNghean = await taskOf(nghean, strictCampaign.id);
+    expect((await t.http().post(`/api/v1/tasks/${strictNghean}/form/submit`).set(nghean).send({ data: validData() }).expect(409)).body.code).toBe('FORM_LATE_REFUSED');
+
+    const lenientTask = await taskOf(hatinh, lenientCampaign.id);
+    const late = await t.http().post(`/api/v1/tasks/${lenientTask}/form/submit`).set(hatinh).send({ data: validData() }).expect(200);
+    expect(late.body).toMatchObject({ status: 'submitted', late: true });
+    expect((await t.http().get(`/api/v1/tasks/${lenientTask}`).set(hatinh).expect(200)).body).toMatchObject({ status: 'done', late: true });
+    expect(await progress(lenientCampaign.id)).toBe('1/6 xong, 1 trễ hạn');
+  });
+});
