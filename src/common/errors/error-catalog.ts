@@ -218,6 +218,14 @@ export const ERROR_CATALOG = {
       en: 'The form has {count} custom JavaScript snippets but does not allow scripts (settings.allowScripts); see details.',
     },
   },
+  FORM_SCRIPT_TIMEOUT: {
+    kind: 'user',
+    status: 422,
+    message: {
+      vi: 'Mã JavaScript tùy chỉnh của biểu mẫu chạy quá thời gian cho phép ({limit} ms mỗi đoạn, {total} ms mỗi lần kiểm tra) và đã bị dừng.',
+      en: 'The form\'s custom JavaScript ran over its time limit ({limit} ms per script, {total} ms per validation) and was stopped.',
+    },
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

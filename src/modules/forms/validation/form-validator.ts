@@ -7,6 +7,7 @@ import { allowsScripts } from './find-scripts';
 import { FormDefinition, FormFieldError, FormValidationResult, GridNode, PreparedForm, ValidateOptions } from './form-validation.types';
 import { isPreparedForm, prepareForm } from './prepare-form';
 import { rowCountProcessInfo } from './row-count.processor';
+import { runWithScriptSandbox } from './sandbox/script-sandbox';
 import { validationMessage } from './validation-messages';
 
 export interface FormValidatorOptions {
@@ -78,6 +79,8 @@ export class FormValidator {
    *
    * Throws `FORM_DATA_NOT_OBJECT` when `data` is not a JSON object and `FORM_TOO_MANY_ROWS` when its grids
    * hold more rows in total than the configured safety limit; both are checked before @formio/core runs.
+   * A form with scripts (it opts in, see `prepare`) runs them in the sandbox (`sandbox/script-sandbox.ts`):
+   * `FORM_SCRIPT_TIMEOUT` (422) when one runs over 250 ms or all over 1 s.
    */
   validate(form: FormDefinition | PreparedForm, data: unknown, options: ValidateOptions = {}): FormValidationResult {
     const prepared = isPreparedForm(form) ? form : this.prepare(form);
@@ -98,7 +101,12 @@ export class FormValidator {
       scope: {} as { errors?: CoreError[] },
       config: { server: true },
     };
-    processSync(context as unknown as ProcessContext<never>);
+    if (prepared.scripts.length === 0) processSync(context as unknown as ProcessContext<never>);
+    else {
+      // Also for a prepared form made without `prepare()`: scripts run only when the form opts in, and then sandboxed.
+      if (!allowsScripts(prepared.form)) throw new AppError('FORM_SCRIPTS_NOT_ALLOWED', { count: prepared.scripts.length }, { paths: prepared.scripts });
+      runWithScriptSandbox(() => processSync(context as unknown as ProcessContext<never>));
+    }
     const coreErrors = context.scope.errors ?? [];
     const shaped = interpolateErrors(coreErrors as never, 'en');
     const errors: FormFieldError[] = [];

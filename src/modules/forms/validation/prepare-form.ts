@@ -1,6 +1,6 @@
 import { Utils } from '@formio/core';
 import { contentHash } from '../../../common/hashing/canonical-json';
-import { findScripts, walkComponents } from './find-scripts';
+import { allowsScripts, findScripts, walkComponents } from './find-scripts';
 import { FormComponent, FormDefinition, GridNode, PreparedForm } from './form-validation.types';
 import { ROW_LIMITED_TYPES, rowLimit } from './row-count.processor';
 
@@ -21,11 +21,14 @@ const hasStaticOptions = (component: FormComponent): boolean => {
  * - a select, radio or select-boxes with a fixed list of options gets `validate.onlyAvailableItems: true`,
  *   so that a value the form does not offer is refused (`onlyAvailableItems`). The renderer's widgets cannot
  *   produce such a value, so a browser user never sees a different verdict; only crafted payloads do.
- * Script calculations are left alone: forms with scripts are refused before this (see `FormValidator`).
+ * - in a form that opts in to scripts, a calculated value written as code gets `calculateServer: true` too,
+ *   and runs in the sandbox (`sandbox/script-sandbox.ts`); forms with scripts that do not opt in are refused
+ *   (see `FormValidator`).
  */
-function adjustForServer(components: FormComponent[]): void {
+function adjustForServer(components: FormComponent[], scripts: boolean): void {
   walkComponents(components, (component) => {
-    if (component.calculateValue && typeof component.calculateValue === 'object') component.calculateServer = true;
+    const calculation = component.calculateValue;
+    if (calculation && (typeof calculation === 'object' || (scripts && typeof calculation === 'string' && calculation.trim() !== ''))) component.calculateServer = true;
     if (hasStaticOptions(component)) component.validate = { ...component.validate, onlyAvailableItems: true };
   });
 }
@@ -95,7 +98,7 @@ export const isPreparedForm = (value: unknown): value is PreparedForm => typeof 
 export function prepareForm(formJson: FormDefinition, hash: string = contentHash(formJson)): PreparedForm {
   if (!formJson || typeof formJson !== 'object' || !Array.isArray(formJson.components)) throw new TypeError('a Form.io form needs a components array');
   const form = structuredClone(formJson);
-  adjustForServer(form.components);
+  adjustForServer(form.components, allowsScripts(formJson));
   const collected: Collected = { fields: [], grids: [] };
   collect(form.components, '', [], collected.grids, collected.fields);
   const prepared: PreparedForm = { hash, form, components: form.components, fields: collected.fields, grids: collected.grids, scripts: findScripts(formJson) };
