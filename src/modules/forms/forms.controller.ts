@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, 
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
-import { CreateFormDto, FormDto, FormIdParams, FormListQueryDto, FormPageDto, UpdateFormDraftDto } from './dto/form-definition.dto';
-import { FormPublishResultDto, FormValidationDto, FormVersionListDto } from './dto/form-version.dto';
+import { CreateFormDto, FormDto, FormIdParams, UpdateFormDraftDto } from './dto/form-definition.dto';
 import { FormsService } from './forms.service';
+import { DefinitionPageDto, ListQueryDto, PublishResultDto, ValidationResultDto, VersionListDto } from '../../common/versioning/versioned-document.dto';
 
 @ApiTags('forms')
 @ApiBearerAuth()
@@ -16,8 +16,8 @@ export class FormsController {
 
   /** Forms ordered by key, each with the number of its latest version. */
   @Get()
-  @ApiOkResponse({ type: FormPageDto })
-  list(@Query() query: FormListQueryDto): Promise<FormPageDto> {
+  @ApiOkResponse({ type: DefinitionPageDto })
+  list(@Query() query: ListQueryDto): Promise<DefinitionPageDto> {
     return this.forms.list(query);
   }
 
@@ -46,8 +46,8 @@ export class FormsController {
   /** Every structural problem of the draft, each with its JSON path; an empty list means it can be published. */
   @Post(':id/validate')
   @HttpCode(200)
-  @ApiOkResponse({ type: FormValidationDto })
-  validate(@Param() { id }: FormIdParams): Promise<FormValidationDto> {
+  @ApiOkResponse({ type: ValidationResultDto })
+  validate(@Param() { id }: FormIdParams): Promise<ValidationResultDto> {
     return this.forms.validate(id);
   }
 
@@ -56,19 +56,19 @@ export class FormsController {
    * nothing and answers that version (200). Invalid drafts: 422 FORM_INVALID with every problem in `details`.
    */
   @Post(':id/publish')
-  @ApiCreatedResponse({ type: FormPublishResultDto, description: 'A new version' })
-  @ApiOkResponse({ type: FormPublishResultDto, description: 'The draft was already the latest version' })
+  @ApiCreatedResponse({ type: PublishResultDto, description: 'A new version' })
+  @ApiOkResponse({ type: PublishResultDto, description: 'The draft was already the latest version' })
   @ApiUnprocessableEntityResponse({ description: 'FORM_INVALID' })
   @ApiConflictResponse({ description: 'FORM_CONTENT_PUBLISHED, FORM_PUBLISH_CONFLICT' })
-  async publish(@Param() { id }: FormIdParams, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<FormPublishResultDto> {
+  async publish(@Param() { id }: FormIdParams, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<PublishResultDto> {
     const result = await this.forms.publish(id, principal.personId);
     if (!result.created) response.status(200);
     return result;
   }
 
   @Get(':id/versions')
-  @ApiOkResponse({ type: FormVersionListDto })
-  versions(@Param() { id }: FormIdParams): Promise<FormVersionListDto> {
+  @ApiOkResponse({ type: VersionListDto })
+  versions(@Param() { id }: FormIdParams): Promise<VersionListDto> {
     return this.forms.listVersions(id);
   }
 }

@@ -4,13 +4,14 @@ import { AppError } from '../../common/errors/app-error';
 import { contentHash } from '../../common/hashing/canonical-json';
 import { Clock } from '../calendar/clock';
 import { Person } from '../org/entities/person.entity';
-import { CreateFormDto, FormDto, FormListQueryDto, FormPageDto, FormSummaryDto, UpdateFormDraftDto } from './dto/form-definition.dto';
-import { FormPublishResultDto, FormValidationDto, FormVersionDiffDto, FormVersionDto, FormVersionListDto, FormVersionSummaryDto } from './dto/form-version.dto';
+import { CreateFormDto, FormDto, UpdateFormDraftDto } from './dto/form-definition.dto';
+import { FormVersionDiffDto, FormVersionDto } from './dto/form-version.dto';
 import { FormDefinition } from './entities/form-definition.entity';
 import { FormVersion } from './entities/form-version.entity';
 import { diffForms } from './form-diff';
 import type { FormSchema } from './form-schema';
 import { FormProblem, formStructureProblems } from './form-structure';
+import { DefinitionPageDto, DefinitionSummaryDto, ListQueryDto, PublishResultDto, ValidationResultDto, VersionListDto, VersionSummaryDto } from '../../common/versioning/versioned-document.dto';
 
 /** What a key currently holds, for the built-in loader. */
 export interface FormState {
@@ -32,10 +33,10 @@ export class FormsService {
     @Optional() private readonly clock: Clock = new Clock(),
   ) {}
 
-  async list(query: FormListQueryDto): Promise<FormPageDto> {
+  async list(query: ListQueryDto): Promise<DefinitionPageDto> {
     const [definitions, total] = await this.em.findAndCount(FormDefinition, {}, { orderBy: { key: 'asc' }, limit: query.limit, offset: query.offset });
     const latest = await this.latestNumbers(definitions.map((d) => d.id));
-    return { items: definitions.map((d) => FormSummaryDto.from(d, latest.get(d.id) ?? null)), total };
+    return { items: definitions.map((d) => DefinitionSummaryDto.from(d, latest.get(d.id) ?? null)), total };
   }
 
   async get(id: string): Promise<FormDto> {
@@ -67,7 +68,7 @@ export class FormsService {
     return FormDto.fromDraft(definition, await this.latestOf(definition.id));
   }
 
-  async validate(id: string): Promise<FormValidationDto> {
+  async validate(id: string): Promise<ValidationResultDto> {
     const problems = this.problemsOf((await this.find(id)).draft);
     return { valid: problems.length === 0, problems };
   }
@@ -81,7 +82,7 @@ export class FormsService {
    * Freezes the draft as the next version; when the draft is exactly the latest version nothing is
    * created and that version is returned. Two publishers racing for the same number: the loser retries once.
    */
-  async publish(id: string, publisherId: string | null): Promise<FormPublishResultDto> {
+  async publish(id: string, publisherId: string | null): Promise<PublishResultDto> {
     const definition = await this.find(id);
     const problems = this.problemsOf(definition.draft);
     if (problems.length) throw new AppError('FORM_INVALID', { count: problems.length }, problems);
@@ -90,7 +91,7 @@ export class FormsService {
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.publishOnce(definition.id, schema, hash, publisherId);
-        return { created: result.created, version: FormVersionSummaryDto.from(result.version) };
+        return { created: result.created, version: VersionSummaryDto.from(result.version) };
       } catch (cause) {
         if (!(cause instanceof UniqueConstraintViolationException)) throw cause;
         if (attempt === 2) throw new AppError('FORM_PUBLISH_CONFLICT', { key: definition.key });
@@ -98,10 +99,10 @@ export class FormsService {
     }
   }
 
-  async listVersions(id: string): Promise<FormVersionListDto> {
+  async listVersions(id: string): Promise<VersionListDto> {
     const definition = await this.find(id);
     const versions = await this.em.find(FormVersion, { definition }, { populate: ['definition', 'publishedBy'], orderBy: { number: 'desc' } });
-    return { items: versions.map(FormVersionSummaryDto.from), total: versions.length };
+    return { items: versions.map(VersionSummaryDto.from), total: versions.length };
   }
 
   async getVersion(versionId: string): Promise<FormVersionDto> {

@@ -3,16 +3,9 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, 
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
-import {
-  CreateWorkflowDefinitionDto,
-  DefinitionIdParams,
-  UpdateWorkflowDraftDto,
-  WorkflowDefinitionDto,
-  WorkflowDefinitionListQueryDto,
-  WorkflowDefinitionPageDto,
-} from './dto/workflow-definition.dto';
-import { PublishResultDto, WorkflowValidationDto, WorkflowVersionListDto } from './dto/workflow-version.dto';
+import { CreateWorkflowDefinitionDto, DefinitionIdParams, UpdateWorkflowDraftDto, WorkflowDefinitionDto, WorkflowDefinitionListQueryDto } from './dto/workflow-definition.dto';
 import { WorkflowDefinitionsService } from './workflow-definitions.service';
+import { DefinitionPageDto, PublishResultDto, ValidationResultDto, VersionListDto } from '../../common/versioning/versioned-document.dto';
 
 @ApiTags('workflows')
 @ApiBearerAuth()
@@ -23,8 +16,8 @@ export class WorkflowDefinitionsController {
 
   /** Definitions ordered by key, each with the number of its latest version. */
   @Get()
-  @ApiOkResponse({ type: WorkflowDefinitionPageDto })
-  list(@Query() query: WorkflowDefinitionListQueryDto): Promise<WorkflowDefinitionPageDto> {
+  @ApiOkResponse({ type: DefinitionPageDto })
+  list(@Query() query: WorkflowDefinitionListQueryDto): Promise<DefinitionPageDto> {
     return this.definitions.list(query);
   }
 
@@ -52,8 +45,8 @@ export class WorkflowDefinitionsController {
   /** Every problem of the draft, each with its JSON path; an empty list means it can be published. */
   @Post(':id/validate')
   @HttpCode(200)
-  @ApiOkResponse({ type: WorkflowValidationDto })
-  validate(@Param() { id }: DefinitionIdParams): Promise<WorkflowValidationDto> {
+  @ApiOkResponse({ type: ValidationResultDto })
+  validate(@Param() { id }: DefinitionIdParams): Promise<ValidationResultDto> {
     return this.definitions.validate(id);
   }
 
@@ -73,8 +66,8 @@ export class WorkflowDefinitionsController {
   }
 
   @Get(':id/versions')
-  @ApiOkResponse({ type: WorkflowVersionListDto })
-  versions(@Param() { id }: DefinitionIdParams): Promise<WorkflowVersionListDto> {
+  @ApiOkResponse({ type: VersionListDto })
+  versions(@Param() { id }: DefinitionIdParams): Promise<VersionListDto> {
     return this.definitions.listVersions(id);
   }
 }

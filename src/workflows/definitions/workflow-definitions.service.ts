@@ -8,17 +8,11 @@ import { Person } from '../../modules/org/entities/person.entity';
 import { WorkflowDefinition } from '../engine/entities/workflow-definition.entity';
 import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
 import { StageRegistry } from '../stages/stage-registry';
-import {
-  CreateWorkflowDefinitionDto,
-  UpdateWorkflowDraftDto,
-  WorkflowDefinitionDto,
-  WorkflowDefinitionListQueryDto,
-  WorkflowDefinitionPageDto,
-  WorkflowDefinitionSummaryDto,
-} from './dto/workflow-definition.dto';
-import { PublishResultDto, WorkflowValidationDto, WorkflowVersionDto, WorkflowVersionListDto, WorkflowVersionSummaryDto } from './dto/workflow-version.dto';
+import { CreateWorkflowDefinitionDto, UpdateWorkflowDraftDto, WorkflowDefinitionDto, WorkflowDefinitionListQueryDto } from './dto/workflow-definition.dto';
+import { WorkflowVersionDto } from './dto/workflow-version.dto';
 import { validateWorkflow, WorkflowProblem } from './validate-workflow';
 import type { WorkflowDocument } from './workflow-document';
+import { DefinitionPageDto, DefinitionSummaryDto, PublishResultDto, ValidationResultDto, VersionListDto, VersionSummaryDto } from '../../common/versioning/versioned-document.dto';
 
 /** What a key currently holds, for the built-in loader. */
 export interface DefinitionState {
@@ -41,10 +35,10 @@ export class WorkflowDefinitionsService {
     @Optional() private readonly clock: Clock = new Clock(),
   ) {}
 
-  async list(query: WorkflowDefinitionListQueryDto): Promise<WorkflowDefinitionPageDto> {
+  async list(query: WorkflowDefinitionListQueryDto): Promise<DefinitionPageDto> {
     const [definitions, total] = await this.em.findAndCount(WorkflowDefinition, {}, { orderBy: { key: 'asc' }, limit: query.limit, offset: query.offset });
     const latest = await this.latestNumbers(definitions.map((d) => d.id));
-    return { items: definitions.map((d) => WorkflowDefinitionSummaryDto.from(d, latest.get(d.id) ?? null)), total };
+    return { items: definitions.map((d) => DefinitionSummaryDto.from(d, latest.get(d.id) ?? null)), total };
   }
 
   async get(id: string): Promise<WorkflowDefinitionDto> {
@@ -76,7 +70,7 @@ export class WorkflowDefinitionsService {
     return WorkflowDefinitionDto.fromDraft(definition, await this.latestOf(definition.id));
   }
 
-  async validate(id: string): Promise<WorkflowValidationDto> {
+  async validate(id: string): Promise<ValidationResultDto> {
     const document = (await this.find(id)).draft;
     const problems = [...this.problemsOf(document), ...(await this.unknownForms(document))];
     return { valid: problems.length === 0, problems };
@@ -118,7 +112,7 @@ export class WorkflowDefinitionsService {
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.publishOnce(definition.id, document, hash, publisherId);
-        return { created: result.created, version: WorkflowVersionSummaryDto.from(result.version) };
+        return { created: result.created, version: VersionSummaryDto.from(result.version) };
       } catch (cause) {
         if (!(cause instanceof UniqueConstraintViolationException)) throw cause;
         if (attempt === 2) throw new AppError('WORKFLOW_PUBLISH_CONFLICT', { key: definition.key });
@@ -126,10 +120,10 @@ export class WorkflowDefinitionsService {
     }
   }
 
-  async listVersions(id: string): Promise<WorkflowVersionListDto> {
+  async listVersions(id: string): Promise<VersionListDto> {
     const definition = await this.find(id);
     const versions = await this.em.find(WorkflowVersion, { definition }, { populate: ['definition', 'publishedBy'], orderBy: { number: 'desc' } });
-    return { items: versions.map(WorkflowVersionSummaryDto.from), total: versions.length };
+    return { items: versions.map(VersionSummaryDto.from), total: versions.length };
   }
 
   async getVersion(versionId: string): Promise<WorkflowVersionDto> {

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { contentHash } from '../../../common/hashing/canonical-json';
+import { IsObject, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { FormDefinition } from '../entities/form-definition.entity';
 import { FormVersion } from '../entities/form-version.entity';
 import type { FormSchema } from '../form-schema';
+import { DraftStateDto } from '../../../common/versioning/versioned-document.dto';
 
 /** `<domain>/<name>` or a single kebab-case name, like the built-in files `forms/<domain>/<name>.form.json`. */
 export const FORM_KEY_PATTERN = /^[a-z][a-z0-9-]{0,59}(\/[a-z][a-z0-9-]{0,79})?$/;
@@ -26,16 +25,6 @@ export class FormIdParams {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id!: string;
-}
-
-export class FormListQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
-  limit: number = 100;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
-  offset: number = 0;
 }
 
 export class CreateFormDto {
@@ -62,59 +51,11 @@ export class UpdateFormDraftDto {
   schema!: Record<string, unknown>;
 }
 
-export class FormVersionRefDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() number!: number;
-  @ApiProperty() contentHash!: string;
-  @ApiProperty() publishedAt!: Date;
-
-  static from(version: FormVersion): FormVersionRefDto {
-    return { id: version.id, number: version.number, contentHash: version.contentHash, publishedAt: version.publishedAt };
-  }
-}
-
-export class FormSummaryDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() key!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ description: 'Loaded from forms/<domain>/<name>.form.json; its draft is not edited through the API' }) builtIn!: boolean;
-  @ApiProperty({ type: Number, nullable: true, description: 'Number of the latest published version' }) latestVersion!: number | null;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
-
-  static from(definition: FormDefinition, latest: number | null): FormSummaryDto {
-    return {
-      id: definition.id,
-      key: definition.key,
-      name: definition.name,
-      builtIn: definition.builtIn,
-      latestVersion: latest,
-      createdAt: definition.createdAt,
-      updatedAt: definition.updatedAt,
-    };
-  }
-}
-
-export class FormPageDto {
-  @ApiProperty({ type: [FormSummaryDto] }) items!: FormSummaryDto[];
-  @ApiProperty() total!: number;
-}
-
 /** One form with its draft and what was last published. */
-export class FormDto extends FormSummaryDto {
+export class FormDto extends DraftStateDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) draft!: FormSchema;
-  @ApiProperty({ description: 'SHA-256 (hex) of the canonical JSON of the draft' }) draftHash!: string;
-  @ApiProperty({ description: 'Whether the draft is exactly the latest version' }) draftPublished!: boolean;
-  @ApiProperty({ type: FormVersionRefDto, nullable: true }) latest!: FormVersionRefDto | null;
 
   static fromDraft(definition: FormDefinition, latest: FormVersion | null): FormDto {
-    const draftHash = contentHash(definition.draft);
-    return {
-      ...FormSummaryDto.from(definition, latest?.number ?? null),
-      draft: definition.draft,
-      draftHash,
-      draftPublished: latest?.contentHash === draftHash,
-      latest: latest ? FormVersionRefDto.from(latest) : null,
-    };
+    return { ...DraftStateDto.of(definition, latest), draft: definition.draft };
   }
 }

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { contentHash } from '../../../common/hashing/canonical-json';
+import { IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { LANGUAGES } from '../../../common/i18n/language';
 import { WorkflowDefinition } from '../../engine/entities/workflow-definition.entity';
 import { WorkflowVersion } from '../../engine/entities/workflow-version.entity';
 import type { WorkflowDocument } from '../workflow-document';
+import { DraftStateDto, ListQueryDto } from '../../../common/versioning/versioned-document.dto';
 
 /** Definition keys are kebab-case, like stage keys and built-in file names. */
 export const WORKFLOW_KEY_PATTERN = /^[a-z][a-z0-9-]{1,99}$/;
@@ -23,15 +22,7 @@ export class DefinitionIdParams {
   id!: string;
 }
 
-export class WorkflowDefinitionListQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
-  limit: number = 100;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
-  offset: number = 0;
-
+export class WorkflowDefinitionListQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: LANGUAGES })
   @IsOptional() @IsIn(LANGUAGES)
   lang?: string;
@@ -61,59 +52,11 @@ export class UpdateWorkflowDraftDto {
   document!: Record<string, unknown>;
 }
 
-export class WorkflowVersionRefDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() number!: number;
-  @ApiProperty() contentHash!: string;
-  @ApiProperty() publishedAt!: Date;
-
-  static from(version: WorkflowVersion): WorkflowVersionRefDto {
-    return { id: version.id, number: version.number, contentHash: version.contentHash, publishedAt: version.publishedAt };
-  }
-}
-
-export class WorkflowDefinitionSummaryDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() key!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ description: 'Loaded from a *.workflow.json file shipped with the app; its draft is not edited through the API' }) builtIn!: boolean;
-  @ApiProperty({ type: Number, nullable: true, description: 'Number of the latest published version' }) latestVersion!: number | null;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
-
-  static from(definition: WorkflowDefinition, latest: number | null): WorkflowDefinitionSummaryDto {
-    return {
-      id: definition.id,
-      key: definition.key,
-      name: definition.name,
-      builtIn: definition.builtIn,
-      latestVersion: latest,
-      createdAt: definition.createdAt,
-      updatedAt: definition.updatedAt,
-    };
-  }
-}
-
-export class WorkflowDefinitionPageDto {
-  @ApiProperty({ type: [WorkflowDefinitionSummaryDto] }) items!: WorkflowDefinitionSummaryDto[];
-  @ApiProperty() total!: number;
-}
-
 /** One definition with its draft and what was last published. */
-export class WorkflowDefinitionDto extends WorkflowDefinitionSummaryDto {
+export class WorkflowDefinitionDto extends DraftStateDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) draft!: WorkflowDocument;
-  @ApiProperty({ description: 'SHA-256 (hex) of the canonical JSON of the draft' }) draftHash!: string;
-  @ApiProperty({ description: 'Whether the draft is exactly the latest version' }) draftPublished!: boolean;
-  @ApiProperty({ type: WorkflowVersionRefDto, nullable: true }) latest!: WorkflowVersionRefDto | null;
 
   static fromDraft(definition: WorkflowDefinition, latest: WorkflowVersion | null): WorkflowDefinitionDto {
-    const draftHash = contentHash(definition.draft);
-    return {
-      ...WorkflowDefinitionSummaryDto.from(definition, latest?.number ?? null),
-      draft: definition.draft,
-      draftHash,
-      draftPublished: latest?.contentHash === draftHash,
-      latest: latest ? WorkflowVersionRefDto.from(latest) : null,
-    };
+    return { ...DraftStateDto.of(definition, latest), draft: definition.draft };
   }
 }
