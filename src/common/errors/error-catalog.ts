@@ -1,4 +1,6 @@
 import { Text } from '../i18n/language';
+import { DOCUMENT_ERRORS } from './document-errors';
+import { VOTING_ERRORS } from './voting-errors';
 
 /** How an error is handled: the HTTP status it maps to and whether a worker retries it. */
 export type ErrorKind =
@@ -12,7 +14,7 @@ export type ErrorKind =
   | 'operational' // 503: a dependency is down; retry later
   | 'unexpected'; // 500: a bug; logged under an errorId
 
-interface CatalogEntry {
+export interface CatalogEntry {
   kind: ErrorKind;
   /** Overrides the kind's default status (e.g. 422 for a well-formed but invalid document). */
   status?: number;
@@ -226,6 +228,9 @@ export const ERROR_CATALOG = {
       en: 'The form\'s custom JavaScript ran over its time limit ({limit} ms per script, {total} ms per validation) and was stopped.',
     },
   },
+
+  ...DOCUMENT_ERRORS,
+  ...VOTING_ERRORS,
 } satisfies Record<string, CatalogEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
