@@ -182,8 +182,24 @@ describe('form registry API (e2e)', () => {
       const list = await t.http().get('/api/v1/forms').set(admin).expect(200);
       const sample = list.body.items.find((f: { key: string }) => f.key === 'trial/sample');
       expect(sample).toMatchObject({ builtIn: true, latestVersion: 2, name: 'Mẫu thử (sửa)' });
-      expect((await putDraft(sample.id, fixedSchema()).expect(409)).body.code).toBe('FORM_BUILT_IN');
       expect((await versions(sample.id)).items[0].publishedBy).toBeNull();
+    });
+
+    it("keeps an administrator's edit of a built-in form through later syncs, and says when a changed file was not applied", async () => {
+      write({ title: 'Mẫu thử', ...fixedSchema() }, 'edited');
+      await syncBuiltinForms(service(), readBuiltinForms(dir));
+      const sample = (await t.http().get('/api/v1/forms').set(admin).expect(200)).body.items.find((f: { key: string }) => f.key === 'trial/edited');
+
+      // A pending draft is an edit too: the changed file must not overwrite it.
+      await putDraft(sample.id, { title: 'Mẫu thử', ...fixedSchema(), components: [...(fixedSchema().components as Json[]), { type: 'textfield', key: 'note', label: 'Ghi chú', input: true }] }).expect(200);
+      write({ title: 'Mẫu thử (bản mới của hệ thống)', ...fixedSchema() }, 'edited');
+      expect(await syncBuiltinForms(service(), readBuiltinForms(dir))).toEqual([{ key: 'trial/edited', action: 'customised', version: 1 }]);
+      expect((await t.http().get(`/api/v1/forms/${sample.id}`).set(admin).expect(200)).body.draft.components.map((c: { key: string }) => c.key)).toContain('note');
+
+      const published = await t.http().post(`/api/v1/forms/${sample.id}/publish`).set(admin).expect(201);
+      expect(published.body.version).toMatchObject({ number: 2 });
+      expect((await versions(sample.id)).items[0].publishedBy).not.toBeNull();
+      expect(await syncBuiltinForms(service(), readBuiltinForms(dir))).toEqual([{ key: 'trial/edited', action: 'customised', version: 2 }]);
     });
 
     it('refuses an invalid file before changing anything', async () => {

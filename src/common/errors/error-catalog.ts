@@ -172,13 +172,6 @@ export const ERROR_CATALOG = {
     // Used both for a draft that cannot be published and for submitted data the form refuses.
     message: { vi: 'Biểu mẫu có {count} lỗi (xem details).', en: 'The form has {count} problems (see details).' },
   },
-  FORM_BUILT_IN: {
-    kind: 'conflict',
-    message: {
-      vi: 'Biểu mẫu có sẵn {key} được nạp từ tệp của hệ thống, không sửa qua API; hãy tạo một biểu mẫu mới với mã khác.',
-      en: 'Built-in form {key} is loaded from a system file and cannot be edited through the API; create a new form with another key.',
-    },
-  },
   FORM_CONTENT_PUBLISHED: {
     kind: 'conflict',
     message: {

@@ -26,8 +26,12 @@ export interface BuiltinFormFile {
   contentHash: string;
 }
 
-/** `earlier`: the file went back to the content of an earlier version, which cannot be published again. */
-export type BuiltinFormSyncAction = 'create' | 'publish' | 'unchanged' | 'skip' | 'earlier';
+/**
+ * `earlier`: the file went back to the content of an earlier version, which cannot be published again.
+ * `customised`: the file changed, but an administrator has edited the form since the file was last applied;
+ * their version (or pending draft) is kept and the file is not applied.
+ */
+export type BuiltinFormSyncAction = 'create' | 'publish' | 'unchanged' | 'skip' | 'earlier' | 'customised';
 
 export interface BuiltinFormSyncResult {
   key: string;
@@ -57,13 +61,19 @@ export function readBuiltinForms(dir = builtinFormsDir()): BuiltinFormFile[] {
 }
 
 /**
- * What one built-in file needs: a new form, a new version because its content differs from the
- * latest version, nothing, or to be skipped because an administrator's own form holds the key.
+ * What one built-in file needs: a new form; nothing, because this file content was applied already (even
+ * if an administrator has since published their own edit of it); a new version because the file changed;
+ * nothing because an administrator edited the form after the file was last applied (`customised`); or to
+ * be skipped because an administrator's own form holds the key.
  */
-export function builtinFormSyncAction(fileHash: string, current: Pick<FormState, 'builtIn' | 'latestHash'> | null): BuiltinFormSyncAction {
+export function builtinFormSyncAction(fileHash: string, current: Pick<FormState, 'builtIn' | 'latestHash' | 'sourceHash' | 'draftPending'> | null): BuiltinFormSyncAction {
   if (!current) return 'create';
   if (!current.builtIn) return 'skip';
-  return current.latestHash === fileHash ? 'unchanged' : 'publish';
+  if (current.sourceHash === fileHash || current.latestHash === fileHash) return 'unchanged';
+  // Rows from before sourceHash was kept count the latest version as the file they came from.
+  const applied = current.sourceHash ?? current.latestHash;
+  const edited = current.latestHash !== applied || current.draftPending;
+  return edited ? 'customised' : 'publish';
 }
 
 const nameOf = (file: BuiltinFormFile) => (typeof file.schema.title === 'string' && file.schema.title.trim() ? file.schema.title : file.key);
@@ -81,7 +91,8 @@ export async function syncBuiltinForms(service: FormsService, files = readBuilti
   for (const file of files) {
     const current = await service.stateOf(file.key);
     const action = builtinFormSyncAction(file.contentHash, current);
-    if (action === 'skip' || action === 'unchanged') {
+    if (action === 'skip' || action === 'unchanged' || action === 'customised') {
+      if (action === 'unchanged' && current!.sourceHash !== file.contentHash) await service.markBuiltInSource(current!.id, file.contentHash);
       results.push({ key: file.key, action, version: current!.latestNumber });
       continue;
     }
@@ -89,6 +100,7 @@ export async function syncBuiltinForms(service: FormsService, files = readBuilti
     if (id) await service.replaceBuiltInDraft(id, nameOf(file), file.schema);
     else id = (await service.create({ key: file.key, name: nameOf(file), schema: file.schema }, true)).id;
     results.push(await publishBuiltin(service, id, file.key, action));
+    await service.markBuiltInSource(id, file.contentHash);
   }
   return results;
 }
@@ -109,6 +121,8 @@ const DESCRIPTIONS: Record<BuiltinFormSyncAction, (version: number | null) => st
   unchanged: (v) => `không đổi (phiên bản ${v}) / unchanged (version ${v})`,
   earlier: (v) => `trùng nội dung phiên bản cũ ${v}, không phát hành lại / same content as earlier version ${v}, not published again`,
   skip: () => 'bỏ qua: khóa do quản trị viên tạo / skipped: the key belongs to an administrator-made form',
+  customised: (v) =>
+    `tệp đã thay đổi nhưng quản trị viên đã sửa biểu mẫu (giữ phiên bản ${v}) / file changed but an administrator edited the form (version ${v} kept)`,
 };
 
 /** One line per built-in form, for the CLI. */

@@ -35,10 +35,9 @@ export class FormsController {
     return this.forms.get(id);
   }
 
-  /** Replaces the draft (published versions never change). Built-in forms are edited in their files (FORM_BUILT_IN). */
+  /** Replaces the draft (published versions never change). A built-in form edited here is then left alone by `forms:sync`. */
   @Put(':id/draft')
   @ApiOkResponse({ type: FormDto })
-  @ApiConflictResponse({ description: 'FORM_BUILT_IN' })
   updateDraft(@Param() { id }: FormIdParams, @Body() body: UpdateFormDraftDto): Promise<FormDto> {
     return this.forms.updateDraft(id, body);
   }

@@ -19,6 +19,10 @@ export interface FormState {
   builtIn: boolean;
   latestNumber: number | null;
   latestHash: string | null;
+  /** Hash of the built-in file last applied; null for administrators' forms and rows from before it was kept. */
+  sourceHash: string | null;
+  /** The draft differs from the latest version: an edit not published yet. */
+  draftPending: boolean;
 }
 
 /**
@@ -58,10 +62,12 @@ export class FormsService {
     return FormDto.fromDraft(definition, null);
   }
 
-  /** Replaces the draft. Built-in drafts come from their files, which `forms:sync` would write back over any edit. */
+  /**
+   * Replaces the draft, of built-in forms too: once an administrator has edited a built-in form, `forms:sync`
+   * leaves it alone (see `builtinFormSyncAction`).
+   */
   async updateDraft(id: string, body: UpdateFormDraftDto): Promise<FormDto> {
     const definition = await this.find(id);
-    if (definition.builtIn) throw new AppError('FORM_BUILT_IN', { key: definition.key });
     definition.draft = body.schema;
     if (body.name !== undefined) definition.name = body.name;
     await this.em.flush();
@@ -125,7 +131,14 @@ export class FormsService {
     const definition = await this.em.findOne(FormDefinition, { key });
     if (!definition) return null;
     const latest = await this.latestOf(definition.id);
-    return { id: definition.id, builtIn: definition.builtIn, latestNumber: latest?.number ?? null, latestHash: latest?.contentHash ?? null };
+    return {
+      id: definition.id,
+      builtIn: definition.builtIn,
+      latestNumber: latest?.number ?? null,
+      latestHash: latest?.contentHash ?? null,
+      sourceHash: definition.sourceHash,
+      draftPending: contentHash(definition.draft) !== (latest?.contentHash ?? null),
+    };
   }
 
   /** Writes a built-in file over the draft of its form (which it owns). */
@@ -134,6 +147,13 @@ export class FormsService {
     definition.draft = schema;
     definition.name = name;
     definition.builtIn = true;
+    await this.em.flush();
+  }
+
+  /** Records which built-in file content the form holds now. */
+  async markBuiltInSource(id: string, fileHash: string): Promise<void> {
+    const definition = await this.find(id);
+    definition.sourceHash = fileHash;
     await this.em.flush();
   }
 
