@@ -7,6 +7,7 @@ import { AppModule, Role } from './app.module';
 import { bodyParserErrors } from './common/http/body-parser-errors';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { AppConfig } from './config/app-config';
+import { serveStaticAssets } from './modules/web/static-assets';
 
 export interface CreateAppOptions {
   role: Role;
@@ -34,6 +35,7 @@ export async function createApp({ role, config, quiet }: CreateAppOptions): Prom
   app.useBodyParser('text', { limit, type: ['text/csv', 'text/plain'] });
   app.use(bodyParserErrors('1 MiB'));
   app.use(cookieParser());
+  serveStaticAssets(app);
   app.useGlobalPipes(createValidationPipe());
 
   const document = SwaggerModule.createDocument(

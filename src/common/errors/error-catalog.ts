@@ -164,6 +164,7 @@ export const ERROR_CATALOG = {
 
   // Forms: definitions and their published versions.
   FORM_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy biểu mẫu {id}.', en: 'Form {id} not found.' } },
+  FORM_SUBMISSION_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy bài nộp biểu mẫu {id}.', en: 'Form submission {id} not found.' } },
   FORM_VERSION_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy phiên bản biểu mẫu {id}.', en: 'Form version {id} not found.' } },
   FORM_KEY_TAKEN: { kind: 'conflict', message: { vi: 'Mã biểu mẫu {key} đã được sử dụng.', en: 'Form key {key} is already in use.' } },
   FORM_INVALID: {

@@ -1,20 +1,13 @@
 import { EntityManager } from '@mikro-orm/core';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { AppError } from '../../common/errors/app-error';
 import { contentHash } from '../../common/hashing/canonical-json';
+import { projectRoot } from '../../common/project-root';
 import { FormSchema, isPlainObject } from './form-schema';
 import { FormState, FormsService } from './forms.service';
 
 const SUFFIX = '.form.json';
-
-/** The project root: the nearest folder above this file with a package.json (src/modules/forms under ts-node and jest, dist/modules/forms when built). */
-export function projectRoot(from = __dirname): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
-  }
-}
 
 /** forms/ at the project root, shipped next to dist rather than copied into it. */
 export const builtinFormsDir = () => join(projectRoot(), 'forms');

@@ -1,4 +1,4 @@
-import { escapeHtml, html, SafeHtml } from './html';
+import { jsonScript, escapeHtml, html, SafeHtml } from './html';
 
 describe('escapeHtml', () => {
   it('escapes the five characters that matter in content and quoted attributes', () => {
@@ -36,5 +36,12 @@ describe('html', () => {
   it('trusts only SafeHtml, not strings that look like markup', () => {
     expect(html`${'<b>'}${new SafeHtml('<i>')}`.value).toBe('&lt;b&gt;<i>');
     expect(String(html`<b>${'x'}</b>`)).toBe('<b>x</b>');
+  });
+
+  it('embeds data as JSON that no value can break out of', () => {
+    const embedded = jsonScript('page-data', { text: '</script><script>alert(1)</script>', line: 'a\u2028b' }).value;
+    expect(embedded).not.toContain('</script><script>');
+    const json = embedded.slice(embedded.indexOf('>') + 1, embedded.lastIndexOf('</script>'));
+    expect(JSON.parse(json)).toEqual({ text: '</script><script>alert(1)</script>', line: 'a\u2028b' });
   });
 });

@@ -36,3 +36,12 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   });
   return new SafeHtml(out);
 }
+
+/**
+ * Data for a page's script as `<script type="application/json">`: never executed, read with JSON.parse.
+ * `<` is escaped so that no value can close the element; U+2028/2029 for old parsers.
+ */
+export function jsonScript(id: string, value: unknown): SafeHtml {
+  const json = JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return html`<script type="application/json" id="${id}">${new SafeHtml(json)}</script>`;
+}

@@ -19,6 +19,24 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
 ].join('; ');
 
+/**
+ * The form builder and renderer pages run Form.io: scripts from this site only, with `unsafe-eval` because
+ * Form.io evaluates a form's interpolations and (opted-in) scripts with `new Function`; its editors start
+ * web workers from blob URLs. Still nothing from another site.
+ */
+export const FORM_PAGE_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+
 const PAGE_HEADERS = {
   'Content-Type': 'text/html; charset=utf-8',
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -28,8 +46,8 @@ const PAGE_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
-export function sendPage(response: Response, status: number, document: string): void {
-  response.status(status).set(PAGE_HEADERS).send(document);
+export function sendPage(response: Response, status: number, document: string, contentSecurityPolicy = CONTENT_SECURITY_POLICY): void {
+  response.status(status).set({ ...PAGE_HEADERS, 'Content-Security-Policy': contentSecurityPolicy }).send(document);
 }
 
 /** 303 so that the browser follows a form POST with a GET. */

@@ -15,6 +15,6 @@ import { TasksController } from './tasks.controller';
   imports: [WorkflowEngineModule, AuthModule, IdempotencyModule, FormsModule],
   controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController],
   providers: [CampaignQueriesService, FormTaskService],
-  exports: [CampaignQueriesService],
+  exports: [CampaignQueriesService, FormTaskService],
 })
 export class WorkflowApiModule {}

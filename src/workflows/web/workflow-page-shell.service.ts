@@ -5,9 +5,9 @@ import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
 import { Language } from '../../common/i18n/language';
 import { AppConfig } from '../../config/app-config';
-import { SafeHtml } from '../../modules/web/html';
+import { html, SafeHtml } from '../../modules/web/html';
 import { PageNavigation } from '../../modules/web/page-navigation';
-import { languageLinks, pageLanguage, redirectSeeOther, sendPage } from '../../modules/web/page-response';
+import { FORM_PAGE_CONTENT_SECURITY_POLICY, languageLinks, pageLanguage, redirectSeeOther, sendPage } from '../../modules/web/page-response';
 import { PageSessionService } from '../../modules/web/page-session.service';
 import { renderLayout } from '../../modules/web/views/layout.view';
 import { signInLocation } from '../../modules/web/web.controller';
@@ -25,6 +25,10 @@ export interface WorkflowPage {
   status?: number;
   /** The page's own address when answering a form POST, so the language links and the navigation point at a page. */
   path?: string;
+  /** For pages that run Form.io: its stylesheets and scripts, under the form pages' content security policy. */
+  assets?: { stylesheets: string[]; scripts: string[] };
+  /** The page's own rules, after the workflow pages' stylesheet. */
+  styles?: SafeHtml;
 }
 
 /** The shell's session, language and layout, as every workflow page uses them. */
@@ -62,8 +66,10 @@ export class WorkflowPageShell {
       languageLinks: page.path ? { vi: `${page.path}?lang=vi`, en: `${page.path}?lang=en` } : languageLinks(request),
       person: principal,
       navigation: this.navigation.linksFor(principal, language, page.path ?? request.path),
-      styles: WORKFLOW_PAGE_STYLE,
+      styles: page.styles ? html`${WORKFLOW_PAGE_STYLE}${page.styles}` : WORKFLOW_PAGE_STYLE,
+      stylesheets: page.assets?.stylesheets,
+      scripts: page.assets?.scripts,
     });
-    sendPage(response, page.status ?? 200, document);
+    sendPage(response, page.status ?? 200, document, page.assets ? FORM_PAGE_CONTENT_SECURITY_POLICY : undefined);
   }
 }

@@ -26,6 +26,7 @@ export const WORKFLOW_WEB_TEXTS = {
   iteration: { vi: '(lần {n})', en: '(round {n})' },
   actions: { vi: 'Thao tác', en: 'Actions' },
   returnReason: { vi: 'Lý do trả lại (bắt buộc)', en: 'Reason for returning (required)' },
+  openForm: { vi: 'Mở biểu mẫu', en: 'Open the form' },
   noCommands: { vi: 'Bước này không cần thao tác của bạn.', en: 'This stage needs no action from you.' },
 
   campaignsTitle: { vi: 'Các đợt thi đua', en: 'Campaigns' },

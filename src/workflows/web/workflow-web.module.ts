@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../modules/auth/auth.module';
+import { FormsModule } from '../../modules/forms/forms.module';
 import { PageNavigation } from '../../modules/web/page-navigation';
 import { WebModule } from '../../modules/web/web.module';
 import { WorkflowApiModule } from '../api/workflow-api.module';
@@ -7,7 +8,10 @@ import { WorkflowDefinitionsModule } from '../definitions/workflow-definitions.m
 import { WorkflowEngineModule } from '../engine/workflow-engine.module';
 import { CampaignPageReader } from './campaign-page-reader.service';
 import { CampaignPagesController } from './campaign-pages.controller';
+import { FormBuilderPagesController } from './form-builder-pages.controller';
+import { FORM_WEB_TEXTS } from './form-web-texts';
 import { InboxPagesController } from './inbox-pages.controller';
+import { TaskFormPagesController } from './task-form-pages.controller';
 import { WorkflowPageShell } from './workflow-page-shell.service';
 import { WorkflowVersionPagesController } from './workflow-version-pages.controller';
 import { WORKFLOW_WEB_TEXTS } from './workflow-web-texts';
@@ -18,12 +22,17 @@ import { WORKFLOW_WEB_TEXTS } from './workflow-web-texts';
  * because modules never import workflows; they reuse the web module's shell.
  */
 @Module({
-  imports: [WebModule, AuthModule, WorkflowApiModule, WorkflowEngineModule, WorkflowDefinitionsModule],
-  controllers: [InboxPagesController, CampaignPagesController, WorkflowVersionPagesController],
+  imports: [WebModule, AuthModule, FormsModule, WorkflowApiModule, WorkflowEngineModule, WorkflowDefinitionsModule],
+  controllers: [InboxPagesController, TaskFormPagesController, CampaignPagesController, WorkflowVersionPagesController, FormBuilderPagesController],
   providers: [WorkflowPageShell, CampaignPageReader],
 })
 export class WorkflowWebModule {
   constructor(navigation: PageNavigation) {
-    navigation.add({ href: '/inbox', label: WORKFLOW_WEB_TEXTS.navInbox }, { href: '/campaigns', label: WORKFLOW_WEB_TEXTS.navCampaigns });
+    navigation.add(
+      { href: '/inbox', label: WORKFLOW_WEB_TEXTS.navInbox },
+      { href: '/inbox/submissions', label: FORM_WEB_TEXTS.navSubmissions },
+      { href: '/campaigns', label: WORKFLOW_WEB_TEXTS.navCampaigns },
+      { href: '/admin/forms', label: FORM_WEB_TEXTS.navForms, roles: ['admin'] },
+    );
   }
 }

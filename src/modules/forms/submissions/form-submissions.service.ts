@@ -51,6 +51,26 @@ export class FormSubmissionsService {
     return result.data;
   }
 
+  /**
+   * Submitted forms of these units or this person (their own person-assigned tasks), newest first, with the
+   * version, form, unit and person loaded.
+   */
+  submittedBy(personId: string, unitIds: string[], limit = 200): Promise<FormSubmission[]> {
+    const whose = unitIds.length ? { $or: [{ unit: { $in: unitIds } }, { unit: null, person: personId }] } : { unit: null, person: personId };
+    return this.em.fork().find(
+      FormSubmission,
+      { status: 'submitted', ...whose },
+      { populate: ['formVersion', 'formVersion.definition', 'unit', 'person'], orderBy: { submittedAt: 'desc' }, limit },
+    );
+  }
+
+  /** One submission with its version, form, unit and person, or FORM_SUBMISSION_NOT_FOUND. */
+  async submission(id: string): Promise<FormSubmission> {
+    const submission = await this.em.fork().findOne(FormSubmission, { id }, { populate: ['formVersion', 'formVersion.definition', 'unit', 'person'] });
+    if (!submission) throw new AppError('FORM_SUBMISSION_NOT_FOUND', { id });
+    return submission;
+  }
+
   /** Saves (creates or replaces) the task's data with a status, in the caller's transaction. */
   async save(em: EntityManager, owner: SubmissionOwner, version: FormVersion, data: Record<string, unknown>, submitted: { at: Date; late: boolean } | null): Promise<FormSubmission> {
     const existing = await em.findOne(FormSubmission, { taskId: owner.taskId });

@@ -13,7 +13,7 @@ export interface ErrorViewModel {
 export function errorView(model: ErrorViewModel): SafeHtml {
   const { language } = model;
   return html`<h1>${text(language, 'errorTitle')}</h1>
-<div class="card">
+<div class="sign-card">
   <p class="alert" role="alert">${model.message}</p>
   <p class="muted">HTTP ${model.status}</p>
   <p><a href="/">${text(language, 'backHome')}</a></p>

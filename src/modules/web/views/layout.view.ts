@@ -14,6 +14,10 @@ export interface LayoutOptions {
   navigation?: NavigationLink[];
   /** A page's own rules, added after the shell's stylesheet. */
   styles?: SafeHtml;
+  /** Stylesheets a page links to (Bootstrap, Form.io), placed before the shell's rules so that those win. */
+  stylesheets?: string[];
+  /** Scripts a page loads from this site, in order, at the end of the body. */
+  scripts?: string[];
 }
 
 /** A header link; `current` marks the page shown (`page`) or the section it belongs to (`section`). */
@@ -51,7 +55,7 @@ main{display:block;max-width:64rem;margin:0 auto;padding:1.5rem 1rem 3rem}
 main:focus{outline:none}
 h1{font-size:1.75rem;line-height:1.25;margin:0 0 1rem}
 h2{font-size:1.3rem;margin:2rem 0 .75rem}
-.card{background:#fff;border:1px solid #c9ccd1;border-radius:.5rem;padding:1.5rem;max-width:28rem}
+.sign-card{background:#fff;border:1px solid #c9ccd1;border-radius:.5rem;padding:1.5rem;max-width:28rem}
 .field{margin:0 0 1.25rem}
 label{display:block;font-weight:600;margin-bottom:.35rem}
 input[type=text],input[type=password]{display:block;width:100%;font:inherit;padding:.55rem .65rem;border:2px solid #4b4f56;border-radius:.3rem;background:#fff;color:#1b1b1b}
@@ -67,7 +71,7 @@ caption{text-align:left;padding:.75rem 1rem;font-weight:600}
 th,td{text-align:left;padding:.6rem 1rem;border-top:1px solid #dcdfe3;vertical-align:top}
 thead th{background:#eef0f3;border-top:none}
 ul.roles{margin:.25rem 0 0;padding-left:1.25rem}
-@media (max-width:40rem){body{font-size:1rem}h1{font-size:1.45rem}.card{padding:1rem}}
+@media (max-width:40rem){body{font-size:1rem}h1{font-size:1.45rem}.sign-card{padding:1rem}}
 </style>`;
 
 /** The whole document around a page's content: language, title, header with the language switch and the signed-in person. */
@@ -96,7 +100,8 @@ export function renderLayout(options: LayoutOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} · ${productName}</title>
 <link rel="icon" href="data:,">
-${STYLE}
+${(options.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">
+`)}${STYLE}
 ${options.styles}
 </head>
 <body>
@@ -112,7 +117,8 @@ ${options.styles}
 <main id="main" tabindex="-1">
 ${options.content}
 </main>
-</body>
+${(options.scripts ?? []).map((src) => html`<script src="${src}"></script>
+`)}</body>
 </html>
 `.value;
 }

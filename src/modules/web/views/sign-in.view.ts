@@ -16,7 +16,7 @@ export interface SignInViewModel {
 export function signInView(model: SignInViewModel): SafeHtml {
   const { language, error } = model;
   return html`<h1>${text(language, 'signInTitle')}</h1>
-<div class="card">
+<div class="sign-card">
   ${error && html`<p class="alert" role="alert" id="sign-in-error">${error}</p>`}
   <p class="muted">${text(language, 'signInIntro')}</p>
   <form method="post" action="/sign-in">

@@ -87,7 +87,7 @@ function openTask(row: InboxTaskRow, model: InboxViewModel): SafeHtml {
       <dt>${wt(language, 'unit')}</dt><dd>${unitText(row, language)}</dd>
       <dt>${wt(language, 'due')}</dt><dd>${dueHtml(task, language)}</dd>
     </dl>
-    ${commandForms(row, model)}
+    ${task.stageType === 'form' ? html`<p><a class="button-link" href="/inbox/tasks/${task.id}/form" aria-describedby="task-${task.id}-title">${wt(language, 'openForm')}</a></p>` : commandForms(row, model)}
   </article>
 </li>`;
 }

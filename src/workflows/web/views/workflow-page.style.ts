@@ -22,6 +22,8 @@ export const WORKFLOW_PAGE_STYLE = html`<style>
 .return-form .field{flex:1 1 14rem;margin:0}
 textarea{display:block;width:100%;font:inherit;padding:.5rem .65rem;border:2px solid #4b4f56;border-radius:.3rem;background:#fff;color:#1b1b1b;resize:vertical}
 textarea[aria-invalid=true]{border-color:#b00020}
+a.button-link{display:inline-block;font-weight:600;border-radius:.3rem;padding:.55rem 1.25rem;border:2px solid #0b4f8a;background:#0b4f8a;color:#fff;text-decoration:none}
+a.button-link:hover{background:#063563;border-color:#063563;color:#fff}
 button.secondary{background:#fff;color:#0b4f8a}
 button.secondary:hover{background:#e7f0f8;color:#063563}
 .filters{margin:0 0 1rem}

@@ -1,0 +1,43 @@
+import { dirname, join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { projectRoot } from '../../common/project-root';
+
+/** A folder served under a URL prefix. */
+export interface StaticAssetFolder {
+  prefix: string;
+  folder: string;
+}
+
+/** The folder of a file inside an installed package (some packages hide their package.json from `require.resolve`). */
+const packageFolder = (file: string) => dirname(require.resolve(file));
+
+/**
+ * What the form pages load, all from this server: Form.io's browser bundle, Bootstrap and its icons, and the
+ * editors and date picker Form.io would otherwise fetch from cdn.form.io (`Formio.cdn` points at
+ * `/assets/vendor`, and each library's folder there is named as Form.io names it). Our own scripts and the
+ * Vietnamese translation of Form.io come from `public/`.
+ */
+export function staticAssetFolders(): StaticAssetFolder[] {
+  return [
+    { prefix: '/assets/formio', folder: packageFolder('@formio/js/dist/formio.full.min.js') },
+    { prefix: '/assets/bootstrap', folder: join(packageFolder('bootstrap/dist/css/bootstrap.min.css'), '..') },
+    { prefix: '/assets/bootstrap-icons', folder: packageFolder('bootstrap-icons/font/bootstrap-icons.css') },
+    { prefix: '/assets/vendor/ace', folder: packageFolder('ace-builds/src-min-noconflict/ace.js') },
+    { prefix: '/assets/vendor/quill', folder: packageFolder('quill/dist/quill.js') },
+    { prefix: '/assets/vendor/flatpickr-formio', folder: packageFolder('flatpickr/dist/flatpickr.min.js') },
+    { prefix: '/assets/app', folder: join(projectRoot(), 'public') },
+  ];
+}
+
+/** Serves the asset folders; a missing file falls through to the API's coded 404. */
+export function serveStaticAssets(app: NestExpressApplication): void {
+  for (const { prefix, folder } of staticAssetFolders()) {
+    app.useStaticAssets(folder, {
+      prefix,
+      index: false,
+      dotfiles: 'ignore',
+      maxAge: '1h',
+      setHeaders: (response) => response.setHeader('X-Content-Type-Options', 'nosniff'),
+    });
+  }
+}
