@@ -30,6 +30,11 @@ export interface ParityCase {
    * `it.failing`, so it starts failing (and the note must go) the day the server agrees.
    */
   knownServerDivergence?: string;
+  /**
+   * Set when the browser renderer cannot even hold this data (a widget normalises it away when it is set), with what
+   * it reports instead and why. The server's expectation is unchanged.
+   */
+  browser?: { errors: ParityError[]; reason: string };
 }
 
 export interface ParityFixture {
@@ -74,6 +79,12 @@ function checkCase(raw: unknown, where: string): ParityCase {
   check(expected.kept === undefined || isObject(expected.kept), at, 'expected.kept must be an object');
   check(expected.dropped === undefined || (Array.isArray(expected.dropped) && expected.dropped.every((path) => typeof path === 'string')), at, 'expected.dropped must be a list of paths');
   check(value.knownServerDivergence === undefined || (typeof value.knownServerDivergence === 'string' && value.knownServerDivergence !== ''), at, 'knownServerDivergence must be a non-empty reason');
+  const browser = value.browser as Record<string, unknown> | undefined;
+  check(
+    browser === undefined || (isObject(browser) && Array.isArray(browser.errors) && typeof browser.reason === 'string' && browser.reason !== ''),
+    at,
+    'browser must be { errors, reason }',
+  );
   return value as unknown as ParityCase;
 }
 
@@ -107,10 +118,11 @@ export function loadParityFixtures(dir: string = PARITY_FIXTURES_DIR): ParityFix
 }
 
 /**
- * What the browser renderer is expected to report for a case: the expectation without the fixture's server-only
- * validators (see `ParityFixture.serverOnlyValidators`).
+ * What the browser renderer is expected to report for a case: the case's own browser expectation when it has one,
+ * else the expectation without the fixture's server-only validators (see `ParityFixture.serverOnlyValidators`).
  */
 export function browserExpectation(fixture: ParityFixture, entry: ParityCase): { valid: boolean; errors: ParityError[] } {
+  if (entry.browser) return { valid: entry.browser.errors.length === 0, errors: entry.browser.errors };
   const serverOnly = new Set(fixture.serverOnlyValidators ?? []);
   const errors = entry.expected.errors.filter(([, validator]) => !serverOnly.has(validator));
   return { valid: errors.length === 0, errors };

@@ -6,6 +6,7 @@ import { Language } from '../../../common/i18n/language';
 import { allowsScripts } from './find-scripts';
 import { FormDefinition, FormFieldError, FormValidationResult, GridNode, PreparedForm, ValidateOptions } from './form-validation.types';
 import { isPreparedForm, prepareForm } from './prepare-form';
+import { rowAwareConditionProcessInfo } from './row-conditions.processor';
 import { rowCountProcessInfo } from './row-count.processor';
 import { runWithScriptSandbox } from './sandbox/script-sandbox';
 import { validationMessage } from './validation-messages';
@@ -25,7 +26,12 @@ export const DEFAULT_FORM_VALIDATOR_OPTIONS: FormValidatorOptions = { maxGridRow
 
 /** Rules that only say "this is not filled in yet"; a draft skips them. */
 const COMPLETENESS_VALIDATORS = new Set(['required']);
-const PROCESSORS = [...Processors, rowCountProcessInfo] as ProcessorInfo<unknown, unknown>[];
+// @formio/core's processors with its conditions processor made row-aware (see row-conditions.processor.ts),
+// then the grid row counts it does not check.
+const PROCESSORS = [
+  ...Processors.map((processor) => (processor.name === rowAwareConditionProcessInfo.name ? rowAwareConditionProcessInfo : processor)),
+  rowCountProcessInfo,
+] as ProcessorInfo<unknown, unknown>[];
 
 interface CoreError {
   errorKeyOrMessage: string;

@@ -2,11 +2,10 @@ import { Utils } from '@formio/core';
 import { contentHash } from '../../../common/hashing/canonical-json';
 import { allowsScripts, findScripts, walkComponents } from './find-scripts';
 import { FormComponent, FormDefinition, GridNode, PreparedForm } from './form-validation.types';
+import { collectRowConditionals } from './row-conditions.processor';
 import { ROW_LIMITED_TYPES, rowLimit } from './row-count.processor';
 
 type ModelType = ReturnType<typeof Utils.getModelType>;
-
-
 
 const hasStaticOptions = (component: FormComponent): boolean => {
   if (component.type === 'select') return component.dataSrc === 'values' || (component.dataSrc === undefined && Array.isArray(component.data?.values));
@@ -99,6 +98,7 @@ export function prepareForm(formJson: FormDefinition, hash: string = contentHash
   if (!formJson || typeof formJson !== 'object' || !Array.isArray(formJson.components)) throw new TypeError('a Form.io form needs a components array');
   const form = structuredClone(formJson);
   adjustForServer(form.components, allowsScripts(formJson));
+  collectRowConditionals(form.components);
   const collected: Collected = { fields: [], grids: [] };
   collect(form.components, '', [], collected.grids, collected.fields);
   const prepared: PreparedForm = { hash, form, components: form.components, fields: collected.fields, grids: collected.grids, scripts: findScripts(formJson) };
