@@ -30,10 +30,31 @@
       });
   }
 
-  /** The server's field errors as Form.io shows its own: on the component at each path, and in the form's alert. */
+  /** Removes the server's errors of an earlier attempt from the components that showed them. */
+  function clearServerErrors() {
+    form.everyComponent(function (component) {
+      if (component.serverErrors && component.serverErrors.length) {
+        component.serverErrors = [];
+        component.setCustomValidity([], false);
+      }
+    });
+  }
+
+  /**
+   * The server's field errors as Form.io shows its own: on the component at each path and in the form's alert.
+   * Each carries its component, so that Form.io's own error for the same field and rule is not listed twice.
+   */
   function showFieldErrors(details) {
+    clearServerErrors();
     var errors = details.map(function (error) {
-      return { message: error.message, path: error.path, fromServer: true, context: { path: error.path, validator: error.validator, hasLabel: true } };
+      var component = form.getComponent(error.path);
+      return {
+        message: error.message,
+        path: error.path,
+        fromServer: true,
+        component: component ? component.component : undefined,
+        context: { path: error.path, validator: error.validator, hasLabel: true },
+      };
     });
     form.showErrors(errors, true);
   }
@@ -51,7 +72,7 @@
     page.api(mode === 'draft' ? 'PUT' : 'POST', url, body).then(function (result) {
       setBusy(false);
       if (result.ok) {
-        form.showErrors([], false);
+        clearServerErrors();
         form.setAlert(false);
         var key = mode === 'draft' ? 'saved' : result.body.late ? 'submittedLate' : 'submitted';
         page.showStatus('done', page.text(key, { time: page.timeNow() }));
@@ -59,8 +80,10 @@
         if (result.body.data) form.setSubmission({ data: result.body.data });
         document.getElementById('submission-status').textContent = page.text(result.body.status === 'submitted' ? 'statusSubmitted' : 'statusDraft');
         if (!result.body.canSubmit) {
-          setBusy(true);
-          form.setDisabled ? form.setDisabled(true) : null;
+          // Done for good (no resubmission): the form stays on screen, read-only, without its buttons.
+          form.disabled = true;
+          if (saveButton) saveButton.hidden = true;
+          if (submitButton) submitButton.hidden = true;
         }
         return;
       }
