@@ -1,5 +1,7 @@
 import { RefreshToken } from './modules/auth/refresh-token.entity';
 import { CalendarAmendment } from './modules/calendar/calendar-amendment.entity';
+import { DocumentVersion } from './modules/documents/entities/document-version.entity';
+import { Document } from './modules/documents/entities/document.entity';
 import { FormDefinition } from './modules/forms/entities/form-definition.entity';
 import { FormVersion } from './modules/forms/entities/form-version.entity';
 import { FormSubmission } from './modules/forms/submissions/form-submission.entity';
@@ -35,6 +37,8 @@ export const ENTITIES = [
   FormDefinition,
   FormVersion,
   FormSubmission,
+  Document,
+  DocumentVersion,
   Campaign,
   StageRun,
   Task,

@@ -2,6 +2,33 @@ import type { CatalogEntry } from './error-catalog';
 
 /** Error codes of documents, discussion and amendments; spread into ERROR_CATALOG. */
 export const DOCUMENT_ERRORS = {
+  DOCUMENT_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy văn bản {id}.', en: 'Document {id} not found.' } },
+  DOCUMENT_VERSION_NOT_FOUND: {
+    kind: 'not-found',
+    message: { vi: 'Văn bản {id} không có phiên bản số {number}.', en: 'Document {id} has no version {number}.' },
+  },
+  DOCUMENT_SOURCE_INVALID: {
+    kind: 'user',
+    message: {
+      vi: 'Hãy gửi đúng một trong hai trường content (nội dung văn bản) hoặc pactDraft (dữ liệu dự thảo giao ước).',
+      en: 'Send exactly one of content (the document content) and pactDraft (the data of a pact draft).',
+    },
+  },
+  DOCUMENT_VERSION_STALE: {
+    // A retry must not merge the same amendments onto the newer version: they were decided on the old one.
+    kind: 'conflict',
+    message: {
+      vi: 'Các đề xuất sửa đổi dựa trên phiên bản {base}, nhưng phiên bản mới nhất là {latest}; không thể hợp nhất vào phiên bản cũ.',
+      en: 'The amendments are based on version {base}, but the latest version is {latest}; they cannot be merged into an older version.',
+    },
+  },
+  DOCUMENT_CONTENT_EXISTS: {
+    kind: 'conflict',
+    message: {
+      vi: 'Nội dung sau khi hợp nhất trùng với phiên bản {number} đã có; không tạo phiên bản mới.',
+      en: 'The merged content is the same as existing version {number}; no new version was created.',
+    },
+  },
   DOCUMENT_CONTENT_INVALID: {
     kind: 'user',
     status: 422,
