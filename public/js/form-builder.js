@@ -13,9 +13,72 @@
   var previewSection = document.getElementById('preview');
   var builder;
 
+  function isEqual(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+
+  /** Components of a schema by their path of keys (layout keys included), to find each one's original. */
+  function indexByPath(components, prefix, index) {
+    (components || []).forEach(function (component) {
+      if (!component || typeof component !== 'object') return;
+      var path = prefix + (component.key || '');
+      index[path] = component;
+      indexByPath(component.components, path + '.', index);
+      (component.columns || []).forEach(function (column, c) { indexByPath(column && column.components, path + '.' + c + '.', index); });
+    });
+    return index;
+  }
+
+  /** Keys of the components an administrator added or edited in this page (the settings dialog's Save). */
+  var edited = {};
+
+  function isEmptySetting(value) {
+    return value === false || value === '' || value === null || (Array.isArray(value) && !value.length) || (typeof value === 'object' && value !== null && !Object.keys(value).length);
+  }
+
+  /**
+   * The builder writes every setting it knows into each component, defaults included. Components nobody edited
+   * keep their stored settings; an edited one drops the settings it did not have that the builder merely filled
+   * with Form.io's default (or an empty value). So versions differ only where an administrator changed something,
+   * and their diff says exactly that.
+   */
+  function withoutAddedDefaults(components, originals, prefix) {
+    return (components || []).map(function (component) {
+      if (!component || typeof component !== 'object') return component;
+      var path = prefix + (component.key || '');
+      var original = originals[path];
+      var result;
+      if (original && !edited[component.key]) {
+        result = {};
+        Object.keys(original).forEach(function (name) {
+          if (name !== 'components' && name !== 'columns') result[name] = original[name];
+        });
+      } else {
+        var type = Formio.Components.components[component.type];
+        var defaults = type && typeof type.schema === 'function' ? type.schema() : {};
+        result = {};
+        Object.keys(component).forEach(function (name) {
+          var value = component[name];
+          var added = !original || !(name in original);
+          if (added && name !== 'type' && name !== 'key' && name !== 'input' && ((name in defaults && isEqual(value, defaults[name])) || isEmptySetting(value))) return;
+          result[name] = value;
+        });
+      }
+      if (Array.isArray(component.components)) result.components = withoutAddedDefaults(component.components, originals, path + '.');
+      if (Array.isArray(component.columns)) {
+        result.columns = component.columns.map(function (column, c) {
+          var base = original && !edited[component.key] && original.columns && original.columns[c] ? original.columns[c] : column;
+          return Object.assign({}, base, { components: withoutAddedDefaults(column.components, originals, path + '.' + c + '.') });
+        });
+      }
+      return result;
+    });
+  }
+
   /** The draft as it stands in the builder: the stored draft's other properties kept, its components replaced. */
   function currentSchema() {
-    return Object.assign({}, data.draft, { components: builder.schema.components });
+    var originals = indexByPath(data.draft.components, '', {});
+    return Object.assign({}, data.draft, { components: withoutAddedDefaults(builder.schema.components, originals, '') });
   }
 
   function setBusy(busy) {
@@ -86,8 +149,16 @@
 
   var host = document.getElementById('builder');
   host.textContent = '';
-  Formio.builder(host, data.draft, page.formioOptions({ noDefaultSubmitButton: true })).then(function (instance) {
+  // Form.io fills in the object it is given; the page keeps its own copy of the stored draft to compare with.
+  Formio.builder(host, JSON.parse(JSON.stringify(data.draft)), page.formioOptions({ noDefaultSubmitButton: true })).then(function (instance) {
     builder = instance;
+    instance.on('saveComponent', function (component, original) {
+      if (component && component.key) edited[component.key] = true;
+      if (original && original.key) edited[original.key] = true;
+    });
+    instance.on('addComponent', function (component) {
+      if (component && component.key) edited[component.key] = true;
+    });
     saveButton.disabled = false;
     publishButton.disabled = false;
     previewButton.disabled = false;

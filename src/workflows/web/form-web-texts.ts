@@ -2,7 +2,7 @@ import { interpolate, Language, Text } from '../../common/i18n/language';
 
 /** Texts of the form builder and form filling pages, Vietnamese first; the client scripts get theirs in the page data. */
 export const FORM_WEB_TEXTS = {
-  navForms: { vi: 'Biểu mẫu', en: 'Forms' },
+  navForms: { vi: 'Thiết kế biểu mẫu', en: 'Form design' },
   navSubmissions: { vi: 'Biểu mẫu đã nộp', en: 'Submitted forms' },
 
   formsTitle: { vi: 'Biểu mẫu', en: 'Forms' },
