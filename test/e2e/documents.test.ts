@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -234,6 +235,31 @@ describe('documents API (e2e)', () => {
     expect([first, second].find((response) => response.status === 409)!.body.code).toBe('DOCUMENT_VERSION_STALE');
     const detail = await t.http().get(`/api/v1/documents/${id}`).set(admin).expect(200);
     expect(detail.body.versions.map((version: { number: number }) => version.number)).toEqual([2, 1]);
+  });
+
+  it('replays a retried POST with the same Idempotency-Key instead of creating a second document or answering stale', async () => {
+    const campaignId = randomUUID();
+    const body = { pactDraft: pactDraft2020(), campaignId };
+    const first = await create(body).set('Idempotency-Key', `pact-2020-${campaignId}`).expect(201);
+    const retry = await create(body).set('Idempotency-Key', `pact-2020-${campaignId}`).expect(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+    expect((await t.http().get(`/api/v1/documents?campaignId=${campaignId}`).set(admin).expect(200)).body.total).toBe(1);
+
+    const merge = { baseVersion: 1, amendments: [replaceClause2()] };
+    const merged = await addVersion(first.body.id, merge).set('Idempotency-Key', `merge-1-${campaignId}`).expect(201);
+    const replayed = await addVersion(first.body.id, merge).set('Idempotency-Key', `merge-1-${campaignId}`).expect(201);
+    expect(replayed.body).toEqual(merged.body);
+    expect((await addVersion(first.body.id, merge).expect(409)).body.code).toBe('DOCUMENT_VERSION_STALE');
+  });
+
+  it('documents the endpoints in the OpenAPI document', async () => {
+    const { paths } = (await t.http().get('/api/docs-json').expect(200)).body;
+    for (const path of ['/api/v1/documents', '/api/v1/documents/{id}', '/api/v1/documents/{id}/versions', '/api/v1/documents/{id}/versions/{number}', '/api/v1/documents/{id}/diff']) {
+      expect(paths).toHaveProperty([path]);
+    }
+    expect(paths['/api/v1/documents/{id}/versions/{number}/pdf'].get.responses['200'].content).toHaveProperty(['application/pdf']);
+    expect(paths['/api/v1/documents/{id}/versions/{number}/markdown'].get.responses['200'].content).toHaveProperty(['text/markdown']);
   });
 
   it('reports every problem of invalid content with 422, and refuses merges that cannot apply', async () => {

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, StreamableFile, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiProduces,
@@ -14,6 +15,7 @@ import type { Request } from 'express';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { LANGUAGES, resolveLanguage } from '../../common/i18n/language';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { DocumentFile, DocumentsService } from './documents.service';
 import { AddDocumentVersionDto, CreateDocumentDto, DocumentDiffQueryDto, DocumentIdParams, DocumentLanguageQueryDto, DocumentListQueryDto, DocumentVersionParams } from './dto/document-request.dto';
 import { DocumentDiffDto, DocumentDto, DocumentPageDto, DocumentVersionDto } from './dto/document-response.dto';
@@ -42,6 +44,8 @@ export class DocumentsController {
    */
   @Post()
   @Roles('admin')
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key answers the first document instead of creating another' })
   @ApiCreatedResponse({ type: DocumentDto })
   @ApiUnprocessableEntityResponse({ description: 'DOCUMENT_CONTENT_INVALID (every problem in details)' })
   create(@Body() body: CreateDocumentDto, @CurrentPrincipal() principal: Principal): Promise<DocumentDto> {
@@ -59,6 +63,8 @@ export class DocumentsController {
   /** The next version, from accepted amendments to `baseVersion`; refused when `baseVersion` is not the latest. */
   @Post(':id/versions')
   @Roles('admin')
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key answers the version created instead of DOCUMENT_VERSION_STALE' })
   @ApiCreatedResponse({ type: DocumentVersionDto })
   @ApiConflictResponse({ description: 'DOCUMENT_VERSION_STALE, DOCUMENT_CONTENT_EXISTS, AMENDMENT_CONFLICT' })
   @ApiUnprocessableEntityResponse({ description: 'AMENDMENT_INVALID, AMENDMENT_TARGET_MISSING, DOCUMENT_CONTENT_INVALID' })
