@@ -214,6 +214,14 @@ export const ERROR_CATALOG = {
       en: 'The form has {count} custom JavaScript snippets but does not allow scripts (settings.allowScripts); see details.',
     },
   },
+  FORM_SCRIPT_MEMORY: {
+    kind: 'user',
+    status: 422,
+    message: {
+      vi: 'Mã JavaScript tùy chỉnh của biểu mẫu dùng quá bộ nhớ cho phép ({limit} MB) hoặc không phản hồi, và đã bị dừng.',
+      en: "The form's custom JavaScript used more than its memory limit ({limit} MB) or stopped answering, and was stopped.",
+    },
+  },
   FORM_SCRIPT_TIMEOUT: {
     kind: 'user',
     status: 422,

@@ -51,6 +51,22 @@ describe('script sandbox', () => {
     expect(validator.validate({ display: 'form', components: [text('c', { validate: { required: true } })] }, { c: 'z' }).valid).toBe(true);
   });
 
+  it('stops a script that eats memory with FORM_SCRIPT_MEMORY (422); the server lives on and the next script gets a fresh worker', () => {
+    const hog = scripted(custom('a', 'var chunks = []; while (true) { chunks.push(new Array(1e6).fill(chunks.length)); }'));
+    const before = process.memoryUsage().heapUsed;
+    let caught: unknown;
+    try {
+      validator.validate(hog, { a: 'x' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    expect((caught as AppError).code).toBe('FORM_SCRIPT_MEMORY');
+    // The allocation happened in the worker's own heap, not the server's.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(50 * 1024 * 1024);
+    expect(validator.validate(scripted(custom('b', "valid = input === 'y' ? true : 'no';")), { b: 'y' }).valid).toBe(true);
+  });
+
   it('keeps all scripts of a validation within its total budget', () => {
     const slow = 'var t = Date.now(); while (Date.now() - t < 200) {} valid = true;';
     const f = scripted(...Array.from({ length: 10 }, (_, i) => custom(`f${i}`, slow)));

@@ -1,7 +1,7 @@
-import * as vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
 import { DefaultEvaluator, registerEvaluator } from '@formio/core';
 import { AppError } from '../../../../common/errors/app-error';
+import { DEFAULT_SCRIPT_MEMORY, ScriptWorker } from './script-worker';
 
 /** Time limits for the custom JavaScript of one validation. */
 export interface ScriptLimits {
@@ -17,14 +17,17 @@ interface SandboxRun {
   limits: ScriptLimits;
   deadline: number;
   timedOut: boolean;
+  /** A script ran out of memory (or stopped answering): its worker was discarded. */
+  exhausted: boolean;
 }
 
 /** The validation currently running scripts (validation is synchronous, so one at a time per thread). */
 let active: SandboxRun | undefined;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-const COMPILED_LIMIT = 500;
-const compiled = new Map<string, vm.Script>();
+
+/** The one worker that runs form scripts (validation is synchronous: one script at a time per thread). */
+const worker = new ScriptWorker();
 
 /**
  * JSON of the evaluation's arguments, without functions (utils, lodash, moment, instance methods) and
@@ -43,54 +46,46 @@ function toJson(value: unknown): string {
   }) ?? 'null';
 }
 
-function compile(names: string[], body: string): vm.Script {
-  const source = `${names.join(',')}\u0000${body}`;
-  let script = compiled.get(source);
-  if (!script) {
-    // The body runs as a function of the argument names, as @formio/core's `new Function(...names, body)`.
-    // Everything, including whatever the body does to break out of the wrapper, runs inside the context.
-    const code =
-      `(function () { var __a = JSON.parse(__input); __input = undefined;\n` +
-      `var __r = (function (${names.join(', ')}) {\n${body}\n}).apply(undefined, [${names.map((n) => `__a[${JSON.stringify(n)}]`).join(', ')}]);\n` +
-      `return __r === undefined ? undefined : JSON.stringify(__r); })()`;
-    script = new vm.Script(code, { filename: 'form-script.js' });
-    if (compiled.size >= COMPILED_LIMIT) compiled.delete(compiled.keys().next().value as string);
-    compiled.set(source, script);
-  }
-  return script;
+/** The script as the worker runs it: the body as a function of the argument names, as @formio/core's `new Function(...names, body)`. */
+function wrap(names: string[], body: string): string {
+  // Everything, including whatever the body does to break out of the wrapper, runs inside the worker's context.
+  return (
+    `(function () { var __a = JSON.parse(__input); __input = undefined;\n` +
+    `var __r = (function (${names.join(', ')}) {\n${body}\n}).apply(undefined, [${names.map((n) => `__a[${JSON.stringify(n)}]`).join(', ')}]);\n` +
+    `return __r === undefined ? undefined : JSON.stringify(__r); })()`
+  );
 }
 
 /**
- * Runs one script in a fresh V8 context: no `require`, `process`, `globalThis` of the server, no `eval` or
- * `Function` from strings, no WebAssembly; arguments in and the result out as JSON; interrupted after the
- * smaller of the per-evaluation limit and what is left of the validation's budget. A timeout marks the run
- * (the validation then fails with `FORM_SCRIPT_TIMEOUT`) and every later script of the run is skipped.
- * Any other error in the script gives `null`, as @formio/core does for a failing script.
+ * Runs one script in a fresh V8 context of the script worker (script-worker.ts): no `require`, `process`,
+ * `globalThis` of the server, no `eval` or `Function` from strings, no WebAssembly, a heap of its own with a
+ * limit; arguments in and the result out as JSON; interrupted after the smaller of the per-evaluation limit and
+ * what is left of the validation's budget. A timeout or an exhausted worker marks the run (the validation then
+ * fails with `FORM_SCRIPT_TIMEOUT` or `FORM_SCRIPT_MEMORY`) and every later script of the run is skipped. Any
+ * other error in the script gives `null`, as @formio/core does for a failing script.
  */
 function runScript(run: SandboxRun, names: string[], body: string, values: unknown[]): unknown {
-  if (run.timedOut) return null;
+  if (run.timedOut || run.exhausted) return null;
   const remaining = Math.floor(run.deadline - performance.now());
   if (remaining <= 0) {
     run.timedOut = true;
     return null;
   }
-  let script: vm.Script;
-  try {
-    script = compile(names, body);
-  } catch {
-    return null;
-  }
   const input: Record<string, unknown> = {};
   names.forEach((name, index) => (input[name] = values[index]));
-  const sandbox = Object.create(null) as Record<string, unknown>;
-  sandbox.__input = toJson(input);
-  const context = vm.createContext(sandbox, { codeGeneration: { strings: false, wasm: false }, microtaskMode: 'afterEvaluate' });
-  try {
-    const result: unknown = script.runInContext(context, { timeout: Math.max(1, Math.min(run.limits.perEvaluationMs, remaining)), breakOnSigint: false });
-    return typeof result === 'string' ? (JSON.parse(result) as unknown) : null;
-  } catch (error) {
-    if ((error as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT' || performance.now() >= run.deadline) run.timedOut = true;
-    return null;
+  const outcome = worker.run(wrap(names, body), toJson(input), Math.max(1, Math.min(run.limits.perEvaluationMs, remaining)));
+  switch (outcome.kind) {
+    case 'result':
+      return outcome.json === null ? null : (JSON.parse(outcome.json) as unknown);
+    case 'timeout':
+      run.timedOut = true;
+      return null;
+    case 'exhausted':
+      run.exhausted = true;
+      return null;
+    default:
+      if (performance.now() >= run.deadline) run.timedOut = true;
+      return null;
   }
 }
 
@@ -107,7 +102,7 @@ class SandboxEvaluator extends DefaultEvaluator {
     const names = (typeof first === 'object' && first !== null ? Object.keys(first) : params.map(String)).filter((name) => IDENTIFIER.test(name));
     const body = func;
     return ((...values: unknown[]) => {
-      const run = active ?? { limits: DEFAULT_SCRIPT_LIMITS, deadline: performance.now() + DEFAULT_SCRIPT_LIMITS.perValidationMs, timedOut: false };
+      const run = active ?? { limits: DEFAULT_SCRIPT_LIMITS, deadline: performance.now() + DEFAULT_SCRIPT_LIMITS.perValidationMs, timedOut: false, exhausted: false };
       return runScript(run, names, body, values);
     }) as ReturnType<DefaultEvaluator['evaluator']>;
   }
@@ -126,15 +121,17 @@ installScriptSandbox();
 
 /**
  * Runs `validate` (one synchronous @formio/core validation) with its scripts limited to `limits`, and
- * throws `FORM_SCRIPT_TIMEOUT` (422) when a script ran out of time, whatever @formio/core made of it.
+ * throws `FORM_SCRIPT_TIMEOUT` (422) when a script ran out of time and `FORM_SCRIPT_MEMORY` (422) when one ran out
+ * of memory, whatever @formio/core made of it.
  */
 export function runWithScriptSandbox<T>(validate: () => T, limits: ScriptLimits = DEFAULT_SCRIPT_LIMITS): T {
   installScriptSandbox();
   const previous = active;
-  const run: SandboxRun = { limits, deadline: performance.now() + limits.perValidationMs, timedOut: false };
+  const run: SandboxRun = { limits, deadline: performance.now() + limits.perValidationMs, timedOut: false, exhausted: false };
   active = run;
   try {
     const result = validate();
+    if (run.exhausted) throw new AppError('FORM_SCRIPT_MEMORY', { limit: DEFAULT_SCRIPT_MEMORY.maxOldGenerationSizeMb });
     if (run.timedOut) throw new AppError('FORM_SCRIPT_TIMEOUT', { limit: limits.perEvaluationMs, total: limits.perValidationMs });
     return result;
   } finally {
