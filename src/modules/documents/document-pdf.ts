@@ -45,7 +45,8 @@ const LABELS: Record<Language, { clause: string; version: (version: number) => s
  * Renders a version as an A4 PDF: the title, the version number and hash, the preamble, then each clause
  * (`Điều 1. <heading>` in bold, then its text), with the hash repeated in the document information
  * (Subject, Keywords) so that it can be read without rendering the pages. Fonts are subset and embedded.
- * Deterministic: the same content and meta give the same bytes.
+ * Deterministic: the same content and meta give the same bytes. Text is left-aligned, not justified: pdfkit
+ * justifies by placing words without space glyphs, and copied or searched text would lose its spaces.
  */
 export function toPdf(content: DocumentContent, meta: PdfMeta): Promise<Buffer> {
   const { regular, bold } = loadFonts();
@@ -81,14 +82,14 @@ export function toPdf(content: DocumentContent, meta: PdfMeta): Promise<Buffer> 
   pdf.fillColor('#000000').fontSize(11.5);
   if (content.preamble) {
     pdf.moveDown(1.2);
-    pdf.font('regular').text(content.preamble, { align: 'justify' });
+    pdf.font('regular').text(content.preamble);
   }
   for (const clause of content.clauses) {
     pdf.moveDown(1);
     const heading = clause.heading ? ` ${clause.heading}` : '';
     pdf.font('bold').text(`${labels.clause} ${clause.number}.${heading}`);
     pdf.moveDown(0.3);
-    pdf.font('regular').text(clause.text, { align: 'justify' });
+    pdf.font('regular').text(clause.text);
   }
   pdf.end();
   return done;
