@@ -167,4 +167,49 @@ describe('form stage: pinned form versions, drafts and server-validated submissi
     expect((await t.http().get(`/api/v1/tasks/${lenientTask}`).set(hatinh).expect(200)).body).toMatchObject({ status: 'done', late: true });
     expect(await progress(lenientCampaign.id)).toBe('1/6 xong, 1 trễ hạn');
   });
+
+  it('with review, the cluster head accepts or returns each submission; only accepted ones complete the stage', async () => {
+    const bad = await publishWorkflow('form-review-bad-e2e', formDocument({ form: FORM, review: { by: ['nobody'] } }), 422);
+    expect(bad.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: '$.stages.register.settings.review' })]));
+    const reviewed = await publishWorkflow('form-review-e2e', formDocument({ form: FORM, review: { by: ['cluster-head'] } }), 201);
+    const campaign = await launch(reviewed.body.version.id);
+    const head = await bearerFor(t, 'thanhhoa.vientruong');
+    const task = await taskOf(hatinh, campaign.id);
+
+    // Nothing submitted yet: the head can look, there is nothing to decide.
+    expect((await t.http().get(`/api/v1/tasks/${task}/form/review`).set(head).expect(200)).body).toMatchObject({ review: 'not-submitted', unitCode: 'VKS-HTI' });
+    expect((await t.http().post(`/api/v1/tasks/${task}/form/review`).set(head).send({ decision: 'accept' }).expect(409)).body.code).toBe('TASK_NOT_AWAITING_REVIEW');
+
+    await t.http().post(`/api/v1/tasks/${task}/form/submit`).set(hatinh).send({ data: validData() }).expect(200);
+    expect(await progress(campaign.id)).toBe('0/6 xong, 1 chờ duyệt');
+    expect((await t.http().get(`/api/v1/tasks/${task}/form/review`).set(nghean).expect(403)).body.code).toBe('NOT_REVIEWER');
+    expect((await t.http().post(`/api/v1/tasks/${task}/form/review`).set(hatinh).send({ decision: 'accept' }).expect(403)).body.code).toBe('NOT_REVIEWER');
+    expect((await t.http().get(`/api/v1/tasks/${task}/form/review`).set(head).expect(200)).body).toMatchObject({ review: 'awaiting-review', status: 'submitted', data: { totalStaff: 40 } });
+
+    // Returned with a reason: the task reopens, the data stays as a draft, the unit is told why.
+    expect((await t.http().post(`/api/v1/tasks/${task}/form/review`).set(head).send({ decision: 'return', comment: '  ' }).expect(422)).body.code).toBe('COMMENT_REQUIRED');
+    const returned = await t.http().post(`/api/v1/tasks/${task}/form/review`).set(head).send({ decision: 'return', comment: 'Bổ sung số liệu quân số năm 2020.' }).expect(200);
+    expect(returned.body).toMatchObject({ review: 'returned', reviewComment: 'Bổ sung số liệu quân số năm 2020.', status: 'draft' });
+    expect((await t.http().get(`/api/v1/tasks/${task}/form`).set(hatinh).expect(200)).body).toMatchObject({ status: 'draft', canSubmit: true, data: { totalStaff: 40 } });
+    expect((await t.http().get(`/api/v1/tasks/${task}`).set(hatinh).expect(200)).body).toMatchObject({ status: 'open', comment: 'Bổ sung số liệu quân số năm 2020.' });
+    const notices = (await t.http().get('/api/v1/notifications').set(hatinh).expect(200)).body;
+    expect(notices).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'returned' })]));
+
+    // Every unit submits and the head accepts each; the last acceptance completes the stage and the campaign.
+    const units = ['thanhhoa', 'nghean', 'hatinh', 'quangbinh', 'quangtri', 'hue'];
+    for (const [index, slug] of units.entries()) {
+      const officer = slug === 'hatinh' ? hatinh : slug === 'nghean' ? nghean : await bearerFor(t, `${slug}.canbo`);
+      const unitTask = await taskOf(officer, campaign.id);
+      await t.http().post(`/api/v1/tasks/${unitTask}/form/submit`).set(officer).send({ data: validData() }).expect(200);
+      expect((await t.http().post(`/api/v1/tasks/${unitTask}/form/review`).set(head).send({ decision: 'accept' }).expect(200)).body.review).toBe('accepted');
+      if (index === units.length - 1) break;
+      expect((await t.http().post(`/api/v1/tasks/${unitTask}/form/review`).set(head).send({ decision: 'accept' }).expect(409)).body.code).toBe('TASK_NOT_AWAITING_REVIEW');
+      expect(await progress(campaign.id)).toBe(`${index + 1}/6 xong`);
+    }
+    expect((await t.http().get(`/api/v1/campaigns/${campaign.id}`).set(admin).expect(200)).body.status).toBe('completed');
+    const history = (await t.http().get(`/api/v1/campaigns/${campaign.id}/history`).set(admin).expect(200)).body;
+    const events = (Array.isArray(history) ? history : history.items).map((e: { type: string }) => e.type);
+    expect(events.filter((type: string) => type === 'task.reviewed')).toHaveLength(7);
+    expect(events).toContain('campaign.completed');
+  });
 });

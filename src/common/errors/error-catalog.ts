@@ -127,6 +127,12 @@ export const ERROR_CATALOG = {
     message: { vi: 'Nhiệm vụ này không giao cho bạn hoặc đơn vị bạn đang đại diện.', en: 'This task is not assigned to you or to the unit you act for.' },
   },
   UNKNOWN_COMMAND: { kind: 'user', message: { vi: 'Thao tác "{command}" không áp dụng cho bước này.', en: 'Command "{command}" does not apply to this stage.' } },
+  TASK_NOT_REVIEWED: { kind: 'conflict', message: { vi: 'Bước {stage} không có người duyệt từng bài nộp.', en: 'Stage {stage} has no review of each submission.' } },
+  TASK_NOT_AWAITING_REVIEW: {
+    kind: 'conflict',
+    message: { vi: 'Bài nộp này không chờ duyệt (chưa nộp, đã được chấp nhận hoặc đã trả lại).', en: 'This submission is not awaiting review (not submitted, already accepted or returned).' },
+  },
+  NOT_REVIEWER: { kind: 'forbidden', message: { vi: 'Bạn không phải người duyệt bài nộp ở bước này.', en: 'You are not a reviewer of submissions at this stage.' } },
   COMMENT_REQUIRED: { kind: 'user', status: 422, message: { vi: 'Vui lòng ghi rõ lý do.', en: 'Please give a reason.' } },
   ASSIGNEE_NOT_FOUND: { kind: 'user', status: 422, message: { vi: 'Bước "{stage}": không xác định được người/đơn vị thực hiện ({assignee}).', en: 'Stage "{stage}": no assignee found for {assignee}.' } },
   NO_TRANSITION: { kind: 'user', status: 422, message: { vi: 'Bước "{stage}" kết thúc với "{outcome}" nhưng không có bước tiếp theo phù hợp.', en: 'Stage "{stage}" ended with "{outcome}" but no next stage applies.' } },

@@ -41,6 +41,17 @@ export class PrincipalService {
     );
   }
 
+  /** Every unit the person may act for today, as "acting for" records (ordered by unit code). */
+  async actingForAll(personId: string): Promise<ActingFor[]> {
+    return (await this.validMandates(personId)).map((mandate) => ({
+      unitId: mandate.unit.id,
+      unitCode: mandate.unit.code,
+      unitName: mandate.unit.name,
+      mandateId: mandate.id,
+      mandateRole: mandate.role,
+    }));
+  }
+
   /** Resolves "acting for unit" (by id or code) from the person's valid mandates, or throws 403 NOT_MANDATED. */
   async resolveActingFor(personId: string, unitRef: string | undefined): Promise<ActingFor> {
     if (!unitRef) throw new AppError('ACTING_UNIT_REQUIRED');

@@ -31,13 +31,19 @@ export function toCampaignDto(campaign: Campaign): CampaignDto {
   };
 }
 
-/** "4/6 xong, 1 trễ hạn": counts of a stage run's tasks, cancelled ones left out. */
-export function progressOf(tasks: Task[]): StageProgressDto {
+/**
+ * "4/6 xong, 1 chờ duyệt, 1 trễ hạn": counts of a stage run's tasks, cancelled ones left out. In a stage whose
+ * submissions are reviewed, a task is done once accepted; one submitted and not yet accepted awaits review.
+ */
+export function progressOf(tasks: Task[], reviewed = false): StageProgressDto {
   const counted = tasks.filter((t) => t.status !== 'cancelled');
-  const done = counted.filter((t) => t.status === 'done').length;
+  const finished = counted.filter((t) => t.status === 'done');
+  const done = reviewed ? finished.filter((t) => t.outcome === 'accepted').length : finished.length;
+  const awaitingReview = finished.length - done;
   const late = counted.filter((t) => t.late).length;
   const total = counted.length;
-  return { total, done, open: total - done, late, summary: `${done}/${total} xong${late ? `, ${late} trễ hạn` : ''}` };
+  const parts = [`${done}/${total} xong`, ...(awaitingReview ? [`${awaitingReview} chờ duyệt`] : []), ...(late ? [`${late} trễ hạn`] : [])];
+  return { total, done, open: total - done - awaitingReview, awaitingReview, late, summary: parts.join(', ') };
 }
 
 export function toStageRunDto(run: StageRun, document: WorkflowDocument, tasks: Task[]): StageRunDto {
@@ -53,7 +59,8 @@ export function toStageRunDto(run: StageRun, document: WorkflowDocument, tasks: 
     overdue: run.overdue,
     enteredAt: run.createdAt.toISOString(),
     closedAt: run.closedAt?.toISOString() ?? null,
-    progress: progressOf(tasks),
+    // A form stage with `review` (the only stage type with reviewers so far).
+    progress: progressOf(tasks, Boolean((document.stages[run.stageKey]?.settings as { review?: unknown } | undefined)?.review)),
   };
 }
 

@@ -5,7 +5,7 @@ import { CurrentPrincipal } from '../../common/auth/auth.decorators';
 import { ActingFor, Principal } from '../../common/auth/principal';
 import { resolveLanguage } from '../../common/i18n/language';
 import { PrincipalService } from '../../modules/auth/principal.service';
-import { SaveFormDraftDto, SubmitFormDto, TaskFormDto } from '../stages/form/form-task.dto';
+import { FormReviewDto, ReviewFormDto, SaveFormDraftDto, SubmitFormDto, TaskFormDto } from '../stages/form/form-task.dto';
 import { FormTaskService } from '../stages/form/form-task.service';
 import { CampaignQueriesService } from './campaign-queries.service';
 
@@ -41,6 +41,24 @@ export class FormSubmissionsController {
   @ApiOkResponse({ type: TaskFormDto })
   async submit(@Param('id', ParseUUIDPipe) id: string, @Body() body: SubmitFormDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<TaskFormDto> {
     return this.forms.submit(id, body, principal, await this.actingFor(id, principal, request), resolveLanguage(request));
+  }
+
+  /** The submission, for a reviewer of the stage (`review` setting): 403 NOT_REVIEWER for anyone else. */
+  @Get('review')
+  @ApiOkResponse({ type: FormReviewDto })
+  async reviewView(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<FormReviewDto> {
+    return this.forms.reviewView(id, principal, await this.principals.actingForAll(principal.personId));
+  }
+
+  /**
+   * Accept a submission, or return it with a reason (the unit's task reopens, its data kept as a draft). A
+   * reviewing unit's head or officer acts for that unit under their mandate.
+   */
+  @Post('review')
+  @HttpCode(200)
+  @ApiOkResponse({ type: FormReviewDto })
+  async review(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReviewFormDto, @CurrentPrincipal() principal: Principal): Promise<FormReviewDto> {
+    return this.forms.review(id, body, principal, await this.principals.actingForAll(principal.personId));
   }
 
   /** As for task commands: the caller must hold a valid mandate for the unit (403 NOT_MANDATED otherwise). */

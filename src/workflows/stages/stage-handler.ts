@@ -1,4 +1,4 @@
-import type { StageDefinition } from '../definitions/workflow-document';
+import type { AssigneeRule, StageDefinition } from '../definitions/workflow-document';
 
 /** A problem found in a stage definition; `path` is relative to the stage (e.g. `settings.completion`). */
 export interface StageProblem {
@@ -42,4 +42,10 @@ export interface StageHandler {
 
   /** For timer stages: the outcome when the due time arrives. Others follow the stage's deadline policy. */
   onDue?(stage: StageDefinition): Completion;
+
+  /**
+   * Who reviews each completed task (accept, or return to its assignee), when the stage is configured so;
+   * undefined when tasks are final once done.
+   */
+  reviewers?(stage: StageDefinition): AssigneeRule[] | undefined;
 }

@@ -14,7 +14,7 @@ const run = (stageKey: string, status: string, iteration = 1): StageRunDto => ({
   overdue: false,
   enteredAt: '2020-01-01T00:00:00.000Z',
   closedAt: null,
-  progress: { total: 1, done: 0, open: 1, late: 0, summary: '0/1 xong' },
+  progress: { total: 1, done: 0, open: 1, awaitingReview: 0, late: 0, summary: '0/1 xong' },
 });
 
 const document: WorkflowDocument = {

@@ -28,6 +28,8 @@ describe('counts and progress', () => {
     expect(progressText({ done: 4, total: 6, late: 1 }, 'vi')).toBe('4/6 xong, 1 trễ hạn');
     expect(progressText({ done: 4, total: 6, late: 0 }, 'vi')).toBe('4/6 xong');
     expect(progressText({ done: 4, total: 6, late: 2 }, 'en')).toBe('4/6 done, 2 late');
+    expect(progressText({ done: 3, total: 6, late: 1, awaitingReview: 2 }, 'vi')).toBe('3/6 xong, 2 chờ duyệt, 1 trễ hạn');
+    expect(progressText({ done: 3, total: 6, late: 0, awaitingReview: 1 }, 'en')).toBe('3/6 done, 1 awaiting review');
   });
 });
 

@@ -34,11 +34,13 @@ export function stageLabel(document: WorkflowDocument | undefined, key: string, 
   return localText(document?.stages[key]?.name, language, key);
 }
 
-/** "4/6 xong, 1 trễ hạn" / "4/6 done, 1 late". */
-export function progressText(progress: { done: number; total: number; late: number }, language: Language): string {
-  const base = language === 'vi' ? `${progress.done}/${progress.total} xong` : `${progress.done}/${progress.total} done`;
-  if (!progress.late) return base;
-  return `${base}, ${language === 'vi' ? `${progress.late} trễ hạn` : `${progress.late} late`}`;
+/** "4/6 xong, 1 chờ duyệt, 1 trễ hạn" / "4/6 done, 1 awaiting review, 1 late". */
+export function progressText(progress: { done: number; total: number; late: number; awaitingReview?: number }, language: Language): string {
+  const vi = language === 'vi';
+  const parts = [vi ? `${progress.done}/${progress.total} xong` : `${progress.done}/${progress.total} done`];
+  if (progress.awaitingReview) parts.push(vi ? `${progress.awaitingReview} chờ duyệt` : `${progress.awaitingReview} awaiting review`);
+  if (progress.late) parts.push(vi ? `${progress.late} trễ hạn` : `${progress.late} late`);
+  return parts.join(', ');
 }
 
 /** "3 việc cần làm, 1 trễ hạn" / "3 tasks to do, 1 late". */

@@ -175,6 +175,7 @@ export const EVENT_TEXTS: Record<string, Text> = {
   'campaign.launched': { vi: 'Khởi động đợt thi đua', en: 'Campaign launched' },
   'stage.entered': { vi: 'Bắt đầu bước', en: 'Stage entered' },
   'task.completed': { vi: 'Hoàn thành nhiệm vụ', en: 'Task completed' },
+  'task.reviewed': { vi: 'Duyệt bài nộp', en: 'Submission reviewed' },
   'stage.overdue': { vi: 'Bước quá hạn', en: 'Stage overdue' },
   'stage.completed': { vi: 'Kết thúc bước', en: 'Stage completed' },
   'campaign.completed': { vi: 'Đợt thi đua hoàn thành', en: 'Campaign completed' },

@@ -71,6 +71,16 @@ export class FormSubmissionsService {
     return submission;
   }
 
+  /** A returned submission becomes a draft again, its data kept for the unit to fix; in the caller's transaction. */
+  async reopen(em: EntityManager, taskId: string): Promise<void> {
+    const submission = await em.findOne(FormSubmission, { taskId });
+    if (!submission) return;
+    submission.status = 'draft';
+    submission.submittedAt = null;
+    submission.late = false;
+    await em.flush();
+  }
+
   /** Saves (creates or replaces) the task's data with a status, in the caller's transaction. */
   async save(em: EntityManager, owner: SubmissionOwner, version: FormVersion, data: Record<string, unknown>, submitted: { at: Date; late: boolean } | null): Promise<FormSubmission> {
     const existing = await em.findOne(FormSubmission, { taskId: owner.taskId });

@@ -34,8 +34,9 @@ export class StageProgressDto {
   @ApiProperty() total!: number;
   @ApiProperty() done!: number;
   @ApiProperty() open!: number;
+  @ApiProperty({ description: 'Submitted and waiting for a reviewer (stages with review)' }) awaitingReview!: number;
   @ApiProperty() late!: number;
-  @ApiProperty({ example: '4/6 xong, 1 trễ hạn' }) summary!: string;
+  @ApiProperty({ example: '4/6 xong, 1 chờ duyệt, 1 trễ hạn' }) summary!: string;
 }
 
 export class StageRunDto {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow, IsOptional, IsUUID } from 'class-validator';
+import { Allow, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class SaveFormDraftDto {
   /** Checked against the pinned form version by the form validator (422 FORM_INVALID), not here. */
@@ -25,4 +25,18 @@ export class TaskFormDto {
   @ApiProperty() late!: boolean;
   @ApiProperty({ nullable: true, type: String }) submittedAt!: string | null;
   @ApiProperty({ description: 'Whether a submission is accepted now (open task, or resubmission before the due time)' }) canSubmit!: boolean;
+}
+
+export class ReviewFormDto {
+  @ApiProperty({ enum: ['accept', 'return'] }) @IsIn(['accept', 'return']) decision!: 'accept' | 'return';
+
+  /** Required to return: what the unit must fix (422 COMMENT_REQUIRED otherwise). */
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) comment?: string;
+}
+
+/** A submission as its reviewer sees it. */
+export class FormReviewDto extends TaskFormDto {
+  @ApiProperty({ nullable: true, type: String, description: 'Unit code of the submitting unit' }) unitCode!: string | null;
+  @ApiProperty({ enum: ['awaiting-review', 'accepted', 'returned', 'not-submitted'] }) review!: 'awaiting-review' | 'accepted' | 'returned' | 'not-submitted';
+  @ApiProperty({ nullable: true, type: String, description: 'The reason given when it was returned' }) reviewComment!: string | null;
 }

@@ -10,7 +10,7 @@ import { FormSubmissionsService, SubmissionOwner } from '../../../modules/forms/
 import { CampaignCommandsService } from '../../engine/campaign-commands.service';
 import { Task } from '../../engine/entities/task.entity';
 import { FormStageSettings, formSettingsOf } from './form.stage';
-import { TaskFormDto } from './form-task.dto';
+import { FormReviewDto, TaskFormDto } from './form-task.dto';
 
 interface LoadedTask {
   task: Task;
@@ -88,17 +88,44 @@ export class FormTaskService {
     return this.get(taskId, principal, actingFor);
   }
 
+  /** The submission of a task for one of its reviewers (403 NOT_REVIEWER for anyone else). */
+  async reviewView(taskId: string, principal: Principal, mandates: ActingFor[]): Promise<FormReviewDto> {
+    const reviewer = await this.commands.reviewerOf(taskId, principal, mandates);
+    if (!reviewer) throw new AppError('NOT_REVIEWER');
+    const loaded = await this.loadTask(taskId);
+    const submission = await this.submissions.ofTask(taskId);
+    const { task } = loaded;
+    const review =
+      task.status === 'done' ? (task.outcome === 'accepted' ? 'accepted' : 'awaiting-review') : task.comment && submission?.status === 'draft' ? 'returned' : 'not-submitted';
+    return {
+      ...this.view(loaded, submission),
+      canSubmit: false,
+      unitCode: task.assigneeUnit?.code ?? null,
+      review,
+      reviewComment: review === 'returned' ? task.comment : null,
+    };
+  }
+
+  /** A reviewer accepts the submission, or returns it with a reason: the unit's task reopens and its data becomes a draft. */
+  async review(taskId: string, body: { decision: 'accept' | 'return'; comment?: string }, principal: Principal, mandates: ActingFor[]): Promise<FormReviewDto> {
+    await this.commands.reviewTask(
+      taskId,
+      {
+        decision: body.decision,
+        comment: body.comment,
+        record: body.decision === 'return' ? (em) => this.submissions.reopen(em, taskId) : undefined,
+      },
+      principal,
+      mandates,
+    );
+    return this.reviewView(taskId, principal, mandates);
+  }
+
   private async load(taskId: string, principal: Principal, actingFor: ActingFor | undefined): Promise<LoadedTask> {
-    const task = await this.em.fork().findOne(Task, taskId, { populate: ['stageRun', 'campaign', 'campaign.workflowVersion', 'assigneeUnit', 'assigneePerson'] });
-    if (!task) throw new AppError('TASK_NOT_FOUND', { id: taskId });
-    const stage = task.campaign.workflowVersion.document.stages[task.stageRun.stageKey];
-    if (stage?.type !== 'form') throw new AppError('TASK_HAS_NO_FORM', { id: taskId });
+    const loaded = await this.loadTask(taskId);
+    const { task } = loaded;
     const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePerson?.id === principal.personId;
     if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
-    const settings = formSettingsOf(stage);
-    const pinned = (task.campaign.context.formVersions as Record<string, string> | undefined)?.[settings.form];
-    if (!pinned) throw new AppError('FORM_NOT_FOUND', { id: settings.form });
-    const version = await this.submissions.version(pinned);
     const owner: SubmissionOwner = {
       taskId,
       campaignId: task.campaign.id,
@@ -106,10 +133,22 @@ export class FormTaskService {
       unitId: task.assigneeUnit ? actingFor!.unitId : null,
       mandateId: task.assigneeUnit ? actingFor!.mandateId : null,
     };
-    return { task, settings, version, owner };
+    return { ...loaded, owner };
   }
 
-  private view({ task, settings, version }: LoadedTask, submission: FormSubmission | null): TaskFormDto {
+  /** The task with its form stage's settings and pinned form version, whoever asks. */
+  private async loadTask(taskId: string): Promise<Omit<LoadedTask, 'owner'>> {
+    const task = await this.em.fork().findOne(Task, taskId, { populate: ['stageRun', 'campaign', 'campaign.workflowVersion', 'assigneeUnit', 'assigneePerson'] });
+    if (!task) throw new AppError('TASK_NOT_FOUND', { id: taskId });
+    const stage = task.campaign.workflowVersion.document.stages[task.stageRun.stageKey];
+    if (stage?.type !== 'form') throw new AppError('TASK_HAS_NO_FORM', { id: taskId });
+    const settings = formSettingsOf(stage);
+    const pinned = (task.campaign.context.formVersions as Record<string, string> | undefined)?.[settings.form];
+    if (!pinned) throw new AppError('FORM_NOT_FOUND', { id: settings.form });
+    return { task, settings, version: await this.submissions.version(pinned) };
+  }
+
+  private view({ task, settings, version }: Omit<LoadedTask, 'owner'>, submission: FormSubmission | null): TaskFormDto {
     const now = this.clock.now();
     const beforeDue = task.dueAt === null || now <= task.dueAt;
     const canSubmit =

@@ -31,4 +31,17 @@ describe('FormStage', () => {
     expect(handler.evaluate(twoThirds, [done, open, open])).toEqual({ complete: false });
     expect(handler.evaluate(twoThirds, [done, done, open])).toEqual({ complete: true, outcome: 'submitted' });
   });
+
+  it('with review, counts accepted submissions only, and names its reviewers', () => {
+    const reviewed = stage({ form: 'a/b', review: { by: ['cluster-head', { unit: 'VKS-THA' }] } });
+    const accepted = { status: 'done' as const, outcome: 'accepted' };
+    expect(handler.validate(reviewed)).toEqual([]);
+    expect(handler.reviewers(reviewed)).toEqual(['cluster-head', { unit: 'VKS-THA' }]);
+    expect(handler.reviewers(stage({ form: 'a/b' }))).toBeUndefined();
+    expect(handler.evaluate(reviewed, [done, accepted])).toEqual({ complete: false });
+    expect(handler.evaluate(reviewed, [accepted, accepted])).toEqual({ complete: true, outcome: 'submitted' });
+    for (const review of [{ by: [] }, { by: ['nobody'] }, { by: ['cluster-head'], extra: 1 }, ['cluster-head'], { by: [{ unit: 1 }] }]) {
+      expect(handler.validate(stage({ form: 'a/b', review })).map((p) => p.path)).toEqual(['settings.review']);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import type { StageDefinition } from '../../definitions/workflow-document';
+import { AssigneeRule, ROLE_ASSIGNEES, StageDefinition } from '../../definitions/workflow-document';
 import { AcknowledgeStage } from '../acknowledge/acknowledge.stage';
 import { Completion, StageHandler, StageProblem, TaskView } from '../stage-handler';
 
@@ -12,6 +12,11 @@ export interface FormStageSettings {
   allowResubmitUntilDue?: boolean;
   /** Late submissions are accepted and flagged (default), or refused with `false`. */
   acceptLate?: boolean;
+  /**
+   * Each submission is reviewed by these (e.g. `["cluster-head"]`): accepted, or returned with a reason, which
+   * reopens the unit's task with its data kept as a draft. Completion then counts accepted submissions only.
+   */
+  review?: { by: AssigneeRule[] };
 }
 
 export const formSettingsOf = (stage: StageDefinition) => (stage.settings ?? {}) as unknown as FormStageSettings;
@@ -37,13 +42,16 @@ export class FormStage implements StageHandler {
   private readonly counting = new AcknowledgeStage();
 
   validate(stage: StageDefinition): StageProblem[] {
-    const { form, allowResubmitUntilDue, acceptLate, completion, quorum, ...rest } = formSettingsOf(stage);
+    const { form, allowResubmitUntilDue, acceptLate, completion, quorum, review, ...rest } = formSettingsOf(stage);
     const problems: StageProblem[] = [];
     if (typeof form !== 'string' || !FORM_KEY.test(form) || form.length > 150) {
       problems.push({ path: 'settings.form', code: 'SETTING_INVALID', message: 'form must be the key of a form, e.g. "pact/title-registration"' });
     }
     for (const [key, value] of Object.entries({ allowResubmitUntilDue, acceptLate })) {
       if (value !== undefined && typeof value !== 'boolean') problems.push({ path: `settings.${key}`, code: 'SETTING_INVALID', message: `${key} must be true or false` });
+    }
+    if (review !== undefined && !isReviewSetting(review)) {
+      problems.push({ path: 'settings.review', code: 'SETTING_INVALID', message: `review must be { "by": [assignees] }, each one of ${ROLE_ASSIGNEES.join(', ')}, { "unit": code } or { "person": username }` });
     }
     // Completion, quorum and unknown keys are judged by the same rules as acknowledge.
     const counted = { ...stage, settings: { ...(completion !== undefined ? { completion } : {}), ...(quorum !== undefined ? { quorum } : {}), ...rest } };
@@ -59,8 +67,25 @@ export class FormStage implements StageHandler {
     return command === 'submit' && input.withRecord === true ? { outcome: 'submitted' } : { problem: 'UNKNOWN_COMMAND' as const };
   }
 
+  /** With review, a submission counts once accepted; one awaiting review is still to do. */
   evaluate(stage: StageDefinition, tasks: TaskView[]): Completion {
-    const verdict = this.counting.evaluate(stage, tasks);
+    const reviewed = formSettingsOf(stage).review !== undefined;
+    const counted = reviewed ? tasks.map((task) => (task.status === 'done' && task.outcome !== 'accepted' ? { status: 'open' as const, outcome: null } : task)) : tasks;
+    const verdict = this.counting.evaluate(stage, counted);
     return verdict.complete ? { complete: true, outcome: 'submitted' } : verdict;
   }
+
+  reviewers(stage: StageDefinition): AssigneeRule[] | undefined {
+    return formSettingsOf(stage).review?.by;
+  }
+}
+
+const isAssigneeRule = (rule: unknown): rule is AssigneeRule =>
+  (typeof rule === 'string' && (ROLE_ASSIGNEES as readonly string[]).includes(rule)) ||
+  (typeof rule === 'object' && rule !== null && Object.keys(rule).length === 1 && (typeof (rule as { unit?: unknown }).unit === 'string' || typeof (rule as { person?: unknown }).person === 'string'));
+
+function isReviewSetting(value: unknown): value is { by: AssigneeRule[] } {
+  if (typeof value !== 'object' || value === null || Object.keys(value).some((key) => key !== 'by')) return false;
+  const by = (value as { by?: unknown }).by;
+  return Array.isArray(by) && by.length > 0 && by.every(isAssigneeRule);
 }
