@@ -1,5 +1,10 @@
 import { RefreshToken } from './modules/auth/refresh-token.entity';
 import { CalendarAmendment } from './modules/calendar/calendar-amendment.entity';
+import { Amendment } from './modules/discussion/entities/amendment.entity';
+import { DiscussionComment } from './modules/discussion/entities/discussion-comment.entity';
+import { DiscussionCommentRevision } from './modules/discussion/entities/discussion-comment-revision.entity';
+import { DiscussionNotice } from './modules/discussion/entities/discussion-notice.entity';
+import { DiscussionThread } from './modules/discussion/entities/discussion-thread.entity';
 import { DocumentVersion } from './modules/documents/entities/document-version.entity';
 import { Document } from './modules/documents/entities/document.entity';
 import { FormDefinition } from './modules/forms/entities/form-definition.entity';
@@ -39,6 +44,11 @@ export const ENTITIES = [
   FormSubmission,
   Document,
   DocumentVersion,
+  DiscussionThread,
+  DiscussionComment,
+  DiscussionCommentRevision,
+  DiscussionNotice,
+  Amendment,
   Campaign,
   StageRun,
   Task,

@@ -56,4 +56,78 @@ export const DOCUMENT_ERRORS = {
       en: 'Accepted amendments {a} and {b} both change clause {clause} and cannot be merged (see details).',
     },
   },
+  DISCUSSION_THREAD_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy chủ đề thảo luận {id}.', en: 'Discussion thread {id} not found.' } },
+  DISCUSSION_COMMENT_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy ý kiến {id}.', en: 'Comment {id} not found.' } },
+  DISCUSSION_NOTICE_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy thông báo thảo luận {id}.', en: 'Discussion notice {id} not found.' } },
+  DISCUSSION_VERSION_STALE: {
+    kind: 'conflict',
+    message: {
+      vi: 'Chỉ mở chủ đề thảo luận mới trên phiên bản mới nhất ({latest}), không trên phiên bản {version}.',
+      en: 'New discussion threads open only on the latest version ({latest}), not on version {version}.',
+    },
+  },
+  DISCUSSION_CLAUSE_NOT_FOUND: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Phiên bản {version} không có điều khoản {clause}.', en: 'Version {version} has no clause {clause}.' },
+  },
+  DISCUSSION_THREAD_RESOLVED: {
+    kind: 'conflict',
+    message: { vi: 'Chủ đề thảo luận {id} đã kết thúc; hãy mở lại trước khi góp ý.', en: 'Discussion thread {id} is resolved; reopen it before commenting.' },
+  },
+  DISCUSSION_PARENT_INVALID: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Ý kiến {parent} không thuộc chủ đề thảo luận này.', en: 'Comment {parent} does not belong to this thread.' },
+  },
+  NOT_COMMENT_AUTHOR: { kind: 'forbidden', message: { vi: 'Chỉ người viết mới được sửa ý kiến này.', en: 'Only the author may edit this comment.' } },
+  NOT_THREAD_OWNER: {
+    kind: 'forbidden',
+    message: {
+      vi: 'Chỉ người mở chủ đề, đơn vị của họ hoặc quản trị viên mới được đổi trạng thái chủ đề.',
+      en: 'Only the person who opened the thread, their unit or an administrator may change its status.',
+    },
+  },
+  AMENDMENT_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy đề xuất sửa đổi {id}.', en: 'Amendment {id} not found.' } },
+  AMENDMENT_VERSION_STALE: {
+    kind: 'conflict',
+    message: {
+      vi: 'Chỉ đề xuất sửa đổi phiên bản mới nhất ({latest}), không phải phiên bản {base}.',
+      en: 'Amendments may only be proposed to the latest version ({latest}), not to version {base}.',
+    },
+  },
+  AMENDMENT_UNIT_REQUIRED: {
+    kind: 'forbidden',
+    message: {
+      vi: 'Chỉ đơn vị thành viên mới được đề xuất sửa đổi: hãy hành động thay mặt một đơn vị mà bạn có ủy quyền.',
+      en: 'Only member units may propose amendments: act for a unit you hold a mandate for.',
+    },
+  },
+  AMENDMENT_JUSTIFICATION_REQUIRED: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Đề xuất sửa đổi phải nêu lý do.', en: 'An amendment needs a justification.' },
+  },
+  AMENDMENT_TEXT_REQUIRED: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Đề xuất {kind} phải có nội dung mới của điều khoản.', en: 'A {kind} amendment needs the new text of the clause.' },
+  },
+  AMENDMENT_CLAUSE_REQUIRED: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Đề xuất {kind} phải chỉ rõ điều khoản được sửa đổi.', en: 'A {kind} amendment must name the clause it changes.' },
+  },
+  NOT_AMENDMENT_PROPOSER: {
+    kind: 'forbidden',
+    message: { vi: 'Chỉ đơn vị đề xuất mới được rút đề xuất sửa đổi này.', en: 'Only the proposing unit may withdraw this amendment.' },
+  },
+  AMENDMENT_NOT_OPEN: {
+    kind: 'conflict',
+    message: { vi: 'Đề xuất sửa đổi {id} đang ở trạng thái {status}; không thể thực hiện thao tác này.', en: 'Amendment {id} is {status}; this cannot be done now.' },
+  },
+  AMENDMENT_ALREADY_DECIDED: {
+    kind: 'conflict',
+    message: { vi: 'Đề xuất sửa đổi {id} đã được quyết định là {status}.', en: 'Amendment {id} has already been decided: {status}.' },
+  },
 } satisfies Record<string, CatalogEntry>;
