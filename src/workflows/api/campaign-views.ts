@@ -5,7 +5,7 @@ import { Task } from '../engine/entities/task.entity';
 import { CampaignDto, StageProgressDto, StageRunDto, TaskDto } from './dto/campaign.dto';
 
 /** Commands each stage type accepts on a task; shown in the inbox so clients need not know the types. */
-const COMMANDS: Record<string, string[]> = { review: ['approve', 'return'], acknowledge: ['acknowledge'] };
+const COMMANDS: Record<string, string[]> = { review: ['approve', 'return'], acknowledge: ['acknowledge'], discussion: ['close'] };
 
 export const textOf = (text: LocalText | undefined, fallback: string): string => (text === undefined ? fallback : typeof text === 'string' ? text : text.vi);
 

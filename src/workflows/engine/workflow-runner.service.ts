@@ -1,10 +1,11 @@
 import { EntityManager } from '@mikro-orm/core';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
 import { CalendarService } from '../../modules/calendar/calendar.service';
 import { Clock } from '../../modules/calendar/clock';
 import { WorkingCalendar } from '../../modules/calendar/working-calendar';
 import type { StageDefinition, WorkflowDocument } from '../definitions/workflow-document';
+import { STAGE_EFFECTS, StageEffectContext, StageEffects } from '../stages/stage-effects';
 import { StageRegistry } from '../stages/stage-registry';
 import { AssigneeResolver, assigneeKey } from './assignee-resolver.service';
 import { CampaignHistoryService, EventActor } from './campaign-history.service';
@@ -38,6 +39,8 @@ export interface RunContext {
  */
 @Injectable()
 export class WorkflowRunner {
+  private readonly effects: Map<string, StageEffects>;
+
   constructor(
     private readonly registry: StageRegistry,
     private readonly assignees: AssigneeResolver,
@@ -45,7 +48,10 @@ export class WorkflowRunner {
     private readonly outbox: OutboxService,
     private readonly calendarService: CalendarService,
     private readonly clock: Clock,
-  ) {}
+    @Optional() @Inject(STAGE_EFFECTS) effects: StageEffects[] = [],
+  ) {
+    this.effects = new Map(effects.map((effect) => [effect.type, effect]));
+  }
 
   async context(em: EntityManager, campaign: Campaign, actor: EventActor | null): Promise<RunContext> {
     await em.populate(campaign, ['workflowVersion', 'subjectCluster']);
@@ -91,6 +97,11 @@ export class WorkflowRunner {
       dueAt: run.dueAt?.toISOString() ?? null,
       assignees: assignees.map(assigneeKey),
     }, ctx.actor);
+    const effects = this.effects.get(stage.type);
+    if (effects?.onEnter) {
+      await effects.onEnter(await this.effectContext(ctx, run, stage));
+      await em.flush();
+    }
 
     if (handler.terminal) {
       await this.finishCampaign(ctx, run);
@@ -107,9 +118,15 @@ export class WorkflowRunner {
     if (verdict.complete) await this.completeStage(ctx, run, verdict.outcome);
   }
 
-  /** Ends a stage run with an outcome, cancels its open tasks, records it in the context and follows `on`. */
-  async completeStage(ctx: RunContext, run: StageRun, outcome: string): Promise<void> {
+  /**
+   * Ends a stage run with an outcome (the stage type's effects may turn the handler's outcome into the final one,
+   * e.g. a vote's count), cancels its open tasks, records it in the context and follows `on`.
+   */
+  async completeStage(ctx: RunContext, run: StageRun, proposed: string): Promise<void> {
     const { em, campaign } = ctx;
+    const stage = this.stageDefinition(ctx, run.stageKey);
+    const effects = this.effects.get(stage.type);
+    const outcome = effects?.onComplete ? await effects.onComplete(await this.effectContext(ctx, run, stage), proposed) : proposed;
     const now = this.clock.now();
     run.status = 'completed';
     run.outcome = outcome;
@@ -124,6 +141,10 @@ export class WorkflowRunner {
     const target = nextStage(this.stageDefinition(ctx, run.stageKey), run.stageKey, outcome, campaign.context);
     if (!target) throw new AppError('NO_TRANSITION', { stage: run.stageKey, outcome });
     await this.enterStage(ctx, target);
+  }
+
+  private async effectContext(ctx: RunContext, run: StageRun, stage: StageDefinition): Promise<StageEffectContext> {
+    return { em: ctx.em, campaign: ctx.campaign, run, stage, tasks: await ctx.em.find(Task, { stageRun: run }, { populate: ['assigneeUnit', 'assigneePerson'] }) };
   }
 
   private async finishCampaign(ctx: RunContext, run: StageRun): Promise<void> {

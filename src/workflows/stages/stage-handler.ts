@@ -35,7 +35,7 @@ export interface StageHandler {
   outcomes(stage: StageDefinition): string[];
 
   /** Commands an assignee may send on a task, mapped to the outcome recorded on the task. */
-  taskOutcome(stage: StageDefinition, command: string, input: { comment?: string }): { outcome: string } | { problem: 'UNKNOWN_COMMAND' | 'COMMENT_REQUIRED' };
+  taskOutcome(stage: StageDefinition, command: string, input: { comment?: string; withRecord?: boolean }): { outcome: string } | { problem: 'UNKNOWN_COMMAND' | 'COMMENT_REQUIRED' };
 
   /** Whether the stage is complete now, and with which outcome. */
   evaluate(stage: StageDefinition, tasks: TaskView[]): Completion;

@@ -1,15 +1,25 @@
 import { AcknowledgeStage } from './acknowledge/acknowledge.stage';
+import { DiscussionStage } from './discussion/discussion.stage';
 import { EndStage } from './end/end.stage';
 import { FormStage } from './form/form.stage';
 import { ReviewStage } from './review/review.stage';
 import { StageHandler } from './stage-handler';
+import { VoteStage } from './vote/vote.stage';
 import { WaitStage } from './wait/wait.stage';
 
 /** The stage types this build supports. A type listed here without exactly one handler stops start-up. */
-export const STAGE_TYPES = ['review', 'acknowledge', 'form', 'wait', 'end'] as const;
+export const STAGE_TYPES = ['review', 'acknowledge', 'form', 'discussion', 'vote', 'wait', 'end'] as const;
 
 /** Explicit registration: no discovery, so what runs is what is listed. */
-export const STAGE_HANDLERS: StageHandler[] = [new ReviewStage(), new AcknowledgeStage(), new FormStage(), new WaitStage(), new EndStage()];
+export const STAGE_HANDLERS: StageHandler[] = [
+  new ReviewStage(),
+  new AcknowledgeStage(),
+  new FormStage(),
+  new DiscussionStage(),
+  new VoteStage(),
+  new WaitStage(),
+  new EndStage(),
+];
 
 /** Stage type → handler; the constructor refuses a type with no handler or two. */
 export class StageRegistry {

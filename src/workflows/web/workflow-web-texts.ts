@@ -124,6 +124,7 @@ export const COMMAND_TEXTS: Record<string, Text> = {
   approve: { vi: 'Duyệt', en: 'Approve' },
   return: { vi: 'Trả lại', en: 'Return' },
   acknowledge: { vi: 'Xác nhận', en: 'Acknowledge' },
+  close: { vi: 'Kết thúc thảo luận', en: 'Close the discussion' },
 };
 
 /** What the inbox says after a command went through (`?flash=`); only these codes are shown. */
@@ -131,16 +132,25 @@ export const FLASH_TEXTS: Record<string, Text> = {
   approved: { vi: 'Đã duyệt. Bước tiếp theo đã được giao.', en: 'Approved. The next stage has been assigned.' },
   returned: { vi: 'Đã trả lại kèm lý do.', en: 'Returned with your reason.' },
   acknowledged: { vi: 'Đã xác nhận.', en: 'Acknowledged.' },
+  closed: { vi: 'Đã kết thúc thảo luận.', en: 'Discussion closed.' },
 };
 
 /** The flash code each command leads to. */
-export const FLASH_OF_COMMAND: Record<string, string> = { approve: 'approved', return: 'returned', acknowledge: 'acknowledged' };
+export const FLASH_OF_COMMAND: Record<string, string> = { approve: 'approved', return: 'returned', acknowledge: 'acknowledged', close: 'closed' };
 
 export const OUTCOME_TEXTS: Record<string, Text> = {
   approved: { vi: 'Đã duyệt', en: 'Approved' },
   returned: { vi: 'Trả lại', en: 'Returned' },
   acknowledged: { vi: 'Đã xác nhận', en: 'Acknowledged' },
   timeout: { vi: 'Hết hạn', en: 'Timed out' },
+  closed: { vi: 'Đã kết thúc', en: 'Closed' },
+  voted: { vi: 'Đã bỏ phiếu', en: 'Voted' },
+  passed: { vi: 'Thông qua', en: 'Passed' },
+  failed: { vi: 'Không thông qua', en: 'Not passed' },
+  'no-quorum': { vi: 'Không đủ túc số', en: 'No quorum' },
+  tie: { vi: 'Ngang phiếu', en: 'Tie' },
+  submitted: { vi: 'Đã nộp', en: 'Submitted' },
+  accepted: { vi: 'Đã chấp nhận', en: 'Accepted' },
   elapsed: { vi: 'Hết thời gian chờ', en: 'Wait over' },
 };
 
@@ -153,6 +163,9 @@ export const CAMPAIGN_STATUS_TEXTS: Record<string, Text> = {
 export const STAGE_TYPE_TEXTS: Record<string, Text> = {
   review: { vi: 'Xem xét', en: 'Review' },
   acknowledge: { vi: 'Xác nhận', en: 'Acknowledge' },
+  form: { vi: 'Biểu mẫu', en: 'Form' },
+  discussion: { vi: 'Thảo luận', en: 'Discussion' },
+  vote: { vi: 'Biểu quyết', en: 'Vote' },
   wait: { vi: 'Chờ', en: 'Wait' },
   end: { vi: 'Kết thúc', en: 'End' },
 };
