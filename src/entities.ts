@@ -17,6 +17,10 @@ import { Person } from './modules/org/entities/person.entity';
 import { RoleGrant } from './modules/org/entities/role-grant.entity';
 import { UnitEvaluation } from './modules/org/entities/unit-evaluation.entity';
 import { Unit } from './modules/org/entities/unit.entity';
+import { BallotRecord } from './modules/voting/entities/ballot-record.entity';
+import { Ballot } from './modules/voting/entities/ballot.entity';
+import { OfflineMeeting } from './modules/voting/entities/offline-meeting.entity';
+import { Poll } from './modules/voting/entities/poll.entity';
 import { CampaignEvent } from './workflows/engine/entities/campaign-event.entity';
 import { Campaign } from './workflows/engine/entities/campaign.entity';
 import { Notification } from './workflows/engine/entities/notification.entity';
@@ -44,6 +48,10 @@ export const ENTITIES = [
   FormSubmission,
   Document,
   DocumentVersion,
+  Poll,
+  Ballot,
+  BallotRecord,
+  OfflineMeeting,
   DiscussionThread,
   DiscussionComment,
   DiscussionCommentRevision,
