@@ -37,4 +37,14 @@ export default tseslint.config(
     files: ['src/config/read-environment.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  {
+    // The pages' own scripts: plain browser scripts, loaded after Form.io's bundle.
+    files: ['public/js/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      ecmaVersion: 2020,
+      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', Formio: 'readonly', console: 'readonly' },
+    },
+    rules: { 'no-console': 'error' },
+  },
 );

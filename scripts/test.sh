@@ -9,7 +9,7 @@ ensure_postgres
 ensure_chromium
 
 say "Lint and type check"
-npx eslint --max-warnings=0 src test bench
+npx eslint --max-warnings=0 src test bench public/js
 npx tsc --noEmit -p tsconfig.json
 
 ensure_build

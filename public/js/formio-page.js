@@ -45,7 +45,8 @@
           var parsed = null;
           try {
             parsed = raw ? JSON.parse(raw) : null;
-          } catch (error) {
+          } catch {
+            // A proxy's HTML error page, say: the caller shows the generic message.
             parsed = null;
           }
           return { ok: response.ok, status: response.status, body: parsed };
