@@ -23,6 +23,14 @@ describe('PageNavigation', () => {
     expect(navigation.linksFor(person([]), 'vi', '/inboxes')[0].current).toBeUndefined();
   });
 
+  it('marks only the page itself, or the deepest section, when links nest', () => {
+    const nested = new PageNavigation();
+    nested.add({ href: '/inbox', label: { vi: 'Việc', en: 'Tasks' } }, { href: '/inbox/submissions', label: { vi: 'Đã nộp', en: 'Submitted' } });
+    expect(nested.linksFor(person([]), 'vi', '/inbox/submissions').map((l) => l.current)).toEqual([undefined, 'page']);
+    expect(nested.linksFor(person([]), 'vi', '/inbox/submissions/1').map((l) => l.current)).toEqual([undefined, 'section']);
+    expect(nested.linksFor(person([]), 'vi', '/inbox/tasks/1/form').map((l) => l.current)).toEqual(['section', undefined]);
+  });
+
   it('renders in the header, escaped, and not at all when empty', () => {
     const base = { language: 'vi' as const, title: 'T', content: html``, languageLinks: { vi: '/?lang=vi', en: '/?lang=en' } };
     const page = renderLayout({ ...base, navigation: [{ href: '/a?x=1&y=2', label: '<b>', current: 'page' }] });

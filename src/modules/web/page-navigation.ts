@@ -26,14 +26,20 @@ export class PageNavigation {
     }
   }
 
-  /** The links this person may see, the one for the current page (or a page under it) marked. */
+  /**
+   * The links this person may see, one marked: the current page, or else the deepest link the page is under
+   * (on `/inbox/submissions/x`, the submissions link rather than the inbox's).
+   */
   linksFor(principal: Principal, language: Language, currentPath: string): NavigationLink[] {
-    return this.entries
-      .filter((entry) => !entry.roles?.length || entry.roles.some((role) => principal.roles.includes(role)))
-      .map((entry) => ({
-        href: entry.href,
-        label: entry.label[language],
-        current: currentPath === entry.href ? 'page' : currentPath.startsWith(`${entry.href}/`) ? 'section' : undefined,
-      }));
+    const visible = this.entries.filter((entry) => !entry.roles?.length || entry.roles.some((role) => principal.roles.includes(role)));
+    const exact = visible.find((entry) => entry.href === currentPath);
+    const section = exact
+      ? undefined
+      : visible.filter((entry) => currentPath.startsWith(`${entry.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
+    return visible.map((entry) => ({
+      href: entry.href,
+      label: entry.label[language],
+      current: entry === exact ? 'page' : entry === section ? 'section' : undefined,
+    }));
   }
 }
