@@ -80,6 +80,10 @@ export const DOCUMENT_ERRORS = {
     status: 422,
     message: { vi: 'Ý kiến {parent} không thuộc chủ đề thảo luận này.', en: 'Comment {parent} does not belong to this thread.' },
   },
+  COMMENT_EDITED_CONCURRENTLY: {
+    kind: 'conflict',
+    message: { vi: 'Ý kiến {id} vừa được sửa ở nơi khác; hãy tải lại rồi sửa tiếp.', en: 'Comment {id} was just edited elsewhere; reload it and edit again.' },
+  },
   NOT_COMMENT_AUTHOR: { kind: 'forbidden', message: { vi: 'Chỉ người viết mới được sửa ý kiến này.', en: 'Only the author may edit this comment.' } },
   NOT_THREAD_OWNER: {
     kind: 'forbidden',
