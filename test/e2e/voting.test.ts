@@ -316,4 +316,13 @@ describe('polls API (e2e)', () => {
     expect(result).toMatchObject({ closeReason: 'deadline', outcome: 'failed', agree: 1 });
     expect(result.summary).toBe('1 of 6 members agree; rule: agree × 2 > members → 2 > 6 not met → failed');
   });
+
+  it('documents the polls API in the OpenAPI document', async () => {
+    const { paths, components } = (await t.http().get('/api/docs-json').expect(200)).body;
+    for (const path of ['/api/v1/polls', '/api/v1/polls/{id}', '/api/v1/polls/{id}/ballots', '/api/v1/polls/{id}/result', '/api/v1/polls/{id}/close', '/api/v1/polls/{id}/offline-ballots', '/api/v1/polls/{id}/offline-ballots/confirm']) {
+      expect(paths).toHaveProperty([path]);
+    }
+    expect(paths['/api/v1/polls/{id}/ballots'].post.responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/BallotReceiptDto' });
+    expect(components.schemas.PollResultDto.properties).toHaveProperty(['explanation']);
+  });
 });

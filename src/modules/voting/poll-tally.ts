@@ -86,11 +86,14 @@ function decideMotion(input: PollTallyInput, candidateId: string | null): Decisi
   for (const ballot of input.ballots) counts[choiceFor(ballot.choice, candidateId)] += 1;
   const chairKey = input.chairUnitId && input.electorateKind === 'units' ? voterKeyOf('units', input.chairUnitId) : null;
   const chair = input.rule.ballot === 'open' && chairKey ? input.ballots.find((ballot) => ballot.voterKey === chairKey) : undefined;
-  return decide(input.rule, { members: input.members, ...counts, chairBallot: chair ? choiceFor(chair.choice, candidateId) : null });
+  // Online, "present" means took part: every voter with a counted ballot, abstentions included.
+  const present = input.rule.denominator === 'present' ? input.ballots.length : null;
+  return decide(input.rule, { members: input.members, present, ...counts, chairBallot: chair ? choiceFor(chair.choice, candidateId) : null });
 }
 
 /**
- * Decides a closed poll from its current ballots. A motion poll is one `decide`. A candidate poll applies
+ * Decides a closed poll from its current ballots. A motion poll is one `decide`; under the `present`
+ * denominator the members present are those with a counted ballot. A candidate poll applies
  * the rule to each candidate on its own (its approvals as agree); the poll's outcome is then `no-quorum`
  * when the quorum failed, `passed` when at least one candidate passed, `tie` when none passed but one tied,
  * otherwise `failed`.
