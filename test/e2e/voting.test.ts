@@ -317,6 +317,33 @@ describe('polls API (e2e)', () => {
     expect(result.summary).toBe('1 of 6 members agree; rule: agree × 2 > members → 2 > 6 not met → failed');
   });
 
+  it("works inside the caller's transaction, and rolls back with it", async () => {
+    const polls = t.app.get(PollsService);
+    const voter = { personId: personIds['thanhhoa.canbo'], unitId: unitIds['VKS-THA'] };
+    const input = {
+      subject: { kind: 'amendment' as const, id: 'a-qbi-01', hash: 'c'.repeat(64), label: 'Đề xuất sửa đổi Điều 2' },
+      electorate: { kind: 'units' as const, unitIds: CODES.map((code) => unitIds[code]) },
+      rule: MAJORITY_OF_MEMBERS,
+    };
+    // On SQLite a second connection inside the transaction would wait forever: everything must use `tx`.
+    const result = await orm().transactional(async (tx) => {
+      const poll = await polls.openPoll({ ...input, key: 'tx:committed' }, tx);
+      await polls.castBallot(poll.id, voter, 'agree', tx, { expectedSubjectHash: 'c'.repeat(64) });
+      return polls.closePoll(poll.id, 'stage-closed', tx);
+    });
+    expect(result).toMatchObject({ closeReason: 'stage-closed', outcome: 'failed', agree: 1, ballots: 1 });
+    expect((await polls.findByKey('tx:committed'))?.status).toBe('closed');
+
+    await expect(
+      orm().transactional(async (tx) => {
+        const poll = await polls.openPoll({ ...input, key: 'tx:rolled-back' }, tx);
+        await polls.castBallot(poll.id, voter, 'agree', tx);
+        throw new Error('the stage failed');
+      }),
+    ).rejects.toThrow('the stage failed');
+    expect(await polls.findByKey('tx:rolled-back')).toBeNull();
+  });
+
   it('documents the polls API in the OpenAPI document', async () => {
     const { paths, components } = (await t.http().get('/api/docs-json').expect(200)).body;
     for (const path of ['/api/v1/polls', '/api/v1/polls/{id}', '/api/v1/polls/{id}/ballots', '/api/v1/polls/{id}/result', '/api/v1/polls/{id}/close', '/api/v1/polls/{id}/offline-ballots', '/api/v1/polls/{id}/offline-ballots/confirm']) {

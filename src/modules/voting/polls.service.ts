@@ -1,5 +1,5 @@
 import { EntityManager, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
 import type { Language } from '../../common/i18n/language';
 import { Clock } from '../calendar/clock';
@@ -79,6 +79,8 @@ export const SECRET_VOTERS_VISIBLE_FROM = 3;
  */
 @Injectable()
 export class PollsService {
+  private readonly logger = new Logger(PollsService.name);
+
   constructor(
     private readonly em: EntityManager,
     private readonly writer: BallotWriter,
@@ -255,11 +257,32 @@ export class PollsService {
     return PollDto.from(await this.writer.find(this.em.fork(), pollId));
   }
 
-  /** Closes every open poll whose deadline has passed (reason `deadline`); returns the ids closed. Safe to call again. */
+  /**
+   * Closes every open poll whose deadline has passed (reason `deadline`) and returns the ids closed; safe to
+   * call again. One poll that cannot be closed does not hold back the others: it is logged, and the first
+   * such error is thrown after the rest are closed, so that a job retries.
+   */
   async closeDuePolls(now: Date = this.clock.now()): Promise<string[]> {
     const due = await this.em.fork().find(Poll, { status: 'open', closesAt: { $lte: now } }, { fields: ['id'], orderBy: { closesAt: 'asc' } });
-    for (const { id } of due) await this.closePoll(id, 'deadline');
-    return due.map(({ id }) => id);
+    const closed: string[] = [];
+    let failure: unknown;
+    for (const { id } of due) {
+      try {
+        await this.closePoll(id, 'deadline');
+        closed.push(id);
+      } catch (error) {
+        this.logger.error({ err: error, pollId: id }, 'Closing a poll at its deadline failed');
+        failure ??= error;
+      }
+    }
+    if (failure) throw failure;
+    return closed;
+  }
+
+  /** The poll opened with this idempotency key, if any. */
+  async findByKey(key: string): Promise<PollDto | null> {
+    const poll = await this.em.fork().findOne(Poll, { key });
+    return poll ? PollDto.from(poll) : null;
   }
 
   /**
