@@ -8,7 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { ENTITIES } from './entities';
 import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
-import { DiscussionModule } from './modules/discussion/discussion.module';
+import { DiscussionApiModule } from './modules/discussion/discussion-api.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { FormsModule } from './modules/forms/forms.module';
 import { HealthModule } from './modules/health/health.module';
@@ -52,7 +52,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreImports(config),
-        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionModule, VotingApiModule, ObservabilityHttpModule] : []),
+        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, ObservabilityHttpModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],
       providers: http ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],

@@ -1,3 +1,4 @@
+import { insertedClauseId } from '../../src/modules/documents/content/amendment-merge';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
 
 type Json = Record<string, unknown>;
@@ -30,6 +31,8 @@ function pact2020(clusterId: string): Json {
 const CLAUSE_2_AMENDED =
   'Không để xảy ra trường hợp Viện kiểm sát truy tố mà Tòa án tuyên bị cáo không phạm tội; tỷ lệ kiến nghị, kháng nghị được chấp nhận đạt từ 75% trở lên.';
 
+const SLUGS = ['thanhhoa', 'nghean', 'hatinh', 'quangbinh', 'quangtri', 'hue'];
+
 describe('discussion and amendments API (e2e)', () => {
   let t: TestApp;
   const as: Record<string, Auth> = {};
@@ -37,7 +40,7 @@ describe('discussion and amendments API (e2e)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const username of ['admin', 'hatinh.canbo', 'hatinh.vientruong', 'nghean.canbo', 'quangbinh.canbo', 'quangbinh.vientruong', 'quangtri.canbo']) {
+    for (const username of ['admin', 'hatinh.vientruong', 'quangbinh.vientruong', ...SLUGS.map((slug) => `${slug}.canbo`)]) {
       as[username] = await bearerFor(t, username);
     }
     const clusters = await t.http().get('/api/v1/clusters').set(as.admin).expect(200);
@@ -141,6 +144,8 @@ describe('discussion and amendments API (e2e)', () => {
       .set('X-Acting-Unit', 'VKS-NAN')
       .expect(201);
 
+    expect([hti, qtr, nan].map((response) => response.body.number)).toEqual([1, 2, 3]);
+
     // Bad input, each with its code.
     expect((await propose(documentId, 'hatinh.canbo', { baseVersion: 1, kind: 'replace', clauseId: 'c-2', text: 'Khác.', justification: '  ' }).expect(422)).body.code).toBe('AMENDMENT_JUSTIFICATION_REQUIRED');
     const unknown = await propose(documentId, 'hatinh.canbo', { baseVersion: 1, kind: 'replace', clauseId: 'c-9', text: 'Khác.', justification: 'Lý do.' }).expect(422);
@@ -210,6 +215,22 @@ describe('discussion and amendments API (e2e)', () => {
     const conflict = await merge(documentId).expect(409);
     expect(conflict.body).toMatchObject({ code: 'AMENDMENT_CONFLICT', details: [{ a: first.body.id, b: second.body.id, clause: 'c-5' }] });
     expect((await t.http().get(`/api/v1/documents/${documentId}/amendments?status=accepted`).set(as.admin).expect(200)).body.total).toBe(2);
+  });
+
+  it('numbers proposals racing from six units 1 to 6 and merges them in that order', async () => {
+    const documentId = await createPact();
+    const responses = await Promise.all(
+      SLUGS.map((slug) => propose(documentId, `${slug}.canbo`, { baseVersion: 1, kind: 'insert', clauseId: 'c-1', text: `Cam kết riêng của ${slug}.`, justification: 'Bổ sung cam kết.' })),
+    );
+    expect(responses.map((response) => response.status)).toEqual(SLUGS.map(() => 201));
+    const byNumber = [...responses].sort((a, b) => a.body.number - b.body.number);
+    expect(byNumber.map((response) => response.body.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const response of responses) await decide(response.body.id, { decision: 'accepted' }).expect(200);
+    const merged = (await merge(documentId).expect(200)).body;
+    expect(merged.merged.map((amendment: Json) => amendment.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    // Inserts after the same clause land in the order proposed.
+    expect(merged.version.content.clauses.map((clause: Json) => clause.id)).toEqual(['c-1', ...byNumber.map((response) => insertedClauseId(response.body.id)), 'c-2', 'c-3', 'c-4', 'c-5']);
+    expect(merged.version.changelog.amendments.map((entry: Json) => entry.amendmentId)).toEqual(byNumber.map((response) => response.body.id));
   });
 
   it('answers unknown ids with 404 and documents the endpoints', async () => {

@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/core';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable, Optional } from '@nestjs/common';
 import type { ActingFor } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
@@ -70,29 +70,44 @@ export class AmendmentsService {
     if (body.clauseId !== null && !latest.content.clauses.some((clause) => clause.id === body.clauseId)) {
       throw new AppError('AMENDMENT_TARGET_MISSING', { amendment: actingFor.unitCode, clause: body.clauseId }, { clause: body.clauseId, baseVersion: latest.number });
     }
-    const now = this.clock.now();
-    const amendment = this.em.create(Amendment, {
-      document: this.em.getReference(Document, documentId),
+    const fields = {
       baseVersion: latest.number,
-      unit: this.em.getReference(Unit, actingFor.unitId),
-      proposedBy: this.em.getReference(Person, personId),
-      mandate: this.em.getReference(Mandate, actingFor.mandateId),
       kind: body.kind,
       clauseId: body.clauseId,
       heading: body.kind === 'delete' || body.heading === undefined ? null : normaliseLine(body.heading),
       text,
       justification,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await this.em.flush();
-    return this.get(amendment.id);
+    };
+    // The next number per document; a proposal racing for the same number loses on the unique constraint and takes the next.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const id = await this.em.transactional(async (em) => {
+          const last = await em.findOne(Amendment, { document: documentId }, { orderBy: { number: 'desc' }, fields: ['number'] });
+          const now = this.clock.now();
+          const amendment = em.create(Amendment, {
+            ...fields,
+            document: em.getReference(Document, documentId),
+            number: (last?.number ?? 0) + 1,
+            unit: em.getReference(Unit, actingFor.unitId),
+            proposedBy: em.getReference(Person, personId),
+            mandate: em.getReference(Mandate, actingFor.mandateId),
+            createdAt: now,
+            updatedAt: now,
+          });
+          await em.flush();
+          return amendment.id;
+        });
+        return this.get(id);
+      } catch (cause) {
+        if (!(cause instanceof UniqueConstraintViolationException) || attempt >= 5) throw cause;
+      }
+    }
   }
 
   /** A document's amendments in the order they were proposed, rejected and withdrawn ones included. */
   async list(documentId: string, query: AmendmentListQueryDto = {}): Promise<AmendmentPageDto> {
     await this.documents.get(documentId);
-    const amendments = await this.em.find(Amendment, { document: documentId, ...(query.status && { status: query.status }) }, { populate: AMENDMENT_RELATIONS, orderBy: { createdAt: 'asc', id: 'asc' } });
+    const amendments = await this.em.find(Amendment, { document: documentId, ...(query.status && { status: query.status }) }, { populate: AMENDMENT_RELATIONS, orderBy: { number: 'asc' } });
     return { items: amendments.map(ProposedAmendmentDto.from), total: amendments.length };
   }
 
@@ -160,7 +175,7 @@ export class AmendmentsService {
       const marked = await this.markMerged(alreadyMerged, latest.number);
       if (marked) return latest;
     }
-    const accepted = await this.em.find(Amendment, { document: documentId, status: 'accepted', baseVersion: latest.number }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    const accepted = await this.em.find(Amendment, { document: documentId, status: 'accepted', baseVersion: latest.number }, { orderBy: { number: 'asc' } });
     if (!accepted.length) return null;
     const version = await this.documents.addVersion(documentId, { baseVersion: latest.number, amendments: accepted.map(toMerge), order: accepted.map((amendment) => amendment.id) }, personId);
     await this.markMerged(accepted.map((amendment) => amendment.id), version.number);
@@ -169,7 +184,7 @@ export class AmendmentsService {
 
   /** The amendments merged into a version, in the order applied. */
   async mergedInto(documentId: string, versionNumber: number): Promise<ProposedAmendmentDto[]> {
-    const amendments = await this.em.find(Amendment, { document: documentId, status: 'merged', mergedIntoVersion: versionNumber }, { populate: AMENDMENT_RELATIONS, orderBy: { createdAt: 'asc', id: 'asc' } });
+    const amendments = await this.em.find(Amendment, { document: documentId, status: 'merged', mergedIntoVersion: versionNumber }, { populate: AMENDMENT_RELATIONS, orderBy: { number: 'asc' } });
     return amendments.map(ProposedAmendmentDto.from);
   }
 

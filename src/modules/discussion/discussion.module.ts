@@ -1,12 +1,8 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
 import { DocumentsModule } from '../documents/documents.module';
-import { AmendmentsController } from './amendments.controller';
 import { AmendmentsService } from './amendments.service';
-import { DiscussionNoticesController } from './discussion-notices.controller';
 import { DiscussionNoticesService } from './discussion-notices.service';
-import { DiscussionController } from './discussion.controller';
 import { DiscussionService } from './discussion.service';
 import { Amendment } from './entities/amendment.entity';
 import { DiscussionCommentRevision } from './entities/discussion-comment-revision.entity';
@@ -14,10 +10,12 @@ import { DiscussionComment } from './entities/discussion-comment.entity';
 import { DiscussionNotice } from './entities/discussion-notice.entity';
 import { DiscussionThread } from './entities/discussion-thread.entity';
 
-/** Discussion of documents (threads, comments, mentions) and amendments; the lead's stages use the exported services. */
+/**
+ * Discussion of documents (threads, comments, mentions) and amendments, without HTTP: the lead's discussion and
+ * vote stages import this module (in the API and in the worker) and call AmendmentsService and DiscussionService.
+ */
 @Module({
-  imports: [MikroOrmModule.forFeature([DiscussionThread, DiscussionComment, DiscussionCommentRevision, DiscussionNotice, Amendment]), DocumentsModule, AuthModule],
-  controllers: [DiscussionController, AmendmentsController, DiscussionNoticesController],
+  imports: [MikroOrmModule.forFeature([DiscussionThread, DiscussionComment, DiscussionCommentRevision, DiscussionNotice, Amendment]), DocumentsModule],
   providers: [DiscussionService, DiscussionNoticesService, AmendmentsService],
   exports: [DiscussionService, DiscussionNoticesService, AmendmentsService],
 })

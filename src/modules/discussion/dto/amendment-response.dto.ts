@@ -9,6 +9,7 @@ import { ActorDto } from './discussion-response.dto';
 export class ProposedAmendmentDto {
   @ApiProperty({ description: 'Also the amendmentId in the changelog of the version it was merged into' }) id!: string;
   @ApiProperty() documentId!: string;
+  @ApiProperty({ example: 2, description: '1, 2, 3… per document in the order proposed; accepted amendments are merged in this order' }) number!: number;
   @ApiProperty({ example: 1 }) baseVersion!: number;
   @ApiProperty({ enum: AMENDMENT_KINDS }) kind!: string;
   @ApiProperty({ type: String, nullable: true, example: 'c-2' }) clauseId!: string | null;
@@ -31,6 +32,7 @@ export class ProposedAmendmentDto {
     return {
       id: amendment.id,
       documentId: amendment.document.id,
+      number: amendment.number,
       baseVersion: amendment.baseVersion,
       kind: amendment.kind,
       clauseId: amendment.clauseId,

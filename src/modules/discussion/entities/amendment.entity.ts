@@ -1,4 +1,4 @@
-import { DateTimeType, Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../../../database/base.entity';
 import { Document } from '../../documents/entities/document.entity';
 import { Mandate } from '../../org/entities/mandate.entity';
@@ -17,11 +17,19 @@ export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
  */
 @Entity()
 @Index({ properties: ['document', 'status'] })
+@Unique({ properties: ['document', 'number'] })
 export class Amendment extends BaseEntity<
   'clauseId' | 'heading' | 'text' | 'status' | 'decidedAt' | 'decidedBy' | 'decisionNote' | 'pollId' | 'mergedIntoVersion' | 'withdrawnAt' | 'withdrawnBy' | 'withdrawnMandate'
 > {
   @ManyToOne(() => Document, { deleteRule: 'restrict' })
   document!: Document;
+
+  /**
+   * 1, 2, 3… per document in the order proposed: the order accepted amendments are merged in (timestamps can tie),
+   * and how people refer to them ("đề xuất số 2"). The unique constraint settles two proposals racing for a number.
+   */
+  @Property({ type: 'integer' })
+  number!: number;
 
   /** The version proposed against; it was the latest when proposed. */
   @Property({ type: 'integer' })
