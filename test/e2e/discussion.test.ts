@@ -40,7 +40,7 @@ describe('discussion and amendments API (e2e)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const username of ['admin', 'hatinh.vientruong', 'quangbinh.vientruong', ...SLUGS.map((slug) => `${slug}.canbo`)]) {
+    for (const username of ['admin', 'tdkt.chuyenvien', 'hatinh.vientruong', 'quangbinh.vientruong', ...SLUGS.map((slug) => `${slug}.canbo`)]) {
       as[username] = await bearerFor(t, username);
     }
     const clusters = await t.http().get('/api/v1/clusters').set(as.admin).expect(200);
@@ -153,6 +153,8 @@ describe('discussion and amendments API (e2e)', () => {
     expect((await propose(documentId, 'hatinh.canbo', { baseVersion: 1, kind: 'replace', clauseId: 'c-2', justification: 'Lý do.' }).expect(422)).body.code).toBe('AMENDMENT_TEXT_REQUIRED');
     expect((await propose(documentId, 'hatinh.canbo', { baseVersion: 1, kind: 'delete', clauseId: null, justification: 'Lý do.' }).expect(422)).body.code).toBe('AMENDMENT_CLAUSE_REQUIRED');
     expect((await propose(documentId, 'admin', { baseVersion: 1, kind: 'delete', clauseId: 'c-4', justification: 'Lý do.' }).expect(403)).body.code).toBe('AMENDMENT_UNIT_REQUIRED');
+    // A council member acts for a department of the Supreme Procuracy, not for a member of Cụm thi đua số 6.
+    expect((await propose(documentId, 'tdkt.chuyenvien', { baseVersion: 1, kind: 'delete', clauseId: 'c-4', justification: 'Lý do.' }).expect(403)).body.code).toBe('AMENDMENT_UNIT_NOT_MEMBER');
     expect((await propose(documentId, 'hatinh.canbo', { baseVersion: 1, kind: 'delete', clauseId: 'c-4', justification: 'Lý do.' }).set('X-Acting-Unit', 'VKS-QBI').expect(403)).body.code).toBe('NOT_MANDATED');
     expect((await propose(documentId, 'hatinh.canbo', { baseVersion: 3, kind: 'delete', clauseId: 'c-4', justification: 'Lý do.' }).expect(404)).body.code).toBe('DOCUMENT_VERSION_NOT_FOUND');
     expect((await propose(documentId, 'hatinh.canbo', { baseVersion: 1, kind: 'rewrite', clauseId: 'c-4', justification: 'Lý do.' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
@@ -198,6 +200,8 @@ describe('discussion and amendments API (e2e)', () => {
     expect((await t.http().get(`/api/v1/amendments/${qtr.body.id}`).set(as['hatinh.canbo']).expect(200)).body.status).toBe('rejected');
     // Nothing accepted is waiting any more.
     expect((await merge(documentId).expect(200)).body).toEqual({ version: null, merged: [] });
+    // The vote stage retrying its decision after the merge is answered as done.
+    expect((await decide(hti.body.id, { decision: 'accepted', pollId }).expect(200)).body).toMatchObject({ status: 'merged', mergedIntoVersion: 2 });
 
     // Version 1 is no longer the latest: no amendments and no new threads on it; its threads stay readable.
     const stale = await propose(documentId, 'quangbinh.canbo', { baseVersion: 1, kind: 'delete', clauseId: 'c-5', justification: 'Lý do.' }).expect(409);

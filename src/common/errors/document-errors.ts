@@ -107,6 +107,13 @@ export const DOCUMENT_ERRORS = {
       en: 'Only member units may propose amendments: act for a unit you hold a mandate for.',
     },
   },
+  AMENDMENT_UNIT_NOT_MEMBER: {
+    kind: 'forbidden',
+    message: {
+      vi: 'Đơn vị {unit} không phải thành viên của cụm thi đua có văn bản này, nên không được đề xuất sửa đổi.',
+      en: 'Unit {unit} is not a member of the cluster this document belongs to, so it may not propose amendments.',
+    },
+  },
   AMENDMENT_JUSTIFICATION_REQUIRED: {
     kind: 'user',
     status: 422,

@@ -8,6 +8,7 @@ import { normaliseLine, normaliseParagraphs } from '../documents/content/documen
 import { DocumentsService } from '../documents/documents.service';
 import { DocumentVersionDto } from '../documents/dto/document-response.dto';
 import { Document } from '../documents/entities/document.entity';
+import { Cluster } from '../org/entities/cluster.entity';
 import { Mandate } from '../org/entities/mandate.entity';
 import { Person } from '../org/entities/person.entity';
 import { Unit } from '../org/entities/unit.entity';
@@ -52,12 +53,17 @@ export class AmendmentsService {
   ) {}
 
   /**
-   * A unit's proposal against the latest version; the record keeps the unit, the person and the mandate.
-   * @throws AppError AMENDMENT_JUSTIFICATION_REQUIRED, AMENDMENT_CLAUSE_REQUIRED, AMENDMENT_TEXT_REQUIRED, AMENDMENT_TARGET_MISSING (422);
+   * A unit's proposal against the latest version; the record keeps the unit, the person and the mandate. On a
+   * cluster's document (a pact) only the cluster's member units propose.
+   * @throws AppError AMENDMENT_UNIT_NOT_MEMBER (403); AMENDMENT_JUSTIFICATION_REQUIRED, AMENDMENT_CLAUSE_REQUIRED, AMENDMENT_TEXT_REQUIRED, AMENDMENT_TARGET_MISSING (422);
    *   AMENDMENT_VERSION_STALE (409) when `baseVersion` is not the latest; DOCUMENT_NOT_FOUND, DOCUMENT_VERSION_NOT_FOUND (404).
    */
   async propose(documentId: string, body: ProposeAmendmentDto, personId: string, actingFor: ActingFor): Promise<ProposedAmendmentDto> {
-    const latest = (await this.documents.get(documentId)).latest;
+    const document = await this.documents.get(documentId);
+    const latest = document.latest;
+    if (document.clusterId && !(await this.em.count(Cluster, { id: document.clusterId, members: actingFor.unitId }))) {
+      throw new AppError('AMENDMENT_UNIT_NOT_MEMBER', { unit: actingFor.unitCode });
+    }
     const justification = normaliseParagraphs(body.justification);
     if (!justification) throw new AppError('AMENDMENT_JUSTIFICATION_REQUIRED');
     if (body.kind !== 'insert' && body.clauseId === null) throw new AppError('AMENDMENT_CLAUSE_REQUIRED', { kind: body.kind });
@@ -134,7 +140,8 @@ export class AmendmentsService {
 
   /**
    * Records the decision on a proposed amendment (the lead's vote stage calls this with the poll). Idempotent: the
-   * same decision again changes nothing (it may add a missing pollId); a different one is refused.
+   * same decision again changes nothing (it may add a missing pollId; accepting a merged amendment is answered as it is);
+   * a different one is refused.
    * @throws AppError AMENDMENT_ALREADY_DECIDED (409) when decided otherwise or merged; AMENDMENT_NOT_OPEN (409) when withdrawn.
    */
   async decide(id: string, decision: AmendmentDecision, note: string | null, options: DecisionOptions = {}): Promise<ProposedAmendmentDto> {
@@ -148,7 +155,8 @@ export class AmendmentsService {
       );
     }
     const current = await this.reload(amendment);
-    if (current.status === decision) {
+    // A merged amendment was accepted: a vote stage retrying its decision after the merge is answered as done.
+    if (current.status === decision || (decision === 'accepted' && current.status === 'merged')) {
       if (options.pollId && !current.pollId) {
         await this.em.nativeUpdate(Amendment, { id, pollId: null }, { pollId: options.pollId, updatedAt: now });
         return ProposedAmendmentDto.from(await this.reload(current));
