@@ -109,6 +109,14 @@ describe('discussion and amendments API (e2e)', () => {
     expect((await notices('quangtri.canbo')).body.total).toBe(1);
     expect((await notices('quangbinh.canbo')).body.total).toBe(1);
 
+    // Edits racing on one comment: each that succeeds keeps exactly one earlier body; the others are told to reload.
+    const replyEdits = await Promise.all([1, 2, 3, 4, 5].map((n) => t.http().patch(`/api/v1/comments/${reply.body.id}`).set(as['nghean.canbo']).send({ body: `Phương án ${n}` })));
+    const succeeded = replyEdits.filter((response) => response.status === 200).length;
+    expect(replyEdits.every((response) => response.status === 200 || (response.status === 409 && response.body.code === 'COMMENT_EDITED_CONCURRENTLY'))).toBe(true);
+    const replyHistory = await t.http().get(`/api/v1/comments/${reply.body.id}`).set(as.admin).expect(200);
+    expect(replyHistory.body.revisions.map((revision: Json) => revision.number)).toEqual(Array.from({ length: succeeded }, (_, index) => index + 1));
+    expect(replyHistory.body.revisionCount).toBe(succeeded);
+
     const full = await t.http().get(`/api/v1/threads/${thread.id}`).set(as['quangtri.canbo']).expect(200);
     expect(full.body.comments.map((c: Json) => c.id)).toEqual([first.id, reply.body.id, nested.body.id]);
     expect((await t.http().get(`/api/v1/threads/${thread.id}/comments`).set(as['quangtri.canbo']).expect(200)).body).toHaveLength(3);
@@ -131,6 +139,7 @@ describe('discussion and amendments API (e2e)', () => {
 
   it('decides amendments, merges the accepted one into version 2 and keeps the rejected one on record', async () => {
     const documentId = await createPact();
+    const early = await openThread(documentId, 'quangtri.canbo', { title: 'Bỏ Điều 4', clauseId: 'c-4', body: 'Quảng Trị đề xuất bỏ Điều 4.' }).expect(201);
     const hti = await propose(documentId, 'hatinh.canbo', {
       baseVersion: 1,
       kind: 'replace',
@@ -208,6 +217,10 @@ describe('discussion and amendments API (e2e)', () => {
     expect(stale.body).toMatchObject({ code: 'AMENDMENT_VERSION_STALE', details: { baseVersion: 1, latestVersion: 2 } });
     const staleThread = await openThread(documentId, 'quangbinh.canbo', { title: 'Điều 2 bản cũ', clauseId: 'c-2', versionNumber: 1, body: 'Ý kiến.' }).expect(409);
     expect(staleThread.body.code).toBe('DISCUSSION_VERSION_STALE');
+    expect((await openThread(documentId, 'quangbinh.canbo', { title: 'Bản 3', versionNumber: 3, body: 'Ý kiến.' }).expect(404)).body.code).toBe('DOCUMENT_VERSION_NOT_FOUND');
+    const old = await t.http().get(`/api/v1/threads/${early.body.id}`).set(as['quangbinh.canbo']).expect(200);
+    expect(old.body).toMatchObject({ versionNumber: 1, clauseId: 'c-4', comments: [expect.objectContaining({ body: 'Quảng Trị đề xuất bỏ Điều 4.' })] });
+    expect((await t.http().get(`/api/v1/documents/${documentId}/threads?version=1`).set(as.admin).expect(200)).body.items.map((item: Json) => item.id)).toEqual([early.body.id]);
     const onVersion2 = await openThread(documentId, 'quangbinh.canbo', { title: 'Điều 2 bản mới', clauseId: 'c-2', body: 'Đồng ý.' }).expect(201);
     expect(onVersion2.body.versionNumber).toBe(2);
 
