@@ -127,6 +127,18 @@ export const ERROR_CATALOG = {
     message: { vi: 'Nhiệm vụ này không giao cho bạn hoặc đơn vị bạn đang đại diện.', en: 'This task is not assigned to you or to the unit you act for.' },
   },
   UNKNOWN_COMMAND: { kind: 'user', message: { vi: 'Thao tác "{command}" không áp dụng cho bước này.', en: 'Command "{command}" does not apply to this stage.' } },
+  CAMPAIGN_HAS_NO_DOCUMENT: {
+    kind: 'conflict',
+    message: {
+      vi: 'Đợt thi đua chưa có văn bản để biểu quyết hoặc thảo luận ở bước {stage} (dự thảo giao ước chưa được nộp).',
+      en: 'The campaign has no document to vote on or discuss at stage {stage} (no pact draft was submitted).',
+    },
+  },
+  TASK_HAS_NO_BALLOT: { kind: 'conflict', message: { vi: 'Nhiệm vụ {id} không phải là một lượt biểu quyết.', en: 'Task {id} is not a vote.' } },
+  DISCUSSION_NOT_OPEN: {
+    kind: 'conflict',
+    message: { vi: 'Đợt thi đua {id} hiện không ở bước thảo luận, không nhận đề xuất sửa đổi.', en: 'Campaign {id} is not in a discussion stage and takes no amendments now.' },
+  },
   TASK_NOT_REVIEWED: { kind: 'conflict', message: { vi: 'Bước {stage} không có người duyệt từng bài nộp.', en: 'Stage {stage} has no review of each submission.' } },
   TASK_NOT_AWAITING_REVIEW: {
     kind: 'conflict',

@@ -42,6 +42,13 @@ export class CampaignQueriesService {
     };
   }
 
+  /** The campaign's context (pinned forms, its document, its polls), or CAMPAIGN_NOT_FOUND. */
+  async contextOf(id: string): Promise<{ context: Record<string, unknown> }> {
+    const campaign = await this.em.fork().findOne(Campaign, id);
+    if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND', { id });
+    return { context: campaign.context };
+  }
+
   /** A person's tasks: those of every unit they hold a valid mandate for, and their own. */
   async inbox(personId: string, query: InboxQuery): Promise<InboxDto> {
     const em = this.em.fork();

@@ -1,20 +1,26 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../modules/auth/auth.module';
+import { DiscussionModule } from '../../modules/discussion/discussion.module';
 import { FormsModule } from '../../modules/forms/forms.module';
 import { IdempotencyModule } from '../../modules/idempotency/idempotency.module';
+import { VotingModule } from '../../modules/voting/voting.module';
 import { WorkflowEngineModule } from '../engine/workflow-engine.module';
+import { CampaignAmendmentsService } from '../stages/discussion/campaign-amendments.service';
 import { FormTaskService } from '../stages/form/form-task.service';
+import { BallotTaskService } from '../stages/vote/ballot-task.service';
+import { BallotsController } from './ballots.controller';
 import { CampaignQueriesService } from './campaign-queries.service';
 import { CampaignsController } from './campaigns.controller';
+import { DeliberationController } from './deliberation.controller';
 import { FormSubmissionsController } from './form-submissions.controller';
 import { NotificationsController } from './notifications.controller';
 import { TasksController } from './tasks.controller';
 
-/** HTTP side of the engine: campaigns, the inbox, task commands and form tasks. */
+/** HTTP side of the engine: campaigns, the inbox, task commands, form tasks, ballots and the deliberation of a campaign. */
 @Module({
-  imports: [WorkflowEngineModule, AuthModule, IdempotencyModule, FormsModule],
-  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController],
-  providers: [CampaignQueriesService, FormTaskService],
+  imports: [WorkflowEngineModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule],
+  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController],
+  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService],
   exports: [CampaignQueriesService, FormTaskService],
 })
 export class WorkflowApiModule {}

@@ -250,6 +250,33 @@ export class CampaignCommandsService {
     });
   }
 
+  /**
+   * An assignee's addition to their task after it is done, while its stage is still open (a changed ballot):
+   * recorded under the campaign lock so that history stays in order; the task itself does not change.
+   */
+  recordOnTask<T>(taskId: string, name: string, principal: Principal, actingFor: ActingFor | undefined, record: (em: EntityManager, task: Task, campaign: Campaign) => Promise<T>): Promise<T> {
+    return this.metrics.countCommand(`task.${name}`, async () => {
+      const campaignId = await this.campaignIdOfTask(taskId);
+      const actor: EventActor = { personId: principal.personId, ...(actingFor ? { unitId: actingFor.unitId, mandateId: actingFor.mandateId } : {}) };
+      return this.locked(campaignId, actor, async (ctx) => {
+        const task = await ctx.em.findOneOrFail(Task, taskId, { populate: ['stageRun', 'assigneeUnit', 'assigneePerson'] });
+        if (task.stageRun.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: task.stageRun.stageKey });
+        const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePerson?.id === principal.personId;
+        if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
+        return record(ctx.em, task, ctx.campaign);
+      });
+    });
+  }
+
+  /**
+   * A stage type's own change of a running campaign that is not a task command (an amendment proposed during a
+   * discussion): run under the campaign lock, like every other change, so history stays in order.
+   */
+  recordOnCampaign<T>(campaignId: string, name: string, principal: Principal, actingFor: ActingFor | undefined, record: (em: EntityManager, campaign: Campaign) => Promise<T>): Promise<T> {
+    const actor: EventActor = { personId: principal.personId, ...(actingFor ? { unitId: actingFor.unitId, mandateId: actingFor.mandateId } : {}) };
+    return this.metrics.countCommand(name, () => this.locked(campaignId, actor, (ctx) => record(ctx.em, ctx.campaign)));
+  }
+
   /** The due time of a stage run arrived (job or sweeper). Idempotent: a closed run or an early call changes nothing. */
   async onDue(stageRunId: string): Promise<'stale' | 'early' | 'handled'> {
     const run = await this.em.fork().findOne(StageRun, stageRunId);

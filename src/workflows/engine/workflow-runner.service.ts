@@ -144,7 +144,14 @@ export class WorkflowRunner {
   }
 
   private async effectContext(ctx: RunContext, run: StageRun, stage: StageDefinition): Promise<StageEffectContext> {
-    return { em: ctx.em, campaign: ctx.campaign, run, stage, tasks: await ctx.em.find(Task, { stageRun: run }, { populate: ['assigneeUnit', 'assigneePerson'] }) };
+    return {
+      em: ctx.em,
+      campaign: ctx.campaign,
+      run,
+      stage,
+      tasks: await ctx.em.find(Task, { stageRun: run }, { populate: ['assigneeUnit', 'assigneePerson'] }),
+      record: async (type, data) => void (await this.history.append(ctx.em, ctx.campaign, type, data, ctx.actor)),
+    };
   }
 
   private async finishCampaign(ctx: RunContext, run: StageRun): Promise<void> {

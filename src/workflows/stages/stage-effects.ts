@@ -11,6 +11,8 @@ export interface StageEffectContext {
   run: StageRun;
   stage: StageDefinition;
   tasks: Task[];
+  /** Appends an event to the campaign's hash-chained history, in the same transaction. */
+  record(type: string, data: Record<string, unknown>): Promise<void>;
 }
 
 /**

@@ -1,0 +1,82 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { ActingFor, Principal } from '../../../common/auth/principal';
+import { AppError } from '../../../common/errors/app-error';
+import { contentHash } from '../../../common/hashing/canonical-json';
+import { AmendmentsService } from '../../../modules/discussion/amendments.service';
+import { ProposeAmendmentDto } from '../../../modules/discussion/dto/amendment-request.dto';
+import { ProposedAmendmentDto } from '../../../modules/discussion/dto/amendment-response.dto';
+import { PollsService } from '../../../modules/voting/polls.service';
+import { CampaignCommandsService } from '../../engine/campaign-commands.service';
+import { CampaignHistoryService } from '../../engine/campaign-history.service';
+import { Campaign } from '../../engine/entities/campaign.entity';
+import { StageRun } from '../../engine/entities/stage-run.entity';
+import { amendmentPollsOf } from './discussion.effects';
+import { amendmentRuleOf } from './discussion.stage';
+
+export interface CampaignAmendment {
+  amendment: ProposedAmendmentDto;
+  pollId: string;
+}
+
+/**
+ * Amendments proposed during a campaign's discussion stage: the discussion module records the proposal, and a poll
+ * of the member units opens at once under the stage's amendment rule, closing with the discussion. All under the
+ * campaign lock, so the proposal and its poll enter the campaign's history in order.
+ */
+@Injectable()
+export class CampaignAmendmentsService {
+  constructor(
+    private readonly commands: CampaignCommandsService,
+    private readonly amendments: AmendmentsService,
+    private readonly polls: PollsService,
+    private readonly history: CampaignHistoryService,
+  ) {}
+
+  propose(campaignId: string, body: ProposeAmendmentDto, principal: Principal, actingFor: ActingFor): Promise<CampaignAmendment> {
+    return this.commands.recordOnCampaign(campaignId, 'amendment.propose', principal, actingFor, async (em, campaign) => {
+      const run = await this.openDiscussion(em, campaign);
+      const cluster = campaign.subjectCluster;
+      if (!cluster) throw new AppError('DISCUSSION_NOT_OPEN', { id: campaignId });
+      await em.populate(cluster, ['members', 'headUnit']);
+      const members = cluster.members.getItems().filter((unit) => !unit.archivedAt);
+      if (!members.some((unit) => unit.id === actingFor.unitId)) throw new AppError('NOT_IN_ELECTORATE');
+      const documentId = campaign.context.documentId as string;
+      const amendment = await this.amendments.propose(documentId, body, principal.personId, actingFor);
+      const stage = campaign.workflowVersion.document.stages[run.stageKey];
+      const poll = await this.polls.openPoll(
+        {
+          subject: {
+            kind: 'amendment',
+            id: amendment.id,
+            hash: contentHash({ documentId, baseVersion: amendment.baseVersion, kind: amendment.kind, clauseId: amendment.clauseId, heading: amendment.heading, text: amendment.text }),
+            label: `Sửa đổi số ${amendment.number} (${actingFor.unitCode})`,
+          },
+          electorate: { kind: 'units', unitIds: members.map((unit) => unit.id) },
+          chairUnitId: cluster.headUnit?.id ?? null,
+          rule: amendmentRuleOf(stage),
+          closesAt: run.dueAt,
+          campaignId,
+          key: `amendment:${amendment.id}`,
+        },
+        em,
+      );
+      campaign.context = { ...campaign.context, amendmentPolls: { ...amendmentPollsOf(campaign.context), [amendment.id]: poll.id } };
+      await this.history.append(
+        em,
+        campaign,
+        'amendment.proposed',
+        { stage: run.stageKey, amendmentId: amendment.id, number: amendment.number, kind: amendment.kind, clauseId: amendment.clauseId, baseVersion: amendment.baseVersion, pollId: poll.id },
+        { personId: principal.personId, unitId: actingFor.unitId, mandateId: actingFor.mandateId },
+      );
+      return { amendment, pollId: poll.id };
+    });
+  }
+
+  private async openDiscussion(em: EntityManager, campaign: Campaign): Promise<StageRun> {
+    const run = await em.findOne(StageRun, { campaign, stageType: 'discussion', status: 'active' }, { orderBy: { createdAt: 'desc' } });
+    if (!run || typeof campaign.context.documentId !== 'string') throw new AppError('DISCUSSION_NOT_OPEN', { id: campaign.id });
+    await em.populate(campaign, ['workflowVersion']);
+    return run;
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../../common/errors/app-error';
+import { AmendmentsService } from '../../../modules/discussion/amendments.service';
+import { DocumentsService } from '../../../modules/documents/documents.service';
+import { FormSubmission } from '../../../modules/forms/submissions/form-submission.entity';
+import { PollsService } from '../../../modules/voting/polls.service';
+import { StageEffectContext, StageEffects } from '../stage-effects';
+import { discussionSettingsOf } from './discussion.stage';
+
+/** Each amendment's poll, kept in the campaign's context: `amendmentPolls[amendmentId] = pollId`. */
+export const amendmentPollsOf = (context: Record<string, unknown>) => (context.amendmentPolls as Record<string, string> | undefined) ?? {};
+
+/**
+ * A discussion stage makes sure the campaign has its document on entering (version 1 from the submitted pact
+ * draft). On closing, it closes the poll of every amendment still undecided, decides each by its count, merges the
+ * accepted ones into the next version of the document and records all of it in the campaign's history.
+ */
+@Injectable()
+export class DiscussionStageEffects implements StageEffects {
+  readonly type = 'discussion';
+
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly amendments: AmendmentsService,
+    private readonly polls: PollsService,
+  ) {}
+
+  async onEnter({ em, campaign, run, stage, record }: StageEffectContext): Promise<void> {
+    if (typeof campaign.context.documentId === 'string') return;
+    const fromForm = discussionSettingsOf(stage).document?.fromForm;
+    if (!fromForm) throw new AppError('CAMPAIGN_HAS_NO_DOCUMENT', { stage: run.stageKey });
+    const draft = await em.findOne(
+      FormSubmission,
+      { campaignId: campaign.id, status: 'submitted', formVersion: { definition: { key: fromForm } } },
+      { populate: ['person'], orderBy: { submittedAt: 'desc' } },
+    );
+    if (!draft) throw new AppError('CAMPAIGN_HAS_NO_DOCUMENT', { stage: run.stageKey });
+    const document = await this.documents.create({ pactDraft: draft.data, campaignId: campaign.id, clusterId: campaign.subjectCluster?.id }, draft.person.id);
+    campaign.context = { ...campaign.context, documentId: document.id };
+    await record('document.created', { stage: run.stageKey, documentId: document.id, version: document.latest.number, hash: document.latest.contentHash, fromSubmission: draft.id });
+  }
+
+  async onComplete({ em, campaign, run, record }: StageEffectContext, outcome: string): Promise<string> {
+    const documentId = campaign.context.documentId as string;
+    for (const [amendmentId, pollId] of Object.entries(amendmentPollsOf(campaign.context))) {
+      const amendment = await this.amendments.get(amendmentId);
+      if (amendment.status !== 'proposed') {
+        if (amendment.status === 'withdrawn') await this.polls.closePoll(pollId, 'stage-closed', em);
+        continue;
+      }
+      const result = await this.polls.closePoll(pollId, 'stage-closed', em);
+      const decision = result.outcome === 'passed' ? 'accepted' : 'rejected';
+      await this.amendments.decide(amendmentId, decision, result.explanation.vi, { pollId });
+      await record('amendment.decided', { stage: run.stageKey, amendmentId, number: amendment.number, pollId, decision, outcome: result.outcome, explanation: result.explanation });
+    }
+    const version = await this.amendments.mergeAccepted(documentId, null);
+    if (version) {
+      await record('document.versioned', {
+        stage: run.stageKey,
+        documentId,
+        version: version.number,
+        hash: version.contentHash,
+        amendments: version.changelog.amendments.map((entry) => entry.amendmentId),
+      });
+    }
+    return outcome;
+  }
+}

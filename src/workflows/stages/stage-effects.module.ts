@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { DiscussionModule } from '../../modules/discussion/discussion.module';
+import { DocumentsModule } from '../../modules/documents/documents.module';
+import { VotingModule } from '../../modules/voting/voting.module';
+import { DiscussionStageEffects } from './discussion/discussion.effects';
+import { STAGE_EFFECTS, StageEffects } from './stage-effects';
+import { VoteStageEffects } from './vote/vote.effects';
+
+/**
+ * The stage types' effects, listed explicitly as the handlers are: the engine (in the API and in the worker)
+ * injects STAGE_EFFECTS and runs each type's hooks inside its transactions.
+ */
+@Module({
+  imports: [VotingModule, DocumentsModule, DiscussionModule],
+  providers: [
+    VoteStageEffects,
+    DiscussionStageEffects,
+    {
+      provide: STAGE_EFFECTS,
+      useFactory: (vote: VoteStageEffects, discussion: DiscussionStageEffects): StageEffects[] => [vote, discussion],
+      inject: [VoteStageEffects, DiscussionStageEffects],
+    },
+  ],
+  exports: [STAGE_EFFECTS],
+})
+export class StageEffectsModule {}

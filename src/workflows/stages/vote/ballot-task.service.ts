@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { ActingFor, Principal } from '../../../common/auth/principal';
+import { AppError } from '../../../common/errors/app-error';
+import { sha256Hex } from '../../../common/hashing/canonical-json';
+import { BallotReceiptDto, PollStatusDto } from '../../../modules/voting/dto/poll-response.dto';
+import { ChoiceInput } from '../../../modules/voting/poll-tally';
+import { PollsService } from '../../../modules/voting/polls.service';
+import { CampaignCommandsService } from '../../engine/campaign-commands.service';
+import { CampaignHistoryService, EventActor } from '../../engine/campaign-history.service';
+import { Campaign } from '../../engine/entities/campaign.entity';
+import { Task } from '../../engine/entities/task.entity';
+import { TaskBallotReceiptDto } from './ballot.dto';
+import { pollOfRun } from './vote.effects';
+
+/**
+ * A unit's ballot in a vote stage, cast through its task: the first ballot completes the task (in the same
+ * transaction as the ballot), a later one replaces it while the vote is open. Each cast appends its receipt to
+ * the campaign's hash-chained history; the choice itself is never written there.
+ */
+@Injectable()
+export class BallotTaskService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly commands: CampaignCommandsService,
+    private readonly polls: PollsService,
+    private readonly history: CampaignHistoryService,
+  ) {}
+
+  async cast(taskId: string, body: { choice: ChoiceInput; subjectHash?: string }, principal: Principal, actingFor: ActingFor | undefined): Promise<TaskBallotReceiptDto> {
+    const { task, pollId } = await this.load(taskId);
+    // The chain is readable by everyone who sees the campaign: a secret ballot's receipt goes there only salted with
+    // a nonce that the voter alone receives, so nobody can try the three choices against it.
+    const secret = (await this.polls.get(pollId)).rule.ballot === 'secret';
+    const nonce = secret ? randomBytes(16).toString('hex') : null;
+    let auditEntry = '';
+    const actor: EventActor = { personId: principal.personId, ...(actingFor ? { unitId: actingFor.unitId, mandateId: actingFor.mandateId } : {}) };
+    let receipt: BallotReceiptDto | undefined;
+    const castAndRecord = async (em: EntityManager, campaign: Campaign) => {
+      receipt = await this.polls.castBallot(pollId, { personId: principal.personId, unitId: actingFor?.unitId, mandateId: actingFor?.mandateId }, body.choice, em, {
+        expectedSubjectHash: body.subjectHash,
+      });
+      auditEntry = nonce ? sha256Hex(`${receipt.receipt}:${nonce}`) : receipt.receipt;
+      await this.history.append(em, campaign, 'ballot.cast', { pollId, receipt: auditEntry, salted: nonce !== null, subjectHash: receipt.subjectHash, replaced: receipt.replaced }, actor);
+    };
+    if (task.status === 'open') {
+      await this.commands.commandTask(taskId, { command: 'vote', record: (em, locked) => castAndRecord(em, locked.campaign) }, principal, actingFor);
+    } else if (task.status === 'done') {
+      await this.commands.recordOnTask(taskId, 'ballot-change', principal, actingFor, (em, _locked, campaign) => castAndRecord(em, campaign));
+    } else {
+      throw new AppError('TASK_CLOSED');
+    }
+    return { ...receipt!, auditEntry, auditNonce: nonce };
+  }
+
+  /** The vote the task belongs to: its subject, rule and progress ("3/6 đơn vị đã bỏ phiếu"), as the voting module shows it to this person. */
+  async status(taskId: string, principal: Principal, unitIds: string[]): Promise<PollStatusDto> {
+    const { pollId } = await this.load(taskId);
+    return this.polls.status(pollId, { personId: principal.personId, unitIds });
+  }
+
+  private async load(taskId: string): Promise<{ task: Task; pollId: string }> {
+    const task = await this.em.fork().findOne(Task, taskId, { populate: ['stageRun', 'campaign'] });
+    if (!task) throw new AppError('TASK_NOT_FOUND', { id: taskId });
+    if (task.stageRun.stageType !== 'vote') throw new AppError('TASK_HAS_NO_BALLOT', { id: taskId });
+    const pollId = pollOfRun(task.campaign.context, task.stageRun.id);
+    if (!pollId) throw new AppError('POLL_NOT_FOUND', { id: `stage-run:${task.stageRun.id}` });
+    return { task, pollId };
+  }
+}

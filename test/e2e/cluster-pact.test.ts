@@ -1,0 +1,163 @@
+import { MikroORM } from '@mikro-orm/core';
+import { syncBuiltinForms } from '../../src/modules/forms/builtin-forms';
+import { FormsService } from '../../src/modules/forms/forms.service';
+import { Cluster } from '../../src/modules/org/entities/cluster.entity';
+import { syncBuiltinWorkflows } from '../../src/workflows/definitions/builtin-workflows';
+import { WorkflowDefinitionsService } from '../../src/workflows/definitions/workflow-definitions.service';
+import { StageRegistry } from '../../src/workflows/stages/stage-registry';
+import { pactDraft2020 } from '../support/pact-draft';
+import { bearerFor, startTestApp, TestApp } from '../support/test-app';
+
+type Auth = { Authorization: string };
+const UNITS = [
+  ['thanhhoa', 'VKS-THA'],
+  ['nghean', 'VKS-NAN'],
+  ['hatinh', 'VKS-HTI'],
+  ['quangbinh', 'VKS-QBI'],
+  ['quangtri', 'VKS-QTR'],
+  ['hue', 'VKS-TTH'],
+] as const;
+
+describe('cluster-pact: draft → discussion with an amendment → adoption vote (e2e)', () => {
+  let t: TestApp;
+  let admin: Auth;
+  const officers = new Map<string, Auth>();
+  let head: Auth;
+  let versionId: string;
+  let clusterId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ role: 'api' });
+    const em = t.app.get(MikroORM).em;
+    await syncBuiltinForms(new FormsService(em.fork()));
+    await syncBuiltinWorkflows(new WorkflowDefinitionsService(em.fork(), new StageRegistry()));
+    admin = await bearerFor(t, 'admin');
+    head = await bearerFor(t, 'thanhhoa.vientruong');
+    for (const [slug, code] of UNITS) officers.set(code, await bearerFor(t, `${slug}.canbo`));
+    clusterId = (await em.fork().findOneOrFail(Cluster, { name: 'Cụm thi đua số 6', year: 2020 })).id;
+    const definitions = (await t.http().get('/api/v1/workflow-definitions').set(admin).expect(200)).body.items;
+    const pact = definitions.find((d: { key: string }) => d.key === 'cluster-pact');
+    versionId = (await t.http().get(`/api/v1/workflow-definitions/${pact.id}/versions`).set(admin).expect(200)).body.items[0].id;
+  });
+  afterAll(() => t?.close());
+
+  const launch = async (name: string): Promise<string> =>
+    (await t.http().post('/api/v1/campaigns').set(admin).send({ workflowVersionId: versionId, name, year: 2020, clusterId }).expect(201)).body.id;
+  const openTask = async (auth: Auth, campaignId: string, stageKey: string): Promise<string> => {
+    const inbox = (await t.http().get(`/api/v1/inbox?campaignId=${campaignId}`).set(auth).expect(200)).body;
+    const task = inbox.tasks.find((candidate: { stageKey: string }) => candidate.stageKey === stageKey);
+    expect(task).toBeDefined();
+    return task.id;
+  };
+  const detail = async (campaignId: string) => (await t.http().get(`/api/v1/campaigns/${campaignId}`).set(admin).expect(200)).body;
+  const deliberation = async (campaignId: string) => (await t.http().get(`/api/v1/campaigns/${campaignId}/deliberation`).set(admin).expect(200)).body;
+
+  /** Draft submitted by the head (VKS-THA): the discussion opens with version 1 of the document. */
+  const toDiscussion = async (name: string) => {
+    const campaignId = await launch(name);
+    const draftTask = await openTask(head, campaignId, 'draft');
+    await t.http().post(`/api/v1/tasks/${draftTask}/form/submit`).set(head).send({ data: pactDraft2020() }).expect(200);
+    const { documentId } = await deliberation(campaignId);
+    expect(documentId).toEqual(expect.any(String));
+    return { campaignId, documentId: documentId as string };
+  };
+
+  it('Cluster 6 discusses the 2020 draft, adopts one amendment into version 2 and version 2 by 5 of 6, with the arithmetic', async () => {
+    const { campaignId, documentId } = await toDiscussion('Giao ước thi đua năm 2020 – Cụm 6');
+    const v1 = (await t.http().get(`/api/v1/documents/${documentId}`).set(officers.get('VKS-HTI')!).expect(200)).body.latest;
+    expect(v1).toMatchObject({ number: 1 });
+    expect((await detail(campaignId)).activeStages).toEqual(['discussion']);
+
+    // Hà Tĩnh proposes to raise clause 2's target; the amendment's vote opens at once.
+    const proposed = await t.http()
+      .post(`/api/v1/campaigns/${campaignId}/amendments`)
+      .set(officers.get('VKS-HTI')!)
+      .set('X-Acting-Unit', 'VKS-HTI')
+      .send({ baseVersion: 1, kind: 'replace', clauseId: 'c-2', text: 'Tỷ lệ kiến nghị, kháng nghị được chấp nhận đạt từ 75% trở lên.', justification: 'Nâng chỉ tiêu cho phù hợp kết quả năm 2019.' })
+      .expect(201);
+    const amendmentPoll: string = proposed.body.pollId;
+    expect(proposed.body.amendment).toMatchObject({ status: 'proposed', number: 1 });
+    expect((await deliberation(campaignId)).amendmentPolls).toEqual({ [proposed.body.amendment.id]: amendmentPoll });
+    // A unit outside the cluster cannot propose; nor outside a discussion (checked below).
+    for (const [, code] of UNITS) {
+      const choice = code === 'VKS-QTR' ? 'disagree' : 'agree';
+      await t.http().post(`/api/v1/polls/${amendmentPoll}/ballots`).set(officers.get(code)!).set('X-Acting-Unit', code).send({ choice }).expect(201);
+    }
+
+    // The head closes the discussion: the amendment is decided by its vote and merged into version 2.
+    const discussionTask = await openTask(head, campaignId, 'discussion');
+    await t.http().post(`/api/v1/tasks/${discussionTask}/commands`).set(head).send({ command: 'close' }).expect(200);
+    const amendment = (await t.http().get(`/api/v1/amendments/${proposed.body.amendment.id}`).set(admin).expect(200)).body;
+    expect(amendment).toMatchObject({ status: 'merged', mergedIntoVersion: 2, pollId: amendmentPoll });
+    const v2 = (await t.http().get(`/api/v1/documents/${documentId}/versions/2`).set(admin).expect(200)).body;
+    expect(v2.changelog.amendments.map((entry: { amendmentId: string }) => entry.amendmentId)).toEqual([amendment.id]);
+    const diff = (await t.http().get(`/api/v1/documents/${documentId}/diff?from=1&to=2`).set(admin).expect(200)).body;
+    expect(JSON.stringify(diff)).toContain('75%');
+    expect((await detail(campaignId)).activeStages).toEqual(['adoption']);
+
+    // Too late for amendments; an amendment against version 1 is stale.
+    const late = await t.http().post(`/api/v1/campaigns/${campaignId}/amendments`).set(officers.get('VKS-NAN')!).set('X-Acting-Unit', 'VKS-NAN')
+      .send({ baseVersion: 2, kind: 'delete', clauseId: 'c-4', justification: 'Trùng nội dung.' }).expect(409);
+    expect(late.body.code).toBe('DISCUSSION_NOT_OPEN');
+    const stale = await t.http().post(`/api/v1/documents/${documentId}/amendments`).set(officers.get('VKS-NAN')!).set('X-Acting-Unit', 'VKS-NAN')
+      .send({ baseVersion: 1, kind: 'delete', clauseId: 'c-4', justification: 'Trùng nội dung.' }).expect(409);
+    expect(stale.body.code).toBe('AMENDMENT_VERSION_STALE');
+
+    // The adoption vote binds version 2 by its hash; each unit votes through its task.
+    const { polls } = await deliberation(campaignId);
+    const adoptionPoll = Object.values(polls)[0] as string;
+    const status = (await t.http().get(`/api/v1/polls/${adoptionPoll}`).set(admin).expect(200)).body;
+    expect(status.subject).toMatchObject({ kind: 'document-version', hash: v2.contentHash });
+    const wrongText = await t.http().post(`/api/v1/tasks/${await openTask(officers.get('VKS-HTI')!, campaignId, 'adoption')}/ballot`).set(officers.get('VKS-HTI')!)
+      .send({ choice: 'agree', subjectHash: v1.contentHash }).expect(409);
+    expect(wrongText.body.code).toBe('POLL_SUBJECT_CHANGED');
+
+    const receipts: string[] = [];
+    for (const [index, [, code]] of UNITS.entries()) {
+      const auth = officers.get(code)!;
+      const task = await openTask(auth, campaignId, 'adoption');
+      const choice = code === 'VKS-QTR' ? 'disagree' : 'agree';
+      if (index === 0) {
+        // A changed ballot counts once: VKS-THA first disagrees, then agrees.
+        await t.http().post(`/api/v1/tasks/${task}/ballot`).set(auth).send({ choice: 'disagree', subjectHash: v2.contentHash }).expect(200);
+      }
+      const receipt = (await t.http().post(`/api/v1/tasks/${task}/ballot`).set(auth).send({ choice, subjectHash: v2.contentHash }).expect(200)).body;
+      expect(receipt).toMatchObject({ pollId: adoptionPoll, subjectHash: v2.contentHash, auditEntry: receipt.receipt, auditNonce: null });
+      receipts.push(receipt.receipt);
+      if (index < UNITS.length - 1) expect((await t.http().get(`/api/v1/polls/${adoptionPoll}`).set(admin).expect(200)).body.progress).toMatchObject({ voted: index + 1, members: 6 });
+    }
+
+    // Everyone voted: the poll closed, 5 of 6 agree, the pact is adopted and the campaign is over.
+    const campaign = await detail(campaignId);
+    expect(campaign.status).toBe('completed');
+    expect(campaign.stages.find((s: { stageKey: string }) => s.stageKey === 'adoption').outcome).toBe('passed');
+    const result = (await t.http().get(`/api/v1/polls/${adoptionPoll}/result`).set(admin).expect(200)).body;
+    expect(result).toMatchObject({ outcome: 'passed', agree: 5, disagree: 1, members: 6, ballots: 6 });
+    expect(result.explanation.vi).toBe('5/6 thành viên đồng ý; quy tắc: đồng ý × 2 > thành viên → 10 > 6 → thông qua');
+    const history = (await t.http().get(`/api/v1/campaigns/${campaignId}/history`).set(admin).expect(200)).body;
+    const events = (Array.isArray(history) ? history : history.items) as Array<{ type: string; data: Record<string, unknown> }>;
+    expect(events.filter((e) => e.type === 'ballot.cast').map((e) => e.data.receipt)).toEqual(expect.arrayContaining(receipts));
+    expect(events.find((e) => e.type === 'poll.closed' && e.data.pollId === adoptionPoll)?.data).toMatchObject({ outcome: 'passed' });
+    expect(events.find((e) => e.type === 'amendment.decided')?.data).toMatchObject({ decision: 'accepted', outcome: 'passed' });
+    expect(events.find((e) => e.type === 'document.versioned')?.data).toMatchObject({ version: 2, hash: v2.contentHash });
+    expect((await t.http().get(`/api/v1/campaigns/${campaignId}/verify`).set(admin).expect(200)).body).toMatchObject({ intact: true });
+  });
+
+  it('a failed adoption goes back to discussion; a ballot outside the electorate or after the close is refused', async () => {
+    const { campaignId } = await toDiscussion('Giao ước thi đua năm 2020 – lần hai');
+    await t.http().post(`/api/v1/tasks/${await openTask(head, campaignId, 'discussion')}/commands`).set(head).send({ command: 'close' }).expect(200);
+    const { polls } = await deliberation(campaignId);
+    const poll = Object.values(polls)[0] as string;
+    // An administrator is no member unit.
+    expect((await t.http().post(`/api/v1/polls/${poll}/ballots`).set(admin).send({ choice: 'agree' }).expect((r) => expect([400, 403]).toContain(r.status))).body.code).toMatch(/ACTING_UNIT_REQUIRED|NOT_IN_ELECTORATE|NOT_MANDATED/);
+    for (const [, code] of UNITS) {
+      const auth = officers.get(code)!;
+      const choice = code === 'VKS-THA' || code === 'VKS-NAN' ? 'agree' : 'disagree';
+      await t.http().post(`/api/v1/tasks/${await openTask(auth, campaignId, 'adoption')}/ballot`).set(auth).send({ choice }).expect(200);
+    }
+    const campaign = await detail(campaignId);
+    expect(campaign.stages.find((s: { stageKey: string }) => s.stageKey === 'adoption').outcome).toBe('failed');
+    expect(campaign.activeStages).toEqual(['discussion']);
+    expect((await t.http().post(`/api/v1/polls/${poll}/ballots`).set(officers.get('VKS-HTI')!).set('X-Acting-Unit', 'VKS-HTI').send({ choice: 'agree' }).expect(409)).body.code).toBe('POLL_CLOSED');
+  });
+});
