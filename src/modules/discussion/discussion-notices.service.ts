@@ -1,7 +1,8 @@
 import { EntityManager } from '@mikro-orm/core';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
 import type { Text } from '../../common/i18n/language';
+import { Clock } from '../calendar/clock';
 import { Person } from '../org/entities/person.entity';
 import { Unit } from '../org/entities/unit.entity';
 import { NoticeDto, NoticePageDto } from './dto/discussion-response.dto';
@@ -23,7 +24,10 @@ function noticeMessage(comment: DiscussionComment, thread: DiscussionThread, men
 /** Mentions in comments (`@VKS-QBI`, `@hatinh.canbo`) and the notices they leave for the units and people named. */
 @Injectable()
 export class DiscussionNoticesService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    @Optional() private readonly clock: Clock = new Clock(),
+  ) {}
 
   /** The mentions of a body that name an existing (not archived) unit or person. */
   async mentionsIn(body: string, em: EntityManager = this.em): Promise<Mention[]> {
@@ -39,6 +43,7 @@ export class DiscussionNoticesService {
    * caller's flush, so a comment and its notices are written together. Needs the comment's `author` and `unit`.
    */
   notify(em: EntityManager, thread: DiscussionThread, comment: DiscussionComment, mentions: Mention[]): void {
+    const writtenAt = comment.editedAt ?? comment.createdAt;
     for (const mention of mentions) {
       if (mention.kind === 'person' && mention.id === comment.author.id) continue;
       if (mention.kind === 'unit' && mention.id === comment.unit?.id) continue;
@@ -47,6 +52,8 @@ export class DiscussionNoticesService {
         thread,
         comment,
         message: noticeMessage(comment, thread, mention),
+        createdAt: writtenAt,
+        updatedAt: writtenAt,
       });
     }
   }
@@ -67,7 +74,8 @@ export class DiscussionNoticesService {
     const mine = notice && (notice.recipientPerson?.id === personId || (notice.recipientUnit !== null && unitIds.includes(notice.recipientUnit.id)));
     if (!notice || !mine) throw new AppError('DISCUSSION_NOTICE_NOT_FOUND', { id });
     if (!notice.readAt) {
-      await this.em.nativeUpdate(DiscussionNotice, { id, readAt: null }, { readAt: new Date(), readBy: personId, updatedAt: new Date() });
+      const now = this.clock.now();
+      await this.em.nativeUpdate(DiscussionNotice, { id, readAt: null }, { readAt: now, readBy: personId, updatedAt: now });
       await this.em.refresh(notice, { populate: NOTICE_RELATIONS });
     }
     return NoticeDto.from(notice);
