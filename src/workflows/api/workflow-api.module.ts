@@ -21,6 +21,6 @@ import { TasksController } from './tasks.controller';
   imports: [WorkflowEngineModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule],
   controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController],
   providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService],
-  exports: [CampaignQueriesService, FormTaskService],
+  exports: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, VotingModule, DiscussionModule],
 })
 export class WorkflowApiModule {}

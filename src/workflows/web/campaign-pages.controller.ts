@@ -2,6 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@ne
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/auth/auth.decorators';
+import { redirectSeeOther } from '../../modules/web/page-response';
 import { WebExceptionFilter } from '../../modules/web/web-exception.filter';
 import { CampaignQueriesService } from '../api/campaign-queries.service';
 import { CampaignPageReader } from './campaign-page-reader.service';
@@ -54,7 +55,7 @@ export class CampaignPagesController {
     const viewer = await this.shell.viewer(request, response);
     if (!viewer) return;
     const { language, principal } = viewer;
-    const [campaign, pinning, verdict] = await Promise.all([this.queries.detail(id), this.reader.pinning(id), this.queries.verify(id)]);
+    const [campaign, pinning, verdict, { context }] = await Promise.all([this.queries.detail(id), this.reader.pinning(id), this.queries.verify(id), this.queries.contextOf(id)]);
     this.shell.send(request, response, viewer, {
       title: campaign.name,
       content: campaignView({
@@ -64,8 +65,21 @@ export class CampaignPagesController {
         timeline: campaignTimeline(campaign.stages, pinning.document),
         verdict,
         canSeeVersion: principal.roles.includes('admin'),
+        deliberation: {
+          documentId: typeof context.documentId === 'string' ? context.documentId : null,
+          polls: (context.polls as Record<string, string> | undefined) ?? {},
+        },
       }),
     });
+  }
+
+  /** The campaign's pact document (its latest version), or the campaign page while it has none. */
+  @Get(':id/document')
+  async document(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const viewer = await this.shell.viewer(request, response);
+    if (!viewer) return;
+    const { context } = await this.queries.contextOf(id);
+    redirectSeeOther(response, typeof context.documentId === 'string' ? `/documents/${context.documentId}` : `/campaigns/${id}`);
   }
 
   @Get(':id/history')

@@ -8,6 +8,8 @@ import { FormSubmissionsService } from '../../modules/forms/submissions/form-sub
 import { WebExceptionFilter } from '../../modules/web/web-exception.filter';
 import { CampaignQueriesService } from '../api/campaign-queries.service';
 import { FormTaskService } from '../stages/form/form-task.service';
+import { BallotTaskService } from '../stages/vote/ballot-task.service';
+import { redirectSeeOther } from '../../modules/web/page-response';
 import { CampaignPageReader } from './campaign-page-reader.service';
 import { FORM_PAGE_STYLE, formioTranslation, formPageAssets } from './form-page-assets';
 import { clientTexts, ft } from './form-web-texts';
@@ -38,6 +40,7 @@ export class TaskFormPagesController {
     private readonly submissions: FormSubmissionsService,
     private readonly principals: PrincipalService,
     private readonly reader: CampaignPageReader,
+    private readonly ballots: BallotTaskService,
   ) {}
 
   @Get('tasks/:id/form')
@@ -81,6 +84,14 @@ export class TaskFormPagesController {
       assets: formPageAssets('task-form'),
       styles: FORM_PAGE_STYLE,
     });
+  }
+
+  /** A vote task opens its poll's page, where the unit votes. */
+  @Get('tasks/:id/ballot')
+  async ballot(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const viewer = await this.shell.viewer(request, response);
+    if (!viewer) return;
+    redirectSeeOther(response, `/polls/${await this.ballots.pollOfTask(id)}`);
   }
 
   @Get('submissions')

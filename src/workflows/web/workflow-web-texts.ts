@@ -27,6 +27,11 @@ export const WORKFLOW_WEB_TEXTS = {
   actions: { vi: 'Thao tác', en: 'Actions' },
   returnReason: { vi: 'Lý do trả lại (bắt buộc)', en: 'Reason for returning (required)' },
   openForm: { vi: 'Mở biểu mẫu', en: 'Open the form' },
+  openVote: { vi: 'Xem và bỏ phiếu', en: 'See and vote' },
+  voteResult: { vi: 'Xem kết quả biểu quyết', en: 'See the result' },
+  openDocument: { vi: 'Mở văn bản giao ước', en: 'Open the pact document' },
+  document: { vi: 'Văn bản', en: 'Document' },
+  unitsVoted: { vi: '{done}/{total} đơn vị đã bỏ phiếu', en: '{done} of {total} units have voted' },
   noCommands: { vi: 'Bước này không cần thao tác của bạn.', en: 'This stage needs no action from you.' },
 
   campaignsTitle: { vi: 'Các đợt thi đua', en: 'Campaigns' },

@@ -8,9 +8,11 @@ import { WorkflowDefinitionsModule } from '../definitions/workflow-definitions.m
 import { WorkflowEngineModule } from '../engine/workflow-engine.module';
 import { CampaignPageReader } from './campaign-page-reader.service';
 import { CampaignPagesController } from './campaign-pages.controller';
+import { DocumentPagesController } from './document-pages.controller';
 import { FormBuilderPagesController } from './form-builder-pages.controller';
 import { FORM_WEB_TEXTS } from './form-web-texts';
 import { InboxPagesController } from './inbox-pages.controller';
+import { PollPagesController } from './poll-pages.controller';
 import { TaskFormPagesController } from './task-form-pages.controller';
 import { WorkflowPageShell } from './workflow-page-shell.service';
 import { WorkflowVersionPagesController } from './workflow-version-pages.controller';
@@ -23,7 +25,7 @@ import { WORKFLOW_WEB_TEXTS } from './workflow-web-texts';
  */
 @Module({
   imports: [WebModule, AuthModule, FormsModule, WorkflowApiModule, WorkflowEngineModule, WorkflowDefinitionsModule],
-  controllers: [InboxPagesController, TaskFormPagesController, CampaignPagesController, WorkflowVersionPagesController, FormBuilderPagesController],
+  controllers: [InboxPagesController, TaskFormPagesController, CampaignPagesController, WorkflowVersionPagesController, FormBuilderPagesController, PollPagesController, DocumentPagesController],
   providers: [WorkflowPageShell, CampaignPageReader],
 })
 export class WorkflowWebModule {

@@ -14,6 +14,10 @@ import { Task } from '../../engine/entities/task.entity';
 import { TaskBallotReceiptDto } from './ballot.dto';
 import { pollOfRun } from './vote.effects';
 
+type BallotBody = { choice: ChoiceInput; subjectHash?: string };
+
+const voterOf = (principal: Principal, actingFor: ActingFor | undefined) => ({ personId: principal.personId, unitId: actingFor?.unitId, mandateId: actingFor?.mandateId });
+
 /**
  * A unit's ballot in a vote stage, cast through its task: the first ballot completes the task (in the same
  * transaction as the ballot), a later one replaces it while the vote is open. Each cast appends its receipt to
@@ -28,36 +32,73 @@ export class BallotTaskService {
     private readonly history: CampaignHistoryService,
   ) {}
 
-  async cast(taskId: string, body: { choice: ChoiceInput; subjectHash?: string }, principal: Principal, actingFor: ActingFor | undefined): Promise<TaskBallotReceiptDto> {
+  async cast(taskId: string, body: BallotBody, principal: Principal, actingFor: ActingFor | undefined): Promise<TaskBallotReceiptDto> {
     const { task, pollId } = await this.load(taskId);
-    // The chain is readable by everyone who sees the campaign: a secret ballot's receipt goes there only salted with
-    // a nonce that the voter alone receives, so nobody can try the three choices against it.
-    const secret = (await this.polls.get(pollId)).rule.ballot === 'secret';
-    const nonce = secret ? randomBytes(16).toString('hex') : null;
-    let auditEntry = '';
-    const actor: EventActor = { personId: principal.personId, ...(actingFor ? { unitId: actingFor.unitId, mandateId: actingFor.mandateId } : {}) };
-    let receipt: BallotReceiptDto | undefined;
-    const castAndRecord = async (em: EntityManager, campaign: Campaign) => {
-      receipt = await this.polls.castBallot(pollId, { personId: principal.personId, unitId: actingFor?.unitId, mandateId: actingFor?.mandateId }, body.choice, em, {
-        expectedSubjectHash: body.subjectHash,
-      });
-      auditEntry = nonce ? sha256Hex(`${receipt.receipt}:${nonce}`) : receipt.receipt;
-      await this.history.append(em, campaign, 'ballot.cast', { pollId, receipt: auditEntry, salted: nonce !== null, subjectHash: receipt.subjectHash, replaced: receipt.replaced }, actor);
-    };
+    const caster = await this.caster(pollId, body, principal, actingFor);
     if (task.status === 'open') {
-      await this.commands.commandTask(taskId, { command: 'vote', record: (em, locked) => castAndRecord(em, locked.campaign) }, principal, actingFor);
+      await this.commands.commandTask(taskId, { command: 'vote', record: (em, locked) => caster.castAndRecord(em, locked.campaign) }, principal, actingFor);
     } else if (task.status === 'done') {
-      await this.commands.recordOnTask(taskId, 'ballot-change', principal, actingFor, (em, _locked, campaign) => castAndRecord(em, campaign));
+      await this.commands.recordOnTask(taskId, 'ballot-change', principal, actingFor, (em, _locked, campaign) => caster.castAndRecord(em, campaign));
     } else {
       throw new AppError('TASK_CLOSED');
     }
-    return { ...receipt!, auditEntry, auditNonce: nonce };
+    return caster.receipt();
+  }
+
+  /**
+   * A ballot on a poll by its id (the poll page): through the unit's task when the poll is a vote stage's, under the
+   * campaign lock with its receipt in the history when it is another poll of a campaign (an amendment's), else directly.
+   */
+  async castOnPoll(pollId: string, body: BallotBody, principal: Principal, actingFor: ActingFor | undefined): Promise<TaskBallotReceiptDto> {
+    const poll = await this.polls.get(pollId);
+    if (!poll.campaignId) {
+      const receipt = await this.polls.castBallot(pollId, voterOf(principal, actingFor), body.choice, undefined, { expectedSubjectHash: body.subjectHash });
+      return { ...receipt, auditEntry: receipt.receipt, auditNonce: null };
+    }
+    const em = this.em.fork();
+    const campaign = await em.findOne(Campaign, poll.campaignId);
+    if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND', { id: poll.campaignId });
+    const runId = Object.entries((campaign.context.polls as Record<string, string> | undefined) ?? {}).find(([, id]) => id === pollId)?.[0];
+    if (runId) {
+      const task = actingFor ? await em.findOne(Task, { stageRun: runId, assigneeUnit: actingFor.unitId }) : null;
+      if (!task) throw new AppError('NOT_IN_ELECTORATE');
+      return this.cast(task.id, body, principal, actingFor);
+    }
+    const caster = await this.caster(pollId, body, principal, actingFor);
+    await this.commands.recordOnCampaign(campaign.id, 'ballot', principal, actingFor, (txEm, locked) => caster.castAndRecord(txEm, locked));
+    return caster.receipt();
+  }
+
+  /**
+   * Casts in the caller's transaction and appends the receipt to the campaign's history. The chain is readable by
+   * everyone who sees the campaign: a secret ballot's receipt goes there only salted with a nonce that the voter
+   * alone receives, so nobody can try the three choices against it.
+   */
+  private async caster(pollId: string, body: BallotBody, principal: Principal, actingFor: ActingFor | undefined) {
+    const secret = (await this.polls.get(pollId)).rule.ballot === 'secret';
+    const nonce = secret ? randomBytes(16).toString('hex') : null;
+    const actor: EventActor = { personId: principal.personId, ...(actingFor ? { unitId: actingFor.unitId, mandateId: actingFor.mandateId } : {}) };
+    let cast: { receipt: BallotReceiptDto; auditEntry: string } | undefined;
+    return {
+      castAndRecord: async (em: EntityManager, campaign: Campaign): Promise<void> => {
+        const receipt = await this.polls.castBallot(pollId, voterOf(principal, actingFor), body.choice, em, { expectedSubjectHash: body.subjectHash });
+        const auditEntry = nonce ? sha256Hex(`${receipt.receipt}:${nonce}`) : receipt.receipt;
+        await this.history.append(em, campaign, 'ballot.cast', { pollId, receipt: auditEntry, salted: nonce !== null, subjectHash: receipt.subjectHash, replaced: receipt.replaced }, actor);
+        cast = { receipt, auditEntry };
+      },
+      receipt: (): TaskBallotReceiptDto => ({ ...cast!.receipt, auditEntry: cast!.auditEntry, auditNonce: nonce }),
+    };
   }
 
   /** The vote the task belongs to: its subject, rule and progress ("3/6 đơn vị đã bỏ phiếu"), as the voting module shows it to this person. */
   async status(taskId: string, principal: Principal, unitIds: string[]): Promise<PollStatusDto> {
     const { pollId } = await this.load(taskId);
     return this.polls.status(pollId, { personId: principal.personId, unitIds });
+  }
+
+  /** The poll of a vote task (for the page that opens it). */
+  async pollOfTask(taskId: string): Promise<string> {
+    return (await this.load(taskId)).pollId;
   }
 
   private async load(taskId: string): Promise<{ task: Task; pollId: string }> {

@@ -17,6 +17,23 @@ export interface CampaignViewModel {
   verdict: ChainVerdict;
   /** Administrators may open the pinned workflow version. */
   canSeeVersion: boolean;
+  /** The campaign's pact document and each vote stage run's poll, when it has them. */
+  deliberation?: { documentId: string | null; polls: Record<string, string> };
+}
+
+/** Where a stage run leads: its poll for a vote, the document for a discussion. */
+function runLinks(run: StageRunDto, model: CampaignViewModel): SafeHtml | '' {
+  const { language, deliberation } = model;
+  const pollId = deliberation?.polls[run.id];
+  if (run.type === 'vote' && pollId) return html`<p><a href="/polls/${pollId}">${wt(language, run.status === 'active' ? 'openVote' : 'voteResult')}</a></p>`;
+  if (run.type === 'discussion' && deliberation?.documentId) return html`<p><a href="/documents/${deliberation.documentId}">${wt(language, 'openDocument')}</a></p>`;
+  return '';
+}
+
+/** A vote counts ballots, not "done" tasks: "3/6 đơn vị đã bỏ phiếu". */
+function runProgressText(run: StageRunDto, language: Language): string {
+  if (run.type !== 'vote') return progressText(run.progress, language);
+  return wt(language, 'unitsVoted', { done: run.progress.done, total: run.progress.total });
 }
 
 function runTitle(run: StageRunDto, model: CampaignViewModel): SafeHtml {
@@ -28,7 +45,7 @@ function runTitle(run: StageRunDto, model: CampaignViewModel): SafeHtml {
 function meter(run: StageRunDto, language: Language): SafeHtml {
   const { progress } = run;
   if (!progress.total) return html`<p class="muted">${wt(language, 'noTasks')}</p>`;
-  const summary = progressText(progress, language);
+  const summary = runProgressText(run, language);
   return html`<div class="meter">
     <span id="progress-${run.id}-label">${wt(language, 'progress')}:</span>
     <progress id="progress-${run.id}" max="${progress.total}" value="${progress.done}" aria-labelledby="progress-${run.id}-label progress-${run.id}-text">${progress.done}/${progress.total}</progress>
@@ -42,12 +59,13 @@ function doneItem(run: StageRunDto, model: CampaignViewModel): SafeHtml {
   const facts = [
     run.outcome && html`${wt(language, 'result')}: <strong>${labelOf(OUTCOME_TEXTS, run.outcome, language)}</strong>`,
     run.closedAt && html`${wt(language, 'closedAt')}: ${timeElement(run.closedAt, language)}`,
-    run.progress.total > 0 && progressText(run.progress, language),
+    run.progress.total > 0 && runProgressText(run, language),
   ].filter(Boolean);
   return html`<li class="${cancelled ? 'is-cancelled' : 'is-done'}">
     <span class="phase">${wt(language, cancelled ? 'timelineCancelled' : 'timelineDone')}</span>
     ${runTitle(run, model)}
     <p>${facts.map((fact, index) => html`${index ? ' · ' : ''}${fact}`)}</p>
+    ${runLinks(run, model)}
   </li>`;
 }
 
@@ -61,6 +79,7 @@ function currentItem(run: StageRunDto, model: CampaignViewModel): SafeHtml {
     ${runTitle(run, model)}
     ${meter(run, language)}
     ${due}
+    ${runLinks(run, model)}
   </li>`;
 }
 
@@ -106,6 +125,7 @@ export function campaignView(model: CampaignViewModel): SafeHtml {
   <dt>${wt(language, 'launchedAt')}</dt><dd>${timeElement(campaign.createdAt, language)}</dd>
   ${campaign.endedAt && html`<dt>${wt(language, 'endedAt')}</dt><dd>${timeElement(campaign.endedAt, language)}</dd>`}
   ${campaign.cancelReason && html`<dt>${wt(language, 'cancelReason')}</dt><dd>${campaign.cancelReason}</dd>`}
+  ${model.deliberation?.documentId && html`<dt>${wt(language, 'document')}</dt><dd><a href="/documents/${model.deliberation.documentId}" id="campaign-document">${wt(language, 'openDocument')}</a></dd>`}
 </dl>
 <section aria-labelledby="timeline-heading">
   <h2 id="timeline-heading">${wt(language, 'timelineHeading')}</h2>

@@ -76,6 +76,17 @@ function commandForms(row: InboxTaskRow, model: InboxViewModel): SafeHtml {
   return html`<div class="actions">${forms}</div>`;
 }
 
+/** What a task offers: its form, its ballot, the discussed document with the close button, or its command forms. */
+function taskAction(row: InboxTaskRow, model: InboxViewModel): SafeHtml {
+  const { language } = model;
+  const { task } = row;
+  const link = (href: string, label: string) => html`<p><a class="button-link" href="${href}" aria-describedby="task-${task.id}-title">${label}</a></p>`;
+  if (task.stageType === 'form') return link(`/inbox/tasks/${task.id}/form`, wt(language, 'openForm'));
+  if (task.stageType === 'vote') return link(`/inbox/tasks/${task.id}/ballot`, wt(language, 'openVote'));
+  if (task.stageType === 'discussion') return html`${link(`/campaigns/${task.campaignId}/document`, wt(language, 'openDocument'))}${commandForms(row, model)}`;
+  return commandForms(row, model);
+}
+
 function openTask(row: InboxTaskRow, model: InboxViewModel): SafeHtml {
   const { language } = model;
   const { task } = row;
@@ -87,7 +98,7 @@ function openTask(row: InboxTaskRow, model: InboxViewModel): SafeHtml {
       <dt>${wt(language, 'unit')}</dt><dd>${unitText(row, language)}</dd>
       <dt>${wt(language, 'due')}</dt><dd>${dueHtml(task, language)}</dd>
     </dl>
-    ${task.stageType === 'form' ? html`<p><a class="button-link" href="/inbox/tasks/${task.id}/form" aria-describedby="task-${task.id}-title">${wt(language, 'openForm')}</a></p>` : commandForms(row, model)}
+    ${taskAction(row, model)}
   </article>
 </li>`;
 }

@@ -47,4 +47,11 @@ code,pre{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"Liberation Mo
 pre.source{background:#fff;border:1px solid #c9ccd1;border-radius:.5rem;padding:1rem;overflow-x:auto;line-height:1.45}
 td ul{margin:0;padding-left:1.1rem}
 .break{overflow-wrap:anywhere}
+fieldset{border:1px solid #c9ccd1;border-radius:.4rem;padding:.75rem 1rem;margin:0 0 1rem}
+legend{font-weight:600;padding:0 .25rem}
+.choice{display:flex;align-items:center;gap:.6rem;margin:.35rem 0}
+.choice label{display:inline;margin:0;font-weight:500}
+.choice input{width:1.25rem;height:1.25rem;accent-color:#0b4f8a}
+select{font:inherit;padding:.45rem .6rem;border:2px solid #4b4f56;border-radius:.3rem;background:#fff}
+ul.mine{padding-left:1.25rem}
 </style>`;
