@@ -1,9 +1,11 @@
 import { MikroORM } from '@mikro-orm/core';
+import { Clock } from '../../src/modules/calendar/clock';
 import { syncBuiltinForms } from '../../src/modules/forms/builtin-forms';
 import { FormsService } from '../../src/modules/forms/forms.service';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
 import { syncBuiltinWorkflows } from '../../src/workflows/definitions/builtin-workflows';
 import { WorkflowDefinitionsService } from '../../src/workflows/definitions/workflow-definitions.service';
+import { RecoverySweeper } from '../../src/workflows/engine/recovery-sweeper.service';
 import { StageRegistry } from '../../src/workflows/stages/stage-registry';
 import { pactDraft2020 } from '../support/pact-draft';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
@@ -159,5 +161,26 @@ describe('cluster-pact: draft → discussion with an amendment → adoption vote
     expect(campaign.stages.find((s: { stageKey: string }) => s.stageKey === 'adoption').outcome).toBe('failed');
     expect(campaign.activeStages).toEqual(['discussion']);
     expect((await t.http().post(`/api/v1/polls/${poll}/ballots`).set(officers.get('VKS-HTI')!).set('X-Acting-Unit', 'VKS-HTI').send({ choice: 'agree' }).expect(409)).body.code).toBe('POLL_CLOSED');
+  });
+
+  it('the recovery sweep closes an ad-hoc poll whose closing time passed, and leaves open ones alone', async () => {
+    const units = (await t.http().get('/api/v1/units').set(admin).expect(200)).body;
+    const unitIds = (Array.isArray(units) ? units : units.items).filter((u: { code: string }) => u.code.startsWith('VKS-') && u.code.length === 7).map((u: { id: string }) => u.id);
+    const open = (closesAt: string) =>
+      t.http().post('/api/v1/polls').set(admin).send({
+        subject: { kind: 'candidates', id: `bình xét ${closesAt}`, hash: 'a'.repeat(64), label: 'Suy tôn đơn vị dẫn đầu cụm năm 2020' },
+        electorate: { kind: 'units', unitIds: unitIds.slice(0, 6) },
+        candidates: [{ id: 'VKS-HTI', label: 'VKSND tỉnh Hà Tĩnh' }, { id: 'VKS-NAN', label: 'VKSND tỉnh Nghệ An' }],
+        rule: { denominator: 'members', threshold: '4/5', comparison: '>=', ballot: 'secret' },
+        closesAt,
+      }).expect(201);
+    const clock = t.app.get(Clock);
+    const past = (await open(new Date(clock.now().getTime() + 3_600_000).toISOString())).body.id;
+    const future = (await open(new Date(clock.now().getTime() + 3 * 3_600_000).toISOString())).body.id;
+    clock.advance(2 * 3_600_000);
+    const report = await t.app.get(RecoverySweeper).sweep();
+    expect(report.pollsClosed).toBeGreaterThanOrEqual(1);
+    expect((await t.http().get(`/api/v1/polls/${past}`).set(admin).expect(200)).body.status).toBe('closed');
+    expect((await t.http().get(`/api/v1/polls/${future}`).set(admin).expect(200)).body.status).toBe('open');
   });
 });

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../modules/calendar/clock';
+import { PollsService } from '../../modules/voting/polls.service';
 import { CampaignCommandsService } from './campaign-commands.service';
 import { StageRun } from './entities/stage-run.entity';
 import { OutboxService } from './outbox.service';
@@ -8,12 +9,15 @@ import { OutboxService } from './outbox.service';
 export interface SweepReport {
   relayed: number;
   overdueHandled: number;
+  /** Polls outside any vote stage (ad-hoc ones) closed because their closing time passed. */
+  pollsClosed: number;
 }
 
 /**
  * Repairs what a dead worker or a Redis outage left behind: relays unsent outbox rows and applies
  * the deadline of every open stage whose due time passed (onDue is idempotent, so a job that
- * also fires later changes nothing).
+ * also fires later changes nothing). Then closes the polls whose closing time passed and that no stage closed
+ * (a vote stage closes its own poll on its deadline, with the count as its outcome).
  */
 @Injectable()
 export class RecoverySweeper {
@@ -24,6 +28,7 @@ export class RecoverySweeper {
     private readonly outbox: OutboxService,
     private readonly commands: CampaignCommandsService,
     private readonly clock: Clock,
+    private readonly polls: PollsService,
   ) {}
 
   async sweep(): Promise<SweepReport> {
@@ -44,6 +49,13 @@ export class RecoverySweeper {
         this.logger.warn({ err: error, stageRunId: run.id }, 'Could not apply an overdue deadline');
       }
     }
-    return { relayed, overdueHandled };
+    const pollsClosed = await this.polls.closeDuePolls(this.clock.now()).then(
+      (closed) => closed.length,
+      (error: Error) => {
+        this.logger.warn({ err: error }, 'Could not close the polls past their closing time');
+        return 0;
+      },
+    );
+    return { relayed, overdueHandled, pollsClosed };
   }
 }

@@ -1,6 +1,7 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { VotingModule } from '../../modules/voting/voting.module';
 import { QUEUES } from '../../queue/queue-names';
 import { StageEffectsModule } from '../stages/stage-effects.module';
 import { StagesModule } from '../stages/stages.module';
@@ -23,6 +24,7 @@ import { WorkflowRunner } from './workflow-runner.service';
   imports: [
     StagesModule,
     StageEffectsModule,
+    VotingModule,
     MikroOrmModule.forFeature([Campaign, StageRun, Task, OutboxMessage, CampaignEvent, Notification, WorkflowVersion]),
     BullModule.registerQueue({ name: QUEUES.workflowTimers }),
   ],
