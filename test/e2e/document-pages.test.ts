@@ -123,6 +123,14 @@ describe('document pages: a version with its discussion and amendments, and the 
     expect(first).toContain('Đề xuất sửa đổi');
     // One mandate: the page says for whom the person writes instead of asking.
     expect(first).toContain('Bạn viết thay mặt VKS-HTI');
+    // A reader without a unit mandate reads, and is told why there is nothing to write in.
+    expect((await t.http().get('/api/v1/auth/me').set(admin).expect(200)).body.mandates).toEqual([]);
+    const adminPage = await page('admin', `/documents/${documentId}`);
+    expect(adminPage).toContain('Cần có ủy quyền hợp lệ của một đơn vị');
+    expect(adminPage).not.toContain('Góp ý điều này');
+    const refusedAdmin = await post('admin', `/documents/${documentId}/amendments`, { baseVersion: '1', kind: 'delete', clauseId: clauses[3].id, justification: 'Trùng.' }, 403);
+    expect(refusedAdmin.text).toContain('role="alert"');
+    expect(refusedAdmin.text).toContain('Chỉ đơn vị thành viên mới được đề xuất sửa đổi');
     // A visitor without a session is sent to sign in.
     expect((await t.http().get(`/documents/${documentId}`).expect(303)).headers.location).toContain('/sign-in');
 
@@ -202,7 +210,11 @@ describe('document pages: a version with its discussion and amendments, and the 
     expect(second).toContain('Tỷ lệ kiến nghị, kháng nghị được chấp nhận đạt từ 75% trở lên.');
     // The thread stays on version 1.
     expect(sectionById(second, `clause-${clause2.id}`)).not.toContain('Chỉ tiêu kiến nghị');
-    expect(sectionById(await page('hatinh.canbo', `/documents/${documentId}?v=1`), `clause-${clause2.id}`)).toContain(escapeHtml('Chỉ tiêu kiến nghị <70%>'));
+    const old = await page('hatinh.canbo', `/documents/${documentId}?v=1`);
+    expect(sectionById(old, `clause-${clause2.id}`)).toContain(escapeHtml('Chỉ tiêu kiến nghị <70%>'));
+    expect(old).toContain('Bạn đang xem phiên bản cũ');
+    expect(old).not.toContain('Góp ý điều này');
+    expect(old).toMatch(/<a href="\/documents\/[^"]+\?v=1" aria-current="page">Phiên bản 1/);
     // Too late: the page shows the API's refusal.
     const late = await post('hatinh.canbo', `/documents/${documentId}/amendments`, { baseVersion: '2', kind: 'delete', clauseId: clauses[3].id, justification: 'Trùng nội dung.' }, 409);
     expect(late.text).toContain('không ở bước thảo luận, không nhận đề xuất sửa đổi');
@@ -230,5 +242,32 @@ describe('document pages: a version with its discussion and amendments, and the 
 
     // A version that does not exist is the localized 404 page.
     await page('hatinh.canbo', `/documents/${documentId}?v=9&lang=vi`, 404);
+  });
+
+  it('a person with two mandates chooses the unit in the form; an unchosen or unmandated unit is refused in place', async () => {
+    const { documentId } = await toDiscussion('Giao ước thi đua năm 2020 – hai ủy quyền');
+    const password = 'mat-khau-hai-don-vi-2020';
+    const person = (await t.http().post('/api/v1/people').set(admin).send({ username: 'hai.donvi', fullName: 'Người Hai Đơn Vị', password }).expect(201)).body;
+    const units = (await t.http().get('/api/v1/units').set(admin).expect(200)).body;
+    const unitId = (code: string) => (Array.isArray(units) ? units : units.items).find((unit: { code: string }) => unit.code === code).id as string;
+    for (const code of ['VKS-QBI', 'VKS-QTR']) {
+      await t.http().post('/api/v1/mandates').set(admin).send({ personId: person.id, unitId: unitId(code), role: 'officer', validFrom: '2020-01-01' }).expect(201);
+    }
+    const signedIn = await t.http().post('/sign-in').type('form').send({ username: 'hai.donvi', password }).expect(303);
+    sessions.set('hai.donvi', cookieHeader(signedIn));
+
+    const form = await page('hai.donvi', `/documents/${documentId}`);
+    expect(form).toMatch(/<label for="amendment-unit">Thay mặt đơn vị<\/label>\s*<select id="amendment-unit" name="unit" required><option value="VKS-QBI">VKS-QBI — [^<]+<\/option><option value="VKS-QTR">/);
+
+    const unchosen = await post('hai.donvi', `/documents/${documentId}/threads`, { clauseId: '', title: 'Góp ý chung', body: 'Nội dung chung.' }, 400);
+    expect(unchosen.text).toContain('Hãy chọn đơn vị bạn hành động thay mặt');
+    expect(unchosen.text).toContain('value="Góp ý chung"');
+    const unmandated = await post('hai.donvi', `/documents/${documentId}/threads`, { clauseId: '', title: 'Góp ý chung', body: 'Nội dung chung.', unit: 'VKS-HTI' }, 403);
+    expect(unmandated.text).toContain('Bạn không có ủy quyền hợp lệ để hành động thay mặt đơn vị VKS-HTI.');
+
+    await post('hai.donvi', `/documents/${documentId}/threads`, { clauseId: '', title: 'Góp ý chung', body: 'Nội dung chung.', unit: 'VKS-QTR' }, 303);
+    const general = sectionById(await page('hai.donvi', `/documents/${documentId}`), 'threads-document');
+    expect(general).toContain('Góp ý chung');
+    expect(general).toContain('Người Hai Đơn Vị (thay mặt VKS-QTR)');
   });
 });

@@ -103,26 +103,16 @@ export class DocumentPagesController {
     private readonly shell: WorkflowPageShell,
     private readonly queries: CampaignQueriesService,
     private readonly principals: PrincipalService,
+    private readonly discussion: DiscussionService,
+    private readonly amendments: AmendmentsService,
+    private readonly campaignAmendments: CampaignAmendmentsService,
     private readonly modules: ModuleRef,
   ) {}
 
-  // The documents, discussion and campaign-amendment services live in modules the workflow web module does not
-  // import (and CampaignAmendmentsService is not exported by the API module); until the module lists them, they are
-  // looked up in the application rather than injected. Each is a stateless singleton, so this is the same instance.
+  // DocumentsModule is not among the workflow web module's imports (nor re-exported by one of them), so the
+  // documents service is looked up in the application until the module imports it; it is a stateless singleton.
   private get documents(): DocumentsService {
     return this.modules.get(DocumentsService, { strict: false });
-  }
-
-  private get discussion(): DiscussionService {
-    return this.modules.get(DiscussionService, { strict: false });
-  }
-
-  private get amendments(): AmendmentsService {
-    return this.modules.get(AmendmentsService, { strict: false });
-  }
-
-  private get campaignAmendments(): CampaignAmendmentsService {
-    return this.modules.get(CampaignAmendmentsService, { strict: false });
   }
 
   @Get(':id')

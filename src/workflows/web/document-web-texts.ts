@@ -52,7 +52,7 @@ export const DOCUMENT_WEB_TEXTS = {
     en: 'You need a valid mandate of a unit to comment or propose amendments.',
   },
 
-  amendmentsHeading: { vi: 'Đề xuất sửa đổi', en: 'Amendments' },
+  amendmentsHeading: { vi: 'Các đề xuất sửa đổi', en: 'Amendments' },
   noAmendments: { vi: 'Chưa có đề xuất sửa đổi nào.', en: 'No amendment proposed yet.' },
   amendmentTitle: { vi: 'Sửa đổi số {number} — {unit}', en: 'Amendment {number} — {unit}' },
   amendmentKind: { vi: 'Loại', en: 'Kind' },

@@ -68,7 +68,8 @@ export function documentDiffView(model: DocumentDiffViewModel): SafeHtml {
       <p class="diff-text"><del><span class="visually-hidden">${dt(language, 'removedLabel')} </span>${clause.text}</del></p>
     </section>`,
   );
-  const moves = [...diff.moved, ...diff.renumbered.filter((entry) => !diff.moved.some((move) => move.id === entry.id))];
+  const renumbered = diff.renumbered.filter((entry) => !diff.moved.some((move) => move.id === entry.id));
+  const moveList = (moves: Array<{ fromNumber: string; toNumber: string }>) => html`<ul>${moves.map((move) => html`<li>${dt(language, 'diffMoveEntry', { from: move.fromNumber, to: move.toNumber })}</li>`)}</ul>`;
   return html`<h1>${dt(language, 'diffTitle', { title: document.title, from: diff.from.number, to: diff.to.number })}</h1>
 <p><a href="/documents/${document.id}?v=${diff.to.number}">${dt(language, 'diffBack', { number: diff.to.number })}</a> · <a href="/documents/${document.id}?v=${diff.from.number}">${dt(language, 'diffBack', { number: diff.from.number })}</a></p>
 <dl class="doc-meta">
@@ -87,5 +88,6 @@ ${diff.preamble ? html`<section aria-labelledby="diff-preamble"><h2 id="diff-pre
 ${changed.length ? html`<section aria-labelledby="diff-changed"><h2 id="diff-changed">${dt(language, 'diffChanged')}</h2>${changed}</section>` : ''}
 ${added.length ? html`<section aria-labelledby="diff-added"><h2 id="diff-added">${dt(language, 'diffAdded')}</h2>${added}</section>` : ''}
 ${removed.length ? html`<section aria-labelledby="diff-removed"><h2 id="diff-removed">${dt(language, 'diffRemoved')}</h2>${removed}</section>` : ''}
-${moves.length ? html`<section aria-labelledby="diff-moved"><h2 id="diff-moved">${dt(language, 'diffMoved')}</h2><ul>${moves.map((move) => html`<li>${dt(language, 'diffMoveEntry', { from: move.fromNumber, to: move.toNumber })}</li>`)}</ul></section>` : ''}`;
+${diff.moved.length ? html`<section aria-labelledby="diff-moved"><h2 id="diff-moved">${dt(language, 'diffMoved')}</h2>${moveList(diff.moved)}</section>` : ''}
+${renumbered.length ? html`<section aria-labelledby="diff-renumbered"><h2 id="diff-renumbered">${dt(language, 'diffRenumbered')}</h2>${moveList(renumbered)}</section>` : ''}`;
 }
