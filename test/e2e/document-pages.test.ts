@@ -225,15 +225,15 @@ describe('document pages: a version with its discussion and amendments, and the 
     expect(diff).toContain('<ins><span class="visually-hidden">đã thêm: </span>');
     expect(diff).toMatch(/<del><span class="visually-hidden">đã xóa: <\/span>[^<]*trên[^<]*<\/del>/);
     expect(diff).toMatch(/<ins><span class="visually-hidden">đã thêm: <\/span>[^<]*từ[^<]*<\/ins>/);
-    expect(diff).toContain('Sửa đổi số 1 của VKS-HTI');
-    expect(diff).toContain('Điều 2 → Điều 2');
+    expect(diff).toContain('Sửa đổi số 1 của VKS-HTI: thay thế Điều 2');
+    expect(diff).toContain('<h3 id="changed-c-2">Điều 2. Thực hành quyền công tố</h3>');
     expect(diff).toContain('<html lang="vi"');
 
     const english = await page('hatinh.canbo', `/documents/${documentId}/diff?from=1&to=2&lang=en`);
     expect(english).toContain('<html lang="en"');
     expect(english).toContain('<del><span class="visually-hidden">removed: </span>');
     expect(english).toContain('<ins><span class="visually-hidden">added: </span>');
-    expect(english).toContain('Amendment 1 by VKS-HTI');
+    expect(english).toContain('Amendment 1 by VKS-HTI: replaces clause 2');
     expect(english).toContain('changes from version 1 to version 2');
     const englishDocument = await page('hatinh.canbo', `/documents/${documentId}?lang=en`);
     expect(englishDocument).toContain('Clause 2.');

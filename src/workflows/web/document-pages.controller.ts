@@ -298,7 +298,7 @@ export class DocumentPagesController {
     for (let number = from + 1; number <= to; number++) {
       for (const entry of (await this.documents.getVersion(id, number)).changelog.amendments) {
         const amendment = amendments.get(entry.amendmentId);
-        lines.push({ number: amendment?.number ?? null, unit: amendment?.proposedBy.unit?.code ?? amendment?.proposedBy.person.fullName ?? '', summary: entry.summary });
+        lines.push({ number: amendment?.number ?? null, unit: amendment?.proposedBy.unit?.code ?? amendment?.proposedBy.person.fullName ?? '', kind: entry.kind, clauseNumber: entry.number });
       }
     }
     return lines;

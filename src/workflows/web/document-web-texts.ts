@@ -59,6 +59,7 @@ export const DOCUMENT_WEB_TEXTS = {
   amendmentTarget: { vi: 'Điều khoản', en: 'Clause' },
   targetClause: { vi: 'Điều {number}', en: 'Clause {number}' },
   targetStart: { vi: 'Đầu văn bản', en: 'The start of the document' },
+  targetStartOption: { vi: 'Đầu văn bản (chỉ dùng với “chèn sau”)', en: 'The start of the document (only with “insert after”)' },
   baseVersion: { vi: 'Trên phiên bản', en: 'Against version' },
   proposedBy: { vi: 'Người đề xuất', en: 'Proposed by' },
   proposedHeading: { vi: 'Tiêu đề đề xuất', en: 'Proposed heading' },
@@ -89,7 +90,7 @@ export const DOCUMENT_WEB_TEXTS = {
   diffNone: { vi: 'Hai phiên bản có nội dung giống nhau.', en: 'The two versions have the same content.' },
   diffChangelog: { vi: 'Tóm tắt thay đổi', en: 'Summary of changes' },
   diffAmendments: { vi: 'Các sửa đổi đã đưa vào', en: 'Amendments merged' },
-  diffAmendmentEntry: { vi: 'Sửa đổi số {number} của {unit}: {summary}', en: 'Amendment {number} by {unit}: {summary}' },
+  diffAmendmentEntry: { vi: 'Sửa đổi số {number} của {unit}: {change}', en: 'Amendment {number} by {unit}: {change}' },
   diffTitleChanged: { vi: 'Tên văn bản', en: 'Title' },
   diffPreambleChanged: { vi: 'Lời mở đầu', en: 'Preamble' },
   diffChanged: { vi: 'Điều khoản được sửa', en: 'Clauses changed' },
@@ -98,7 +99,7 @@ export const DOCUMENT_WEB_TEXTS = {
   diffMoved: { vi: 'Điều khoản được chuyển chỗ', en: 'Clauses moved' },
   diffRenumbered: { vi: 'Điều khoản được đánh số lại', en: 'Clauses renumbered' },
   diffMoveEntry: { vi: 'Điều {from} chuyển thành Điều {to}', en: 'Clause {from} is now clause {to}' },
-  diffChangedClause: { vi: 'Điều {before} → Điều {after}', en: 'Clause {before} → clause {after}' },
+  diffChangedClause: { vi: 'Điều {before} → Điều {after}.', en: 'Clause {before} → clause {after}.' },
   diffHeading: { vi: 'Tiêu đề', en: 'Heading' },
   diffText: { vi: 'Nội dung', en: 'Text' },
   removedLabel: { vi: 'đã xóa:', en: 'removed:' },
@@ -135,4 +136,11 @@ export const DOCUMENT_FLASH_TEXTS: Record<string, Text> = {
   'thread-opened': { vi: 'Đã mở chủ đề góp ý.', en: 'Thread opened.' },
   'comment-added': { vi: 'Đã gửi ý kiến.', en: 'Comment sent.' },
   'amendment-proposed': { vi: 'Đã gửi đề xuất sửa đổi; cuộc biểu quyết về đề xuất đã mở.', en: 'Amendment proposed; its vote is open.' },
+};
+
+/** What a merged amendment did, with the clause's number: `{clause}`. */
+export const MERGED_CHANGE_TEXTS: Record<string, Text> = {
+  replace: { vi: 'thay thế Điều {clause}', en: 'replaces clause {clause}' },
+  insert: { vi: 'chèn Điều {clause} mới', en: 'inserts a new clause {clause}' },
+  delete: { vi: 'xóa Điều {clause}', en: 'deletes clause {clause}' },
 };

@@ -1,13 +1,17 @@
-import { Language } from '../../../common/i18n/language';
+import { interpolate, Language } from '../../../common/i18n/language';
 import type { ClauseDto, DocumentDiffDto, DocumentDto, TextPartDto } from '../../../modules/documents/dto/document-response.dto';
 import { html, SafeHtml } from '../../../modules/web/html';
-import { dt } from '../document-web-texts';
+import { dt, MERGED_CHANGE_TEXTS } from '../document-web-texts';
+import { labelOf } from '../workflow-web-texts';
 
 /** An amendment merged between the two versions, named as the cluster knows it. */
 export interface MergedAmendmentLine {
+  /** The amendment's number in the document; null if it is no longer on record. */
   number: number | null;
   unit: string;
-  summary: { vi: string; en: string };
+  kind: string;
+  /** The clause's number after the merge; for a deleted clause, its number before. */
+  clauseNumber: string;
 }
 
 export interface DocumentDiffViewModel {
@@ -51,7 +55,7 @@ export function documentDiffView(model: DocumentDiffViewModel): SafeHtml {
   const nothing = !diff.title && !diff.preamble && !diff.added.length && !diff.removed.length && !diff.changed.length && !diff.moved.length && !diff.renumbered.length;
   const changed = diff.changed.map(
     (change) => html`<section class="diff-block" aria-labelledby="changed-${change.id}">
-      <h3 id="changed-${change.id}">${dt(language, 'diffChangedClause', { before: change.before.number, after: change.after.number })}${change.after.heading ? ` ${change.after.heading}` : ''}</h3>
+      <h3 id="changed-${change.id}">${change.before.number === change.after.number ? clauseTitle(change.after, language) : `${dt(language, 'diffChangedClause', { before: change.before.number, after: change.after.number })}${change.after.heading ? ` ${change.after.heading}` : ''}`}</h3>
       ${change.heading ? html`<h4>${dt(language, 'diffHeading')}</h4><p class="diff-text">${textParts(change.heading, language)}</p>` : ''}
       ${change.text ? html`<h4>${dt(language, 'diffText')}</h4><p class="diff-text">${textParts(change.text, language)}</p>` : html`<p class="diff-text">${change.after.text}</p>`}
     </section>`,
@@ -80,7 +84,10 @@ ${versionPicker(model)}
 <p class="hint">${dt(language, 'diffLegend')}</p>
 ${nothing ? html`<p class="muted">${dt(language, 'diffNone')}</p>` : ''}
 ${model.amendments.length ? html`<section aria-labelledby="diff-amendments"><h2 id="diff-amendments">${dt(language, 'diffAmendments')}</h2><ul>${model.amendments.map(
-    (line) => html`<li>${line.number !== null ? dt(language, 'diffAmendmentEntry', { number: line.number, unit: line.unit, summary: line.summary[language] }) : line.summary[language]}</li>`,
+    (line) => {
+      const change = interpolate(labelOf(MERGED_CHANGE_TEXTS, line.kind, language), { clause: line.clauseNumber });
+      return html`<li>${line.number !== null ? dt(language, 'diffAmendmentEntry', { number: line.number, unit: line.unit, change }) : change}</li>`;
+    },
   )}</ul></section>` : ''}
 ${diff.changelog.length ? html`<section aria-labelledby="diff-changelog"><h2 id="diff-changelog">${dt(language, 'diffChangelog')}</h2><ul>${diff.changelog.map((entry) => html`<li>${entry.summary[language]}</li>`)}</ul></section>` : ''}
 ${diff.title ? html`<section aria-labelledby="diff-title"><h2 id="diff-title">${dt(language, 'diffTitleChanged')}</h2><p class="diff-text">${textParts(diff.title, language)}</p></section>` : ''}

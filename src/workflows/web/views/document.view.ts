@@ -201,7 +201,7 @@ function clauseSection(clause: ClauseDto, model: DocumentViewModel): SafeHtml {
   return html`<section class="clause" id="clause-${clause.id}" aria-labelledby="${headingId}">
     <h3 id="${headingId}">${dt(language, 'clauseTitle', { number: clause.number })}${clause.heading ? ` ${clause.heading}` : ''}</h3>
     <p class="clause-text">${clause.text}</p>
-    <div class="discussion" role="region" aria-labelledby="clause-${clause.id}-threads">
+    <div class="discussion">
       ${threadsBlock(model, threads, `clause-${clause.id}-threads`, dt(language, 'threadsOnClause', { number: clause.number }), 'h4')}
       ${openThreadForm(model, clause.id, dt(language, 'openThreadOnClause'))}
     </div>
@@ -274,8 +274,8 @@ function proposeForm(model: DocumentViewModel): SafeHtml {
     <div class="field">
       <label for="amendment-clause">${dt(language, 'fieldClause')}</label>
       <select id="amendment-clause" name="clauseId">
-        <option value=""${values.clauseId === '' ? ' selected' : ''}>${dt(language, 'targetStart')}</option>
         ${clauses}
+        <option value=""${values.clauseId === '' ? ' selected' : ''}>${dt(language, 'targetStartOption')}</option>
       </select>
     </div>
     <div class="field">
