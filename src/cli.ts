@@ -12,10 +12,10 @@ const USAGE = `Usage: thidua <command>
   migrate   apply pending database migrations
   seed      load the demo data (Cluster No. 6, 2020) if missing
   workflows:sync
-            load the built-in workflows; publish a new version of each whose content changed
+            load the built-in forms, then the built-in workflows (their stages name forms); publish a new version of each whose content changed
   forms:sync
             load the built-in forms (forms/<domain>/<name>.form.json); publish a new version of each whose content changed
-  setup     migrate, load the built-in workflows and forms, then seed`;
+  setup     migrate, load the built-in forms and workflows, then seed`;
 
 async function run(command: string | undefined): Promise<void> {
   if (!command || !['migrate', 'seed', 'workflows:sync', 'forms:sync', 'setup'].includes(command)) {
@@ -30,11 +30,12 @@ async function run(command: string | undefined): Promise<void> {
       const applied = await orm.getMigrator().up();
       process.stdout.write(`Migrations (${config.database.dialect}): ${applied.length ? applied.map((m) => m.name).join(', ') : 'up to date'}\n`);
     }
+    // Forms first, for workflows:sync too: publishing a workflow checks that the forms its stages name exist.
+    if (command === 'forms:sync' || command === 'workflows:sync' || command === 'setup') {
+      process.stdout.write(await syncBuiltinFormsReport(orm.em.fork()));
+    }
     if (command === 'workflows:sync' || command === 'setup') {
       process.stdout.write(await syncBuiltinWorkflowsReport(orm.em.fork()));
-    }
-    if (command === 'forms:sync' || command === 'setup') {
-      process.stdout.write(await syncBuiltinFormsReport(orm.em.fork()));
     }
     if (command === 'seed' || command === 'setup') {
       const accounts = await new DemoDataLoader(orm.em.fork(), config.demo.password).load();

@@ -1,4 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
+import { syncBuiltinForms } from '../../src/modules/forms/builtin-forms';
+import { FormsService } from '../../src/modules/forms/forms.service';
 import { syncBuiltinWorkflows } from '../../src/workflows/definitions/builtin-workflows';
 import { WorkflowDefinitionsService } from '../../src/workflows/definitions/workflow-definitions.service';
 import { StageRegistry } from '../../src/workflows/stages/stage-registry';
@@ -142,6 +144,8 @@ describe('workflow definitions API (e2e)', () => {
 
   it('loads the built-in workflows idempotently and keeps their drafts to the files', async () => {
     const service = () => new WorkflowDefinitionsService(t.app.get(MikroORM).em.fork(), new StageRegistry());
+    // The forms come first, as in `thidua setup`: cluster-pact's stages name built-in forms.
+    await syncBuiltinForms(new FormsService(t.app.get(MikroORM).em.fork()));
     const first = await syncBuiltinWorkflows(service());
     expect(first).toEqual(expect.arrayContaining([{ key: 'cluster-pact-review', action: 'create', version: 1 }]));
     expect(await syncBuiltinWorkflows(service())).toEqual(expect.arrayContaining([{ key: 'cluster-pact-review', action: 'unchanged', version: 1 }]));
