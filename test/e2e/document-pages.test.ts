@@ -206,6 +206,7 @@ describe('document pages: a version with its discussion and amendments, and the 
     expect(second).toMatch(/<a href="\/documents\/[^"]+\?v=2" aria-current="page">Phiên bản 2/);
     expect(second).toContain(`href="/documents/${documentId}/diff?from=1&amp;to=2">So sánh với phiên bản trước</a>`);
     expect(second).toContain('đã đưa vào phiên bản 2');
+    expect(sectionById(second, 'amendment-1', 'li')).toContain(`href="/polls/${pollId}" aria-describedby="amendment-1-title">Xem kết quả biểu quyết</a>`);
     expect(second).toContain('không ở bước thảo luận');
     expect(second).toContain('Tỷ lệ kiến nghị, kháng nghị được chấp nhận đạt từ 75% trở lên.');
     // The thread stays on version 1.

@@ -68,6 +68,7 @@ export const DOCUMENT_WEB_TEXTS = {
   amendmentStatus: { vi: 'Trạng thái', en: 'Status' },
   decisionNote: { vi: 'Ghi chú quyết định', en: 'Decision note' },
   pollLink: { vi: 'Xem và biểu quyết', en: 'See and vote' },
+  pollResultLink: { vi: 'Xem kết quả biểu quyết', en: 'See the result of the vote' },
   proposeHeading: { vi: 'Đề xuất sửa đổi', en: 'Propose an amendment' },
   proposeClosed: {
     vi: 'Đợt thi đua hiện không ở bước thảo luận nên không nhận đề xuất sửa đổi.',

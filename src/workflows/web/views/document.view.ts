@@ -240,7 +240,7 @@ function amendmentItem(amendment: ProposedAmendmentDto, model: DocumentViewModel
       ${amendment.text !== null ? html`<h4>${dt(language, 'proposedText')}</h4><p class="amendment-text">${amendment.text}</p>` : ''}
       <h4>${dt(language, 'justification')}</h4>
       <p class="amendment-text">${amendment.justification}</p>
-      ${pollId ? html`<p><a class="button-link" href="/polls/${pollId}" aria-describedby="${titleId}">${dt(language, 'pollLink')}</a></p>` : ''}
+      ${pollId ? html`<p><a class="button-link" href="/polls/${pollId}" aria-describedby="${titleId}">${dt(language, amendment.status === 'proposed' ? 'pollLink' : 'pollResultLink')}</a></p>` : ''}
     </article>
   </li>`;
 }
