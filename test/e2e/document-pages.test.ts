@@ -237,7 +237,8 @@ describe('document pages: a version with its discussion and amendments, and the 
     expect(english).toContain('Amendment 1 by VKS-HTI: replaces clause 2');
     expect(english).toContain('changes from version 1 to version 2');
     const englishDocument = await page('hatinh.canbo', `/documents/${documentId}?lang=en`);
-    expect(englishDocument).toContain('Clause 2.');
+    expect(englishDocument).toContain('Clause 2. <span lang="vi">Thực hành quyền công tố</span>');
+    expect(englishDocument).toContain('<p class="clause-text" lang="vi">');
     expect(englishDocument).toContain('merged into version 2');
     expect(englishDocument).toContain('Compare with the previous version');
 

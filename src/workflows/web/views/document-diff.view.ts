@@ -34,6 +34,11 @@ export function textParts(parts: TextPartDto[], language: Language): SafeHtml {
   })}`;
 }
 
+/** The document's own words are Vietnamese: on an English page they say so. */
+function vi(language: Language): SafeHtml | string {
+  return language === 'vi' ? '' : html` lang="vi"`;
+}
+
 function clauseTitle(clause: ClauseDto, language: Language): string {
   return `${dt(language, 'clauseTitle', { number: clause.number })}${clause.heading ? ` ${clause.heading}` : ''}`;
 }
@@ -56,20 +61,20 @@ export function documentDiffView(model: DocumentDiffViewModel): SafeHtml {
   const changed = diff.changed.map(
     (change) => html`<section class="diff-block" aria-labelledby="changed-${change.id}">
       <h3 id="changed-${change.id}">${change.before.number === change.after.number ? clauseTitle(change.after, language) : `${dt(language, 'diffChangedClause', { before: change.before.number, after: change.after.number })}${change.after.heading ? ` ${change.after.heading}` : ''}`}</h3>
-      ${change.heading ? html`<h4>${dt(language, 'diffHeading')}</h4><p class="diff-text">${textParts(change.heading, language)}</p>` : ''}
-      ${change.text ? html`<h4>${dt(language, 'diffText')}</h4><p class="diff-text">${textParts(change.text, language)}</p>` : html`<p class="diff-text">${change.after.text}</p>`}
+      ${change.heading ? html`<h4>${dt(language, 'diffHeading')}</h4><p class="diff-text"${vi(language)}>${textParts(change.heading, language)}</p>` : ''}
+      ${change.text ? html`<h4>${dt(language, 'diffText')}</h4><p class="diff-text"${vi(language)}>${textParts(change.text, language)}</p>` : html`<p class="diff-text"${vi(language)}>${change.after.text}</p>`}
     </section>`,
   );
   const added = diff.added.map(
     ({ clause }) => html`<section class="diff-block" aria-labelledby="added-${clause.id}">
       <h3 id="added-${clause.id}"><ins><span class="visually-hidden">${dt(language, 'addedLabel')} </span>${clauseTitle(clause, language)}</ins></h3>
-      <p class="diff-text"><ins><span class="visually-hidden">${dt(language, 'addedLabel')} </span>${clause.text}</ins></p>
+      <p class="diff-text"${vi(language)}><ins><span class="visually-hidden">${dt(language, 'addedLabel')} </span>${clause.text}</ins></p>
     </section>`,
   );
   const removed = diff.removed.map(
     ({ clause }) => html`<section class="diff-block" aria-labelledby="removed-${clause.id}">
       <h3 id="removed-${clause.id}"><del><span class="visually-hidden">${dt(language, 'removedLabel')} </span>${clauseTitle(clause, language)}</del></h3>
-      <p class="diff-text"><del><span class="visually-hidden">${dt(language, 'removedLabel')} </span>${clause.text}</del></p>
+      <p class="diff-text"${vi(language)}><del><span class="visually-hidden">${dt(language, 'removedLabel')} </span>${clause.text}</del></p>
     </section>`,
   );
   const renumbered = diff.renumbered.filter((entry) => !diff.moved.some((move) => move.id === entry.id));
@@ -90,8 +95,8 @@ ${model.amendments.length ? html`<section aria-labelledby="diff-amendments"><h2 
     },
   )}</ul></section>` : ''}
 ${diff.changelog.length ? html`<section aria-labelledby="diff-changelog"><h2 id="diff-changelog">${dt(language, 'diffChangelog')}</h2><ul>${diff.changelog.map((entry) => html`<li>${entry.summary[language]}</li>`)}</ul></section>` : ''}
-${diff.title ? html`<section aria-labelledby="diff-title"><h2 id="diff-title">${dt(language, 'diffTitleChanged')}</h2><p class="diff-text">${textParts(diff.title, language)}</p></section>` : ''}
-${diff.preamble ? html`<section aria-labelledby="diff-preamble"><h2 id="diff-preamble">${dt(language, 'diffPreambleChanged')}</h2><p class="diff-text">${textParts(diff.preamble, language)}</p></section>` : ''}
+${diff.title ? html`<section aria-labelledby="diff-title"><h2 id="diff-title">${dt(language, 'diffTitleChanged')}</h2><p class="diff-text"${vi(language)}>${textParts(diff.title, language)}</p></section>` : ''}
+${diff.preamble ? html`<section aria-labelledby="diff-preamble"><h2 id="diff-preamble">${dt(language, 'diffPreambleChanged')}</h2><p class="diff-text"${vi(language)}>${textParts(diff.preamble, language)}</p></section>` : ''}
 ${changed.length ? html`<section aria-labelledby="diff-changed"><h2 id="diff-changed">${dt(language, 'diffChanged')}</h2>${changed}</section>` : ''}
 ${added.length ? html`<section aria-labelledby="diff-added"><h2 id="diff-added">${dt(language, 'diffAdded')}</h2>${added}</section>` : ''}
 ${removed.length ? html`<section aria-labelledby="diff-removed"><h2 id="diff-removed">${dt(language, 'diffRemoved')}</h2>${removed}</section>` : ''}

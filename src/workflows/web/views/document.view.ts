@@ -74,6 +74,11 @@ function heading(level: 'h2' | 'h3' | 'h4' | 'h5', id: string, content: SafeHtml
   }
 }
 
+/** The document's own words are Vietnamese: on an English page they say so, for screen readers and hyphenation. */
+function vi(language: Language): SafeHtml | string {
+  return language === 'vi' ? '' : html` lang="vi"`;
+}
+
 function actorText(actor: ActorDto, language: Language): string {
   return actor.unit ? dt(language, 'actorForUnit', { person: actor.person.fullName, unit: actor.unit.code }) : actor.person.fullName;
 }
@@ -199,8 +204,8 @@ function clauseSection(clause: ClauseDto, model: DocumentViewModel): SafeHtml {
   const headingId = `clause-${clause.id}-heading`;
   const threads = model.threads.filter((thread) => thread.clauseId === clause.id);
   return html`<section class="clause" id="clause-${clause.id}" aria-labelledby="${headingId}">
-    <h3 id="${headingId}">${dt(language, 'clauseTitle', { number: clause.number })}${clause.heading ? ` ${clause.heading}` : ''}</h3>
-    <p class="clause-text">${clause.text}</p>
+    <h3 id="${headingId}">${dt(language, 'clauseTitle', { number: clause.number })}${clause.heading ? (language === 'vi' ? ` ${clause.heading}` : html` <span lang="vi">${clause.heading}</span>`) : ''}</h3>
+    <p class="clause-text"${vi(language)}>${clause.text}</p>
     <div class="discussion">
       ${threadsBlock(model, threads, `clause-${clause.id}-threads`, dt(language, 'threadsOnClause', { number: clause.number }), 'h4')}
       ${openThreadForm(model, clause.id, dt(language, 'openThreadOnClause'))}
@@ -237,9 +242,9 @@ function amendmentItem(amendment: ProposedAmendmentDto, model: DocumentViewModel
         ${amendment.heading ? html`<dt>${dt(language, 'proposedHeading')}</dt><dd>${amendment.heading}</dd>` : ''}
         ${amendment.decisionNote ? html`<dt>${dt(language, 'decisionNote')}</dt><dd>${amendment.decisionNote}</dd>` : ''}
       </dl>
-      ${amendment.text !== null ? html`<h4>${dt(language, 'proposedText')}</h4><p class="amendment-text">${amendment.text}</p>` : ''}
+      ${amendment.text !== null ? html`<h4>${dt(language, 'proposedText')}</h4><p class="amendment-text"${vi(language)}>${amendment.text}</p>` : ''}
       <h4>${dt(language, 'justification')}</h4>
-      <p class="amendment-text">${amendment.justification}</p>
+      <p class="amendment-text"${vi(language)}>${amendment.justification}</p>
       ${pollId ? html`<p><a class="button-link" href="/polls/${pollId}" aria-describedby="${titleId}">${dt(language, amendment.status === 'proposed' ? 'pollLink' : 'pollResultLink')}</a></p>` : ''}
     </article>
   </li>`;
@@ -310,7 +315,7 @@ export function documentView(model: DocumentViewModel): SafeHtml {
   const { content } = version;
   const api = `/api/v1/documents/${document.id}/versions/${version.number}`;
   const generalThreads = model.threads.filter((thread) => thread.clauseId === null);
-  return html`<h1>${content.title}</h1>
+  return html`<h1${vi(language)}>${content.title}</h1>
 <p class="lead">${dt(language, 'versionHeading', { number: version.number })}</p>
 ${model.flash && html`<p class="flash" role="status" id="document-flash">${model.flash}</p>`}
 ${versionSwitcher(model)}
@@ -326,7 +331,7 @@ ${versionSwitcher(model)}
 </ul></nav>
 ${version.number !== document.latest.number ? html`<p class="muted">${dt(language, 'oldVersionNote', { number: document.latest.number })}</p>` : ''}
 ${!model.units.length ? html`<p class="muted">${dt(language, 'needMandate')}</p>` : ''}
-${content.preamble ? html`<section aria-labelledby="preamble-heading"><h2 id="preamble-heading">${dt(language, 'preamble')}</h2><p class="preamble">${content.preamble}</p></section>` : ''}
+${content.preamble ? html`<section aria-labelledby="preamble-heading"><h2 id="preamble-heading">${dt(language, 'preamble')}</h2><p class="preamble"${vi(language)}>${content.preamble}</p></section>` : ''}
 <section aria-labelledby="clauses-heading">
   <h2 id="clauses-heading">${dt(language, 'clausesHeading')}</h2>
   ${content.clauses.map((clause) => clauseSection(clause, model))}
