@@ -1,5 +1,4 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -106,14 +105,8 @@ export class DocumentPagesController {
     private readonly discussion: DiscussionService,
     private readonly amendments: AmendmentsService,
     private readonly campaignAmendments: CampaignAmendmentsService,
-    private readonly modules: ModuleRef,
+    private readonly documents: DocumentsService,
   ) {}
-
-  // DocumentsModule is not among the workflow web module's imports (nor re-exported by one of them), so the
-  // documents service is looked up in the application until the module imports it; it is a stateless singleton.
-  private get documents(): DocumentsService {
-    return this.modules.get(DocumentsService, { strict: false });
-  }
 
   @Get(':id')
   async page(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {

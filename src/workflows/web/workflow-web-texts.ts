@@ -149,6 +149,7 @@ export const OUTCOME_TEXTS: Record<string, Text> = {
   acknowledged: { vi: 'Đã xác nhận', en: 'Acknowledged' },
   timeout: { vi: 'Hết hạn', en: 'Timed out' },
   closed: { vi: 'Đã kết thúc', en: 'Closed' },
+  end: { vi: 'Kết thúc quy trình', en: 'Workflow ended' },
   voted: { vi: 'Đã bỏ phiếu', en: 'Voted' },
   passed: { vi: 'Thông qua', en: 'Passed' },
   failed: { vi: 'Không thông qua', en: 'Not passed' },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../modules/auth/auth.module';
+import { DocumentsModule } from '../../modules/documents/documents.module';
 import { FormsModule } from '../../modules/forms/forms.module';
 import { PageNavigation } from '../../modules/web/page-navigation';
 import { WebModule } from '../../modules/web/web.module';
@@ -24,7 +25,7 @@ import { WORKFLOW_WEB_TEXTS } from './workflow-web-texts';
  * because modules never import workflows; they reuse the web module's shell.
  */
 @Module({
-  imports: [WebModule, AuthModule, FormsModule, WorkflowApiModule, WorkflowEngineModule, WorkflowDefinitionsModule],
+  imports: [WebModule, AuthModule, FormsModule, DocumentsModule, WorkflowApiModule, WorkflowEngineModule, WorkflowDefinitionsModule],
   controllers: [InboxPagesController, TaskFormPagesController, CampaignPagesController, WorkflowVersionPagesController, FormBuilderPagesController, PollPagesController, DocumentPagesController],
   providers: [WorkflowPageShell, CampaignPageReader],
 })
