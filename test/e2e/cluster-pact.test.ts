@@ -183,4 +183,53 @@ describe('cluster-pact: draft → discussion with an amendment → adoption vote
     expect((await t.http().get(`/api/v1/polls/${past}`).set(admin).expect(200)).body.status).toBe('closed');
     expect((await t.http().get(`/api/v1/polls/${future}`).set(admin).expect(200)).body.status).toBe('open');
   });
+
+  it('a secret adoption vote: the history hides who has voted until three ballots are in, and never holds a choice', async () => {
+    const document = {
+      name: { vi: 'Giao ước, biểu quyết kín' },
+      subject: 'cluster',
+      start: 'draft',
+      stages: {
+        draft: { type: 'form', assignees: ['cluster-head'], settings: { form: 'pact/pact-draft' }, on: { submitted: 'discussion' } },
+        discussion: { type: 'discussion', assignees: ['cluster-head'], settings: { document: { fromForm: 'pact/pact-draft' } }, on: { closed: 'adoption' } },
+        adoption: {
+          type: 'vote',
+          fanOut: 'each-member',
+          settings: { rule: { denominator: 'members', threshold: '1/2', comparison: '>', ballot: 'secret', tieBreak: 'status-quo' } },
+          on: { passed: 'done', failed: 'discussion', 'no-quorum': 'discussion', tie: 'discussion' },
+        },
+        done: { type: 'end' },
+      },
+    };
+    const created = await t.http().post('/api/v1/workflow-definitions').set(admin).send({ key: 'cluster-pact-secret', name: 'Giao ước (kín)', document }).expect(201);
+    const secretVersion = (await t.http().post(`/api/v1/workflow-definitions/${created.body.id}/publish`).set(admin).expect(201)).body.version.id;
+    const campaignId = (await t.http().post('/api/v1/campaigns').set(admin).send({ workflowVersionId: secretVersion, name: 'Giao ước kín', year: 2020, clusterId }).expect(201)).body.id;
+    await t.http().post(`/api/v1/tasks/${await openTask(head, campaignId, 'draft')}/form/submit`).set(head).send({ data: pactDraft2020() }).expect(200);
+    await t.http().post(`/api/v1/tasks/${await openTask(head, campaignId, 'discussion')}/commands`).set(head).send({ command: 'close' }).expect(200);
+
+    const voted = async () => {
+      const history = (await t.http().get(`/api/v1/campaigns/${campaignId}/history`).set(admin).expect(200)).body as Array<{ type: string; actor: Record<string, string> | null; data: Record<string, unknown> }>;
+      return history.filter((e) => e.type === 'ballot.cast' || (e.type === 'task.completed' && e.data.stage === 'adoption'));
+    };
+    const receipts: Array<{ auditEntry: string; auditNonce: string; receipt: string }> = [];
+    for (const [index, [, code]] of UNITS.slice(0, 3).entries()) {
+      const auth = officers.get(code)!;
+      receipts.push((await t.http().post(`/api/v1/tasks/${await openTask(auth, campaignId, 'adoption')}/ballot`).set(auth).send({ choice: 'agree' }).expect(200)).body);
+      const events = await voted();
+      expect(events).toHaveLength(2 * (index + 1));
+      if (index < 2) {
+        expect(events.every((e) => e.actor === null && e.data.redacted === true)).toBe(true);
+        expect(JSON.stringify(events)).not.toContain(code);
+      } else {
+        expect(events.every((e) => e.actor !== null)).toBe(true);
+      }
+      expect(JSON.stringify(events)).not.toMatch(/"choice"|agree/);
+    }
+    // A secret receipt enters the chain salted: only its voter, holding the nonce, can find it there.
+    const [first] = receipts;
+    expect(first.auditNonce).toMatch(/^[0-9a-f]{32}$/);
+    expect(first.auditEntry).not.toBe(first.receipt);
+    expect((await voted()).map((e) => e.data.receipt)).toContain(first.auditEntry);
+    expect((await t.http().get(`/api/v1/campaigns/${campaignId}/verify`).set(admin).expect(200)).body).toMatchObject({ intact: true });
+  });
 });

@@ -2,12 +2,14 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
 import { PrincipalService } from '../../modules/auth/principal.service';
+import { PollsService, SECRET_VOTERS_VISIBLE_FROM } from '../../modules/voting/polls.service';
 import { CampaignHistoryService, ChainVerdict } from '../engine/campaign-history.service';
 import { Campaign } from '../engine/entities/campaign.entity';
 import { StageRun } from '../engine/entities/stage-run.entity';
 import { Task } from '../engine/entities/task.entity';
 import { CampaignDetailDto, CampaignDto, HistoryEventDto, InboxDto, InboxQuery } from './dto/campaign.dto';
 import { toCampaignDto, toStageRunDto, toTaskDto } from './campaign-views';
+import { HiddenVoters, redactSecretVoters } from './secret-ballot-redaction';
 
 const TASK_POPULATE = ['stageRun', 'campaign.workflowVersion', 'assigneeUnit', 'assigneePerson'] as const;
 
@@ -18,6 +20,7 @@ export class CampaignQueriesService {
     private readonly em: EntityManager,
     private readonly principals: PrincipalService,
     private readonly history: CampaignHistoryService,
+    private readonly polls: PollsService,
   ) {}
 
   async list(status?: string): Promise<CampaignDto[]> {
@@ -75,9 +78,26 @@ export class CampaignQueriesService {
     return toTaskDto(task);
   }
 
+  /** The campaign's event log, with who voted hidden while a secret poll has fewer than three ballots. */
   async historyOf(campaignId: string): Promise<HistoryEventDto[]> {
-    const events = await this.history.list(this.em.fork(), await this.existing(campaignId));
-    return events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actor, data: e.data, occurredAt: e.occurredAt.toISOString(), prevHash: e.prevHash, hash: e.hash }));
+    const em = this.em.fork();
+    const events = await this.history.list(em, await this.existing(campaignId));
+    const shown = events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actor, data: e.data, occurredAt: e.occurredAt.toISOString(), prevHash: e.prevHash, hash: e.hash }));
+    return redactSecretVoters(shown, await this.hiddenVoters(em, campaignId));
+  }
+
+  private async hiddenVoters(em: EntityManager, campaignId: string): Promise<HiddenVoters[]> {
+    const campaign = await em.findOneOrFail(Campaign, campaignId);
+    const byRun = (campaign.context.polls as Record<string, string> | undefined) ?? {};
+    const others = Object.values((campaign.context.amendmentPolls as Record<string, string> | undefined) ?? {});
+    const hidden: HiddenVoters[] = [];
+    for (const [runId, pollId] of [...Object.entries(byRun), ...others.map((pollId) => [null, pollId] as const)]) {
+      const status = await this.polls.status(pollId, { personId: '', unitIds: [] });
+      if (status.rule.ballot !== 'secret' || status.progress.voted >= SECRET_VOTERS_VISIBLE_FROM) continue;
+      const run = runId ? await em.findOne(StageRun, runId) : null;
+      hidden.push({ pollId, ...(run ? { stage: { key: run.stageKey, iteration: run.iteration } } : {}) });
+    }
+    return hidden;
   }
 
   async verify(campaignId: string): Promise<ChainVerdict> {
