@@ -80,7 +80,10 @@ describe('cluster-pact: draft → discussion with an amendment → adoption vote
     const amendmentPoll: string = proposed.body.pollId;
     expect(proposed.body.amendment).toMatchObject({ status: 'proposed', number: 1 });
     expect((await deliberation(campaignId)).amendmentPolls).toEqual({ [proposed.body.amendment.id]: amendmentPoll });
-    // A unit outside the cluster cannot propose; nor outside a discussion (checked below).
+    // Every other member unit is told to vote; all of them were told the discussion opened.
+    const notices = (await t.http().get('/api/v1/notifications').set(officers.get('VKS-QBI')!).expect(200)).body as Array<{ kind: string; campaignId: string }>;
+    expect(notices.filter((n) => n.campaignId === campaignId).map((n) => n.kind).sort()).toEqual(['amendment', 'discussion']);
+    expect((await t.http().get('/api/v1/notifications').set(officers.get('VKS-HTI')!).expect(200)).body.filter((n: { kind: string; campaignId: string }) => n.campaignId === campaignId && n.kind === 'amendment')).toEqual([]);
     for (const [, code] of UNITS) {
       const choice = code === 'VKS-QTR' ? 'disagree' : 'agree';
       await t.http().post(`/api/v1/polls/${amendmentPoll}/ballots`).set(officers.get(code)!).set('X-Acting-Unit', code).send({ choice }).expect(201);

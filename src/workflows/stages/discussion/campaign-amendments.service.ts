@@ -10,6 +10,7 @@ import { PollsService } from '../../../modules/voting/polls.service';
 import { CampaignCommandsService } from '../../engine/campaign-commands.service';
 import { CampaignHistoryService } from '../../engine/campaign-history.service';
 import { Campaign } from '../../engine/entities/campaign.entity';
+import { Notification } from '../../engine/entities/notification.entity';
 import { StageRun } from '../../engine/entities/stage-run.entity';
 import { amendmentPollsOf } from './discussion.effects';
 import { amendmentRuleOf } from './discussion.stage';
@@ -62,6 +63,18 @@ export class CampaignAmendmentsService {
         em,
       );
       campaign.context = { ...campaign.context, amendmentPolls: { ...amendmentPollsOf(campaign.context), [amendment.id]: poll.id } };
+      for (const unit of members.filter((member) => member.id !== actingFor.unitId)) {
+        em.create(Notification, {
+          dedupeKey: `amendment-${amendment.id}-${unit.id}`,
+          unit,
+          campaign,
+          kind: 'amendment',
+          message: {
+            vi: `${actingFor.unitCode} đề xuất sửa đổi số ${amendment.number}; mời đơn vị biểu quyết trước khi kết thúc thảo luận.`,
+            en: `${actingFor.unitCode} proposed amendment ${amendment.number}; please vote before the discussion closes.`,
+          },
+        });
+      }
       await this.history.append(
         em,
         campaign,

@@ -4,6 +4,7 @@ import { AmendmentsService } from '../../../modules/discussion/amendments.servic
 import { DocumentsService } from '../../../modules/documents/documents.service';
 import { FormSubmission } from '../../../modules/forms/submissions/form-submission.entity';
 import { PollsService } from '../../../modules/voting/polls.service';
+import { Notification } from '../../engine/entities/notification.entity';
 import { StageEffectContext, StageEffects } from '../stage-effects';
 import { discussionSettingsOf } from './discussion.stage';
 
@@ -25,7 +26,33 @@ export class DiscussionStageEffects implements StageEffects {
     private readonly polls: PollsService,
   ) {}
 
-  async onEnter({ em, campaign, run, stage, record }: StageEffectContext): Promise<void> {
+  async onEnter(ctx: StageEffectContext): Promise<void> {
+    await this.ensureDocument(ctx);
+    await this.tellMembers(ctx);
+  }
+
+  /** Every member unit learns that the discussion is open, once per stage run. */
+  private async tellMembers({ em, campaign, run }: StageEffectContext): Promise<void> {
+    const cluster = campaign.subjectCluster;
+    if (!cluster) return;
+    await em.populate(cluster, ['members']);
+    for (const unit of cluster.members.getItems().filter((member) => !member.archivedAt)) {
+      const dedupeKey = `discussion-${run.id}-${unit.id}`;
+      if (await em.count(Notification, { dedupeKey })) continue;
+      em.create(Notification, {
+        dedupeKey,
+        unit,
+        campaign,
+        kind: 'discussion',
+        message: {
+          vi: `Dự thảo giao ước của "${campaign.name}" đang được thảo luận (lần ${run.iteration}): mời đơn vị góp ý và đề xuất sửa đổi trên trang văn bản.`,
+          en: `The draft pact of "${campaign.name}" is open for discussion (round ${run.iteration}): comment and propose amendments on the document page.`,
+        },
+      });
+    }
+  }
+
+  private async ensureDocument({ em, campaign, run, stage, record }: StageEffectContext): Promise<void> {
     if (typeof campaign.context.documentId === 'string') return;
     const fromForm = discussionSettingsOf(stage).document?.fromForm;
     if (!fromForm) throw new AppError('CAMPAIGN_HAS_NO_DOCUMENT', { stage: run.stageKey });
