@@ -1,14 +1,7 @@
-import { MikroORM } from '@mikro-orm/core';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { syncBuiltinForms } from '../../src/modules/forms/builtin-forms';
-import { FormsService } from '../../src/modules/forms/forms.service';
-import { Cluster } from '../../src/modules/org/entities/cluster.entity';
-import { syncBuiltinWorkflows } from '../../src/workflows/definitions/builtin-workflows';
-import { WorkflowDefinitionsService } from '../../src/workflows/definitions/workflow-definitions.service';
-import { StageRegistry } from '../../src/workflows/stages/stage-registry';
 import { describeBrowser, launchChromium } from '../support/browser';
-import { pactDraft2020 } from '../support/pact-draft';
-import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
+import { clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
+import { DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
 
@@ -19,15 +12,14 @@ const NEW_TEXT = 'Tỷ lệ kiến nghị, kháng nghị được chấp nhận 
 describeBrowser('deliberation pages: Cluster 6 discusses, amends and adopts its 2020 pact (headless Chromium)', () => {
   let t: TestApp;
   let browser: Browser;
+  let pact: ClusterPactFixture;
   const contexts: BrowserContext[] = [];
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];
 
   beforeAll(async () => {
     t = await startTestApp({ listen: true });
-    const em = t.app.get(MikroORM).em;
-    await syncBuiltinForms(new FormsService(em.fork()));
-    await syncBuiltinWorkflows(new WorkflowDefinitionsService(em.fork(), new StageRegistry()));
+    pact = await clusterPactFixture(t);
     browser = await launchChromium();
   });
 
@@ -65,16 +57,7 @@ describeBrowser('deliberation pages: Cluster 6 discusses, amends and adopts its 
 
   it('a thread and an amendment on clause 2, its vote, version 2 with its diff, and version 2 adopted by 5 of 6 with the arithmetic', async () => {
     // The cluster head's draft (the form page is covered by the forms suite): through the API.
-    const admin = await bearerFor(t, 'admin');
-    const em = t.app.get(MikroORM).em.fork();
-    const clusterId = (await em.findOneOrFail(Cluster, { name: 'Cụm thi đua số 6', year: 2020 })).id;
-    const definitions = (await t.http().get('/api/v1/workflow-definitions').set(admin).expect(200)).body.items;
-    const pact = definitions.find((d: { key: string }) => d.key === 'cluster-pact');
-    const versionId = (await t.http().get(`/api/v1/workflow-definitions/${pact.id}/versions`).set(admin).expect(200)).body.items[0].id;
-    const campaignId = (await t.http().post('/api/v1/campaigns').set(admin).send({ workflowVersionId: versionId, name: CAMPAIGN, year: 2020, clusterId }).expect(201)).body.id;
-    const head = await bearerFor(t, 'thanhhoa.vientruong');
-    const draftTask = (await t.http().get(`/api/v1/inbox?campaignId=${campaignId}`).set(head).expect(200)).body.tasks[0].id;
-    await t.http().post(`/api/v1/tasks/${draftTask}/form/submit`).set(head).send({ data: pactDraft2020() }).expect(200);
+    await pact.launchToDiscussion(CAMPAIGN);
 
     const officers = new Map<string, Page>();
     for (const slug of UNITS) officers.set(slug, await signedIn(`${slug}.canbo`));

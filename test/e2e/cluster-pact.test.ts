@@ -1,50 +1,27 @@
-import { MikroORM } from '@mikro-orm/core';
 import { Clock } from '../../src/modules/calendar/clock';
-import { syncBuiltinForms } from '../../src/modules/forms/builtin-forms';
-import { FormsService } from '../../src/modules/forms/forms.service';
-import { Cluster } from '../../src/modules/org/entities/cluster.entity';
-import { syncBuiltinWorkflows } from '../../src/workflows/definitions/builtin-workflows';
-import { WorkflowDefinitionsService } from '../../src/workflows/definitions/workflow-definitions.service';
 import { RecoverySweeper } from '../../src/workflows/engine/recovery-sweeper.service';
-import { StageRegistry } from '../../src/workflows/stages/stage-registry';
+import { Auth, CLUSTER_6_UNITS, clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
 import { pactDraft2020 } from '../support/pact-draft';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
 
-type Auth = { Authorization: string };
-const UNITS = [
-  ['thanhhoa', 'VKS-THA'],
-  ['nghean', 'VKS-NAN'],
-  ['hatinh', 'VKS-HTI'],
-  ['quangbinh', 'VKS-QBI'],
-  ['quangtri', 'VKS-QTR'],
-  ['hue', 'VKS-TTH'],
-] as const;
+const UNITS = CLUSTER_6_UNITS;
 
 describe('cluster-pact: draft → discussion with an amendment → adoption vote (e2e)', () => {
   let t: TestApp;
+  let pact: ClusterPactFixture;
   let admin: Auth;
-  const officers = new Map<string, Auth>();
   let head: Auth;
-  let versionId: string;
   let clusterId: string;
+  const officers = new Map<string, Auth>();
 
   beforeAll(async () => {
     t = await startTestApp({ role: 'api' });
-    const em = t.app.get(MikroORM).em;
-    await syncBuiltinForms(new FormsService(em.fork()));
-    await syncBuiltinWorkflows(new WorkflowDefinitionsService(em.fork(), new StageRegistry()));
-    admin = await bearerFor(t, 'admin');
-    head = await bearerFor(t, 'thanhhoa.vientruong');
+    pact = await clusterPactFixture(t);
+    ({ admin, head, clusterId } = pact);
     for (const [slug, code] of UNITS) officers.set(code, await bearerFor(t, `${slug}.canbo`));
-    clusterId = (await em.fork().findOneOrFail(Cluster, { name: 'Cụm thi đua số 6', year: 2020 })).id;
-    const definitions = (await t.http().get('/api/v1/workflow-definitions').set(admin).expect(200)).body.items;
-    const pact = definitions.find((d: { key: string }) => d.key === 'cluster-pact');
-    versionId = (await t.http().get(`/api/v1/workflow-definitions/${pact.id}/versions`).set(admin).expect(200)).body.items[0].id;
   });
   afterAll(() => t?.close());
 
-  const launch = async (name: string): Promise<string> =>
-    (await t.http().post('/api/v1/campaigns').set(admin).send({ workflowVersionId: versionId, name, year: 2020, clusterId }).expect(201)).body.id;
   const openTask = async (auth: Auth, campaignId: string, stageKey: string): Promise<string> => {
     const inbox = (await t.http().get(`/api/v1/inbox?campaignId=${campaignId}`).set(auth).expect(200)).body;
     const task = inbox.tasks.find((candidate: { stageKey: string }) => candidate.stageKey === stageKey);
@@ -54,15 +31,7 @@ describe('cluster-pact: draft → discussion with an amendment → adoption vote
   const detail = async (campaignId: string) => (await t.http().get(`/api/v1/campaigns/${campaignId}`).set(admin).expect(200)).body;
   const deliberation = async (campaignId: string) => (await t.http().get(`/api/v1/campaigns/${campaignId}/deliberation`).set(admin).expect(200)).body;
 
-  /** Draft submitted by the head (VKS-THA): the discussion opens with version 1 of the document. */
-  const toDiscussion = async (name: string) => {
-    const campaignId = await launch(name);
-    const draftTask = await openTask(head, campaignId, 'draft');
-    await t.http().post(`/api/v1/tasks/${draftTask}/form/submit`).set(head).send({ data: pactDraft2020() }).expect(200);
-    const { documentId } = await deliberation(campaignId);
-    expect(documentId).toEqual(expect.any(String));
-    return { campaignId, documentId: documentId as string };
-  };
+  const toDiscussion = (name: string) => pact.launchToDiscussion(name);
 
   it('Cluster 6 discusses the 2020 draft, adopts one amendment into version 2 and version 2 by 5 of 6, with the arithmetic', async () => {
     const { campaignId, documentId } = await toDiscussion('Giao ước thi đua năm 2020 – Cụm 6');

@@ -1,32 +1,17 @@
-import { MikroORM } from '@mikro-orm/core';
 import type { Response } from 'supertest';
-import { syncBuiltinForms } from '../../src/modules/forms/builtin-forms';
-import { FormsService } from '../../src/modules/forms/forms.service';
-import { Cluster } from '../../src/modules/org/entities/cluster.entity';
 import { escapeHtml } from '../../src/modules/web/html';
-import { syncBuiltinWorkflows } from '../../src/workflows/definitions/builtin-workflows';
-import { WorkflowDefinitionsService } from '../../src/workflows/definitions/workflow-definitions.service';
-import { StageRegistry } from '../../src/workflows/stages/stage-registry';
-import { pactDraft2020 } from '../support/pact-draft';
+import { Auth, CLUSTER_6_UNITS, clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
 import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(90_000);
 
-type Auth = { Authorization: string };
 interface ApiClause {
   id: string;
   number: string;
   heading?: string;
   text: string;
 }
-const UNITS = [
-  ['thanhhoa', 'VKS-THA'],
-  ['nghean', 'VKS-NAN'],
-  ['hatinh', 'VKS-HTI'],
-  ['quangbinh', 'VKS-QBI'],
-  ['quangtri', 'VKS-QTR'],
-  ['hue', 'VKS-TTH'],
-] as const;
+const UNITS = CLUSTER_6_UNITS;
 
 /** The cookies a browser would send back after this response (cleared ones dropped). */
 const cookieHeader = (response: Response): string =>
@@ -47,23 +32,15 @@ describe('document pages: a version with its discussion and amendments, and the 
   let t: TestApp;
   let admin: Auth;
   let head: Auth;
-  let versionId: string;
-  let clusterId: string;
+  let pact: ClusterPactFixture;
   const officers = new Map<string, Auth>();
   const sessions = new Map<string, string>();
 
   beforeAll(async () => {
     t = await startTestApp();
-    const em = t.app.get(MikroORM).em;
-    await syncBuiltinForms(new FormsService(em.fork()));
-    await syncBuiltinWorkflows(new WorkflowDefinitionsService(em.fork(), new StageRegistry()));
-    admin = await bearerFor(t, 'admin');
-    head = await bearerFor(t, 'thanhhoa.vientruong');
+    pact = await clusterPactFixture(t);
+    ({ admin, head } = pact);
     for (const [slug, code] of UNITS) officers.set(code, await bearerFor(t, `${slug}.canbo`));
-    clusterId = (await em.fork().findOneOrFail(Cluster, { name: 'Cụm thi đua số 6', year: 2020 })).id;
-    const definitions = (await t.http().get('/api/v1/workflow-definitions').set(admin).expect(200)).body.items;
-    const pact = definitions.find((d: { key: string }) => d.key === 'cluster-pact');
-    versionId = (await t.http().get(`/api/v1/workflow-definitions/${pact.id}/versions`).set(admin).expect(200)).body.items[0].id;
   });
   afterAll(() => t?.close());
 
@@ -87,15 +64,7 @@ describe('document pages: a version with its discussion and amendments, and the 
   };
   const deliberation = async (campaignId: string) => (await t.http().get(`/api/v1/campaigns/${campaignId}/deliberation`).set(admin).expect(200)).body;
 
-  /** Draft submitted by the head (VKS-THA): the discussion opens with version 1 of the document. */
-  const toDiscussion = async (name: string) => {
-    const campaignId = (await t.http().post('/api/v1/campaigns').set(admin).send({ workflowVersionId: versionId, name, year: 2020, clusterId }).expect(201)).body.id as string;
-    const draftTask = await openTask(head, campaignId, 'draft');
-    await t.http().post(`/api/v1/tasks/${draftTask}/form/submit`).set(head).send({ data: pactDraft2020() }).expect(200);
-    const { documentId } = await deliberation(campaignId);
-    expect(documentId).toEqual(expect.any(String));
-    return { campaignId, documentId: documentId as string };
-  };
+  const toDiscussion = (name: string) => pact.launchToDiscussion(name);
 
   it('Hà Tĩnh comments on clause 2 and proposes an amendment through the page; the diff of version 2 shows it word by word', async () => {
     const { campaignId, documentId } = await toDiscussion('Giao ước thi đua năm 2020 – trang văn bản');
