@@ -98,7 +98,10 @@ describeBrowser('deliberation pages: Cluster 6 discusses, amends and adopts its 
       await page.goto(amendmentPollUrl);
       await vote(page, slug === 'quangtri' ? 'Không đồng ý' : 'Đồng ý');
     }
-    expect(await hatinh.locator('#poll-progress').innerText()).not.toBe('');
+    // Everyone has voted: the amendment's vote is closed and decided at once, with its arithmetic.
+    await hatinh.reload();
+    expect(await hatinh.locator('#poll-outcome').innerText()).toBe('Thông qua');
+    expect(await hatinh.locator('#poll-arithmetic').innerText()).toBe('5/6 thành viên đồng ý; quy tắc: đồng ý × 2 > thành viên → 10 > 6 → thông qua');
 
     // The head closes the discussion from the inbox: the amendment becomes version 2.
     const headPage = await signedIn('thanhhoa.vientruong');

@@ -6,6 +6,7 @@ import { IdempotencyModule } from '../../modules/idempotency/idempotency.module'
 import { VotingModule } from '../../modules/voting/voting.module';
 import { WorkflowEngineModule } from '../engine/workflow-engine.module';
 import { CampaignAmendmentsService } from '../stages/discussion/campaign-amendments.service';
+import { StageEffectsModule } from '../stages/stage-effects.module';
 import { FormTaskService } from '../stages/form/form-task.service';
 import { BallotTaskService } from '../stages/vote/ballot-task.service';
 import { BallotsController } from './ballots.controller';
@@ -18,7 +19,7 @@ import { TasksController } from './tasks.controller';
 
 /** HTTP side of the engine: campaigns, the inbox, task commands, form tasks, ballots and the deliberation of a campaign. */
 @Module({
-  imports: [WorkflowEngineModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule],
+  imports: [WorkflowEngineModule, StageEffectsModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule],
   controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController],
   providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService],
   exports: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, VotingModule, DiscussionModule],

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscussionModule } from '../../modules/discussion/discussion.module';
 import { DocumentsModule } from '../../modules/documents/documents.module';
 import { VotingModule } from '../../modules/voting/voting.module';
+import { AmendmentDecisionService } from './discussion/amendment-decision.service';
 import { DiscussionStageEffects } from './discussion/discussion.effects';
 import { STAGE_EFFECTS, StageEffects } from './stage-effects';
 import { VoteStageEffects } from './vote/vote.effects';
@@ -13,6 +14,7 @@ import { VoteStageEffects } from './vote/vote.effects';
 @Module({
   imports: [VotingModule, DocumentsModule, DiscussionModule],
   providers: [
+    AmendmentDecisionService,
     VoteStageEffects,
     DiscussionStageEffects,
     {
@@ -21,6 +23,6 @@ import { VoteStageEffects } from './vote/vote.effects';
       inject: [VoteStageEffects, DiscussionStageEffects],
     },
   ],
-  exports: [STAGE_EFFECTS],
+  exports: [STAGE_EFFECTS, AmendmentDecisionService],
 })
 export class StageEffectsModule {}

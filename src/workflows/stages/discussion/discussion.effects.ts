@@ -3,9 +3,9 @@ import { AppError } from '../../../common/errors/app-error';
 import { AmendmentsService } from '../../../modules/discussion/amendments.service';
 import { DocumentsService } from '../../../modules/documents/documents.service';
 import { FormSubmission } from '../../../modules/forms/submissions/form-submission.entity';
-import { PollsService } from '../../../modules/voting/polls.service';
 import { Notification } from '../../engine/entities/notification.entity';
 import { StageEffectContext, StageEffects } from '../stage-effects';
+import { AmendmentDecisionService } from './amendment-decision.service';
 import { discussionSettingsOf } from './discussion.stage';
 
 /** Each amendment's poll, kept in the campaign's context: `amendmentPolls[amendmentId] = pollId`. */
@@ -23,7 +23,7 @@ export class DiscussionStageEffects implements StageEffects {
   constructor(
     private readonly documents: DocumentsService,
     private readonly amendments: AmendmentsService,
-    private readonly polls: PollsService,
+    private readonly decisions: AmendmentDecisionService,
   ) {}
 
   async onEnter(ctx: StageEffectContext): Promise<void> {
@@ -70,15 +70,7 @@ export class DiscussionStageEffects implements StageEffects {
   async onComplete({ em, campaign, run, record }: StageEffectContext, outcome: string): Promise<string> {
     const documentId = campaign.context.documentId as string;
     for (const [amendmentId, pollId] of Object.entries(amendmentPollsOf(campaign.context))) {
-      const amendment = await this.amendments.get(amendmentId);
-      if (amendment.status !== 'proposed') {
-        if (amendment.status === 'withdrawn') await this.polls.closePoll(pollId, 'stage-closed', em);
-        continue;
-      }
-      const result = await this.polls.closePoll(pollId, 'stage-closed', em);
-      const decision = result.outcome === 'passed' ? 'accepted' : 'rejected';
-      await this.amendments.decide(amendmentId, decision, result.explanation.vi, { pollId });
-      await record('amendment.decided', { stage: run.stageKey, amendmentId, number: amendment.number, pollId, decision, outcome: result.outcome, explanation: result.explanation });
+      await this.decisions.decide(em, amendmentId, pollId, 'stage-closed', (type, data) => record(type, { stage: run.stageKey, ...data }));
     }
     const version = await this.amendments.mergeAccepted(documentId, null);
     if (version) {

@@ -11,6 +11,7 @@ import { CampaignCommandsService } from '../../engine/campaign-commands.service'
 import { CampaignHistoryService, EventActor } from '../../engine/campaign-history.service';
 import { Campaign } from '../../engine/entities/campaign.entity';
 import { Task } from '../../engine/entities/task.entity';
+import { AmendmentDecisionService } from '../discussion/amendment-decision.service';
 import { TaskBallotReceiptDto } from './ballot.dto';
 import { pollOfRun } from './vote.effects';
 
@@ -30,6 +31,7 @@ export class BallotTaskService {
     private readonly commands: CampaignCommandsService,
     private readonly polls: PollsService,
     private readonly history: CampaignHistoryService,
+    private readonly amendmentDecisions: AmendmentDecisionService,
   ) {}
 
   async cast(taskId: string, body: BallotBody, principal: Principal, actingFor: ActingFor | undefined): Promise<TaskBallotReceiptDto> {
@@ -65,7 +67,13 @@ export class BallotTaskService {
       return this.cast(task.id, body, principal, actingFor);
     }
     const caster = await this.caster(pollId, body, principal, actingFor);
-    await this.commands.recordOnCampaign(campaign.id, 'ballot', principal, actingFor, (txEm, locked) => caster.castAndRecord(txEm, locked));
+    await this.commands.recordOnCampaign(campaign.id, 'ballot', principal, actingFor, async (txEm, locked) => {
+      await caster.castAndRecord(txEm, locked);
+      // An amendment's vote closes once every member has voted, and the amendment is decided then and there.
+      if (poll.subject.kind === 'amendment' && caster.receipt().allVoted) {
+        await this.amendmentDecisions.decide(txEm, poll.subject.id, pollId, 'all-voted', async (type, data) => void (await this.history.append(txEm, locked, type, data, null)));
+      }
+    });
     return caster.receipt();
   }
 
