@@ -18,6 +18,7 @@ import { Amendment, AmendmentStatus } from './entities/amendment.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AMENDMENT_RELATIONS = ['proposedBy', 'unit', 'decidedBy', 'withdrawnBy'] as const;
+const MAX_NUMBERING_ATTEMPTS = 25;
 
 /** What the lead's vote stage (or an administrator) passes along with a decision. */
 export interface DecisionOptions {
@@ -84,7 +85,9 @@ export class AmendmentsService {
       text,
       justification,
     };
-    // The next number per document; a proposal racing for the same number loses on the unique constraint and takes the next.
+    // The next number per document; a proposal racing for the same number loses on the unique constraint and takes the
+    // next. With n proposals racing, one may lose n - 1 times: the bound is generous, and a short random pause keeps
+    // the losers from colliding again in step.
     for (let attempt = 1; ; attempt++) {
       try {
         const id = await this.em.transactional(async (em) => {
@@ -105,7 +108,8 @@ export class AmendmentsService {
         });
         return this.get(id);
       } catch (cause) {
-        if (!(cause instanceof UniqueConstraintViolationException) || attempt >= 5) throw cause;
+        if (!(cause instanceof UniqueConstraintViolationException) || attempt >= MAX_NUMBERING_ATTEMPTS) throw cause;
+        await new Promise((resolve) => setTimeout(resolve, 2 + Math.floor(Math.random() * 20)));
       }
     }
   }
