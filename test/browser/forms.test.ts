@@ -99,6 +99,10 @@ describeBrowser('form builder and form filling (headless Chromium)', () => {
     await unitName.hover();
     await unitName.locator('[ref="editComponent"]').first().click();
     const dialog = builder.locator('.formio-dialog');
+    // Every tab of the settings dialog, whose code editors (ace) Form.io would fetch from its CDN: all from this server.
+    const tabs = dialog.locator('.nav-link');
+    for (let index = (await tabs.count()) - 1; index >= 0; index--) await tabs.nth(index).click();
+    expect(await builder.evaluate(() => typeof (globalThis as { ace?: unknown }).ace)).toBe('object');
     await dialog.locator('input[name="data[label]"]').fill(NEW_LABEL);
     await dialog.locator('[ref="saveButton"]').click();
     await dialog.waitFor({ state: 'detached' });
