@@ -204,4 +204,25 @@ describe('cluster-pact: draft → discussion with an amendment → adoption vote
     expect((await voted()).map((e) => e.data.receipt)).toContain(first.auditEntry);
     expect((await t.http().get(`/api/v1/campaigns/${campaignId}/verify`).set(admin).expect(200)).body).toMatchObject({ intact: true });
   });
+
+  it('two accepted amendments of the same clause: the first accepted wins, the other is refused as a conflict, the discussion still closes', async () => {
+    const { campaignId, documentId } = await toDiscussion('Giao ước thi đua năm 2020 – hai đề xuất');
+    const propose = async (code: string, text: string) =>
+      (await t.http().post(`/api/v1/campaigns/${campaignId}/amendments`).set(officers.get(code)!).set('X-Acting-Unit', code)
+        .send({ baseVersion: 1, kind: 'replace', clauseId: 'c-2', text, justification: 'Điều chỉnh chỉ tiêu.' }).expect(201)).body;
+    const first = await propose('VKS-HTI', 'Tỷ lệ kiến nghị, kháng nghị được chấp nhận đạt từ 75% trở lên.');
+    const second = await propose('VKS-NAN', 'Tỷ lệ kiến nghị, kháng nghị được chấp nhận đạt từ 80% trở lên.');
+    for (const poll of [first.pollId, second.pollId]) {
+      for (const [, code] of UNITS) await t.http().post(`/api/v1/polls/${poll}/ballots`).set(officers.get(code)!).set('X-Acting-Unit', code).send({ choice: 'agree' }).expect(201);
+    }
+    await t.http().post(`/api/v1/tasks/${await openTask(head, campaignId, 'discussion')}/commands`).set(head).send({ command: 'close' }).expect(200);
+    expect((await t.http().get(`/api/v1/amendments/${first.amendment.id}`).set(admin).expect(200)).body).toMatchObject({ status: 'merged', mergedIntoVersion: 2 });
+    const refused = (await t.http().get(`/api/v1/amendments/${second.amendment.id}`).set(admin).expect(200)).body;
+    expect(refused.status).toBe('rejected');
+    expect(refused.decisionNote).toContain('AMENDMENT_CONFLICT');
+    expect(refused.decisionNote).toContain('sửa đổi số 1');
+    const v2 = (await t.http().get(`/api/v1/documents/${documentId}/versions/2`).set(admin).expect(200)).body;
+    expect(v2.content.clauses[1].text).toContain('75%');
+    expect((await detail(campaignId)).activeStages).toEqual(['adoption']);
+  });
 });

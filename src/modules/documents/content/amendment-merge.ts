@@ -98,7 +98,7 @@ function amendmentProblems(amendments: Amendment[], order: string[]): AmendmentP
  * Pairs that touch the same clause: replace/delete of one clause by two amendments, or an insert after a
  * clause another amendment deletes. Two inserts after the same clause do not conflict: order decides.
  */
-function findConflicts(ordered: Amendment[]): AmendmentConflict[] {
+export function findConflicts(ordered: Amendment[]): AmendmentConflict[] {
   const conflicts: AmendmentConflict[] = [];
   ordered.forEach((first, index) => {
     for (const second of ordered.slice(index + 1)) {

@@ -1,6 +1,8 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AmendmentsService } from '../../../modules/discussion/amendments.service';
+import { ProposedAmendmentDto } from '../../../modules/discussion/dto/amendment-response.dto';
+import { Amendment as MergeAmendment, findConflicts } from '../../../modules/documents/content/amendment-merge';
 import { CloseReason } from '../../../modules/voting/entities/poll.entity';
 import { PollsService } from '../../../modules/voting/polls.service';
 
@@ -27,8 +29,40 @@ export class AmendmentDecisionService {
       return;
     }
     const result = await this.polls.closePoll(pollId, reason, em);
-    const decision = result.outcome === 'passed' ? 'accepted' : 'rejected';
-    await this.amendments.decide(amendmentId, decision, result.explanation.vi, { pollId });
-    await record('amendment.decided', { amendmentId, number: amendment.number, pollId, decision, outcome: result.outcome, explanation: result.explanation, reason });
+    const clash = result.outcome === 'passed' ? await this.clashWithAccepted(amendment) : undefined;
+    const decision = result.outcome === 'passed' && !clash ? 'accepted' : 'rejected';
+    const note = clash
+      ? `${result.explanation.vi}; nhưng xung đột với sửa đổi số ${clash.number} đã được chấp nhận trên cùng điều khoản (AMENDMENT_CONFLICT), nên không đưa vào văn bản.`
+      : result.explanation.vi;
+    await this.amendments.decide(amendmentId, decision, note, { pollId });
+    await record('amendment.decided', {
+      amendmentId,
+      number: amendment.number,
+      pollId,
+      decision,
+      outcome: result.outcome,
+      explanation: result.explanation,
+      reason,
+      ...(clash ? { conflict: { code: 'AMENDMENT_CONFLICT', with: clash.id, number: clash.number } } : {}),
+    });
+  }
+
+  /**
+   * The accepted amendment (same document and base version) this one would conflict with in the merge: the first
+   * one accepted wins, so that the discussion can always close and merge (two changes of one clause, or an insert
+   * after a clause another deletes).
+   */
+  private async clashWithAccepted(candidate: ProposedAmendmentDto): Promise<ProposedAmendmentDto | undefined> {
+    const accepted = (await this.amendments.list(candidate.documentId, { status: 'accepted' })).items.filter((other) => other.baseVersion === candidate.baseVersion);
+    const asMerge = (amendment: ProposedAmendmentDto): MergeAmendment => ({
+      id: amendment.id,
+      kind: amendment.kind as MergeAmendment['kind'],
+      clauseId: amendment.clauseId,
+      justification: amendment.justification,
+    });
+    const conflict = findConflicts([...accepted, candidate].map(asMerge)).find((pair) => pair.a === candidate.id || pair.b === candidate.id);
+    if (!conflict) return undefined;
+    const otherId = conflict.a === candidate.id ? conflict.b : conflict.a;
+    return accepted.find((other) => other.id === otherId);
   }
 }
