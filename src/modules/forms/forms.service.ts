@@ -3,7 +3,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
 import { contentHash } from '../../common/hashing/canonical-json';
 import { Clock } from '../calendar/clock';
-import { Person } from '../org/entities/person.entity';
+import { VersionedDocumentStore } from '../versioning/versioned-document-store';
 import { CreateFormDto, FormDto, UpdateFormDraftDto } from './dto/form-definition.dto';
 import { FormVersionDiffDto, FormVersionDto } from './dto/form-version.dto';
 import { FormDefinition } from './entities/form-definition.entity';
@@ -31,11 +31,20 @@ export interface FormState {
  */
 @Injectable()
 export class FormsService {
+  private readonly store: VersionedDocumentStore<FormDefinition, FormVersion>;
+
   constructor(
     private readonly em: EntityManager,
     // The app-wide clock when the calendar module is loaded; the CLI has none and uses real time.
-    @Optional() private readonly clock: Clock = new Clock(),
-  ) {}
+    @Optional() clock: Clock = new Clock(),
+  ) {
+    this.store = new VersionedDocumentStore(em, clock, {
+      definition: FormDefinition,
+      version: FormVersion,
+      contentProperty: 'schema',
+      codes: { definitionNotFound: 'FORM_NOT_FOUND', versionNotFound: 'FORM_VERSION_NOT_FOUND', contentPublished: 'FORM_CONTENT_PUBLISHED', publishConflict: 'FORM_PUBLISH_CONFLICT' },
+    });
+  }
 
   async list(query: ListQueryDto): Promise<DefinitionPageDto> {
     const [definitions, total] = await this.em.findAndCount(FormDefinition, {}, { orderBy: { key: 'asc' }, limit: query.limit, offset: query.offset });
@@ -85,29 +94,19 @@ export class FormsService {
   }
 
   /**
-   * Freezes the draft as the next version; when the draft is exactly the latest version nothing is
-   * created and that version is returned. Two publishers racing for the same number: the loser retries once.
+   * Freezes the draft as the next version (see VersionedDocumentStore.publish); an invalid draft is refused with
+   * every problem in `details`.
    */
   async publish(id: string, publisherId: string | null): Promise<PublishResultDto> {
     const definition = await this.find(id);
     const problems = this.problemsOf(definition.draft);
     if (problems.length) throw new AppError('FORM_INVALID', { count: problems.length }, problems);
-    const schema = definition.draft;
-    const hash = contentHash(schema);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const result = await this.publishOnce(definition.id, schema, hash, publisherId);
-        return { created: result.created, version: VersionSummaryDto.from(result.version) };
-      } catch (cause) {
-        if (!(cause instanceof UniqueConstraintViolationException)) throw cause;
-        if (attempt === 2) throw new AppError('FORM_PUBLISH_CONFLICT', { key: definition.key });
-      }
-    }
+    const result = await this.store.publish(definition, definition.draft, publisherId);
+    return { created: result.created, version: VersionSummaryDto.from(result.version) };
   }
 
   async listVersions(id: string): Promise<VersionListDto> {
-    const definition = await this.find(id);
-    const versions = await this.em.find(FormVersion, { definition }, { populate: ['definition', 'publishedBy'], orderBy: { number: 'desc' } });
+    const versions = await this.store.versionsOf(await this.find(id));
     return { items: versions.map(VersionSummaryDto.from), total: versions.length };
   }
 
@@ -123,7 +122,7 @@ export class FormsService {
 
   /** The newest published version of the form with this key, or null when none was published. */
   async latestVersion(key: string): Promise<FormVersion | null> {
-    return this.em.findOne(FormVersion, { definition: { key } }, { populate: ['definition'], orderBy: { number: 'desc' } });
+    return this.store.latestByKey(key);
   }
 
   /** What the key holds now, or null when no form has it. */
@@ -157,51 +156,19 @@ export class FormsService {
     await this.em.flush();
   }
 
-  private async publishOnce(definitionId: string, schema: FormSchema, hash: string, publisherId: string | null) {
-    return this.em.transactional(async (em) => {
-      // The hash is looked up first: under read committed, a racing publisher's version may appear between two reads.
-      const same = await em.findOne(FormVersion, { definition: definitionId, contentHash: hash }, { populate: ['definition', 'publishedBy'] });
-      if (same) {
-        // (definition, contentHash) is unique too: an earlier content cannot come back as a new number.
-        const newer = await em.count(FormVersion, { definition: definitionId, number: { $gt: same.number } });
-        if (newer) throw new AppError('FORM_CONTENT_PUBLISHED', { number: same.number }, { versionId: same.id, number: same.number });
-        return { version: same, created: false };
-      }
-      const latest = await em.findOne(FormVersion, { definition: definitionId }, { orderBy: { number: 'desc' } });
-      const version = em.create(FormVersion, {
-        definition: await em.findOneOrFail(FormDefinition, definitionId),
-        number: (latest?.number ?? 0) + 1,
-        schema,
-        contentHash: hash,
-        publishedBy: publisherId ? await em.findOneOrFail(Person, publisherId) : null,
-        publishedAt: this.clock.now(),
-      });
-      await em.flush();
-      return { version, created: true };
-    });
+  private find(id: string): Promise<FormDefinition> {
+    return this.store.find(id);
   }
 
-  private async find(id: string): Promise<FormDefinition> {
-    const definition = await this.em.findOne(FormDefinition, { id });
-    if (!definition) throw new AppError('FORM_NOT_FOUND', { id });
-    return definition;
-  }
-
-  private async findVersion(id: string): Promise<FormVersion> {
-    const version = await this.em.findOne(FormVersion, { id }, { populate: ['definition', 'publishedBy'] });
-    if (!version) throw new AppError('FORM_VERSION_NOT_FOUND', { id });
-    return version;
+  private findVersion(id: string): Promise<FormVersion> {
+    return this.store.findVersion(id);
   }
 
   private latestOf(definitionId: string): Promise<FormVersion | null> {
-    return this.em.findOne(FormVersion, { definition: definitionId }, { orderBy: { number: 'desc' } });
+    return this.store.latestOf(definitionId);
   }
 
-  private async latestNumbers(definitionIds: string[]): Promise<Map<string, number>> {
-    if (!definitionIds.length) return new Map();
-    const versions = await this.em.find(FormVersion, { definition: { $in: definitionIds } }, { fields: ['number', 'definition'] });
-    const latest = new Map<string, number>();
-    for (const v of versions) latest.set(v.definition.id, Math.max(latest.get(v.definition.id) ?? 0, v.number));
-    return latest;
+  private latestNumbers(definitionIds: string[]): Promise<Map<string, number>> {
+    return this.store.latestNumbers(definitionIds);
   }
 }

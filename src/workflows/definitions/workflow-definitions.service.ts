@@ -1,10 +1,9 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable, Optional } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
-import { contentHash } from '../../common/hashing/canonical-json';
 import { Clock } from '../../modules/calendar/clock';
+import { VersionedDocumentStore } from '../../modules/versioning/versioned-document-store';
 import { FormVersion } from '../../modules/forms/entities/form-version.entity';
-import { Person } from '../../modules/org/entities/person.entity';
 import { WorkflowDefinition } from '../engine/entities/workflow-definition.entity';
 import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
 import { StageRegistry } from '../stages/stage-registry';
@@ -28,12 +27,26 @@ export interface DefinitionState {
  */
 @Injectable()
 export class WorkflowDefinitionsService {
+  private readonly store: VersionedDocumentStore<WorkflowDefinition, WorkflowVersion>;
+
   constructor(
     private readonly em: EntityManager,
     private readonly registry: StageRegistry,
     // The app-wide clock when the calendar module is loaded; the CLI has none and uses real time.
-    @Optional() private readonly clock: Clock = new Clock(),
-  ) {}
+    @Optional() clock: Clock = new Clock(),
+  ) {
+    this.store = new VersionedDocumentStore(em, clock, {
+      definition: WorkflowDefinition,
+      version: WorkflowVersion,
+      contentProperty: 'document',
+      codes: {
+        definitionNotFound: 'WORKFLOW_DEFINITION_NOT_FOUND',
+        versionNotFound: 'WORKFLOW_VERSION_NOT_FOUND',
+        contentPublished: 'WORKFLOW_CONTENT_PUBLISHED',
+        publishConflict: 'WORKFLOW_PUBLISH_CONFLICT',
+      },
+    });
+  }
 
   async list(query: WorkflowDefinitionListQueryDto): Promise<DefinitionPageDto> {
     const [definitions, total] = await this.em.findAndCount(WorkflowDefinition, {}, { orderBy: { key: 'asc' }, limit: query.limit, offset: query.offset });
@@ -100,29 +113,19 @@ export class WorkflowDefinitionsService {
   }
 
   /**
-   * Freezes the draft as the next version; when the draft is exactly the latest version nothing is
-   * created and that version is returned. Two publishers racing for the same number: the loser retries once.
+   * Freezes the draft as the next version (see VersionedDocumentStore.publish); an invalid draft, or one whose form
+   * stages name a form never published, is refused with every problem in `details`.
    */
   async publish(id: string, publisherId: string | null): Promise<PublishResultDto> {
     const definition = await this.find(id);
     const problems = [...this.problemsOf(definition.draft), ...(await this.unknownForms(definition.draft))];
     if (problems.length) throw new AppError('WORKFLOW_INVALID', { count: problems.length }, problems);
-    const document = definition.draft;
-    const hash = contentHash(document);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const result = await this.publishOnce(definition.id, document, hash, publisherId);
-        return { created: result.created, version: VersionSummaryDto.from(result.version) };
-      } catch (cause) {
-        if (!(cause instanceof UniqueConstraintViolationException)) throw cause;
-        if (attempt === 2) throw new AppError('WORKFLOW_PUBLISH_CONFLICT', { key: definition.key });
-      }
-    }
+    const result = await this.store.publish(definition, definition.draft, publisherId);
+    return { created: result.created, version: VersionSummaryDto.from(result.version) };
   }
 
   async listVersions(id: string): Promise<VersionListDto> {
-    const definition = await this.find(id);
-    const versions = await this.em.find(WorkflowVersion, { definition }, { populate: ['definition', 'publishedBy'], orderBy: { number: 'desc' } });
+    const versions = await this.store.versionsOf(await this.find(id));
     return { items: versions.map(VersionSummaryDto.from), total: versions.length };
   }
 
@@ -137,7 +140,7 @@ export class WorkflowDefinitionsService {
 
   /** The newest published version of the definition with this key, or null when none was published. */
   async latestVersion(key: string): Promise<WorkflowVersion | null> {
-    return this.em.findOne(WorkflowVersion, { definition: { key } }, { populate: ['definition'], orderBy: { number: 'desc' } });
+    return this.store.latestByKey(key);
   }
 
   /** What the key holds now, or null when no definition has it. */
@@ -157,51 +160,19 @@ export class WorkflowDefinitionsService {
     await this.em.flush();
   }
 
-  private async publishOnce(definitionId: string, document: WorkflowDocument, hash: string, publisherId: string | null) {
-    return this.em.transactional(async (em) => {
-      // The hash is looked up first: under read committed, a racing publisher's version may appear between two reads.
-      const same = await em.findOne(WorkflowVersion, { definition: definitionId, contentHash: hash }, { populate: ['definition', 'publishedBy'] });
-      if (same) {
-        // (definition, contentHash) is unique too: an earlier content cannot come back as a new number.
-        const newer = await em.count(WorkflowVersion, { definition: definitionId, number: { $gt: same.number } });
-        if (newer) throw new AppError('WORKFLOW_CONTENT_PUBLISHED', { number: same.number }, { versionId: same.id, number: same.number });
-        return { version: same, created: false };
-      }
-      const latest = await em.findOne(WorkflowVersion, { definition: definitionId }, { orderBy: { number: 'desc' } });
-      const version = em.create(WorkflowVersion, {
-        definition: await em.findOneOrFail(WorkflowDefinition, definitionId),
-        number: (latest?.number ?? 0) + 1,
-        document,
-        contentHash: hash,
-        publishedBy: publisherId ? await em.findOneOrFail(Person, publisherId) : null,
-        publishedAt: this.clock.now(),
-      });
-      await em.flush();
-      return { version, created: true };
-    });
+  private find(id: string): Promise<WorkflowDefinition> {
+    return this.store.find(id);
   }
 
-  private async find(id: string): Promise<WorkflowDefinition> {
-    const definition = await this.em.findOne(WorkflowDefinition, { id });
-    if (!definition) throw new AppError('WORKFLOW_DEFINITION_NOT_FOUND', { id });
-    return definition;
-  }
-
-  private async findVersion(id: string): Promise<WorkflowVersion> {
-    const version = await this.em.findOne(WorkflowVersion, { id }, { populate: ['definition', 'publishedBy'] });
-    if (!version) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id });
-    return version;
+  private findVersion(id: string): Promise<WorkflowVersion> {
+    return this.store.findVersion(id);
   }
 
   private latestOf(definitionId: string): Promise<WorkflowVersion | null> {
-    return this.em.findOne(WorkflowVersion, { definition: definitionId }, { orderBy: { number: 'desc' } });
+    return this.store.latestOf(definitionId);
   }
 
-  private async latestNumbers(definitionIds: string[]): Promise<Map<string, number>> {
-    if (!definitionIds.length) return new Map();
-    const versions = await this.em.find(WorkflowVersion, { definition: { $in: definitionIds } }, { fields: ['number', 'definition'] });
-    const latest = new Map<string, number>();
-    for (const v of versions) latest.set(v.definition.id, Math.max(latest.get(v.definition.id) ?? 0, v.number));
-    return latest;
+  private latestNumbers(definitionIds: string[]): Promise<Map<string, number>> {
+    return this.store.latestNumbers(definitionIds);
   }
 }
