@@ -1,7 +1,7 @@
-import type { Response } from 'supertest';
 import { escapeHtml } from '../../src/modules/web/html';
 import { Auth, CLUSTER_6_UNITS, clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
 import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
+import { cookieHeader } from '../support/page-session';
 
 jest.setTimeout(90_000);
 
@@ -13,13 +13,6 @@ interface ApiClause {
 }
 const UNITS = CLUSTER_6_UNITS;
 
-/** The cookies a browser would send back after this response (cleared ones dropped). */
-const cookieHeader = (response: Response): string =>
-  ([] as string[])
-    .concat(response.headers['set-cookie'] ?? [])
-    .map((cookie) => cookie.split(';')[0])
-    .filter((pair) => !pair.endsWith('='))
-    .join('; ');
 
 /** The markup of one element by its id, up to the first closing tag of the same name after it (no nesting of that tag inside). */
 const sectionById = (page: string, id: string, tag = 'section'): string => {

@@ -5,16 +5,11 @@ import { Mandate } from '../../src/modules/org/entities/mandate.entity';
 import { Person } from '../../src/modules/org/entities/person.entity';
 import { Unit } from '../../src/modules/org/entities/unit.entity';
 import { DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
+import { cookieHeader } from '../support/page-session';
 
 jest.setTimeout(60_000);
 
 const setCookies = (response: Response): string[] => ([] as string[]).concat(response.headers['set-cookie'] ?? []);
-/** The cookies a browser would send back after this response (cleared ones dropped). */
-const cookieHeader = (response: Response): string =>
-  setCookies(response)
-    .map((cookie) => cookie.split(';')[0])
-    .filter((pair) => !pair.endsWith('='))
-    .join('; ');
 
 describe('server-rendered pages (e2e)', () => {
   let t: TestApp;

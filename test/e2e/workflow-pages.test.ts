@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
-import type { Response } from 'supertest';
 import { Clock } from '../../src/modules/calendar/clock';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
 import { escapeHtml } from '../../src/modules/web/html';
@@ -9,6 +8,7 @@ import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-even
 import { RecoverySweeper } from '../../src/workflows/engine/recovery-sweeper.service';
 import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { fourStageDocument, publishedVersion } from '../support/workflow-factory';
+import { cookieHeader } from '../support/page-session';
 
 jest.setTimeout(60_000);
 
@@ -22,13 +22,6 @@ interface ApiTask {
   status: string;
 }
 
-/** The cookies a browser would send back after this response (cleared ones dropped). */
-const cookieHeader = (response: Response): string =>
-  ([] as string[])
-    .concat(response.headers['set-cookie'] ?? [])
-    .map((cookie) => cookie.split(';')[0])
-    .filter((pair) => !pair.endsWith('='))
-    .join('; ');
 
 /** dd/mm/yyyy HH:mm on Vietnam's clock (UTC+7), computed independently of the page code. */
 const vietnamTime = (iso: string): string => {

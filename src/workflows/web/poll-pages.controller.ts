@@ -7,6 +7,7 @@ import { toErrorResponse } from '../../common/errors/error-response';
 import { PrincipalService } from '../../modules/auth/principal.service';
 import { redirectSeeOther } from '../../modules/web/page-response';
 import { WebExceptionFilter } from '../../modules/web/web-exception.filter';
+import { OFFLINE_RECORDER_ROLES } from '../../modules/voting/offline-ballots.service';
 import { PollsService } from '../../modules/voting/polls.service';
 import { CampaignQueriesService } from '../api/campaign-queries.service';
 import { BallotTaskService } from '../stages/vote/ballot-task.service';
@@ -38,7 +39,16 @@ export class PollPagesController {
   async poll(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const viewer = await this.shell.viewer(request, response);
     if (!viewer) return;
-    const flash = typeof request.query.receipt === 'string' && typeof request.query.unit === 'string' ? pt(viewer.language, 'flashCast', { unit: request.query.unit, receipt: request.query.receipt }) : undefined;
+    const { language } = viewer;
+    const query = request.query;
+    const flash =
+      typeof query.receipt === 'string' && typeof query.unit === 'string'
+        ? pt(language, 'flashCast', { unit: query.unit, receipt: query.receipt })
+        : query.flash === 'offline'
+          ? pt(language, 'flashOffline')
+          : query.flash === 'confirmed'
+            ? pt(language, 'flashConfirmed')
+            : undefined;
     await this.render(request, response, viewer, id, { flash });
   }
 
@@ -56,6 +66,60 @@ export class PollPagesController {
       response.set(refusal.headers);
       await this.render(request, response, viewer, id, { status: refusal.status, failure: { message: refusal.body.message, choice: form.choice } });
     }
+  }
+
+  /** A secretary records the ballots cast at a meeting, with its minutes (fields `ballot_<unit code>`). */
+  @Post(':id/offline')
+  async offline(@Param('id', ParseUUIDPipe) id: string, @Body() form: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const viewer = await this.shell.viewer(request, response, `/polls/${id}`);
+    if (!viewer) return;
+    const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
+    try {
+      const status = await this.polls.status(id, { personId: viewer.principal.personId, unitIds: [] });
+      const units = await this.reader.unitsById(status.electorate.memberIds);
+      const ballots = [...units].flatMap(([unitId, unit]) => {
+        const choice = text(`ballot_${unit.code}`);
+        return ['agree', 'disagree', 'abstain'].includes(choice) ? [{ unitId, choice: choice as 'agree' | 'disagree' | 'abstain' }] : [];
+      });
+      const heldAt = new Date(`${text('heldAt')}:00+07:00`);
+      const hours = Number(text('confirmWindowHours'));
+      if (!text('title') || !text('text') || Number.isNaN(heldAt.getTime()) || !ballots.length || !Number.isInteger(hours) || hours < 1 || hours > 720) {
+        throw new AppError('VALIDATION_FAILED', { fields: pt(viewer.language, 'offlineInvalid') });
+      }
+      await this.polls.recordOfflineBallots(id, {
+        secretaryPersonId: viewer.principal.personId,
+        minutes: { title: text('title'), heldAt, text: text('text') },
+        ballots,
+        confirmWindowHours: hours,
+      });
+      return redirectSeeOther(response, `/polls/${id}?flash=offline`);
+    } catch (error) {
+      await this.refuse(request, response, viewer, id, error);
+    }
+  }
+
+  /** A unit confirms or disputes the ballot recorded for it at a meeting. */
+  @Post(':id/offline/confirm')
+  async confirmOffline(@Param('id', ParseUUIDPipe) id: string, @Body() form: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const viewer = await this.shell.viewer(request, response, `/polls/${id}`);
+    if (!viewer) return;
+    try {
+      const decision = form.decision === 'dispute' ? 'dispute' : form.decision === 'confirm' ? 'confirm' : undefined;
+      if (!decision || typeof form.unit !== 'string') throw new AppError('VALIDATION_FAILED', { fields: 'decision, unit' });
+      const actingFor = await this.principals.resolveActingFor(viewer.principal.personId, form.unit);
+      const comment = typeof form.comment === 'string' && form.comment.trim() ? form.comment.trim() : undefined;
+      await this.polls.confirmOffline(id, actingFor.unitId, viewer.principal.personId, decision, comment);
+      return redirectSeeOther(response, `/polls/${id}?flash=confirmed`);
+    } catch (error) {
+      await this.refuse(request, response, viewer, id, error);
+    }
+  }
+
+  private async refuse(request: Request, response: Response, viewer: PageViewer, id: string, error: unknown): Promise<void> {
+    if (!(error instanceof AppError)) throw error;
+    const refusal = toErrorResponse(error, viewer.language, request.path);
+    response.set(refusal.headers);
+    await this.render(request, response, viewer, id, { status: refusal.status, failure: { message: refusal.body.message } });
   }
 
   private async render(request: Request, response: Response, viewer: PageViewer, id: string, extra: { flash?: string; failure?: PollViewModel['failure']; status?: number }): Promise<void> {
@@ -81,6 +145,8 @@ export class PollPagesController {
         voteFor: mandates.filter((mandate) => electorate.has(mandate.unitId)).map((mandate) => ({ unitId: mandate.unitId, unitCode: mandate.unitCode })),
         flash: extra.flash,
         failure: extra.failure,
+        canRecordOffline: OFFLINE_RECORDER_ROLES.some((role) => principal.roles.includes(role)),
+        unitCodes: new Map([...units].map(([unitId, unit]) => [unitId, unit.code])),
       }),
     });
   }

@@ -33,6 +33,27 @@ export const POLL_WEB_TEXTS = {
   unit: { vi: 'Đơn vị', en: 'Unit' },
   flashCast: { vi: 'Đã ghi nhận phiếu của {unit}. Mã biên nhận: {receipt}.', en: 'Ballot of {unit} recorded. Receipt: {receipt}.' },
   backToCampaign: { vi: 'Quay lại đợt thi đua', en: 'Back to the campaign' },
+  offlineHeading: { vi: 'Ghi nhận phiếu tại cuộc họp (biên bản)', en: 'Record the ballots of a meeting (minutes)' },
+  offlineIntro: {
+    vi: 'Dành cho thư ký: ghi phiếu của các đơn vị đã biểu quyết trực tiếp tại cuộc họp; mỗi đơn vị xác nhận hoặc phản đối phiếu của mình trong thời hạn.',
+    en: 'For the secretary: record the ballots units cast at the meeting; each unit confirms or disputes its own within the window.',
+  },
+  minutesTitle: { vi: 'Tên biên bản', en: 'Minutes title' },
+  minutesHeldAt: { vi: 'Thời gian họp', en: 'Held at' },
+  minutesText: { vi: 'Nội dung biên bản', en: 'Minutes' },
+  confirmWindow: { vi: 'Thời hạn xác nhận (giờ)', en: 'Confirmation window (hours)' },
+  notRecorded: { vi: 'Không ghi nhận', en: 'Not recorded' },
+  recordOffline: { vi: 'Ghi nhận phiếu', en: 'Record the ballots' },
+  flashOffline: { vi: 'Đã ghi nhận phiếu tại cuộc họp; các đơn vị được mời xác nhận.', en: 'Meeting ballots recorded; the units are asked to confirm.' },
+  confirmHeading: { vi: 'Phiếu của {unit} được ghi tại cuộc họp: {choice}', en: 'The ballot of {unit} recorded at the meeting: {choice}' },
+  confirmComment: { vi: 'Ý kiến (bắt buộc khi phản đối)', en: 'Comment (required to dispute)' },
+  confirm: { vi: 'Xác nhận', en: 'Confirm' },
+  dispute: { vi: 'Phản đối', en: 'Dispute' },
+  flashConfirmed: { vi: 'Đã gửi xác nhận của đơn vị.', en: 'The unit’s answer was recorded.' },
+  disputedHeading: { vi: 'Phiếu bị phản đối', en: 'Disputed ballots' },
+  offlineMark: { vi: '(ghi tại cuộc họp{state})', en: '(recorded at a meeting{state})' },
+  ballotsByUnit: { vi: 'Phiếu của từng đơn vị', en: 'Each unit’s ballot' },
+  offlineInvalid: { vi: 'Hãy ghi đủ tên, thời gian, nội dung biên bản và ít nhất một phiếu.', en: 'Give the minutes’ title, time and text, and at least one ballot.' },
 } satisfies Record<string, Text>;
 
 export type PollWebTextKey = keyof typeof POLL_WEB_TEXTS;
@@ -45,6 +66,12 @@ export const CHOICE_TEXTS: Record<string, Text> = {
   agree: { vi: 'Đồng ý', en: 'Agree' },
   disagree: { vi: 'Không đồng ý', en: 'Disagree' },
   abstain: { vi: 'Không biểu quyết (phiếu trắng)', en: 'Abstain' },
+};
+
+export const CONFIRMATION_TEXTS: Record<string, Text> = {
+  pending: { vi: 'chờ đơn vị xác nhận', en: 'awaiting the unit’s confirmation' },
+  confirmed: { vi: 'đơn vị đã xác nhận', en: 'confirmed by the unit' },
+  disputed: { vi: 'đơn vị phản đối', en: 'disputed by the unit' },
 };
 
 export const POLL_OUTCOME_TEXTS: Record<string, Text> = {

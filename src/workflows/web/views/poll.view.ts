@@ -3,7 +3,7 @@ import { html, SafeHtml } from '../../../modules/web/html';
 import type { PollResultDto, PollStatusDto } from '../../../modules/voting/dto/poll-response.dto';
 import { timeElement } from '../page-format';
 import { labelOf } from '../workflow-web-texts';
-import { CHOICE_TEXTS, POLL_OUTCOME_TEXTS, pt, ruleText } from '../poll-web-texts';
+import { CHOICE_TEXTS, CONFIRMATION_TEXTS, POLL_OUTCOME_TEXTS, pt, ruleText } from '../poll-web-texts';
 
 export interface PollViewModel {
   language: Language;
@@ -18,6 +18,10 @@ export interface PollViewModel {
   voteFor: Array<{ unitId: string; unitCode: string }>;
   flash?: string;
   failure?: { message: string; choice?: string };
+  /** The viewer may record a meeting's ballots (secretary or administrator). */
+  canRecordOffline: boolean;
+  /** Unit codes by id, for the offline forms. */
+  unitCodes: Map<string, string>;
 }
 
 const choiceText = (choice: unknown, language: Language) => (typeof choice === 'string' ? labelOf(CHOICE_TEXTS, choice, language) : JSON.stringify(choice));
@@ -45,12 +49,56 @@ function ballotForm(model: PollViewModel): SafeHtml | '' {
 }
 
 function mineList(model: PollViewModel): SafeHtml | '' {
-  const { language, status, names } = model;
+  const { language, status, names, unitCodes } = model;
   if (!status.mine.length) return '';
   return html`<ul class="mine">${status.mine.map((ballot) => {
-    const unit = names.get(ballot.voterKey.replace(/^(unit|person):/, '')) ?? ballot.voterKey;
-    return html`<li>${pt(language, 'yourBallotCast', { unit, choice: choiceText(ballot.choice, language) })} <span class="muted">${pt(language, 'receipt')}: <code class="break">${ballot.receipt}</code></span></li>`;
+    const memberId = ballot.voterKey.replace(/^(unit|person):/, '');
+    const unit = names.get(memberId) ?? ballot.voterKey;
+    const choice = choiceText(ballot.choice, language);
+    const offline = ballot.offline ? html` <span class="muted">${pt(language, 'offlineMark', { state: ballot.confirmation ? ` — ${labelOf(CONFIRMATION_TEXTS, ballot.confirmation, language)}` : '' })}</span>` : '';
+    const confirmForm =
+      ballot.offline && ballot.confirmation === 'pending'
+        ? html`<form method="post" action="/polls/${status.id}/offline/confirm" class="confirm-form">
+      <p><strong>${pt(language, 'confirmHeading', { unit: unitCodes.get(memberId) ?? unit, choice })}</strong></p>
+      <input type="hidden" name="unit" value="${unitCodes.get(memberId) ?? memberId}">
+      <div class="field"><label for="confirm-comment-${memberId}">${pt(language, 'confirmComment')}</label><textarea id="confirm-comment-${memberId}" name="comment" rows="2" maxlength="2000"></textarea></div>
+      <div class="actions"><button type="submit" name="decision" value="confirm">${pt(language, 'confirm')}</button><button type="submit" name="decision" value="dispute" class="secondary">${pt(language, 'dispute')}</button></div>
+    </form>`
+        : '';
+    return html`<li>${pt(language, 'yourBallotCast', { unit, choice })}${offline} <span class="muted">${pt(language, 'receipt')}: <code class="break">${ballot.receipt}</code></span>${confirmForm}</li>`;
   })}</ul>`;
+}
+
+function offlineForm(model: PollViewModel): SafeHtml | '' {
+  const { language, status, unitCodes, names } = model;
+  if (!model.canRecordOffline || status.status !== 'open' || status.electorate.kind !== 'units') return '';
+  const rows = status.electorate.memberIds.map(
+    (unitId) => html`<div class="field"><label for="offline-${unitId}">${names.get(unitId) ?? unitId}</label>
+      <select id="offline-${unitId}" name="ballot_${unitCodes.get(unitId) ?? unitId}">
+        <option value="">${pt(language, 'notRecorded')}</option>
+        ${['agree', 'disagree', 'abstain'].map((choice) => html`<option value="${choice}">${labelOf(CHOICE_TEXTS, choice, language)}</option>`)}
+      </select></div>`,
+  );
+  return html`<section aria-labelledby="offline-heading" class="task">
+  <h2 id="offline-heading">${pt(language, 'offlineHeading')}</h2>
+  <p class="muted">${pt(language, 'offlineIntro')}</p>
+  <form method="post" action="/polls/${status.id}/offline">
+    <div class="field"><label for="minutes-title">${pt(language, 'minutesTitle')}</label><input type="text" id="minutes-title" name="title" required maxlength="300"></div>
+    <div class="field"><label for="minutes-held">${pt(language, 'minutesHeldAt')}</label><input type="datetime-local" id="minutes-held" name="heldAt" required></div>
+    <div class="field"><label for="minutes-text">${pt(language, 'minutesText')}</label><textarea id="minutes-text" name="text" rows="4" required maxlength="20000"></textarea></div>
+    <div class="field"><label for="minutes-window">${pt(language, 'confirmWindow')}</label><input type="number" id="minutes-window" name="confirmWindowHours" min="1" max="720" value="48" required></div>
+    <fieldset><legend>${pt(language, 'ballotsByUnit')}</legend>${rows}</fieldset>
+    <button type="submit">${pt(language, 'recordOffline')}</button>
+  </form>
+</section>`;
+}
+
+function disputedList(model: PollViewModel): SafeHtml | '' {
+  const { language, status, names } = model;
+  if (!status.disputed.length) return '';
+  return html`<section aria-labelledby="disputed-heading"><h2 id="disputed-heading">${pt(language, 'disputedHeading')}</h2><ul id="disputed">${status.disputed.map(
+    (entry) => html`<li>${names.get(entry.memberId) ?? entry.memberId}${entry.comment ? html`: ${entry.comment}` : ''}</li>`,
+  )}</ul></section>`;
 }
 
 function votersList(model: PollViewModel): SafeHtml {
@@ -102,6 +150,8 @@ ${model.flash && html`<p class="flash" role="status" id="ballot-flash">${model.f
 </dl>
 ${mineList(model)}
 ${ballotForm(model)}
+${offlineForm(model)}
+${disputedList(model)}
 <section aria-labelledby="voters-heading"><h2 id="voters-heading">${pt(language, 'votersHeading')}</h2>${votersList(model)}</section>
 ${resultSection(model)}`;
 }

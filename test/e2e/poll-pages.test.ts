@@ -1,0 +1,68 @@
+import { Auth, CLUSTER_6_UNITS, clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
+import { pageSessions } from '../support/page-session';
+import { bearerFor, startTestApp, TestApp } from '../support/test-app';
+
+describe('poll pages: ballot, meeting ballots recorded by a secretary, confirm and dispute (e2e)', () => {
+  let t: TestApp;
+  let pact: ClusterPactFixture;
+  let pages: ReturnType<typeof pageSessions>;
+  const officers = new Map<string, Auth>();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    pact = await clusterPactFixture(t);
+    pages = pageSessions(t);
+    for (const [slug, code] of CLUSTER_6_UNITS) officers.set(code, await bearerFor(t, `${slug}.canbo`));
+  });
+  afterAll(() => t?.close());
+
+  /** The adoption poll of a campaign whose discussion the head has just closed. */
+  const adoptionPoll = async (name: string): Promise<string> => {
+    const { campaignId } = await pact.launchToDiscussion(name);
+    const inbox = (await t.http().get(`/api/v1/inbox?campaignId=${campaignId}`).set(pact.head).expect(200)).body;
+    await t.http().post(`/api/v1/tasks/${inbox.tasks[0].id}/commands`).set(pact.head).send({ command: 'close' }).expect(200);
+    const { polls } = (await t.http().get(`/api/v1/campaigns/${campaignId}/deliberation`).set(pact.admin).expect(200)).body;
+    return Object.values(polls)[0] as string;
+  };
+
+  it('shows the rule in words and progress; a ballot from the page is counted for the unit; a second one replaces it', async () => {
+    const poll = await adoptionPoll('Giao ước 2020 – trang biểu quyết');
+    const before = await pages.page('hatinh.canbo', `/polls/${poll}`);
+    expect(before).toContain('Thông qua khi số đồng ý lớn hơn 1/2 tổng số thành viên');
+    expect(before).toContain('0/6 đơn vị đã bỏ phiếu');
+    expect(before).toContain('value="VKS-HTI"');
+    await pages.post('hatinh.canbo', `/polls/${poll}/ballot`, { unit: 'VKS-HTI', choice: 'disagree' }, 303);
+    const changed = await pages.post('hatinh.canbo', `/polls/${poll}/ballot`, { unit: 'VKS-HTI', choice: 'agree' }, 303);
+    const after = await pages.page('hatinh.canbo', changed.headers.location);
+    expect(after).toMatch(/Đã ghi nhận phiếu của VKS-HTI\. Mã biên nhận: [0-9a-f]{16}\./);
+    expect(after).toContain('1/6 đơn vị đã bỏ phiếu');
+    expect(after).toContain('đã bỏ phiếu: Đồng ý');
+    // Another unit's ballot cannot be cast by Hà Tĩnh's officer: the page says why.
+    const refused = await pages.post('hatinh.canbo', `/polls/${poll}/ballot`, { unit: 'VKS-NAN', choice: 'agree' }, 403);
+    expect(refused.text).toContain('role="alert"');
+  });
+
+  it('a secretary records the meeting ballots with the minutes; one unit confirms, another disputes, and the dispute is listed', async () => {
+    const poll = await adoptionPoll('Giao ước 2020 – họp trực tiếp');
+    // Officers see no meeting form; the administrator (a recorder) does.
+    expect(await pages.page('quangbinh.canbo', `/polls/${poll}`)).not.toContain('id="offline-heading"');
+    expect(await pages.page('admin', `/polls/${poll}`)).toContain('id="offline-heading"');
+    const incomplete = await pages.post('admin', `/polls/${poll}/offline`, { title: 'Biên bản họp cụm', heldAt: '2020-03-02T09:00', text: '', confirmWindowHours: '48' }, 400);
+    expect(incomplete.text).toContain('Hãy ghi đủ tên, thời gian, nội dung biên bản và ít nhất một phiếu.');
+    await pages.post(
+      'admin',
+      `/polls/${poll}/offline`,
+      { title: 'Biên bản họp Cụm thi đua số 6', heldAt: '2020-03-02T09:00', text: 'Các đơn vị biểu quyết trực tiếp tại hội nghị.', confirmWindowHours: '48', 'ballot_VKS-QBI': 'agree', 'ballot_VKS-QTR': 'disagree' },
+      303,
+    );
+    const qbi = await pages.page('quangbinh.canbo', `/polls/${poll}`);
+    expect(qbi).toContain('chờ đơn vị xác nhận');
+    await pages.post('quangbinh.canbo', `/polls/${poll}/offline/confirm`, { unit: 'VKS-QBI', decision: 'confirm', comment: '' }, 303);
+    expect(await pages.page('quangbinh.canbo', `/polls/${poll}`)).toContain('đơn vị đã xác nhận');
+    await pages.post('quangtri.canbo', `/polls/${poll}/offline/confirm`, { unit: 'VKS-QTR', decision: 'dispute', comment: 'Đơn vị biểu quyết đồng ý, biên bản ghi nhầm.' }, 303);
+    const listed = await pages.page('admin', `/polls/${poll}`);
+    expect(listed).toContain('id="disputed"');
+    expect(listed).toContain('Đơn vị biểu quyết đồng ý, biên bản ghi nhầm.');
+    expect((await t.http().get(`/api/v1/polls/${poll}`).set(pact.admin).expect(200)).body.progress.voted).toBe(2);
+  });
+});
