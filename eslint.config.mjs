@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     // The pages' own scripts: plain browser scripts, loaded after Form.io's bundle.
-    files: ['public/js/**/*.js'],
+    files: ['public/js/**/*.js', 'public/vendor-l10n/**/*.js'],
     languageOptions: {
       sourceType: 'script',
       ecmaVersion: 2020,

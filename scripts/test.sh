@@ -9,7 +9,7 @@ ensure_postgres
 ensure_chromium
 
 say "Lint and type check"
-npx eslint --max-warnings=0 src test bench public/js
+npx eslint --max-warnings=0 src test bench public/js public/vendor-l10n
 npx tsc --noEmit -p tsconfig.json
 
 ensure_build

@@ -4,6 +4,7 @@ import { syncBuiltinForms } from '../../src/modules/forms/builtin-forms';
 import { FormsService } from '../../src/modules/forms/forms.service';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
 import { describeBrowser, launchChromium } from '../support/browser';
+import { clusterPactFixture } from '../support/cluster-pact';
 import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(150_000);
@@ -198,5 +199,30 @@ describeBrowser('form builder and form filling (headless Chromium)', () => {
     const officer = await signedIn('hatinh.canbo', '/inbox');
     const response = await officer.goto(`${t.url}/admin/forms`);
     expect(response?.status()).toBe(403);
+  });
+
+  it('the pact draft form works offline in Vietnamese: its clause grid and its date picker', async () => {
+    const pact = await clusterPactFixture(t);
+    const campaignId = await pact.launch('Giao ước thi đua năm 2020 – dự thảo trên trang');
+    const errorsBefore = consoleErrors.length;
+    const head = await signedIn('thanhhoa.vientruong', '/inbox');
+    const notFound: string[] = [];
+    head.on('response', (response) => {
+      if (response.status() === 404) notFound.push(response.url());
+    });
+    await head.getByRole('article').filter({ hasText: 'Giao ước thi đua năm 2020 – dự thảo trên trang' }).getByRole('link', { name: 'Mở biểu mẫu' }).click();
+    await head.locator('body[data-form-ready="true"]').waitFor();
+    expect(await head.locator('.formio-component-clauses').innerText()).toContain('Thêm điều khoản');
+    // The picker loads after the form is drawn (from this server): click once it is attached to the field.
+    await head.locator('.formio-component-signingDate input.flatpickr-input').first().waitFor({ state: 'attached' });
+    await head.locator('.formio-component-signingDate input:visible').first().click();
+    const calendar = head.locator('.flatpickr-calendar.open');
+    await calendar.waitFor();
+    expect(await calendar.innerText()).toMatch(/T2[\s\S]*CN/);
+    expect(await calendar.innerText()).toContain('Tháng');
+    expect(notFound).toEqual([]);
+    expect(consoleErrors.slice(errorsBefore)).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    expect(campaignId).toEqual(expect.any(String));
   });
 });

@@ -25,6 +25,10 @@ export function staticAssetFolders(): StaticAssetFolder[] {
     { prefix: '/assets/vendor/ace', folder: packageFolder('ace-builds/src-min-noconflict/ace.js') },
     { prefix: '/assets/vendor/quill', folder: packageFolder('quill/dist/quill.js') },
     { prefix: '/assets/vendor/flatpickr-formio', folder: packageFolder('flatpickr/dist/flatpickr.min.js') },
+    // flatpickr names its Vietnamese `vn`; Form.io asks for `l10n/flatpickr-vi.js`: ours.
+    { prefix: '/assets/vendor/flatpickr-formio/l10n', folder: join(projectRoot(), 'public', 'vendor-l10n') },
+    // Time zone data for date fields shown in a given zone.
+    { prefix: '/assets/vendor/moment-timezone', folder: join(packageFolder('moment-timezone/data/packed/latest.json'), '..', '..') },
     { prefix: '/assets/app', folder: join(projectRoot(), 'public') },
   ];
 }
