@@ -8,10 +8,10 @@ import { Cluster } from '../../modules/org/entities/cluster.entity';
 import { Person } from '../../modules/org/entities/person.entity';
 import { Unit } from '../../modules/org/entities/unit.entity';
 import { FormVersion } from '../../modules/forms/entities/form-version.entity';
-import type { StageDefinition, WorkflowDocument } from '../definitions/workflow-document';
+import type { WorkflowDocument } from '../definitions/workflow-document';
 import { formSettingsOf } from '../stages/form/form.stage';
 import { StageRegistry } from '../stages/stage-registry';
-import { AssigneeResolver } from './assignee-resolver.service';
+import { CampaignLock } from './campaign-lock.service';
 import { CampaignHistoryService, EventActor } from './campaign-history.service';
 import { Campaign } from './entities/campaign.entity';
 import { Notification } from './entities/notification.entity';
@@ -39,14 +39,6 @@ export interface TaskCommandInput {
   record?: (em: EntityManager, task: Task) => Promise<void>;
 }
 
-export interface TaskReviewInput {
-  decision: 'accept' | 'return';
-  /** Required to return: what the assignee must fix. */
-  comment?: string;
-  /** Stage data that follows the decision (a returned form goes back to draft), in the same transaction. */
-  record?: (em: EntityManager, task: Task) => Promise<void>;
-}
-
 /**
  * Every change to a campaign, each in one transaction that first bumps the campaign's `version`
  * (compare-and-set): a concurrent change of the same campaign gets 409 CAMPAIGN_CHANGED and can retry.
@@ -62,7 +54,7 @@ export class CampaignCommandsService {
     private readonly registry: StageRegistry,
     private readonly clock: Clock,
     private readonly metrics: EngineMetrics,
-    private readonly assignees: AssigneeResolver,
+    private readonly lock: CampaignLock,
   ) {}
 
   launch(input: LaunchInput, principal: Principal): Promise<Campaign> {
@@ -171,86 +163,6 @@ export class CampaignCommandsService {
   }
 
   /**
-   * A reviewer's decision on a done task of a stage that has reviewers (a form stage with `review`): accept it,
-   * or return it to its assignee with a reason, which reopens it. The reviewer acts for a reviewing unit under a
-   * valid mandate, or is a reviewing person.
-   */
-  reviewTask(taskId: string, input: TaskReviewInput, principal: Principal, mandates: ActingFor[]): Promise<Task> {
-    return this.metrics.countCommand(`task.review-${input.decision}`, () => this.runTaskReview(taskId, input, principal, mandates));
-  }
-
-  /**
-   * Whether this person may review the task, and for which unit: the first of their `mandates` for a reviewing
-   * unit, or none when they are a reviewing person. Null when they are no reviewer. For reading a submission.
-   */
-  async reviewerOf(taskId: string, principal: Principal, mandates: ActingFor[]): Promise<{ actingFor?: ActingFor } | null> {
-    const em = this.em.fork();
-    const task = await em.findOne(Task, taskId, { populate: ['stageRun', 'campaign', 'campaign.workflowVersion', 'campaign.subjectCluster'] });
-    if (!task) throw new AppError('TASK_NOT_FOUND', { id: taskId });
-    const stage = task.campaign.workflowVersion.document.stages[task.stageRun.stageKey];
-    const rules = stage ? this.registry.get(stage.type).reviewers?.(stage) : undefined;
-    if (!rules?.length) throw new AppError('TASK_NOT_REVIEWED', { stage: task.stageRun.stageKey });
-    return this.matchReviewer(em, task.campaign, task.stageRun.stageKey, { ...stage, assignees: rules, fanOut: undefined }, principal, mandates);
-  }
-
-  private async matchReviewer(em: EntityManager, campaign: Campaign, stageKey: string, reviewing: StageDefinition, principal: Principal, mandates: ActingFor[]) {
-    const reviewers = await this.assignees.resolve(em, campaign, stageKey, reviewing);
-    if (reviewers.some((reviewer) => reviewer.person?.id === principal.personId)) return {};
-    const actingFor = mandates.find((mandate) => reviewers.some((reviewer) => reviewer.unit?.id === mandate.unitId));
-    return actingFor ? { actingFor } : null;
-  }
-
-  private async runTaskReview(taskId: string, input: TaskReviewInput, principal: Principal, mandates: ActingFor[]): Promise<Task> {
-    const campaignId = await this.campaignIdOfTask(taskId);
-    return this.locked(campaignId, { personId: principal.personId }, async (ctx) => {
-      const task = await ctx.em.findOneOrFail(Task, taskId, { populate: ['stageRun', 'assigneeUnit', 'assigneePerson'] });
-      const run = task.stageRun;
-      if (run.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: run.stageKey });
-      const stage = this.runner.stageDefinition(ctx, run.stageKey);
-      const rules = this.registry.get(stage.type).reviewers?.(stage);
-      if (!rules?.length) throw new AppError('TASK_NOT_REVIEWED', { stage: run.stageKey });
-      if (task.status !== 'done' || task.outcome === 'accepted') throw new AppError('TASK_NOT_AWAITING_REVIEW');
-      const reviewer = await this.matchReviewer(ctx.em, ctx.campaign, run.stageKey, { ...stage, assignees: rules, fanOut: undefined }, principal, mandates);
-      if (!reviewer) throw new AppError('NOT_REVIEWER');
-      const { actingFor } = reviewer;
-      const actor: EventActor = { personId: principal.personId, ...(actingFor ? { unitId: actingFor.unitId, mandateId: actingFor.mandateId } : {}) };
-      const comment = input.comment?.trim() || null;
-      if (input.decision === 'return' && !comment) throw new AppError('COMMENT_REQUIRED');
-      await input.record?.(ctx.em, task);
-      if (input.decision === 'accept') {
-        task.outcome = 'accepted';
-      } else {
-        task.status = 'open';
-        task.outcome = null;
-        task.comment = comment;
-        task.completedAt = null;
-        task.completedBy = null;
-        task.completedMandateId = null;
-        ctx.em.create(Notification, {
-          dedupeKey: `returned-${task.id}-${this.clock.now().getTime()}`,
-          unit: task.assigneeUnit,
-          person: task.assigneePerson,
-          campaign: ctx.campaign,
-          task,
-          kind: 'returned',
-          message: { vi: `Bài nộp ở bước "${run.stageKey}" được trả lại: ${comment}`, en: `Your submission at stage "${run.stageKey}" was returned: ${comment}` },
-        });
-      }
-      await ctx.em.flush();
-      await this.history.append(ctx.em, ctx.campaign, 'task.reviewed', {
-        stage: run.stageKey,
-        iteration: run.iteration,
-        taskId: task.id,
-        assignee: task.assigneeKey,
-        decision: input.decision,
-        ...(comment ? { comment } : {}),
-      }, actor);
-      await this.runner.settle(ctx, run);
-      return task;
-    });
-  }
-
-  /**
    * An assignee's addition to their task after it is done, while its stage is still open (a changed ballot):
    * recorded under the campaign lock so that history stays in order; the task itself does not change.
    */
@@ -330,29 +242,12 @@ export class CampaignCommandsService {
     });
   }
 
-  private async campaignIdOfTask(taskId: string): Promise<string> {
-    const task = await this.em.fork().findOne(Task, taskId);
-    if (!task) throw new AppError('TASK_NOT_FOUND', { id: taskId });
-    return task.campaign.id;
+  private campaignIdOfTask(taskId: string): Promise<string> {
+    return this.lock.campaignIdOfTask(taskId);
   }
 
-  /** Runs `work` in a transaction that holds the campaign: compare-and-set of its version first. */
-  private async locked<T>(campaignId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<T> {
-    const committed: RunContext[] = [];
-    const result = await this.em.fork().transactional(async (em) => {
-      const seen = await em.findOne(Campaign, campaignId);
-      if (!seen) throw new AppError('CAMPAIGN_NOT_FOUND', { id: campaignId });
-      if (seen.status !== 'running') throw new AppError('CAMPAIGN_NOT_RUNNING', { status: seen.status });
-      const bumped = await em.nativeUpdate(Campaign, { id: campaignId, version: seen.version }, { version: seen.version + 1 });
-      if (bumped !== 1) throw new AppError('CAMPAIGN_CHANGED');
-      await em.refresh(seen);
-      const ctx = await this.runner.context(em, seen, actor);
-      committed.push(ctx);
-      return work(ctx);
-    });
-    this.metrics.stagesCompleted(committed.flatMap((c) => c.transitions));
-    this.outbox.kick();
-    return result;
+  private locked<T>(campaignId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<T> {
+    return this.lock.run(campaignId, actor, work);
   }
 
   private async notifyOpenTasks(ctx: RunContext, run: StageRun, kind: 'deadline' | 'escalation', dedupePrefix: string): Promise<void> {

@@ -7,6 +7,7 @@ import { StageEffectsModule } from '../stages/stage-effects.module';
 import { StagesModule } from '../stages/stages.module';
 import { AssigneeResolver } from './assignee-resolver.service';
 import { CampaignCommandsService } from './campaign-commands.service';
+import { CampaignLock } from './campaign-lock.service';
 import { CampaignHistoryService } from './campaign-history.service';
 import { CampaignEvent } from './entities/campaign-event.entity';
 import { Campaign } from './entities/campaign.entity';
@@ -17,6 +18,7 @@ import { Task } from './entities/task.entity';
 import { WorkflowVersion } from './entities/workflow-version.entity';
 import { OutboxService } from './outbox.service';
 import { RecoverySweeper } from './recovery-sweeper.service';
+import { TaskReviewService } from './task-review.service';
 import { WorkflowRunner } from './workflow-runner.service';
 
 /** The engine for every role: the runner, commands, history, outbox (a producer) and the sweeper. */
@@ -33,9 +35,11 @@ import { WorkflowRunner } from './workflow-runner.service';
     CampaignHistoryService,
     OutboxService,
     WorkflowRunner,
+    CampaignLock,
     CampaignCommandsService,
+    TaskReviewService,
     RecoverySweeper,
   ],
-  exports: [BullModule, StagesModule, CampaignCommandsService, CampaignHistoryService, OutboxService, RecoverySweeper],
+  exports: [BullModule, StagesModule, CampaignCommandsService, TaskReviewService, CampaignHistoryService, OutboxService, RecoverySweeper],
 })
 export class WorkflowEngineModule {}

@@ -8,6 +8,7 @@ import { FormVersion } from '../../../modules/forms/entities/form-version.entity
 import { FormSubmission } from '../../../modules/forms/submissions/form-submission.entity';
 import { FormSubmissionsService, SubmissionOwner } from '../../../modules/forms/submissions/form-submissions.service';
 import { CampaignCommandsService } from '../../engine/campaign-commands.service';
+import { TaskReviewService } from '../../engine/task-review.service';
 import { Task } from '../../engine/entities/task.entity';
 import { FormStageSettings, formSettingsOf } from './form.stage';
 import { FormReviewDto, TaskFormDto } from './form-task.dto';
@@ -30,6 +31,7 @@ export class FormTaskService {
     private readonly commands: CampaignCommandsService,
     private readonly submissions: FormSubmissionsService,
     private readonly clock: Clock,
+    private readonly reviews: TaskReviewService,
   ) {}
 
   async get(taskId: string, principal: Principal, actingFor: ActingFor | undefined): Promise<TaskFormDto> {
@@ -90,7 +92,7 @@ export class FormTaskService {
 
   /** The submission of a task for one of its reviewers (403 NOT_REVIEWER for anyone else). */
   async reviewView(taskId: string, principal: Principal, mandates: ActingFor[]): Promise<FormReviewDto> {
-    const reviewer = await this.commands.reviewerOf(taskId, principal, mandates);
+    const reviewer = await this.reviews.reviewerOf(taskId, principal, mandates);
     if (!reviewer) throw new AppError('NOT_REVIEWER');
     const loaded = await this.loadTask(taskId);
     const submission = await this.submissions.ofTask(taskId);
@@ -108,7 +110,7 @@ export class FormTaskService {
 
   /** A reviewer accepts the submission, or returns it with a reason: the unit's task reopens and its data becomes a draft. */
   async review(taskId: string, body: { decision: 'accept' | 'return'; comment?: string }, principal: Principal, mandates: ActingFor[]): Promise<FormReviewDto> {
-    await this.commands.reviewTask(
+    await this.reviews.reviewTask(
       taskId,
       {
         decision: body.decision,
