@@ -64,5 +64,26 @@ describe('poll pages: ballot, meeting ballots recorded by a secretary, confirm a
     expect(listed).toContain('id="disputed"');
     expect(listed).toContain('Đơn vị biểu quyết đồng ý, biên bản ghi nhầm.');
     expect((await t.http().get(`/api/v1/polls/${poll}`).set(pact.admin).expect(200)).body.progress.voted).toBe(2);
+    // The recorded units' vote tasks are done; the others still have theirs.
+    const { campaignId } = (await t.http().get(`/api/v1/polls/${poll}`).set(pact.admin).expect(200)).body;
+    const open = async (code: string) =>
+      (await t.http().get(`/api/v1/inbox?status=open&campaignId=${campaignId}`).set(officers.get(code)!).expect(200)).body.tasks.filter((task: { stageKey: string }) => task.stageKey === 'adoption');
+    expect(await open('VKS-QBI')).toEqual([]);
+    expect(await open('VKS-HTI')).toHaveLength(1);
+  });
+
+  it('a meeting where all six units vote closes the adoption vote at once, with its count', async () => {
+    const { campaignId } = await pact.launchToDiscussion('Giao ước 2020 – thông qua tại hội nghị');
+    const inbox = (await t.http().get(`/api/v1/inbox?campaignId=${campaignId}`).set(pact.head).expect(200)).body;
+    await t.http().post(`/api/v1/tasks/${inbox.tasks[0].id}/commands`).set(pact.head).send({ command: 'close' }).expect(200);
+    const { polls } = (await t.http().get(`/api/v1/campaigns/${campaignId}/deliberation`).set(pact.admin).expect(200)).body;
+    const poll = Object.values(polls)[0] as string;
+    const ballots = Object.fromEntries(CLUSTER_6_UNITS.map(([, code]) => [`ballot_${code}`, code === 'VKS-QTR' ? 'disagree' : 'agree']));
+    await pages.post('admin', `/polls/${poll}/offline`, { title: 'Biên bản hội nghị ký kết giao ước', heldAt: '2020-02-14T08:00', text: 'Các đơn vị biểu quyết trực tiếp.', confirmWindowHours: '72', ...ballots }, 303);
+    const campaign = (await t.http().get(`/api/v1/campaigns/${campaignId}`).set(pact.admin).expect(200)).body;
+    expect(campaign.status).toBe('completed');
+    expect(campaign.stages.find((stage: { stageKey: string }) => stage.stageKey === 'adoption').outcome).toBe('passed');
+    const result = (await t.http().get(`/api/v1/polls/${poll}/result`).set(pact.admin).expect(200)).body;
+    expect(result.explanation.vi).toBe('5/6 thành viên đồng ý; quy tắc: đồng ý × 2 > thành viên → 10 > 6 → thông qua');
   });
 });

@@ -189,6 +189,48 @@ export class CampaignCommandsService {
     return this.metrics.countCommand(name, () => this.locked(campaignId, actor, (ctx) => record(ctx.em, ctx.campaign)));
   }
 
+  /**
+   * Ballots cast at a physical meeting: `record` stores them in this transaction and answers the units it recorded;
+   * their open tasks in the vote stage run are completed as a ballot through the task would complete them, by the
+   * secretary who recorded them, and the stage settles (everyone voted: it closes with the count).
+   */
+  recordMeeting(stageRunId: string, principal: Principal, record: (em: EntityManager) => Promise<string[]>): Promise<void> {
+    return this.metrics.countCommand('task.meeting', async () => {
+      const run = await this.em.fork().findOne(StageRun, stageRunId);
+      if (!run) throw new AppError('STAGE_CLOSED', { stage: stageRunId });
+      await this.locked(run.campaign.id, { personId: principal.personId }, async (ctx) => {
+        const current = await ctx.em.findOneOrFail(StageRun, stageRunId);
+        if (current.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: current.stageKey });
+        const unitIds = await record(ctx.em);
+        const stage = this.runner.stageDefinition(ctx, current.stageKey);
+        const result = this.registry.get(stage.type).taskOutcome(stage, 'vote', { withRecord: true });
+        if ('problem' in result) throw new AppError(result.problem, { command: 'vote' });
+        const tasks = unitIds.length ? await ctx.em.find(Task, { stageRun: current, status: 'open', assigneeUnit: { $in: unitIds } }) : [];
+        const now = this.clock.now();
+        for (const task of tasks) {
+          task.status = 'done';
+          task.outcome = result.outcome;
+          task.completedBy = ctx.em.getReference(Person, principal.personId);
+          task.completedAt = now;
+          task.late = task.late || (task.dueAt !== null && now > task.dueAt);
+        }
+        await ctx.em.flush();
+        for (const task of tasks) {
+          await this.history.append(ctx.em, ctx.campaign, 'task.completed', {
+            stage: current.stageKey,
+            iteration: current.iteration,
+            taskId: task.id,
+            assignee: task.assigneeKey,
+            command: 'meeting',
+            outcome: result.outcome,
+            late: task.late,
+          }, { personId: principal.personId });
+        }
+        await this.runner.settle(ctx, current);
+      });
+    });
+  }
+
   /** The due time of a stage run arrived (job or sweeper). Idempotent: a closed run or an early call changes nothing. */
   async onDue(stageRunId: string): Promise<'stale' | 'early' | 'handled'> {
     const run = await this.em.fork().findOne(StageRun, stageRunId);

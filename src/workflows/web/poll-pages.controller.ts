@@ -86,12 +86,11 @@ export class PollPagesController {
       if (!text('title') || !text('text') || Number.isNaN(heldAt.getTime()) || !ballots.length || !Number.isInteger(hours) || hours < 1 || hours > 720) {
         throw new AppError('VALIDATION_FAILED', { fields: pt(viewer.language, 'offlineInvalid') });
       }
-      await this.polls.recordOfflineBallots(id, {
-        secretaryPersonId: viewer.principal.personId,
-        minutes: { title: text('title'), heldAt, text: text('text') },
-        ballots,
-        confirmWindowHours: hours,
-      });
+      await this.ballots.recordMeeting(
+        id,
+        { secretaryPersonId: viewer.principal.personId, minutes: { title: text('title'), heldAt, text: text('text') }, ballots, confirmWindowHours: hours },
+        viewer.principal,
+      );
       return redirectSeeOther(response, `/polls/${id}?flash=offline`);
     } catch (error) {
       await this.refuse(request, response, viewer, id, error);

@@ -6,6 +6,7 @@ import { AppError } from '../../../common/errors/app-error';
 import { sha256Hex } from '../../../common/hashing/canonical-json';
 import { BallotReceiptDto, PollStatusDto } from '../../../modules/voting/dto/poll-response.dto';
 import { ChoiceInput } from '../../../modules/voting/poll-tally';
+import { RecordOfflineBallotsInput } from '../../../modules/voting/offline-ballots.service';
 import { PollsService } from '../../../modules/voting/polls.service';
 import { CampaignCommandsService } from '../../engine/campaign-commands.service';
 import { CampaignHistoryService, EventActor } from '../../engine/campaign-history.service';
@@ -75,6 +76,24 @@ export class BallotTaskService {
       }
     });
     return caster.receipt();
+  }
+
+  /**
+   * Ballots a secretary records from a physical meeting, with its minutes: for a vote stage's poll they also complete
+   * those units' tasks (the stage closes when everyone has voted); for any other poll they are recorded as they are.
+   */
+  async recordMeeting(pollId: string, input: RecordOfflineBallotsInput, principal: Principal): Promise<void> {
+    const poll = await this.polls.get(pollId);
+    const campaign = poll.campaignId ? await this.em.fork().findOne(Campaign, poll.campaignId) : null;
+    const runId = campaign ? Object.entries((campaign.context.polls as Record<string, string> | undefined) ?? {}).find(([, id]) => id === pollId)?.[0] : undefined;
+    if (!runId) {
+      await this.polls.recordOfflineBallots(pollId, input);
+      return;
+    }
+    await this.commands.recordMeeting(runId, principal, async (em) => {
+      await this.polls.recordOfflineBallots(pollId, input, em);
+      return input.ballots.map((ballot) => ballot.unitId);
+    });
   }
 
   /**
