@@ -12,7 +12,7 @@ import type { WorkflowDocument } from '../definitions/workflow-document';
 import { formSettingsOf } from '../stages/form/form.stage';
 import { StageRegistry } from '../stages/stage-registry';
 import { CampaignLock } from './campaign-lock.service';
-import { CampaignHistoryService, EventActor } from './campaign-history.service';
+import { CampaignHistoryService, eventActor, EventActor } from './campaign-history.service';
 import { Campaign } from './entities/campaign.entity';
 import { Notification } from './entities/notification.entity';
 import { StageRun } from './entities/stage-run.entity';
@@ -123,7 +123,7 @@ export class CampaignCommandsService {
 
   private async runTaskCommand(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
     const campaignId = await this.campaignIdOfTask(taskId);
-    const actor: EventActor = { personId: principal.personId, ...(actingFor ? { unitId: actingFor.unitId, mandateId: actingFor.mandateId } : {}) };
+    const actor = eventActor(principal, actingFor);
     const task = await this.locked(campaignId, actor, async (ctx) => {
       const task = await ctx.em.findOneOrFail(Task, taskId, { populate: ['stageRun', 'assigneeUnit', 'assigneePerson'] });
       const run = task.stageRun;
@@ -169,7 +169,7 @@ export class CampaignCommandsService {
   recordOnTask<T>(taskId: string, name: string, principal: Principal, actingFor: ActingFor | undefined, record: (em: EntityManager, task: Task, campaign: Campaign) => Promise<T>): Promise<T> {
     return this.metrics.countCommand(`task.${name}`, async () => {
       const campaignId = await this.campaignIdOfTask(taskId);
-      const actor: EventActor = { personId: principal.personId, ...(actingFor ? { unitId: actingFor.unitId, mandateId: actingFor.mandateId } : {}) };
+      const actor = eventActor(principal, actingFor);
       return this.locked(campaignId, actor, async (ctx) => {
         const task = await ctx.em.findOneOrFail(Task, taskId, { populate: ['stageRun', 'assigneeUnit', 'assigneePerson'] });
         if (task.stageRun.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: task.stageRun.stageKey });
@@ -185,7 +185,7 @@ export class CampaignCommandsService {
    * discussion): run under the campaign lock, like every other change, so history stays in order.
    */
   recordOnCampaign<T>(campaignId: string, name: string, principal: Principal, actingFor: ActingFor | undefined, record: (em: EntityManager, campaign: Campaign) => Promise<T>): Promise<T> {
-    const actor: EventActor = { personId: principal.personId, ...(actingFor ? { unitId: actingFor.unitId, mandateId: actingFor.mandateId } : {}) };
+    const actor = eventActor(principal, actingFor);
     return this.metrics.countCommand(name, () => this.locked(campaignId, actor, (ctx) => record(ctx.em, ctx.campaign)));
   }
 

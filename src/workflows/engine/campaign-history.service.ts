@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import type { ActingFor, Principal } from '../../common/auth/principal';
 import { canonicalJson, sha256Hex } from '../../common/hashing/canonical-json';
 import { Clock } from '../../modules/calendar/clock';
 import { CampaignEvent } from './entities/campaign-event.entity';
@@ -12,6 +13,12 @@ export interface EventActor {
   unitId?: string;
   mandateId?: string;
 }
+
+/** Who acts, as the history records it: the person, and the unit and mandate they act for, if any. */
+export const eventActor = (principal: Principal, actingFor: ActingFor | undefined): EventActor => ({
+  personId: principal.personId,
+  ...(actingFor ? { unitId: actingFor.unitId, mandateId: actingFor.mandateId } : {}),
+});
 
 /** What is hashed: everything that describes the event, in canonical JSON. */
 function hashedContent(e: Pick<CampaignEvent, 'seq' | 'type' | 'actor' | 'data' | 'occurredAt'>, campaignId: string) {

@@ -7,7 +7,7 @@ import { EngineMetrics } from '../../modules/observability/engine-metrics.servic
 import type { StageDefinition } from '../definitions/workflow-document';
 import { StageRegistry } from '../stages/stage-registry';
 import { AssigneeResolver } from './assignee-resolver.service';
-import { CampaignHistoryService, EventActor } from './campaign-history.service';
+import { CampaignHistoryService, eventActor } from './campaign-history.service';
 import { CampaignLock } from './campaign-lock.service';
 import { Campaign } from './entities/campaign.entity';
 import { Notification } from './entities/notification.entity';
@@ -79,7 +79,7 @@ export class TaskReviewService {
       const reviewer = await this.matchReviewer(ctx.em, ctx.campaign, run.stageKey, { ...stage, assignees: rules, fanOut: undefined }, principal, mandates);
       if (!reviewer) throw new AppError('NOT_REVIEWER');
       const { actingFor } = reviewer;
-      const actor: EventActor = { personId: principal.personId, ...(actingFor ? { unitId: actingFor.unitId, mandateId: actingFor.mandateId } : {}) };
+      const actor = eventActor(principal, actingFor);
       const comment = input.comment?.trim() || null;
       if (input.decision === 'return' && !comment) throw new AppError('COMMENT_REQUIRED');
       await input.record?.(ctx.em, task);

@@ -61,10 +61,7 @@ export class PollPagesController {
       const receipt = await this.ballots.castOnPoll(id, { choice: form.choice, subjectHash: form.subjectHash }, viewer.principal, actingFor);
       return redirectSeeOther(response, `/polls/${id}?unit=${encodeURIComponent(actingFor.unitCode)}&receipt=${receipt.receipt.slice(0, 16)}`);
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const refusal = toErrorResponse(error, viewer.language, request.path);
-      response.set(refusal.headers);
-      await this.render(request, response, viewer, id, { status: refusal.status, failure: { message: refusal.body.message, choice: form.choice } });
+      await this.refuse(request, response, viewer, id, error, form.choice);
     }
   }
 
@@ -114,11 +111,12 @@ export class PollPagesController {
     }
   }
 
-  private async refuse(request: Request, response: Response, viewer: PageViewer, id: string, error: unknown): Promise<void> {
+  /** The page again with the catalog's message and status; `choice` keeps what the person chose. */
+  private async refuse(request: Request, response: Response, viewer: PageViewer, id: string, error: unknown, choice?: string): Promise<void> {
     if (!(error instanceof AppError)) throw error;
     const refusal = toErrorResponse(error, viewer.language, request.path);
     response.set(refusal.headers);
-    await this.render(request, response, viewer, id, { status: refusal.status, failure: { message: refusal.body.message } });
+    await this.render(request, response, viewer, id, { status: refusal.status, failure: { message: refusal.body.message, choice } });
   }
 
   private async render(request: Request, response: Response, viewer: PageViewer, id: string, extra: { flash?: string; failure?: PollViewModel['failure']; status?: number }): Promise<void> {

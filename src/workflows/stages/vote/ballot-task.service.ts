@@ -4,17 +4,17 @@ import { Injectable } from '@nestjs/common';
 import { ActingFor, Principal } from '../../../common/auth/principal';
 import { AppError } from '../../../common/errors/app-error';
 import { sha256Hex } from '../../../common/hashing/canonical-json';
-import { BallotReceiptDto, PollStatusDto } from '../../../modules/voting/dto/poll-response.dto';
+import { BallotReceiptDto, PollDto, PollStatusDto } from '../../../modules/voting/dto/poll-response.dto';
 import { ChoiceInput } from '../../../modules/voting/poll-tally';
 import { RecordOfflineBallotsInput } from '../../../modules/voting/offline-ballots.service';
 import { PollsService } from '../../../modules/voting/polls.service';
 import { CampaignCommandsService } from '../../engine/campaign-commands.service';
-import { CampaignHistoryService, EventActor } from '../../engine/campaign-history.service';
+import { CampaignHistoryService, eventActor } from '../../engine/campaign-history.service';
 import { Campaign } from '../../engine/entities/campaign.entity';
 import { Task } from '../../engine/entities/task.entity';
 import { AmendmentDecisionService } from '../discussion/amendment-decision.service';
 import { TaskBallotReceiptDto } from './ballot.dto';
-import { pollOfRun } from './vote.effects';
+import { pollOfRun, runOfPoll } from './vote.effects';
 
 type BallotBody = { choice: ChoiceInput; subjectHash?: string };
 
@@ -37,7 +37,13 @@ export class BallotTaskService {
 
   async cast(taskId: string, body: BallotBody, principal: Principal, actingFor: ActingFor | undefined): Promise<TaskBallotReceiptDto> {
     const { task, pollId } = await this.load(taskId);
-    const caster = await this.caster(pollId, body, principal, actingFor);
+    return this.castThroughTask(task, await this.polls.get(pollId), body, principal, actingFor);
+  }
+
+  /** The first ballot completes the task with it; a later one only replaces the ballot, both under the campaign lock. */
+  private async castThroughTask(task: Task, poll: PollDto, body: BallotBody, principal: Principal, actingFor: ActingFor | undefined): Promise<TaskBallotReceiptDto> {
+    const taskId = task.id;
+    const caster = this.caster(poll, body, principal, actingFor);
     if (task.status === 'open') {
       await this.commands.commandTask(taskId, { command: 'vote', record: (em, locked) => caster.castAndRecord(em, locked.campaign) }, principal, actingFor);
     } else if (task.status === 'done') {
@@ -61,13 +67,13 @@ export class BallotTaskService {
     const em = this.em.fork();
     const campaign = await em.findOne(Campaign, poll.campaignId);
     if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND', { id: poll.campaignId });
-    const runId = Object.entries((campaign.context.polls as Record<string, string> | undefined) ?? {}).find(([, id]) => id === pollId)?.[0];
+    const runId = runOfPoll(campaign.context, pollId);
     if (runId) {
       const task = actingFor ? await em.findOne(Task, { stageRun: runId, assigneeUnit: actingFor.unitId }) : null;
       if (!task) throw new AppError('NOT_IN_ELECTORATE');
-      return this.cast(task.id, body, principal, actingFor);
+      return this.castThroughTask(task, poll, body, principal, actingFor);
     }
-    const caster = await this.caster(pollId, body, principal, actingFor);
+    const caster = this.caster(poll, body, principal, actingFor);
     await this.commands.recordOnCampaign(campaign.id, 'ballot', principal, actingFor, async (txEm, locked) => {
       await caster.castAndRecord(txEm, locked);
       // An amendment's vote closes once every member has voted, and the amendment is decided then and there.
@@ -85,7 +91,7 @@ export class BallotTaskService {
   async recordMeeting(pollId: string, input: RecordOfflineBallotsInput, principal: Principal): Promise<void> {
     const poll = await this.polls.get(pollId);
     const campaign = poll.campaignId ? await this.em.fork().findOne(Campaign, poll.campaignId) : null;
-    const runId = campaign ? Object.entries((campaign.context.polls as Record<string, string> | undefined) ?? {}).find(([, id]) => id === pollId)?.[0] : undefined;
+    const runId = campaign ? runOfPoll(campaign.context, pollId) : undefined;
     if (!runId) {
       await this.polls.recordOfflineBallots(pollId, input);
       return;
@@ -101,10 +107,10 @@ export class BallotTaskService {
    * everyone who sees the campaign: a secret ballot's receipt goes there only salted with a nonce that the voter
    * alone receives, so nobody can try the three choices against it.
    */
-  private async caster(pollId: string, body: BallotBody, principal: Principal, actingFor: ActingFor | undefined) {
-    const secret = (await this.polls.get(pollId)).rule.ballot === 'secret';
-    const nonce = secret ? randomBytes(16).toString('hex') : null;
-    const actor: EventActor = { personId: principal.personId, ...(actingFor ? { unitId: actingFor.unitId, mandateId: actingFor.mandateId } : {}) };
+  private caster(poll: PollDto, body: BallotBody, principal: Principal, actingFor: ActingFor | undefined) {
+    const pollId = poll.id;
+    const nonce = poll.rule.ballot === 'secret' ? randomBytes(16).toString('hex') : null;
+    const actor = eventActor(principal, actingFor);
     let cast: { receipt: BallotReceiptDto; auditEntry: string } | undefined;
     return {
       castAndRecord: async (em: EntityManager, campaign: Campaign): Promise<void> => {

@@ -10,6 +10,11 @@ export function pollOfRun(context: Record<string, unknown>, stageRunId: string):
   return (context.polls as Record<string, string> | undefined)?.[stageRunId];
 }
 
+/** The vote stage run a poll belongs to, or undefined for any other poll of the campaign (an amendment's). */
+export function runOfPoll(context: Record<string, unknown>, pollId: string): string | undefined {
+  return Object.entries((context.polls as Record<string, string> | undefined) ?? {}).find(([, id]) => id === pollId)?.[0];
+}
+
 /**
  * A vote stage opens its poll on entering: the subject is the latest version of the campaign's document, bound
  * by its hash; the electorate is the units the stage gave a task to; the chair is the cluster head. On completing
