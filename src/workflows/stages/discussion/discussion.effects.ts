@@ -69,8 +69,12 @@ export class DiscussionStageEffects implements StageEffects {
 
   async onComplete({ em, campaign, run, record }: StageEffectContext, outcome: string): Promise<string> {
     const documentId = campaign.context.documentId as string;
-    for (const [amendmentId, pollId] of Object.entries(amendmentPollsOf(campaign.context))) {
-      await this.decisions.decide(em, amendmentId, pollId, 'stage-closed', (type, data) => record(type, { stage: run.stageKey, ...data }));
+    // In the order proposed (not the context's key order, which PostgreSQL's jsonb does not keep): when two accepted
+    // amendments conflict, the first one wins.
+    const polls = amendmentPollsOf(campaign.context);
+    for (const amendment of (await this.amendments.list(documentId)).items) {
+      const pollId = polls[amendment.id];
+      if (pollId) await this.decisions.decide(em, amendment.id, pollId, 'stage-closed', (type, data) => record(type, { stage: run.stageKey, ...data }));
     }
     const version = await this.amendments.mergeAccepted(documentId, null);
     if (version) {
