@@ -99,6 +99,8 @@ ensure_chromium() {
   if [ -x /usr/bin/chromium ]; then return 0; fi
   apt_install chromium || true
   if [ ! -x /usr/bin/chromium ]; then
+    # In CI a missing Chromium fails the run, as a missing PostgreSQL does: a green run must have driven the pages.
+    [ "${CI:-}" = true ] && die "Chromium is not installed in CI (Debian: apt-get install chromium): the browser suites must run."
     warn "Chromium is not installed (Debian: apt-get install chromium): THE BROWSER TESTS WILL NOT RUN."
     export THIDUA_SKIP_BROWSER=1
   fi

@@ -16,7 +16,8 @@ const CHROMIUM_ARGS = [
 
 // Chosen at load time: a missing Chromium fails the suite unless skipping was asked for, and then it says so loudly.
 const chromiumMissing = !existsSync(CHROMIUM);
-const skipRequested = process.env.THIDUA_SKIP_BROWSER === '1';
+// CI never skips: a green run there must have driven the pages.
+const skipRequested = process.env.THIDUA_SKIP_BROWSER === '1' && process.env.CI !== 'true';
 if (chromiumMissing && skipRequested) {
   // eslint-disable-next-line no-console -- a skipped browser suite must be impossible to miss in the output.
   console.warn(
