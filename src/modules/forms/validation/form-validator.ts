@@ -8,7 +8,7 @@ import { FormDefinition, FormFieldError, FormValidationResult, GridNode, Prepare
 import { isPreparedForm, prepareForm } from './prepare-form';
 import { rowAwareConditionProcessInfo } from './row-conditions.processor';
 import { rowCountProcessInfo } from './row-count.processor';
-import { runWithScriptSandbox } from './sandbox/script-sandbox';
+import { DEFAULT_SCRIPT_LIMITS, runWithScriptSandbox, ScriptLimits } from './sandbox/script-sandbox';
 import { validationMessage } from './validation-messages';
 
 export interface FormValidatorOptions {
@@ -17,12 +17,14 @@ export interface FormValidatorOptions {
    * is linear in rows: about 1.7 s of CPU for 10,000 rows of the reference form, so keep this modest.
    */
   maxGridRows: number;
+  /** Time limits of a form's custom scripts (only for forms that opt in to scripts). */
+  scriptLimits: ScriptLimits;
   /** Prepared forms kept in memory, by content hash. */
   cacheSize: number;
 }
 
 export const FORM_VALIDATOR_OPTIONS = Symbol('FORM_VALIDATOR_OPTIONS');
-export const DEFAULT_FORM_VALIDATOR_OPTIONS: FormValidatorOptions = { maxGridRows: 10_000, cacheSize: 200 };
+export const DEFAULT_FORM_VALIDATOR_OPTIONS: FormValidatorOptions = { maxGridRows: 10_000, scriptLimits: DEFAULT_SCRIPT_LIMITS, cacheSize: 200 };
 
 /** Rules that only say "this is not filled in yet"; a draft skips them. */
 const COMPLETENESS_VALIDATORS = new Set(['required']);
@@ -111,7 +113,7 @@ export class FormValidator {
     else {
       // Also for a prepared form made without `prepare()`: scripts run only when the form opts in, and then sandboxed.
       if (!allowsScripts(prepared.form)) throw new AppError('FORM_SCRIPTS_NOT_ALLOWED', { count: prepared.scripts.length }, { paths: prepared.scripts });
-      runWithScriptSandbox(() => processSync(context as unknown as ProcessContext<never>));
+      runWithScriptSandbox(() => processSync(context as unknown as ProcessContext<never>), this.options.scriptLimits);
     }
     const coreErrors = context.scope.errors ?? [];
     const shaped = interpolateErrors(coreErrors as never, 'en');
