@@ -26,6 +26,28 @@ export const ERROR_CATALOG = {
   INVALID_JSON: { kind: 'user', message: { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' } },
   VALIDATION_FAILED: { kind: 'user', message: { vi: 'Dữ liệu không hợp lệ: {fields}.', en: 'Invalid data: {fields}.' } },
   PAYLOAD_TOO_LARGE: { kind: 'too-large', message: { vi: 'Nội dung gửi lên vượt quá {limit}.', en: 'The request body exceeds {limit}.' } },
+  INVALID_CHARACTERS: {
+    kind: 'user',
+    message: {
+      vi: 'Trường {field} chứa ký tự điều khiển không được phép ({character}); văn bản chỉ được chứa tab và xuống dòng.',
+      en: 'Field {field} contains a control character that is not allowed ({character}); text may hold only tabs and line breaks.',
+    },
+  },
+  INPUT_TOO_DEEP: { kind: 'user', message: { vi: 'Dữ liệu gửi lên lồng nhau quá {limit} cấp (tại {field}).', en: 'The request data nests deeper than {limit} levels (at {field}).' } },
+  UNSUPPORTED_CHARSET: {
+    kind: 'user',
+    status: 415,
+    message: { vi: 'Không hỗ trợ bảng mã {charset} cho nội dung này; hãy gửi UTF-8.', en: 'Charset {charset} is not supported for this body; send UTF-8.' },
+  },
+  UNSUPPORTED_CONTENT_ENCODING: {
+    kind: 'user',
+    status: 415,
+    message: { vi: 'Không hỗ trợ kiểu nén {encoding}; hãy gửi gzip, deflate, br hoặc không nén.', en: 'Content encoding {encoding} is not supported; send gzip, deflate, br or none.' },
+  },
+  BODY_UNREADABLE: {
+    kind: 'user',
+    message: { vi: 'Không đọc được nội dung gửi lên (kiểu nén {encoding}): dữ liệu hỏng hoặc không đúng kiểu nén.', en: 'The request body could not be read (content encoding {encoding}): it is corrupt or not in that encoding.' },
+  },
   ROUTE_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy địa chỉ {path}.', en: 'No route for {path}.' } },
   HTTP_ERROR: { kind: 'user', message: { vi: 'Yêu cầu không hợp lệ.', en: 'Bad request.' } },
   INTERNAL_ERROR: {
@@ -153,6 +175,13 @@ export const ERROR_CATALOG = {
     kind: 'user',
     status: 422,
     message: { vi: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác.', en: 'This Idempotency-Key was already used for a different request.' },
+  },
+  IDEMPOTENCY_REQUEST_IN_PROGRESS: {
+    kind: 'conflict',
+    message: {
+      vi: 'Một yêu cầu khác với cùng khóa Idempotency-Key đang được xử lý. Vui lòng thử lại sau {retryAfter} giây.',
+      en: 'Another request with this Idempotency-Key is still running. Try again in {retryAfter} seconds.',
+    },
   },
   WORKFLOW_DEFINITION_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy quy trình {id}.', en: 'Workflow definition {id} not found.' } },
   WORKFLOW_KEY_TAKEN: { kind: 'conflict', message: { vi: 'Mã quy trình {key} đã được sử dụng.', en: 'Workflow key {key} is already in use.' } },
