@@ -72,6 +72,28 @@ export const ERROR_CATALOG = {
     kind: 'user',
     message: { vi: 'Hãy chọn đơn vị bạn hành động thay mặt (tiêu đề X-Acting-Unit).', en: 'Choose the unit you act for (X-Acting-Unit header).' },
   },
+  CSRF_TOKEN_INVALID: {
+    kind: 'forbidden',
+    message: {
+      vi: 'Biểu mẫu đã hết hạn hoặc thiếu mã chống giả mạo. Hãy tải lại trang rồi gửi lại.',
+      en: 'The form has expired or lacks its anti-forgery token. Reload the page and submit it again.',
+    },
+  },
+  CROSS_SITE_REQUEST: {
+    kind: 'forbidden',
+    message: {
+      vi: 'Yêu cầu gửi từ một trang web khác bị từ chối: chỉ các trang của chính hệ thống mới được gửi bằng phiên đăng nhập của bạn.',
+      en: "A request sent from another site was refused: only this site's own pages may send with your session.",
+    },
+  },
+  API_JSON_REQUIRED: {
+    kind: 'user',
+    status: 415,
+    message: {
+      vi: 'Không có tiêu đề Authorization: Bearer, API chỉ nhận nội dung JSON (Content-Type: application/json).',
+      en: 'Without an Authorization: Bearer header, the API accepts only JSON bodies (Content-Type: application/json).',
+    },
+  },
 
   UNIT_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy đơn vị {id}.', en: 'Unit {id} not found.' } },
   UNIT_CODE_TAKEN: { kind: 'conflict', message: { vi: 'Mã đơn vị {code} đã được sử dụng.', en: 'Unit code {code} is already in use.' } },
