@@ -1,22 +1,23 @@
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { from, Observable, of, switchMap } from 'rxjs';
+import { catchError, concatMap, from, Observable, of, switchMap, throwError } from 'rxjs';
 import { AuthenticatedRequest } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
-import { canonicalJson, sha256Hex } from '../../common/hashing/canonical-json';
-import { IdempotencyRecord } from './idempotency-record.entity';
+import { IdempotencyStore, Reservation, StoredResponse } from './idempotency-store.service';
+import { requestFingerprint } from './request-fingerprint';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 /**
- * For POSTs that start work: the first successful response to an `Idempotency-Key` is stored per
- * caller and replayed for a retry with the same key and request; the same key with another request is 422.
- * Failures are not stored, so a retry after an error runs again.
+ * For POSTs that create or start something. The caller's `Idempotency-Key` is reserved before the
+ * handler runs, so of many concurrent requests with one key exactly one runs: the others get 409
+ * IDEMPOTENCY_REQUEST_IN_PROGRESS while it runs, then its stored status and body, byte for byte.
+ * The same key with another request is 422 IDEMPOTENCY_KEY_REUSED. A request that fails (any error,
+ * 4xx included) stores nothing and frees the key, so the client may retry with it after fixing the cause.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly store: IdempotencyStore) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
@@ -26,28 +27,35 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (typeof key !== 'string' || !key || !personId || request.method !== 'POST') return next.handle();
     if (key.length > 200) throw new AppError('VALIDATION_FAILED', { fields: 'Idempotency-Key' });
 
-    const requestHash = sha256Hex(canonicalJson({ method: request.method, path: request.originalUrl, body: request.body ?? null }));
-    return from(this.em.fork().findOne(IdempotencyRecord, { personId, key })).pipe(
-      switchMap((stored) => {
-        if (stored) {
-          if (stored.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-          response.status(stored.status).setHeader('Idempotent-Replayed', 'true');
-          return of(stored.body);
-        }
-        return next.handle().pipe(switchMap((body: unknown) => from(this.store(personId, key, requestHash, response.statusCode, body))));
+    const actingUnit = request.headers['x-acting-unit'];
+    const requestHash = requestFingerprint({
+      method: request.method,
+      originalUrl: request.originalUrl,
+      body: request.body,
+      actingUnit: Array.isArray(actingUnit) ? actingUnit[0] : actingUnit,
+    });
+    return from(this.store.reserve(personId, key, requestHash)).pipe(
+      switchMap((outcome) => (outcome.kind === 'replay' ? of(this.replay(response, outcome)) : this.run(next, response, outcome))),
+    );
+  }
+
+  private run(next: CallHandler, response: Response, reservation: Reservation): Observable<unknown> {
+    return next.handle().pipe(
+      // A failed release leaves the key pending until its lease ends; the client still gets the real error.
+      catchError((error: unknown) => from(this.store.release(reservation).catch(() => undefined)).pipe(switchMap(() => throwError(() => error)))),
+      concatMap(async (body: unknown) => {
+        // As Express's res.json would write it, so that a replay sends the very same bytes.
+        await this.store.complete(reservation, response.statusCode, body === undefined || body === null ? null : JSON.stringify(body));
+        return body;
       }),
     );
   }
 
-  private async store(personId: string, key: string, requestHash: string, status: number, body: unknown): Promise<unknown> {
-    const em = this.em.fork();
-    try {
-      em.create(IdempotencyRecord, { personId, key, requestHash, status, body: body ?? null });
-      await em.flush();
-    } catch (error) {
-      // A concurrent request with the same key stored first; this one's work was refused by the domain anyway.
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    }
-    return body;
+  /** The stored JSON text goes out as it is (a string body is sent unchanged under the JSON content type). */
+  private replay(response: Response, stored: StoredResponse): string | undefined {
+    response.status(stored.status).setHeader('Idempotent-Replayed', 'true');
+    if (stored.responseBody === null) return undefined;
+    response.type('application/json');
+    return stored.responseBody;
   }
 }
