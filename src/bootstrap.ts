@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { AppModule, Role } from './app.module';
 import { bodyParserErrors } from './common/http/body-parser-errors';
+import { refuseUnsafeInput } from './common/http/unsafe-input';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { serveStaticAssets } from './modules/web/static-assets';
@@ -34,6 +35,7 @@ export async function createApp({ role, config, quiet }: CreateAppOptions): Prom
   app.useBodyParser('urlencoded', { limit, extended: false });
   app.useBodyParser('text', { limit, type: ['text/csv', 'text/plain'] });
   app.use(bodyParserErrors('1 MiB'));
+  app.use(refuseUnsafeInput());
   app.use(cookieParser());
   serveStaticAssets(app);
   app.useGlobalPipes(createValidationPipe());

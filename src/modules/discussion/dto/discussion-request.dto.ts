@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { BooleanQuery } from '../../org/dto/dto-helpers';
 import { THREAD_STATUSES, ThreadStatus } from '../entities/discussion-thread.entity';
+import { MAX_PAGE_OFFSET } from '../../../common/http/pagination';
 
 /** Not only whitespace. */
 const SOMETHING = /\S/;
@@ -24,8 +25,8 @@ class PageQueryDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit: number = 100;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_PAGE_OFFSET, default: 0 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_PAGE_OFFSET)
   offset: number = 0;
 }
 

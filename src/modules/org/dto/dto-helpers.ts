@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min, registerDecorator, ValidateIf } from 'class-validator';
 import { LANGUAGES } from '../../../common/i18n/language';
 import { isCalendarDate } from '../org-formats';
+import { MAX_PAGE_OFFSET } from '../../../common/http/pagination';
 
 /** Optional, but when present not null: for PATCH fields whose column is NOT NULL. */
 export const IsOptionalNotNull = () => ValidateIf((_object, value) => value !== undefined);
@@ -33,8 +34,8 @@ export class PageQueryDto extends LanguageQueryDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit: number = 100;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_PAGE_OFFSET, default: 0 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_PAGE_OFFSET)
   offset: number = 0;
 }
 
