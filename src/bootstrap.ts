@@ -6,8 +6,10 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, Role } from './app.module';
 import { bodyParserErrors } from './common/http/body-parser-errors';
 import { refuseUnsafeInput } from './common/http/unsafe-input';
+import { securityHeaders } from './common/http/security-headers';
 import { createValidationPipe } from './common/http/validation.pipe';
 import { AppConfig } from './config/app-config';
+import { CsrfProtection } from './modules/csrf/csrf-protection';
 import { serveStaticAssets } from './modules/web/static-assets';
 
 export interface CreateAppOptions {
@@ -27,6 +29,7 @@ export async function createApp({ role, config, quiet }: CreateAppOptions): Prom
     logger: quiet ? false : undefined,
   });
   app.useLogger(app.get(Logger));
+  app.use(securityHeaders());
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
 
@@ -37,6 +40,8 @@ export async function createApp({ role, config, quiet }: CreateAppOptions): Prom
   app.use(bodyParserErrors('1 MiB'));
   app.use(refuseUnsafeInput());
   app.use(cookieParser());
+  // After the body parsers and cookies (it reads both), before every route, Bull Board's included.
+  if (role !== 'worker') app.use(app.get(CsrfProtection).middleware);
   serveStaticAssets(app);
   app.useGlobalPipes(createValidationPipe());
 

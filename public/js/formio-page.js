@@ -6,6 +6,8 @@
   'use strict';
 
   var pageData = JSON.parse(document.getElementById('page-data').textContent);
+  // The session's CSRF token, which the server requires of every call that changes something.
+  var csrfToken = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
 
   // ace, quill and flatpickr load from /assets/vendor/<library>; nothing may come from another site.
   Formio.cdn.setBaseUrl(window.location.origin + '/assets/vendor');
@@ -30,14 +32,14 @@
   }
 
   /**
-   * Calls the API with the session cookie. Resolves to { ok, status, body }; a network failure resolves
+   * Calls the API with the session cookie and the CSRF token. Resolves to { ok, status, body }; a network failure resolves
    * with status 0 so that callers show one message and keep the person's data on the page.
    */
   function api(method, url, body) {
     return fetch(url, {
       method: method,
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': pageData.language },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': pageData.language, 'X-CSRF-Token': csrfToken },
       body: body === undefined ? undefined : JSON.stringify(body),
     }).then(
       function (response) {

@@ -1,7 +1,7 @@
 import { escapeHtml } from '../../src/modules/web/html';
 import { Auth, CLUSTER_6_UNITS, clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
-import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
-import { cookieHeader } from '../support/page-session';
+import { bearerFor, startTestApp, TestApp } from '../support/test-app';
+import { pageSessions } from '../support/page-session';
 
 jest.setTimeout(90_000);
 
@@ -26,28 +26,20 @@ describe('document pages: a version with its discussion and amendments, and the 
   let admin: Auth;
   let head: Auth;
   let pact: ClusterPactFixture;
+  let pages: ReturnType<typeof pageSessions>;
   const officers = new Map<string, Auth>();
-  const sessions = new Map<string, string>();
 
   beforeAll(async () => {
     t = await startTestApp();
     pact = await clusterPactFixture(t);
     ({ admin, head } = pact);
+    pages = pageSessions(t);
     for (const [slug, code] of UNITS) officers.set(code, await bearerFor(t, `${slug}.canbo`));
   });
   afterAll(() => t?.close());
 
-  /** A page session (cookies) for a demo account, signed in once through the sign-in form. */
-  const session = async (username: string): Promise<string> => {
-    if (!sessions.has(username)) {
-      const response = await t.http().post('/sign-in').type('form').send({ username, password: DEMO_PASSWORD }).expect(303);
-      sessions.set(username, cookieHeader(response));
-    }
-    return sessions.get(username)!;
-  };
-  const page = async (username: string, path: string, status = 200) => (await t.http().get(path).set('Cookie', await session(username)).expect(status)).text;
-  const post = async (username: string, path: string, form: Record<string, string>, status: number) =>
-    t.http().post(path).set('Cookie', await session(username)).type('form').send(form).expect(status);
+  const page = (username: string, path: string, status = 200) => pages.page(username, path, status);
+  const post = (username: string, path: string, form: Record<string, string>, status: number) => pages.post(username, path, form, status);
 
   const openTask = async (auth: Auth, campaignId: string, stageKey: string): Promise<string> => {
     const inbox = (await t.http().get(`/api/v1/inbox?campaignId=${campaignId}`).set(auth).expect(200)).body;
@@ -217,8 +209,7 @@ describe('document pages: a version with its discussion and amendments, and the 
     for (const code of ['VKS-QBI', 'VKS-QTR']) {
       await t.http().post('/api/v1/mandates').set(admin).send({ personId: person.id, unitId: unitId(code), role: 'officer', validFrom: '2020-01-01' }).expect(201);
     }
-    const signedIn = await t.http().post('/sign-in').type('form').send({ username: 'hai.donvi', password }).expect(303);
-    sessions.set('hai.donvi', cookieHeader(signedIn));
+    await pages.session('hai.donvi', password);
 
     const form = await page('hai.donvi', `/documents/${documentId}`);
     expect(form).toMatch(/<label for="amendment-unit">Thay mặt đơn vị<\/label>\s*<select id="amendment-unit" name="unit" required><option value="VKS-QBI">VKS-QBI — [^<]+<\/option><option value="VKS-QTR">/);

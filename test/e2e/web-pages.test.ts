@@ -5,7 +5,7 @@ import { Mandate } from '../../src/modules/org/entities/mandate.entity';
 import { Person } from '../../src/modules/org/entities/person.entity';
 import { Unit } from '../../src/modules/org/entities/unit.entity';
 import { DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
-import { cookieHeader } from '../support/page-session';
+import { cookieHeader, openPage, PageSession } from '../support/page-session';
 
 jest.setTimeout(60_000);
 
@@ -13,13 +13,16 @@ const setCookies = (response: Response): string[] => ([] as string[]).concat(res
 
 describe('server-rendered pages (e2e)', () => {
   let t: TestApp;
+  /** The sign-in page as a browser holds it: its CSRF cookie and token, which every sign-in below sends. */
+  let signInPage: PageSession;
   beforeAll(async () => {
     t = await startTestApp({ env: { AUTH_MAX_FAILED_SIGN_INS: '3' } });
+    signInPage = await openPage(t, '/sign-in');
   });
   afterAll(() => t.close());
 
   const signIn = (username: string, password = DEMO_PASSWORD, extra: Record<string, string> = {}) =>
-    t.http().post('/sign-in').type('form').send({ username, password, ...extra });
+    t.http().post('/sign-in').set('Cookie', signInPage.cookie).type('form').send({ username, password, _csrf: signInPage.csrfToken, ...extra });
 
   it('sends a visitor without a session from / to the sign-in page', async () => {
     const response = await t.http().get('/').expect(303);
@@ -61,7 +64,7 @@ describe('server-rendered pages (e2e)', () => {
     expect(home.text).toContain('<time datetime="2020-01-01">01/01/2020</time>');
     expect(home.text).toContain('Không thời hạn');
     expect(home.text).toContain('Chưa được giao vai trò nào.');
-    expect(home.text).toMatch(/<form method="post" action="\/sign-out"><button type="submit">Đăng xuất<\/button><\/form>/);
+    expect(home.text).toMatch(/<form method="post" action="\/sign-out"><input type="hidden" name="_csrf" value="[^"]+"><button type="submit">Đăng xuất<\/button><\/form>/);
   });
 
   it('shows granted roles and the empty state for a person without mandates', async () => {
@@ -96,7 +99,7 @@ describe('server-rendered pages (e2e)', () => {
     expect(languageCookie).toMatch(/Max-Age=31536000/);
 
     // Later requests carry only the cookie.
-    const failed = await signIn('quangbinh.canbo', 'wrong').set('Cookie', 'lang=en').expect(401);
+    const failed = await signIn('quangbinh.canbo', 'wrong').set('Cookie', `${signInPage.cookie}; lang=en`).expect(401);
     expect(failed.text).toContain('Wrong username or password.');
     const session = cookieHeader(await signIn('thanhhoa.vientruong').expect(303));
     const home = await t.http().get('/').set('Cookie', `${session}; lang=en`).expect(200);
@@ -122,7 +125,8 @@ describe('server-rendered pages (e2e)', () => {
 
   it('signs out: cookies cleared, the refresh token revoked, back to the sign-in page', async () => {
     const session = cookieHeader(await signIn('hue.vientruong').expect(303));
-    const out = await t.http().post('/sign-out').set('Cookie', session).expect(303);
+    const home = await openPage(t, '/', session);
+    const out = await t.http().post('/sign-out').set('Cookie', home.cookie).type('form').send({ _csrf: home.csrfToken }).expect(303);
     expect(out.headers.location).toBe('/sign-in');
     expect(setCookies(out).some((c) => /^thidua_access=;/.test(c))).toBe(true);
     expect(setCookies(out).some((c) => /^thidua_refresh=;/.test(c))).toBe(true);

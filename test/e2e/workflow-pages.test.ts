@@ -6,9 +6,9 @@ import { escapeHtml } from '../../src/modules/web/html';
 import { WorkflowDocument } from '../../src/workflows/definitions/workflow-document';
 import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-event.entity';
 import { RecoverySweeper } from '../../src/workflows/engine/recovery-sweeper.service';
-import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
+import { bearerFor, startTestApp, TestApp } from '../support/test-app';
 import { fourStageDocument, publishedVersion } from '../support/workflow-factory';
-import { cookieHeader } from '../support/page-session';
+import { pageSessions } from '../support/page-session';
 
 jest.setTimeout(60_000);
 
@@ -34,37 +34,19 @@ describe('workflow pages: inbox, commands, campaigns, workflow versions (e2e)', 
   let t: TestApp;
   let admin: Auth;
   let clusterId: string;
-  const sessions = new Map<string, string>();
+  let pages: ReturnType<typeof pageSessions>;
 
   beforeAll(async () => {
     t = await startTestApp();
     admin = await bearerFor(t, 'admin');
+    pages = pageSessions(t);
     clusterId = (await t.app.get(MikroORM).em.fork().findOneOrFail(Cluster, { name: 'Cụm thi đua số 6', year: 2020 })).id;
   });
   afterAll(() => t?.close());
 
-  /** A page session (cookies) for a demo account, signed in once through the sign-in form. */
-  const session = async (username: string): Promise<string> => {
-    if (!sessions.has(username)) {
-      const response = await t.http().post('/sign-in').type('form').send({ username, password: DEMO_PASSWORD }).expect(303);
-      sessions.set(username, cookieHeader(response));
-    }
-    return sessions.get(username)!;
-  };
-  const page = async (username: string, path: string, status = 200, language?: 'en') =>
-    t
-      .http()
-      .get(path)
-      .set('Cookie', `${await session(username)}${language ? `; lang=${language}` : ''}`)
-      .expect(status);
-  const post = async (username: string, taskId: string, form: Record<string, string>, status: number, language?: 'en') =>
-    t
-      .http()
-      .post(`/inbox/tasks/${taskId}/commands`)
-      .set('Cookie', `${await session(username)}${language ? `; lang=${language}` : ''}`)
-      .type('form')
-      .send(form)
-      .expect(status);
+  const page = (username: string, path: string, status = 200, language?: 'en') => pages.get(username, path, status, language);
+  const post = (username: string, taskId: string, form: Record<string, string>, status: number, language?: 'en') =>
+    pages.post(username, `/inbox/tasks/${taskId}/commands`, form, status, language);
 
   const launch = async (key: string, options: { name?: string; document?: WorkflowDocument } = {}) => {
     const version = await publishedVersion(t, key, options.document ?? fourStageDocument());

@@ -9,6 +9,7 @@ import { toErrorResponse } from '../../common/errors/error-response';
 import { Language } from '../../common/i18n/language';
 import { AppConfig } from '../../config/app-config';
 import { clearSessionCookies, REFRESH_COOKIE, setSessionCookies } from '../auth/auth-cookies';
+import { CsrfTokens } from '../csrf/csrf-tokens.service';
 import { PrincipalService } from '../auth/principal.service';
 import { SessionService } from '../auth/session.service';
 import { SignInFormDto } from './dto/sign-in-form.dto';
@@ -44,6 +45,7 @@ export class WebController {
     private readonly principals: PrincipalService,
     private readonly pageSessions: PageSessionService,
     private readonly navigation: PageNavigation,
+    private readonly csrf: CsrfTokens,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
@@ -115,6 +117,7 @@ export class WebController {
       languageLinks: languageLinks(request),
       person: options.person,
       navigation: options.person && this.navigation.linksFor(options.person, language, request.path),
+      csrfToken: this.csrf.tokenFor(request, response),
     });
     sendPage(response, options.status ?? 200, document);
   }

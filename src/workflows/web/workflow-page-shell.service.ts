@@ -5,6 +5,7 @@ import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
 import { Language } from '../../common/i18n/language';
 import { AppConfig } from '../../config/app-config';
+import { CsrfTokens } from '../../modules/csrf/csrf-tokens.service';
 import { html, SafeHtml } from '../../modules/web/html';
 import { PageNavigation } from '../../modules/web/page-navigation';
 import { FORM_PAGE_CONTENT_SECURITY_POLICY, languageLinks, pageLanguage, redirectSeeOther, sendPage } from '../../modules/web/page-response';
@@ -37,6 +38,7 @@ export class WorkflowPageShell {
   constructor(
     private readonly sessions: PageSessionService,
     private readonly navigation: PageNavigation,
+    private readonly csrf: CsrfTokens,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
@@ -69,6 +71,7 @@ export class WorkflowPageShell {
       styles: page.styles ? html`${WORKFLOW_PAGE_STYLE}${page.styles}` : WORKFLOW_PAGE_STYLE,
       stylesheets: page.assets?.stylesheets,
       scripts: page.assets?.scripts,
+      csrfToken: this.csrf.tokenFor(request, response),
     });
     sendPage(response, page.status ?? 200, document, page.assets ? FORM_PAGE_CONTENT_SECURITY_POLICY : undefined);
   }

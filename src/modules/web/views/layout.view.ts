@@ -1,4 +1,5 @@
 import { Language } from '../../../common/i18n/language';
+import { withCsrfFields } from '../csrf-form-fields';
 import { html, SafeHtml } from '../html';
 import { text } from '../web-texts';
 
@@ -18,6 +19,8 @@ export interface LayoutOptions {
   stylesheets?: string[];
   /** Scripts a page loads from this site, in order, at the end of the body. */
   scripts?: string[];
+  /** The CSRF token of the viewer's session: added to every form that posts, and in a meta tag for the page's scripts. */
+  csrfToken?: string;
 }
 
 /** A header link; `current` marks the page shown (`page`) or the section it belongs to (`section`). */
@@ -93,14 +96,15 @@ export function renderLayout(options: LayoutOptions): string {
       <p class="person"><span class="visually-hidden">${text(language, 'signedInAs')}: </span>${person.fullName}</p>
       <form method="post" action="/sign-out"><button type="submit">${text(language, 'signOut')}</button></form>
     </div>`;
-  return html`<!doctype html>
+  const document = html`<!doctype html>
 <html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} · ${productName}</title>
 <link rel="icon" href="data:,">
-${(options.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">
+${options.csrfToken && html`<meta name="csrf-token" content="${options.csrfToken}">
+`}${(options.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">
 `)}${STYLE}
 ${options.styles}
 </head>
@@ -121,4 +125,5 @@ ${(options.scripts ?? []).map((src) => html`<script src="${src}"></script>
 `)}</body>
 </html>
 `.value;
+  return options.csrfToken ? withCsrfFields(document, options.csrfToken) : document;
 }
