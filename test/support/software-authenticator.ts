@@ -30,6 +30,8 @@ export interface SignOverrides {
   userVerified?: boolean;
   /** base64url challenge to sign instead of the one in the options. */
   challenge?: string;
+  /** Sign from our page framed by this other site (clientDataJSON's crossOrigin and topOrigin). */
+  topOrigin?: string;
 }
 
 interface SoftwareCredential {
@@ -105,7 +107,7 @@ export class SoftwareAuthenticator {
     credential.signCount += 1;
     const rpId = overrides.rpId ?? options.rpId ?? this.rpId;
     const authenticatorData = this.authenticatorDataHead(rpId, this.userFlags(overrides.userVerified ?? this.userVerified), credential.signCount);
-    const clientDataJSON = this.clientData('webauthn.get', overrides.challenge ?? options.challenge, overrides.origin ?? this.origin);
+    const clientDataJSON = this.clientData('webauthn.get', overrides.challenge ?? options.challenge, overrides.origin ?? this.origin, overrides.topOrigin);
     const clientDataHash = createHash('sha256').update(Buffer.from(clientDataJSON, 'base64url')).digest();
     // ECDSA signatures are DER-encoded in WebAuthn (node's default); RSA is PKCS#1 v1.5 with SHA-256.
     const signature = sign('sha256', Buffer.concat([authenticatorData, clientDataHash]), credential.privateKey);
@@ -146,8 +148,9 @@ export class SoftwareAuthenticator {
     return Buffer.concat([createHash('sha256').update(rpId, 'utf8').digest(), Buffer.from([flags]), counter]);
   }
 
-  private clientData(type: 'webauthn.create' | 'webauthn.get', challenge: string, origin: string): string {
-    return Buffer.from(JSON.stringify({ type, challenge, origin, crossOrigin: false }), 'utf8').toString('base64url');
+  private clientData(type: 'webauthn.create' | 'webauthn.get', challenge: string, origin: string, topOrigin?: string): string {
+    const frame = topOrigin ? { crossOrigin: true, topOrigin } : { crossOrigin: false };
+    return Buffer.from(JSON.stringify({ type, challenge, origin, ...frame }), 'utf8').toString('base64url');
   }
 }
 

@@ -26,7 +26,7 @@ import {
   PasskeyEvidence,
   passkeyFailure,
   PasskeyFailure,
-  PasskeyFailureCode,
+  PasskeyRefusal,
   PasskeyVerdict,
   refusedVerdict,
   VALID_REGISTRATION_TEXT,
@@ -79,9 +79,7 @@ export interface RegisteredPasskey {
   backedUp: boolean;
 }
 
-export type PasskeyRegistrationResult =
-  | ({ valid: true; message: Text } & RegisteredPasskey)
-  | { valid: false; code: PasskeyFailureCode; message: Text };
+export type PasskeyRegistrationResult = ({ valid: true; message: Text } & RegisteredPasskey) | PasskeyRefusal;
 
 export interface VerifyPasskeyRegistrationInput {
   response: RegistrationResponseJSON;
@@ -93,20 +91,19 @@ export interface VerifyPasskeyRegistrationInput {
 
 /** Checks a registration response; refused with a stable code, never thrown. */
 export async function verifyPasskeyRegistration(input: VerifyPasskeyRegistrationInput): Promise<PasskeyRegistrationResult> {
-  const refused = (failure: PasskeyFailure) => refusedVerdict(failure) as { valid: false; code: PasskeyFailureCode; message: Text };
   const { response } = input;
   const shapeProblem = credentialShapeProblem(response);
-  if (shapeProblem) return refused(shapeProblem);
+  if (shapeProblem) return refusedVerdict(shapeProblem);
   const clientData = decodeClientData(response.response.clientDataJSON);
-  if (isFailure(clientData)) return refused(clientData);
+  if (isFailure(clientData)) return refusedVerdict(clientData);
   const clientProblem = checkClientData(clientData, { type: 'webauthn.create', challenge: input.expectedChallenge, origin: input.origin });
-  if (clientProblem) return refused(clientProblem);
+  if (clientProblem) return refusedVerdict(clientProblem);
   const authData = attestedAuthenticatorData(response.response.attestationObject);
-  if (isFailure(authData)) return refused(authData);
+  if (isFailure(authData)) return refusedVerdict(authData);
   const facts = readAuthenticatorData(authData, 'attestationObject.authData');
-  if (isFailure(facts)) return refused(facts);
+  if (isFailure(facts)) return refusedVerdict(facts);
   const authenticatorProblem = checkAuthenticatorFacts(facts, input.rpId);
-  if (authenticatorProblem) return refused(authenticatorProblem);
+  if (authenticatorProblem) return refusedVerdict(authenticatorProblem);
 
   let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
   try {
@@ -121,14 +118,14 @@ export async function verifyPasskeyRegistration(input: VerifyPasskeyRegistration
   } catch (error) {
     // Our checks passed, so what is left is the attestation itself or a key we do not accept.
     const signature = error instanceof Error && /signature/i.test(error.message);
-    return refused(signature ? passkeyFailure('PASSKEY_SIGNATURE_INVALID') : passkeyFailure('PASSKEY_MALFORMED', { field: 'attestationObject' }));
+    return refusedVerdict(signature ? passkeyFailure('PASSKEY_SIGNATURE_INVALID') : passkeyFailure('PASSKEY_MALFORMED', { field: 'attestationObject' }));
   }
-  if (!verification.verified) return refused(passkeyFailure('PASSKEY_SIGNATURE_INVALID'));
+  if (!verification.verified) return refusedVerdict(passkeyFailure('PASSKEY_SIGNATURE_INVALID'));
   const { credential, aaguid, credentialBackedUp } = verification.registrationInfo;
   const publicKey = Buffer.from(credential.publicKey).toString('base64url');
   // Never store a key that signing would later call malformed.
   const keyProblem = decodePublicKey(publicKey, 'attestationObject.credentialPublicKey');
-  if (isFailure(keyProblem)) return refused(keyProblem);
+  if (isFailure(keyProblem)) return refusedVerdict(keyProblem);
   return {
     valid: true,
     message: VALID_REGISTRATION_TEXT,

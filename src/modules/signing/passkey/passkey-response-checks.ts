@@ -24,6 +24,9 @@ export interface ClientData {
   type: string;
   challenge: string;
   origin: string;
+  /** Set when the ceremony ran in an iframe of another site, `topOrigin` naming that site. */
+  crossOrigin?: boolean;
+  topOrigin?: string;
 }
 
 /** The browser's account of the ceremony: which kind, over which challenge, on which page. */
@@ -43,11 +46,17 @@ export function decodeClientData(clientDataJSON: unknown): ClientData | PasskeyF
   return data as ClientData;
 }
 
-/** The client data must be of this ceremony, over the expected challenge, from the expected origin (exactly). */
+/**
+ * The client data must be of this ceremony, over the expected challenge, from the expected origin (exactly), and
+ * not from our page framed by another site: our pages are never embedded, so a framed signing is someone else's.
+ */
 export function checkClientData(data: ClientData, expected: ClientData): PasskeyFailure | undefined {
   if (data.type !== expected.type) return passkeyFailure('PASSKEY_MALFORMED', { field: 'clientDataJSON.type' });
   if (data.challenge !== expected.challenge) return passkeyFailure('PASSKEY_CHALLENGE_MISMATCH');
   if (data.origin !== expected.origin) return passkeyFailure('PASSKEY_ORIGIN_MISMATCH', { actual: data.origin, expected: expected.origin });
+  if (data.crossOrigin === true) {
+    return passkeyFailure('PASSKEY_ORIGIN_MISMATCH', { actual: typeof data.topOrigin === 'string' ? data.topOrigin : '(iframe)', expected: expected.origin });
+  }
   return undefined;
 }
 

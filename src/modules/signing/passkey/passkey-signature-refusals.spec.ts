@@ -94,6 +94,17 @@ const SIGNATURE_CASES: SignatureCase[] = [
     }),
   },
   {
+    name: 'made on our page framed by another site',
+    code: 'PASSKEY_ORIGIN_MISMATCH',
+    input: async ({ authenticator, passkey }) => ({
+      statementHash: STATEMENT,
+      response: await signStatement(authenticator, passkey, { topOrigin: 'https://evil.test' }),
+      credential: stored(passkey),
+      rpId: RP_ID,
+      origin: ORIGIN,
+    }),
+  },
+  {
     name: 'made for another RP ID',
     code: 'PASSKEY_RP_MISMATCH',
     input: async ({ authenticator, passkey }) => ({

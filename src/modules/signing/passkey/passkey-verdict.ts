@@ -91,8 +91,15 @@ export interface PasskeyFailure {
 
 export const passkeyFailure = (reason: PasskeyFailureReason, params: Record<string, unknown> = {}): PasskeyFailure => ({ reason, params });
 
+/** A refused verdict, the shape every refusal (of a signature or a registration) takes. */
+export interface PasskeyRefusal {
+  valid: false;
+  code: PasskeyFailureCode;
+  message: Text;
+}
+
 /** The verdict for a refusal: its stable code and its message with the particulars filled in. */
-export function refusedVerdict({ reason, params = {} }: PasskeyFailure): PasskeyVerdict {
+export function refusedVerdict({ reason, params = {} }: PasskeyFailure): PasskeyRefusal {
   const text = FAILURE_TEXT[reason];
   return { valid: false, code: codeOfReason(reason), message: { vi: interpolate(text.vi, params), en: interpolate(text.en, params) } };
 }
