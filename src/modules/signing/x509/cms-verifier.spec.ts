@@ -32,6 +32,11 @@ beforeAll(() => {
   issue('underShortIntermediate', `${unit}/CN=Đỗ Thị Dài`, 'ec', 'signer', 'shortIntermediate', '20200101000000Z', '20350101000000Z');
   issue('certSignOnly', `${unit}/CN=Hoàng Văn Khóa`, 'ec', 'cert-sign-only', 'intermediateEc', '20200101000000Z', '20350101000000Z');
   issue('serverOnly', '/C=VN/CN=thidua.example.vn', 'ec', 'server-only', 'intermediateEc', '20200101000000Z', '20350101000000Z');
+  // Chains a CA would not issue but a forger could build: a person's certificate used as a CA, and a CA
+  // below an intermediate whose pathlen:0 forbids one.
+  issue('issuedBySigner', `${unit}/CN=Người ký giả mạo`, 'ec', 'signer', 'signerEc', '20200101000000Z', '20350101000000Z');
+  issue('subIntermediate', '/C=VN/CN=CA cấp dưới trái phép', 'ec', 'intermediate', 'intermediateEc', '20190101000000Z', '20390101000000Z');
+  issue('underSubIntermediate', `${unit}/CN=Người dưới CA trái phép`, 'ec', 'signer', 'subIntermediate', '20200101000000Z', '20350101000000Z');
   issue('otherRoot', '/C=VN/CN=Tổ chức không tin cậy', 'ec', 'root', null, '20190101000000Z', '20400101000000Z');
   issue('outsider', '/C=VN/CN=Nguyễn Văn A', 'ec', 'signer', 'otherRoot', '20200101000000Z', '20350101000000Z');
 });
@@ -71,6 +76,8 @@ const CASES: Case[] = [
   { name: 'certificate from an untrusted issuer (not in the file)', signer: 'outsider', failing: { chain: 'CERT_UNTRUSTED' } },
   { name: 'intermediate neither in the file nor among the anchors', signer: 'signerRsa', anchors: () => [certificates.root.pem], failing: { chain: 'CERT_UNTRUSTED' } },
   { name: 'no trust anchors configured', signer: 'signerRsa', sign: { certfile: 'intermediate' }, anchors: () => [], failing: { chain: 'CERT_UNTRUSTED' } },
+  { name: "issued by a person's certificate (not a CA)", signer: 'issuedBySigner', sign: { certfile: 'signerEc' }, failing: { chain: 'CERT_UNTRUSTED' } },
+  { name: 'a CA below an intermediate with pathlen:0', signer: 'underSubIntermediate', sign: { certfile: 'subIntermediate' }, failing: { chain: 'CERT_UNTRUSTED' } },
   { name: 'signer expired at the signing time', signer: 'expired', failing: { validity: 'CERT_EXPIRED' } },
   { name: 'the same expired signer, signed within its validity', signer: 'expired', at: new Date('2020-01-15T02:00:00Z'), failing: {} },
   { name: 'signer not yet valid at the signing time', signer: 'notYetValid', failing: { validity: 'CERT_NOT_YET_VALID' } },
