@@ -31,7 +31,7 @@ export async function createApp({ role, config, quiet }: CreateAppOptions): Prom
   app.useLogger(app.get(Logger));
   app.use(securityHeaders());
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.http.trustProxy);
 
   const limit = config.http.bodyLimitBytes;
   app.useBodyParser('json', { limit });

@@ -16,6 +16,8 @@ export interface HttpConfig {
   host: string;
   port: number;
   bodyLimitBytes: number;
+  /** Express's `trust proxy`: which peers may say who the client is in X-Forwarded-For (false: none). */
+  trustProxy: false | number | string[];
 }
 
 export interface AuthConfig {
@@ -24,7 +26,17 @@ export interface AuthConfig {
   refreshTtlSeconds: number;
   maxFailedSignIns: number;
   lockoutSeconds: number;
+  /** Failed sign-ins per minute from one address (any usernames), and from everywhere: caps argon2's CPU. */
+  maxFailedSignInsPerAddressPerMinute: number;
+  maxFailedSignInsPerMinute: number;
+  /** How long a just-rotated refresh token still renews the session (another tab refreshing at the same time). */
+  refreshGraceSeconds: number;
   cookieSecure: boolean;
+}
+
+export interface ObservabilityConfig {
+  /** Bearer token that lets a scraper read /metrics without a session; unset: administrators only. */
+  metricsToken?: string;
 }
 
 export interface AppConfig {
@@ -34,5 +46,6 @@ export interface AppConfig {
   redis: RedisConfig;
   http: HttpConfig;
   auth: AuthConfig;
+  observability: ObservabilityConfig;
   demo: { password: string };
 }

@@ -43,8 +43,24 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
   AUTH_LOCKOUT_SECONDS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  AUTH_FAILED_SIGN_INS_PER_ADDRESS_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  AUTH_FAILED_SIGN_INS_PER_MINUTE?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(300)
+  AUTH_REFRESH_GRACE_SECONDS?: number;
+
   @IsOptional() @Transform(toBool) @IsBoolean()
   AUTH_COOKIE_SECURE?: boolean;
+
+  /** Parsed by parseTrustProxy, which reports its own problems. */
+  @IsOptional() @IsString()
+  TRUST_PROXY?: string;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters' })
+  METRICS_TOKEN?: string;
 
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;

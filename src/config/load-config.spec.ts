@@ -7,6 +7,10 @@ describe('loadConfig', () => {
     expect(config.redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'thidua' });
     expect(config.http.port).toBe(3000);
     expect(config.auth.jwtSecret).toHaveLength(64);
+    // X-Forwarded-For is believed from no one until TRUST_PROXY names the proxies; /metrics needs an administrator.
+    expect(config.http.trustProxy).toBe(false);
+    expect(config.auth).toMatchObject({ maxFailedSignInsPerAddressPerMinute: 30, maxFailedSignInsPerMinute: 300, refreshGraceSeconds: 30 });
+    expect(config.observability.metricsToken).toBeUndefined();
   });
 
   it('switches to PostgreSQL on DATABASE_URL and parses numbers', () => {
@@ -19,7 +23,7 @@ describe('loadConfig', () => {
   it('lists every bad variable at once', () => {
     let error: unknown;
     try {
-      loadConfig({ NODE_ENV: 'production', PORT: 'abc', REDIS_URL: 'http://x', DATABASE_URL: 'mysql://x' });
+      loadConfig({ NODE_ENV: 'production', PORT: 'abc', REDIS_URL: 'http://x', DATABASE_URL: 'mysql://x', TRUST_PROXY: 'true', METRICS_TOKEN: 'short' });
     } catch (e) {
       error = e;
     }
@@ -29,5 +33,7 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/REDIS_URL/);
     expect(problems).toMatch(/DATABASE_URL/);
     expect(problems).toMatch(/AUTH_JWT_SECRET/);
+    expect(problems).toMatch(/TRUST_PROXY/);
+    expect(problems).toMatch(/METRICS_TOKEN/);
   });
 });

@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { AppConfig } from './app-config';
 import { EnvironmentVariables } from './environment.schema';
+import { parseTrustProxy } from './trust-proxy';
 
 export type Environment = Record<string, string | undefined>;
 
@@ -25,7 +26,9 @@ export function loadConfig(env: Environment): AppConfig {
   if (environment === 'production' && !vars.AUTH_JWT_SECRET) {
     problems.push('AUTH_JWT_SECRET: required in production (at least 32 characters)');
   }
-  if (problems.length > 0) throw new ConfigurationError(problems);
+  const trustProxy = parseTrustProxy(vars.TRUST_PROXY);
+  if ('problem' in trustProxy) problems.push(trustProxy.problem);
+  if (problems.length > 0 || 'problem' in trustProxy) throw new ConfigurationError(problems);
 
   return {
     environment,
@@ -39,7 +42,7 @@ export function loadConfig(env: Environment): AppConfig {
       url: vars.REDIS_URL ?? 'redis://127.0.0.1:6379',
       prefix: vars.QUEUE_PREFIX ?? 'thidua',
     },
-    http: { host: vars.HOST ?? '127.0.0.1', port: vars.PORT ?? 3000, bodyLimitBytes: 1024 * 1024 },
+    http: { host: vars.HOST ?? '127.0.0.1', port: vars.PORT ?? 3000, bodyLimitBytes: 1024 * 1024, trustProxy: trustProxy.trustProxy },
     auth: {
       // Outside production a missing secret is replaced per process: tokens then die with the process.
       jwtSecret: vars.AUTH_JWT_SECRET ?? randomBytes(32).toString('hex'),
@@ -47,8 +50,12 @@ export function loadConfig(env: Environment): AppConfig {
       refreshTtlSeconds: vars.AUTH_REFRESH_TTL_SECONDS ?? 30 * 24 * 3600,
       maxFailedSignIns: vars.AUTH_MAX_FAILED_SIGN_INS ?? 5,
       lockoutSeconds: vars.AUTH_LOCKOUT_SECONDS ?? 900,
+      maxFailedSignInsPerAddressPerMinute: vars.AUTH_FAILED_SIGN_INS_PER_ADDRESS_PER_MINUTE ?? 30,
+      maxFailedSignInsPerMinute: vars.AUTH_FAILED_SIGN_INS_PER_MINUTE ?? 300,
+      refreshGraceSeconds: vars.AUTH_REFRESH_GRACE_SECONDS ?? 30,
       cookieSecure: vars.AUTH_COOKIE_SECURE ?? environment === 'production',
     },
+    observability: { metricsToken: vars.METRICS_TOKEN },
     demo: { password: vars.DEMO_PASSWORD ?? 'thidua2020' },
   };
 }

@@ -7,6 +7,7 @@ import { ActingFor, Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
 import { AppConfig } from '../../config/app-config';
 import { clearSessionCookies, REFRESH_COOKIE, setSessionCookies } from './auth-cookies';
+import { accessTokenOf } from './auth.guard';
 import { ActingForDto, MeDto, RefreshDto, SessionTokensDto, SignInDto } from './dto/sign-in.dto';
 import { PrincipalService } from './principal.service';
 import { SessionService } from './session.service';
@@ -44,12 +45,12 @@ export class AuthController {
     return tokens;
   }
 
-  /** Revokes the refresh token (and its rotations) and clears the cookies. */
+  /** Ends the session (its refresh and access tokens) of the refresh token, or else of the access token, and clears the cookies. */
   @Public()
   @Post('sign-out')
   @HttpCode(204)
   async signOut(@Body() body: RefreshDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
-    await this.sessions.signOut(body.refreshToken ?? request.cookies?.[REFRESH_COOKIE]);
+    await this.sessions.signOut(body.refreshToken ?? request.cookies?.[REFRESH_COOKIE], accessTokenOf(request));
     clearSessionCookies(response, this.config.get('auth', { infer: true }));
   }
 
