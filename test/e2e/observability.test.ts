@@ -41,6 +41,9 @@ const brokenDocument: WorkflowDocument = {
   },
 };
 
+/** What Prometheus is configured to send. */
+const SCRAPER_TOKEN = 'scraper-token-for-the-observability-test-0001';
+
 describe('observability: /metrics and Bull Board at /admin/queues (e2e)', () => {
   let t: TestApp;
   let admin: Auth;
@@ -48,7 +51,7 @@ describe('observability: /metrics and Bull Board at /admin/queues (e2e)', () => 
   let maintenance: Queue;
 
   beforeAll(async () => {
-    t = await startTestApp({ role: 'all' });
+    t = await startTestApp({ role: 'all', env: { METRICS_TOKEN: SCRAPER_TOKEN } });
     admin = await bearerFor(t, 'admin');
     clusterId = (await t.app.get(MikroORM).em.fork().findOneOrFail(Cluster, { name: 'Cụm thi đua số 6', year: 2020 })).id;
     maintenance = new Queue(QUEUES.maintenance, { prefix: t.config.redis.prefix, connection: { url: TEST_REDIS_URL } });
@@ -59,7 +62,7 @@ describe('observability: /metrics and Bull Board at /admin/queues (e2e)', () => 
   });
 
   const metrics = async () => {
-    const response = await t.http().get('/metrics').expect(200);
+    const response = await t.http().get('/metrics').set('Authorization', `Bearer ${SCRAPER_TOKEN}`).expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain;/);
     expect(response.headers['content-type']).toContain('version=0.0.4');
     return response.text;
@@ -77,7 +80,18 @@ describe('observability: /metrics and Bull Board at /admin/queues (e2e)', () => 
   };
 
   describe('GET /metrics', () => {
-    it('answers the text format with process, queue and engine metrics, without a session and outside Swagger', async () => {
+    it('answers only the scraper token and administrators', async () => {
+      expect((await t.http().get('/metrics').set('Accept-Language', 'en').expect(401)).body).toEqual({ code: 'UNAUTHENTICATED', message: 'You must sign in.' });
+      expect((await t.http().get('/metrics').set('Authorization', `Bearer ${SCRAPER_TOKEN}x`).expect(401)).body.code).toBe('TOKEN_INVALID');
+      const officer = await bearerFor(t, 'nghean.canbo');
+      expect((await t.http().get('/metrics').set(officer).expect(403)).body.code).toBe('FORBIDDEN_ROLE');
+      expect((await t.http().get('/metrics').set(admin).expect(200)).text).toContain('# TYPE thidua_queue_jobs gauge');
+      const { access } = await signInCookies('admin');
+      await t.http().get('/metrics').set('Cookie', access).expect(200);
+      expect(await metrics()).toContain('# TYPE thidua_queue_jobs gauge');
+    });
+
+    it('answers the text format with process, queue and engine metrics, with the scraper token and outside Swagger', async () => {
       const text = await metrics();
       for (const name of ['process_cpu_user_seconds_total', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']) expect(text).toContain(`# TYPE ${name} `);
       expect(text).toContain('# TYPE thidua_queue_jobs gauge');

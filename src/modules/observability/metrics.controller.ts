@@ -1,15 +1,17 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
+import { Controller, Get, Header, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../common/auth/auth.decorators';
+import { MetricsAccessGuard } from './metrics-access.guard';
 import { MetricsRegistry } from './metrics-registry';
 
 /**
- * Prometheus scrapes this in the text exposition format. Public like /health, because scrapers
- * carry no session; restrict it at the reverse proxy where it must not be reachable from outside.
+ * Prometheus scrapes this in the text exposition format, with the bearer METRICS_TOKEN (scrapers
+ * carry no session); administrators may read it too. Queue names and counts are not for anyone.
  */
 @ApiExcludeController()
 @Public()
+@UseGuards(MetricsAccessGuard)
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsRegistry) {}

@@ -22,12 +22,14 @@ export const QUEUE_DASHBOARD_ROUTE = 'admin/queues';
 const QUEUE_NAMES = Object.values(QUEUES);
 
 /**
- * What the HTTP roles serve for operators: GET /metrics (Prometheus) and Bull Board at
- * /admin/queues for administrators, over every queue of QUEUES.
+ * What the HTTP roles serve for operators: GET /metrics (Prometheus, with METRICS_TOKEN, or
+ * administrators) and Bull Board at /admin/queues for administrators, over every queue of QUEUES.
  */
 @Module({
   imports: [
     ObservabilityModule,
+    // The sessions and principals behind MetricsAccessGuard.
+    AuthModule,
     BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
     // Async so that each application instance gets its own Express adapter (tests start several per process).
     BullBoardModule.forRootAsync({
