@@ -24,6 +24,8 @@ export class QueueDashboardOfflineView implements OnModuleInit {
 
   onModuleInit(): void {
     const app = this.adapter.getRouter() as Express & { engines?: Record<string, ViewEngine> };
+    // Bull Board's own Express app would add X-Powered-By after helmet has removed it from the response.
+    app.disable('x-powered-by');
     const render = app.engines?.['.ejs'];
     if (!render) {
       this.logger.warn('Bull Board no longer renders with an .ejs engine; its page may link to Google Fonts');
