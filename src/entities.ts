@@ -17,6 +17,11 @@ import { Person } from './modules/org/entities/person.entity';
 import { RoleGrant } from './modules/org/entities/role-grant.entity';
 import { UnitEvaluation } from './modules/org/entities/unit-evaluation.entity';
 import { Unit } from './modules/org/entities/unit.entity';
+import { PasskeyCredential } from './modules/signing/entities/passkey-credential.entity';
+import { PersonCertificate } from './modules/signing/entities/person-certificate.entity';
+import { Signature } from './modules/signing/entities/signature.entity';
+import { SigningEnvelope } from './modules/signing/entities/signing-envelope.entity';
+import { TrustAnchor } from './modules/signing/entities/trust-anchor.entity';
 import { BallotRecord } from './modules/voting/entities/ballot-record.entity';
 import { Ballot } from './modules/voting/entities/ballot.entity';
 import { OfflineMeeting } from './modules/voting/entities/offline-meeting.entity';
@@ -57,6 +62,11 @@ export const ENTITIES = [
   DiscussionCommentRevision,
   DiscussionNotice,
   Amendment,
+  SigningEnvelope,
+  Signature,
+  PasskeyCredential,
+  PersonCertificate,
+  TrustAnchor,
   Campaign,
   StageRun,
   Task,

@@ -47,5 +47,15 @@ export interface AppConfig {
   http: HttpConfig;
   auth: AuthConfig;
   observability: ObservabilityConfig;
+  signing: SigningConfig;
   demo: { password: string };
+}
+
+/** WebAuthn's view of this site, for passkey signatures. */
+export interface SigningConfig {
+  /** The origin people open the pages at, e.g. https://thidua.vks.gov.vn. */
+  origin: string;
+  /** The relying-party id: the origin's host name unless set. */
+  rpId: string;
+  rpName: string;
 }

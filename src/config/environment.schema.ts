@@ -62,6 +62,13 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters' })
   METRICS_TOKEN?: string;
 
+  /** The address people open thidua at (passkeys are bound to it); default http://localhost:PORT. */
+  @IsOptional() @Matches(/^https?:\/\/[^/\s]+\/?$/, { message: 'PUBLIC_URL must be an http(s) origin such as https://thidua.example.vn' })
+  PUBLIC_URL?: string;
+
+  @IsOptional() @Matches(/^[a-z0-9.-]+$/i, { message: 'SIGNING_RP_ID must be a host name' })
+  SIGNING_RP_ID?: string;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 

@@ -18,6 +18,15 @@ function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message}`));
 }
 
+/**
+ * Passkeys are bound to the site people open (WebAuthn's origin and relying-party id): by default the public URL's
+ * own origin and host name, so a deployment behind a domain sets PUBLIC_URL and nothing else.
+ */
+function signingConfig(publicUrl: string, rpId: string | undefined): AppConfig['signing'] {
+  const url = new URL(publicUrl);
+  return { origin: url.origin, rpId: rpId ?? url.hostname, rpName: 'thidua' };
+}
+
 /** Validates the environment and builds the typed configuration. Pure: the caller passes the environment. */
 export function loadConfig(env: Environment): AppConfig {
   const vars = plainToInstance(EnvironmentVariables, env, { excludeExtraneousValues: false });
@@ -56,6 +65,7 @@ export function loadConfig(env: Environment): AppConfig {
       cookieSecure: vars.AUTH_COOKIE_SECURE ?? environment === 'production',
     },
     observability: { metricsToken: vars.METRICS_TOKEN },
+    signing: signingConfig(vars.PUBLIC_URL ?? `http://localhost:${vars.PORT ?? 3000}`, vars.SIGNING_RP_ID),
     demo: { password: vars.DEMO_PASSWORD ?? 'thidua2020' },
   };
 }

@@ -1,5 +1,6 @@
 import { Text } from '../i18n/language';
 import { DOCUMENT_ERRORS } from './document-errors';
+import { SIGNING_ERRORS } from './signing-errors';
 import { VOTING_ERRORS } from './voting-errors';
 
 /** How an error is handled: the HTTP status it maps to and whether a worker retries it. */
@@ -302,6 +303,7 @@ export const ERROR_CATALOG = {
 
   ...DOCUMENT_ERRORS,
   ...VOTING_ERRORS,
+  ...SIGNING_ERRORS,
 } satisfies Record<string, CatalogEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -4,6 +4,7 @@ import { DocumentsModule } from '../../modules/documents/documents.module';
 import { VotingModule } from '../../modules/voting/voting.module';
 import { AmendmentDecisionService } from './discussion/amendment-decision.service';
 import { DiscussionStageEffects } from './discussion/discussion.effects';
+import { SignStageEffects } from './sign/sign.effects';
 import { STAGE_EFFECTS, StageEffects } from './stage-effects';
 import { VoteStageEffects } from './vote/vote.effects';
 
@@ -17,10 +18,11 @@ import { VoteStageEffects } from './vote/vote.effects';
     AmendmentDecisionService,
     VoteStageEffects,
     DiscussionStageEffects,
+    SignStageEffects,
     {
       provide: STAGE_EFFECTS,
-      useFactory: (vote: VoteStageEffects, discussion: DiscussionStageEffects): StageEffects[] => [vote, discussion],
-      inject: [VoteStageEffects, DiscussionStageEffects],
+      useFactory: (vote: VoteStageEffects, discussion: DiscussionStageEffects, sign: SignStageEffects): StageEffects[] => [vote, discussion, sign],
+      inject: [VoteStageEffects, DiscussionStageEffects, SignStageEffects],
     },
   ],
   exports: [STAGE_EFFECTS, AmendmentDecisionService],

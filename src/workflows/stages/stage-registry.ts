@@ -3,12 +3,13 @@ import { DiscussionStage } from './discussion/discussion.stage';
 import { EndStage } from './end/end.stage';
 import { FormStage } from './form/form.stage';
 import { ReviewStage } from './review/review.stage';
+import { SignStage } from './sign/sign.stage';
 import { StageHandler } from './stage-handler';
 import { VoteStage } from './vote/vote.stage';
 import { WaitStage } from './wait/wait.stage';
 
 /** The stage types this build supports. A type listed here without exactly one handler stops start-up. */
-export const STAGE_TYPES = ['review', 'acknowledge', 'form', 'discussion', 'vote', 'wait', 'end'] as const;
+export const STAGE_TYPES = ['review', 'acknowledge', 'form', 'discussion', 'vote', 'sign', 'wait', 'end'] as const;
 
 /** Explicit registration: no discovery, so what runs is what is listed. */
 export const STAGE_HANDLERS: StageHandler[] = [
@@ -17,6 +18,7 @@ export const STAGE_HANDLERS: StageHandler[] = [
   new FormStage(),
   new DiscussionStage(),
   new VoteStage(),
+  new SignStage(),
   new WaitStage(),
   new EndStage(),
 ];

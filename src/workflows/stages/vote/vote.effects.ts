@@ -10,6 +10,19 @@ export function pollOfRun(context: Record<string, unknown>, stageRunId: string):
   return (context.polls as Record<string, string> | undefined)?.[stageRunId];
 }
 
+/** The document version a vote stage adopted (its poll's subject), kept in the campaign's context as `adopted`. */
+export interface AdoptedVersion {
+  documentVersionId: string;
+  contentHash: string;
+  pollId: string;
+  stageRunId: string;
+}
+
+export function adoptedVersionOf(context: Record<string, unknown>): AdoptedVersion | undefined {
+  const adopted = context.adopted as AdoptedVersion | undefined;
+  return adopted && typeof adopted.documentVersionId === 'string' ? adopted : undefined;
+}
+
 /** The vote stage run a poll belongs to, or undefined for any other poll of the campaign (an amendment's). */
 export function runOfPoll(context: Record<string, unknown>, pollId: string): string | undefined {
   return Object.entries((context.polls as Record<string, string> | undefined) ?? {}).find(([, id]) => id === pollId)?.[0];
@@ -63,6 +76,14 @@ export class VoteStageEffects implements StageEffects {
       members: result.members,
       explanation: result.explanation,
     });
+    if (result.outcome === 'passed') {
+      // What a later sign stage signs: exactly the version this poll adopted, never "the latest".
+      const { subject } = await this.polls.get(pollId);
+      if (subject.kind === 'document-version') {
+        const adopted: AdoptedVersion = { documentVersionId: subject.id, contentHash: subject.hash, pollId, stageRunId: run.id };
+        campaign.context = { ...campaign.context, adopted };
+      }
+    }
     return result.outcome;
   }
 }

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PasskeysService } from './passkeys.service';
+import { PasskeysController, SigningAdminController } from './signing-admin.controller';
+import { SigningMethodsService } from './signing-methods.service';
+import { TrustRegistryService } from './trust-registry.service';
+
+/** Signing (ký kết): the methods' verification, passkeys, trusted CAs and registered certificates. */
+@Module({
+  controllers: [PasskeysController, SigningAdminController],
+  providers: [SigningMethodsService, PasskeysService, TrustRegistryService],
+  exports: [SigningMethodsService],
+})
+export class SigningModule {}
