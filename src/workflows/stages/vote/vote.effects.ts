@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../../common/errors/app-error';
 import { DocumentVersion } from '../../../modules/documents/entities/document-version.entity';
+import { Poll } from '../../../modules/voting/entities/poll.entity';
 import { PollsService } from '../../../modules/voting/polls.service';
 import { StageEffectContext, StageEffects } from '../stage-effects';
 import { voteRuleOf } from './vote.stage';
@@ -78,9 +79,10 @@ export class VoteStageEffects implements StageEffects {
     });
     if (result.outcome === 'passed') {
       // What a later sign stage signs: exactly the version this poll adopted, never "the latest".
-      const { subject } = await this.polls.get(pollId);
-      if (subject.kind === 'document-version') {
-        const adopted: AdoptedVersion = { documentVersionId: subject.id, contentHash: subject.hash, pollId, stageRunId: run.id };
+      // Read in the engine's transaction: SQLite has one connection, which the transaction holds.
+      const poll = await em.findOneOrFail(Poll, pollId);
+      if (poll.subjectKind === 'document-version') {
+        const adopted: AdoptedVersion = { documentVersionId: poll.subjectId, contentHash: poll.subjectHash, pollId, stageRunId: run.id };
         campaign.context = { ...campaign.context, adopted };
       }
     }
