@@ -233,6 +233,8 @@ export class PollsService {
         confirmation: ballot.confirmation,
       }));
     const disputed: DisputedBallotDto[] = ballots
+      // A dispute names its unit: in a secret ballot that still hides its voters, only the unit's own is shown.
+      .filter((ballot) => visible || own.has(ballot.voterKey))
       .filter((ballot) => ballot.confirmation === 'disputed' && ballot.offlineMeeting)
       .map((ballot) => ({
         voterKey: ballot.voterKey,

@@ -4,12 +4,14 @@ import { AppError } from '../../common/errors/app-error';
 import { PrincipalService } from '../../modules/auth/principal.service';
 import { PollsService, SECRET_VOTERS_VISIBLE_FROM } from '../../modules/voting/polls.service';
 import { CampaignHistoryService, ChainVerdict } from '../engine/campaign-history.service';
+import { CampaignEvent } from '../engine/entities/campaign-event.entity';
 import { Campaign } from '../engine/entities/campaign.entity';
 import { StageRun } from '../engine/entities/stage-run.entity';
 import { Task } from '../engine/entities/task.entity';
-import { CampaignDetailDto, CampaignDto, HistoryEventDto, InboxDto, InboxQuery } from './dto/campaign.dto';
+import { CampaignDetailDto, CampaignDto, HistoryEventDto, InboxDto, InboxQuery, TaskDto } from './dto/campaign.dto';
 import { toCampaignDto, toStageRunDto, toTaskDto } from './campaign-views';
-import { HiddenVoters, redactSecretVoters } from './secret-ballot-redaction';
+import { pollOfRun } from '../stages/vote/vote.effects';
+import { HiddenVoters, redactSecretVoters, redactVerdict, sealVoteTask } from './secret-ballot-redaction';
 
 const TASK_POPULATE = ['stageRun', 'campaign.workflowVersion', 'assigneeUnit', 'assigneePerson'] as const;
 
@@ -72,16 +74,49 @@ export class CampaignQueriesService {
     return { tasks: tasks.map(toTaskDto), counts: { open, late, done } };
   }
 
-  async task(id: string) {
+  /** A task as stored, for the commands that act on it (whose checks decide who may); readers get {@link taskSeenBy}. */
+  async task(id: string): Promise<TaskDto> {
+    return toTaskDto(await this.loadTask(id));
+  }
+
+  /**
+   * A task as this person may see it: another unit's task in a secret vote that still hides its voters is sealed,
+   * for everyone (administrators too) but the unit itself, so that whether it has voted stays unknown.
+   */
+  async taskSeenBy(id: string, personId: string): Promise<TaskDto> {
+    const task = await this.loadTask(id);
+    const shown = toTaskDto(task);
+    const run = task.stageRun;
+    if (run.stageType !== 'vote' || (await this.isOwnTask(task, personId))) return shown;
+    const pollId = pollOfRun(task.campaign.context, run.id);
+    return pollId && (await this.votersHidden(pollId)) ? sealVoteTask(shown, run.overdue) : shown;
+  }
+
+  private async loadTask(id: string): Promise<Task> {
     const task = await this.em.fork().findOne(Task, id, { populate: TASK_POPULATE });
     if (!task) throw new AppError('TASK_NOT_FOUND', { id });
-    return toTaskDto(task);
+    return task;
+  }
+
+  private async isOwnTask(task: Task, personId: string): Promise<boolean> {
+    if (task.assigneePerson?.id === personId) return true;
+    const unitId = task.assigneeUnit?.id;
+    return unitId !== undefined && (await this.principals.validMandates(personId)).some((mandate) => mandate.unit.id === unitId);
+  }
+
+  /** A secret poll with fewer ballots than it takes to show who voted. */
+  private async votersHidden(pollId: string): Promise<boolean> {
+    const status = await this.polls.status(pollId, { personId: '', unitIds: [] });
+    return status.rule.ballot === 'secret' && status.progress.voted < SECRET_VOTERS_VISIBLE_FROM;
   }
 
   /** The campaign's event log, with who voted hidden while a secret poll has fewer than three ballots. */
   async historyOf(campaignId: string): Promise<HistoryEventDto[]> {
     const em = this.em.fork();
-    const events = await this.history.list(em, await this.existing(campaignId));
+    return this.readableHistory(em, await this.history.list(em, await this.existing(campaignId)), campaignId);
+  }
+
+  private async readableHistory(em: EntityManager, events: CampaignEvent[], campaignId: string): Promise<HistoryEventDto[]> {
     const shown = events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actor, data: e.data, occurredAt: e.occurredAt.toISOString(), prevHash: e.prevHash, hash: e.hash }));
     return redactSecretVoters(shown, await this.hiddenVoters(em, campaignId));
   }
@@ -92,17 +127,19 @@ export class CampaignQueriesService {
     const others = Object.values((campaign.context.amendmentPolls as Record<string, string> | undefined) ?? {});
     const hidden: HiddenVoters[] = [];
     for (const [runId, pollId] of [...Object.entries(byRun), ...others.map((pollId) => [null, pollId] as const)]) {
-      const status = await this.polls.status(pollId, { personId: '', unitIds: [] });
-      if (status.rule.ballot !== 'secret' || status.progress.voted >= SECRET_VOTERS_VISIBLE_FROM) continue;
+      if (!(await this.votersHidden(pollId))) continue;
       const run = runId ? await em.findOne(StageRun, runId) : null;
       hidden.push({ pollId, ...(run ? { stage: { key: run.stageKey, iteration: run.iteration } } : {}) });
     }
     return hidden;
   }
 
+  /** Recomputes the chain as stored; the head hash is withheld while the history withholds hashes (secret ballot). */
   async verify(campaignId: string): Promise<ChainVerdict> {
+    const em = this.em.fork();
     const id = await this.existing(campaignId);
-    return this.history.verify(id, await this.history.list(this.em.fork(), id));
+    const events = await this.history.list(em, id);
+    return redactVerdict(this.history.verify(id, events), await this.readableHistory(em, events, id));
   }
 
   private async existing(campaignId: string): Promise<string> {

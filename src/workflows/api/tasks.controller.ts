@@ -26,10 +26,11 @@ export class TasksController {
     return this.queries.inbox(principal.personId, query);
   }
 
+  /** A task; another unit's task in a secret vote that still hides its voters reads as `sealed`. */
   @Get('tasks/:id')
   @ApiOkResponse({ type: TaskDto })
-  task(@Param('id', ParseUUIDPipe) id: string): Promise<TaskDto> {
-    return this.queries.task(id);
+  task(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<TaskDto> {
+    return this.queries.taskSeenBy(id, principal.personId);
   }
 
   /**

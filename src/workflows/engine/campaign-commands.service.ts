@@ -128,9 +128,10 @@ export class CampaignCommandsService {
       const task = await ctx.em.findOneOrFail(Task, taskId, { populate: ['stageRun', 'assigneeUnit', 'assigneePerson'] });
       const run = task.stageRun;
       if (run.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: run.stageKey });
-      if (task.status !== 'open') throw new AppError('TASK_CLOSED');
+      // Whose task it is before its state: a stranger must not learn whether another unit's (secret) vote task is done.
       const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePerson?.id === principal.personId;
       if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
+      if (task.status !== 'open') throw new AppError('TASK_CLOSED');
 
       const stage = this.runner.stageDefinition(ctx, run.stageKey);
       // `withRecord` lets a stage type (form) accept a command only when it carries its record.

@@ -85,7 +85,7 @@ export class TaskDto {
   @ApiPropertyOptional({ nullable: true, type: String }) unitId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) unitCode!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) personId!: string | null;
-  @ApiProperty({ enum: ['open', 'done', 'cancelled'] }) status!: string;
+  @ApiProperty({ enum: ['open', 'done', 'cancelled', 'sealed'], description: "sealed: another unit's task in a secret vote with fewer than three ballots, whose state is not shown" }) status!: string;
   @ApiProperty() late!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) dueAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) outcome!: string | null;

@@ -46,10 +46,12 @@ export class BallotTaskService {
     const caster = this.caster(poll, body, principal, actingFor);
     if (task.status === 'open') {
       await this.commands.commandTask(taskId, { command: 'vote', record: (em, locked) => caster.castAndRecord(em, locked.campaign) }, principal, actingFor);
-    } else if (task.status === 'done') {
-      await this.commands.recordOnTask(taskId, 'ballot-change', principal, actingFor, (em, _locked, campaign) => caster.castAndRecord(em, campaign));
     } else {
-      throw new AppError('TASK_CLOSED');
+      // A cancelled task is refused only once the caller is known to be its unit, as a done one would be.
+      await this.commands.recordOnTask(taskId, 'ballot-change', principal, actingFor, (em, current, campaign) => {
+        if (current.status !== 'done') throw new AppError('TASK_CLOSED');
+        return caster.castAndRecord(em, campaign);
+      });
     }
     return caster.receipt();
   }
