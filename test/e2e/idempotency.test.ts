@@ -6,6 +6,7 @@ import { IDEMPOTENCY_LEASE_MS, IdempotencyStore } from '../../src/modules/idempo
 import { requestFingerprint } from '../../src/modules/idempotency/request-fingerprint';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
 import { Person } from '../../src/modules/org/entities/person.entity';
+import { Unit } from '../../src/modules/org/entities/unit.entity';
 import { Campaign } from '../../src/workflows/engine/entities/campaign.entity';
 import { Task } from '../../src/workflows/engine/entities/task.entity';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
@@ -38,6 +39,7 @@ describe('Idempotency-Key under concurrency: reserved before the work, replayed 
   let adminId: string;
   let clusterId: string;
   let workflowVersionId: string;
+  let unitId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -46,6 +48,7 @@ describe('Idempotency-Key under concurrency: reserved before the work, replayed 
     clusterId = (await em.findOneOrFail(Cluster, { name: 'Cụm thi đua số 6', year: 2020 })).id;
     adminId = (await em.findOneOrFail(Person, { username: 'admin' })).id;
     workflowVersionId = (await publishedVersion(t, 'idempotency-e2e', fourStageDocument())).id;
+    unitId = (await em.findOneOrFail(Unit, { code: 'VKS-HTI' })).id;
   });
   afterAll(() => t?.close());
 
@@ -85,6 +88,23 @@ describe('Idempotency-Key under concurrency: reserved before the work, replayed 
     const retry = await createDocument(`document-${campaignId}`, documentBody(campaignId)).expect(201);
     expect(retry.text).toBe(ran.text);
     expect(await documentsOf(campaignId)).toBe(1);
+  });
+
+  // Every other creating endpoint: a duplicate that ran would answer its own 201, or a 409 of its own (a taken key or code).
+  const creations: Array<[string, string, (id: string) => object]> = [
+    ['units', '/api/v1/units', (id) => ({ code: `U-${id.slice(0, 8).toUpperCase()}`, name: `Đơn vị ${id}` })],
+    ['people', '/api/v1/people', (id) => ({ username: `nguoi.${id.slice(0, 8)}`, fullName: 'Nguyễn Văn Thử' })],
+    ['clusters', '/api/v1/clusters', (id) => ({ name: `Cụm ${id}`, year: 2021, memberUnitIds: [unitId] })],
+    ['mandates', '/api/v1/mandates', () => ({ personId: adminId, unitId, role: 'officer', validFrom: '2021-01-01' })],
+    ['role grants', '/api/v1/role-grants', () => ({ personId: adminId, role: 'secretary' })],
+    ['forms', '/api/v1/forms', (id) => ({ key: `thu/bieu-mau-${id.slice(0, 8)}`, name: 'Biểu mẫu thử', schema: { components: [] } })],
+    ['workflow definitions', '/api/v1/workflow-definitions', (id) => ({ key: `thu-${id.slice(0, 8)}`, name: 'Quy trình thử', document: fourStageDocument() })],
+  ];
+  it.each(creations)(`runs POST %s once for ${CONCURRENT} concurrent requests with one key`, async (_, path, body) => {
+    const id = randomUUID();
+    const send = () => t.http().post(path).set(admin).set('Idempotency-Key', `create-${id}`).send(body(id));
+    const ran = expectOneRan(await Promise.all(Array.from({ length: CONCURRENT }, send)));
+    expect((await send().expect(201)).text).toBe(ran.text);
   });
 
   it('refuses the same key with another body (422), before or after the first completed, and runs nothing for it', async () => {

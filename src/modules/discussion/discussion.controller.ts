@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { CurrentPrincipal } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { PrincipalService } from '../auth/principal.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { speakingFor } from './acting-unit';
 import { DiscussionService } from './discussion.service';
 import { CreateCommentDto, CreateThreadDto, DocumentIdParam, EditCommentDto, IdParam, ThreadListQueryDto, UpdateThreadDto } from './dto/discussion-request.dto';
@@ -38,6 +39,7 @@ export class DiscussionController {
 
   /** A thread on the latest version (a clause of it, or the whole document) with its first comment. */
   @Post('documents/:documentId/threads')
+  @Idempotent()
   @ApiHeader(ACTING_UNIT)
   @ApiCreatedResponse({ type: ThreadDetailDto })
   @ApiConflictResponse({ description: 'DISCUSSION_VERSION_STALE' })
@@ -72,6 +74,7 @@ export class DiscussionController {
 
   /** A comment or a reply (`parentId`); `@VKS-QBI` and `@username` notify the unit or person named. */
   @Post('threads/:id/comments')
+  @Idempotent()
   @ApiHeader(ACTING_UNIT)
   @ApiCreatedResponse({ type: CommentDto })
   @ApiConflictResponse({ description: 'DISCUSSION_THREAD_RESOLVED' })

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, 
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { CreateFormDto, FormDto, FormIdParams, UpdateFormDraftDto } from './dto/form-definition.dto';
 import { FormsService } from './forms.service';
 import { DefinitionPageDto, ListQueryDto, PublishResultDto, ValidationResultDto, VersionListDto } from '../../common/versioning/versioned-document.dto';
@@ -23,6 +24,7 @@ export class FormsController {
 
   /** A new form with a draft; the draft is checked only by validate and publish. Keys are unique (FORM_KEY_TAKEN). */
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({ type: FormDto })
   @ApiConflictResponse({ description: 'FORM_KEY_TAKEN' })
   create(@Body() body: CreateFormDto): Promise<FormDto> {

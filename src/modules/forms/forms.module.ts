@@ -1,5 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { FormDefinition } from './entities/form-definition.entity';
 import { FormVersion } from './entities/form-version.entity';
 import { FormVersionsController } from './form-versions.controller';
@@ -11,7 +12,7 @@ import { FormValidator } from './validation/form-validator';
 
 /** Form definitions and their published versions, with the administrator API; submissions validated on the server. */
 @Module({
-  imports: [MikroOrmModule.forFeature([FormDefinition, FormVersion, FormSubmission])],
+  imports: [MikroOrmModule.forFeature([FormDefinition, FormVersion, FormSubmission]), IdempotencyModule],
   controllers: [FormsController, FormVersionsController],
   providers: [FormsService, FormValidator, FormSubmissionsService],
   exports: [FormsService, FormValidator, FormSubmissionsService],

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/auth.decorators';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ClustersService } from './clusters.service';
 import { ClusterDto, ClusterListQueryDto, ClusterPageDto, CreateClusterDto, UpdateClusterDto } from './dto/cluster.dto';
 import { IdParams } from './dto/dto-helpers';
@@ -24,6 +25,7 @@ export class ClustersController {
    * not recorded as unevaluated the year before (CLUSTER_LEADER_NOT_EVALUATED); (name, year) is unique.
    */
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({ type: ClusterDto })
   create(@Body() body: CreateClusterDto): Promise<ClusterDto> {
     return this.clusters.create(body);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/auth.decorators';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { IdParams } from './dto/dto-helpers';
 import { CreateMandateDto, EndMandateDto, MandateDto, MandateListQueryDto, MandatePageDto, UpdateMandateDto } from './dto/mandate.dto';
 import { MandatesService } from './mandates.service';
@@ -21,6 +22,7 @@ export class MandatesController {
 
   /** validTo ≥ validFrom (MANDATE_DATES_INVALID); the unit must not be archived (UNIT_ARCHIVED). */
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({ type: MandateDto })
   create(@Body() body: CreateMandateDto): Promise<MandateDto> {
     return this.mandates.create(body);

@@ -1,6 +1,7 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { PasswordService } from '../../common/auth/password.service';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { ClustersController } from './clusters.controller';
 import { ClustersService } from './clusters.service';
 import { CsvImportController } from './csv-import.controller';
@@ -25,7 +26,7 @@ import { UnitsService } from './units.service';
 
 /** Units, people, mandates, clusters and role grants (the organisation model), with the administrator API. */
 @Module({
-  imports: [MikroOrmModule.forFeature([Unit, Person, Mandate, Cluster, UnitEvaluation, RoleGrant])],
+  imports: [MikroOrmModule.forFeature([Unit, Person, Mandate, Cluster, UnitEvaluation, RoleGrant]), IdempotencyModule],
   controllers: [UnitsController, UnitEvaluationsController, PeopleController, MandatesController, ClustersController, RoleGrantsController, CsvImportController],
   // PasswordService is stateless; this module keeps its own instance rather than importing AuthModule.
   providers: [

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/auth.decorators';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { IdParams } from './dto/dto-helpers';
 import { CreatePersonDto, PersonDto, PersonListQueryDto, PersonPageDto, UpdatePersonDto } from './dto/person.dto';
 import { PeopleService } from './people.service';
@@ -20,6 +21,7 @@ export class PeopleController {
   }
 
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({ type: PersonDto })
   create(@Body() body: CreatePersonDto): Promise<PersonDto> {
     return this.people.create(body);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/auth.decorators';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { IdParams } from './dto/dto-helpers';
 import { CreateRoleGrantDto, RoleGrantDto, RoleGrantListQueryDto, RoleGrantPageDto } from './dto/role-grant.dto';
 import { RoleGrantsService } from './role-grants.service';
@@ -20,6 +21,7 @@ export class RoleGrantsController {
   }
 
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({ type: RoleGrantDto })
   create(@Body() body: CreateRoleGrantDto): Promise<RoleGrantDto> {
     return this.grants.create(body);

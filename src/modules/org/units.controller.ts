@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/auth.decorators';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { IdParams } from './dto/dto-helpers';
 import { CreateUnitDto, UnitDto, UnitListQueryDto, UnitPageDto, UpdateUnitDto } from './dto/unit.dto';
 import { UnitsService } from './units.service';
@@ -20,6 +21,7 @@ export class UnitsController {
   }
 
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({ type: UnitDto })
   create(@Body() body: CreateUnitDto): Promise<UnitDto> {
     return this.units.create(body);

@@ -15,6 +15,7 @@ import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { resolveLanguage } from '../../common/i18n/language';
 import { PrincipalService } from '../auth/principal.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { CastBallotDto, ConfirmOfflineBallotDto, CreatePollDto, PollIdParams, PollLanguageQueryDto, RecordOfflineBallotsDto } from './dto/poll-request.dto';
 import { BallotReceiptDto, OfflineConfirmationDto, OfflineMeetingDto, PollDto, PollResultDto, PollStatusDto } from './dto/poll-response.dto';
 import { ChoiceInput } from './poll-tally';
@@ -42,6 +43,7 @@ export class PollsController {
   /** An ad-hoc poll (workflow stages open theirs themselves); with `key`, opening twice answers the same poll. */
   @Post()
   @Roles('admin')
+  @Idempotent()
   @ApiCreatedResponse({ type: PollDto })
   @ApiUnprocessableEntityResponse({ description: 'POLL_INVALID, VOTING_RULE_INVALID, POLL_KEY_REUSED' })
   create(@Body() body: CreatePollDto): Promise<PollDto> {
@@ -70,6 +72,7 @@ export class PollsController {
 
   /** Casts or changes a ballot; the last one before the close counts. Answers the receipt. */
   @Post(':id/ballots')
+  @Idempotent()
   @ApiHeader({ name: 'X-Acting-Unit', required: false, description: 'Unit id or code, for a poll of units' })
   @ApiCreatedResponse({ type: BallotReceiptDto })
   @ApiForbiddenResponse({ description: 'NOT_IN_ELECTORATE, NOT_MANDATED' })
@@ -105,6 +108,7 @@ export class PollsController {
   /** The ballots of a physical meeting, with its minutes; a secretary or an administrator records them. */
   @Post(':id/offline-ballots')
   @Roles('secretary', 'admin')
+  @Idempotent()
   @ApiCreatedResponse({ type: OfflineMeetingDto })
   @ApiForbiddenResponse({ description: 'FORBIDDEN_ROLE, NOT_IN_ELECTORATE' })
   @ApiConflictResponse({ description: 'POLL_CLOSED' })

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { CurrentPrincipal } from '../../common/auth/auth.decorators';
 import { Principal } from '../../common/auth/principal';
 import { PrincipalService } from '../../modules/auth/principal.service';
+import { Idempotent } from '../../modules/idempotency/idempotent.decorator';
 import { PollStatusDto } from '../../modules/voting/dto/poll-response.dto';
 import { CastTaskBallotDto, TaskBallotReceiptDto } from '../stages/vote/ballot.dto';
 import { BallotTaskService } from '../stages/vote/ballot-task.service';
@@ -33,6 +34,7 @@ export class BallotsController {
 
   @Post()
   @HttpCode(200)
+  @Idempotent()
   @ApiOkResponse({ type: TaskBallotReceiptDto })
   async cast(@Param('id', ParseUUIDPipe) id: string, @Body() body: CastTaskBallotDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<TaskBallotReceiptDto> {
     const task = await this.queries.task(id);

@@ -6,6 +6,7 @@ import { AppError } from '../../common/errors/app-error';
 import { PrincipalService } from '../../modules/auth/principal.service';
 import { ProposeAmendmentDto } from '../../modules/discussion/dto/amendment-request.dto';
 import { ProposedAmendmentDto } from '../../modules/discussion/dto/amendment-response.dto';
+import { Idempotent } from '../../modules/idempotency/idempotent.decorator';
 import { CampaignAmendmentsService } from '../stages/discussion/campaign-amendments.service';
 import { amendmentPollsOf } from '../stages/discussion/discussion.effects';
 import { CampaignQueriesService } from './campaign-queries.service';
@@ -45,6 +46,7 @@ export class DeliberationController {
 
   /** A member unit proposes an amendment during the discussion; its vote opens at once (409 DISCUSSION_NOT_OPEN otherwise). */
   @Post('amendments')
+  @Idempotent()
   @ApiHeader({ name: 'X-Acting-Unit', required: true, description: 'The proposing member unit (id or code)' })
   @ApiCreatedResponse({ type: CampaignAmendmentDto })
   async propose(

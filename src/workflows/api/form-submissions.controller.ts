@@ -5,6 +5,7 @@ import { CurrentPrincipal } from '../../common/auth/auth.decorators';
 import { ActingFor, Principal } from '../../common/auth/principal';
 import { resolveLanguage } from '../../common/i18n/language';
 import { PrincipalService } from '../../modules/auth/principal.service';
+import { Idempotent } from '../../modules/idempotency/idempotent.decorator';
 import { FormReviewDto, ReviewFormDto, SaveFormDraftDto, SubmitFormDto, TaskFormDto } from '../stages/form/form-task.dto';
 import { FormTaskService } from '../stages/form/form-task.service';
 import { CampaignQueriesService } from './campaign-queries.service';
@@ -38,6 +39,7 @@ export class FormSubmissionsController {
 
   @Post('submit')
   @HttpCode(200)
+  @Idempotent()
   @ApiOkResponse({ type: TaskFormDto })
   async submit(@Param('id', ParseUUIDPipe) id: string, @Body() body: SubmitFormDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<TaskFormDto> {
     return this.forms.submit(id, body, principal, await this.actingFor(id, principal, request), resolveLanguage(request));

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, 
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
+import { Idempotent } from '../../modules/idempotency/idempotent.decorator';
 import { CreateWorkflowDefinitionDto, DefinitionIdParams, UpdateWorkflowDraftDto, WorkflowDefinitionDto, WorkflowDefinitionListQueryDto } from './dto/workflow-definition.dto';
 import { WorkflowDefinitionsService } from './workflow-definitions.service';
 import { DefinitionPageDto, PublishResultDto, ValidationResultDto, VersionListDto } from '../../common/versioning/versioned-document.dto';
@@ -23,6 +24,7 @@ export class WorkflowDefinitionsController {
 
   /** A new definition with a draft; the draft is checked only by validate and publish. Keys are unique (WORKFLOW_KEY_TAKEN). */
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({ type: WorkflowDefinitionDto })
   @ApiConflictResponse({ description: 'WORKFLOW_KEY_TAKEN' })
   create(@Body() body: CreateWorkflowDefinitionDto): Promise<WorkflowDefinitionDto> {
