@@ -109,13 +109,19 @@ describe('discussion and amendments API (e2e)', () => {
     expect((await notices('quangtri.canbo')).body.total).toBe(1);
     expect((await notices('quangbinh.canbo')).body.total).toBe(1);
 
-    // Edits racing on one comment: each that succeeds keeps exactly one earlier body; the others are told to reload.
-    const replyEdits = await Promise.all([1, 2, 3, 4, 5].map((n) => t.http().patch(`/api/v1/comments/${reply.body.id}`).set(as['nghean.canbo']).send({ body: `Phương án ${n}` })));
-    const succeeded = replyEdits.filter((response) => response.status === 200).length;
-    expect(replyEdits.every((response) => response.status === 200 || (response.status === 409 && response.body.code === 'COMMENT_EDITED_CONCURRENTLY'))).toBe(true);
+    // Edits racing on one comment, each made on the revision its author read (none yet): exactly one wins and keeps
+    // one earlier body; every other is told to reload, whatever the timing.
+    const replyEdits = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => t.http().patch(`/api/v1/comments/${reply.body.id}`).set(as['nghean.canbo']).send({ body: `Phương án ${n}`, expectedRevision: 0 })),
+    );
+    expect(replyEdits.map((response) => response.status).sort()).toEqual([200, 409, 409, 409, 409]);
+    expect(replyEdits.filter((response) => response.status === 409).map((response) => response.body.code)).toEqual(Array(4).fill('COMMENT_EDITED_CONCURRENTLY'));
+    const winner = replyEdits.find((response) => response.status === 200)!;
     const replyHistory = await t.http().get(`/api/v1/comments/${reply.body.id}`).set(as.admin).expect(200);
-    expect(replyHistory.body.revisions.map((revision: Json) => revision.number)).toEqual(Array.from({ length: succeeded }, (_, index) => index + 1));
-    expect(replyHistory.body.revisionCount).toBe(succeeded);
+    expect(replyHistory.body).toMatchObject({ body: winner.body.body, revisionCount: 1 });
+    expect(replyHistory.body.revisions.map((revision: Json) => revision.number)).toEqual([1]);
+    // An edit on the revision now read goes through.
+    await t.http().patch(`/api/v1/comments/${reply.body.id}`).set(as['nghean.canbo']).send({ body: 'Phương án cuối', expectedRevision: 1 }).expect(200);
 
     const full = await t.http().get(`/api/v1/threads/${thread.id}`).set(as['quangtri.canbo']).expect(200);
     expect(full.body.comments.map((c: Json) => c.id)).toEqual([first.id, reply.body.id, nested.body.id]);

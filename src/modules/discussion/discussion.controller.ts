@@ -97,6 +97,6 @@ export class DiscussionController {
   @ApiForbiddenResponse({ description: 'NOT_COMMENT_AUTHOR' })
   @ApiConflictResponse({ description: 'COMMENT_EDITED_CONCURRENTLY' })
   edit(@Param() { id }: IdParam, @Body() body: EditCommentDto, @CurrentPrincipal() principal: Principal): Promise<CommentDetailDto> {
-    return this.discussion.editComment(id, body.body, principal.personId);
+    return this.discussion.editComment(id, body.body, principal.personId, body.expectedRevision);
   }
 }

@@ -137,18 +137,21 @@ export class DiscussionService {
 
   /**
    * A new body for a comment, by its author only; the earlier body is kept as a revision and mentions new in
-   * this body notify. An unchanged body changes nothing.
+   * this body notify. An unchanged body changes nothing. `expectedRevision` is the revision count the editor read
+   * (by default, the one read here).
    * @throws AppError NOT_COMMENT_AUTHOR (403); COMMENT_EDITED_CONCURRENTLY (409) when another edit won the race.
    */
-  async editComment(id: string, newBody: string, personId: string): Promise<CommentDetailDto> {
+  async editComment(id: string, newBody: string, personId: string, expectedRevision?: number): Promise<CommentDetailDto> {
     const found = await this.findComment(id);
     if (found.author.id !== personId) throw new AppError('NOT_COMMENT_AUTHOR');
     const body = normaliseParagraphs(newBody);
+    // A comment's version is its revision count plus one.
+    const expectedVersion = expectedRevision === undefined ? found.version : expectedRevision + 1;
     if (body !== found.body) {
       try {
         await this.em.transactional(async (em) => {
           const comment = await em.findOneOrFail(DiscussionComment, id, { populate: [...COMMENT_RELATIONS, 'thread'] });
-          if (comment.version !== found.version) throw new OptimisticLockError('edited meanwhile');
+          if (comment.version !== expectedVersion) throw new OptimisticLockError('edited meanwhile');
           const now = this.clock.now();
           em.create(DiscussionCommentRevision, { comment, number: comment.version, body: comment.body, writtenAt: comment.editedAt ?? comment.createdAt, createdAt: now, updatedAt: now });
           const mentions = await this.notices.mentionsIn(body, em);

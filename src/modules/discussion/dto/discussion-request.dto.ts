@@ -83,6 +83,10 @@ export class EditCommentDto {
   @ApiProperty({ maxLength: 10000 })
   @IsString() @Matches(SOMETHING, { message: 'body must not be blank' }) @MaxLength(10000)
   body!: string;
+
+  @ApiPropertyOptional({ minimum: 0, description: "The comment's revisionCount the editor read: if another edit came first, 409 COMMENT_EDITED_CONCURRENTLY rather than overwriting it" })
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  expectedRevision?: number;
 }
 
 export class NoticeListQueryDto extends PageQueryDto {
