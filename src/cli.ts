@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { MikroORM } from '@mikro-orm/core';
 import { ConfigurationError, loadConfig } from './config/load-config';
 import { readEnvironment } from './config/read-environment';
@@ -6,6 +7,7 @@ import { buildOrmOptions } from './database/orm-options';
 import { DemoDataLoader } from './demo/demo-data';
 import { ENTITIES } from './entities';
 import { syncBuiltinFormsReport } from './modules/forms/builtin-forms';
+import { formatChecks, verifyBundle } from './modules/signing/bundle/verify-bundle';
 import { syncBuiltinWorkflowsReport } from './workflows/definitions/builtin-workflows';
 
 const USAGE = `Usage: thidua <command>
@@ -15,9 +17,24 @@ const USAGE = `Usage: thidua <command>
             load the built-in forms, then the built-in workflows (their stages name forms); publish a new version of each whose content changed
   forms:sync
             load the built-in forms (forms/<domain>/<name>.form.json); publish a new version of each whose content changed
-  setup     migrate, load the built-in forms and workflows, then seed`;
+  setup     migrate, load the built-in forms and workflows, then seed
+  verify <bundle.zip>
+            check a campaign's verification bundle offline (no database, Redis or network); exit 1 naming every failed check`;
+
+/** `verify` reads no configuration: it must run anywhere, with nothing but the bundle. */
+async function verify(path: string | undefined): Promise<void> {
+  if (!path) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const checks = await verifyBundle(readFileSync(path));
+  process.stdout.write(formatChecks(checks));
+  process.exitCode = checks.every((check) => check.ok) ? 0 : 1;
+}
 
 async function run(command: string | undefined): Promise<void> {
+  if (command === 'verify') return verify(process.argv[3]);
   if (!command || !['migrate', 'seed', 'workflows:sync', 'forms:sync', 'setup'].includes(command)) {
     process.stdout.write(`${USAGE}\n`);
     process.exitCode = command ? 2 : 0;

@@ -4,6 +4,8 @@ import { DiscussionModule } from '../../modules/discussion/discussion.module';
 import { FormsModule } from '../../modules/forms/forms.module';
 import { IdempotencyModule } from '../../modules/idempotency/idempotency.module';
 import { VotingModule } from '../../modules/voting/voting.module';
+import { CampaignBundleController } from '../bundle/campaign-bundle.controller';
+import { CampaignBundleService } from '../bundle/campaign-bundle.service';
 import { WorkflowEngineModule } from '../engine/workflow-engine.module';
 import { CampaignAmendmentsService } from '../stages/discussion/campaign-amendments.service';
 import { StageEffectsModule } from '../stages/stage-effects.module';
@@ -20,8 +22,8 @@ import { TasksController } from './tasks.controller';
 /** HTTP side of the engine: campaigns, the inbox, task commands, form tasks, ballots and the deliberation of a campaign. */
 @Module({
   imports: [WorkflowEngineModule, StageEffectsModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule],
-  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController],
-  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService],
+  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, CampaignBundleController],
+  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, CampaignBundleService],
   exports: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, VotingModule, DiscussionModule],
 })
 export class WorkflowApiModule {}

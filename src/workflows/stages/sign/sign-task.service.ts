@@ -13,6 +13,7 @@ import { SigningMethodsService } from '../../../modules/signing/signing-methods.
 import { parseStatement, SigningStatement, statementHash, statementMismatches, statementTime, STATEMENT_FORMAT, STATEMENT_KIND } from '../../../modules/signing/statement/signing-statement';
 import { CampaignCommandsService } from '../../engine/campaign-commands.service';
 import { CampaignHistoryService, eventActor } from '../../engine/campaign-history.service';
+import { Campaign } from '../../engine/entities/campaign.entity';
 import { Task } from '../../engine/entities/task.entity';
 import { envelopeOfRun } from './sign.effects';
 
@@ -80,7 +81,9 @@ export class SignTaskService {
           command: 'sign',
           record: async (em) => {
             const evidence = input.method === 'passkey' ? await this.methods.passkey(em, principal.personId, statement, input.response) : await this.methods.x509(em, principal.personId, statement, input.signature);
-            await this.store(em, envelope, task, { signer: principal.personId, mandateId: mandate.mandateId, method: input.method, statement, evidence });
+            const signature = await this.store(em, envelope, task, { signer: principal.personId, mandateId: mandate.mandateId, method: input.method, statement, evidence });
+            // The history names every signature by its statement hash, as it does a paper one: the bundle's verifier checks it.
+            await this.history.append(em, em.getReference(Campaign, envelope.campaignId), 'signature.recorded', this.signatureEvent(signature, task), eventActor(principal, actingFor));
           },
         },
         principal,
