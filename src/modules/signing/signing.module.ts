@@ -8,6 +8,7 @@ import { TrustRegistryService } from './trust-registry.service';
 @Module({
   controllers: [PasskeysController, SigningAdminController],
   providers: [SigningMethodsService, PasskeysService, TrustRegistryService],
-  exports: [SigningMethodsService],
+  // The account's passkeys page (workflow web module) lists, registers and removes them through PasskeysService.
+  exports: [SigningMethodsService, PasskeysService],
 })
 export class SigningModule {}

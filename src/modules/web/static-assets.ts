@@ -29,6 +29,8 @@ export function staticAssetFolders(): StaticAssetFolder[] {
     { prefix: '/assets/vendor/flatpickr-formio/l10n', folder: join(projectRoot(), 'public', 'vendor-l10n') },
     // Time zone data for date fields shown in a given zone.
     { prefix: '/assets/vendor/moment-timezone', folder: join(packageFolder('moment-timezone/data/packed/latest.json'), '..', '..') },
+    // WebAuthn in the browser for the signing pages: the package's prebuilt UMD bundle (global SimpleWebAuthnBrowser).
+    { prefix: '/assets/simplewebauthn', folder: join(packageFolder('@simplewebauthn/browser'), '..', 'dist', 'bundle') },
     { prefix: '/assets/app', folder: join(projectRoot(), 'public') },
   ];
 }

@@ -30,6 +30,8 @@ export interface WorkflowPage {
   assets?: { stylesheets: string[]; scripts: string[] };
   /** The page's own rules, after the workflow pages' stylesheet. */
   styles?: SafeHtml;
+  /** A page with scripts that need less than Form.io's policy (no `unsafe-eval`) says so here. */
+  contentSecurityPolicy?: string;
 }
 
 /** The shell's session, language and layout, as every workflow page uses them. */
@@ -73,6 +75,6 @@ export class WorkflowPageShell {
       scripts: page.assets?.scripts,
       csrfToken: this.csrf.tokenFor(request, response),
     });
-    sendPage(response, page.status ?? 200, document, page.assets ? FORM_PAGE_CONTENT_SECURITY_POLICY : undefined);
+    sendPage(response, page.status ?? 200, document, page.contentSecurityPolicy ?? (page.assets ? FORM_PAGE_CONTENT_SECURITY_POLICY : undefined));
   }
 }

@@ -2,6 +2,7 @@ import { Language } from '../../../common/i18n/language';
 import { html, SafeHtml } from '../../../modules/web/html';
 import type { TaskDto } from '../../api/dto/campaign.dto';
 import { inboxCountsText, timeElement } from '../page-format';
+import { st } from '../signing-web-texts';
 import { COMMAND_TEXTS, labelOf, OUTCOME_TEXTS, wt } from '../workflow-web-texts';
 
 /** A task with what the page adds to the DTO: names in the page language. */
@@ -83,6 +84,7 @@ function taskAction(row: InboxTaskRow, model: InboxViewModel): SafeHtml {
   const link = (href: string, label: string) => html`<p><a class="button-link" href="${href}" aria-describedby="task-${task.id}-title">${label}</a></p>`;
   if (task.stageType === 'form') return link(`/inbox/tasks/${task.id}/form`, wt(language, 'openForm'));
   if (task.stageType === 'vote') return link(`/inbox/tasks/${task.id}/ballot`, wt(language, 'openVote'));
+  if (task.stageType === 'sign') return link(`/inbox/tasks/${task.id}/sign`, st(language, 'openSigning'));
   if (task.stageType === 'discussion') return html`${link(`/campaigns/${task.campaignId}/document`, wt(language, 'openDocument'))}${commandForms(row, model)}`;
   return commandForms(row, model);
 }
