@@ -1,112 +1,37 @@
-import { MikroORM } from '@mikro-orm/core';
-import { Person } from '../../src/modules/org/entities/person.entity';
 import { Auth, CLUSTER_6_UNITS, clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
-import { SoftwareAuthenticator } from '../support/software-authenticator';
-import { TestCertificate, TestPki } from '../fixtures/x509/test-pki';
-import { bearerFor, startTestApp, TestApp } from '../support/test-app';
-import { titleRegistration2020 } from '../support/title-registration';
+import { CLUSTER_6_UNIT_NAMES, SCANNED_PAGE, SigningFlow, signingFlow, SigningPki } from '../support/signing-flow';
+import { startTestApp, TestApp } from '../support/test-app';
 
 const UNITS = CLUSTER_6_UNITS;
-const UNIT_NAMES: Record<string, string> = {
-  'VKS-THA': 'Viện kiểm sát nhân dân tỉnh Thanh Hóa',
-  'VKS-NAN': 'Viện kiểm sát nhân dân tỉnh Nghệ An',
-  'VKS-HTI': 'Viện kiểm sát nhân dân tỉnh Hà Tĩnh',
-  'VKS-QBI': 'Viện kiểm sát nhân dân tỉnh Quảng Bình',
-  'VKS-QTR': 'Viện kiểm sát nhân dân tỉnh Quảng Trị',
-  'VKS-TTH': 'Viện kiểm sát nhân dân tỉnh Thừa Thiên Huế',
-};
-const DAY = 24 * 60 * 60 * 1000;
-/** openssl's certificate dates: YYYYMMDDHHMMSSZ. */
-const stamp = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
-
-/** A root CA and signer certificates issued by it, as a Vietnamese CA's USB tokens carry them. */
-class SigningPki {
-  readonly pki = new TestPki();
-  readonly root: TestCertificate;
-  private count = 0;
-
-  constructor(rootName = 'Thidua Test Root CA') {
-    this.root = this.pki.issue({ name: 'root', subject: `/CN=${rootName}/O=thidua test/C=VN`, key: 'ec', profile: 'root', notBefore: stamp(-400), notAfter: stamp(3650) });
-  }
-
-  issue(commonName: string, organisation: string, validUntilDays = 365): TestCertificate {
-    return this.pki.issue({ name: `signer-${++this.count}`, subject: `/CN=${commonName}/O=${organisation}/C=VN`, key: 'ec', profile: 'signer', issuer: this.root, notBefore: stamp(-30), notAfter: stamp(validUntilDays) });
-  }
-
-  sign(content: string | Buffer, signer: TestCertificate): Buffer {
-    return this.pki.sign(Buffer.from(content), signer, { outform: 'DER' });
-  }
-
-  dispose(): void {
-    this.pki.remove();
-  }
-}
-
-/** The smallest file that reads as a PDF: what a scanner would give, for the paper signature's scan. */
-const SCANNED_PAGE = Buffer.from('%PDF-1.4\n% trang ký giao ước, bản quét\n%%EOF\n');
+const UNIT_NAMES = CLUSTER_6_UNIT_NAMES;
 
 describe('signing: six units register titles and sign the adopted pact by passkey, X.509 and on paper (e2e)', () => {
   let t: TestApp;
   let pact: ClusterPactFixture;
   let admin: Auth;
+  let flow: SigningFlow;
   let pki: SigningPki;
-  const officers = new Map<string, Auth>();
-  const heads = new Map<string, Auth>();
-  const headIds = new Map<string, string>();
+  let officers: Map<string, Auth>;
+  let heads: Map<string, Auth>;
+  let headIds: Map<string, string>;
 
   beforeAll(async () => {
     t = await startTestApp({ role: 'api' });
     pact = await clusterPactFixture(t);
     ({ admin } = pact);
-    const em = t.app.get(MikroORM).em.fork();
-    for (const [slug, code] of UNITS) {
-      officers.set(code, await bearerFor(t, `${slug}.canbo`));
-      heads.set(code, await bearerFor(t, `${slug}.vientruong`));
-      headIds.set(code, (await em.findOneOrFail(Person, { username: `${slug}.vientruong` })).id);
-    }
-    pki = new SigningPki();
-    const anchors = (await t.http().post('/api/v1/signing/trust-anchors').set(admin).send({ certificate: pki.root.pem.toString('utf8') }).expect(201)).body;
-    expect(anchors).toHaveLength(1);
+    flow = await signingFlow(t, pact);
+    ({ pki, officers, heads, headIds } = flow);
   });
   afterAll(async () => {
-    pki?.dispose();
+    flow?.dispose();
     await t?.close();
   });
 
-  const openTask = async (auth: Auth, campaignId: string, stageKey: string): Promise<string> => {
-    const inbox = (await t.http().get(`/api/v1/inbox?campaignId=${campaignId}`).set(auth).expect(200)).body;
-    const task = inbox.tasks.find((candidate: { stageKey: string }) => candidate.stageKey === stageKey);
-    if (!task) throw new Error(`no open ${stageKey} task`);
-    return task.id;
-  };
-  const detail = async (campaignId: string) => (await t.http().get(`/api/v1/campaigns/${campaignId}`).set(admin).expect(200)).body;
-
-  /** Launch → discussion closed without amendments → version 1 adopted 6/6 → every unit registers its titles. */
-  const toSigning = async (name: string): Promise<{ campaignId: string; contentHash: string }> => {
-    const { campaignId, documentId } = await pact.launchToDiscussion(name);
-    await t.http().post(`/api/v1/tasks/${await openTask(pact.head, campaignId, 'discussion')}/commands`).set(pact.head).send({ command: 'close' }).expect(200);
-    const contentHash: string = (await t.http().get(`/api/v1/documents/${documentId}`).set(admin).expect(200)).body.latest.contentHash;
-    for (const [, code] of UNITS) {
-      await t.http().post(`/api/v1/tasks/${await openTask(officers.get(code)!, campaignId, 'adoption')}/ballot`).set(officers.get(code)!).send({ choice: 'agree', subjectHash: contentHash }).expect(200);
-    }
-    expect((await detail(campaignId)).activeStages).toEqual(['registration']);
-    for (const [, code] of UNITS) {
-      const task = await openTask(officers.get(code)!, campaignId, 'registration');
-      await t.http().post(`/api/v1/tasks/${task}/form/submit`).set(officers.get(code)!).send({ data: titleRegistration2020(UNIT_NAMES[code]) }).expect(200);
-    }
-    expect((await detail(campaignId)).activeStages).toEqual(['signing']);
-    return { campaignId, contentHash };
-  };
-
-  const registerPasskey = async (code: string): Promise<SoftwareAuthenticator> => {
-    const authenticator = new SoftwareAuthenticator();
-    const { options, ticket } = (await t.http().post('/api/v1/me/passkeys/options').set(heads.get(code)!).expect(200)).body;
-    const response = authenticator.register(options);
-    await t.http().post('/api/v1/me/passkeys').set(heads.get(code)!).send({ ticket, response, label: `Khóa của ${code}` }).expect(201);
-    return authenticator;
-  };
-
-  const statementOf = async (code: string, task: string) => (await t.http().get(`/api/v1/tasks/${task}/signing/statement`).set(heads.get(code)!).expect(200)).body;
+  const openTask = (auth: Auth, campaignId: string, stageKey: string) => flow.openTask(auth, campaignId, stageKey);
+  const detail = (campaignId: string) => flow.detail(campaignId);
+  const toSigning = (name: string) => flow.toSigning(name);
+  const registerPasskey = (code: string) => flow.registerPasskey(code);
+  const statementOf = (code: string, task: string) => flow.statementOf(code, task);
 
   it('Thanh Hóa, Nghệ An and Huế sign with passkeys, Hà Tĩnh and Quảng Bình with X.509, Quảng Trị on paper: the pact is in force', async () => {
     const { campaignId, contentHash } = await toSigning('Giao ước thi đua năm 2020 – ký kết');

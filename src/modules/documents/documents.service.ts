@@ -10,7 +10,7 @@ import { documentHash, fromPactDraft, normaliseContent } from './content/documen
 import { changelogEntries, diffVersions } from './content/document-diff';
 import { toMarkdown } from './content/document-markdown';
 import { downloadName } from './download-name';
-import { toPdf } from './document-pdf';
+import { toPdf, VersionSignatureSource } from './document-pdf';
 import { AddDocumentVersionDto, CreateDocumentDto, DocumentListQueryDto } from './dto/document-request.dto';
 import { DocumentDiffDto, DocumentDto, DocumentPageDto, DocumentSummaryDto, DocumentVersionDto, DocumentVersionSummaryDto } from './dto/document-response.dto';
 import { DocumentChangelog, DocumentVersion } from './entities/document-version.entity';
@@ -32,6 +32,8 @@ const VERSION_RELATIONS = ['document', 'basedOn', 'createdBy'] as const;
  */
 @Injectable()
 export class DocumentsService {
+  private signatures?: VersionSignatureSource;
+
   constructor(
     private readonly em: EntityManager,
     private readonly forms: FormsService,
@@ -137,10 +139,22 @@ export class DocumentsService {
     return { filename: downloadName(version.content.title, version.number, 'md'), body: Buffer.from(text, 'utf8') };
   }
 
-  /** The PDF of a version; its creation date is the version's, so the same version always gives the same file. */
+  /**
+   * Lets the PDFs show who signed each version. The signing module, which depends on documents, lends its source when
+   * it starts; without it (a worker, a test of documents alone) PDFs have no signature page.
+   */
+  useSignatureSource(source: VersionSignatureSource): void {
+    this.signatures = source;
+  }
+
+  /**
+   * The PDF of a version, with a signature page once units have signed it; its dates are the version's and the
+   * signing's, so the same version and signatures always give the same file.
+   */
   async pdf(id: string, number: number, language: Language): Promise<DocumentFile> {
     const version = await this.findVersion(id, number);
-    const body = await toPdf(version.content, { version: version.number, hash: version.contentHash, createdAt: version.createdAt, language });
+    const signatures = (await this.signatures?.signaturePage(version.id)) ?? undefined;
+    const body = await toPdf(version.content, { version: version.number, hash: version.contentHash, createdAt: version.createdAt, language, signatures });
     return { filename: downloadName(version.content.title, version.number, 'pdf'), body };
   }
 
