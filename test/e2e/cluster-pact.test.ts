@@ -69,13 +69,12 @@ describe('cluster-pact: draft → discussion with an amendment → adoption vote
     expect(JSON.stringify(diff)).toContain('75%');
     expect((await detail(campaignId)).activeStages).toEqual(['adoption']);
 
-    // Too late for amendments; an amendment against version 1 is stale.
-    const late = await t.http().post(`/api/v1/campaigns/${campaignId}/amendments`).set(officers.get('VKS-NAN')!).set('X-Acting-Unit', 'VKS-NAN')
-      .send({ baseVersion: 2, kind: 'delete', clauseId: 'c-4', justification: 'Trùng nội dung.' }).expect(409);
+    // Too late for amendments, through the campaign or through the document itself: the campaign's discussion decides.
+    const lateProposal = { baseVersion: 2, kind: 'delete', clauseId: 'c-4', justification: 'Trùng nội dung.' };
+    const late = await t.http().post(`/api/v1/campaigns/${campaignId}/amendments`).set(officers.get('VKS-NAN')!).set('X-Acting-Unit', 'VKS-NAN').send(lateProposal).expect(409);
     expect(late.body.code).toBe('DISCUSSION_NOT_OPEN');
-    const stale = await t.http().post(`/api/v1/documents/${documentId}/amendments`).set(officers.get('VKS-NAN')!).set('X-Acting-Unit', 'VKS-NAN')
-      .send({ baseVersion: 1, kind: 'delete', clauseId: 'c-4', justification: 'Trùng nội dung.' }).expect(409);
-    expect(stale.body.code).toBe('AMENDMENT_VERSION_STALE');
+    const lateOnDocument = await t.http().post(`/api/v1/documents/${documentId}/amendments`).set(officers.get('VKS-NAN')!).set('X-Acting-Unit', 'VKS-NAN').send(lateProposal).expect(409);
+    expect(lateOnDocument.body.code).toBe('DISCUSSION_NOT_OPEN');
 
     // The adoption vote binds version 2 by its hash; each unit votes through its task.
     const { polls } = await deliberation(campaignId);
@@ -115,6 +114,20 @@ describe('cluster-pact: draft → discussion with an amendment → adoption vote
     expect(events.find((e) => e.type === 'amendment.decided')?.data).toMatchObject({ decision: 'accepted', outcome: 'passed' });
     expect(events.find((e) => e.type === 'document.versioned')?.data).toMatchObject({ version: 2, hash: v2.contentHash });
     expect((await t.http().get(`/api/v1/campaigns/${campaignId}/verify`).set(admin).expect(200)).body).toMatchObject({ intact: true });
+
+    // The adopted pact takes no amendment through its document's route either (it answered 201), and none is recorded.
+    const afterAdoption = await t.http().post(`/api/v1/documents/${documentId}/amendments`).set(officers.get('VKS-NAN')!).set('X-Acting-Unit', 'VKS-NAN').send(lateProposal).expect(409);
+    expect(afterAdoption.body.code).toBe('DISCUSSION_NOT_OPEN');
+    const recorded = (await t.http().get(`/api/v1/documents/${documentId}/amendments`).set(admin).expect(200)).body;
+    expect(recorded.items.map((item: { id: string }) => item.id)).toEqual([amendment.id]);
+  });
+
+  it("a proposal on a campaign's document during its discussion is the campaign's: its vote opens at once", async () => {
+    const { campaignId, documentId } = await toDiscussion('Giao ước 2020 – sửa đổi qua văn bản');
+    const proposed = await t.http().post(`/api/v1/documents/${documentId}/amendments`).set(officers.get('VKS-QBI')!).set('X-Acting-Unit', 'VKS-QBI')
+      .send({ baseVersion: 1, kind: 'delete', clauseId: 'c-4', justification: 'Trùng nội dung.' }).expect(201);
+    expect(proposed.body).toMatchObject({ status: 'proposed', number: 1 });
+    expect(Object.keys((await deliberation(campaignId)).amendmentPolls)).toEqual([proposed.body.id]);
   });
 
   it('a failed adoption goes back to discussion; a ballot outside the electorate or after the close is refused', async () => {

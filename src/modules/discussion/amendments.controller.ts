@@ -1,17 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { PrincipalService } from '../auth/principal.service';
-import { proposingFor } from './acting-unit';
 import { AmendmentsService } from './amendments.service';
-import { AmendmentListQueryDto, DecideAmendmentDto, ProposeAmendmentDto } from './dto/amendment-request.dto';
+import { AmendmentListQueryDto, DecideAmendmentDto } from './dto/amendment-request.dto';
 import { AmendmentMergeDto, AmendmentPageDto, ProposedAmendmentDto } from './dto/amendment-response.dto';
 import { DocumentIdParam, IdParam } from './dto/discussion-request.dto';
 
 /**
- * Amendments to documents: member units propose and withdraw; the lead's vote stage decides and merges.
+ * Amendments to documents: member units withdraw (they propose through the engine's DocumentAmendmentsController, which
+ * knows whether the document's campaign is discussing it); the lead's vote stage decides and merges.
  * The decision and merge endpoints are for administrators fixing things by hand.
  */
 @ApiTags('amendments')
@@ -29,17 +28,6 @@ export class AmendmentsController {
   @ApiNotFoundResponse({ description: 'DOCUMENT_NOT_FOUND' })
   list(@Param() { documentId }: DocumentIdParam, @Query() query: AmendmentListQueryDto): Promise<AmendmentPageDto> {
     return this.amendments.list(documentId, query);
-  }
-
-  /** A unit's proposal to replace, insert after or delete one clause of the latest version. */
-  @Post('documents/:documentId/amendments')
-  @ApiHeader({ name: 'X-Acting-Unit', required: false, description: 'The proposing unit (id or code); may be left out by a person with a single unit mandate' })
-  @ApiCreatedResponse({ type: ProposedAmendmentDto })
-  @ApiForbiddenResponse({ description: 'AMENDMENT_UNIT_REQUIRED, NOT_MANDATED' })
-  @ApiConflictResponse({ description: 'AMENDMENT_VERSION_STALE' })
-  @ApiUnprocessableEntityResponse({ description: 'AMENDMENT_JUSTIFICATION_REQUIRED, AMENDMENT_CLAUSE_REQUIRED, AMENDMENT_TEXT_REQUIRED, AMENDMENT_TARGET_MISSING' })
-  async propose(@Param() { documentId }: DocumentIdParam, @Body() body: ProposeAmendmentDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<ProposedAmendmentDto> {
-    return this.amendments.propose(documentId, body, principal.personId, await proposingFor(this.principals, principal.personId, request));
   }
 
   /** Merges the accepted amendments on the latest version into the next version (administrators; normally the lead's stage). */

@@ -15,6 +15,7 @@ import { BallotsController } from './ballots.controller';
 import { CampaignQueriesService } from './campaign-queries.service';
 import { CampaignsController } from './campaigns.controller';
 import { DeliberationController } from './deliberation.controller';
+import { DocumentAmendmentsController } from './document-amendments.controller';
 import { FormSubmissionsController } from './form-submissions.controller';
 import { NotificationsController } from './notifications.controller';
 import { TasksController } from './tasks.controller';
@@ -22,7 +23,7 @@ import { TasksController } from './tasks.controller';
 /** HTTP side of the engine: campaigns, the inbox, task commands, form tasks, ballots and the deliberation of a campaign. */
 @Module({
   imports: [WorkflowEngineModule, StageEffectsModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule],
-  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, CampaignBundleController],
+  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, DocumentAmendmentsController, CampaignBundleController],
   providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, CampaignBundleService],
   exports: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, VotingModule, DiscussionModule],
 })

@@ -6,6 +6,7 @@ import { contentHash } from '../../../common/hashing/canonical-json';
 import { AmendmentsService } from '../../../modules/discussion/amendments.service';
 import { ProposeAmendmentDto } from '../../../modules/discussion/dto/amendment-request.dto';
 import { ProposedAmendmentDto } from '../../../modules/discussion/dto/amendment-response.dto';
+import { Document } from '../../../modules/documents/entities/document.entity';
 import { PollsService } from '../../../modules/voting/polls.service';
 import { CampaignCommandsService } from '../../engine/campaign-commands.service';
 import { CampaignHistoryService } from '../../engine/campaign-history.service';
@@ -32,11 +33,17 @@ export class CampaignAmendmentsService {
     private readonly amendments: AmendmentsService,
     private readonly polls: PollsService,
     private readonly history: CampaignHistoryService,
+    private readonly em: EntityManager,
   ) {}
 
-  propose(campaignId: string, body: ProposeAmendmentDto, principal: Principal, actingFor: ActingFor): Promise<CampaignAmendment> {
+  /**
+   * Proposes on the document that the campaign's open discussion is about; `onDocument`, when given, must be that
+   * document. @throws AppError DISCUSSION_NOT_OPEN (409) outside the discussion (e.g. once the pact is adopted).
+   */
+  propose(campaignId: string, body: ProposeAmendmentDto, principal: Principal, actingFor: ActingFor, onDocument?: string): Promise<CampaignAmendment> {
     return this.commands.recordOnCampaign(campaignId, 'amendment.propose', principal, actingFor, async (em, campaign) => {
       const run = await this.openDiscussion(em, campaign);
+      if (onDocument !== undefined && campaign.context.documentId !== onDocument) throw new AppError('DISCUSSION_NOT_OPEN', { id: campaignId });
       const cluster = campaign.subjectCluster;
       if (!cluster) throw new AppError('DISCUSSION_NOT_OPEN', { id: campaignId });
       await em.populate(cluster, ['members', 'headUnit']);
@@ -84,6 +91,18 @@ export class CampaignAmendmentsService {
       );
       return { amendment, pollId: poll.id };
     });
+  }
+
+  /**
+   * A proposal made on the document itself (`POST /documents/:id/amendments`): a campaign's document takes amendments
+   * only through that campaign's discussion, with the same refusal and the same poll as the campaign's route; a
+   * document outside any campaign takes them directly.
+   */
+  async proposeOnDocument(documentId: string, body: ProposeAmendmentDto, principal: Principal, actingFor: ActingFor): Promise<ProposedAmendmentDto> {
+    // A fork: a partly loaded document must not stay in the request's identity map for the code below.
+    const document = await this.em.fork().findOne(Document, documentId, { fields: ['campaignId'] });
+    if (!document?.campaignId) return this.amendments.propose(documentId, body, principal.personId, actingFor);
+    return (await this.propose(document.campaignId, body, principal, actingFor, documentId)).amendment;
   }
 
   private async openDiscussion(em: EntityManager, campaign: Campaign): Promise<StageRun> {
