@@ -100,9 +100,9 @@ describe('cluster-pact: draft → discussion with an amendment → adoption vote
       if (index < UNITS.length - 1) expect((await t.http().get(`/api/v1/polls/${adoptionPoll}`).set(admin).expect(200)).body.progress).toMatchObject({ voted: index + 1, members: 6 });
     }
 
-    // Everyone voted: the poll closed, 5 of 6 agree, the pact is adopted and the campaign is over.
+    // Everyone voted: the poll closed, 5 of 6 agree, the pact is adopted and the units go on to register their titles.
     const campaign = await detail(campaignId);
-    expect(campaign.status).toBe('completed');
+    expect(campaign.activeStages).toEqual(['registration']);
     expect(campaign.stages.find((s: { stageKey: string }) => s.stageKey === 'adoption').outcome).toBe('passed');
     const result = (await t.http().get(`/api/v1/polls/${adoptionPoll}/result`).set(admin).expect(200)).body;
     expect(result).toMatchObject({ outcome: 'passed', agree: 5, disagree: 1, members: 6, ballots: 6 });

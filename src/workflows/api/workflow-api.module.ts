@@ -3,6 +3,7 @@ import { AuthModule } from '../../modules/auth/auth.module';
 import { DiscussionModule } from '../../modules/discussion/discussion.module';
 import { FormsModule } from '../../modules/forms/forms.module';
 import { IdempotencyModule } from '../../modules/idempotency/idempotency.module';
+import { SigningModule } from '../../modules/signing/signing.module';
 import { VotingModule } from '../../modules/voting/voting.module';
 import { CampaignBundleController } from '../bundle/campaign-bundle.controller';
 import { CampaignBundleService } from '../bundle/campaign-bundle.service';
@@ -10,6 +11,7 @@ import { WorkflowEngineModule } from '../engine/workflow-engine.module';
 import { CampaignAmendmentsService } from '../stages/discussion/campaign-amendments.service';
 import { StageEffectsModule } from '../stages/stage-effects.module';
 import { FormTaskService } from '../stages/form/form-task.service';
+import { SignTaskService } from '../stages/sign/sign-task.service';
 import { BallotTaskService } from '../stages/vote/ballot-task.service';
 import { BallotsController } from './ballots.controller';
 import { CampaignQueriesService } from './campaign-queries.service';
@@ -18,13 +20,14 @@ import { DeliberationController } from './deliberation.controller';
 import { DocumentAmendmentsController } from './document-amendments.controller';
 import { FormSubmissionsController } from './form-submissions.controller';
 import { NotificationsController } from './notifications.controller';
+import { SigningController } from './signing.controller';
 import { TasksController } from './tasks.controller';
 
-/** HTTP side of the engine: campaigns, the inbox, task commands, form tasks, ballots and the deliberation of a campaign. */
+/** HTTP side of the engine: campaigns, the inbox, task commands, form tasks, ballots, the deliberation of a campaign and its signing. */
 @Module({
-  imports: [WorkflowEngineModule, StageEffectsModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule],
-  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, DocumentAmendmentsController, CampaignBundleController],
-  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, CampaignBundleService],
-  exports: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, VotingModule, DiscussionModule],
+  imports: [WorkflowEngineModule, StageEffectsModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule, SigningModule],
+  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, DocumentAmendmentsController, SigningController, CampaignBundleController],
+  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, CampaignBundleService],
+  exports: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, VotingModule, DiscussionModule],
 })
 export class WorkflowApiModule {}
