@@ -55,7 +55,13 @@ export class CampaignPagesController {
     const viewer = await this.shell.viewer(request, response);
     if (!viewer) return;
     const { language, principal } = viewer;
-    const [campaign, pinning, verdict, { context }] = await Promise.all([this.queries.detail(id), this.reader.pinning(id), this.queries.verify(id), this.queries.contextOf(id)]);
+    const [campaign, pinning, verdict, { context }, signings] = await Promise.all([
+      this.queries.detail(id),
+      this.reader.pinning(id),
+      this.queries.verify(id),
+      this.queries.contextOf(id),
+      this.reader.signingsOf(id),
+    ]);
     this.shell.send(request, response, viewer, {
       title: campaign.name,
       content: campaignView({
@@ -69,6 +75,7 @@ export class CampaignPagesController {
           documentId: typeof context.documentId === 'string' ? context.documentId : null,
           polls: (context.polls as Record<string, string> | undefined) ?? {},
         },
+        signings,
       }),
     });
   }

@@ -18,6 +18,7 @@ import { WebExceptionFilter } from '../../modules/web/web-exception.filter';
 import { CampaignQueriesService } from '../api/campaign-queries.service';
 import { CampaignAmendmentsService } from '../stages/discussion/campaign-amendments.service';
 import { amendmentPollsOf } from '../stages/discussion/discussion.effects';
+import { CampaignPageReader } from './campaign-page-reader.service';
 import { DOCUMENT_FLASH_TEXTS, dt } from './document-web-texts';
 import { DOCUMENT_PAGE_STYLE } from './views/document-page.style';
 import { documentDiffView, MergedAmendmentLine } from './views/document-diff.view';
@@ -106,6 +107,7 @@ export class DocumentPagesController {
     private readonly amendments: AmendmentsService,
     private readonly campaignAmendments: CampaignAmendmentsService,
     private readonly documents: DocumentsService,
+    private readonly reader: CampaignPageReader,
   ) {}
 
   @Get(':id')
@@ -233,11 +235,12 @@ export class DocumentPagesController {
     const document = await this.documents.get(id);
     const number = extra.version ?? document.latest.number;
     const version = number === document.latest.number ? document.latest : await this.documents.getVersion(id, number);
-    const [threads, amendments, units, campaign] = await Promise.all([
+    const [threads, amendments, units, campaign, signing] = await Promise.all([
       this.threadsOf(id, number),
       this.amendments.list(id),
       this.principals.actingForAll(principal.personId),
       this.campaignOf(document.campaignId),
+      this.reader.signingOfVersion(version.id),
     ]);
     const clauseNumbers = new Map<string, string>();
     const bases = [...new Set(amendments.items.map((amendment) => amendment.baseVersion))].filter((base) => base !== number).sort((a, b) => a - b);
@@ -258,6 +261,7 @@ export class DocumentPagesController {
         clauseNumbers,
         amendmentWindow: campaign.window,
         units,
+        signing,
         flash: extra.flash,
         failure: extra.failure,
       }),

@@ -2,12 +2,14 @@ import { Language } from '../../../common/i18n/language';
 import { html, SafeHtml } from '../../../modules/web/html';
 import type { CampaignDetailDto, StageRunDto } from '../../api/dto/campaign.dto';
 import type { ChainVerdict } from '../../engine/campaign-history.service';
-import type { CampaignPinning } from '../campaign-page-reader.service';
+import type { CampaignPinning, PactSigning } from '../campaign-page-reader.service';
 import type { CampaignTimeline, NextStage } from '../campaign-timeline';
+import { st } from '../pact-signing-texts';
 import { localText, progressText, stageLabel, timeElement } from '../page-format';
 import { labelOf, OUTCOME_TEXTS, wt } from '../workflow-web-texts';
 import { chainVerdictLine } from './campaign-history.view';
 import { statusBadge } from './campaign-list.view';
+import { pactSigningBlock, pactStatusLine } from './pact-signing.view';
 
 export interface CampaignViewModel {
   language: Language;
@@ -19,21 +21,34 @@ export interface CampaignViewModel {
   canSeeVersion: boolean;
   /** The campaign's pact document and each vote stage run's poll, when it has them. */
   deliberation?: { documentId: string | null; polls: Record<string, string> };
+  /** The pact's signings, one per sign stage run that opened one. */
+  signings?: PactSigning[];
 }
+
+const signingOfRun = (run: StageRunDto, model: CampaignViewModel) => (run.type === 'sign' ? model.signings?.find((signing) => signing.stageRunId === run.id) : undefined);
 
 /** Where a stage run leads: its poll for a vote, the document for a discussion. */
 function runLinks(run: StageRunDto, model: CampaignViewModel): SafeHtml | '' {
   const { language, deliberation } = model;
   const pollId = deliberation?.polls[run.id];
   if (run.type === 'vote' && pollId) return html`<p><a href="/polls/${pollId}">${wt(language, run.status === 'active' ? 'openVote' : 'voteResult')}</a></p>`;
-  if (run.type === 'discussion' && deliberation?.documentId) return html`<p><a href="/documents/${deliberation.documentId}">${wt(language, 'openDocument')}</a></p>`;
+  if ((run.type === 'discussion' || run.type === 'sign') && deliberation?.documentId) return html`<p><a href="/documents/${deliberation.documentId}">${wt(language, 'openDocument')}</a></p>`;
   return '';
 }
 
-/** A vote counts ballots, not "done" tasks: "3/6 đơn vị đã bỏ phiếu". */
-function runProgressText(run: StageRunDto, language: Language): string {
+/** A vote counts ballots, not "done" tasks: "3/6 đơn vị đã bỏ phiếu"; a signing counts signatures: "4/6 đơn vị đã ký". */
+function runProgressText(run: StageRunDto, model: CampaignViewModel): string {
+  const { language } = model;
+  const signing = signingOfRun(run, model);
+  if (signing) return st(language, 'unitsSigned', { signed: signing.signed, total: signing.total });
   if (run.type !== 'vote') return progressText(run.progress, language);
   return wt(language, 'unitsVoted', { done: run.progress.done, total: run.progress.total });
+}
+
+/** Who has signed, unit by unit, under a sign stage run. */
+function runSigning(run: StageRunDto, model: CampaignViewModel): SafeHtml | '' {
+  const signing = signingOfRun(run, model);
+  return signing ? pactSigningBlock(signing, model.language, 'h4') : '';
 }
 
 function runTitle(run: StageRunDto, model: CampaignViewModel): SafeHtml {
@@ -42,10 +57,11 @@ function runTitle(run: StageRunDto, model: CampaignViewModel): SafeHtml {
   return html`<h3>${name}${run.iteration > 1 ? html` <span class="muted">${wt(language, 'iteration', { n: run.iteration })}</span>` : ''}</h3>`;
 }
 
-function meter(run: StageRunDto, language: Language): SafeHtml {
+function meter(run: StageRunDto, model: CampaignViewModel): SafeHtml {
+  const { language } = model;
   const { progress } = run;
   if (!progress.total) return html`<p class="muted">${wt(language, 'noTasks')}</p>`;
-  const summary = runProgressText(run, language);
+  const summary = runProgressText(run, model);
   return html`<div class="meter">
     <span id="progress-${run.id}-label">${wt(language, 'progress')}:</span>
     <progress id="progress-${run.id}" max="${progress.total}" value="${progress.done}" aria-labelledby="progress-${run.id}-label progress-${run.id}-text">${progress.done}/${progress.total}</progress>
@@ -59,12 +75,13 @@ function doneItem(run: StageRunDto, model: CampaignViewModel): SafeHtml {
   const facts = [
     run.outcome && html`${wt(language, 'result')}: <strong>${labelOf(OUTCOME_TEXTS, run.outcome, language)}</strong>`,
     run.closedAt && html`${wt(language, 'closedAt')}: ${timeElement(run.closedAt, language)}`,
-    run.progress.total > 0 && runProgressText(run, language),
+    run.progress.total > 0 && runProgressText(run, model),
   ].filter(Boolean);
   return html`<li class="${cancelled ? 'is-cancelled' : 'is-done'}">
     <span class="phase">${wt(language, cancelled ? 'timelineCancelled' : 'timelineDone')}</span>
     ${runTitle(run, model)}
     <p>${facts.map((fact, index) => html`${index ? ' · ' : ''}${fact}`)}</p>
+    ${runSigning(run, model)}
     ${runLinks(run, model)}
   </li>`;
 }
@@ -77,8 +94,9 @@ function currentItem(run: StageRunDto, model: CampaignViewModel): SafeHtml {
   return html`<li class="is-current" aria-current="step">
     <span class="phase">${wt(language, 'timelineCurrent')}</span>
     ${runTitle(run, model)}
-    ${meter(run, language)}
+    ${meter(run, model)}
     ${due}
+    ${runSigning(run, model)}
     ${runLinks(run, model)}
   </li>`;
 }
@@ -111,6 +129,7 @@ export function campaignView(model: CampaignViewModel): SafeHtml {
   const { language, campaign, timeline } = model;
   const workflowName = localText(model.pinning.document.name, language, campaign.workflowKey);
   const version = `${campaign.workflowKey}, ${wt(language, 'versionNumber', { number: campaign.workflowVersion })}`;
+  const inForce = model.signings?.find((signing) => signing.status === 'in-force');
   const items = [
     ...timeline.done.map((run) => doneItem(run, model)),
     ...timeline.current.map((run) => currentItem(run, model)),
@@ -125,6 +144,7 @@ export function campaignView(model: CampaignViewModel): SafeHtml {
   <dt>${wt(language, 'launchedAt')}</dt><dd>${timeElement(campaign.createdAt, language)}</dd>
   ${campaign.endedAt && html`<dt>${wt(language, 'endedAt')}</dt><dd>${timeElement(campaign.endedAt, language)}</dd>`}
   ${campaign.cancelReason && html`<dt>${wt(language, 'cancelReason')}</dt><dd>${campaign.cancelReason}</dd>`}
+  ${inForce && html`<dt>${st(language, 'heading')}</dt><dd>${pactStatusLine(inForce, language)}</dd>`}
   ${model.deliberation?.documentId && html`<dt>${wt(language, 'document')}</dt><dd><a href="/documents/${model.deliberation.documentId}" id="campaign-document">${wt(language, 'openDocument')}</a></dd>`}
 </dl>
 <section aria-labelledby="timeline-heading">

@@ -4,9 +4,11 @@ import type { ProposedAmendmentDto } from '../../../modules/discussion/dto/amend
 import type { ActorDto, CommentDto, ThreadDetailDto } from '../../../modules/discussion/dto/discussion-response.dto';
 import type { ClauseDto, DocumentDto, DocumentVersionDto } from '../../../modules/documents/dto/document-response.dto';
 import { html, SafeHtml } from '../../../modules/web/html';
+import type { PactSigning } from '../campaign-page-reader.service';
 import { AMENDMENT_KIND_TEXTS, AMENDMENT_STATUS_TEXTS, dt } from '../document-web-texts';
 import { timeElement } from '../page-format';
 import { labelOf } from '../workflow-web-texts';
+import { pactSigningBlock } from './pact-signing.view';
 
 /** Which form a refusal belongs to, and what the person typed, given back so they need not type it again. */
 export interface DocumentFormFailure {
@@ -37,6 +39,8 @@ export interface DocumentViewModel {
   amendmentWindow: AmendmentWindow;
   /** The units the person may write for today. */
   units: ActingFor[];
+  /** The signing of this version (the one that put it in force, else the latest), when it was put to signature. */
+  signing?: PactSigning | null;
   flash?: string;
   failure?: DocumentFormFailure;
 }
@@ -329,6 +333,7 @@ ${versionSwitcher(model)}
   ${version.number > 1 ? html`<li><a href="/documents/${document.id}/diff?from=${version.number - 1}&amp;to=${version.number}">${dt(language, 'compareWithPrevious')}</a></li>` : ''}
   ${document.campaignId ? html`<li><a href="/campaigns/${document.campaignId}">${dt(language, 'campaignLink')}</a></li>` : ''}
 </ul></nav>
+${model.signing ? pactSigningBlock(model.signing, language, 'h2') : ''}
 ${version.number !== document.latest.number ? html`<p class="muted">${dt(language, 'oldVersionNote', { number: document.latest.number })}</p>` : ''}
 ${!model.units.length ? html`<p class="muted">${dt(language, 'needMandate')}</p>` : ''}
 ${content.preamble ? html`<section aria-labelledby="preamble-heading"><h2 id="preamble-heading">${dt(language, 'preamble')}</h2><p class="preamble"${vi(language)}>${content.preamble}</p></section>` : ''}
