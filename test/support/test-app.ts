@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { AddressInfo, createServer } from 'node:net';
 import { MikroORM } from '@mikro-orm/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Redis } from 'ioredis';
@@ -35,6 +36,11 @@ export interface TestAppOptions {
   demo?: boolean;
   /** Listen on a free port, for the browser tests. */
   listen?: boolean;
+  /**
+   * Listen (implies `listen`) on a free port chosen before the app is configured, with PUBLIC_URL (WebAuthn's origin
+   * and relying party) `http://localhost:<port>`, which `url` then is: passkeys need a host name, not an IP address.
+   */
+  publicUrl?: boolean;
   /** Another app of the same deployment: same database, Redis prefix and secret; it owns the clean-up. */
   shareWith?: TestApp;
 }
@@ -74,6 +80,7 @@ export async function prepareDatabase(config: AppConfig, demo: boolean): Promise
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database: TestDatabase | undefined = options.shareWith ? undefined : await createTestDatabase();
+  const publicPort = options.publicUrl ? await freePort() : undefined;
   const env: Record<string, string> = {
     ...(options.shareWith?.env ?? {
       NODE_ENV: 'test',
@@ -84,6 +91,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       DEMO_PASSWORD,
       ...database!.env,
     }),
+    ...(publicPort ? { PUBLIC_URL: `http://localhost:${publicPort}` } : {}),
     ...options.env,
   };
   const config = loadConfig(env);
@@ -91,7 +99,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
   const app = await createApp({ role: options.role ?? 'api', config, quiet: true });
   let url: string | undefined;
-  if (options.listen) {
+  if (publicPort) {
+    await app.listen(publicPort, '127.0.0.1');
+    url = `http://localhost:${publicPort}`;
+  } else if (options.listen) {
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     url = `http://127.0.0.1:${address.port}`;
@@ -111,6 +122,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await database.drop();
     },
   };
+}
+
+/** A port free on the loopback now (the system's choice), for an app that must know its URL before it starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Signs in through the API and returns the bearer header. */
