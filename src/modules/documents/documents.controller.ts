@@ -96,7 +96,7 @@ export class DocumentsController {
     return download(await this.documents.markdown(id, number, resolveLanguage(request)), 'text/markdown; charset=utf-8');
   }
 
-  /** The version as a PDF with embedded DejaVu Sans; the same version always gives the same bytes. */
+  /** The version as a PDF with embedded DejaVu Sans, ending with a signature page once units have signed it; the same version and signatures always give the same bytes. */
   @Get(':id/versions/:number/pdf')
   @ApiProduces('application/pdf')
   @ApiQuery({ name: 'lang', required: false, enum: LANGUAGES })
