@@ -5,8 +5,7 @@ import { FormsModule } from '../../modules/forms/forms.module';
 import { IdempotencyModule } from '../../modules/idempotency/idempotency.module';
 import { SigningModule } from '../../modules/signing/signing.module';
 import { VotingModule } from '../../modules/voting/voting.module';
-import { CampaignBundleController } from '../bundle/campaign-bundle.controller';
-import { CampaignBundleService } from '../bundle/campaign-bundle.service';
+import { CampaignBundleModule } from '../bundle/campaign-bundle.module';
 import { WorkflowEngineModule } from '../engine/workflow-engine.module';
 import { CampaignAmendmentsService } from '../stages/discussion/campaign-amendments.service';
 import { StageEffectsModule } from '../stages/stage-effects.module';
@@ -25,9 +24,9 @@ import { TasksController } from './tasks.controller';
 
 /** HTTP side of the engine: campaigns, the inbox, task commands, form tasks, ballots, the deliberation of a campaign and its signing. */
 @Module({
-  imports: [WorkflowEngineModule, StageEffectsModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule, SigningModule],
-  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, DocumentAmendmentsController, SigningController, CampaignBundleController],
-  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, CampaignBundleService],
+  imports: [WorkflowEngineModule, StageEffectsModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule, SigningModule, CampaignBundleModule],
+  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, DocumentAmendmentsController, SigningController],
+  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService],
   exports: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, VotingModule, DiscussionModule],
 })
 export class WorkflowApiModule {}

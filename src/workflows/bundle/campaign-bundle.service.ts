@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../modules/calendar/clock';
 import { Amendment } from '../../modules/discussion/entities/amendment.entity';
-import { toPdf } from '../../modules/documents/document-pdf';
+import { DocumentsService } from '../../modules/documents/documents.service';
 import { DocumentVersion } from '../../modules/documents/entities/document-version.entity';
 import { Unit } from '../../modules/org/entities/unit.entity';
 import { jsonBytes, writeBundle } from '../../modules/signing/bundle/bundle-archive';
@@ -60,6 +60,7 @@ export class CampaignBundleService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly documents: DocumentsService,
   ) {}
 
   async export(campaignId: string): Promise<{ fileName: string; bytes: Uint8Array }> {
@@ -127,7 +128,8 @@ export class CampaignBundleService {
         createdAt: version.createdAt.toISOString(),
       };
       files.set(BUNDLE_PATHS.version(version.number), jsonBytes(file));
-      files.set(BUNDLE_PATHS.versionPdf(version.number), await toPdf(version.content, { version: version.number, hash: version.contentHash, createdAt: version.createdAt, language: 'vi' }));
+      // As the document page serves it: the signed version ends with its signature page.
+      files.set(BUNDLE_PATHS.versionPdf(version.number), (await this.documents.pdf(version.document.id, version.number, 'vi')).body);
     }
     for (const amendment of amendments) {
       const file: BundleAmendment = {
