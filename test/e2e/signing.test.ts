@@ -5,6 +5,9 @@ import { startTestApp, TestApp } from '../support/test-app';
 const UNITS = CLUSTER_6_UNITS;
 const UNIT_NAMES = CLUSTER_6_UNIT_NAMES;
 
+// Each test takes a campaign through discussion, adoption and registration before it signs: about a minute on a busy machine.
+jest.setTimeout(180_000);
+
 describe('signing: six units register titles and sign the adopted pact by passkey, X.509 and on paper (e2e)', () => {
   let t: TestApp;
   let pact: ClusterPactFixture;
