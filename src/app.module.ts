@@ -14,6 +14,7 @@ import { FormsModule } from './modules/forms/forms.module';
 import { HealthModule } from './modules/health/health.module';
 import { ObservabilityHttpModule } from './modules/observability/observability-http.module';
 import { OrgModule } from './modules/org/org.module';
+import { SigningWebModule } from './modules/signing/web/signing-web.module';
 import { VotingApiModule } from './modules/voting/voting-api.module';
 import { WebModule } from './modules/web/web.module';
 import { QueueModule } from './queue/queue.module';
@@ -52,7 +53,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreImports(config),
-        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, ObservabilityHttpModule] : []),
+        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],
       providers: http ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],

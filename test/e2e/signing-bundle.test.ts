@@ -257,6 +257,24 @@ describe('verification bundle: exported after the signing, verified offline, tam
     expect(messageOf(checks, 'history').vi).toContain(`sự kiện số ${seq} (poll.closed)`);
   });
 
+  it('the public /verify page checks an upload with no sign-in: all passed, or the failures named, in Vietnamese or English', async () => {
+    const form = (await t.http().get('/verify').expect(200)).text;
+    expect(form).toContain('Kiểm chứng hồ sơ giao ước');
+    const good = await t.http().post('/verify').attach('bundle', bundle, 'ho-so.zip').expect(200);
+    const total = (await verifyBundle(bundle)).length;
+    expect(good.text).toContain(`Hồ sơ hợp lệ: cả ${total} kiểm tra đều đạt.`);
+    expect(good.text).not.toContain('data-ok="false"');
+    const bad = tampered(BUNDLE_PATHS.trustAnchors, () => Buffer.from('not a certificate\n'), 'rewritten');
+    const refused = await t.http().post('/verify').set('Cookie', 'lang=en').attach('bundle', Buffer.from(bad), 'tampered.zip').expect(200);
+    expect(refused.text).toMatch(new RegExp(`2 of ${total} checks failed`));
+    expect(refused.text).toContain('data-check="signature:VKS-HTI" data-ok="false"');
+    const notZip = await t.http().post('/verify').attach('bundle', Buffer.from('plain text'), 'notes.txt').expect(200);
+    expect(notZip.text).toContain('không phải tệp nén zip');
+    expect((await t.http().post('/verify').field('note', 'no file').expect(400)).text).toContain('Hãy chọn tệp hồ sơ kiểm chứng');
+    // Another site cannot make a visitor's browser post here.
+    expect((await t.http().post('/verify').set('Origin', 'http://evil.example').attach('bundle', bundle, 'ho-so.zip').expect(403)).text).toBeDefined();
+  });
+
   it('`node dist/cli.js verify` checks the bundle with no database or Redis: exit 0 with ✔ lines, exit 1 naming a failure', async () => {
     ensureBuilt();
     const good = join(work, 'bundle.zip');

@@ -42,4 +42,5 @@ export const SIGNING_ERRORS = {
   PASSKEY_TICKET_INVALID: { kind: 'user', status: 422, message: { vi: 'Phiên đăng ký khóa truy cập đã hết hạn hoặc không hợp lệ; hãy thử lại.', en: 'The passkey registration session expired or is invalid; please try again.' } },
   PASSKEY_EXISTS: { kind: 'conflict', message: { vi: 'Khóa truy cập này đã được đăng ký.', en: 'This passkey is already registered.' } },
   CERTIFICATE_INVALID: { kind: 'user', status: 422, message: { vi: 'Tệp không phải là chứng thư số X.509 hợp lệ: {reason}', en: 'The file is not a valid X.509 certificate: {reason}' } },
+  BUNDLE_FILE_REQUIRED: { kind: 'user', message: { vi: 'Hãy chọn tệp hồ sơ kiểm chứng (.zip) để tải lên.', en: 'Choose the verification bundle (.zip) to upload.' } },
 } satisfies Record<string, CatalogEntry>;

@@ -10,6 +10,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Signing in changes whose session the browser holds: protected even without a session (login CSRF). */
 const SIGN_IN_PAGE = '/sign-in';
 const QUEUE_DASHBOARD_PREFIX = '/admin/queues';
+/** Posts that change nothing (verifying an uploaded bundle): no token needed, as for a GET; cross-site still refused. */
+const READ_ONLY_POSTS = new Set(['/verify']);
 
 const isApi = (request: Request) => request.path.startsWith('/api/');
 const isQueueDashboard = (request: Request) => request.path === QUEUE_DASHBOARD_PREFIX || request.path.startsWith(`${QUEUE_DASHBOARD_PREFIX}/`);
@@ -50,6 +52,7 @@ export class CsrfProtection {
   private async refusalOf(request: Request): Promise<ErrorCode | undefined> {
     if (hasBearerToken(request)) return undefined;
     if (isCrossOriginRequest(request)) return 'CROSS_SITE_REQUEST';
+    if (READ_ONLY_POSTS.has(request.path)) return undefined;
     // request.is answers null without a body: a bodiless POST is not a form.
     if (isApi(request) && request.is('application/json') === false) return 'API_JSON_REQUIRED';
     // Bull Board's own client cannot send our token: its calls must instead show that they came from

@@ -12,7 +12,8 @@ import { VersionSignaturesService } from './version-signatures.service';
   imports: [DocumentsModule],
   controllers: [PasskeysController, SigningAdminController],
   providers: [SigningMethodsService, PasskeysService, TrustRegistryService, VersionSignaturesService],
-  exports: [SigningMethodsService],
+  // The account's passkeys page (workflow web module) lists, registers and removes them through PasskeysService.
+  exports: [SigningMethodsService, PasskeysService],
 })
 export class SigningModule {
   /** A version's PDF shows who signed it: documents cannot import signing, so signing lends them its signatures. */
