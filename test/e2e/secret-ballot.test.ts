@@ -112,6 +112,9 @@ describe('secret ballot: who voted stays unknown to everyone else until three ba
     reads.set('poll', await get(`/api/v1/polls/${pollId}`));
     for (const status of ['open', 'done', 'all']) reads.set(`inbox ${status}`, await get(`/api/v1/inbox?status=${status}&campaignId=${campaignId}`));
     reads.set('notifications', await get('/api/v1/notifications'));
+    // The verification bundle holds the history as stored, actors included: refused while the voters are hidden.
+    const bundle = await t.http().get(`/api/v1/campaigns/${campaignId}/bundle`).set(auth).expect(409);
+    expect(bundle.body.code).toBe('BUNDLE_SEALED_BY_SECRET_BALLOT');
     for (const path of [`/campaigns/${campaignId}`, `/campaigns/${campaignId}/history`, `/polls/${pollId}`, '/inbox']) {
       reads.set(`page ${path}`, await page(username, path));
     }
@@ -220,5 +223,6 @@ describe('secret ballot: who voted stays unknown to everyone else until three ba
     expect(ballots.map((e) => e.actor?.unitId).sort()).toEqual(VOTERS.flatMap((code) => [unitIds.get(code)!, unitIds.get(code)!]).sort());
     expect(history.every((e) => /^[0-9a-f]{64}$/.test(e.hash))).toBe(true);
     expect((await t.http().get(`/api/v1/campaigns/${campaignId}/verify`).set(observer).expect(200)).body).toMatchObject({ intact: true, headHash: history.at(-1)!.hash });
+    expect((await t.http().get(`/api/v1/campaigns/${campaignId}/bundle`).set(observer).expect(200)).headers['content-type']).toContain('application/zip');
   }, READS_TIMEOUT_MS);
 });

@@ -43,4 +43,11 @@ export const SIGNING_ERRORS = {
   PASSKEY_EXISTS: { kind: 'conflict', message: { vi: 'Khóa truy cập này đã được đăng ký.', en: 'This passkey is already registered.' } },
   CERTIFICATE_INVALID: { kind: 'user', status: 422, message: { vi: 'Tệp không phải là chứng thư số X.509 hợp lệ: {reason}', en: 'The file is not a valid X.509 certificate: {reason}' } },
   BUNDLE_FILE_REQUIRED: { kind: 'user', message: { vi: 'Hãy chọn tệp hồ sơ kiểm chứng (.zip) để tải lên.', en: 'Choose the verification bundle (.zip) to upload.' } },
+  BUNDLE_SEALED_BY_SECRET_BALLOT: {
+    kind: 'conflict',
+    message: {
+      vi: 'Chưa thể xuất hồ sơ kiểm chứng: cuộc bỏ phiếu kín “{poll}” có dưới {count} phiếu, lịch sử đầy đủ sẽ lộ đơn vị đã bỏ phiếu.',
+      en: 'The verification bundle cannot be exported yet: secret poll “{poll}” has fewer than {count} ballots, and the full history would show which units voted.',
+    },
+  },
 } satisfies Record<string, CatalogEntry>;

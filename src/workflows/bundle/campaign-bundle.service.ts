@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { SECRET_VOTERS_VISIBLE_FROM } from '../../modules/voting/polls.service';
 import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../modules/calendar/clock';
 import { Amendment } from '../../modules/discussion/entities/amendment.entity';
@@ -65,6 +66,7 @@ export class CampaignBundleService {
 
   async export(campaignId: string): Promise<{ fileName: string; bytes: Uint8Array }> {
     const records = await this.read(this.em.fork(), campaignId);
+    this.refuseWhileVotersHidden(records);
     const files = new Map<string, Uint8Array>();
     files.set(BUNDLE_PATHS.campaign, jsonBytes(this.campaignFile(records)));
     await this.addDocument(files, records);
@@ -74,6 +76,17 @@ export class CampaignBundleService {
     const { campaign } = records;
     const bytes = writeBundle(files, { generatedAt: this.clock.now().toISOString(), campaign: { id: campaign.id, name: campaign.name, year: campaign.year } });
     return { fileName: `ho-so-kiem-chung-${campaign.year}-${campaign.id.slice(0, 8)}.zip`, bytes };
+  }
+
+  /**
+   * The bundle carries the whole history, which a hash check needs as stored: with every ballot's actor. So it is
+   * refused while a secret poll still hides who voted (fewer than three ballots), as the history API redacts it.
+   */
+  private refuseWhileVotersHidden({ polls, ballots }: CampaignRecords): void {
+    const counts = new Map<string, number>();
+    for (const ballot of ballots) counts.set(ballot.poll.id, (counts.get(ballot.poll.id) ?? 0) + 1);
+    const sealed = polls.find((poll) => poll.rule.ballot === 'secret' && (counts.get(poll.id) ?? 0) < SECRET_VOTERS_VISIBLE_FROM);
+    if (sealed) throw new AppError('BUNDLE_SEALED_BY_SECRET_BALLOT', { poll: sealed.subjectLabel, count: SECRET_VOTERS_VISIBLE_FROM });
   }
 
   private async read(em: EntityManager, campaignId: string): Promise<CampaignRecords> {
