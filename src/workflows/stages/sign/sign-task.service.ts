@@ -69,9 +69,10 @@ export class SignTaskService {
   /** Signs with a passkey or an X.509 signature over a statement from `statement()`; completes the unit's task. */
   async sign(taskId: string, input: SignatureInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Signature> {
     const { task, envelope } = await this.load(taskId);
+    // Whose task it is before the replay of a signature: another unit must not be answered the unit's signature.
+    const mandate = this.allowedMandate(envelope, task, actingFor);
     const existing = await this.signatureOf(envelope, task);
     if (existing?.status === 'valid' && task.status === 'done') return existing;
-    const mandate = this.allowedMandate(envelope, task, actingFor);
     if (!envelope.methods.includes(input.method)) throw new AppError('SIGNING_METHOD_NOT_ALLOWED', { method: input.method });
     const statement = this.checkedStatement(input.statement, envelope, task, principal, mandate);
     try {
@@ -128,6 +129,8 @@ export class SignTaskService {
   /** The unit confirms the paper signature the secretary recorded: it counts, and the unit's task is done. */
   async confirmPaper(taskId: string, principal: Principal, actingFor: ActingFor | undefined): Promise<Signature> {
     const { task, envelope } = await this.load(taskId);
+    // Only the task's unit confirms; checked before the replay of a confirmed signature, which answered anyone 200.
+    if (!actingFor || actingFor.unitId !== task.assigneeUnit?.id) throw new AppError('NOT_TASK_ASSIGNEE');
     const pending = await this.signatureOf(envelope, task);
     if (pending?.status === 'valid' && task.status === 'done') return pending;
     if (pending?.status !== 'awaiting-confirmation') throw new AppError('PAPER_SIGNATURE_NOT_FOUND');
