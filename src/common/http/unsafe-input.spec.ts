@@ -13,6 +13,8 @@ describe('findUnsafeInput', () => {
     ['a bell deep in a document', { content: { clauses: [{ text: 'ok' }, { text: 'a\u0007b' }] } }, { problem: 'control-character', field: 'content.clauses[1].text', character: 'U+0007' }],
     ['an escape in a key, shown by its code point', { ['x\u001b']: 1 }, { problem: 'control-character', field: 'xU+001B', character: 'U+001B' }],
     ['a vertical tab', { note: 'a\u000bb' }, { problem: 'control-character', field: 'note', character: 'U+000B' }],
+    ['a number JSON reads as Infinity', JSON.parse('{"a":[1,{"year":1e400}]}'), { problem: 'not-finite', field: 'a[1].year' }],
+    ['one it reads as -Infinity', JSON.parse('{"n":-1e999}'), { problem: 'not-finite', field: 'n' }],
   ])('finds %s', (_case, value, expected) => {
     expect(findUnsafeInput(value, '')).toEqual(expected);
   });

@@ -18,7 +18,7 @@ function firstForbiddenControl(text: string): number | null {
   return null;
 }
 
-export type UnsafeInput = { problem: 'control-character'; field: string; character: string } | { problem: 'too-deep'; field: string };
+export type UnsafeInput = { problem: 'control-character'; field: string; character: string } | { problem: 'too-deep'; field: string } | { problem: 'not-finite'; field: string };
 
 const codePoint = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -30,7 +30,8 @@ const childPath = (parent: string, key: string | number, inArray: boolean): stri
 };
 
 /**
- * Finds the first control character (in a string or a key) or nesting deeper than `maxDepth` in parsed request
+ * Finds the first control character (in a string or a key), number past the range of a double (JSON's `1e400` parses
+ * to Infinity, which no column, hash or JSON output can hold) or nesting deeper than `maxDepth` in parsed request
  * data. Walks with its own stack, so that hostile nesting cannot exhaust the call stack here as it did in the
  * validation pipe.
  */
@@ -43,6 +44,7 @@ export function findUnsafeInput(value: unknown, root: string, maxDepth = MAX_INP
       if (found !== null) return { problem: 'control-character', field: path, character: codePoint(found) };
       continue;
     }
+    if (typeof current === 'number' && !Number.isFinite(current)) return { problem: 'not-finite', field: path };
     if (current === null || typeof current !== 'object') continue;
     if (depth >= maxDepth) return { problem: 'too-deep', field: path };
     const inArray = Array.isArray(current);
@@ -57,6 +59,7 @@ export function findUnsafeInput(value: unknown, root: string, maxDepth = MAX_INP
 }
 
 function toError(found: UnsafeInput): AppError {
+  if (found.problem === 'not-finite') return new AppError('VALIDATION_FAILED', { fields: found.field }, [{ field: found.field, problems: [`${found.field} must be a finite number`] }]);
   return found.problem === 'too-deep'
     ? new AppError('INPUT_TOO_DEEP', { limit: MAX_INPUT_DEPTH, field: found.field }, { field: found.field, limit: MAX_INPUT_DEPTH })
     : new AppError('INVALID_CHARACTERS', { field: found.field, character: found.character }, { field: found.field, character: found.character });
@@ -64,7 +67,7 @@ function toError(found: UnsafeInput): AppError {
 
 /**
  * Express middleware placed right after the body parsers: refuses, once for every route, a body or query string
- * holding control characters or nested too deep, before any pipe, guard or query sees it.
+ * holding control characters, numbers out of range or nesting too deep, before any pipe, guard or query sees it.
  */
 export function refuseUnsafeInput() {
   return (request: Request, _response: Response, next: NextFunction): void => {
