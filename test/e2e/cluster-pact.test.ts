@@ -1,6 +1,6 @@
 import { Clock } from '../../src/modules/calendar/clock';
 import { RecoverySweeper } from '../../src/workflows/engine/recovery-sweeper.service';
-import { Auth, CLUSTER_6_UNITS, clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
+import { Auth, CLUSTER_6_UNITS, clusterPactFixture, ClusterPactFixture, SECRET_PACT_WORKFLOW } from '../support/cluster-pact';
 import { pactDraft2020 } from '../support/pact-draft';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
 
@@ -170,22 +170,7 @@ describe('cluster-pact: draft → discussion with an amendment → adoption vote
   });
 
   it('a secret adoption vote: the history hides who has voted until three ballots are in, and never holds a choice', async () => {
-    const document = {
-      name: { vi: 'Giao ước, biểu quyết kín' },
-      subject: 'cluster',
-      start: 'draft',
-      stages: {
-        draft: { type: 'form', assignees: ['cluster-head'], settings: { form: 'pact/pact-draft' }, on: { submitted: 'discussion' } },
-        discussion: { type: 'discussion', assignees: ['cluster-head'], settings: { document: { fromForm: 'pact/pact-draft' } }, on: { closed: 'adoption' } },
-        adoption: {
-          type: 'vote',
-          fanOut: 'each-member',
-          settings: { rule: { denominator: 'members', threshold: '1/2', comparison: '>', ballot: 'secret', tieBreak: 'status-quo' } },
-          on: { passed: 'done', failed: 'discussion', 'no-quorum': 'discussion', tie: 'discussion' },
-        },
-        done: { type: 'end' },
-      },
-    };
+    const document = SECRET_PACT_WORKFLOW;
     const created = await t.http().post('/api/v1/workflow-definitions').set(admin).send({ key: 'cluster-pact-secret', name: 'Giao ước (kín)', document }).expect(201);
     const secretVersion = (await t.http().post(`/api/v1/workflow-definitions/${created.body.id}/publish`).set(admin).expect(201)).body.version.id;
     const campaignId = (await t.http().post('/api/v1/campaigns').set(admin).send({ workflowVersionId: secretVersion, name: 'Giao ước kín', year: 2020, clusterId }).expect(201)).body.id;

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-event.entity';
-import { Auth, CLUSTER_6_UNITS, clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
+import { Auth, CLUSTER_6_UNITS, clusterPactFixture, ClusterPactFixture, SECRET_PACT_WORKFLOW } from '../support/cluster-pact';
 import { pactDraft2020 } from '../support/pact-draft';
 import { cookieHeader } from '../support/page-session';
 import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
@@ -12,22 +12,6 @@ const OBSERVER = 'VKS-NAN';
 /** Each step reads every API and page as three readers: a test of its own, with room for a loaded machine. */
 const READS_TIMEOUT_MS = 300_000;
 
-const SECRET_PACT = {
-  name: { vi: 'Giao ước, biểu quyết kín' },
-  subject: 'cluster',
-  start: 'draft',
-  stages: {
-    draft: { type: 'form', assignees: ['cluster-head'], settings: { form: 'pact/pact-draft' }, on: { submitted: 'discussion' } },
-    discussion: { type: 'discussion', assignees: ['cluster-head'], settings: { document: { fromForm: 'pact/pact-draft' } }, on: { closed: 'adoption' } },
-    adoption: {
-      type: 'vote',
-      fanOut: 'each-member',
-      settings: { rule: { denominator: 'members', threshold: '1/2', comparison: '>', ballot: 'secret', tieBreak: 'status-quo' } },
-      on: { passed: 'done', failed: 'discussion', 'no-quorum': 'discussion', tie: 'discussion' },
-    },
-    done: { type: 'end' },
-  },
-};
 
 type HistoryEvent = { type: string; actor: Record<string, string> | null; data: Record<string, unknown>; hash: string; prevHash: string };
 
@@ -68,7 +52,7 @@ describe('secret ballot: who voted stays unknown to everyone else until three ba
       unitNames.set(unit.code, unit.name);
     }
 
-    const created = await t.http().post('/api/v1/workflow-definitions').set(admin).send({ key: 'secret-ballot-pact', name: 'Giao ước (kín)', document: SECRET_PACT }).expect(201);
+    const created = await t.http().post('/api/v1/workflow-definitions').set(admin).send({ key: 'secret-ballot-pact', name: 'Giao ước (kín)', document: SECRET_PACT_WORKFLOW }).expect(201);
     const versionId = (await t.http().post(`/api/v1/workflow-definitions/${created.body.id}/publish`).set(admin).expect(201)).body.version.id;
     campaignId = (await t.http().post('/api/v1/campaigns').set(admin).send({ workflowVersionId: versionId, name: 'Giao ước kín 2020', year: 2020, clusterId }).expect(201)).body.id;
     await t.http().post(`/api/v1/tasks/${await ownTask(head, 'draft')}/form/submit`).set(head).send({ data: pactDraft2020() }).expect(200);

@@ -63,16 +63,7 @@ describe('signing: six units register titles and sign the adopted pact by passke
     }
 
     for (const [code, name] of [['VKS-HTI', 'Nguyễn Văn Hà'], ['VKS-QBI', 'Trần Thị Bình']]) {
-      const certificate = pki.issue(name, UNIT_NAMES[code]);
-      await t.http().post(`/api/v1/signing/people/${headIds.get(code)}/certificates`).set(admin).send({ certificate: certificate.pem.toString('utf8') }).expect(201);
-      const task = await openTask(heads.get(code)!, campaignId, 'signing');
-      const file = (await t.http().get(`/api/v1/tasks/${task}/signing/statement?download=1`).set(heads.get(code)!).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      }).expect(200)).body as Buffer;
-      const signature = pki.sign(file, certificate);
-      const signed = (await t.http().post(`/api/v1/tasks/${task}/signing`).set(heads.get(code)!).send({ method: 'x509', statement: file.toString('utf8'), signature: signature.toString('base64') }).expect(200)).body;
+      const signed = await flow.signWithCertificate(code, campaignId, name);
       expect(signed).toMatchObject({ method: 'x509', status: 'valid', unit: { code } });
       expect(signed.certificateSubject).toContain(name);
     }

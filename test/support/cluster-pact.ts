@@ -57,3 +57,21 @@ export async function clusterPactFixture(t: TestApp): Promise<ClusterPactFixture
   };
   return { admin, head, clusterId, versionId, launch, launchToDiscussion };
 }
+
+/** The pact's workflow with a secret adoption vote (and nothing after it), for the secret-ballot tests. */
+export const SECRET_PACT_WORKFLOW = {
+  name: { vi: 'Giao ước, biểu quyết kín' },
+  subject: 'cluster',
+  start: 'draft',
+  stages: {
+    draft: { type: 'form', assignees: ['cluster-head'], settings: { form: 'pact/pact-draft' }, on: { submitted: 'discussion' } },
+    discussion: { type: 'discussion', assignees: ['cluster-head'], settings: { document: { fromForm: 'pact/pact-draft' } }, on: { closed: 'adoption' } },
+    adoption: {
+      type: 'vote',
+      fanOut: 'each-member',
+      settings: { rule: { denominator: 'members', threshold: '1/2', comparison: '>', ballot: 'secret', tieBreak: 'status-quo' } },
+      on: { passed: 'done', failed: 'discussion', 'no-quorum': 'discussion', tie: 'discussion' },
+    },
+    done: { type: 'end' },
+  },
+};

@@ -3,7 +3,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import type { ActingFor } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../calendar/clock';
-import type { Amendment as MergeAmendment } from '../documents/content/amendment-merge';
+import { mergeInputOf } from '../documents/content/amendment-merge';
 import { normaliseLine, normaliseParagraphs } from '../documents/content/document-content';
 import { DocumentsService } from '../documents/documents.service';
 import { DocumentVersionDto } from '../documents/dto/document-response.dto';
@@ -28,17 +28,6 @@ export interface DecisionOptions {
   personId?: string | null;
 }
 
-/** The merge input of the documents module: the amendment's id names it in the new version's changelog. */
-function toMerge(amendment: Amendment): MergeAmendment {
-  return {
-    id: amendment.id,
-    kind: amendment.kind,
-    clauseId: amendment.clauseId,
-    ...(amendment.heading !== null && { heading: amendment.heading }),
-    ...(amendment.text !== null && { text: amendment.text }),
-    justification: amendment.justification,
-  };
-}
 
 /**
  * Amendments (đề xuất sửa đổi): member units propose changes to one clause of the latest version; the lead's vote
@@ -189,7 +178,7 @@ export class AmendmentsService {
     }
     const accepted = await this.em.find(Amendment, { document: documentId, status: 'accepted', baseVersion: latest.number }, { orderBy: { number: 'asc' } });
     if (!accepted.length) return null;
-    const version = await this.documents.addVersion(documentId, { baseVersion: latest.number, amendments: accepted.map(toMerge), order: accepted.map((amendment) => amendment.id) }, personId);
+    const version = await this.documents.addVersion(documentId, { baseVersion: latest.number, amendments: accepted.map(mergeInputOf), order: accepted.map((amendment) => amendment.id) }, personId);
     await this.markMerged(accepted.map((amendment) => amendment.id), version.number);
     return version;
   }

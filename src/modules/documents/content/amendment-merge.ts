@@ -21,6 +21,28 @@ export interface Amendment {
   justification: string;
 }
 
+/** An amendment as it is stored (nullable heading and text), wherever it comes from: a row or a bundle's file. */
+export interface StoredAmendment {
+  id: string;
+  kind: Amendment['kind'];
+  clauseId: string | null;
+  heading: string | null;
+  text: string | null;
+  justification: string;
+}
+
+/** The merge input of a stored amendment: its id names it in the new version's changelog. */
+export function mergeInputOf(amendment: StoredAmendment): Amendment {
+  return {
+    id: amendment.id,
+    kind: amendment.kind,
+    clauseId: amendment.clauseId,
+    ...(amendment.heading !== null && { heading: amendment.heading }),
+    ...(amendment.text !== null && { text: amendment.text }),
+    justification: amendment.justification,
+  };
+}
+
 /** One thing wrong with the amendments or their order; the details of AMENDMENT_INVALID. */
 export interface AmendmentProblem {
   path: string;

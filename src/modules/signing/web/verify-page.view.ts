@@ -1,4 +1,4 @@
-import { Language, Text } from '../../../common/i18n/language';
+import { interpolate, Language, Text } from '../../../common/i18n/language';
 import { html, SafeHtml } from '../../web/html';
 import type { BundleCheck } from '../bundle/verify-bundle';
 
@@ -21,8 +21,7 @@ const TEXTS = {
   },
 } satisfies Record<string, Text>;
 
-export const verifyText = (language: Language, key: keyof typeof TEXTS, params: Record<string, number> = {}): string =>
-  Object.entries(params).reduce((message, [name, value]) => message.replace(`{${name}}`, String(value)), TEXTS[key][language]);
+export const verifyText = (language: Language, key: keyof typeof TEXTS, params: Record<string, number> = {}): string => interpolate(TEXTS[key][language], params);
 
 export interface VerifyPageModel {
   language: Language;

@@ -1,7 +1,7 @@
 import { AppError } from '../../../../common/errors/app-error';
 import { contentHash } from '../../../../common/hashing/canonical-json';
 import type { Text } from '../../../../common/i18n/language';
-import { Amendment, mergeAmendments } from '../../../documents/content/amendment-merge';
+import { mergeAmendments, mergeInputOf } from '../../../documents/content/amendment-merge';
 import { documentHash } from '../../../documents/content/document-content';
 import { BundleCheck, fromProblems, guarded, shortHash } from '../bundle-check';
 import type { BundleAmendment, BundleVersion } from '../bundle-format';
@@ -25,15 +25,6 @@ export function versionChecks({ versions }: BundleContents): Promise<BundleCheck
   );
 }
 
-/** The merge input, as the discussion module gives it to the documents module. */
-const toMerge = (amendment: BundleAmendment): Amendment => ({
-  id: amendment.id,
-  kind: amendment.kind,
-  clauseId: amendment.clauseId,
-  ...(amendment.heading !== null && { heading: amendment.heading }),
-  ...(amendment.text !== null && { text: amendment.text }),
-  justification: amendment.justification,
-});
 
 const amendmentName = (amendment: BundleAmendment): Text => ({ vi: `sửa đổi số ${amendment.number} (${amendment.unit?.code})`, en: `amendment ${amendment.number} (${amendment.unit?.code})` });
 
@@ -64,7 +55,7 @@ export function mergeChecks({ versions, amendments }: BundleContents): Promise<B
           }
           let recomputed: string;
           try {
-            recomputed = documentHash(mergeAmendments(base.content, merged.map(toMerge), order).content);
+            recomputed = documentHash(mergeAmendments(base.content, merged.map(mergeInputOf), order).content);
           } catch (error) {
             const code = error instanceof AppError ? error.code : String(error);
             return fromProblems(key, subject, [{ vi: `không ghép được các sửa đổi vào phiên bản ${base.number} (${code})`, en: `the amendments do not merge into version ${base.number} (${code})` }], { vi: '', en: '' });
