@@ -3,6 +3,8 @@ export const QUEUES = {
   maintenance: 'maintenance',
   /** Stage deadlines, reminders, the outbox relay and the recovery sweep of the workflow engine. */
   workflowTimers: 'workflow-timers',
+  /** Scheduled launches: the tick that finds due schedules, and one flow per schedule run (a launch per subject). */
+  evaluationSchedules: 'evaluation-schedules',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,5 +1,7 @@
 import { Text } from '../i18n/language';
 import { DOCUMENT_ERRORS } from './document-errors';
+import { SCHEDULE_ERRORS } from './schedule-errors';
+import { SCORING_ERRORS } from './scoring-errors';
 import { SIGNING_ERRORS } from './signing-errors';
 import { VOTING_ERRORS } from './voting-errors';
 
@@ -304,6 +306,7 @@ export const ERROR_CATALOG = {
   ...DOCUMENT_ERRORS,
   ...VOTING_ERRORS,
   ...SIGNING_ERRORS,
+  ...SCORING_ERRORS,
 } satisfies Record<string, CatalogEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
