@@ -306,6 +306,7 @@ export const ERROR_CATALOG = {
   ...DOCUMENT_ERRORS,
   ...VOTING_ERRORS,
   ...SIGNING_ERRORS,
+  ...SCHEDULE_ERRORS,
   ...SCORING_ERRORS,
 } satisfies Record<string, CatalogEntry>;
 
