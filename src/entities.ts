@@ -22,6 +22,11 @@ import { PersonCertificate } from './modules/signing/entities/person-certificate
 import { Signature } from './modules/signing/entities/signature.entity';
 import { SigningEnvelope } from './modules/signing/entities/signing-envelope.entity';
 import { TrustAnchor } from './modules/signing/entities/trust-anchor.entity';
+import { RankingEntry } from './modules/scoring/entities/ranking-entry.entity';
+import { ScoreSheet } from './modules/scoring/entities/score-sheet.entity';
+import { Score } from './modules/scoring/entities/score.entity';
+import { ScoringTableDefinition } from './modules/scoring/entities/scoring-table-definition.entity';
+import { ScoringTableVersion } from './modules/scoring/entities/scoring-table-version.entity';
 import { BallotRecord } from './modules/voting/entities/ballot-record.entity';
 import { Ballot } from './modules/voting/entities/ballot.entity';
 import { OfflineMeeting } from './modules/voting/entities/offline-meeting.entity';
@@ -67,6 +72,11 @@ export const ENTITIES = [
   PasskeyCredential,
   PersonCertificate,
   TrustAnchor,
+  ScoringTableDefinition,
+  ScoringTableVersion,
+  ScoreSheet,
+  Score,
+  RankingEntry,
   Campaign,
   StageRun,
   Task,

@@ -5,6 +5,7 @@ import { Person } from '../../modules/org/entities/person.entity';
 import { RoleGrant } from '../../modules/org/entities/role-grant.entity';
 import { Unit } from '../../modules/org/entities/unit.entity';
 import type { AssigneeRule, StageDefinition } from '../definitions/workflow-document';
+import type { SubjectMember } from '../stages/stage-handler';
 import { Campaign } from './entities/campaign.entity';
 
 export type Assignee = { unit: Unit; person?: undefined } | { person: Person; unit?: undefined };
@@ -21,6 +22,18 @@ export class AssigneeResolver {
       for (const assignee of await this.resolveRule(em, campaign, stageKey, rule)) found.set(assigneeKey(assignee), assignee);
     }
     return [...found.values()];
+  }
+
+  /** The subject's member units with their role in it: a cluster's members, or the subject unit alone. */
+  async members(em: EntityManager, campaign: Campaign): Promise<SubjectMember[]> {
+    if (campaign.subjectUnit) return [{ unitId: campaign.subjectUnit.id, role: 'member' }];
+    const cluster = campaign.subjectCluster;
+    if (!cluster) return [];
+    await em.populate(cluster, ['members', 'headUnit', 'deputyUnit']);
+    return cluster.members
+      .getItems()
+      .filter((u) => !u.archivedAt)
+      .map((u) => ({ unitId: u.id, role: u.id === cluster.headUnit?.id ? 'head' : u.id === cluster.deputyUnit?.id ? 'deputy' : 'member' }));
   }
 
   private async resolveRule(em: EntityManager, campaign: Campaign, stageKey: string, rule: AssigneeRule): Promise<Assignee[]> {

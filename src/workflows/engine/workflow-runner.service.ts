@@ -12,6 +12,7 @@ import { CampaignHistoryService, EventActor } from './campaign-history.service';
 import { dueAt, reminderAt } from './due-date';
 import { Campaign } from './entities/campaign.entity';
 import { StageRun } from './entities/stage-run.entity';
+import { Unit } from '../../modules/org/entities/unit.entity';
 import { Task } from './entities/task.entity';
 import { OutboxService } from './outbox.service';
 import { nextStage } from './stage-transitions';
@@ -85,8 +86,17 @@ export class WorkflowRunner {
 
     const assignees = handler.hasTasks ? await this.assignees.resolve(em, campaign, key, stage) : [];
     if (handler.hasTasks && !assignees.length) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: key, assignee: '—' });
+    const members = handler.taskSubjects ? await this.assignees.members(em, campaign) : [];
     for (const assignee of assignees) {
-      em.create(Task, { campaign, stageRun: run, assigneeKey: assigneeKey(assignee), assigneeUnit: assignee.unit ?? null, assigneePerson: assignee.person ?? null, dueAt: run.dueAt });
+      const base = { campaign, stageRun: run, assigneeUnit: assignee.unit ?? null, assigneePerson: assignee.person ?? null, dueAt: run.dueAt };
+      if (!handler.taskSubjects) {
+        em.create(Task, { ...base, assigneeKey: assigneeKey(assignee) });
+        continue;
+      }
+      // One task per (assignee, unit it is about): a score sheet per scorer and scored unit.
+      for (const aboutId of handler.taskSubjects(stage, { unitId: assignee.unit?.id, personId: assignee.person?.id }, members)) {
+        em.create(Task, { ...base, assigneeKey: `${assigneeKey(assignee)}>${aboutId}`, aboutUnit: em.getReference(Unit, aboutId) });
+      }
     }
     await em.flush();
     await this.scheduleTimers(ctx, run, stage);

@@ -13,6 +13,12 @@ export interface TaskView {
   outcome: string | null;
 }
 
+/** A member unit of the campaign's subject, as pairing stages see it. */
+export interface SubjectMember {
+  unitId: string;
+  role: 'head' | 'deputy' | 'member';
+}
+
 export type Completion = { complete: false } | { complete: true; outcome: string };
 
 export const NOT_COMPLETE: Completion = { complete: false };
@@ -42,6 +48,12 @@ export interface StageHandler {
 
   /** For timer stages: the outcome when the due time arrives. Others follow the stage's deadline policy. */
   onDue?(stage: StageDefinition): Completion;
+
+  /**
+   * For stages whose tasks are each about one unit (a score sheet): the ids of the units this assignee gets a
+   * task about, from the subject's member units. Absent → one task per assignee.
+   */
+  taskSubjects?(stage: StageDefinition, assignee: { unitId?: string; personId?: string }, members: SubjectMember[]): string[];
 
   /**
    * Who reviews each completed task (accept, or return to its assignee), when the stage is configured so;

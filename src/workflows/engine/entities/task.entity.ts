@@ -12,14 +12,17 @@ export type TaskStatus = 'open' | 'done' | 'cancelled';
 @Unique({ properties: ['stageRun', 'assigneeKey'] })
 @Index({ properties: ['assigneeUnit', 'status'] })
 @Index({ properties: ['assigneePerson', 'status'] })
-export class Task extends BaseEntity<'assigneeUnit' | 'assigneePerson' | 'status' | 'dueAt' | 'late' | 'outcome' | 'comment' | 'completedBy' | 'completedMandateId' | 'completedAt'> {
+export class Task extends BaseEntity<'assigneeUnit' | 'assigneePerson' | 'aboutUnit' | 'status' | 'dueAt' | 'late' | 'outcome' | 'comment' | 'completedBy' | 'completedMandateId' | 'completedAt'> {
   @ManyToOne(() => Campaign, { deleteRule: 'cascade' })
   campaign!: Campaign;
 
   @ManyToOne(() => StageRun, { deleteRule: 'cascade' })
   stageRun!: StageRun;
 
-  /** `unit:<id>` or `person:<id>`: one task per assignee per stage run, enforced by the unique constraint. */
+  /**
+   * `unit:<id>` or `person:<id>`, followed by `><unit id>` for a task about a unit: one task per assignee (and
+   * unit) per stage run, enforced by the unique constraint.
+   */
   @Property({ type: 'string', length: 80 })
   assigneeKey!: string;
 
@@ -28,6 +31,10 @@ export class Task extends BaseEntity<'assigneeUnit' | 'assigneePerson' | 'status
 
   @ManyToOne(() => Person, { nullable: true, deleteRule: 'restrict' })
   assigneePerson: Person | null = null;
+
+  /** The unit the task is about, for stages that pair assignees with units (a score sheet's scored unit). */
+  @ManyToOne(() => Unit, { nullable: true, deleteRule: 'restrict' })
+  aboutUnit: Unit | null = null;
 
   @Property({ type: 'string', length: 16 })
   status: TaskStatus = 'open';
