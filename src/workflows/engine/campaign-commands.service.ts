@@ -29,6 +29,15 @@ export interface LaunchInput {
   unitId?: string;
 }
 
+export interface LaunchOptions {
+  /**
+   * Runs inside the launch's transaction right after the campaign row is written: what the caller stores here
+   * commits with the campaign or not at all. A scheduled launch inserts its unique (schedule, year, subject) row
+   * here, so a duplicate delivery fails on the database's unique key and launches nothing.
+   */
+  within?: (em: EntityManager, campaign: Campaign) => Promise<void>;
+}
+
 export interface TaskCommandInput {
   command: string;
   comment?: string;
@@ -57,11 +66,11 @@ export class CampaignCommandsService {
     private readonly lock: CampaignLock,
   ) {}
 
-  launch(input: LaunchInput, principal: Principal): Promise<Campaign> {
-    return this.metrics.countCommand('launch', () => this.launchCampaign(input, principal));
+  launch(input: LaunchInput, principal: Principal, options: LaunchOptions = {}): Promise<Campaign> {
+    return this.metrics.countCommand('launch', () => this.launchCampaign(input, principal, options));
   }
 
-  private async launchCampaign(input: LaunchInput, principal: Principal): Promise<Campaign> {
+  private async launchCampaign(input: LaunchInput, principal: Principal, options: LaunchOptions): Promise<Campaign> {
     const committed: RunContext[] = [];
     const campaign = await this.em.fork().transactional(async (em) => {
       const version = await em.findOne(WorkflowVersion, { id: input.workflowVersionId }, { populate: ['definition'] });
@@ -82,6 +91,7 @@ export class CampaignCommandsService {
         context: await this.pinnedForms(em, version.document),
       });
       await em.flush();
+      await options.within?.(em, created);
       const actor: EventActor = { personId: principal.personId };
       const ctx = await this.runner.context(em, created, actor);
       committed.push(ctx);
