@@ -48,7 +48,16 @@ export interface AppConfig {
   auth: AuthConfig;
   observability: ObservabilityConfig;
   signing: SigningConfig;
+  storage: StorageConfig;
   demo: { password: string };
+}
+
+/** Where uploaded files (evidence) are kept, and how big one may be. */
+export interface StorageConfig {
+  /** Absolute folder of the local-disk store (STORAGE_DIR, relative paths from the project root; default data/files). */
+  directory: string;
+  /** Largest evidence file accepted, in bytes (EVIDENCE_MAX_BYTES; default 20 MiB). */
+  evidenceMaxBytes: number;
 }
 
 /** WebAuthn's view of this site, for passkey signatures. */

@@ -69,6 +69,13 @@ export class EnvironmentVariables {
   @IsOptional() @Matches(/^[a-z0-9.-]+$/i, { message: 'SIGNING_RP_ID must be a host name' })
   SIGNING_RP_ID?: string;
 
+  /** Folder of the uploaded files; a relative path is taken from the project root. */
+  @IsOptional() @IsString() @MinLength(1)
+  STORAGE_DIR?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024)
+  EVIDENCE_MAX_BYTES?: number;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { ConfigurationError, loadConfig } from './load-config';
 
 describe('loadConfig', () => {
@@ -18,6 +19,15 @@ describe('loadConfig', () => {
     expect(config.database.dialect).toBe('postgresql');
     expect(config.http.port).toBe(8080);
     expect(config.auth.cookieSecure).toBe(false);
+  });
+
+  it('keeps uploaded files under data/files of the project root unless STORAGE_DIR says otherwise', () => {
+    const defaults = loadConfig({}).storage;
+    expect(defaults.directory).toMatch(/[\\/]data[\\/]files$/);
+    expect(isAbsolute(defaults.directory)).toBe(true);
+    expect(defaults.evidenceMaxBytes).toBe(20 * 1024 * 1024);
+    expect(loadConfig({ STORAGE_DIR: '/tmp/thidua-files', EVIDENCE_MAX_BYTES: '4096' }).storage).toEqual({ directory: '/tmp/thidua-files', evidenceMaxBytes: 4096 });
+    expect(() => loadConfig({ EVIDENCE_MAX_BYTES: '12' })).toThrow(/EVIDENCE_MAX_BYTES/);
   });
 
   it('lists every bad variable at once', () => {

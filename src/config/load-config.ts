@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { projectRoot } from '../common/project-root';
 import { AppConfig } from './app-config';
 import { EnvironmentVariables } from './environment.schema';
 import { parseTrustProxy } from './trust-proxy';
@@ -66,6 +68,10 @@ export function loadConfig(env: Environment): AppConfig {
     },
     observability: { metricsToken: vars.METRICS_TOKEN },
     signing: signingConfig(vars.PUBLIC_URL ?? `http://localhost:${vars.PORT ?? 3000}`, vars.SIGNING_RP_ID),
+    storage: {
+      directory: resolve(projectRoot(), vars.STORAGE_DIR ?? 'data/files'),
+      evidenceMaxBytes: vars.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024,
+    },
     demo: { password: vars.DEMO_PASSWORD ?? 'thidua2020' },
   };
 }

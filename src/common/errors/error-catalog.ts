@@ -3,6 +3,7 @@ import { DOCUMENT_ERRORS } from './document-errors';
 import { SCHEDULE_ERRORS } from './schedule-errors';
 import { SCORING_ERRORS } from './scoring-errors';
 import { SIGNING_ERRORS } from './signing-errors';
+import { STORAGE_ERRORS } from './storage-errors';
 import { VOTING_ERRORS } from './voting-errors';
 
 /** How an error is handled: the HTTP status it maps to and whether a worker retries it. */
@@ -306,6 +307,7 @@ export const ERROR_CATALOG = {
   ...DOCUMENT_ERRORS,
   ...VOTING_ERRORS,
   ...SIGNING_ERRORS,
+  ...STORAGE_ERRORS,
   ...SCHEDULE_ERRORS,
   ...SCORING_ERRORS,
 } satisfies Record<string, CatalogEntry>;
