@@ -27,6 +27,7 @@ import { ScoreSheet } from './modules/scoring/entities/score-sheet.entity';
 import { Score } from './modules/scoring/entities/score.entity';
 import { ScoringTableDefinition } from './modules/scoring/entities/scoring-table-definition.entity';
 import { ScoringTableVersion } from './modules/scoring/entities/scoring-table-version.entity';
+import { StoredFile } from './modules/storage/stored-file.entity';
 import { BallotRecord } from './modules/voting/entities/ballot-record.entity';
 import { Ballot } from './modules/voting/entities/ballot.entity';
 import { OfflineMeeting } from './modules/voting/entities/offline-meeting.entity';
@@ -83,4 +84,5 @@ export const ENTITIES = [
   OutboxMessage,
   CampaignEvent,
   Notification,
+  StoredFile,
 ];
