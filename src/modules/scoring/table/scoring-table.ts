@@ -85,7 +85,14 @@ export interface SheetEntry {
 /** A problem with a sheet, at the Form.io path of the field, with a catalogue code. */
 export interface SheetProblem {
   path: string;
-  code: 'SCORE_ABOVE_STANDARD' | 'SCORE_BELOW_FLOOR' | 'SCORE_MISSING' | 'SCORE_NOT_A_NUMBER' | 'SCORE_TOO_PRECISE' | 'SCORE_UNKNOWN_CRITERION';
+  code:
+    | 'SCORE_ABOVE_STANDARD'
+    | 'SCORE_BELOW_FLOOR'
+    | 'SCORE_MISSING'
+    | 'SCORE_NOT_A_NUMBER'
+    | 'SCORE_TOO_PRECISE'
+    | 'SCORE_UNKNOWN_CRITERION'
+    | 'SCORE_DUPLICATE_CRITERION';
   params: Record<string, string | number>;
 }
 
