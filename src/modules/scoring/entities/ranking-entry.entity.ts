@@ -8,7 +8,7 @@ import { Unit } from '../../org/entities/unit.entity';
  */
 @Entity()
 @Unique({ properties: ['stageRunId', 'unit'] })
-export class RankingEntry extends BaseEntity<'adjustment' | 'adjustmentReason' | 'tiedWith' | 'decidedBy' | 'grade'> {
+export class RankingEntry extends BaseEntity<'aggregate' | 'adjustment' | 'adjustmentReason' | 'total' | 'rank' | 'tiedWith' | 'decidedBy' | 'grade'> {
   @Property({ type: 'uuid' })
   campaignId!: string;
 
@@ -18,9 +18,9 @@ export class RankingEntry extends BaseEntity<'adjustment' | 'adjustmentReason' |
   @ManyToOne(() => Unit, { deleteRule: 'restrict' })
   unit!: Unit;
 
-  /** The aggregate of the used sheets, in hundredths. */
-  @Property({ type: 'integer' })
-  aggregate!: number;
+  /** The aggregate of the used sheets, in hundredths; null for a unit not ranked (no sheet to use, see the breakdown). */
+  @Property({ type: 'integer', nullable: true })
+  aggregate: number | null = null;
 
   /** The council's final adjustment (hundredths, may be negative), with its reason. */
   @Property({ type: 'integer' })
@@ -29,13 +29,13 @@ export class RankingEntry extends BaseEntity<'adjustment' | 'adjustmentReason' |
   @Property({ type: 'text', nullable: true })
   adjustmentReason: string | null = null;
 
-  /** aggregate + adjustment, in hundredths. */
-  @Property({ type: 'integer' })
-  total!: number;
+  /** aggregate + adjustment, in hundredths; null for a unit not ranked. */
+  @Property({ type: 'integer', nullable: true })
+  total: number | null = null;
 
-  /** 1-based; units the tie-break chain cannot separate share a rank. */
-  @Property({ type: 'integer' })
-  rank!: number;
+  /** 1-based; units the tie-break chain cannot separate share a rank; null for a unit not ranked. */
+  @Property({ type: 'integer', nullable: true })
+  rank: number | null = null;
 
   @Property({ type: 'string', length: 40, nullable: true })
   grade: string | null = null;
