@@ -1,4 +1,5 @@
 import { Text } from '../i18n/language';
+import { COMMENDATION_ERRORS } from './commendation-errors';
 import { DOCUMENT_ERRORS } from './document-errors';
 import { SCHEDULE_ERRORS } from './schedule-errors';
 import { SCORING_ERRORS } from './scoring-errors';
@@ -310,6 +311,7 @@ export const ERROR_CATALOG = {
   ...STORAGE_ERRORS,
   ...SCHEDULE_ERRORS,
   ...SCORING_ERRORS,
+  ...COMMENDATION_ERRORS,
 } satisfies Record<string, CatalogEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1,0 +1,87 @@
+import type { CatalogEntry } from './error-catalog';
+
+/**
+ * Error codes of nomination (suy tôn), the minutes (biên bản), commendation decisions and the commendation register;
+ * spread into ERROR_CATALOG. Input problems carry `details: { path }` naming the field.
+ */
+export const COMMENDATION_ERRORS = {
+  NOMINATION_NO_RANKING: {
+    kind: 'conflict',
+    message: {
+      vi: 'Bước "{stage}" cần kết quả xếp hạng để suy tôn đơn vị dẫn đầu, nhưng đợt thi đua chưa có xếp hạng.',
+      en: 'Stage "{stage}" acclaims the leading units of the ranking, but the campaign has no ranking yet.',
+    },
+  },
+  NOMINATION_NO_ACCLAIMED: {
+    kind: 'conflict',
+    message: {
+      vi: 'Bước "{stage}" biểu quyết đề nghị khen thưởng các đơn vị được suy tôn, nhưng chưa có đơn vị nào được suy tôn.',
+      en: 'Stage "{stage}" votes on the proposal for the acclaimed units, but no unit has been acclaimed.',
+    },
+  },
+  MINUTES_NOT_READY: {
+    kind: 'conflict',
+    message: {
+      vi: 'Biên bản họp bình xét, suy tôn chỉ có sau khi cuộc bỏ phiếu suy tôn kết thúc.',
+      en: 'The minutes of the review and acclamation exist only once the acclamation vote has closed.',
+    },
+  },
+  TASK_HAS_NO_DECISION: {
+    kind: 'conflict',
+    message: { vi: 'Nhiệm vụ {id} không phải là việc ghi quyết định khen thưởng.', en: 'Task {id} is not the recording of a commendation decision.' },
+  },
+  DECISION_NUMBER_REQUIRED: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Hãy nhập số quyết định (ví dụ 123/QĐ-VKSTC).', en: 'Give the decision number (e.g. 123/QĐ-VKSTC).' },
+  },
+  DECISION_DATE_INVALID: {
+    kind: 'user',
+    status: 422,
+    message: {
+      vi: 'Ngày ký quyết định "{value}" không hợp lệ: cần một ngày có thật dạng YYYY-MM-DD.',
+      en: 'The signing date "{value}" is not valid: give a real date as YYYY-MM-DD.',
+    },
+  },
+  DECISION_ISSUER_REQUIRED: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Hãy nhập cấp ra quyết định (ví dụ Viện trưởng VKSND tối cao).', en: 'Give the issuer of the decision (e.g. the Procurator General).' },
+  },
+  AWARD_RECIPIENT_NOT_MEMBER: {
+    kind: 'user',
+    status: 422,
+    message: {
+      vi: 'Đơn vị {unit} không phải đơn vị thành viên của {subject}, nên không thể được khen thưởng theo quyết định này.',
+      en: 'Unit {unit} is not a member of {subject}, so this decision cannot commend it.',
+    },
+  },
+  AWARD_TITLE_UNKNOWN: {
+    kind: 'user',
+    status: 422,
+    message: {
+      vi: 'Danh hiệu hoặc hình thức khen thưởng "{title}" không có trong cấu hình của bước này (có: {known}).',
+      en: 'Title or commendation form "{title}" is not configured for this stage (configured: {known}).',
+    },
+  },
+  AWARD_DUPLICATE: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Đơn vị {unit} được ghi hai lần cho cùng danh hiệu "{title}".', en: 'Unit {unit} is listed twice for the same title "{title}".' },
+  },
+  DECISION_NO_RECIPIENTS: {
+    kind: 'conflict',
+    message: {
+      vi: 'Quyết định không có đơn vị nào để khen thưởng: chưa có đơn vị được suy tôn hoặc đứng đầu xếp hạng.',
+      en: 'The decision commends nobody: no unit has been acclaimed or leads the ranking.',
+    },
+  },
+  DECISION_ALREADY_RECORDED: {
+    kind: 'conflict',
+    message: {
+      vi: 'Bước này đã ghi quyết định số {number}; không ghi thêm quyết định thứ hai.',
+      en: 'This stage already recorded decision {number}; a second decision is not recorded.',
+    },
+  },
+  COMMENDATION_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy bản ghi khen thưởng {id}.', en: 'Commendation record {id} not found.' } },
+} satisfies Record<string, CatalogEntry>;
