@@ -3,13 +3,14 @@ import { DiscussionStage } from './discussion/discussion.stage';
 import { EndStage } from './end/end.stage';
 import { FormStage } from './form/form.stage';
 import { ReviewStage } from './review/review.stage';
+import { ScoreStage } from './score/score.stage';
 import { SignStage } from './sign/sign.stage';
 import { StageHandler } from './stage-handler';
 import { VoteStage } from './vote/vote.stage';
 import { WaitStage } from './wait/wait.stage';
 
 /** The stage types this build supports. A type listed here without exactly one handler stops start-up. */
-export const STAGE_TYPES = ['review', 'acknowledge', 'form', 'discussion', 'vote', 'sign', 'wait', 'end'] as const;
+export const STAGE_TYPES = ['review', 'acknowledge', 'form', 'discussion', 'vote', 'sign', 'score', 'wait', 'end'] as const;
 
 /** Explicit registration: no discovery, so what runs is what is listed. */
 export const STAGE_HANDLERS: StageHandler[] = [
@@ -19,6 +20,7 @@ export const STAGE_HANDLERS: StageHandler[] = [
   new DiscussionStage(),
   new VoteStage(),
   new SignStage(),
+  new ScoreStage(),
   new WaitStage(),
   new EndStage(),
 ];
