@@ -21,6 +21,7 @@ import { QueueModule } from './queue/queue.module';
 import { WorkerModule } from './worker.module';
 import { WorkflowApiModule } from './workflows/api/workflow-api.module';
 import { WorkflowDefinitionsModule } from './workflows/definitions/workflow-definitions.module';
+import { LaunchSchedulesApiModule } from './workflows/schedules/launch-schedules-api.module';
 import { WorkflowWebModule } from './workflows/web/workflow-web.module';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -53,7 +54,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreImports(config),
-        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule] : []),
+        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule, LaunchSchedulesApiModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],
       providers: http ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],

@@ -40,6 +40,8 @@ import { StageRun } from './workflows/engine/entities/stage-run.entity';
 import { Task } from './workflows/engine/entities/task.entity';
 import { WorkflowDefinition } from './workflows/engine/entities/workflow-definition.entity';
 import { WorkflowVersion } from './workflows/engine/entities/workflow-version.entity';
+import { LaunchSchedule } from './workflows/schedules/entities/launch-schedule.entity';
+import { ScheduledLaunch } from './workflows/schedules/entities/scheduled-launch.entity';
 
 /** Every entity of the app, for the ORM, its CLI and the migrations. A new entity file is added here. */
 export const ENTITIES = [
@@ -84,5 +86,7 @@ export const ENTITIES = [
   OutboxMessage,
   CampaignEvent,
   Notification,
+  LaunchSchedule,
+  ScheduledLaunch,
   StoredFile,
 ];

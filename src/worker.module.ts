@@ -7,10 +7,11 @@ import { ObservabilityModule } from './modules/observability/observability.modul
 import { logQueueErrors } from './queue/log-queue-errors';
 import { QUEUES } from './queue/queue-names';
 import { WorkflowEngineWorkerModule } from './workflows/engine/workflow-engine-worker.module';
+import { LaunchSchedulesWorkerModule } from './workflows/schedules/launch-schedules-worker.module';
 
 /** The worker role: queue processors and the job schedulers they own. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QUEUES.maintenance }), RefreshTokenModule, WorkflowEngineWorkerModule, ObservabilityModule],
+  imports: [BullModule.registerQueue({ name: QUEUES.maintenance }), RefreshTokenModule, WorkflowEngineWorkerModule, ObservabilityModule, LaunchSchedulesWorkerModule],
   providers: [MaintenanceProcessor],
 })
 export class WorkerModule implements OnApplicationBootstrap {
