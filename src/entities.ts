@@ -1,5 +1,7 @@
 import { RefreshToken } from './modules/auth/refresh-token.entity';
 import { CalendarAmendment } from './modules/calendar/calendar-amendment.entity';
+import { CommendationDecision } from './modules/commendations/entities/commendation-decision.entity';
+import { CommendationRecord } from './modules/commendations/entities/commendation-record.entity';
 import { Amendment } from './modules/discussion/entities/amendment.entity';
 import { DiscussionComment } from './modules/discussion/entities/discussion-comment.entity';
 import { DiscussionCommentRevision } from './modules/discussion/entities/discussion-comment-revision.entity';
@@ -80,6 +82,8 @@ export const ENTITIES = [
   ScoreSheet,
   Score,
   RankingEntry,
+  CommendationDecision,
+  CommendationRecord,
   Campaign,
   StageRun,
   Task,
