@@ -24,8 +24,8 @@ export interface PutFileMeta {
   maxBytes?: number;
 }
 
-/** The limit as people read it: `20`, `0.5` (MB, two decimals at most). */
-export const megabytes = (bytes: number): number => Math.round((bytes / MEBIBYTE) * 100) / 100;
+/** The limit as people read it, in MB: two decimals (`20`, `0.06`), or two significant digits below 0.01 (`0.00098`). */
+export const megabytes = (bytes: number): number => (bytes >= MEBIBYTE / 100 ? Math.round((bytes / MEBIBYTE) * 100) / 100 : Number((bytes / MEBIBYTE).toPrecision(2)));
 
 /**
  * Uploaded files: their rows (StoredFile) and their bytes (FileStorage, content-addressed). Checks size and type by
