@@ -50,7 +50,7 @@ function stageProblems(key: string, stage: StageDefinition, stages: Record<strin
     return [{ path: `${base}.type`, code: 'UNKNOWN_STAGE_TYPE', message: `unknown stage type "${stage.type}" (known: ${registry.types().join(', ')})` }];
   }
   const handler = registry.get(stage.type);
-  const problems: WorkflowProblem[] = handler.validate(stage).map((p) => ({ ...p, path: `${base}.${p.path}` }));
+  const problems: WorkflowProblem[] = handler.validate(stage, { stages }).map((p) => ({ ...p, path: `${base}.${p.path}` }));
 
   if (handler.hasTasks && !stage.assignees?.length && stage.fanOut !== 'each-member') {
     problems.push({ path: `${base}.assignees`, code: 'ASSIGNEES_REQUIRED', message: `a ${stage.type} stage needs assignees or fanOut "each-member"` });

@@ -34,8 +34,11 @@ export interface StageHandler {
   /** A terminal stage ends the campaign when entered. */
   readonly terminal?: boolean;
 
-  /** Checks the stage's settings and anything else the type requires; run when a version is published. */
-  validate(stage: StageDefinition): StageProblem[];
+  /**
+   * Checks the stage's settings and anything else the type requires; run when a version is published. `workflow`
+   * gives the other stages, for settings that name them (a rank stage's score stages).
+   */
+  validate(stage: StageDefinition, workflow?: { stages: Record<string, StageDefinition> }): StageProblem[];
 
   /** Every outcome the stage can end with (each needs a target in `on`, except for terminal stages). */
   outcomes(stage: StageDefinition): string[];

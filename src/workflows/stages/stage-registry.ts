@@ -2,6 +2,7 @@ import { AcknowledgeStage } from './acknowledge/acknowledge.stage';
 import { DiscussionStage } from './discussion/discussion.stage';
 import { EndStage } from './end/end.stage';
 import { FormStage } from './form/form.stage';
+import { RankStage } from './rank/rank.stage';
 import { ReviewStage } from './review/review.stage';
 import { ScoreStage } from './score/score.stage';
 import { SignStage } from './sign/sign.stage';
@@ -10,7 +11,7 @@ import { VoteStage } from './vote/vote.stage';
 import { WaitStage } from './wait/wait.stage';
 
 /** The stage types this build supports. A type listed here without exactly one handler stops start-up. */
-export const STAGE_TYPES = ['review', 'acknowledge', 'form', 'discussion', 'vote', 'sign', 'score', 'wait', 'end'] as const;
+export const STAGE_TYPES = ['review', 'acknowledge', 'form', 'discussion', 'vote', 'sign', 'score', 'rank', 'wait', 'end'] as const;
 
 /** Explicit registration: no discovery, so what runs is what is listed. */
 export const STAGE_HANDLERS: StageHandler[] = [
@@ -21,6 +22,7 @@ export const STAGE_HANDLERS: StageHandler[] = [
   new VoteStage(),
   new SignStage(),
   new ScoreStage(),
+  new RankStage(),
   new WaitStage(),
   new EndStage(),
 ];

@@ -126,4 +126,10 @@ export interface EvaluationContext {
   ranking?: { stageRunId: string; leaders: string[] };
   /** The nomination vote's outcome: the candidate unit ids acclaimed, with the poll. */
   acclaimed?: { pollId: string; unitIds: string[] };
+  /** The nomination vote (suy tôn) once opened: its poll and vote stage run; the minutes (biên bản) are read from it. */
+  nomination?: { pollId: string; stageRunId: string };
+  /** The council's vote on the proposal: the acclaimed units it approved, with the poll (a decision awards these). */
+  councilApproved?: { pollId: string; unitIds: string[] };
+  /** The commendation decision recorded by a decision stage. */
+  decision?: { decisionId: string; number: string; signedOn: string; stageRunId: string };
 }

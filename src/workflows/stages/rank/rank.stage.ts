@@ -1,0 +1,117 @@
+import type { AggregationMethod, TieBreakKey } from '../../../modules/scoring/table/scoring-table';
+import type { StageDefinition } from '../../definitions/workflow-document';
+import { Completion, StageHandler, StageProblem } from '../stage-handler';
+
+export const AGGREGATION_METHODS: readonly AggregationMethod[] = ['mean', 'median', 'trimmed-mean'];
+
+/** The scorers whose sheets a rank stage counts by default: everyone but the unit itself. */
+const DEFAULT_SOURCE_SCORERS: readonly string[] = ['peers', 'head', 'council'];
+
+/** The most leading units a rank stage hands on to the nomination. */
+export const MAX_LEADERS = 50;
+
+export interface RankStageSettings {
+  /** Keys of the score stages whose submitted sheets count; default every score stage scored by peers, head or council. */
+  from?: string[];
+  /** Whether self-scoring sheets of those stages count too (default false). */
+  includeSelf?: boolean;
+  /** Default `trimmed-mean` (the highest and lowest sheets dropped when there are at least 5). */
+  aggregation?: AggregationMethod;
+  /** Default `['total', 'group:<first group code of the table>', 'fewer-penalties']`. */
+  tieBreak?: TieBreakKey[];
+  /** How many ranks lead (context.ranking.leaders); default 1. */
+  leaders?: number;
+}
+
+/** The settings with their defaults, except the tie-break chain, whose default needs the pinned table. */
+export interface ResolvedRankSettings {
+  from: string[];
+  includeSelf: boolean;
+  aggregation: AggregationMethod;
+  tieBreak: TieBreakKey[] | undefined;
+  leaders: number;
+}
+
+export const RANKED = 'ranked';
+
+export const rankSettingsOf = (stage: StageDefinition) => (stage.settings ?? {}) as RankStageSettings;
+
+const TIE_BREAK = /^(total|fewer-penalties|group:[A-Za-z0-9.-]{1,40})$/;
+
+/** The score stages of a workflow a rank stage reads by default. */
+export function defaultRankSources(stages: Record<string, StageDefinition>): string[] {
+  return Object.entries(stages)
+    .filter(([, stage]) => stage.type === 'score' && DEFAULT_SOURCE_SCORERS.includes(String(stage.settings?.scorers)))
+    .map(([key]) => key);
+}
+
+/** The settings as the stage runs them (validated at publish, so only defaults are filled in here). */
+export function resolveRankSettings(stage: StageDefinition, stages: Record<string, StageDefinition>): ResolvedRankSettings {
+  const settings = rankSettingsOf(stage);
+  return {
+    from: settings.from ?? defaultRankSources(stages),
+    includeSelf: settings.includeSelf ?? false,
+    aggregation: settings.aggregation ?? 'trimmed-mean',
+    tieBreak: settings.tieBreak,
+    leaders: settings.leaders ?? 1,
+  };
+}
+
+/**
+ * Ranking (xếp hạng): no tasks; its effects compute the ranking from the score stages' submitted sheets when the
+ * stage is entered (rank.effects.ts), so it is complete at once with `ranked`.
+ */
+export class RankStage implements StageHandler {
+  readonly type = 'rank';
+  readonly hasTasks = false;
+
+  validate(stage: StageDefinition, workflow?: { stages: Record<string, StageDefinition> }): StageProblem[] {
+    const { from, includeSelf, aggregation, tieBreak, leaders, ...rest } = rankSettingsOf(stage);
+    const problems: StageProblem[] = Object.keys(rest).map((key) => ({ path: `settings.${key}`, code: 'SETTING_UNKNOWN', message: `unknown setting "${key}"` }));
+    const stages = workflow?.stages ?? {};
+    if (from !== undefined) {
+      if (!Array.isArray(from) || !from.length || from.some((key) => typeof key !== 'string')) {
+        problems.push({ path: 'settings.from', code: 'SETTING_INVALID', message: 'from must be a non-empty list of score stage keys' });
+      } else {
+        from.forEach((key, index) => {
+          const source = Object.hasOwn(stages, key) ? stages[key] : undefined;
+          if (source?.type !== 'score') problems.push({ path: `settings.from[${index}]`, code: 'SETTING_INVALID', message: `"${key}" is not a score stage of this workflow` });
+        });
+        if (new Set(from).size !== from.length) problems.push({ path: 'settings.from', code: 'SETTING_INVALID', message: 'from names a stage twice' });
+      }
+    } else if (workflow && !defaultRankSources(stages).length) {
+      problems.push({ path: 'settings.from', code: 'SETTING_INVALID', message: 'no score stage scored by peers, head or council to rank from: name the stages in from' });
+    }
+    if (includeSelf !== undefined && typeof includeSelf !== 'boolean') {
+      problems.push({ path: 'settings.includeSelf', code: 'SETTING_INVALID', message: 'includeSelf must be true or false' });
+    }
+    if (aggregation !== undefined && !AGGREGATION_METHODS.includes(aggregation)) {
+      problems.push({ path: 'settings.aggregation', code: 'SETTING_INVALID', message: `aggregation must be one of ${AGGREGATION_METHODS.join(', ')}` });
+    }
+    if (tieBreak !== undefined) {
+      if (!Array.isArray(tieBreak) || !tieBreak.length || tieBreak.some((key) => typeof key !== 'string' || !TIE_BREAK.test(key))) {
+        problems.push({ path: 'settings.tieBreak', code: 'SETTING_INVALID', message: 'tieBreak must be a non-empty list of "total", "group:<group code>" and "fewer-penalties"' });
+      } else if (new Set(tieBreak).size !== tieBreak.length) {
+        problems.push({ path: 'settings.tieBreak', code: 'SETTING_INVALID', message: 'tieBreak names a key twice' });
+      }
+    }
+    if (leaders !== undefined && (typeof leaders !== 'number' || !Number.isInteger(leaders) || leaders < 1 || leaders > MAX_LEADERS)) {
+      problems.push({ path: 'settings.leaders', code: 'SETTING_INVALID', message: `leaders must be a whole number from 1 to ${MAX_LEADERS}` });
+    }
+    if (stage.assignees?.length || stage.fanOut) problems.push({ path: 'assignees', code: 'ASSIGNEES_NOT_ALLOWED', message: 'a rank stage has no assignees' });
+    return problems;
+  }
+
+  outcomes(): string[] {
+    return [RANKED];
+  }
+
+  taskOutcome() {
+    return { problem: 'UNKNOWN_COMMAND' as const };
+  }
+
+  /** Entering computed the ranking (in the same transaction), so the stage is done. */
+  evaluate(): Completion {
+    return { complete: true, outcome: RANKED };
+  }
+}
