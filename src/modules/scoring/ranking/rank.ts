@@ -1,0 +1,150 @@
+import { Language, Text } from '../../../common/i18n/language';
+import { formatPoints, tableHundredths } from '../table/points';
+import { GradeThreshold, Hundredths, TieBreakKey } from '../table/scoring-table';
+
+/** One unit's aggregated score, as the rank stage hands it over. */
+export interface RankInput {
+  unitId: string;
+  /** The unit's name, used in the explanations (and to order a tie the chain cannot break). */
+  label: string;
+  total: Hundredths;
+  /** Points per group code (`I`, `II`, …), for `group:<code>` tie-break keys; a missing group counts 0. */
+  groups: Record<string, Hundredths>;
+  /** Penalty points, ≤ 0. */
+  penalties: Hundredths;
+}
+
+export interface RankedRow extends RankInput {
+  /** Standard competition ranking: 1, 2, 2, 4 when two units stay tied after the whole chain. */
+  rank: number;
+  /** The highest grade whose minimum the total meets; null below every minimum. */
+  grade: GradeThreshold | null;
+  /** The key that placed this unit below the one above it; null for the first row and for a unit tied with the one above. */
+  decidedBy: TieBreakKey | null;
+  /** The other units it shares its rank with, in row order (never hidden by the order of the rows). */
+  tiedWith: string[];
+  /** The comparison with the row above, in both languages; null for the first row. */
+  explanation: Text | null;
+}
+
+/**
+ * The keys compared, in order: always the total first (a ranking ranks by points), then the configured chain
+ * without repeats. Every key is "higher is better": a group's points, and penalties as the (≤ 0) points they add.
+ */
+export function comparisonChain(tieBreak: TieBreakKey[]): TieBreakKey[] {
+  return [...new Set<TieBreakKey>(['total', ...tieBreak])];
+}
+
+function valueOf(row: RankInput, key: TieBreakKey): Hundredths {
+  if (key === 'total') return row.total;
+  if (key === 'fewer-penalties') return row.penalties;
+  return row.groups[key.slice('group:'.length)] ?? 0;
+}
+
+/** The first key of the chain on which two rows differ, or null when they are equal on all of it. */
+function decisiveKey(a: RankInput, b: RankInput, chain: TieBreakKey[]): TieBreakKey | null {
+  return chain.find((key) => valueOf(a, key) !== valueOf(b, key)) ?? null;
+}
+
+const collator = new Intl.Collator('vi');
+
+/** Grades from the highest minimum down; the first a total meets is its grade. */
+function gradeFinder(grades: GradeThreshold[]): (total: Hundredths) => GradeThreshold | null {
+  const byMinimum = grades.map((grade) => ({ grade, min: tableHundredths(grade.min) })).sort((a, b) => b.min - a.min);
+  return (total) => byMinimum.find(({ min }) => total >= min)?.grade ?? null;
+}
+
+const KEY_NAMES: Record<Language, { total: string; group: (code: string) => string; penalties: string }> = {
+  vi: { total: 'tổng điểm', group: (code) => `nhóm ${code}`, penalties: 'điểm trừ' },
+  en: { total: 'total', group: (code) => `group ${code}`, penalties: 'penalty points' },
+};
+
+function keyName(key: TieBreakKey, language: Language): string {
+  const names = KEY_NAMES[language];
+  if (key === 'total') return names.total;
+  if (key === 'fewer-penalties') return names.penalties;
+  return names.group(key.slice('group:'.length));
+}
+
+/** "bằng tổng điểm 95,50" / "equal total 95.50". */
+function equalPart(row: RankInput, key: TieBreakKey, language: Language): string {
+  const value = key === 'fewer-penalties' ? -row.penalties : valueOf(row, key);
+  return `${language === 'vi' ? 'bằng' : 'equal'} ${keyName(key, language)} ${formatPoints(value, language)}`;
+}
+
+/** "nhóm I 60,00 > 58,50"; penalties as deductions: "ít điểm trừ hơn 1,00 < 2,00". */
+function decisivePart(above: RankInput, below: RankInput, key: TieBreakKey, language: Language): string {
+  const fmt = (value: Hundredths) => formatPoints(value, language);
+  if (key === 'fewer-penalties') {
+    const lead = language === 'vi' ? 'ít điểm trừ hơn' : 'fewer penalty points';
+    return `${lead} ${fmt(-above.penalties)} < ${fmt(-below.penalties)}`;
+  }
+  return `${keyName(key, language)} ${fmt(valueOf(above, key))} > ${fmt(valueOf(below, key))}`;
+}
+
+/** Why `below` comes after `above`: the equal keys, then the one that decided (or that all were equal). */
+function explain(above: RankInput, below: RankInput, chain: TieBreakKey[], decidedBy: TieBreakKey | null, rank: number): Text {
+  const line = (language: Language) => {
+    const decided = decidedBy === null ? chain.length : chain.indexOf(decidedBy);
+    const parts = chain.slice(0, decided).map((key) => equalPart(above, key, language));
+    if (decidedBy !== null) {
+      parts.push(decisivePart(above, below, decidedBy, language));
+      return `${above.label} ${language === 'vi' ? 'xếp trên' : 'ranks above'} ${below.label}: ${parts.join('; ')}`;
+    }
+    const shared = language === 'vi' ? `đồng hạng ${rank}` : `share rank ${rank}`;
+    return `${above.label} ${language === 'vi' ? 'và' : 'and'} ${below.label} ${shared}: ${parts.join('; ')}`;
+  };
+  return { vi: line('vi'), en: line('en') };
+}
+
+/** Programming errors the rank stage must not make: fractional points, positive penalties, one unit twice. */
+function assertRankable(rows: RankInput[]): void {
+  const ids = new Set<string>();
+  for (const row of rows) {
+    if (ids.has(row.unitId)) throw new Error(`Unit ${row.unitId} appears twice`);
+    ids.add(row.unitId);
+    const values = [row.total, row.penalties, ...Object.values(row.groups)];
+    if (!values.every(Number.isSafeInteger)) throw new Error(`Points of unit ${row.unitId} must be integer hundredths`);
+    if (row.penalties > 0) throw new Error(`Penalties of unit ${row.unitId} must be ≤ 0`);
+  }
+}
+
+/**
+ * Ranks units by total, then by the tie-break chain; a tie the chain cannot break shares a rank (1, 2, 2, 4), and
+ * its rows are ordered by label then id only so that the output is deterministic: `tiedWith` says they are tied.
+ * The result does not depend on the order of the input.
+ */
+export function rankUnits(rows: RankInput[], tieBreak: TieBreakKey[], grades: GradeThreshold[]): RankedRow[] {
+  assertRankable(rows);
+  const chain = comparisonChain(tieBreak);
+  const gradeOf = gradeFinder(grades);
+  const sorted = [...rows].sort((a, b) => {
+    const key = decisiveKey(a, b, chain);
+    if (key !== null) return valueOf(b, key) - valueOf(a, key);
+    return collator.compare(a.label, b.label) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
+  });
+
+  const ranked: RankedRow[] = [];
+  sorted.forEach((row, index) => {
+    const above = ranked[index - 1];
+    const decidedBy = above ? decisiveKey(above, row, chain) : null;
+    const rank = above && decidedBy === null ? above.rank : index + 1;
+    ranked.push({
+      ...row,
+      rank,
+      grade: gradeOf(row.total),
+      decidedBy,
+      tiedWith: [],
+      explanation: above ? explain(above, row, chain, decidedBy, rank) : null,
+    });
+  });
+  // By rank in one pass: the rank stage may rank thousands of units.
+  const byRank = new Map<number, string[]>();
+  for (const row of ranked) {
+    const ids = byRank.get(row.rank) ?? [];
+    ids.push(row.unitId);
+    byRank.set(row.rank, ids);
+  }
+  for (const row of ranked) row.tiedWith = byRank.get(row.rank)!.filter((id) => id !== row.unitId);
+  return ranked;
+}
