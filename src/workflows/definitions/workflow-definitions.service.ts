@@ -4,6 +4,7 @@ import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../modules/calendar/clock';
 import { VersionedDocumentStore } from '../../modules/versioning/versioned-document-store';
 import { FormVersion } from '../../modules/forms/entities/form-version.entity';
+import { ScoringTableVersion } from '../../modules/scoring/entities/scoring-table-version.entity';
 import { WorkflowDefinition } from '../engine/entities/workflow-definition.entity';
 import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
 import { StageRegistry } from '../stages/stage-registry';
@@ -95,7 +96,7 @@ export class WorkflowDefinitionsService {
   }
 
   /**
-   * Form stages naming a form with no published version. Kept out of validateWorkflow, which stays pure:
+   * Form stages naming a form with no published version, and score stages naming a scoring table with none. Kept out of validateWorkflow, which stays pure:
    * this needs the database, and a form may be published later, so it is checked again at launch.
    */
   async unknownForms(document: unknown): Promise<WorkflowProblem[]> {
@@ -103,6 +104,10 @@ export class WorkflowDefinitionsService {
     if (!stages || typeof stages !== 'object') return [];
     const problems: WorkflowProblem[] = [];
     for (const [key, stage] of Object.entries(stages)) {
+      const table = stage?.type === 'score' ? (stage.settings as { table?: unknown } | undefined)?.table : undefined;
+      if (typeof table === 'string' && !(await this.em.count(ScoringTableVersion, { definition: { key: table } }))) {
+        problems.push({ path: `${/^[A-Za-z_$][\w$]*$/.test(key) ? `$.stages.${key}` : `$.stages[${JSON.stringify(key)}]`}.settings.table`, code: 'UNKNOWN_SCORING_TABLE', message: `no published scoring table has the key "${table}"` });
+      }
       const form = stage?.type === 'form' ? (stage.settings as { form?: unknown } | undefined)?.form : undefined;
       if (typeof form !== 'string') continue;
       if (!(await this.em.count(FormVersion, { definition: { key: form } }))) {

@@ -8,8 +8,11 @@ import { Cluster } from '../../modules/org/entities/cluster.entity';
 import { Person } from '../../modules/org/entities/person.entity';
 import { Unit } from '../../modules/org/entities/unit.entity';
 import { FormVersion } from '../../modules/forms/entities/form-version.entity';
+import { ScoringTableVersion } from '../../modules/scoring/entities/scoring-table-version.entity';
+import { sheetFormKeyOf } from '../../modules/scoring/scoring-tables.service';
 import type { WorkflowDocument } from '../definitions/workflow-document';
 import { formSettingsOf } from '../stages/form/form.stage';
+import { scoreSettingsOf } from '../stages/score/score.stage';
 import { StageRegistry } from '../stages/stage-registry';
 import { CampaignLock } from './campaign-lock.service';
 import { CampaignHistoryService, eventActor, EventActor } from './campaign-history.service';
@@ -116,14 +119,31 @@ export class CampaignCommandsService {
    */
   private async pinnedForms(em: EntityManager, document: WorkflowDocument): Promise<Record<string, unknown>> {
     const keys = [...new Set(Object.values(document.stages).filter((s) => s.type === 'form').map((s) => formSettingsOf(s).form))];
-    if (!keys.length) return {};
     const formVersions: Record<string, string> = {};
     for (const key of keys) {
       const latest = await em.findOne(FormVersion, { definition: { key } }, { orderBy: { number: 'desc' } });
       if (!latest) throw new AppError('FORM_NOT_FOUND', { id: key });
       formVersions[key] = latest.id;
     }
-    return { formVersions };
+    const scoringTables = await this.pinnedScoringTables(em, document, formVersions);
+    return { ...(Object.keys(formVersions).length ? { formVersions } : {}), ...(scoringTables ? { scoringTables } : {}) };
+  }
+
+  /**
+   * The latest version of every scoring table the workflow's score stages name (`scoringTables`: key → version id),
+   * and its sheet form in `formVersions` under `scoring/<key>`, so that sheets keep them when newer ones are published.
+   */
+  private async pinnedScoringTables(em: EntityManager, document: WorkflowDocument, formVersions: Record<string, string>): Promise<Record<string, string> | null> {
+    const keys = [...new Set(Object.values(document.stages).filter((s) => s.type === 'score').map((s) => scoreSettingsOf(s).table))];
+    if (!keys.length) return null;
+    const scoringTables: Record<string, string> = {};
+    for (const key of keys) {
+      const latest = await em.findOne(ScoringTableVersion, { definition: { key } }, { orderBy: { number: 'desc' } });
+      if (!latest?.sheetForm) throw new AppError('SCORING_TABLE_NOT_FOUND', { key });
+      scoringTables[key] = latest.id;
+      formVersions[sheetFormKeyOf(key)] = latest.sheetForm.id;
+    }
+    return scoringTables;
   }
 
   /** An assignee's command on a task (approve, return, acknowledge…). */

@@ -24,7 +24,7 @@ describe('ScoreStage', () => {
     ['self by fan-out', { table: 'procuracy-cluster-2020', scorers: 'self' }, { fanOut: 'each-member' }],
     ['peers by assignees', { table: 't', scorers: 'peers', evidence: 'required', allowRecusal: false }, { assignees: ['cluster-member'] }],
     ['head', { table: 't', scorers: 'head', evidence: 'optional' }, { assignees: ['cluster-head'] }],
-    ['council', { table: 'scoring/t-2020', scorers: 'council' }, { assignees: ['council-member'] }],
+    ['council', { table: 't-2020', scorers: 'council' }, { assignees: ['council-member'] }],
   ] as const)('accepts %s', (_name, settings, shape) => {
     expect(handler.validate(stage(settings, shape as Partial<StageDefinition>))).toEqual([]);
   });
@@ -32,6 +32,7 @@ describe('ScoreStage', () => {
   it.each([
     ['no table', { scorers: 'self' }, {}, ['SETTING_INVALID settings.table']],
     ['a table key with spaces', { table: 'Bảng 2020', scorers: 'self' }, {}, ['SETTING_INVALID settings.table']],
+    ['a table key in a folder', { table: 'scoring/t', scorers: 'self' }, {}, ['SETTING_INVALID settings.table']],
     ['unknown scorers', { table: 't', scorers: 'everyone' }, {}, ['SETTING_INVALID settings.scorers']],
     ['a bad evidence rule', { table: 't', scorers: 'self', evidence: 'always' }, {}, ['SETTING_INVALID settings.evidence']],
     ['a non-boolean recusal', { table: 't', scorers: 'peers', allowRecusal: 'yes' }, {}, ['SETTING_INVALID settings.allowRecusal']],

@@ -28,8 +28,8 @@ export const recusalAllowed = (settings: ScoreStageSettings): boolean => setting
 /** The sheet kind each scorers setting produces. */
 export const SHEET_KIND: Record<Scorers, ScoreSheetKind> = { self: 'self', peers: 'peer', head: 'head', council: 'council' };
 
-/** Table keys: lower-case words joined by hyphens, optionally in folders, like form keys. */
-const TABLE_KEY = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/;
+/** Table keys: a lower-case kebab-case name, so that `scoring/<key>` is a valid form key. */
+export const TABLE_KEY_PATTERN = /^[a-z][a-z0-9-]{0,79}$/;
 
 /** The assignee rule each scorers setting needs (self and peers may also use fanOut each-member). */
 const ASSIGNEE_FOR: Record<Scorers, AssigneeRule> = { self: 'cluster-member', peers: 'cluster-member', head: 'cluster-head', council: 'council-member' };
@@ -46,7 +46,7 @@ export class ScoreStage implements StageHandler {
   validate(stage: StageDefinition): StageProblem[] {
     const { table, scorers, evidence, allowRecusal, ...rest } = scoreSettingsOf(stage);
     const problems: StageProblem[] = Object.keys(rest).map((key) => ({ path: `settings.${key}`, code: 'SETTING_UNKNOWN', message: `unknown setting "${key}"` }));
-    if (typeof table !== 'string' || !TABLE_KEY.test(table) || table.length > 150) {
+    if (typeof table !== 'string' || !TABLE_KEY_PATTERN.test(table)) {
       problems.push({ path: 'settings.table', code: 'SETTING_INVALID', message: 'table must be the key of a scoring table, e.g. "procuracy-cluster-2020"' });
     }
     if (!SCORERS.includes(scorers)) {
