@@ -1,6 +1,7 @@
 import { Text } from '../i18n/language';
 import { COMMENDATION_ERRORS } from './commendation-errors';
 import { DOCUMENT_ERRORS } from './document-errors';
+import { RANKING_ERRORS } from './ranking-errors';
 import { SCHEDULE_ERRORS } from './schedule-errors';
 import { SCORING_ERRORS } from './scoring-errors';
 import { SIGNING_ERRORS } from './signing-errors';
@@ -311,6 +312,7 @@ export const ERROR_CATALOG = {
   ...STORAGE_ERRORS,
   ...SCHEDULE_ERRORS,
   ...SCORING_ERRORS,
+  ...RANKING_ERRORS,
   ...COMMENDATION_ERRORS,
 } satisfies Record<string, CatalogEntry>;
 
