@@ -8,7 +8,8 @@ import { FileStorage } from './file-storage';
 /** What a key may look like: path segments of lowercase letters, digits and dashes; nothing that climbs out. */
 const KEY = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
 
-const isMissing = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+/** ENOTDIR: a path step is a file, so nothing can be there either. */
+const isMissing = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException | undefined)?.code ?? '');
 
 /**
  * FileStorage on a local folder (STORAGE_DIR). A write goes to a temporary file under `.tmp/` in the same folder tree
@@ -23,7 +24,6 @@ export class LocalDiskStorage implements FileStorage {
     if (await this.exists(key)) return;
     const temporaryFolder = join(this.root, '.tmp');
     await mkdir(temporaryFolder, { recursive: true });
-    await mkdir(dirname(target), { recursive: true });
     const temporary = join(temporaryFolder, `${randomBytes(12).toString('hex')}.part`);
     try {
       const handle = await open(temporary, 'wx', 0o640);
@@ -33,6 +33,7 @@ export class LocalDiskStorage implements FileStorage {
       } finally {
         await handle.close();
       }
+      await mkdir(dirname(target), { recursive: true });
       await rename(temporary, target);
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
