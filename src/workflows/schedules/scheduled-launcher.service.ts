@@ -1,4 +1,4 @@
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager, LockWaitTimeoutException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
@@ -79,6 +79,19 @@ export class ScheduledLauncher {
    * subject) is recorded as `failed` and answered; anything else is thrown for the job to retry.
    */
   async launchSubject(scheduleId: string, year: number, subjectKey: string): Promise<LaunchJobResult> {
+    // SQLite lets one process write at a time and refuses a second writer at once ("database is locked"): a few quick
+    // retries here, before the job's own slower ones. Every attempt starts from the database's state, so it stays idempotent.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.launchSubjectOnce(scheduleId, year, subjectKey);
+      } catch (error) {
+        if (!(error instanceof LockWaitTimeoutException) || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.floor(Math.random() * 50)));
+      }
+    }
+  }
+
+  private async launchSubjectOnce(scheduleId: string, year: number, subjectKey: string): Promise<LaunchJobResult> {
     const em = this.em.fork();
     const schedule = await em.findOne(LaunchSchedule, scheduleId, { populate: ['workflow', 'createdBy'] });
     const subject = parseSubjectKey(subjectKey);
