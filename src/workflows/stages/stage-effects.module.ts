@@ -4,6 +4,7 @@ import { DocumentsModule } from '../../modules/documents/documents.module';
 import { VotingModule } from '../../modules/voting/voting.module';
 import { AmendmentDecisionService } from './discussion/amendment-decision.service';
 import { DiscussionStageEffects } from './discussion/discussion.effects';
+import { ScoreStageEffects } from './score/score.effects';
 import { SignStageEffects } from './sign/sign.effects';
 import { STAGE_EFFECTS, StageEffects } from './stage-effects';
 import { VoteStageEffects } from './vote/vote.effects';
@@ -19,10 +20,11 @@ import { VoteStageEffects } from './vote/vote.effects';
     VoteStageEffects,
     DiscussionStageEffects,
     SignStageEffects,
+    ScoreStageEffects,
     {
       provide: STAGE_EFFECTS,
-      useFactory: (vote: VoteStageEffects, discussion: DiscussionStageEffects, sign: SignStageEffects): StageEffects[] => [vote, discussion, sign],
-      inject: [VoteStageEffects, DiscussionStageEffects, SignStageEffects],
+      useFactory: (vote: VoteStageEffects, discussion: DiscussionStageEffects, sign: SignStageEffects, score: ScoreStageEffects): StageEffects[] => [vote, discussion, sign, score],
+      inject: [VoteStageEffects, DiscussionStageEffects, SignStageEffects, ScoreStageEffects],
     },
   ],
   exports: [STAGE_EFFECTS, AmendmentDecisionService],
