@@ -8,7 +8,9 @@ import { Campaign } from '../../src/workflows/engine/entities/campaign.entity';
 import { LaunchSchedule } from '../../src/workflows/schedules/entities/launch-schedule.entity';
 import { ScheduledLaunch } from '../../src/workflows/schedules/entities/scheduled-launch.entity';
 import { EvaluationSchedulesProcessor } from '../../src/workflows/schedules/evaluation-schedules.processor';
+import { ensureLaunchSchedule } from '../../src/workflows/schedules/launch-schedules.service';
 import { ScheduledLauncher } from '../../src/workflows/schedules/scheduled-launcher.service';
+import { Person } from '../../src/modules/org/entities/person.entity';
 import { bearerFor, startTestApp, TEST_REDIS_URL, TestApp } from '../support/test-app';
 import { TEST_DIALECT } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
@@ -72,7 +74,7 @@ describe(`scheduled launches: exactly once per workflow, year and subject (${TES
     await em.flush();
     clusterIds = (await em.find(Cluster, { year: 2020, archivedAt: null })).map((c) => c.id);
     expect(clusterIds).toHaveLength(3);
-    for (const key of ['int-year-end', 'int-after-loss', 'int-run-now', 'int-killed']) await publishedVersion(api, key, fourStageDocument('close'));
+    for (const key of ['int-year-end', 'int-after-loss', 'int-run-now', 'int-killed', 'int-catch-up']) await publishedVersion(api, key, fourStageDocument('close'));
   }, 120_000);
 
   afterAll(async () => {
@@ -189,5 +191,23 @@ describe(`scheduled launches: exactly once per workflow, year and subject (${TES
     workers = [survivor];
     expect(rows.every((r) => r.status === 'launched')).toBe(true);
     expect(await campaignsPerCluster('int-killed')).toEqual(onePerCluster());
+  }, 120_000);
+
+  it('(e) catches up a run missed while no worker ran: a worker that starts ticks at once', async () => {
+    // Made by the demo seeder's function (idempotent), with ticks stopped: the surviving worker is closed first.
+    for (const worker of workers) await worker.close();
+    workers = [];
+    const em = orm();
+    const input = { workflowKey: 'int-catch-up', year: 2020, subjectKind: 'every-active-cluster' as const, date: '--11-20', shift: 'next-working-day' as const, createdBy: await em.findOneOrFail(Person, { username: 'admin' }) };
+    const schedule = await ensureLaunchSchedule(em, input);
+    expect((await ensureLaunchSchedule(orm(), input)).id).toBe(schedule.id);
+    expect(await orm().count(LaunchSchedule, { workflow: { key: 'int-catch-up' } })).toBe(1);
+    expect(await campaignsPerCluster('int-catch-up')).toEqual({});
+
+    // A new worker's clock is the real one, long past 20 Nov 2020: its start tick launches the missed run.
+    workers = [await startTestApp({ role: 'worker', shareWith: api })];
+    const { lastRun } = await settled(schedule.id, 3);
+    expect(lastRun).toMatchObject({ launched: 3, failed: 0 });
+    expect(await campaignsPerCluster('int-catch-up')).toEqual(onePerCluster());
   }, 120_000);
 });
