@@ -7,6 +7,7 @@ import { buildOrmOptions } from './database/orm-options';
 import { DemoDataLoader } from './demo/demo-data';
 import { ENTITIES } from './entities';
 import { syncBuiltinFormsReport } from './modules/forms/builtin-forms';
+import { syncBuiltinScoringTablesReport } from './modules/scoring/builtin-scoring-tables-sync';
 import { formatChecks, verifyBundle } from './modules/signing/bundle/verify-bundle';
 import { syncBuiltinWorkflowsReport } from './workflows/definitions/builtin-workflows';
 
@@ -50,6 +51,8 @@ async function run(command: string | undefined): Promise<void> {
     // Forms first, for workflows:sync too: publishing a workflow checks that the forms its stages name exist.
     if (command === 'forms:sync' || command === 'workflows:sync' || command === 'setup') {
       process.stdout.write(await syncBuiltinFormsReport(orm.em.fork()));
+      // Scoring tables publish their sheet forms, and workflows' score stages name tables.
+      process.stdout.write(await syncBuiltinScoringTablesReport(orm.em.fork()));
     }
     if (command === 'workflows:sync' || command === 'setup') {
       process.stdout.write(await syncBuiltinWorkflowsReport(orm.em.fork()));

@@ -2,6 +2,8 @@ import { MikroORM } from '@mikro-orm/core';
 import { syncBuiltinForms } from '../../src/modules/forms/builtin-forms';
 import { FormsService } from '../../src/modules/forms/forms.service';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
+import { syncBuiltinScoringTables } from '../../src/modules/scoring/builtin-scoring-tables-sync';
+import { ScoringTablesService } from '../../src/modules/scoring/scoring-tables.service';
 import { syncBuiltinWorkflows } from '../../src/workflows/definitions/builtin-workflows';
 import { WorkflowDefinitionsService } from '../../src/workflows/definitions/workflow-definitions.service';
 import { StageRegistry } from '../../src/workflows/stages/stage-registry';
@@ -33,10 +35,12 @@ export interface ClusterPactFixture {
   launchToDiscussion(name: string): Promise<{ campaignId: string; documentId: string }>;
 }
 
-/** Loads the built-in forms and workflows (forms first, as `thidua setup`) and finds what a cluster-pact campaign needs. */
+/** Loads the built-in forms, scoring tables and workflows (in that order, as `thidua setup`) and finds what a cluster-pact campaign needs. */
 export async function clusterPactFixture(t: TestApp): Promise<ClusterPactFixture> {
   const em = t.app.get(MikroORM).em;
   await syncBuiltinForms(new FormsService(em.fork()));
+  const scoringEm = em.fork();
+  await syncBuiltinScoringTables(new ScoringTablesService(scoringEm, new FormsService(scoringEm)));
   await syncBuiltinWorkflows(new WorkflowDefinitionsService(em.fork(), new StageRegistry()));
   const admin = await bearerFor(t, 'admin');
   const head = await bearerFor(t, 'thanhhoa.vientruong');
