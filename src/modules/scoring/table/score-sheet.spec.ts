@@ -1,4 +1,5 @@
-import { describeSheetProblems, scoreSheet } from './score-sheet';
+import { AppError } from '../../../common/errors/app-error';
+import { describeSheetProblems, scoreSheet, sheetInvalidError } from './score-sheet';
 import { SheetEntry } from './scoring-table';
 import { sampleScoringTable } from './testing/sample-scoring-table';
 
@@ -181,10 +182,30 @@ describe('describeSheetProblems', () => {
   it('names the criterion by code and text in the reader\'s language', () => {
     const { problems } = scoreSheet(table, sheet({ 'I.1': { value: 10.5 }, 'I.3': null }));
     expect(describeSheetProblems(table, problems, 'vi')).toEqual([
-      { path: 'c_I_1', code: 'SCORE_ABOVE_STANDARD', message: 'Tiêu chí I.1 "Giải quyết án": 10.5 điểm vượt quá mức tối đa 10 điểm.' },
+      { path: 'c_I_1', code: 'SCORE_ABOVE_STANDARD', message: 'Tiêu chí I.1 "Giải quyết án": 10,5 điểm vượt quá mức tối đa 10 điểm.' },
       { path: 'c_I_3', code: 'SCORE_MISSING', message: 'Tiêu chí I.3 "Báo cáo đúng hạn" chưa được chấm điểm.' },
     ]);
     expect(describeSheetProblems(table, problems, 'en')[0].message).toBe('Criterion I.1 "Cases resolved": 10.5 points exceed the maximum of 10 points.');
+  });
+
+  it('writes numbers as the reader does, a penalty floor included', () => {
+    const { problems } = scoreSheet(table, sheet({ 'IV.1': { value: 6.5 }, 'I.2.b': { achieved: 1, target: 0 } }));
+    expect(describeSheetProblems(table, problems, 'vi').map((p) => p.message)).toEqual([
+      'Tiêu chí I.2.b "Kháng nghị": 0 thấp hơn mức sàn 0,01.',
+      'Tiêu chí IV.1 "Cán bộ bị kỷ luật": -6,5 thấp hơn mức sàn -5.',
+    ]);
+    expect(describeSheetProblems(table, problems, 'en')[1].message).toBe('Criterion IV.1 "Staff disciplined": -6.5 is below the floor of -5.');
+  });
+
+  it('sheetInvalidError carries the count and the described problems', () => {
+    const { problems } = scoreSheet(table, sheet({ 'I.1': null, 'I.3': null }));
+    const error = sheetInvalidError(table, problems, 'en');
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'SCORE_SHEET_INVALID', params: { count: 2 } });
+    expect(error.details).toEqual([
+      { path: 'c_I_1', code: 'SCORE_MISSING', message: 'Criterion I.1 "Cases resolved" has not been scored.' },
+      { path: 'c_I_3', code: 'SCORE_MISSING', message: 'Criterion I.3 "Reports on time" has not been scored.' },
+    ]);
   });
 
   it('describes a criterion the table does not have by its code', () => {

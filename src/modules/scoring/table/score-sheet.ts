@@ -1,3 +1,4 @@
+import { AppError } from '../../../common/errors/app-error';
 import { ERROR_CATALOG } from '../../../common/errors/error-catalog';
 import { interpolate, Language } from '../../../common/i18n/language';
 import { dividesExactly, divideHalfUp, formatPoints, formatQuantity, hundredthsToNumber, tableHundredths, toHundredths } from './points';
@@ -166,14 +167,28 @@ export function scoreLeaf(leaf: ScoringLeaf, entry: SheetEntry | undefined): Lea
   return SCORERS[leaf.method](leaf, entry);
 }
 
+/** Numbers in the reader's convention: 10.5 → "10,5" (vi) or "10.5" (en); anything else as it is. */
+function shownParam(value: string | number, language: Language): string | number {
+  if (typeof value !== 'number') return value;
+  const parsed = toHundredths(value);
+  return parsed.ok ? formatQuantity(parsed.hundredths, language) : value;
+}
+
 /**
  * Each problem with its message in the reader's language, the criterion named by code and its text in that
- * language: the `details` of SCORE_SHEET_INVALID.
+ * language and numbers written as the reader writes them: the `details` of SCORE_SHEET_INVALID.
  */
 export function describeSheetProblems(table: ScoringTableDocument, problems: SheetProblem[], language: Language): Array<{ path: string; code: string; message: string }> {
   const texts = new Map(leavesOf(table).map((leaf) => [leaf.code, textIn(leaf.text, language)]));
   return problems.map((problem) => {
-    const params = { ...problem.params, criterion: texts.get(String(problem.params.code)) ?? problem.params.criterion ?? '' };
+    const params: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(problem.params)) params[name] = name === 'code' ? value : shownParam(value, language);
+    params.criterion = texts.get(String(problem.params.code)) ?? problem.params.criterion ?? '';
     return { path: problem.path, code: problem.code, message: interpolate(ERROR_CATALOG[problem.code].message[language], params) };
   });
+}
+
+/** SCORE_SHEET_INVALID (422) with every problem described in `details`; nothing is stored for such a sheet. */
+export function sheetInvalidError(table: ScoringTableDocument, problems: SheetProblem[], language: Language = 'vi'): AppError {
+  return new AppError('SCORE_SHEET_INVALID', { count: problems.length }, describeSheetProblems(table, problems, language));
 }
