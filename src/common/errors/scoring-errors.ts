@@ -124,6 +124,16 @@ export const SCORING_ERRORS = {
       en: 'The sheet was made for version {sent} of scoring table {key}, but the campaign pins version {pinned}; reload the sheet.',
     },
   },
+  // The stage's settings give no recusal (self-scoring by default).
+  SCORE_RECUSAL_NOT_ALLOWED: {
+    kind: 'forbidden',
+    message: { vi: 'Bước chấm điểm "{stage}" không cho phép xin không chấm.', en: 'Scoring stage "{stage}" does not allow recusal.' },
+  },
+  // An evidence file asked for through a sheet it was not given with, or by someone who may not see that sheet.
+  SCORE_EVIDENCE_NOT_VISIBLE: {
+    kind: 'forbidden',
+    message: { vi: 'Bạn không được xem minh chứng của phiếu chấm điểm này.', en: 'You may not see the evidence of this score sheet.' },
+  },
   SCORE_SHEET_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy phiếu chấm điểm {sheet}.', en: 'Score sheet {sheet} not found.' } },
 
   // Rankings.
