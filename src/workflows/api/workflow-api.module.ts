@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../modules/auth/auth.module';
+import { CommendationsModule } from '../../modules/commendations/commendations.module';
 import { DiscussionModule } from '../../modules/discussion/discussion.module';
 import { FormsModule } from '../../modules/forms/forms.module';
 import { IdempotencyModule } from '../../modules/idempotency/idempotency.module';
@@ -7,14 +8,18 @@ import { SigningModule } from '../../modules/signing/signing.module';
 import { VotingModule } from '../../modules/voting/voting.module';
 import { CampaignBundleModule } from '../bundle/campaign-bundle.module';
 import { WorkflowEngineModule } from '../engine/workflow-engine.module';
+import { MinutesController } from '../evaluation/minutes/minutes.controller';
+import { MinutesService } from '../evaluation/minutes/minutes.service';
 import { CampaignAmendmentsService } from '../stages/discussion/campaign-amendments.service';
 import { StageEffectsModule } from '../stages/stage-effects.module';
+import { DecisionTaskService } from '../stages/decision/decision-task.service';
 import { FormTaskService } from '../stages/form/form-task.service';
 import { SignTaskService } from '../stages/sign/sign-task.service';
 import { BallotTaskService } from '../stages/vote/ballot-task.service';
 import { BallotsController } from './ballots.controller';
 import { CampaignQueriesService } from './campaign-queries.service';
 import { CampaignsController } from './campaigns.controller';
+import { DecisionsController } from './decisions.controller';
 import { DeliberationController } from './deliberation.controller';
 import { DocumentAmendmentsController } from './document-amendments.controller';
 import { FormSubmissionsController } from './form-submissions.controller';
@@ -24,9 +29,9 @@ import { TasksController } from './tasks.controller';
 
 /** HTTP side of the engine: campaigns, the inbox, task commands, form tasks, ballots, the deliberation of a campaign and its signing. */
 @Module({
-  imports: [WorkflowEngineModule, StageEffectsModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule, SigningModule, CampaignBundleModule],
-  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, DocumentAmendmentsController, SigningController],
-  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService],
+  imports: [WorkflowEngineModule, StageEffectsModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule, SigningModule, CampaignBundleModule, CommendationsModule],
+  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, DocumentAmendmentsController, SigningController, DecisionsController, MinutesController],
+  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, DecisionTaskService, MinutesService],
   exports: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, VotingModule, DiscussionModule],
 })
 export class WorkflowApiModule {}

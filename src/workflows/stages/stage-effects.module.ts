@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { CommendationsModule } from '../../modules/commendations/commendations.module';
 import { DiscussionModule } from '../../modules/discussion/discussion.module';
 import { DocumentsModule } from '../../modules/documents/documents.module';
 import { VotingModule } from '../../modules/voting/voting.module';
+import { DecisionStageEffects } from './decision/decision.effects';
 import { AmendmentDecisionService } from './discussion/amendment-decision.service';
 import { DiscussionStageEffects } from './discussion/discussion.effects';
 import { ScoreStageEffects } from './score/score.effects';
@@ -14,17 +16,24 @@ import { VoteStageEffects } from './vote/vote.effects';
  * injects STAGE_EFFECTS and runs each type's hooks inside its transactions.
  */
 @Module({
-  imports: [VotingModule, DocumentsModule, DiscussionModule],
+  imports: [VotingModule, DocumentsModule, DiscussionModule, CommendationsModule],
   providers: [
     AmendmentDecisionService,
     VoteStageEffects,
     DiscussionStageEffects,
     SignStageEffects,
     ScoreStageEffects,
+    DecisionStageEffects,
     {
       provide: STAGE_EFFECTS,
-      useFactory: (vote: VoteStageEffects, discussion: DiscussionStageEffects, sign: SignStageEffects, score: ScoreStageEffects): StageEffects[] => [vote, discussion, sign, score],
-      inject: [VoteStageEffects, DiscussionStageEffects, SignStageEffects, ScoreStageEffects],
+      useFactory: (vote: VoteStageEffects, discussion: DiscussionStageEffects, sign: SignStageEffects, score: ScoreStageEffects, decision: DecisionStageEffects): StageEffects[] => [
+        vote,
+        discussion,
+        sign,
+        score,
+        decision,
+      ],
+      inject: [VoteStageEffects, DiscussionStageEffects, SignStageEffects, ScoreStageEffects, DecisionStageEffects],
     },
   ],
   exports: [STAGE_EFFECTS, AmendmentDecisionService],

@@ -1,4 +1,5 @@
 import { AcknowledgeStage } from './acknowledge/acknowledge.stage';
+import { DecisionStage } from './decision/decision.stage';
 import { DiscussionStage } from './discussion/discussion.stage';
 import { EndStage } from './end/end.stage';
 import { FormStage } from './form/form.stage';
@@ -11,7 +12,7 @@ import { VoteStage } from './vote/vote.stage';
 import { WaitStage } from './wait/wait.stage';
 
 /** The stage types this build supports. A type listed here without exactly one handler stops start-up. */
-export const STAGE_TYPES = ['review', 'acknowledge', 'form', 'discussion', 'vote', 'sign', 'score', 'rank', 'wait', 'end'] as const;
+export const STAGE_TYPES = ['review', 'acknowledge', 'form', 'discussion', 'vote', 'sign', 'score', 'rank', 'decision', 'wait', 'end'] as const;
 
 /** Explicit registration: no discovery, so what runs is what is listed. */
 export const STAGE_HANDLERS: StageHandler[] = [
@@ -23,6 +24,7 @@ export const STAGE_HANDLERS: StageHandler[] = [
   new SignStage(),
   new ScoreStage(),
   new RankStage(),
+  new DecisionStage(),
   new WaitStage(),
   new EndStage(),
 ];

@@ -16,9 +16,31 @@ import { AmendmentDecisionService } from '../discussion/amendment-decision.servi
 import { TaskBallotReceiptDto } from './ballot.dto';
 import { pollOfRun, runOfPoll } from './vote.effects';
 
-type BallotBody = { choice: ChoiceInput; subjectHash?: string };
+type BallotBody = { choice?: ChoiceInput; candidateIds?: string[]; subjectHash?: string };
 
 const voterOf = (principal: Principal, actingFor: ActingFor | undefined) => ({ personId: principal.personId, unitId: actingFor?.unitId, mandateId: actingFor?.mandateId });
+
+const ballotInvalid = (vi: string, en: string) => new AppError('BALLOT_INVALID', { reason: vi }, { reason: { vi, en } });
+
+/**
+ * The choice a body makes on this poll. On a candidate list, `agree` approves every candidate and `abstain` none, so a
+ * unit can vote on a single nominee as on a motion; `disagree` with one of several is ambiguous and refused (send
+ * `candidateIds`). The voting module checks the result against the poll.
+ */
+export function choiceOf(poll: PollDto, body: BallotBody): ChoiceInput {
+  if (body.candidateIds !== undefined) {
+    if (body.choice !== undefined) throw ballotInvalid('hãy gửi "choice" hoặc "candidateIds", không gửi cả hai.', 'send "choice" or "candidateIds", not both.');
+    return { candidateIds: body.candidateIds };
+  }
+  const choice = body.choice;
+  if (!poll.candidates || typeof choice !== 'string') return choice as ChoiceInput;
+  if (choice === 'agree') return { candidateIds: poll.candidates.map((candidate) => candidate.id) };
+  if (choice === 'abstain') return { candidateIds: [] };
+  throw ballotInvalid(
+    'đây là bình chọn ứng viên: "agree" đồng ý với tất cả, "abstain" không chọn ai; để chọn một số ứng viên hãy gửi candidateIds.',
+    'this poll is on candidates: "agree" approves them all, "abstain" none; to approve some, send candidateIds.',
+  );
+}
 
 /**
  * A unit's ballot in a vote stage, cast through its task: the first ballot completes the task (in the same
@@ -63,7 +85,7 @@ export class BallotTaskService {
   async castOnPoll(pollId: string, body: BallotBody, principal: Principal, actingFor: ActingFor | undefined): Promise<TaskBallotReceiptDto> {
     const poll = await this.polls.get(pollId);
     if (!poll.campaignId) {
-      const receipt = await this.polls.castBallot(pollId, voterOf(principal, actingFor), body.choice, undefined, { expectedSubjectHash: body.subjectHash });
+      const receipt = await this.polls.castBallot(pollId, voterOf(principal, actingFor), choiceOf(poll, body), undefined, { expectedSubjectHash: body.subjectHash });
       return { ...receipt, auditEntry: receipt.receipt, auditNonce: null };
     }
     const em = this.em.fork();
@@ -71,7 +93,13 @@ export class BallotTaskService {
     if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND', { id: poll.campaignId });
     const runId = runOfPoll(campaign.context, pollId);
     if (runId) {
-      const task = actingFor ? await em.findOne(Task, { stageRun: runId, assigneeUnit: actingFor.unitId }) : null;
+      // A unit's task for a unit electorate; the person's own task for a council's (people) electorate.
+      const task =
+        poll.electorate.kind === 'people'
+          ? await em.findOne(Task, { stageRun: runId, assigneePerson: principal.personId })
+          : actingFor
+            ? await em.findOne(Task, { stageRun: runId, assigneeUnit: actingFor.unitId })
+            : null;
       if (!task) throw new AppError('NOT_IN_ELECTORATE');
       return this.castThroughTask(task, poll, body, principal, actingFor);
     }
@@ -111,12 +139,13 @@ export class BallotTaskService {
    */
   private caster(poll: PollDto, body: BallotBody, principal: Principal, actingFor: ActingFor | undefined) {
     const pollId = poll.id;
+    const choice = choiceOf(poll, body);
     const nonce = poll.rule.ballot === 'secret' ? randomBytes(16).toString('hex') : null;
     const actor = eventActor(principal, actingFor);
     let cast: { receipt: BallotReceiptDto; auditEntry: string } | undefined;
     return {
       castAndRecord: async (em: EntityManager, campaign: Campaign): Promise<void> => {
-        const receipt = await this.polls.castBallot(pollId, voterOf(principal, actingFor), body.choice, em, { expectedSubjectHash: body.subjectHash });
+        const receipt = await this.polls.castBallot(pollId, voterOf(principal, actingFor), choice, em, { expectedSubjectHash: body.subjectHash });
         const auditEntry = nonce ? sha256Hex(`${receipt.receipt}:${nonce}`) : receipt.receipt;
         await this.history.append(em, campaign, 'ballot.cast', { pollId, receipt: auditEntry, salted: nonce !== null, subjectHash: receipt.subjectHash, replaced: receipt.replaced }, actor);
         cast = { receipt, auditEntry };

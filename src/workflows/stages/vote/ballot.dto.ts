@@ -1,9 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, Matches, ValidateIf } from 'class-validator';
 import { BallotReceiptDto } from '../../../modules/voting/dto/poll-response.dto';
 
 export class CastTaskBallotDto {
-  @ApiProperty({ enum: ['agree', 'disagree', 'abstain'] }) @IsIn(['agree', 'disagree', 'abstain']) choice!: 'agree' | 'disagree' | 'abstain';
+  /**
+   * On a document: agree, disagree or abstain. On a candidate list (suy tôn, the council's vote): `agree` approves every
+   * candidate and `abstain` none; to approve some, send `candidateIds` instead.
+   */
+  @ApiPropertyOptional({ enum: ['agree', 'disagree', 'abstain'], description: 'Required unless candidateIds is given' })
+  @ValidateIf((body: CastTaskBallotDto) => body.candidateIds === undefined)
+  @IsIn(['agree', 'disagree', 'abstain'])
+  choice?: 'agree' | 'disagree' | 'abstain';
+
+  /** On a candidate list: the candidates (unit ids) approved; an empty list approves none. Not with `choice`. */
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100 })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  candidateIds?: string[];
 
   /** The subject hash the voter read (the document version's); 409 POLL_SUBJECT_CHANGED when the poll is bound to another. */
   @ApiPropertyOptional({ pattern: '^[0-9a-f]{64}$' }) @IsOptional() @Matches(/^[0-9a-f]{64}$/) subjectHash?: string;

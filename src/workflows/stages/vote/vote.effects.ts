@@ -1,10 +1,33 @@
+import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../../common/errors/app-error';
+import { contentHash } from '../../../common/hashing/canonical-json';
 import { DocumentVersion } from '../../../modules/documents/entities/document-version.entity';
+import { Unit } from '../../../modules/org/entities/unit.entity';
+import type { EvaluationContext } from '../../../modules/scoring/table/scoring-table';
 import { Poll } from '../../../modules/voting/entities/poll.entity';
-import { PollsService } from '../../../modules/voting/polls.service';
+import { OpenPollInput, PollsService } from '../../../modules/voting/polls.service';
+import { explain } from '../../../modules/voting/rules/tally';
 import { StageEffectContext, StageEffects } from '../stage-effects';
-import { voteRuleOf } from './vote.stage';
+import { voteRuleOf, voteSubjectOf } from './vote.stage';
+
+/** The poll's subject label is at most this long (Poll.subjectLabel). */
+const SUBJECT_LABEL_LIMIT = 500;
+
+const labelOf = (prefix: string, units: Unit[]) => {
+  const label = `${prefix}${units.map((unit) => unit.name).join(', ')}`;
+  return label.length > SUBJECT_LABEL_LIMIT ? `${label.slice(0, SUBJECT_LABEL_LIMIT - 1)}…` : label;
+};
+
+/** The units of these ids, in the order given (a ranking's order); an unknown id is a broken context, hence a bug. */
+async function unitsInOrder(em: EntityManager, ids: string[]): Promise<Unit[]> {
+  const found = new Map((await em.find(Unit, { id: { $in: ids } })).map((unit) => [unit.id, unit]));
+  return ids.map((id) => {
+    const unit = found.get(id);
+    if (!unit) throw new Error(`Unit ${id} of the campaign context does not exist`);
+    return unit;
+  });
+}
 
 /** The poll of each vote stage run, kept in the campaign's context: `polls[stageRunId] = pollId`. */
 export function pollOfRun(context: Record<string, unknown>, stageRunId: string): string | undefined {
@@ -31,7 +54,8 @@ export function runOfPoll(context: Record<string, unknown>, pollId: string): str
 
 /**
  * A vote stage opens its poll on entering: the subject is the latest version of the campaign's document, bound
- * by its hash; the electorate is the units the stage gave a task to; the chair is the cluster head. On completing
+ * by its hash, or a candidate list (the ranking's leading units; the acclaimed units); the electorate is the units
+ * (or, for the council, the people) the stage gave a task to; the chair is the cluster head. On completing
  * (everyone voted, or the due time) it closes the poll and the count becomes the stage's outcome, with the
  * arithmetic recorded in the campaign's history.
  */
@@ -41,7 +65,47 @@ export class VoteStageEffects implements StageEffects {
 
   constructor(private readonly polls: PollsService) {}
 
-  async onEnter({ em, campaign, run, stage, tasks, record }: StageEffectContext): Promise<void> {
+  async onEnter(ctx: StageEffectContext): Promise<void> {
+    const subject = voteSubjectOf(ctx.stage);
+    if (subject === 'document') return this.openOnDocument(ctx);
+    const { em, campaign, run, stage, tasks, record } = ctx;
+    const context = campaign.context as EvaluationContext;
+    const cluster = campaign.subjectCluster;
+    if (cluster) await em.populate(cluster, ['headUnit']);
+    const base = { rule: voteRuleOf(stage), closesAt: run.dueAt, campaignId: campaign.id, key: `stage-run:${run.id}` };
+    let input: OpenPollInput;
+    if (subject === 'ranking-leaders') {
+      // Suy tôn: the member units vote on the leading units of the ranking, bound to that ranking run and its order.
+      const ranking = context.ranking;
+      if (!ranking?.leaders?.length) throw new AppError('NOMINATION_NO_RANKING', { stage: run.stageKey });
+      const units = await unitsInOrder(em, ranking.leaders);
+      input = {
+        ...base,
+        subject: { kind: 'candidates', id: ranking.stageRunId, hash: contentHash({ rankingStageRunId: ranking.stageRunId, unitIds: ranking.leaders }), label: labelOf('Suy tôn đơn vị dẫn đầu: ', units) },
+        candidates: units.map((unit) => ({ id: unit.id, label: unit.name })),
+        electorate: { kind: 'units', unitIds: tasks.flatMap((task) => (task.assigneeUnit ? [task.assigneeUnit.id] : [])) },
+        chairUnitId: cluster?.headUnit?.id ?? null,
+      };
+    } else {
+      // The council's vote on the proposal: its members (people, one ballot each) vote on the acclaimed units.
+      const acclaimed = context.acclaimed;
+      if (!acclaimed?.unitIds?.length) throw new AppError('NOMINATION_NO_ACCLAIMED', { stage: run.stageKey });
+      const units = await unitsInOrder(em, acclaimed.unitIds);
+      input = {
+        ...base,
+        subject: { kind: 'candidates', id: acclaimed.pollId, hash: contentHash({ acclaimedBy: acclaimed.pollId, unitIds: acclaimed.unitIds }), label: labelOf('Đề nghị tặng Cờ thi đua cho ', units) },
+        candidates: units.map((unit) => ({ id: unit.id, label: unit.name })),
+        electorate: { kind: 'people', personIds: tasks.flatMap((task) => (task.assigneePerson ? [task.assigneePerson.id] : [])) },
+        chairUnitId: null,
+      };
+    }
+    const poll = await this.polls.openPoll(input, em);
+    campaign.context = { ...campaign.context, polls: { ...((campaign.context.polls as Record<string, string>) ?? {}), [run.id]: poll.id } };
+    if (subject === 'ranking-leaders') campaign.context = { ...campaign.context, nomination: { pollId: poll.id, stageRunId: run.id } satisfies EvaluationContext['nomination'] };
+    await record('poll.opened', { stage: run.stageKey, stageRunId: run.id, pollId: poll.id, subject: { kind: subject, candidates: input.candidates!.map((c) => c.id), hash: input.subject.hash } });
+  }
+
+  private async openOnDocument({ em, campaign, run, stage, tasks, record }: StageEffectContext): Promise<void> {
     const documentId = campaign.context.documentId;
     if (typeof documentId !== 'string') throw new AppError('CAMPAIGN_HAS_NO_DOCUMENT', { stage: run.stageKey });
     const version = await em.findOne(DocumentVersion, { document: documentId }, { populate: ['document'], orderBy: { number: 'desc' } });
@@ -64,7 +128,7 @@ export class VoteStageEffects implements StageEffects {
     await record('poll.opened', { stage: run.stageKey, stageRunId: run.id, pollId: poll.id, subject: { documentId, version: version.number, hash: version.contentHash } });
   }
 
-  async onComplete({ em, campaign, run, tasks, record }: StageEffectContext): Promise<string> {
+  async onComplete({ em, campaign, run, stage, tasks, record }: StageEffectContext): Promise<string> {
     const pollId = pollOfRun(campaign.context, run.id);
     if (!pollId) throw new AppError('POLL_NOT_FOUND', { id: `stage-run:${run.id}` });
     const everyone = tasks.filter((task) => task.status !== 'cancelled').every((task) => task.status === 'done');
@@ -84,6 +148,19 @@ export class VoteStageEffects implements StageEffects {
       if (poll.subjectKind === 'document-version') {
         const adopted: AdoptedVersion = { documentVersionId: poll.subjectId, contentHash: poll.subjectHash, pollId, stageRunId: run.id };
         campaign.context = { ...campaign.context, adopted };
+      }
+      const subject = voteSubjectOf(stage);
+      if (poll.subjectKind === 'candidates' && subject !== 'document') {
+        // The candidates each passed on their own (the rule applied to each); those are acclaimed, or approved.
+        const passed = (poll.candidateDecisions ?? []).filter((entry) => entry.decision.outcome === 'passed');
+        const unitIds = passed.map((entry) => entry.id);
+        if (subject === 'ranking-leaders') {
+          campaign.context = { ...campaign.context, acclaimed: { pollId, unitIds } satisfies EvaluationContext['acclaimed'] };
+          await record('nomination.acclaimed', { stage: run.stageKey, pollId, unitIds, explanation: passed.map((entry) => ({ unitId: entry.id, vi: explain(entry.decision, 'vi'), en: explain(entry.decision, 'en') })) });
+        } else {
+          campaign.context = { ...campaign.context, councilApproved: { pollId, unitIds } satisfies EvaluationContext['councilApproved'] };
+          await record('proposal.approved', { stage: run.stageKey, pollId, unitIds });
+        }
       }
     }
     return result.outcome;

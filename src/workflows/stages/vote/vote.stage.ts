@@ -1,29 +1,53 @@
 import { AppError } from '../../../common/errors/app-error';
-import { MAJORITY_OF_MEMBERS, parseVotingRule, VotingRule } from '../../../modules/voting/rules/voting-rule';
-import type { StageDefinition } from '../../definitions/workflow-document';
+import { MAJORITY_OF_MEMBERS, NOMINATION_80_PERCENT, parseVotingRule, VotingRule } from '../../../modules/voting/rules/voting-rule';
+import type { AssigneeRule, StageDefinition } from '../../definitions/workflow-document';
 import { Completion, NOT_COMPLETE, StageHandler, StageProblem, TaskView } from '../stage-handler';
 
+/**
+ * What a vote stage votes on:
+ * - `document` (default): the latest version of the campaign's pact document, bound by its hash; member units vote;
+ * - `ranking-leaders`: the suy tôn of the leading units of the campaign's ranking (`context.ranking`), a candidate poll
+ *   of the member units, by default by secret ballot with at least 4/5 of all members agreeing;
+ * - `acclaimed`: the council's vote on the proposal for the acclaimed units (`context.acclaimed`), a candidate poll of
+ *   the stage's people (council members), by default open, more than half of them.
+ */
+export const VOTE_SUBJECTS = ['document', 'ranking-leaders', 'acclaimed'] as const;
+export type VoteSubject = (typeof VOTE_SUBJECTS)[number];
+
 export interface VoteStageSettings {
-  /** What is voted on: `document`, the latest version of the campaign's pact document (bound by its hash). */
-  subject?: 'document';
-  /** A voting rule as data (see voting-rule.ts); by default more than half of all member units, open ballot. */
+  subject?: VoteSubject;
+  /** A voting rule as data (see voting-rule.ts); by default the subject's rule (see defaultRuleOf). */
   rule?: unknown;
 }
 
 export const voteSettingsOf = (stage: StageDefinition) => (stage.settings ?? {}) as VoteStageSettings;
 
+export const voteSubjectOf = (stage: StageDefinition): VoteSubject => voteSettingsOf(stage).subject ?? 'document';
+
+/**
+ * The rule when the stage gives none: nominations by secret ballot, at least 4/5 of all member units (agree × 5 ≥
+ * members × 4, the rule pack's 80%); the council's vote and the pact's by more than half of all members, open.
+ */
+export function defaultRuleOf(subject: VoteSubject): VotingRule {
+  return subject === 'ranking-leaders' ? NOMINATION_80_PERCENT : MAJORITY_OF_MEMBERS;
+}
+
 /** The stage's rule, parsed; publishing has checked it, so a failure here is a bug. */
 export function voteRuleOf(stage: StageDefinition): VotingRule {
   const { rule } = voteSettingsOf(stage);
-  return rule === undefined ? MAJORITY_OF_MEMBERS : parseVotingRule(rule);
+  return rule === undefined ? defaultRuleOf(voteSubjectOf(stage)) : parseVotingRule(rule);
 }
+
+/** Assignees that are people, not units: the electorate of a council's vote. */
+const isPersonAssignee = (rule: AssigneeRule) => rule === 'council-member' || rule === 'admin' || (typeof rule === 'object' && 'person' in rule);
 
 /** Until the effects count the ballots, the handler only knows that voting is over. */
 export const VOTE_DECIDED = 'decided';
 
 /**
- * Member units vote on one fixed subject (biểu quyết). Each unit's task is done when it has cast a ballot; the
- * stage ends when every unit has voted or at its due time, and its effects (vote.effects.ts) close the poll and
+ * Member units (or, for the council's vote, council members) vote on one fixed subject (biểu quyết): a document
+ * version or a list of candidate units. Each task is done when its ballot is cast; the stage ends when everyone has
+ * voted or at its due time, and its effects (vote.effects.ts) close the poll and
  * turn the count into the outcome: `passed`, `failed`, `no-quorum` or `tie`.
  */
 export class VoteStage implements StageHandler {
@@ -33,7 +57,9 @@ export class VoteStage implements StageHandler {
   validate(stage: StageDefinition): StageProblem[] {
     const { subject, rule, ...rest } = voteSettingsOf(stage);
     const problems: StageProblem[] = [];
-    if (subject !== undefined && subject !== 'document') problems.push({ path: 'settings.subject', code: 'SETTING_INVALID', message: 'subject must be "document"' });
+    if (subject !== undefined && !(VOTE_SUBJECTS as readonly unknown[]).includes(subject)) {
+      problems.push({ path: 'settings.subject', code: 'SETTING_INVALID', message: `subject must be one of ${VOTE_SUBJECTS.map((s) => `"${s}"`).join(', ')}` });
+    }
     if (rule !== undefined) {
       try {
         parseVotingRule(rule);
@@ -45,7 +71,16 @@ export class VoteStage implements StageHandler {
         }
       }
     }
-    if (stage.fanOut !== 'each-member') problems.push({ path: 'fanOut', code: 'SETTING_INVALID', message: 'a vote stage needs fanOut "each-member": one ballot per member unit' });
+    if (subject === 'acclaimed') {
+      // The council votes: one ballot per person, so the electorate is the stage's people and never the member units.
+      if (stage.fanOut !== undefined) problems.push({ path: 'fanOut', code: 'SETTING_INVALID', message: 'the council\'s vote (subject "acclaimed") is cast by people: leave fanOut out' });
+      const assignees = stage.assignees ?? [];
+      if (!assignees.length || !assignees.every(isPersonAssignee)) {
+        problems.push({ path: 'assignees', code: 'SETTING_INVALID', message: 'the council\'s vote (subject "acclaimed") needs people as assignees: "council-member", "admin" or { "person": username }' });
+      }
+    } else if (stage.fanOut !== 'each-member') {
+      problems.push({ path: 'fanOut', code: 'SETTING_INVALID', message: 'a vote stage needs fanOut "each-member": one ballot per member unit' });
+    }
     for (const key of Object.keys(rest)) problems.push({ path: `settings.${key}`, code: 'SETTING_UNKNOWN', message: `unknown setting "${key}"` });
     return problems;
   }

@@ -1,0 +1,185 @@
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { ActingFor, Principal } from '../../../common/auth/principal';
+import { AppError } from '../../../common/errors/app-error';
+import { Clock } from '../../../modules/calendar/clock';
+import { CommendationsService, AwardInput } from '../../../modules/commendations/commendations.service';
+import { RecordedDecisionDto } from '../../../modules/commendations/dto/commendation.dto';
+import { Unit } from '../../../modules/org/entities/unit.entity';
+import type { EvaluationContext } from '../../../modules/scoring/table/scoring-table';
+import type { LocalText } from '../../definitions/workflow-document';
+import { CampaignCommandsService } from '../../engine/campaign-commands.service';
+import { CampaignHistoryService, eventActor } from '../../engine/campaign-history.service';
+import { Campaign } from '../../engine/entities/campaign.entity';
+import { Task } from '../../engine/entities/task.entity';
+import { DecisionAward, decisionSettingsOf, DecisionStageSettings } from './decision.stage';
+import { RecordDecisionDto } from './decision.dto';
+
+/** The engine's refusals that a concurrent first recording causes: the second caller then reads what the first stored. */
+const RACE_CODES = new Set(['CAMPAIGN_CHANGED', 'STAGE_CLOSED', 'TASK_CLOSED']);
+
+const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day as `YYYY-MM-DD`, or undefined (2020-02-30 is not one). */
+export function calendarDay(value: string): string | undefined {
+  const match = YMD.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900 ? value : undefined;
+}
+
+const textOf = (text: LocalText | undefined): string | undefined => (text === undefined ? undefined : typeof text === 'string' ? text : text.vi);
+
+/** The units an award of the stage goes to, from the campaign's context. */
+export function recipientsOf(award: DecisionAward, context: EvaluationContext): string[] {
+  if (award.to === 'ranking-top') return context.ranking?.leaders ?? [];
+  return context.councilApproved?.unitIds ?? context.acclaimed?.unitIds ?? [];
+}
+
+interface LoadedDecisionTask {
+  task: Task;
+  campaign: Campaign;
+  settings: DecisionStageSettings;
+}
+
+/**
+ * Recording a commendation decision through a decision stage's task: checks the input, resolves the awards, and stores
+ * the decision with its commendations in the engine's transaction as the task completes (the first recording completes
+ * the stage). A replay of the same decision, or a concurrent second call, answers the decision already stored; another
+ * decision for the same stage run is refused, and the unique stage run keeps it so even under a race.
+ */
+@Injectable()
+export class DecisionTaskService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly commands: CampaignCommandsService,
+    private readonly commendations: CommendationsService,
+    private readonly history: CampaignHistoryService,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(taskId: string, body: RecordDecisionDto, principal: Principal, actingFor: ActingFor | undefined): Promise<RecordedDecisionDto> {
+    const { task, campaign, settings } = await this.load(taskId);
+    const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePerson?.id === principal.personId;
+    if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
+    const number = body.number?.trim() ?? '';
+    const replayed = await this.replay(task.stageRun.id, number);
+    if (replayed) return replayed;
+
+    if (!number) throw new AppError('DECISION_NUMBER_REQUIRED', {}, { path: 'number' });
+    const signedOn = calendarDay(body.signedOn?.trim() ?? '');
+    if (!signedOn) throw new AppError('DECISION_DATE_INVALID', { value: body.signedOn ?? '' }, { path: 'signedOn' });
+    const issuer = body.issuer?.trim() || textOf(settings.issuer)?.trim();
+    if (!issuer) throw new AppError('DECISION_ISSUER_REQUIRED', {}, { path: 'issuer' });
+    const awards = await this.awards(campaign, settings, body);
+    if (!awards.length) throw new AppError('DECISION_NO_RECIPIENTS');
+
+    try {
+      await this.commands.commandTask(
+        taskId,
+        {
+          command: 'decide',
+          record: async (em, locked) => {
+            const decision = await this.commendations.recordDecision(em, {
+              number,
+              signedOn,
+              issuer,
+              year: campaign.year,
+              campaignId: campaign.id,
+              campaignName: campaign.name,
+              stageRunId: locked.stageRun.id,
+              recordedBy: principal.personId,
+              recordedAt: this.clock.now(),
+              awards,
+            });
+            await this.history.append(em, locked.campaign, 'decision.recorded', {
+              stage: locked.stageRun.stageKey,
+              decisionId: decision.id,
+              number,
+              signedOn,
+              issuer,
+              awards: awards.map((award) => ({ unitId: 'unitId' in award.recipient ? award.recipient.unitId : null, title: award.titleCode })),
+            }, eventActor(principal, actingFor));
+          },
+        },
+        principal,
+        actingFor,
+      );
+    } catch (error) {
+      const raced = (error instanceof AppError && RACE_CODES.has(error.code)) || error instanceof UniqueConstraintViolationException;
+      const stored = raced ? await this.replay(task.stageRun.id, number) : undefined;
+      if (stored) return stored;
+      if (raced && (await this.commendations.findByStageRun(task.stageRun.id))) return this.alreadyRecorded(task.stageRun.id);
+      throw error;
+    }
+    const decision = await this.commendations.findByStageRun(task.stageRun.id);
+    return this.commendations.decision(decision!.id);
+  }
+
+  /** The decision this stage run already recorded when it has this number (a replay); another number is refused. */
+  private async replay(stageRunId: string, number: string): Promise<RecordedDecisionDto | undefined> {
+    const existing = await this.commendations.findByStageRun(stageRunId);
+    if (!existing) return undefined;
+    if (existing.number !== number) return this.alreadyRecorded(stageRunId);
+    return this.commendations.decision(existing.id);
+  }
+
+  private async alreadyRecorded(stageRunId: string): Promise<never> {
+    const existing = await this.commendations.findByStageRun(stageRunId);
+    throw new AppError('DECISION_ALREADY_RECORDED', { number: existing?.number ?? '' }, { decisionId: existing?.id });
+  }
+
+  /**
+   * The commendations: the given list (each unit a member of the campaign's subject, each title one of the stage's),
+   * or the stage's awards to the units the context names. A unit gets each title once.
+   */
+  private async awards(campaign: Campaign, settings: DecisionStageSettings, body: RecordDecisionDto): Promise<AwardInput[]> {
+    const toInput = (unitId: string, award: DecisionAward): AwardInput => ({ recipient: { unitId }, kind: award.kind ?? 'title', titleCode: award.title, titleLabel: { ...award.label } });
+    if (body.awards === undefined) {
+      const seen = new Set<string>();
+      return settings.awards.flatMap((award) =>
+        recipientsOf(award, campaign.context as EvaluationContext).flatMap((unitId) => {
+          const key = `${unitId}:${award.title}`;
+          if (seen.has(key)) return [];
+          seen.add(key);
+          return [toInput(unitId, award)];
+        }),
+      );
+    }
+    const members = await this.memberIds(campaign);
+    const seen = new Set<string>();
+    const inputs: AwardInput[] = [];
+    for (const [index, given] of body.awards.entries()) {
+      const award = settings.awards.find((candidate) => candidate.title === given.title);
+      if (!award) throw new AppError('AWARD_TITLE_UNKNOWN', { title: given.title, known: [...new Set(settings.awards.map((a) => a.title))].join(', ') }, { path: `awards[${index}].title` });
+      if (!members.has(given.unitId)) {
+        const unit = await this.em.fork().findOne(Unit, given.unitId);
+        const subject = campaign.subjectCluster ? `${campaign.subjectCluster.name} ${campaign.subjectCluster.year}` : (campaign.subjectUnit?.name ?? campaign.name);
+        throw new AppError('AWARD_RECIPIENT_NOT_MEMBER', { unit: unit?.name ?? given.unitId, subject }, { path: `awards[${index}].unitId` });
+      }
+      const key = `${given.unitId}:${given.title}`;
+      if (seen.has(key)) throw new AppError('AWARD_DUPLICATE', { unit: given.unitId, title: given.title }, { path: `awards[${index}]` });
+      seen.add(key);
+      inputs.push(toInput(given.unitId, award));
+    }
+    return inputs;
+  }
+
+  private async memberIds(campaign: Campaign): Promise<Set<string>> {
+    if (campaign.subjectUnit) return new Set([campaign.subjectUnit.id]);
+    const cluster = campaign.subjectCluster;
+    if (!cluster) return new Set();
+    return new Set(cluster.members.getItems().filter((unit) => !unit.archivedAt).map((unit) => unit.id));
+  }
+
+  private async load(taskId: string): Promise<LoadedDecisionTask> {
+    const task = await this.em.fork().findOne(Task, taskId, {
+      populate: ['stageRun', 'campaign', 'campaign.workflowVersion', 'campaign.subjectCluster', 'campaign.subjectCluster.members', 'campaign.subjectUnit', 'assigneeUnit', 'assigneePerson'],
+    });
+    if (!task) throw new AppError('TASK_NOT_FOUND', { id: taskId });
+    const stage = task.campaign.workflowVersion.document.stages[task.stageRun.stageKey];
+    if (stage?.type !== 'decision') throw new AppError('TASK_HAS_NO_DECISION', { id: taskId });
+    return { task, campaign: task.campaign, settings: decisionSettingsOf(stage) };
+  }
+}
