@@ -9,6 +9,8 @@ import { Hundredths } from './scoring-table';
 export type ParsedHundredths = { ok: true; hundredths: Hundredths } | { ok: false; code: 'SCORE_NOT_A_NUMBER' | 'SCORE_TOO_PRECISE' };
 
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d{1,6}))?$/;
+/** The largest whole number whose hundredths are a safe integer. */
+const MAX_WHOLE = Math.floor(Number.MAX_SAFE_INTEGER / 100);
 /** Past this many places of exponent a non-zero value is out of range whatever its digits. */
 const MAX_EXPONENT_SHIFT = 40;
 
@@ -20,6 +22,8 @@ const MAX_EXPONENT_SHIFT = 40;
  * integer range of hundredths are SCORE_NOT_A_NUMBER.
  */
 export function toHundredths(value: unknown): ParsedHundredths {
+  // Fast path for whole numbers, exact as long as × 100 stays a safe integer.
+  if (typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) <= MAX_WHOLE) return { ok: true, hundredths: value * 100 + 0 };
   if (typeof value === 'number' && !Number.isFinite(value)) return { ok: false, code: 'SCORE_NOT_A_NUMBER' };
   if (typeof value !== 'number' && typeof value !== 'string') return { ok: false, code: 'SCORE_NOT_A_NUMBER' };
   const match = DECIMAL.exec(String(value));
@@ -42,10 +46,18 @@ export function toHundredths(value: unknown): ParsedHundredths {
   return { ok: true, hundredths: Number(sign === '-' ? -magnitude : magnitude) };
 }
 
+/** Table values seen so far: a table has a few dozen distinct numbers, read for every sheet scored. */
+const TABLE_VALUES = new Map<number, Hundredths>();
+const TABLE_VALUES_LIMIT = 10_000;
+
 /** Hundredths of a number the table states (already validated); throws on a value validation lets through by mistake. */
 export function tableHundredths(value: number): Hundredths {
+  const known = TABLE_VALUES.get(value);
+  if (known !== undefined) return known;
   const parsed = toHundredths(value);
   if (!parsed.ok) throw new Error(`Scoring table value ${value} is not a number with at most 2 decimals`);
+  if (TABLE_VALUES.size >= TABLE_VALUES_LIMIT) TABLE_VALUES.clear();
+  TABLE_VALUES.set(value, parsed.hundredths);
   return parsed.hundredths;
 }
 
