@@ -19,6 +19,8 @@ describe('toHundredths: decimals read exactly, never through float arithmetic', 
     ['9.500', 950],
     ['007.5', 750],
     ['-0', 0],
+    [-0, 0],
+    [90071992547409, 9007199254740900],
     ['1e-2', 1],
     ['90071992547409.91', Number.MAX_SAFE_INTEGER],
   ])('%p → %p hundredths', (value, hundredths) => {
@@ -36,7 +38,7 @@ describe('toHundredths: decimals read exactly, never through float arithmetic', 
     expect(toHundredths(value)).toEqual({ ok: false, code: 'SCORE_TOO_PRECISE' });
   });
 
-  it.each([[Number.NaN], [Infinity], [-Infinity], [''], [' 9'], ['9,5'], ['abc'], ['1e400'], ['90071992547409.92'], [true], [null], [undefined], [{}], [[9]]])(
+  it.each([[Number.NaN], [Infinity], [-Infinity], [''], [' 9'], ['9,5'], ['abc'], ['1e400'], ['90071992547409.92'], [90071992547410], [true], [null], [undefined], [{}], [[9]]])(
     '%p is SCORE_NOT_A_NUMBER',
     (value) => {
       expect(toHundredths(value)).toEqual({ ok: false, code: 'SCORE_NOT_A_NUMBER' });
