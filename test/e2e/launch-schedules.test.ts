@@ -101,6 +101,7 @@ describe('launch schedules API and page (e2e)', () => {
     expect(vi).toContain(`<a href="/campaigns/${launched.items[0].campaign.id}">Tổng kết, chấm điểm năm 2020 — Cụm thi đua số 6</a>`);
     expect(vi).toContain('Đã phát động');
     expect(vi).toContain('Chạy ngay');
+    expect(vi).toContain('<a href="/admin/schedules" aria-current="page">Lịch phát động</a>');
     expect(vi).toContain('ngày 15/11, hoặc ngày làm việc đầu tiên sau đó');
     expect(vi).not.toContain(`cluster:${clusterId}`);
     const en = (await pages.get('admin', '/admin/schedules', 200, 'en')).text;
@@ -108,7 +109,8 @@ describe('launch schedules API and page (e2e)', () => {
     expect(en).toContain('Run now');
     expect(en).toContain('Launched');
     expect(en).toContain('Cụm thi đua số 6 (2020)');
-    await pages.get('thanhhoa.canbo', '/admin/schedules', 403);
+    const forbidden = await pages.get('thanhhoa.canbo', '/admin/schedules', 403);
+    expect(forbidden.text).not.toContain('Lịch phát động');
 
     // The page's button: a CSRF-protected post that starts a run and comes back with a notice.
     const posted = await pages.post('admin', `/admin/schedules/${id}/run-now`, {}, 303);

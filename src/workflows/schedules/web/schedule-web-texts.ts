@@ -2,6 +2,7 @@ import { interpolate, Language, Text } from '../../../common/i18n/language';
 
 /** Texts of the scheduled launches page, Vietnamese first. */
 export const SCHEDULE_WEB_TEXTS = {
+  navSchedules: { vi: 'Lịch phát động', en: 'Launch schedules' },
   title: { vi: 'Lịch tự động phát động', en: 'Scheduled launches' },
   intro: {
     vi: 'Mỗi lịch tự phát động một quy trình vào ngày đã định, đúng một lần cho mỗi cụm hoặc đơn vị của năm. “Chạy ngay” chạy lịch bất kể ngày; đối tượng đã phát động được ghi là “đã có”.',
