@@ -100,7 +100,7 @@ export interface SheetProblem {
 export interface LeafScore {
   code: string;
   points: Hundredths;
-  /** "18/20 × 10 = 9,00" — the arithmetic in Vietnamese number format. */
+  /** "18/20 × 10,00 = 9,00" (≈ when rounded half up, → 6,00 (tối đa) when capped): the arithmetic in Vietnamese number format; empty when the leaf has a problem. */
   explanation: string;
 }
 
