@@ -75,8 +75,9 @@ export class ScheduledLauncher {
 
   /**
    * Launches the schedule's workflow for one subject, at most once: a row already launched (or existed) answers
-   * `existed`; a lost race on the unique key too. A refusal of the launch (an AppError: no assignee, an archived
-   * subject) is recorded as `failed` and answered; anything else is thrown for the job to retry.
+   * `existed`; a lost race on the unique key too. A refusal of the launch (an AppError of a user, not-found, forbidden
+   * or conflict kind: no assignee, an archived subject) is recorded as `failed` and answered; anything else is thrown
+   * for the job to retry.
    */
   async launchSubject(scheduleId: string, year: number, subjectKey: string): Promise<LaunchJobResult> {
     // SQLite lets one process write at a time and refuses a second writer at once ("database is locked"): a few quick
@@ -128,7 +129,8 @@ export class ScheduledLauncher {
         if (winner) await this.attempted(winner.id, 'existed');
         return { subjectKey, outcome: 'existed' };
       }
-      if (error instanceof AppError) {
+      // A refusal (no assignee, an archived subject) is recorded; a dependency down (operational) is the job's to retry.
+      if (error instanceof AppError && error.kind !== 'operational' && error.kind !== 'unexpected') {
         return { subjectKey, outcome: await this.recordFailure(scheduleId, year, subjectKey, error) };
       }
       throw error;
