@@ -14,6 +14,9 @@ import { CampaignAmendmentsService } from '../stages/discussion/campaign-amendme
 import { StageEffectsModule } from '../stages/stage-effects.module';
 import { DecisionTaskService } from '../stages/decision/decision-task.service';
 import { FormTaskService } from '../stages/form/form-task.service';
+import { RankingAdjustmentService } from '../stages/rank/ranking-adjustment.service';
+import { RankingExportService } from '../stages/rank/ranking-export.service';
+import { RankingQueriesService } from '../stages/rank/ranking-queries.service';
 import { SignTaskService } from '../stages/sign/sign-task.service';
 import { BallotTaskService } from '../stages/vote/ballot-task.service';
 import { BallotsController } from './ballots.controller';
@@ -24,14 +27,15 @@ import { DeliberationController } from './deliberation.controller';
 import { DocumentAmendmentsController } from './document-amendments.controller';
 import { FormSubmissionsController } from './form-submissions.controller';
 import { NotificationsController } from './notifications.controller';
+import { RankingsController } from './rankings.controller';
 import { SigningController } from './signing.controller';
 import { TasksController } from './tasks.controller';
 
 /** HTTP side of the engine: campaigns, the inbox, task commands, form tasks, ballots, the deliberation of a campaign and its signing. */
 @Module({
   imports: [WorkflowEngineModule, StageEffectsModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule, SigningModule, CampaignBundleModule, CommendationsModule],
-  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, DocumentAmendmentsController, SigningController, DecisionsController, MinutesController],
-  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, DecisionTaskService, MinutesService],
-  exports: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, VotingModule, DiscussionModule],
+  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, DocumentAmendmentsController, SigningController, DecisionsController, MinutesController, RankingsController],
+  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, DecisionTaskService, MinutesService, RankingQueriesService, RankingAdjustmentService, RankingExportService],
+  exports: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, RankingQueriesService, VotingModule, DiscussionModule],
 })
 export class WorkflowApiModule {}

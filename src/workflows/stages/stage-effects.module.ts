@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { CommendationsModule } from '../../modules/commendations/commendations.module';
 import { DiscussionModule } from '../../modules/discussion/discussion.module';
 import { DocumentsModule } from '../../modules/documents/documents.module';
+import { RankingService } from '../../modules/scoring/ranking/ranking.service';
 import { VotingModule } from '../../modules/voting/voting.module';
 import { DecisionStageEffects } from './decision/decision.effects';
 import { AmendmentDecisionService } from './discussion/amendment-decision.service';
 import { DiscussionStageEffects } from './discussion/discussion.effects';
+import { RankStageEffects } from './rank/rank.effects';
 import { ScoreStageEffects } from './score/score.effects';
 import { SignStageEffects } from './sign/sign.effects';
 import { STAGE_EFFECTS, StageEffects } from './stage-effects';
@@ -24,18 +26,21 @@ import { VoteStageEffects } from './vote/vote.effects';
     SignStageEffects,
     ScoreStageEffects,
     DecisionStageEffects,
+    RankingService,
+    RankStageEffects,
     {
       provide: STAGE_EFFECTS,
-      useFactory: (vote: VoteStageEffects, discussion: DiscussionStageEffects, sign: SignStageEffects, score: ScoreStageEffects, decision: DecisionStageEffects): StageEffects[] => [
+      useFactory: (vote: VoteStageEffects, discussion: DiscussionStageEffects, sign: SignStageEffects, score: ScoreStageEffects, decision: DecisionStageEffects, rank: RankStageEffects): StageEffects[] => [
         vote,
         discussion,
         sign,
         score,
         decision,
+        rank,
       ],
-      inject: [VoteStageEffects, DiscussionStageEffects, SignStageEffects, ScoreStageEffects, DecisionStageEffects],
+      inject: [VoteStageEffects, DiscussionStageEffects, SignStageEffects, ScoreStageEffects, DecisionStageEffects, RankStageEffects],
     },
   ],
-  exports: [STAGE_EFFECTS, AmendmentDecisionService],
+  exports: [STAGE_EFFECTS, AmendmentDecisionService, RankingService],
 })
 export class StageEffectsModule {}

@@ -36,7 +36,7 @@ export const RANKED = 'ranked';
 
 export const rankSettingsOf = (stage: StageDefinition) => (stage.settings ?? {}) as RankStageSettings;
 
-const TIE_BREAK = /^(total|fewer-penalties|group:[A-Za-z0-9.-]{1,40})$/;
+const TIE_BREAK = /^(total|fewer-penalties|group:[A-Za-z0-9.-]{1,34})$/;
 
 /** The score stages of a workflow a rank stage reads by default. */
 export function defaultRankSources(stages: Record<string, StageDefinition>): string[] {

@@ -1,0 +1,325 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager, raw } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../../common/errors/app-error';
+import type { Text } from '../../../common/i18n/language';
+import { Person } from '../../org/entities/person.entity';
+import { Unit } from '../../org/entities/unit.entity';
+import { RankingEntry } from '../entities/ranking-entry.entity';
+import { Score } from '../entities/score.entity';
+import { ScoreSheet, ScoreSheetKind, ScoreSheetStatus } from '../entities/score-sheet.entity';
+import { ScoringTableVersion } from '../entities/scoring-table-version.entity';
+import { AggregationMethod, Hundredths, ScoringTableDocument, TieBreakKey } from '../table/scoring-table';
+import { leavesOf } from '../table/table-text';
+import { aggregate } from './aggregate';
+import { RankedRow, rankUnits } from './rank';
+import { breakdownOf, RankingBreakdown, SheetUse } from './ranking-breakdown';
+
+/** A score stage run whose sheets count, with its stage key (shown beside each sheet). */
+export interface RankingSource {
+  stageRunId: string;
+  stageKey: string;
+}
+
+export interface ComputeRankingInput {
+  campaignId: string;
+  /** The rank stage run the entries belong to (its earlier entries are replaced). */
+  stageRunId: string;
+  sources: RankingSource[];
+  includeSelf: boolean;
+  aggregation: AggregationMethod;
+  /** Absent → total, the table's first group, fewer penalties. */
+  tieBreak?: TieBreakKey[];
+  /** How many ranks lead. */
+  leaders: number;
+  tableVersion: ScoringTableVersion;
+  /** The units to rank: every member of the subject, ranked or not. */
+  unitIds: string[];
+}
+
+/** What a computation or an adjustment leaves, for the campaign's context and history. */
+export interface RankingOutcome {
+  /** Unit ids of the ranks 1 … leaders, in rank order. */
+  leaders: string[];
+  leaderRows: Array<{ unitId: string; name: string; rank: number; total: Hundredths }>;
+  /** The explanations of every place not decided by the total alone (a tie broken by the chain, or kept). */
+  ties: Text[];
+  notRanked: Array<{ unitId: string; name: string; reason: Text }>;
+}
+
+/** A sheet row as the one query over score_sheet reads it. */
+interface SheetRow {
+  id: string;
+  stageRunId: string;
+  kind: ScoreSheetKind;
+  status: ScoreSheetStatus;
+  total: number | null;
+  groupTotals: Record<string, number> | string | null;
+  scoredUnit: string;
+  scorerUnit: string | null;
+  scorerPerson: string | null;
+  recusalReason: string | null;
+}
+
+/** The default chain: the total, then the table's first group, then fewer penalty points. */
+export function defaultTieBreak(table: ScoringTableDocument): TieBreakKey[] {
+  return ['total', ...(table.groups[0] ? [`group:${table.groups[0].code}` as TieBreakKey] : []), 'fewer-penalties'];
+}
+
+/** A label for explanations: the short name a reader knows, else the full name. */
+const labelOf = (unit: Pick<Unit, 'name' | 'shortName'>) => unit.shortName ?? unit.name;
+
+const json = <T>(value: T | string | null): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+/** The explanation of a grade-less or rank-less entry, for the API. */
+const notRankedReason = (recused: number): Text =>
+  recused
+    ? {
+        vi: `Không có phiếu chấm nào được tính: ${recused} người chấm đã xin không chấm và không có phiếu nào khác đã nộp.`,
+        en: `No sheet counts: ${recused} scorer(s) recused and no other sheet was submitted.`,
+      }
+    : { vi: 'Không có phiếu chấm nào đã nộp cho đơn vị này.', en: 'No sheet was submitted for this unit.' };
+
+/**
+ * The ranking of a rank stage run (xếp hạng), set-based: one query over score_sheet for the totals and group totals
+ * of every scored unit, one aggregate query over score for the penalty points, then the pure aggregate() and
+ * rankUnits(), and one insertMany of the entries. Works in the caller's transaction (the engine's, or the
+ * adjustment's), never its own: it is the data side of the rank stage and of the council's adjustment.
+ */
+@Injectable()
+export class RankingService {
+  async compute(em: EntityManager, input: ComputeRankingInput): Promise<RankingOutcome> {
+    const table = input.tableVersion.document;
+    const tieBreak = input.tieBreak ?? defaultTieBreak(table);
+    const runIds = input.sources.map((source) => source.stageRunId);
+    const stageKeyOf = new Map(input.sources.map((source) => [source.stageRunId, source.stageKey]));
+    // One after the other: they share the caller's transaction (SQLite's one connection).
+    const sheets = await this.sheetRows(em, runIds, input.includeSelf);
+    const penaltiesBySheet = await this.penaltiesBySheet(em, runIds, table);
+    const units = input.unitIds.length ? await em.find(Unit, { id: { $in: input.unitIds } }) : [];
+    const scorerNames = await this.scorerNames(em, sheets);
+
+    const sheetsByUnit = new Map<string, SheetRow[]>();
+    for (const sheet of sheets) sheetsByUnit.set(sheet.scoredUnit, [...(sheetsByUnit.get(sheet.scoredUnit) ?? []), sheet]);
+
+    const breakdowns = new Map<string, RankingBreakdown>();
+    const aggregates = new Map<string, Hundredths>();
+    for (const unit of units) {
+      const label = labelOf(unit);
+      // Scorers in name order, so that "the earlier sheet" a trimmed mean drops among equal totals is a stable one.
+      const mine = (sheetsByUnit.get(unit.id) ?? []).sort(
+        (a, b) => collator.compare(scorerNames.get(a.id) ?? '', scorerNames.get(b.id) ?? '') || (a.id < b.id ? -1 : 1),
+      );
+      const counted = mine.filter((sheet) => sheet.status === 'submitted' && sheet.total !== null);
+      const recused = mine.filter((sheet) => sheet.status === 'recused');
+      const use = (sheet: SheetRow, state: SheetUse['use']): SheetUse => ({
+        sheetId: sheet.id,
+        stageKey: stageKeyOf.get(sheet.stageRunId) ?? '',
+        kind: sheet.kind,
+        scorer: scorerNames.get(sheet.id) ?? '',
+        scorerUnitId: sheet.scorerUnit,
+        total: sheet.status === 'recused' ? null : sheet.total,
+        use: state,
+        recusalReason: sheet.recusalReason,
+      });
+      const base = { tableVersionId: input.tableVersion.id, aggregation: input.aggregation, tieBreak, label, tieBreakLines: [] };
+      if (!counted.length) {
+        breakdowns.set(unit.id, { ...base, ranked: false, notRankedReason: notRankedReason(recused.length), sheets: recused.map((s) => use(s, 'recused')), groups: {}, penalties: 0, aggregateExplanation: null });
+        continue;
+      }
+      const result = aggregate(input.aggregation, counted.map((sheet) => sheet.total!));
+      const dropped = new Set(result.dropped);
+      const groupCodes = table.groups.map((group) => group.code);
+      const groups = Object.fromEntries(
+        groupCodes.map((code) => [code, aggregate(input.aggregation, counted.map((sheet) => json(sheet.groupTotals)?.[code] ?? 0)).value]),
+      );
+      const penalties = Math.min(0, aggregate(input.aggregation, counted.map((sheet) => penaltiesBySheet.get(sheet.id) ?? 0)).value);
+      aggregates.set(unit.id, result.value);
+      breakdowns.set(unit.id, {
+        ...base,
+        ranked: true,
+        notRankedReason: null,
+        sheets: [...counted.map((sheet, index) => use(sheet, dropped.has(index) ? 'dropped' : 'used')), ...recused.map((s) => use(s, 'recused'))],
+        groups,
+        penalties,
+        aggregateExplanation: result.explanation,
+      });
+    }
+
+    const ranked = rankUnits(
+      [...aggregates].map(([unitId, total]) => {
+        const breakdown = breakdowns.get(unitId)!;
+        return { unitId, label: breakdown.label, total, groups: breakdown.groups, penalties: breakdown.penalties };
+      }),
+      tieBreak,
+      table.grades,
+    );
+    const byUnit = this.withTieBreakLines(ranked);
+    const now = new Date();
+    await em.nativeDelete(RankingEntry, { stageRunId: input.stageRunId });
+    const rows = units.map((unit) => {
+      const row = byUnit.get(unit.id);
+      const breakdown = breakdowns.get(unit.id)!;
+      return {
+        id: randomUUID(),
+        createdAt: now,
+        updatedAt: now,
+        campaignId: input.campaignId,
+        stageRunId: input.stageRunId,
+        unit: unit.id,
+        aggregate: row ? aggregates.get(unit.id)! : null,
+        adjustment: 0,
+        adjustmentReason: null,
+        total: row?.total ?? null,
+        rank: row?.rank ?? null,
+        grade: row?.grade?.code ?? null,
+        tiedWith: row?.tiedWith.length ? row.tiedWith : null,
+        decidedBy: row?.decidedBy ?? null,
+        breakdown: { ...breakdown, tieBreakLines: row?.lines ?? [] } as unknown as Record<string, unknown>,
+      };
+    });
+    if (rows.length) await em.insertMany(RankingEntry, rows);
+    return this.outcome(ranked, input.leaders, units, breakdowns);
+  }
+
+  /**
+   * The council's adjustment of one entry (điều chỉnh): its adjustment and reason replaced, then every total, grade
+   * and rank of the run recomputed from the stored aggregates, groups and penalties (no sheet is read again).
+   */
+  async adjust(
+    em: EntityManager,
+    input: { stageRunId: string; unitId: string; adjustment: Hundredths; reason: string; leaders: number; campaignName: string },
+  ): Promise<RankingOutcome & { previous: { adjustment: Hundredths; total: Hundredths | null; rank: number | null }; entry: RankingEntry }> {
+    const entries = await em.find(RankingEntry, { stageRunId: input.stageRunId }, { populate: ['unit'] });
+    const entry = entries.find((candidate) => candidate.unit.id === input.unitId);
+    if (!entry) {
+      const unit = await em.findOne(Unit, input.unitId);
+      throw new AppError('RANKING_UNIT_NOT_LISTED', { unit: unit?.name ?? input.unitId, campaign: input.campaignName });
+    }
+    if (!input.reason.trim()) throw new AppError('RANKING_ADJUSTMENT_REASON_REQUIRED', { unit: entry.unit.name });
+    if (entry.aggregate === null) throw new AppError('RANKING_UNIT_NOT_RANKED', { unit: entry.unit.name });
+    const previous = { adjustment: entry.adjustment, total: entry.total, rank: entry.rank };
+    entry.adjustment = input.adjustment;
+    entry.adjustmentReason = input.reason;
+
+    const breakdowns = new Map(entries.map((e) => [e.unit.id, breakdownOf(e.breakdown)]));
+    const first = breakdowns.get(entry.unit.id)!;
+    const table = await em.findOneOrFail(ScoringTableVersion, first.tableVersionId);
+    const rankedEntries = entries.filter((e) => e.aggregate !== null);
+    const ranked = rankUnits(
+      rankedEntries.map((e) => {
+        const breakdown = breakdowns.get(e.unit.id)!;
+        return { unitId: e.unit.id, label: breakdown.label, total: e.aggregate! + e.adjustment, groups: breakdown.groups, penalties: breakdown.penalties };
+      }),
+      first.tieBreak,
+      table.document.grades,
+    );
+    const byUnit = this.withTieBreakLines(ranked);
+    for (const e of rankedEntries) {
+      const row = byUnit.get(e.unit.id)!;
+      e.total = row.total;
+      e.rank = row.rank;
+      e.grade = row.grade?.code ?? null;
+      e.tiedWith = row.tiedWith.length ? row.tiedWith : null;
+      e.decidedBy = row.decidedBy;
+      e.breakdown = { ...e.breakdown, tieBreakLines: row.lines };
+    }
+    return { ...this.outcome(ranked, input.leaders, entries.map((e) => e.unit), breakdowns), previous, entry };
+  }
+
+  /** The entries of a rank stage run with their units, ranked ones in rank order, then those not ranked. */
+  async entries(em: EntityManager, stageRunId: string): Promise<RankingEntry[]> {
+    const entries = await em.find(RankingEntry, { stageRunId }, { populate: ['unit'] });
+    return entries.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || collator.compare(labelOf(a.unit), labelOf(b.unit)));
+  }
+
+  /**
+   * Every submitted sheet about one unit in these score stage runs and every score those sheets give: one query per
+   * kind of data, whatever the number of criteria.
+   */
+  async unitScores(em: EntityManager, runIds: string[], unitId: string): Promise<{ sheets: ScoreSheet[]; scores: Score[] }> {
+    if (!runIds.length) return { sheets: [], scores: [] };
+    const sheets = await em.find(ScoreSheet, { stageRunId: { $in: runIds }, scoredUnit: unitId, status: 'submitted' }, { populate: ['scorerUnit', 'scorerPerson'] });
+    const scores = sheets.length ? await em.find(Score, { scoredUnitId: unitId, sheet: { $in: sheets.map((s) => s.id) } }) : [];
+    return { sheets, scores };
+  }
+
+  /** Every submitted sheet of these runs (all units), for the workbook: one query for the sheets, one for their scores. */
+  async allScores(em: EntityManager, runIds: string[]): Promise<{ sheets: ScoreSheet[]; scores: Array<{ sheetId: string; criterionCode: string; points: Hundredths }> }> {
+    if (!runIds.length) return { sheets: [], scores: [] };
+    const sheets = await em.find(ScoreSheet, { stageRunId: { $in: runIds }, status: 'submitted' }, { populate: ['scorerUnit', 'scorerPerson', 'scoredUnit'] });
+    if (!sheets.length) return { sheets, scores: [] };
+    const rows = await (em as SqlEntityManager)
+      .createQueryBuilder(Score, 'sc')
+      .select(['sc.sheet', 'sc.criterionCode', 'sc.points'])
+      .join('sc.sheet', 's')
+      .where({ 's.stageRunId': { $in: runIds }, 's.status': 'submitted' })
+      .execute<Array<{ sheet: string; criterionCode: string; points: number }>>('all');
+    return { sheets, scores: rows.map((row) => ({ sheetId: row.sheet, criterionCode: row.criterionCode, points: Number(row.points) })) };
+  }
+
+  /** The one query over score_sheet: every submitted or recused sheet of the source runs, without the unit of work. */
+  private async sheetRows(em: EntityManager, runIds: string[], includeSelf: boolean): Promise<SheetRow[]> {
+    if (!runIds.length) return [];
+    const rows = await (em as SqlEntityManager)
+      .createQueryBuilder(ScoreSheet, 's')
+      .select(['s.id', 's.stageRunId', 's.kind', 's.status', 's.total', 's.groupTotals', 's.scoredUnit', 's.scorerUnit', 's.scorerPerson', 's.recusalReason'])
+      .where({ stageRunId: { $in: runIds }, status: { $in: ['submitted', 'recused'] }, ...(includeSelf ? {} : { kind: { $ne: 'self' } }) })
+      .execute<SheetRow[]>('all');
+    return rows.map((row) => ({ ...row, total: row.total === null ? null : Number(row.total) }));
+  }
+
+  /** Penalty points per sheet (≤ 0): one aggregate query over the scores of the table's penalty criteria. */
+  private async penaltiesBySheet(em: EntityManager, runIds: string[], table: ScoringTableDocument): Promise<Map<string, Hundredths>> {
+    const codes = leavesOf(table).filter((leaf) => leaf.method === 'penalty').map((leaf) => leaf.code);
+    if (!codes.length || !runIds.length) return new Map();
+    const rows = await (em as SqlEntityManager)
+      .createQueryBuilder(Score, 'sc')
+      .select(['sc.sheet'])
+      .addSelect(raw('sum(sc.points) as penalties'))
+      .join('sc.sheet', 's')
+      .where({ criterionCode: { $in: codes }, 's.stageRunId': { $in: runIds }, 's.status': 'submitted' })
+      .groupBy('sc.sheet')
+      .execute<Array<{ sheet: string; penalties: number | string }>>('all');
+    // Penalties are stored as negative points; a sheet that scored them as positive deductions still counts as ≤ 0.
+    return new Map(rows.map((row) => [row.sheet, -Math.abs(Number(row.penalties))]));
+  }
+
+  /** Sheet id → the scorer's name (the unit's short name, or the person's full name): one query per kind of scorer. */
+  private async scorerNames(em: EntityManager, sheets: SheetRow[]): Promise<Map<string, string>> {
+    const unitIds = [...new Set(sheets.flatMap((s) => (s.scorerUnit ? [s.scorerUnit] : [])))];
+    const personIds = [...new Set(sheets.flatMap((s) => (s.scorerPerson && !s.scorerUnit ? [s.scorerPerson] : [])))];
+    const units = unitIds.length ? await em.find(Unit, { id: { $in: unitIds } }) : [];
+    const people = personIds.length ? await em.find(Person, { id: { $in: personIds } }) : [];
+    const unitNames = new Map(units.map((u) => [u.id, labelOf(u)]));
+    const personNames = new Map(people.map((p) => [p.id, p.fullName]));
+    return new Map(sheets.map((s) => [s.id, (s.scorerUnit ? unitNames.get(s.scorerUnit) : s.scorerPerson ? personNames.get(s.scorerPerson) : undefined) ?? '']));
+  }
+
+  /** Each row with its own comparison to the row above and the next row's comparison to it. */
+  private withTieBreakLines(ranked: RankedRow[]): Map<string, RankedRow & { lines: Text[] }> {
+    return new Map(
+      ranked.map((row, index) => {
+        const below = ranked[index + 1];
+        const lines = [row.explanation, below?.explanation ?? null].filter((line): line is Text => line !== null);
+        return [row.unitId, { ...row, lines }];
+      }),
+    );
+  }
+
+  private outcome(ranked: RankedRow[], leaders: number, units: Array<Pick<Unit, 'id' | 'name'>>, breakdowns: Map<string, RankingBreakdown>): RankingOutcome {
+    const names = new Map(units.map((unit) => [unit.id, unit.name]));
+    const leading = ranked.filter((row) => row.rank <= leaders);
+    return {
+      leaders: leading.map((row) => row.unitId),
+      leaderRows: leading.map((row) => ({ unitId: row.unitId, name: names.get(row.unitId) ?? row.label, rank: row.rank, total: row.total })),
+      ties: ranked.filter((row) => row.explanation && row.decidedBy !== 'total').map((row) => row.explanation!),
+      notRanked: units
+        .filter((unit) => breakdowns.get(unit.id)?.ranked === false)
+        .map((unit) => ({ unitId: unit.id, name: unit.name, reason: breakdowns.get(unit.id)!.notRankedReason! })),
+    };
+  }
+}
+
+const collator = new Intl.Collator('vi');
