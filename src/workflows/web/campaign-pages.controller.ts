@@ -76,6 +76,10 @@ export class CampaignPagesController {
           polls: (context.polls as Record<string, string> | undefined) ?? {},
         },
         signings,
+        // The minutes (biên bản) exist once the acclamation vote's stage run has closed.
+        minutesHref: campaign.stages.some((run) => run.id === (context.nomination as { stageRunId?: string } | undefined)?.stageRunId && run.status !== 'active')
+          ? `/api/v1/campaigns/${id}/minutes.pdf`
+          : undefined,
       }),
     });
   }

@@ -16,7 +16,7 @@ import { DecisionAward, decisionSettingsOf, DecisionStageSettings } from './deci
 import { RecordDecisionDto } from './decision.dto';
 
 /** The engine's refusals that a concurrent first recording causes: the second caller then reads what the first stored. */
-const RACE_CODES = new Set(['CAMPAIGN_CHANGED', 'STAGE_CLOSED', 'TASK_CLOSED']);
+const RACE_CODES = new Set(['CAMPAIGN_CHANGED', 'CAMPAIGN_NOT_RUNNING', 'STAGE_CLOSED', 'TASK_CLOSED']);
 
 const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
 

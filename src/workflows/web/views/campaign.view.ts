@@ -23,6 +23,8 @@ export interface CampaignViewModel {
   deliberation?: { documentId: string | null; polls: Record<string, string> };
   /** The pact's signings, one per sign stage run that opened one. */
   signings?: PactSigning[];
+  /** The minutes of the review and acclamation (biên bản, PDF), once the acclamation vote has closed. */
+  minutesHref?: string;
 }
 
 const signingOfRun = (run: StageRunDto, model: CampaignViewModel) => (run.type === 'sign' ? model.signings?.find((signing) => signing.stageRunId === run.id) : undefined);
@@ -146,6 +148,7 @@ export function campaignView(model: CampaignViewModel): SafeHtml {
   ${campaign.cancelReason && html`<dt>${wt(language, 'cancelReason')}</dt><dd>${campaign.cancelReason}</dd>`}
   ${inForce && html`<dt>${st(language, 'heading')}</dt><dd>${pactStatusLine(inForce, language)}</dd>`}
   ${model.deliberation?.documentId && html`<dt>${wt(language, 'document')}</dt><dd><a href="/documents/${model.deliberation.documentId}" id="campaign-document">${wt(language, 'openDocument')}</a></dd>`}
+  ${model.minutesHref && html`<dt>${language === 'vi' ? 'Biên bản' : 'Minutes'}</dt><dd><a href="${model.minutesHref}" id="campaign-minutes">${language === 'vi' ? 'Biên bản họp bình xét, suy tôn (PDF)' : 'Minutes of the review and acclamation (PDF)'}</a></dd>`}
 </dl>
 <section aria-labelledby="timeline-heading">
   <h2 id="timeline-heading">${wt(language, 'timelineHeading')}</h2>
