@@ -1,7 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
+import { resolveLanguage } from '../../common/i18n/language';
+import type { Request } from 'express';
 import { Idempotent } from '../../modules/idempotency/idempotent.decorator';
 import {
   CreateLaunchScheduleDto,
@@ -64,11 +66,11 @@ export class LaunchSchedulesController {
     await this.schedules.remove(id);
   }
 
-  /** Each subject of the schedule's year with its result: launched, existed, failed (with why) or pending. */
+  /** Each subject of the schedule's year with its result: launched, existed, failed (with why, in the request's language) or pending. */
   @Get(':id/runs')
   @ApiOkResponse({ type: ScheduledLaunchListDto })
-  runs(@Param() { id }: ScheduleIdParams): Promise<ScheduledLaunchListDto> {
-    return this.schedules.runs(id);
+  runs(@Param() { id }: ScheduleIdParams, @Req() request: Request): Promise<ScheduledLaunchListDto> {
+    return this.schedules.runs(id, resolveLanguage(request));
   }
 
   /** Runs the schedule now, whatever its date: a worker launches each subject not yet launched; the others answer `existed`. */

@@ -1,6 +1,8 @@
 import { EntityManager, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
+import { catalogEntry, ERROR_CATALOG, ErrorCode } from '../../common/errors/error-catalog';
+import { interpolate, Language } from '../../common/i18n/language';
 import { CalendarService } from '../../modules/calendar/calendar.service';
 import { Person } from '../../modules/org/entities/person.entity';
 import { WorkflowDefinition } from '../engine/entities/workflow-definition.entity';
@@ -81,6 +83,12 @@ export async function ensureLaunchSchedule(em: EntityManager, input: LaunchSched
   return schedule;
 }
 
+/** A recorded refusal in the reader's language (the stored Vietnamese text when its code left the catalogue). */
+function refusalMessage(row: ScheduledLaunch, language: Language): string | null {
+  if (!row.errorCode || !Object.hasOwn(ERROR_CATALOG, row.errorCode)) return row.errorMessage;
+  return interpolate(catalogEntry(row.errorCode as ErrorCode).message[language], row.errorParams ?? {});
+}
+
 /** Administrators' schedules: CRUD, their runs per subject and "run now". */
 @Injectable()
 export class LaunchSchedulesService {
@@ -156,8 +164,8 @@ export class LaunchSchedulesService {
     });
   }
 
-  /** The schedule's current subjects, each with its record (or `pending`), by name. */
-  async runs(id: string): Promise<ScheduledLaunchListDto> {
+  /** The schedule's current subjects, each with its record (or `pending`), by name; refusals in `language`. */
+  async runs(id: string, language: Language = 'vi'): Promise<ScheduledLaunchListDto> {
     const em = this.em.fork();
     const schedule = await this.find(em, id);
     const rows = await em.find(ScheduledLaunch, { schedule, year: schedule.year }, { populate: ['campaign'] });
@@ -175,7 +183,7 @@ export class LaunchSchedulesService {
         status: row?.status ?? 'pending',
         campaign: row?.campaign ? { id: row.campaign.id, name: row.campaign.name } : null,
         errorCode: row?.errorCode ?? null,
-        errorMessage: row?.errorMessage ?? null,
+        errorMessage: row ? refusalMessage(row, language) : null,
         attempts: row?.attempts ?? 0,
         lastOutcome: row?.lastOutcome ?? null,
         lastAttemptAt: row?.lastAttemptAt?.toISOString() ?? null,

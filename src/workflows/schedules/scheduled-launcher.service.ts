@@ -147,7 +147,7 @@ export class ScheduledLauncher {
       const changed = await em.nativeUpdate(
         ScheduledLaunch,
         { id: failed.id, status: 'failed', attempts: failed.attempts },
-        { status, campaign: campaign.id, attempts: failed.attempts + 1, errorCode: null, errorMessage: null, lastOutcome: status, lastAttemptAt: now, updatedAt: now },
+        { status, campaign: campaign.id, attempts: failed.attempts + 1, errorCode: null, errorMessage: null, errorParams: null, lastOutcome: status, lastAttemptAt: now, updatedAt: now },
       );
       if (changed !== 1) throw new LaunchRaceLost();
       return;
@@ -172,7 +172,7 @@ export class ScheduledLauncher {
     const row = await em.findOne(ScheduledLaunch, { schedule: scheduleId, year, subjectKey });
     if (!row) {
       try {
-        em.create(ScheduledLaunch, { schedule: em.getReference(LaunchSchedule, scheduleId), year, subjectKey, status: 'failed', errorCode: error.code, errorMessage, lastOutcome: 'failed', lastAttemptAt: now });
+        em.create(ScheduledLaunch, { schedule: em.getReference(LaunchSchedule, scheduleId), year, subjectKey, status: 'failed', errorCode: error.code, errorMessage, errorParams: error.params, lastOutcome: 'failed', lastAttemptAt: now });
         await em.flush();
         return 'failed';
       } catch (insertError) {
@@ -183,7 +183,7 @@ export class ScheduledLauncher {
     const changed = await em.nativeUpdate(
       ScheduledLaunch,
       { id: row.id, status: 'failed' },
-      { attempts: row.attempts + 1, errorCode: error.code, errorMessage, lastOutcome: 'failed', lastAttemptAt: now, updatedAt: now },
+      { attempts: row.attempts + 1, errorCode: error.code, errorMessage, errorParams: error.params, lastOutcome: 'failed', lastAttemptAt: now, updatedAt: now },
     );
     return changed === 1 ? 'failed' : 'existed';
   }

@@ -1,4 +1,4 @@
-import { DateTimeType, Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, JsonType, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../../../database/base.entity';
 import { Campaign } from '../../engine/entities/campaign.entity';
 import { LaunchSchedule } from './launch-schedule.entity';
@@ -15,7 +15,7 @@ export type LaunchAttemptOutcome = ScheduledLaunchStatus;
  */
 @Entity()
 @Unique({ properties: ['schedule', 'year', 'subjectKey'] })
-export class ScheduledLaunch extends BaseEntity<'campaign' | 'errorCode' | 'errorMessage' | 'attempts' | 'lastOutcome' | 'lastAttemptAt'> {
+export class ScheduledLaunch extends BaseEntity<'campaign' | 'errorCode' | 'errorMessage' | 'errorParams' | 'attempts' | 'lastOutcome' | 'lastAttemptAt'> {
   @ManyToOne(() => LaunchSchedule, { deleteRule: 'cascade' })
   schedule!: LaunchSchedule;
 
@@ -35,8 +35,13 @@ export class ScheduledLaunch extends BaseEntity<'campaign' | 'errorCode' | 'erro
   @Property({ type: 'string', length: 100, nullable: true })
   errorCode: string | null = null;
 
+  /** The refusal's message in Vietnamese, as it was when recorded. */
   @Property({ type: 'text', nullable: true })
   errorMessage: string | null = null;
+
+  /** The refusal's parameters, so that pages and the API can say it in the reader's language. */
+  @Property({ type: JsonType, nullable: true })
+  errorParams: Record<string, unknown> | null = null;
 
   @Property({ type: 'integer' })
   attempts: number = 1;

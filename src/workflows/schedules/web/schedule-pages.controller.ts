@@ -27,7 +27,7 @@ export class SchedulePagesController {
     this.shell.requireRole(viewer, 'admin');
     const { language } = viewer;
     const schedules = [];
-    for (const schedule of await this.schedules.list()) schedules.push({ schedule, runs: await this.schedules.runs(schedule.id) });
+    for (const schedule of await this.schedules.list()) schedules.push({ schedule, runs: await this.schedules.runs(schedule.id, language) });
     const flash = request.query.flash === 'run-started' ? st(language, 'runStarted') : undefined;
     this.shell.send(request, response, viewer, { title: st(language, 'title'), content: scheduleListView({ language, schedules, flash }), path: '/admin/schedules' });
   }
