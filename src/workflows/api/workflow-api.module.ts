@@ -4,7 +4,9 @@ import { CommendationsModule } from '../../modules/commendations/commendations.m
 import { DiscussionModule } from '../../modules/discussion/discussion.module';
 import { FormsModule } from '../../modules/forms/forms.module';
 import { IdempotencyModule } from '../../modules/idempotency/idempotency.module';
+import { ScoringModule } from '../../modules/scoring/scoring.module';
 import { SigningModule } from '../../modules/signing/signing.module';
+import { StorageModule } from '../../modules/storage/storage.module';
 import { VotingModule } from '../../modules/voting/voting.module';
 import { CampaignBundleModule } from '../bundle/campaign-bundle.module';
 import { WorkflowEngineModule } from '../engine/workflow-engine.module';
@@ -17,6 +19,7 @@ import { FormTaskService } from '../stages/form/form-task.service';
 import { RankingAdjustmentService } from '../stages/rank/ranking-adjustment.service';
 import { RankingExportService } from '../stages/rank/ranking-export.service';
 import { RankingQueriesService } from '../stages/rank/ranking-queries.service';
+import { ScoreTaskService } from '../stages/score/score-task.service';
 import { SignTaskService } from '../stages/sign/sign-task.service';
 import { BallotTaskService } from '../stages/vote/ballot-task.service';
 import { BallotsController } from './ballots.controller';
@@ -28,14 +31,15 @@ import { DocumentAmendmentsController } from './document-amendments.controller';
 import { FormSubmissionsController } from './form-submissions.controller';
 import { NotificationsController } from './notifications.controller';
 import { RankingsController } from './rankings.controller';
+import { ScoreSheetsController } from './score-sheets.controller';
 import { SigningController } from './signing.controller';
 import { TasksController } from './tasks.controller';
 
 /** HTTP side of the engine: campaigns, the inbox, task commands, form tasks, ballots, the deliberation of a campaign and its signing. */
 @Module({
-  imports: [WorkflowEngineModule, StageEffectsModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule, SigningModule, CampaignBundleModule, CommendationsModule],
-  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, DocumentAmendmentsController, SigningController, DecisionsController, MinutesController, RankingsController],
-  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, DecisionTaskService, MinutesService, RankingQueriesService, RankingAdjustmentService, RankingExportService],
-  exports: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, RankingQueriesService, VotingModule, DiscussionModule],
+  imports: [WorkflowEngineModule, StageEffectsModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule, SigningModule, CampaignBundleModule, CommendationsModule, ScoringModule, StorageModule],
+  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, DocumentAmendmentsController, SigningController, DecisionsController, MinutesController, RankingsController, ScoreSheetsController],
+  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, DecisionTaskService, MinutesService, RankingQueriesService, RankingAdjustmentService, RankingExportService, ScoreTaskService],
+  exports: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, ScoreTaskService, RankingQueriesService, VotingModule, DiscussionModule],
 })
 export class WorkflowApiModule {}
