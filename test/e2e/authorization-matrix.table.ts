@@ -87,6 +87,8 @@ export const EXPECTED_OUTCOMES = parseTable(`
   POST   /api/v1/campaigns/{id}/cancel                             401            403            403            403            403            allowed
   GET    /api/v1/campaigns/{id}/history                            401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/campaigns/{id}/verify                             401            allowed        allowed        allowed        allowed        allowed
+  # The minutes (biên bản) of the acclamation: anyone signed in reads them; the vote campaign has none (409 MINUTES_NOT_READY).
+  GET    /api/v1/campaigns/{id}/minutes.pdf                        401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/inbox                                             401            allowed        allowed        allowed        allowed        allowed
   # Task rows use VKS-HTI's own tasks: its adoption-vote task (open ballot), its submitted title-registration form task and
   # its open sign task. Another unit acting for itself is refused (403 NOT_TASK_ASSIGNEE) on every command; it may read
@@ -105,6 +107,9 @@ export const EXPECTED_OUTCOMES = parseTable(`
   POST   /api/v1/tasks/{id}/form/review                            401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/tasks/{id}/ballot                                 401            allowed        allowed        allowed        allowed        allowed
   POST   /api/v1/tasks/{id}/ballot                                 401            allowed        403            403            403            403
+  # A decision through a decision stage's task: the vote task used here is none, so 409 TASK_HAS_NO_DECISION for everyone
+  # signed in (it says only the stage's type); whose task it is is checked next (the nomination-decision e2e test).
+  POST   /api/v1/tasks/{id}/decision                               401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/campaigns/{id}/deliberation                       401            allowed        allowed        allowed        allowed        allowed
   # Amendments at the adoption vote: 409 DISCUSSION_NOT_OPEN for every unit, the council member's department included
   # (the campaign's state is checked before membership); admin: 400 ACTING_UNIT_REQUIRED / 403 AMENDMENT_UNIT_REQUIRED.
@@ -121,6 +126,9 @@ export const EXPECTED_OUTCOMES = parseTable(`
   POST   /api/v1/tasks/{id}/signing/paper                          401            403            403            403            allowed        allowed
   POST   /api/v1/tasks/{id}/signing/paper/confirm                  401            allowed        403            403            403            403
   POST   /api/v1/tasks/{id}/signing/paper/dispute                  401            allowed        403            403            403            403
+  # The commendation register (sổ khen thưởng): anyone signed in reads it; an id nobody has is 404 COMMENDATION_NOT_FOUND.
+  GET    /api/v1/commendations                                     401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/commendations/{id}                                401            allowed        allowed        allowed        allowed        allowed
   # Workflows and forms: the administrator's.
   GET    /api/v1/workflow-definitions                              401            403            403            403            403            allowed
   POST   /api/v1/workflow-definitions                              401            403            403            403            403            allowed

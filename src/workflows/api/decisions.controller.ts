@@ -32,6 +32,8 @@ export class DecisionsController {
   @ApiUnprocessableEntityResponse({ description: 'DECISION_NUMBER_REQUIRED, DECISION_DATE_INVALID, DECISION_ISSUER_REQUIRED, AWARD_TITLE_UNKNOWN, AWARD_RECIPIENT_NOT_MEMBER, AWARD_DUPLICATE; details.path names the field' })
   @ApiConflictResponse({ description: 'DECISION_ALREADY_RECORDED, DECISION_NO_RECIPIENTS, TASK_HAS_NO_DECISION, STAGE_CLOSED' })
   async record(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecordDecisionDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<RecordedDecisionDto> {
+    // A task of another stage type is refused before anyone's mandate is looked at: it says only the stage's type.
+    await this.decisions.assertDecisionTask(id);
     const task = await this.queries.task(id);
     const header = request.headers['x-acting-unit'];
     const unitRef = (Array.isArray(header) ? header[0] : header) ?? task.unitId ?? undefined;

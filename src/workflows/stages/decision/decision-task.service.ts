@@ -117,6 +117,11 @@ export class DecisionTaskService {
     return this.commendations.decision(decision!.id);
   }
 
+  /** @throws AppError TASK_NOT_FOUND; TASK_HAS_NO_DECISION for a task of another stage type. */
+  async assertDecisionTask(taskId: string): Promise<void> {
+    await this.load(taskId);
+  }
+
   /** The decision this stage run already recorded when it has this number (a replay); another number is refused. */
   private async replay(stageRunId: string, number: string): Promise<RecordedDecisionDto | undefined> {
     const existing = await this.commendations.findByStageRun(stageRunId);
