@@ -152,7 +152,16 @@ export class ScheduledLauncher {
       if (changed !== 1) throw new LaunchRaceLost();
       return;
     }
-    em.create(ScheduledLaunch, { schedule, year, subjectKey, status, campaign, lastOutcome: status, lastAttemptAt: now });
+    // References: the schedule (and an existing campaign) were read by another entity manager than this transaction's.
+    em.create(ScheduledLaunch, {
+      schedule: em.getReference(LaunchSchedule, schedule.id),
+      year,
+      subjectKey,
+      status,
+      campaign: em.getReference(Campaign, campaign.id),
+      lastOutcome: status,
+      lastAttemptAt: now,
+    });
     await em.flush();
   }
 
