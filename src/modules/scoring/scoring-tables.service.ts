@@ -92,8 +92,14 @@ export class ScoringTablesService {
     const problems = validateScoringTable(document);
     if (problems.length) throw new AppError('SCORING_TABLE_INVALID', { count: problems.length }, problems);
     const table = document as ScoringTableDocument;
-    const definition = await this.ensureDefinition(key, textIn(table.name, 'vi').slice(0, 255), options.builtIn ?? false);
+    const name = textIn(table.name, 'vi').slice(0, 255);
+    const definition = await this.ensureDefinition(key, name, options.builtIn ?? false);
     const result = await this.store.publish(definition, table, publisherId);
+    // The definition is named after its latest version (not after a refused one).
+    if (result.created && definition.name !== name) {
+      definition.name = name;
+      await this.em.flush();
+    }
     // Read again in this entity manager: the store wrote it in a transaction of its own.
     const version = await this.em.findOneOrFail(ScoringTableVersion, result.version.id, { populate: ['definition', 'publishedBy', 'sheetForm'] });
     if (!version.sheetForm) {
@@ -114,11 +120,7 @@ export class ScoringTablesService {
 
   private async ensureDefinition(key: string, name: string, builtIn: boolean): Promise<ScoringTableDefinition> {
     const existing = await this.definitionOf(key);
-    if (existing) {
-      existing.name = name;
-      await this.em.flush();
-      return existing;
-    }
+    if (existing) return existing;
     const created = this.em.create(ScoringTableDefinition, { key, name, builtIn });
     try {
       await this.em.flush();
