@@ -105,6 +105,23 @@ export const EXPECTED_OUTCOMES = parseTable(`
   # registration has no review, so these two rows prove nothing about the reviewers (see the form-stage e2e test).
   GET    /api/v1/tasks/{id}/form/review                            401            allowed        allowed        allowed        allowed        allowed
   POST   /api/v1/tasks/{id}/form/review                            401            allowed        allowed        allowed        allowed        allowed
+  # Score sheets, on VKS-HTI's vote task: whose task it is first (another unit 403 NOT_TASK_ASSIGNEE, the administrator
+  # 403 NOT_MANDATED), then 404 SCORE_SHEET_NOT_FOUND for its own unit (the score-stage e2e test covers real sheets).
+  # recusal and evidence refuse the body ({} has no reason, no file) with 400 before anyone is checked.
+  GET    /api/v1/tasks/{id}/score-sheet                            401            allowed        403            403            403            403
+  PUT    /api/v1/tasks/{id}/score-sheet/draft                      401            allowed        403            403            403            403
+  POST   /api/v1/tasks/{id}/score-sheet                            401            allowed        403            403            403            403
+  POST   /api/v1/tasks/{id}/score-sheet/recusal                    401            allowed        allowed        allowed        allowed        allowed
+  POST   /api/v1/tasks/{id}/score-sheet/evidence                   401            allowed        allowed        allowed        allowed        allowed
+  # An unknown sheet: 404 SCORE_SHEET_NOT_FOUND for everyone signed in.
+  GET    /api/v1/score-sheets/{sheetId}/evidence/{fileId}          401            allowed        allowed        allowed        allowed        allowed
+  # The scoring matrix: every signed-in person, each seeing the sheets they may (none in the pact campaign).
+  GET    /api/v1/campaigns/{id}/score-sheets                       401            allowed        allowed        allowed        allowed        allowed
+  # Scoring tables: read by everyone signed in, published by the administrator (an unknown key: 400 or 404).
+  GET    /api/v1/scoring-tables                                    401            allowed        allowed        allowed        allowed        allowed
+  POST   /api/v1/scoring-tables                                    401            403            403            403            403            allowed
+  GET    /api/v1/scoring-tables/{key}                              401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/scoring-tables/{key}/versions                     401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/tasks/{id}/ballot                                 401            allowed        allowed        allowed        allowed        allowed
   POST   /api/v1/tasks/{id}/ballot                                 401            allowed        403            403            403            403
   # A decision through a decision stage's task: the vote task used here is none, so 409 TASK_HAS_NO_DECISION for everyone

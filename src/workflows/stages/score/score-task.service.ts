@@ -287,24 +287,21 @@ export class ScoreTaskService {
     return { campaignId, stageKey: stageKey ?? null, rows };
   }
 
-  /** The score stage's task, its sheet, the pinned table and sheet form; 403 unless the caller is its assignee. */
+  /**
+   * The score stage's task, its sheet, the pinned table and sheet form; 403 unless the caller is its assignee (whose
+   * task it is is decided before what kind of task it is, so a stranger learns nothing about another unit's tasks).
+   */
   private async loadOwn(taskId: string, principal: Principal, actingFor: ActingFor | undefined): Promise<LoadedSheet> {
-    const loaded = await this.load(taskId);
-    const { task, sheet } = loaded;
+    const em = this.em.fork();
+    const task = await em.findOne(Task, taskId, { populate: ['stageRun', 'campaign', 'campaign.workflowVersion', 'assigneeUnit', 'assigneePerson', 'aboutUnit'] });
+    if (!task) throw new AppError('TASK_NOT_FOUND', { id: taskId });
     if (task.assigneeUnit) {
       // The scored unit acting on a sheet about itself: refused by name, whatever else is wrong with the request.
-      if (actingFor?.unitId === task.aboutUnit!.id && sheet.kind !== 'self') throw new AppError('SCORE_OWN_UNIT', { unit: task.aboutUnit!.name });
+      if (task.aboutUnit && actingFor?.unitId === task.aboutUnit.id && task.aboutUnit.id !== task.assigneeUnit.id) throw new AppError('SCORE_OWN_UNIT', { unit: task.aboutUnit.name });
       if (actingFor?.unitId !== task.assigneeUnit.id) throw new AppError('NOT_TASK_ASSIGNEE');
     } else if (task.assigneePerson?.id !== principal.personId) {
       throw new AppError('NOT_TASK_ASSIGNEE');
     }
-    return loaded;
-  }
-
-  private async load(taskId: string): Promise<LoadedSheet> {
-    const em = this.em.fork();
-    const task = await em.findOne(Task, taskId, { populate: ['stageRun', 'campaign', 'campaign.workflowVersion', 'assigneeUnit', 'assigneePerson', 'aboutUnit'] });
-    if (!task) throw new AppError('TASK_NOT_FOUND', { id: taskId });
     const stage = task.campaign.workflowVersion.document.stages[task.stageRun.stageKey];
     const sheet = stage?.type === 'score' && task.aboutUnit ? await em.findOne(ScoreSheet, { taskId }, { populate: ['tableVersion', 'tableVersion.definition', 'scorerUnit', 'scorerPerson', 'scoredUnit'] }) : null;
     if (!sheet) throw new AppError('SCORE_SHEET_NOT_FOUND', { sheet: taskId });
