@@ -75,6 +75,7 @@ export class LaunchSchedulesController {
 
   /** Runs the schedule now, whatever its date: a worker launches each subject not yet launched; the others answer `existed`. */
   @Post(':id/run-now')
+  @Idempotent()
   @HttpCode(202)
   @ApiAcceptedResponse({ type: RunNowResultDto })
   runNow(@Param() { id }: ScheduleIdParams): Promise<RunNowResultDto> {
