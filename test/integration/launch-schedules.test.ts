@@ -211,5 +211,16 @@ describe(`scheduled launches: exactly once per workflow, year and subject (${TES
     const { lastRun } = await settled(schedule.id, 3);
     expect(lastRun).toMatchObject({ launched: 3, failed: 0 });
     expect(await campaignsPerCluster('int-catch-up')).toEqual(onePerCluster());
+    // And the tick's job scheduler is in place for the next runs.
+    const queue = new Queue(QUEUES.evaluationSchedules, { prefix: api.config.redis.prefix, connection: { url: TEST_REDIS_URL } });
+    try {
+      const schedulers = await waitFor(async () => {
+        const found = await queue.getJobSchedulers();
+        return found.length ? found : undefined;
+      }, 'the tick scheduler');
+      expect(schedulers).toEqual([expect.objectContaining({ key: 'schedule.tick', every: 300_000 })]);
+    } finally {
+      await queue.close();
+    }
   }, 120_000);
 });
