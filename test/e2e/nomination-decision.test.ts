@@ -221,6 +221,7 @@ describe('nomination (suy tôn), proposal with minutes, council vote and decisio
       [{ ...good, signedOn: '25/12/2020' }, 'DECISION_DATE_INVALID', 'signedOn'],
       [{ ...good, awards: [{ unitId: unitIds.get('VKSNDTC-TDKT'), title: 'co-thi-dua-vksndtc' }] }, 'AWARD_RECIPIENT_NOT_MEMBER', 'awards[0].unitId'],
       [{ ...good, awards: [{ unitId: unitIds.get('VKS-THA'), title: 'co-thi-dua-chinh-phu' }] }, 'AWARD_TITLE_UNKNOWN', 'awards[0].title'],
+      [{ ...good, awards: [{ unitId: unitIds.get('VKS-THA'), title: 'co-thi-dua-vksndtc' }, { unitId: unitIds.get('VKS-THA'), title: 'co-thi-dua-vksndtc' }] }, 'AWARD_DUPLICATE', 'awards[1]'],
     ];
     for (const [body, code, path] of refusals) {
       const refused = await decide(body).expect(422);

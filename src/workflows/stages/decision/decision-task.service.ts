@@ -164,7 +164,10 @@ export class DecisionTaskService {
         throw new AppError('AWARD_RECIPIENT_NOT_MEMBER', { unit: unit?.name ?? given.unitId, subject }, { path: `awards[${index}].unitId` });
       }
       const key = `${given.unitId}:${given.title}`;
-      if (seen.has(key)) throw new AppError('AWARD_DUPLICATE', { unit: given.unitId, title: given.title }, { path: `awards[${index}]` });
+      if (seen.has(key)) {
+        const unit = campaign.subjectCluster?.members.getItems().find((member) => member.id === given.unitId) ?? campaign.subjectUnit;
+        throw new AppError('AWARD_DUPLICATE', { unit: unit?.name ?? given.unitId, title: given.title }, { path: `awards[${index}]` });
+      }
       seen.add(key);
       inputs.push(toInput(given.unitId, award));
     }
