@@ -5,6 +5,7 @@ import { ConfigurationError, loadConfig } from './config/load-config';
 import { readEnvironment } from './config/read-environment';
 import { buildOrmOptions } from './database/orm-options';
 import { DemoDataLoader } from './demo/demo-data';
+import { ensureDemoSchedules } from './workflows/schedules/demo-schedules';
 import { ENTITIES } from './entities';
 import { syncBuiltinFormsReport } from './modules/forms/builtin-forms';
 import { syncBuiltinScoringTablesReport } from './modules/scoring/builtin-scoring-tables-sync';
@@ -18,7 +19,8 @@ const USAGE = `Usage: thidua <command>
             load the built-in forms, then the built-in workflows (their stages name forms); publish a new version of each whose content changed
   forms:sync
             load the built-in forms (forms/<domain>/<name>.form.json); publish a new version of each whose content changed
-  setup     migrate, load the built-in forms and workflows, then seed
+  setup     migrate, load the built-in forms, scoring tables and workflows, seed, and schedule the demo year's
+            mid-year reports and year-end evaluation
   verify <bundle.zip>
             check a campaign's verification bundle offline (no database, Redis or network); exit 1 naming every failed check`;
 
@@ -61,6 +63,10 @@ async function run(command: string | undefined): Promise<void> {
       const accounts = await new DemoDataLoader(orm.em.fork(), config.demo.password).load();
       process.stdout.write(`\nTài khoản mẫu / Demo accounts (mật khẩu / password: ${config.demo.password}):\n`);
       for (const a of accounts) process.stdout.write(`  ${a.username.padEnd(22)} ${a.fullName.padEnd(24)} ${a.role}\n`);
+    }
+    if (command === 'setup') {
+      const lines = await ensureDemoSchedules(orm.em.fork());
+      process.stdout.write(`\nLịch phát động tự động / Scheduled launches:\n${lines.join('\n')}\n`);
     }
   } finally {
     await orm.close();

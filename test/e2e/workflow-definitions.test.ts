@@ -1,6 +1,8 @@
 import { MikroORM } from '@mikro-orm/core';
 import { syncBuiltinForms } from '../../src/modules/forms/builtin-forms';
 import { FormsService } from '../../src/modules/forms/forms.service';
+import { syncBuiltinScoringTables } from '../../src/modules/scoring/builtin-scoring-tables-sync';
+import { ScoringTablesService } from '../../src/modules/scoring/scoring-tables.service';
 import { syncBuiltinWorkflows } from '../../src/workflows/definitions/builtin-workflows';
 import { WorkflowDefinitionsService } from '../../src/workflows/definitions/workflow-definitions.service';
 import { StageRegistry } from '../../src/workflows/stages/stage-registry';
@@ -144,8 +146,10 @@ describe('workflow definitions API (e2e)', () => {
 
   it('loads the built-in workflows idempotently and keeps their drafts to the files', async () => {
     const service = () => new WorkflowDefinitionsService(t.app.get(MikroORM).em.fork(), new StageRegistry());
-    // The forms come first, as in `thidua setup`: cluster-pact's stages name built-in forms.
+    // Forms and scoring tables come first, as in `thidua setup`: the built-in workflows' stages name them.
     await syncBuiltinForms(new FormsService(t.app.get(MikroORM).em.fork()));
+    const scoringEm = t.app.get(MikroORM).em.fork();
+    await syncBuiltinScoringTables(new ScoringTablesService(scoringEm, new FormsService(scoringEm)));
     const first = await syncBuiltinWorkflows(service());
     expect(first).toEqual(expect.arrayContaining([{ key: 'cluster-pact-review', action: 'create', version: 1 }]));
     expect(await syncBuiltinWorkflows(service())).toEqual(expect.arrayContaining([{ key: 'cluster-pact-review', action: 'unchanged', version: 1 }]));
