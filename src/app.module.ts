@@ -23,6 +23,7 @@ import { QueueModule } from './queue/queue.module';
 import { WorkerModule } from './worker.module';
 import { WorkflowApiModule } from './workflows/api/workflow-api.module';
 import { WorkflowDefinitionsModule } from './workflows/definitions/workflow-definitions.module';
+import { ScoreWebModule } from './workflows/stages/score/web/score-web.module';
 import { LaunchSchedulesApiModule } from './workflows/schedules/launch-schedules-api.module';
 import { WorkflowWebModule } from './workflows/web/workflow-web.module';
 
@@ -56,7 +57,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreImports(config),
-        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule, LaunchSchedulesApiModule, ScoringApiModule, CommendationsApiModule] : []),
+        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule, LaunchSchedulesApiModule, ScoringApiModule, CommendationsApiModule, ScoreWebModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],
       providers: http ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],

@@ -287,6 +287,11 @@ export class ScoreTaskService {
     return { campaignId, stageKey: stageKey ?? null, rows };
   }
 
+  /** A pinned table version's document (for the pages' criterion labels). */
+  async tableDocument(versionId: string) {
+    return (await this.em.fork().findOneOrFail(ScoringTableVersion, versionId)).document;
+  }
+
   /**
    * The score stage's task, its sheet, the pinned table and sheet form; 403 unless the caller is its assignee (whose
    * task it is is decided before what kind of task it is, so a stranger learns nothing about another unit's tasks).

@@ -2,6 +2,7 @@ import { Language } from '../../../common/i18n/language';
 import { html, SafeHtml } from '../../../modules/web/html';
 import type { TaskDto } from '../../api/dto/campaign.dto';
 import { inboxCountsText, timeElement } from '../page-format';
+import { sct } from '../../stages/score/web/score-web-texts';
 import { st } from '../signing-web-texts';
 import { COMMAND_TEXTS, labelOf, OUTCOME_TEXTS, wt } from '../workflow-web-texts';
 
@@ -85,6 +86,7 @@ function taskAction(row: InboxTaskRow, model: InboxViewModel): SafeHtml {
   if (task.stageType === 'form') return link(`/inbox/tasks/${task.id}/form`, wt(language, 'openForm'));
   if (task.stageType === 'vote') return link(`/inbox/tasks/${task.id}/ballot`, wt(language, 'openVote'));
   if (task.stageType === 'sign') return link(`/inbox/tasks/${task.id}/sign`, st(language, 'openSigning'));
+  if (task.stageType === 'score') return link(`/inbox/tasks/${task.id}/score`, sct(language, 'openScoreSheet'));
   if (task.stageType === 'discussion') return html`${link(`/campaigns/${task.campaignId}/document`, wt(language, 'openDocument'))}${commandForms(row, model)}`;
   return commandForms(row, model);
 }
