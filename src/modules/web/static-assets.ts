@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Express } from 'express';
 import { projectRoot } from '../../common/project-root';
 
 /** A folder served under a URL prefix. */
@@ -35,8 +36,23 @@ export function staticAssetFolders(): StaticAssetFolder[] {
   ];
 }
 
-/** Serves the asset folders; a missing file falls through to the API's coded 404. */
+/** A single file served at a path, where the rest of its package's folder has no business being public. */
+export interface StaticAssetFile {
+  path: string;
+  file: string;
+}
+
+/** Chart.js (ranking and score-history charts): only its prebuilt UMD browser bundle, never its ESM or CommonJS builds. */
+export function staticAssetFiles(): StaticAssetFile[] {
+  return [{ path: '/assets/chartjs/chart.umd.js', file: join(packageFolder('chart.js'), 'chart.umd.js') }];
+}
+
+/** Serves the asset folders and files; a missing file falls through to the API's coded 404. */
 export function serveStaticAssets(app: NestExpressApplication): void {
+  for (const { path, file } of staticAssetFiles()) {
+    const server = app.getHttpAdapter().getInstance() as Express;
+    server.get(path, (_request, response) => response.sendFile(file, { maxAge: '1h', headers: { 'X-Content-Type-Options': 'nosniff' } }));
+  }
   for (const { prefix, folder } of staticAssetFolders()) {
     app.useStaticAssets(folder, {
       prefix,

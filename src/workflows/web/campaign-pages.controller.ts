@@ -80,6 +80,7 @@ export class CampaignPagesController {
         minutesHref: campaign.stages.some((run) => run.id === (context.nomination as { stageRunId?: string } | undefined)?.stageRunId && run.status !== 'active')
           ? `/api/v1/campaigns/${id}/minutes.pdf`
           : undefined,
+        rankingHref: context.ranking ? `/campaigns/${id}/ranking` : undefined,
       }),
     });
   }

@@ -16,6 +16,7 @@ import { FORM_WEB_TEXTS } from './form-web-texts';
 import { InboxPagesController } from './inbox-pages.controller';
 import { PasskeyPagesController } from './passkey-pages.controller';
 import { PollPagesController } from './poll-pages.controller';
+import { RankingPagesController } from './ranking-pages.controller';
 import { SigningPageReader } from './signing-page-reader.service';
 import { SigningPagesController } from './signing-pages.controller';
 import { SIGNING_WEB_TEXTS } from './signing-web-texts';
@@ -31,7 +32,7 @@ import { WORKFLOW_WEB_TEXTS } from './workflow-web-texts';
  */
 @Module({
   imports: [WebModule, AuthModule, FormsModule, DocumentsModule, SigningModule, WorkflowApiModule, WorkflowEngineModule, WorkflowDefinitionsModule],
-  controllers: [InboxPagesController, TaskFormPagesController, CampaignPagesController, WorkflowVersionPagesController, FormBuilderPagesController, PollPagesController, DocumentPagesController, SigningPagesController, PasskeyPagesController],
+  controllers: [InboxPagesController, TaskFormPagesController, CampaignPagesController, WorkflowVersionPagesController, FormBuilderPagesController, PollPagesController, DocumentPagesController, SigningPagesController, PasskeyPagesController, RankingPagesController],
   providers: [WorkflowPageShell, CampaignPageReader, SigningPageReader],
 })
 export class WorkflowWebModule {

@@ -252,11 +252,11 @@ export class RankingService {
     if (!sheets.length) return { sheets, scores: [] };
     const rows = await (em as SqlEntityManager)
       .createQueryBuilder(Score, 'sc')
-      .select(['sc.sheet', 'sc.criterionCode', 'sc.points'])
+      .select([raw('sc.sheet_id as sheet_id'), raw('sc.criterion_code as criterion_code'), raw('sc.points as points')])
       .join('sc.sheet', 's')
       .where({ 's.stageRunId': { $in: runIds }, 's.status': 'submitted' })
-      .execute<Array<{ sheet: string; criterionCode: string; points: number }>>('all');
-    return { sheets, scores: rows.map((row) => ({ sheetId: row.sheet, criterionCode: row.criterionCode, points: Number(row.points) })) };
+      .execute<Array<{ sheet_id: string; criterion_code: string; points: number | string }>>('all', false);
+    return { sheets, scores: rows.map((row) => ({ sheetId: row.sheet_id, criterionCode: row.criterion_code, points: Number(row.points) })) };
   }
 
   /** The one query over score_sheet: every submitted or recused sheet of the source runs, without the unit of work. */
@@ -276,14 +276,13 @@ export class RankingService {
     if (!codes.length || !runIds.length) return new Map();
     const rows = await (em as SqlEntityManager)
       .createQueryBuilder(Score, 'sc')
-      .select(['sc.sheet'])
-      .addSelect(raw('sum(sc.points) as penalties'))
+      .select([raw('sc.sheet_id as sheet_id'), raw('sum(sc.points) as penalties')])
       .join('sc.sheet', 's')
       .where({ criterionCode: { $in: codes }, 's.stageRunId': { $in: runIds }, 's.status': 'submitted' })
       .groupBy('sc.sheet')
-      .execute<Array<{ sheet: string; penalties: number | string }>>('all');
+      .execute<Array<{ sheet_id: string; penalties: number | string }>>('all', false);
     // Penalties are stored as negative points; a sheet that scored them as positive deductions still counts as ≤ 0.
-    return new Map(rows.map((row) => [row.sheet, -Math.abs(Number(row.penalties))]));
+    return new Map(rows.map((row) => [row.sheet_id, -Math.abs(Number(row.penalties))]));
   }
 
   /** Sheet id → the scorer's name (the unit's short name, or the person's full name): one query per kind of scorer. */
