@@ -93,6 +93,40 @@ describe('nomination (suy tôn), proposal with minutes, council vote and decisio
     expect(problems).toMatch(/council-vote.*assignees SETTING_INVALID/);
   });
 
+  /** Launches a campaign of the workflow with the ranking written as a rank stage would, and opens the acclamation vote. */
+  async function launchToNomination(name: string, leaders: string[]): Promise<Map<string, string>> {
+    campaignId = (await t.http().post('/api/v1/campaigns').set(pact.admin).send({ workflowVersionId: versionId, name, year: 2020, clusterId: pact.clusterId }).expect(201)).body.id;
+    const em = orm();
+    const campaign = await em.findOneOrFail(Campaign, campaignId);
+    campaign.context = { ...campaign.context, ranking: { stageRunId: randomUUID(), leaders: leaders.map((code) => unitIds.get(code)!) } };
+    await em.flush();
+    await t.http().post(`/api/v1/tasks/${await ownTask(pact.head, 'open')}/commands`).set(pact.head).send({ command: 'acknowledge' }).expect(200);
+    const tasks = new Map<string, string>();
+    for (const [, code] of CLUSTER_6_UNITS) tasks.set(code, await ownTask(officers.get(code)!, 'nominate'));
+    return tasks;
+  }
+
+  it('acclaims nobody with 4 of 6 (20 < 24): the campaign ends, and the minutes say so', async () => {
+    const tasks = await launchToNomination('Suy tôn không đạt 2020', ['VKS-THA', 'VKS-NAN']);
+    const [tha, nan] = [unitIds.get('VKS-THA')!, unitIds.get('VKS-NAN')!];
+    // Four units approve Thanh Hóa (two of them Nghệ An as well); two approve nobody.
+    const ballots: Array<[string, string[]]> = [['VKS-THA', [tha]], ['VKS-NAN', [tha, nan]], ['VKS-HTI', [tha]], ['VKS-QBI', [tha, nan]], ['VKS-QTR', []], ['VKS-TTH', []]];
+    for (const [code, candidateIds] of ballots) {
+      await t.http().post(`/api/v1/tasks/${tasks.get(code)}/ballot`).set(officers.get(code)!).send({ candidateIds }).expect(200);
+    }
+    const finished = await orm().findOneOrFail(Campaign, campaignId);
+    expect(finished.status).toBe('completed');
+    expect(finished.context.acclaimed).toEqual({ pollId: (finished.context.nomination as { pollId: string }).pollId, unitIds: [] });
+    expect((finished.context.stages as Record<string, { outcome: string }>).nominate.outcome).toBe('failed');
+    const lines = pdfText((await minutes().expect(200)).body as Buffer);
+    const text = lines.join('\n');
+    // The subject is longer than a line: pdfkit wraps it at a space.
+    expect(lines.join(' ').replace(/\s+/g, ' ')).toContain('Suy tôn đơn vị dẫn đầu: Viện kiểm sát nhân dân tỉnh Thanh Hóa, Viện kiểm sát nhân dân tỉnh Nghệ An');
+    expect(text).toContain('Phép tính: 4 × 5 ≥ 6 × 4 → 20 < 24 → không thông qua');
+    expect(text).toContain('Phép tính: 2 × 5 ≥ 6 × 4 → 10 < 24 → không thông qua');
+    expect(text).toContain('Không có đơn vị nào được suy tôn.');
+  }, 180_000);
+
   it('acclaims Thanh Hóa by secret ballot with 5 of 6 (25 ≥ 24), then proposal, minutes, council approval, decision and register', async () => {
     campaignId = (await t.http().post('/api/v1/campaigns').set(pact.admin).send({ workflowVersionId: versionId, name: 'Tổng kết, suy tôn năm 2020', year: 2020, clusterId: pact.clusterId }).expect(201)).body.id;
 

@@ -149,18 +149,22 @@ export class VoteStageEffects implements StageEffects {
         const adopted: AdoptedVersion = { documentVersionId: poll.subjectId, contentHash: poll.subjectHash, pollId, stageRunId: run.id };
         campaign.context = { ...campaign.context, adopted };
       }
-      const subject = voteSubjectOf(stage);
-      if (poll.subjectKind === 'candidates' && subject !== 'document') {
-        // The candidates each passed on their own (the rule applied to each); those are acclaimed, or approved.
-        const passed = (poll.candidateDecisions ?? []).filter((entry) => entry.decision.outcome === 'passed');
-        const unitIds = passed.map((entry) => entry.id);
-        if (subject === 'ranking-leaders') {
-          campaign.context = { ...campaign.context, acclaimed: { pollId, unitIds } satisfies EvaluationContext['acclaimed'] };
+    }
+    const subject = voteSubjectOf(stage);
+    if (subject !== 'document') {
+      // Each candidate passed or not on its own (the rule applied to each). Written whatever the outcome, so that a
+      // vote that acclaims (or approves) nobody replaces what an earlier run of the stage decided.
+      const poll = await em.findOneOrFail(Poll, pollId);
+      const passed = (poll.candidateDecisions ?? []).filter((entry) => entry.decision.outcome === 'passed');
+      const unitIds = passed.map((entry) => entry.id);
+      if (subject === 'ranking-leaders') {
+        campaign.context = { ...campaign.context, acclaimed: { pollId, unitIds } satisfies EvaluationContext['acclaimed'] };
+        if (unitIds.length) {
           await record('nomination.acclaimed', { stage: run.stageKey, pollId, unitIds, explanation: passed.map((entry) => ({ unitId: entry.id, vi: explain(entry.decision, 'vi'), en: explain(entry.decision, 'en') })) });
-        } else {
-          campaign.context = { ...campaign.context, councilApproved: { pollId, unitIds } satisfies EvaluationContext['councilApproved'] };
-          await record('proposal.approved', { stage: run.stageKey, pollId, unitIds });
         }
+      } else {
+        campaign.context = { ...campaign.context, councilApproved: { pollId, unitIds } satisfies EvaluationContext['councilApproved'] };
+        if (unitIds.length) await record('proposal.approved', { stage: run.stageKey, pollId, unitIds });
       }
     }
     return result.outcome;
