@@ -109,7 +109,7 @@
     body.append('file', input.files[0]);
     setBusy(true);
     page.showStatus('progress', page.text('uploading'));
-    fetch(base + '/evidence', { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': data.language, 'X-CSRF-Token': csrfToken }, body: body })
+    fetch('/inbox/tasks/' + data.taskId + '/score/evidence', { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': data.language, 'X-CSRF-Token': csrfToken }, body: body })
       .then(function (response) {
         return response.json().then(
           function (parsed) { return { ok: response.ok, status: response.status, body: parsed }; },

@@ -7,6 +7,7 @@ import { Campaign } from '../../src/workflows/engine/entities/campaign.entity';
 import type { WorkflowDocument } from '../../src/workflows/definitions/workflow-document';
 import { Auth } from '../support/cluster-pact';
 import { clusterOfficers, publishScoringTable, selfAndPeerScoringDocument, sheetData, SheetTask, sheetsOfStage, submitAllSheets } from '../support/scoring';
+import { pageSessions } from '../support/page-session';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
 
 const TABLE = 'sample-e2e';
@@ -180,6 +181,32 @@ describe('score stage: self- and cross-scoring of Cluster No. 6 with sheets, evi
     expect(crafted.body.message).toContain('Hà Tĩnh');
   });
 
+  it('links a score task from the inbox to its sheet page, which renders the pinned sheet and takes evidence with the page token', async () => {
+    const pages = pageSessions(t);
+    const sheet = sheetOf(peerSheets, 'VKS-HTI', 'VKS-NAN');
+    const inbox = await pages.page('hatinh.canbo', '/inbox');
+    expect(inbox).toContain(`href="/inbox/tasks/${sheet.taskId}/score"`);
+    expect(inbox).toContain('Mở phiếu chấm điểm');
+    const page = await pages.page('hatinh.canbo', `/inbox/tasks/${sheet.taskId}/score`);
+    expect(page).toContain('Phiếu chấm điểm: ');
+    expect(page).toContain('Các đơn vị chấm điểm chéo');
+    expect(page).toContain('/assets/app/js/score-sheet.js');
+    expect(page).toContain('I.3. Báo cáo đúng hạn *');
+    expect(page).toContain('id="recusal-reason"');
+    const data = JSON.parse(/<script type="application\/json" id="page-data">([\s\S]*?)<\/script>/.exec(page)![1]);
+    expect(data).toMatchObject({ taskId: sheet.taskId, tableVersionId: tableVersion.id, canSubmit: true, schema: { components: expect.any(Array) } });
+    const english = (await pages.get('hatinh.canbo', `/inbox/tasks/${sheet.taskId}/score`, 200, 'en')).text;
+    expect(english).toContain('Score sheet: ');
+
+    const { cookie, csrfToken } = await pages.session('hatinh.canbo');
+    const uploaded = await t.http().post(`/inbox/tasks/${sheet.taskId}/score/evidence`).set('Cookie', cookie).set('X-CSRF-Token', csrfToken).field('criterion', 'I.1').attach('file', PDF, 'ho-so.pdf').expect(200);
+    expect(uploaded.body.evidence.find((e: { criterion: string }) => e.criterion === 'I.1').files).toHaveLength(1);
+    // Without the page's token the upload is refused.
+    await t.http().post(`/inbox/tasks/${sheet.taskId}/score/evidence`).set('Cookie', cookie).field('criterion', 'I.1').attach('file', PDF, 'ho-so.pdf').expect(403);
+    // Another unit's officer gets the localized refusal page.
+    await pages.get('nghean.canbo', `/inbox/tasks/${sheet.taskId}/score`, 403);
+  });
+
   it('makes one sheet and one set of scores from 20 concurrent submissions of it', async () => {
     const sheet = sheetOf(peerSheets, 'VKS-QBI', 'VKS-QTR');
     const quangbinh = officers.get('VKS-QBI')!;
@@ -255,6 +282,10 @@ describe('score stage: self- and cross-scoring of Cluster No. 6 with sheets, evi
     expect(own).toHaveLength(6);
     expect(own.every((r: { scorerCode: string }) => r.scorerCode === 'VKS-HTI')).toBe(true);
     expect(await em().count(Score, {})).toBe(35 * LEAVES);
+    const matrixPage = await pageSessions(t).page('admin', `/campaigns/${campaignId}/score-sheets`);
+    expect(matrixPage).toContain('Ma trận chấm điểm: Chấm điểm 2020');
+    expect(matrixPage).toContain('29/30 phiếu đã nộp, 1 xin không chấm');
+    expect(matrixPage).toContain('quan hệ gia đình');
   });
 
   it('answers SCORE_STAGE_CLOSED on a sheet whose stage has closed', async () => {

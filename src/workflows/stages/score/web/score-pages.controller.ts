@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/core';
-import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../../../common/auth/auth.decorators';
@@ -7,12 +7,14 @@ import { AppError } from '../../../../common/errors/app-error';
 import { Language } from '../../../../common/i18n/language';
 import { PrincipalService } from '../../../../modules/auth/principal.service';
 import { leavesOf, textIn } from '../../../../modules/scoring/table/table-text';
+import { EvidenceUploadInterceptor, UploadedEvidence } from '../../../../modules/storage/evidence-upload.interceptor';
 import { WebExceptionFilter } from '../../../../modules/web/web-exception.filter';
 import { CampaignQueriesService } from '../../../api/campaign-queries.service';
 import { Campaign } from '../../../engine/entities/campaign.entity';
 import { FORM_PAGE_STYLE, formioTranslation } from '../../../web/form-page-assets';
 import { WorkflowPageShell } from '../../../web/workflow-page-shell.service';
 import { html } from '../../../../modules/web/html';
+import { EvidenceFieldsDto } from '../score-sheet.dto';
 import { ScoreTaskService } from '../score-task.service';
 import { SCORE_PAGE_STYLE, scoreMatrixView, scoreSheetView } from './score-pages.view';
 import { scoreClientTexts, sct } from './score-web-texts';
@@ -74,6 +76,28 @@ export class ScorePagesController {
       assets: SCORE_PAGE_ASSETS,
       styles: html`${FORM_PAGE_STYLE}${SCORE_PAGE_STYLE}`,
     });
+  }
+
+  /**
+   * The sheet page's evidence upload (multipart, one file and its criterion): the API takes multipart only with a
+   * bearer token, so the page posts here with its session and the page's CSRF token in X-CSRF-Token; answers the sheet as JSON.
+   */
+  @Post('inbox/tasks/:id/score/evidence')
+  @HttpCode(200)
+  @UseInterceptors(EvidenceUploadInterceptor('file'))
+  async uploadEvidence(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: EvidenceFieldsDto,
+    @UploadedFile() file: UploadedEvidence,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const viewer = await this.shell.viewer(request, response);
+    if (!viewer) return;
+    const task = await this.queries.task(id);
+    const unitRef = task.unitCode ?? task.unitId ?? undefined;
+    const actingFor = unitRef ? await this.principals.resolveActingFor(viewer.principal.personId, unitRef) : undefined;
+    response.status(200).json(await this.sheets.attachEvidence(id, body.criterion, file, viewer.principal, actingFor, viewer.language));
   }
 
   @Get('campaigns/:id/score-sheets')
