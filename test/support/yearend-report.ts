@@ -1,0 +1,20 @@
+/** A complete 2020 year-end report (báo cáo tổng kết) of a unit, as the built-in form `reporting/yearend-report` takes it. */
+export const yearendReport2020 = (unitName: string, selfScore = 95): Record<string, unknown> => ({
+  unitName,
+  year: 2020,
+  periodFrom: '2020-01-01T00:00:00+07:00',
+  periodTo: '2020-12-31T00:00:00+07:00',
+  clauseResults: [{ clauseNumber: 1, result: 'Hoàn thành các chỉ tiêu nghiệp vụ theo giao ước.', completionPercent: 100 }],
+  staffCount: 120,
+  casesHandled: 1450,
+  casesResolvedPercent: 98,
+  movementsLaunched: 4,
+  initiativesRecognised: 2,
+  commendationsAwarded: 11,
+  advancedExamples: [],
+  goodDeedsCount: 3,
+  selfScore,
+  selfGrading: 'hoanThanhXuatSac',
+  selfAssessmentSummary: 'Đơn vị hoàn thành xuất sắc nhiệm vụ năm 2020.',
+  proposedCommendations: [],
+});
