@@ -286,6 +286,7 @@ describe('score stage: self- and cross-scoring of Cluster No. 6 with sheets, evi
     expect(matrixPage).toContain('Ma trận chấm điểm: Chấm điểm 2020');
     expect(matrixPage).toContain('29/30 phiếu đã nộp, 1 xin không chấm');
     expect(matrixPage).toContain('quan hệ gia đình');
+    expect(await pageSessions(t).page('admin', `/campaigns/${campaignId}`)).toContain(`href="/campaigns/${campaignId}/score-sheets"`);
   });
 
   it('answers SCORE_STAGE_CLOSED on a sheet whose stage has closed', async () => {

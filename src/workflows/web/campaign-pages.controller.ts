@@ -81,6 +81,7 @@ export class CampaignPagesController {
           ? `/api/v1/campaigns/${id}/minutes.pdf`
           : undefined,
         rankingHref: context.ranking ? `/campaigns/${id}/ranking` : undefined,
+        scoreMatrixHref: Object.values(pinning.document.stages).some((stage) => stage.type === 'score') ? `/campaigns/${id}/score-sheets` : undefined,
       }),
     });
   }

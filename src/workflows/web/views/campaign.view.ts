@@ -7,6 +7,7 @@ import type { CampaignTimeline, NextStage } from '../campaign-timeline';
 import { st } from '../pact-signing-texts';
 import { localText, progressText, stageLabel, timeElement } from '../page-format';
 import { rt } from '../ranking-web-texts';
+import { sct } from '../../stages/score/web/score-web-texts';
 import { labelOf, OUTCOME_TEXTS, wt } from '../workflow-web-texts';
 import { chainVerdictLine } from './campaign-history.view';
 import { statusBadge } from './campaign-list.view';
@@ -28,6 +29,8 @@ export interface CampaignViewModel {
   minutesHref?: string;
   /** The ranking page, once a rank stage has computed one (context.ranking). */
   rankingHref?: string;
+  /** The scoring matrix (who has scored whom), when the workflow has score stages. */
+  scoreMatrixHref?: string;
 }
 
 const signingOfRun = (run: StageRunDto, model: CampaignViewModel) => (run.type === 'sign' ? model.signings?.find((signing) => signing.stageRunId === run.id) : undefined);
@@ -151,6 +154,7 @@ export function campaignView(model: CampaignViewModel): SafeHtml {
   ${campaign.cancelReason && html`<dt>${wt(language, 'cancelReason')}</dt><dd>${campaign.cancelReason}</dd>`}
   ${inForce && html`<dt>${st(language, 'heading')}</dt><dd>${pactStatusLine(inForce, language)}</dd>`}
   ${model.deliberation?.documentId && html`<dt>${wt(language, 'document')}</dt><dd><a href="/documents/${model.deliberation.documentId}" id="campaign-document">${wt(language, 'openDocument')}</a></dd>`}
+  ${model.scoreMatrixHref && html`<dt>${sct(language, 'matrixLink')}</dt><dd><a href="${model.scoreMatrixHref}" id="campaign-score-matrix">${sct(language, 'openMatrix')}</a></dd>`}
   ${model.rankingHref && html`<dt>${rt(language, 'tableHeading')}</dt><dd><a href="${model.rankingHref}" id="campaign-ranking">${rt(language, 'openRanking')}</a></dd>`}
   ${model.minutesHref && html`<dt>${language === 'vi' ? 'Biên bản' : 'Minutes'}</dt><dd><a href="${model.minutesHref}" id="campaign-minutes">${language === 'vi' ? 'Biên bản họp bình xét, suy tôn (PDF)' : 'Minutes of the review and acclamation (PDF)'}</a></dd>`}
 </dl>

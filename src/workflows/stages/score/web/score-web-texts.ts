@@ -43,6 +43,7 @@ export const SCORE_WEB_TEXTS = {
   recusedBecause: { vi: 'Lý do xin không chấm: {reason}', en: 'Recused because: {reason}' },
   matrixTitle: { vi: 'Ma trận chấm điểm: {campaign}', en: 'Scoring matrix: {campaign}' },
   matrixLink: { vi: 'Ma trận chấm điểm', en: 'Scoring matrix' },
+  openMatrix: { vi: 'Xem đơn vị nào đã chấm đơn vị nào', en: 'See who has scored whom' },
   matrixIntro: {
     vi: 'Ai đã chấm ai: mỗi hàng là một phiếu (đơn vị chấm → đơn vị được chấm), với trạng thái, tổng điểm, trễ hạn và lý do xin không chấm.',
     en: 'Who has scored whom: one row per sheet (scorer → scored unit), with its status, total, lateness and recusal reason.',
