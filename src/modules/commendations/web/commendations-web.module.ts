@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PageNavigation } from '../../web/page-navigation';
 import { WebModule } from '../../web/web.module';
 import { CommendationsModule } from '../commendations.module';
 import { CommendationsPageController } from './commendations-page.controller';
@@ -8,4 +9,8 @@ import { CommendationsPageController } from './commendations-page.controller';
   imports: [WebModule, CommendationsModule],
   controllers: [CommendationsPageController],
 })
-export class CommendationsWebModule {}
+export class CommendationsWebModule {
+  constructor(navigation: PageNavigation) {
+    navigation.add({ href: '/commendations', label: { vi: 'Khen thưởng', en: 'Commendations' } });
+  }
+}
