@@ -89,6 +89,15 @@ export const EXPECTED_OUTCOMES = parseTable(`
   GET    /api/v1/campaigns/{id}/verify                             401            allowed        allowed        allowed        allowed        allowed
   # The minutes (biên bản) of the acclamation: anyone signed in reads them; the vote campaign has none (409 MINUTES_NOT_READY).
   GET    /api/v1/campaigns/{id}/minutes.pdf                        401            allowed        allowed        allowed        allowed        allowed
+  # The ranking: the cluster's member units, the council and administrators read it (the vote campaign has none: 404
+  # RANKING_NOT_FOUND); a member unit reads its own breakdown only ({unitId} is no unit of theirs: 403), and neither the
+  # workbook (every scorer's sheet) nor other units' scores over the years; the council and administrators adjust
+  # ({} is refused with 400 past the role check).
+  GET    /api/v1/campaigns/{id}/ranking                            401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/campaigns/{id}/ranking/units/{unitId}             401            403            403            allowed        403            allowed
+  POST   /api/v1/campaigns/{id}/ranking/adjustments                401            403            403            allowed        403            allowed
+  GET    /api/v1/campaigns/{id}/ranking.xlsx                       401            403            403            allowed        403            allowed
+  GET    /api/v1/units/{unitId}/score-history                      401            403            403            allowed        403            allowed
   GET    /api/v1/inbox                                             401            allowed        allowed        allowed        allowed        allowed
   # Task rows use VKS-HTI's own tasks: its adoption-vote task (open ballot), its submitted title-registration form task and
   # its open sign task. Another unit acting for itself is refused (403 NOT_TASK_ASSIGNEE) on every command; it may read

@@ -16,6 +16,9 @@ import { aggregate } from './aggregate';
 import { RankedRow, rankUnits } from './rank';
 import { breakdownOf, RankingBreakdown, SheetUse } from './ranking-breakdown';
 
+/** Ranking entries per INSERT (a sector ranks 10,000 units). */
+const ENTRIES_PER_STATEMENT = 1000;
+
 /** A score stage run whose sheets count, with its stage key (shown beside each sheet). */
 export interface RankingSource {
   stageRunId: string;
@@ -101,7 +104,11 @@ export class RankingService {
     const scorerNames = await this.scorerNames(em, sheets);
 
     const sheetsByUnit = new Map<string, SheetRow[]>();
-    for (const sheet of sheets) sheetsByUnit.set(sheet.scoredUnit, [...(sheetsByUnit.get(sheet.scoredUnit) ?? []), sheet]);
+    for (const sheet of sheets) {
+      const list = sheetsByUnit.get(sheet.scoredUnit);
+      if (list) list.push(sheet);
+      else sheetsByUnit.set(sheet.scoredUnit, [sheet]);
+    }
 
     const breakdowns = new Map<string, RankingBreakdown>();
     const aggregates = new Map<string, Hundredths>();
@@ -179,7 +186,8 @@ export class RankingService {
         breakdown: { ...breakdown, tieBreakLines: row?.lines ?? [] } as unknown as Record<string, unknown>,
       };
     });
-    if (rows.length) await em.insertMany(RankingEntry, rows);
+    // 15 columns a row: chunks keep each INSERT under SQLite's and PostgreSQL's bound-parameter limits.
+    for (let start = 0; start < rows.length; start += ENTRIES_PER_STATEMENT) await em.insertMany(RankingEntry, rows.slice(start, start + ENTRIES_PER_STATEMENT));
     return this.outcome(ranked, input.leaders, units, breakdowns);
   }
 

@@ -49,6 +49,13 @@ describe('RankStage', () => {
     expect(handler.validate(rank(settings), { stages: STAGES }).map((p) => `${p.code} ${p.path}`)).toEqual(expected);
   });
 
+  it('refuses score stages of different tables: their points cannot be compared', () => {
+    const stages = { ...STAGES, 'council-score': { ...score('council'), settings: { table: 'other', scorers: 'council' }, assignees: ['council-member'] } } as Record<string, StageDefinition>;
+    expect(handler.validate(rank({}), { stages }).map((p) => `${p.code} ${p.path}`)).toEqual(['SETTING_INVALID settings.from']);
+    expect(handler.validate(rank({ from: ['cross-score', 'council-score'] }), { stages }).map((p) => `${p.code} ${p.path}`)).toEqual(['SETTING_INVALID settings.from']);
+    expect(handler.validate(rank({ from: ['cross-score', 'head-score'] }), { stages })).toEqual([]);
+  });
+
   it('refuses assignees: it has no tasks', () => {
     expect(handler.validate(rank({}, { assignees: ['cluster-head'] }), { stages: STAGES }).map((p) => p.code)).toEqual(['ASSIGNEES_NOT_ALLOWED']);
     expect(handler.validate(rank({}, { fanOut: 'each-member' }), { stages: STAGES }).map((p) => p.code)).toEqual(['ASSIGNEES_NOT_ALLOWED']);

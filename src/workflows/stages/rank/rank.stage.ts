@@ -82,6 +82,10 @@ export class RankStage implements StageHandler {
     } else if (workflow && !defaultRankSources(stages).length) {
       problems.push({ path: 'settings.from', code: 'SETTING_INVALID', message: 'no score stage scored by peers, head or council to rank from: name the stages in from' });
     }
+    // One table: totals, groups and grades of different tables cannot be compared.
+    const sources = (Array.isArray(from) ? from : defaultRankSources(stages)).filter((key) => typeof key === 'string' && Object.hasOwn(stages, key) && stages[key].type === 'score');
+    const tables = new Set(sources.map((key) => String(stages[key].settings?.table)));
+    if (tables.size > 1) problems.push({ path: 'settings.from', code: 'SETTING_INVALID', message: `the score stages ranked use different scoring tables (${[...tables].join(', ')})` });
     if (includeSelf !== undefined && typeof includeSelf !== 'boolean') {
       problems.push({ path: 'settings.includeSelf', code: 'SETTING_INVALID', message: 'includeSelf must be true or false' });
     }

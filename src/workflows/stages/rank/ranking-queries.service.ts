@@ -80,8 +80,10 @@ export class RankingQueriesService {
     const ranking = rankingOf(campaign.context);
     const run = ranking ? await em.findOne(StageRun, ranking.stageRunId) : null;
     const entries = run ? await this.rankings.entries(em, run.id) : [];
-    if (!run || !entries.length) throw new AppError('RANKING_NOT_FOUND', { subject: campaign.name });
-    const table = await em.findOneOrFail(ScoringTableVersion, breakdownOf(entries[0].breakdown).tableVersionId);
+    // Entries written by anything but the rank stage (no table, no breakdown) cannot be explained: none to show.
+    const tableId = entries.length ? breakdownOf(entries[0].breakdown).tableVersionId : undefined;
+    const table = tableId ? await em.findOne(ScoringTableVersion, tableId) : null;
+    if (!run || !table) throw new AppError('RANKING_NOT_FOUND', { subject: campaign.name });
     return { campaign, run, entries, table };
   }
 
@@ -190,7 +192,7 @@ export class RankingQueriesService {
     });
     const runIds = current.map((entry) => entry.stageRunId);
     const others = runIds.length ? await em.find(RankingEntry, { stageRunId: { $in: runIds }, rank: { $ne: null } }, { fields: ['stageRunId'] }) : [];
-    const tableIds = [...new Set(current.map((entry) => breakdownOf(entry.breakdown).tableVersionId))];
+    const tableIds = [...new Set(current.flatMap((entry) => breakdownOf(entry.breakdown).tableVersionId ?? []))];
     const tables = new Map((tableIds.length ? await em.find(ScoringTableVersion, { id: { $in: tableIds } }) : []).map((t) => [t.id, t.document]));
     const points = current
       .map((entry) => {
