@@ -139,7 +139,7 @@ export class RankingService {
       const dropped = new Set(result.dropped);
       const groupCodes = table.groups.map((group) => group.code);
       const groups = Object.fromEntries(
-        groupCodes.map((code) => [code, aggregate(input.aggregation, counted.map((sheet) => json(sheet.groupTotals)?.[code] ?? 0)).value]),
+        groupCodes.map((code) => [code, aggregate(input.aggregation, counted.map((sheet) => (sheet.groupTotals as Record<string, number> | null)?.[code] ?? 0)).value]),
       );
       const penalties = Math.min(0, aggregate(input.aggregation, counted.map((sheet) => penaltiesBySheet.get(sheet.id) ?? 0)).value);
       aggregates.set(unit.id, result.value);
@@ -275,7 +275,8 @@ export class RankingService {
       .select(['s.id', 's.stageRunId', 's.kind', 's.status', 's.total', 's.groupTotals', 's.scoredUnit', 's.scorerUnit', 's.scorerPerson', 's.recusalReason'])
       .where({ stageRunId: { $in: runIds }, status: { $in: ['submitted', 'recused'] }, ...(includeSelf ? {} : { kind: { $ne: 'self' } }) })
       .execute<SheetRow[]>('all');
-    return rows.map((row) => ({ ...row, total: row.total === null ? null : Number(row.total) }));
+    // JSON arrives parsed from PostgreSQL and as text from SQLite: parsed once here.
+    return rows.map((row) => ({ ...row, total: row.total === null ? null : Number(row.total), groupTotals: json(row.groupTotals) }));
   }
 
   /** Penalty points per sheet (≤ 0): one aggregate query over the scores of the table's penalty criteria. */
