@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager, raw } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { EntityManager, JsonType, raw } from '@mikro-orm/core';
+import type { Knex, EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../../common/errors/app-error';
 import type { Text } from '../../../common/i18n/language';
@@ -186,8 +186,7 @@ export class RankingService {
         breakdown: { ...breakdown, tieBreakLines: row?.lines ?? [] } as unknown as Record<string, unknown>,
       };
     });
-    // 15 columns a row: chunks keep each INSERT under SQLite's and PostgreSQL's bound-parameter limits.
-    for (let start = 0; start < rows.length; start += ENTRIES_PER_STATEMENT) await em.insertMany(RankingEntry, rows.slice(start, start + ENTRIES_PER_STATEMENT));
+    await this.insertEntries(em, rows);
     return this.outcome(ranked, input.leaders, units, breakdowns);
   }
 
@@ -303,6 +302,37 @@ export class RankingService {
     const unitNames = new Map(units.map((u) => [u.id, labelOf(u)]));
     const personNames = new Map(people.map((p) => [p.id, p.fullName]));
     return new Map(sheets.map((s) => [s.id, (s.scorerUnit ? unitNames.get(s.scorerUnit) : s.scorerPerson ? personNames.get(s.scorerPerson) : undefined) ?? '']));
+  }
+
+  /**
+   * The entries written by multi-row INSERTs with bound parameters, in the caller's transaction. Not em.insertMany:
+   * MikroORM formats every value into the SQL text (each breakdown is kilobytes of JSON), which took seconds per
+   * thousand units; bound, the JSON goes to the driver as one string (jsonb on PostgreSQL, text on SQLite, both read
+   * back by JsonType). 15 columns a row: chunks keep each INSERT under SQLite's and PostgreSQL's bound-parameter limits.
+   */
+  private async insertEntries(em: EntityManager, rows: Array<Record<string, unknown>>): Promise<void> {
+    const sqlEm = em as SqlEntityManager;
+    const meta = em.getMetadata().get(RankingEntry.name);
+    const platform = em.getPlatform();
+    const columns = Object.keys(rows[0] ?? {});
+    const properties = new Map(meta.props.map((property) => [property.name as string, property]));
+    const fieldOf = (property: string) => properties.get(property)!.fieldNames[0];
+    const valueOf = (property: string, value: unknown) =>
+      value === null || value === undefined
+        ? null
+        : value instanceof Date
+          ? platform.processDateProperty(value)
+          : properties.get(property)!.customType instanceof JsonType
+            ? JSON.stringify(value)
+            : value;
+    const context = em.getTransactionContext<Knex.Transaction>();
+    for (let start = 0; start < rows.length; start += ENTRIES_PER_STATEMENT) {
+      const chunk = rows
+        .slice(start, start + ENTRIES_PER_STATEMENT)
+        .map((row) => Object.fromEntries(columns.map((property) => [fieldOf(property), valueOf(property, row[property])])));
+      const query = sqlEm.getKnex().insert(chunk).into(meta.tableName);
+      await (context ? query.transacting(context) : query);
+    }
   }
 
   /** Each row with its own comparison to the row above and the next row's comparison to it. */
