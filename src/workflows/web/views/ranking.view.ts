@@ -33,6 +33,7 @@ export function rankingView(input: { language: Language; ranking: RankingDto; ca
   // not decided by the total are the ties, broken by the chain or kept.
   const uniqueLines = ranked.filter((row, index) => index > 0 && row.decidedBy !== 'total' && row.explanation[1]).map((row) => row.explanation[1]);
   return html`<p><a href="/campaigns/${ranking.campaignId}">${rt(language, 'backToCampaign')}</a></p>
+<h1>${rt(language, 'rankingTitle', { campaign: ranking.campaignName })}</h1>
 <p>${rt(language, 'summary', { table: ranking.tableName, aggregation: aggregationText(language, ranking.aggregation), chain })}
 ${rt(language, 'computedAt', { time: formatDateTime(ranking.computedAt, language) })}</p>
 <p><strong>${rt(language, 'leaders', { units: ranking.leaders.map((unit) => unit.name).join(', ') || '—' })}</strong></p>
@@ -72,6 +73,7 @@ export function breakdownView(input: { language: Language; breakdown: RankingBre
   const counted = breakdown.sheets.filter((sheet) => sheet.use === 'used' || sheet.use === 'dropped');
   const row = breakdown.row;
   return html`<p><a href="/campaigns/${breakdown.campaignId}/ranking">${rt(language, 'backToRanking')}</a> · <a href="/units/${breakdown.unit.unitId}/scores">${rt(language, 'scoresLink')}</a></p>
+<h1>${rt(language, 'breakdownTitle', { unit: breakdown.unit.name })}</h1>
 <p>${rt(language, 'rank')}: <strong>${row.ranked ? String(row.rank) : rt(language, 'notRanked')}</strong> · ${rt(language, 'total')}: <strong>${pointsText(row.total, language)}</strong> · ${rt(language, 'grade')}: ${row.grade?.label ?? '—'}</p>
 ${row.notRankedReason ? html`<p>${row.notRankedReason}</p>` : ''}
 ${row.explanation.length ? html`<ul class="tie-lines">${row.explanation.map((line) => html`<li>${line}</li>`)}</ul>` : ''}
@@ -106,8 +108,11 @@ ${row.adjustment !== 0 ? html`<p>${rt(language, 'adjustment')}: ${adjustmentText
 
 export function scoresView(input: { language: Language; history: ScoreHistoryDto }): SafeHtml {
   const { language, history } = input;
-  if (!history.points.length) return html`<p>${rt(language, 'scoresNone')}</p>`;
-  return html`<p>${rt(language, 'scoresIntro')}</p>
+  const heading = html`<h1>${rt(language, 'scoresTitle', { unit: history.unit.name })}</h1>`;
+  if (!history.points.length) return html`${heading}
+<p>${rt(language, 'scoresNone')}</p>`;
+  return html`${heading}
+<p>${rt(language, 'scoresIntro')}</p>
 ${chart('scores-chart', 'line', history.points.map((point) => String(point.year)), history.points.map((point) => point.total), rt(language, 'chartLabel'), rt(language, 'chartHeading'))}
 <table>
   <thead><tr><th>${rt(language, 'year')}</th><th>${rt(language, 'campaign')}</th><th>${rt(language, 'total')}</th><th>${rt(language, 'rank')}</th><th>${rt(language, 'grade')}</th></tr></thead>
