@@ -115,8 +115,8 @@ describeBrowser('year-end evaluation pages: Cluster No. 6 scores, ranks and is c
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`Phiếu chấm điểm: ${name('VKS-HTI')}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     expect(await page.locator('#sheet-status').innerText()).toBe('Chưa nộp');
-    // The draft is on the page; the typed fields are empty.
-    expect(await criterionInput(page, 'I.1.a').count()).toBe(1);
+    // The draft is on the page (I.2.f: 2 of 2 points); the fields to type are empty.
+    expect(await criterionInput(page, 'I.2.f').inputValue()).toBe('2');
     expect(await criterionInput(page, 'I.1.c').inputValue()).toBe('');
 
     await criterionInput(page, 'I.1.c').fill('2');
