@@ -13,6 +13,7 @@ import { TEST_DIALECT } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 import {
   acclaimThanhHoa,
+  closeRankingReview,
   DECISION,
   entries,
   proposeToCouncil,
@@ -150,6 +151,7 @@ describe(`year-end evaluation of Cluster No. 6, 2020, launched by its schedule (
     // Huế has four sheets after the recusal: a plain mean, and the recusal stays on record.
     expect(rows.get('VKS-TTH')!.sheets).toEqual({ used: 4, dropped: 0, recused: 1 });
     expect(ranking.leaders.map((leader: { code: string }) => leader.code)).toEqual(['VKS-THA']);
+    expect(ranking.adjustable).toBe(true);
 
     const hue = ranking.rows.find((row: { unitCode: string }) => row.unitCode === 'VKS-TTH');
     const breakdown = (await api.http().get(`/api/v1/campaigns/${campaignId}/ranking/units/${hue.unitId}`).set(head).expect(200)).body;
@@ -157,6 +159,19 @@ describe(`year-end evaluation of Cluster No. 6, 2020, launched by its schedule (
     expect(i4b).toMatchObject({ standard: 5, self: 5, final: 0 });
     expect(breakdown.sheets.find((sheet: { use: string }) => sheet.use === 'recused')).toMatchObject({ recusalReason: expect.stringContaining('biệt phái') });
   }, 300_000);
+
+  it('lets the council adjust a total with its reason while it reviews the ranking, not after', async () => {
+    const ranking = (await api.http().get(`/api/v1/campaigns/${campaignId}/ranking`).set(head).expect(200)).body;
+    const hue = ranking.rows.find((row: { unitCode: string }) => row.unitCode === 'VKS-TTH').unitId;
+    const member = people.council[0];
+    const adjust = (body: Record<string, unknown>) => api.http().post(`/api/v1/campaigns/${campaignId}/ranking/adjustments`).set(member).send({ unitId: hue, ...body });
+    expect((await adjust({ points: 0.5 }).expect(422)).body.code).toBe('RANKING_ADJUSTMENT_REASON_REQUIRED');
+    const adjusted = (await adjust({ points: 0.5, reason: 'Cộng điểm thành tích đột xuất được Viện trưởng VKSND tối cao khen thưởng.' }).expect(200)).body;
+    expect(adjusted.rows.find((row: { unitCode: string }) => row.unitCode === 'VKS-TTH')).toMatchObject({ aggregate: 95, adjustment: 0.5, total: 95.5, rank: 6 });
+    await closeRankingReview(api, people, campaignId);
+    expect(await stageOutcome('ranking-review')).toBe('acknowledged');
+    expect((await adjust({ points: 1, reason: 'Muộn' }).expect(409)).body.code).toBe('RANKING_NOMINATION_STARTED');
+  });
 
   it('acclaims Thanh Hóa by secret ballot with 5 of 6 (25 ≥ 24), and the minutes print the arithmetic', async () => {
     const poll = await acclaimThanhHoa(api, people, campaignId);

@@ -156,11 +156,20 @@ export async function recuseQuangTriFromHue(t: TestApp, people: YearEndPeople, c
   return sheet;
 }
 
+/** A council member closes the council's review of the ranking (its window for adjustments): the vote opens. */
+export async function closeRankingReview(t: TestApp, people: YearEndPeople, campaignId: string): Promise<void> {
+  const member = people.council[0];
+  await t.http().post(`/api/v1/tasks/${await ownTask(t, member, campaignId, 'ranking-review')}/commands`).set(member).send({ command: 'acknowledge' }).expect(200);
+}
+
 /**
- * The secret acclamation ballot: five units agree, Huế approves nobody (5 of 6: 25 ≥ 24, passed). Answers the poll as
- * Thanh Hóa's ballot showed it before anyone voted.
+ * The secret acclamation ballot (after the council's review of the ranking, closed here when still open): five units
+ * agree, Huế approves nobody (5 of 6: 25 ≥ 24, passed). Answers the poll as Thanh Hóa's ballot showed it before anyone
+ * voted.
  */
 export async function acclaimThanhHoa(t: TestApp, people: YearEndPeople, campaignId: string): Promise<{ id: string; subject: { label: string }; rule: Record<string, unknown> }> {
+  const review = (await t.http().get(`/api/v1/inbox?campaignId=${campaignId}`).set(people.council[0]).expect(200)).body.tasks.some((task: { stageKey: string }) => task.stageKey === 'ranking-review');
+  if (review) await closeRankingReview(t, people, campaignId);
   const tasks = new Map<string, string>();
   for (const [, code] of CLUSTER_6_UNITS) tasks.set(code, await ownTask(t, people.officers.get(code)!, campaignId, 'nominate'));
   const poll = (await t.http().get(`/api/v1/tasks/${tasks.get('VKS-THA')}/ballot`).set(people.officers.get('VKS-THA')!).expect(200)).body;
