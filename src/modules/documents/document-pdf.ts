@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { dejaVuFonts } from '../../common/pdf/dejavu-fonts';
 import type { Language } from '../../common/i18n/language';
 import { DocumentContent } from './content/document-content';
 
@@ -46,25 +45,6 @@ export interface PdfSignaturePage {
 /** Who signed a version, by its id: null when nobody has. Provided by the signing module (see DocumentsService). */
 export interface VersionSignatureSource {
   signaturePage(documentVersionId: string): Promise<PdfSignaturePage | null>;
-}
-
-interface Fonts {
-  regular: Buffer;
-  bold: Buffer;
-}
-
-let fonts: Fonts | undefined;
-
-/**
- * DejaVu Sans from the `dejavu-fonts-ttf` package: it has every precomposed Vietnamese letter (ạ, ầ, ữ…),
- * unlike PDF's 14 standard fonts, and ships with the app, so no system font or network is needed.
- */
-function loadFonts(): Fonts {
-  if (!fonts) {
-    const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    fonts = { regular: readFileSync(join(dir, 'DejaVuSans.ttf')), bold: readFileSync(join(dir, 'DejaVuSans-Bold.ttf')) };
-  }
-  return fonts;
 }
 
 interface Labels {
@@ -148,7 +128,7 @@ function lastChange(page: PdfSignaturePage): Date | undefined {
  * justified: pdfkit justifies by placing words without space glyphs, and copied or searched text would lose its spaces.
  */
 export function toPdf(content: DocumentContent, meta: PdfMeta): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
+  const { regular, bold } = dejaVuFonts();
   const labels = LABELS[meta.language];
   const pdf = new PDFDocument({
     size: 'A4',

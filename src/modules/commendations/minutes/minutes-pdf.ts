@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { dejaVuFonts } from '../../../common/pdf/dejavu-fonts';
 import type { Language } from '../../../common/i18n/language';
 
 /** One row of the ranking table. */
@@ -52,22 +51,6 @@ export interface MinutesData {
   closedAt: Date;
   /** Deflate the page streams (default true); tests turn it off to read the text. */
   compress?: boolean;
-}
-
-interface Fonts {
-  regular: Buffer;
-  bold: Buffer;
-}
-
-let fonts: Fonts | undefined;
-
-/** DejaVu Sans, as the documents' PDFs embed it: every precomposed Vietnamese letter, shipped with the app. */
-function loadFonts(): Fonts {
-  if (!fonts) {
-    const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    fonts = { regular: readFileSync(join(dir, 'DejaVuSans.ttf')), bold: readFileSync(join(dir, 'DejaVuSans-Bold.ttf')) };
-  }
-  return fonts;
 }
 
 const LABELS = {
@@ -142,7 +125,7 @@ const RANKING_COLUMNS = [45, 254, 80, 90];
  * and signature lines for the chair and the secretary. Deterministic: the same data gives the same bytes.
  */
 export function minutesPdf(data: MinutesData): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
+  const { regular, bold } = dejaVuFonts();
   const labels = LABELS[data.language];
   const title = `${labels.title} — ${data.cluster.name} ${data.cluster.year}`;
   const pdf = new PDFDocument({
