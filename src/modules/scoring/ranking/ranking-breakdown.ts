@@ -43,3 +43,29 @@ export interface RankingBreakdown {
 }
 
 export const breakdownOf = (value: Record<string, unknown>): RankingBreakdown => value as unknown as RankingBreakdown;
+
+/**
+ * Unit id → the other units of the run sharing its rank (a tie the chain could not break), in the entries' order.
+ * Derived when read rather than stored on each entry: a tie of n units stored n² ids (a sector's grid of equal
+ * totals made each row kilobytes). Rows written before that keep their stored list.
+ */
+export function tiedUnits<T extends { unit: { id: string }; rank: number | null; tiedWith?: string[] | null }>(entries: readonly T[]): Map<string, T[]> {
+  const byRank = new Map<number, T[]>();
+  for (const entry of entries) {
+    if (entry.rank === null) continue;
+    const shared = byRank.get(entry.rank);
+    if (shared) shared.push(entry);
+    else byRank.set(entry.rank, [entry]);
+  }
+  const byId = new Map(entries.map((entry) => [entry.unit.id, entry]));
+  return new Map(
+    entries.map((entry) => [
+      entry.unit.id,
+      entry.tiedWith?.length
+        ? entry.tiedWith.flatMap((id) => byId.get(id) ?? [])
+        : entry.rank === null
+          ? []
+          : (byRank.get(entry.rank) ?? []).filter((other) => other !== entry),
+    ]),
+  );
+}

@@ -100,7 +100,7 @@ export class RankingService {
     // One after the other: they share the caller's transaction (SQLite's one connection).
     const sheets = await this.sheetRows(em, runIds, input.includeSelf);
     const penaltiesBySheet = await this.penaltiesBySheet(em, runIds, table);
-    const units = input.unitIds.length ? await em.find(Unit, { id: { $in: input.unitIds } }) : [];
+    const units = await this.unitNames(em, input.unitIds);
     const scorerNames = await this.scorerNames(em, sheets);
 
     const sheetsByUnit = new Map<string, SheetRow[]>();
@@ -181,7 +181,8 @@ export class RankingService {
         total: row?.total ?? null,
         rank: row?.rank ?? null,
         grade: row?.grade?.code ?? null,
-        tiedWith: row?.tiedWith.length ? row.tiedWith : null,
+        // Not stored: the units sharing a rank are read from the run's entries (tiedUnits), a tie stored n² ids.
+        tiedWith: null,
         decidedBy: row?.decidedBy ?? null,
         breakdown: { ...breakdown, tieBreakLines: row?.lines ?? [] } as unknown as Record<string, unknown>,
       };
@@ -228,7 +229,7 @@ export class RankingService {
       e.total = row.total;
       e.rank = row.rank;
       e.grade = row.grade?.code ?? null;
-      e.tiedWith = row.tiedWith.length ? row.tiedWith : null;
+      e.tiedWith = null;
       e.decidedBy = row.decidedBy;
       e.breakdown = { ...e.breakdown, tieBreakLines: row.lines };
     }
@@ -293,11 +294,21 @@ export class RankingService {
     return new Map(rows.map((row) => [row.sheet_id, -Math.abs(Number(row.penalties))]));
   }
 
+  /** Units' names only, read without the unit of work: thousands of Unit entities were built just for their names. */
+  private async unitNames(em: EntityManager, ids: string[]): Promise<Array<Pick<Unit, 'id' | 'name' | 'shortName'>>> {
+    if (!ids.length) return [];
+    return (em as SqlEntityManager)
+      .createQueryBuilder(Unit, 'u')
+      .select(['u.id', 'u.name', 'u.shortName'])
+      .where({ id: { $in: ids } })
+      .execute<Array<Pick<Unit, 'id' | 'name' | 'shortName'>>>('all');
+  }
+
   /** Sheet id → the scorer's name (the unit's short name, or the person's full name): one query per kind of scorer. */
   private async scorerNames(em: EntityManager, sheets: SheetRow[]): Promise<Map<string, string>> {
     const unitIds = [...new Set(sheets.flatMap((s) => (s.scorerUnit ? [s.scorerUnit] : [])))];
     const personIds = [...new Set(sheets.flatMap((s) => (s.scorerPerson && !s.scorerUnit ? [s.scorerPerson] : [])))];
-    const units = unitIds.length ? await em.find(Unit, { id: { $in: unitIds } }) : [];
+    const units = await this.unitNames(em, unitIds);
     const people = personIds.length ? await em.find(Person, { id: { $in: personIds } }) : [];
     const unitNames = new Map(units.map((u) => [u.id, labelOf(u)]));
     const personNames = new Map(people.map((p) => [p.id, p.fullName]));

@@ -6,6 +6,7 @@ import { MinutesData, minutesPdf } from '../../../modules/commendations/minutes/
 import { thresholdArithmetic } from '../../../modules/commendations/minutes/vote-arithmetic';
 import { RankingEntry } from '../../../modules/scoring/entities/ranking-entry.entity';
 import { ScoringTableVersion } from '../../../modules/scoring/entities/scoring-table-version.entity';
+import { tiedUnits } from '../../../modules/scoring/ranking/ranking-breakdown';
 import type { EvaluationContext, LocalText } from '../../../modules/scoring/table/scoring-table';
 import { Poll } from '../../../modules/voting/entities/poll.entity';
 import { formatFraction } from '../../../modules/voting/rules/fraction';
@@ -91,12 +92,13 @@ export class MinutesService {
     entries.sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.unit.name.localeCompare(b.unit.name, 'vi') || a.unit.id.localeCompare(b.unit.id));
     const grades = await this.gradeLabels(em, entries, language);
     const names = new Map(entries.map((entry) => [entry.unit.id, entry.unit.name]));
+    const tiedOf = tiedUnits(entries);
     const tieLines = entries.flatMap((entry) => {
       const lines = Array.isArray(entry.breakdown?.tieBreakLines) ? (entry.breakdown.tieBreakLines as unknown[]).flatMap((line) => lineIn(line, language) ?? []) : [];
-      const tied = entry.tiedWith?.length ? entry.tiedWith : [];
+      const tied = tiedOf.get(entry.unit.id) ?? [];
       if (!tied.length && (!entry.decidedBy || entry.decidedBy === 'total')) return [];
       if (lines.length) return lines.map((line) => `${entry.unit.name}: ${line}`);
-      const others = tied.map((id) => names.get(id) ?? id).join(', ');
+      const others = tied.map((other) => other.unit.name).join(', ');
       return [language === 'vi' ? `${entry.unit.name}: đồng hạng ${entry.rank} với ${others}.` : `${entry.unit.name}: shares rank ${entry.rank} with ${others}.`];
     });
 

@@ -9,7 +9,7 @@ import { Unit } from '../../../modules/org/entities/unit.entity';
 import { RankingEntry } from '../../../modules/scoring/entities/ranking-entry.entity';
 import { ScoringTableVersion } from '../../../modules/scoring/entities/scoring-table-version.entity';
 import { aggregate } from '../../../modules/scoring/ranking/aggregate';
-import { breakdownOf, RankingBreakdown } from '../../../modules/scoring/ranking/ranking-breakdown';
+import { breakdownOf, RankingBreakdown, tiedUnits } from '../../../modules/scoring/ranking/ranking-breakdown';
 import { RankingService } from '../../../modules/scoring/ranking/ranking.service';
 import { hundredthsToNumber } from '../../../modules/scoring/table/points';
 import { isLeaf, ScoringNode, ScoringTableDocument } from '../../../modules/scoring/table/scoring-table';
@@ -98,6 +98,7 @@ export class RankingQueriesService {
     const first = breakdownOf(entries[0].breakdown);
     const ranking = rankingOf(campaign.context)!;
     const units = new Map(entries.map((entry) => [entry.unit.id, entry.unit]));
+    const tied = tiedUnits(entries);
     return {
       campaignId: campaign.id,
       campaignName: campaign.name,
@@ -110,7 +111,7 @@ export class RankingQueriesService {
       tableName: textIn(table.document.name, language),
       leaders: ranking.leaders.flatMap((id) => (units.has(id) ? [unitRef(units.get(id)!)] : [])),
       adjustable: campaign.status === 'running' && !(await nominationStartedAfter(em, run)),
-      rows: entries.map((entry) => rowOf(entry, units, table.document, language)),
+      rows: entries.map((entry) => rowOf(entry, tied, table.document, language)),
     };
   }
 
@@ -132,7 +133,6 @@ export class RankingQueriesService {
       const unit = await em.findOne(Unit, unitId);
       throw new AppError('RANKING_UNIT_NOT_LISTED', { unit: unit?.name ?? unitId, campaign: campaign.name });
     }
-    const units = new Map(loaded.entries.map((e) => [e.unit.id, e.unit]));
     const breakdown = breakdownOf(entry.breakdown);
     const stages = campaign.workflowVersion.document.stages;
     const scoreStageKeys = Object.keys(stages).filter((key) => stages[key].type === 'score');
@@ -169,7 +169,7 @@ export class RankingQueriesService {
     return {
       campaignId: campaign.id,
       unit: unitRef(entry.unit),
-      row: rowOf(entry, units, loaded.table.document, language),
+      row: rowOf(entry, tiedUnits(loaded.entries), loaded.table.document, language),
       aggregation: breakdown.aggregation,
       groups: Object.fromEntries(Object.entries(breakdown.groups).map(([code, value]) => [code, hundredthsToNumber(value)])),
       penalties: hundredthsToNumber(breakdown.penalties),
@@ -239,7 +239,7 @@ function leafGroups(table: ScoringTableDocument): Map<string, string> {
 }
 
 /** One row of the ranking in the reader's language. */
-export function rowOf(entry: RankingEntry, units: Map<string, Unit>, table: ScoringTableDocument, language: Language): RankingRowDto {
+export function rowOf(entry: RankingEntry, tied: Map<string, RankingEntry[]>, table: ScoringTableDocument, language: Language): RankingRowDto {
   const breakdown: RankingBreakdown = breakdownOf(entry.breakdown);
   const count = (use: string) => breakdown.sheets.filter((sheet) => sheet.use === use).length;
   return {
@@ -253,7 +253,7 @@ export function rowOf(entry: RankingEntry, units: Map<string, Unit>, table: Scor
     adjustmentReason: entry.adjustmentReason,
     total: points(entry.total),
     grade: gradeOf(entry.grade, table, language),
-    tiedWith: (entry.tiedWith ?? []).flatMap((id) => (units.has(id) ? [unitRef(units.get(id)!)] : [])),
+    tiedWith: (tied.get(entry.unit.id) ?? []).map((other) => unitRef(other.unit)),
     decidedBy: entry.decidedBy,
     explanation: [...(breakdown.aggregateExplanation ? [breakdown.aggregateExplanation] : []), ...breakdown.tieBreakLines].map((line) => line[language]),
     notRankedReason: breakdown.notRankedReason?.[language] ?? null,
