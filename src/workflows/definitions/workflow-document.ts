@@ -6,6 +6,13 @@ import type { RulesLogic } from 'json-logic-js';
  */
 export type LocalText = string | { vi: string; en?: string };
 
+/** A LocalText in one language: English falls back to Vietnamese, an absent text to `fallback`. */
+export function localText(text: LocalText | undefined, fallback: string, language: 'vi' | 'en'): string {
+  if (text === undefined) return fallback;
+  if (typeof text === 'string') return text;
+  return language === 'en' ? (text.en ?? text.vi) : text.vi;
+}
+
 /** When a stage is due, counted from the moment it is entered. `date` is `YYYY-MM-DD` or `--MM-DD` (in the campaign's year). */
 export type DueRule = { workingDays: number } | { days: number } | { hours: number } | { minutes: number } | { date: string };
 

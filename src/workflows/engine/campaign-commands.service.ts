@@ -10,7 +10,7 @@ import { Unit } from '../../modules/org/entities/unit.entity';
 import { FormVersion } from '../../modules/forms/entities/form-version.entity';
 import { ScoringTableVersion } from '../../modules/scoring/entities/scoring-table-version.entity';
 import { sheetFormKeyOf } from '../../modules/scoring/scoring-tables.service';
-import type { WorkflowDocument } from '../definitions/workflow-document';
+import { localText, WorkflowDocument } from '../definitions/workflow-document';
 import { formSettingsOf } from '../stages/form/form.stage';
 import { scoreSettingsOf } from '../stages/score/score.stage';
 import { StageRegistry } from '../stages/stage-registry';
@@ -332,7 +332,7 @@ export class CampaignCommandsService {
         unit: head,
         campaign: ctx.campaign,
         kind,
-        message: { vi: `Bước "${run.stageKey}" đã quá hạn; đề nghị cụm trưởng đôn đốc.`, en: `Stage "${run.stageKey}" is overdue; the cluster head is asked to follow up.` },
+        message: await this.noticeMessage(ctx.em, run, 'escalation-head'),
       });
       await ctx.em.flush();
     }
@@ -340,19 +340,31 @@ export class CampaignCommandsService {
 
   private async notify(em: EntityManager, run: StageRun, kind: 'reminder' | 'deadline' | 'escalation', dedupePrefix: string): Promise<number> {
     const tasks = await em.find(Task, { stageRun: run, status: 'open' }, { populate: ['assigneeUnit', 'assigneePerson'] });
-    const messages = {
-      reminder: { vi: `Nhắc việc: bước "${run.stageKey}" sắp đến hạn.`, en: `Reminder: stage "${run.stageKey}" is due soon.` },
-      deadline: { vi: `Bước "${run.stageKey}" đã quá hạn.`, en: `Stage "${run.stageKey}" is overdue.` },
-      escalation: { vi: `Bước "${run.stageKey}" quá hạn và đã báo cụm trưởng.`, en: `Stage "${run.stageKey}" is overdue and was escalated to the cluster head.` },
-    };
+    const message = tasks.length ? await this.noticeMessage(em, run, kind) : null;
     let created = 0;
     for (const task of tasks) {
       const dedupeKey = `${dedupePrefix}-${task.id}`;
       if (await em.count(Notification, { dedupeKey })) continue;
-      em.create(Notification, { dedupeKey, unit: task.assigneeUnit, person: task.assigneePerson, campaign: run.campaign, task, kind, message: messages[kind] });
+      em.create(Notification, { dedupeKey, unit: task.assigneeUnit, person: task.assigneePerson, campaign: run.campaign, task, kind, message: message! });
       created++;
     }
     await em.flush();
     return created;
+  }
+  /** A notice names the stage and the campaign as people know them (the stage's name in each language), never a key. */
+  private async noticeMessage(em: EntityManager, run: StageRun, kind: 'reminder' | 'deadline' | 'escalation' | 'escalation-head'): Promise<{ vi: string; en: string }> {
+    const campaign = await em.findOneOrFail(Campaign, run.campaign.id, { populate: ['workflowVersion'] });
+    const name = campaign.workflowVersion.document.stages[run.stageKey]?.name;
+    const stage = { vi: localText(name, run.stageKey, 'vi'), en: localText(name, run.stageKey, 'en') };
+    const messages = {
+      reminder: { vi: `Nhắc việc: "${stage.vi}" (${campaign.name}) sắp đến hạn.`, en: `Reminder: "${stage.en}" (${campaign.name}) is due soon.` },
+      deadline: { vi: `"${stage.vi}" (${campaign.name}) đã quá hạn.`, en: `"${stage.en}" (${campaign.name}) is overdue.` },
+      escalation: { vi: `"${stage.vi}" (${campaign.name}) quá hạn và đã báo cụm trưởng.`, en: `"${stage.en}" (${campaign.name}) is overdue and was escalated to the cluster head.` },
+      'escalation-head': {
+        vi: `"${stage.vi}" (${campaign.name}) đã quá hạn; đề nghị cụm trưởng đôn đốc.`,
+        en: `"${stage.en}" (${campaign.name}) is overdue; the cluster head is asked to follow up.`,
+      },
+    };
+    return messages[kind];
   }
 }
