@@ -17,6 +17,7 @@ import {
   ScoreSheetViewDto,
   SubmitScoreSheetDto,
 } from '../stages/score/score-sheet.dto';
+import { ScoreMatrixReader } from '../stages/score/score-matrix.reader';
 import { ScoreTaskService } from '../stages/score/score-task.service';
 import { CampaignQueriesService } from './campaign-queries.service';
 
@@ -31,6 +32,7 @@ import { CampaignQueriesService } from './campaign-queries.service';
 export class ScoreSheetsController {
   constructor(
     private readonly sheets: ScoreTaskService,
+    private readonly matrixReader: ScoreMatrixReader,
     private readonly queries: CampaignQueriesService,
     private readonly principals: PrincipalService,
   ) {}
@@ -111,7 +113,7 @@ export class ScoreSheetsController {
   @Get('campaigns/:id/score-sheets')
   @ApiOkResponse({ type: ScoreMatrixDto })
   async matrix(@Param('id', ParseUUIDPipe) id: string, @Query() query: ScoreMatrixQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<ScoreMatrixDto> {
-    return this.sheets.matrix(id, query.stage, principal, await this.principals.actingForAll(principal.personId), resolveLanguage(request));
+    return this.matrixReader.matrix(id, query.stage, principal, await this.principals.actingForAll(principal.personId), resolveLanguage(request));
   }
 
   /** As for task commands: the caller must hold a valid mandate for the unit (403 NOT_MANDATED otherwise). */

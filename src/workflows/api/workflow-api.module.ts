@@ -19,6 +19,7 @@ import { FormTaskService } from '../stages/form/form-task.service';
 import { RankingAdjustmentService } from '../stages/rank/ranking-adjustment.service';
 import { RankingExportService } from '../stages/rank/ranking-export.service';
 import { RankingQueriesService } from '../stages/rank/ranking-queries.service';
+import { ScoreMatrixReader } from '../stages/score/score-matrix.reader';
 import { ScoreTaskService } from '../stages/score/score-task.service';
 import { SignTaskService } from '../stages/sign/sign-task.service';
 import { BallotTaskService } from '../stages/vote/ballot-task.service';
@@ -39,7 +40,7 @@ import { TasksController } from './tasks.controller';
 @Module({
   imports: [WorkflowEngineModule, StageEffectsModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule, SigningModule, CampaignBundleModule, CommendationsModule, ScoringModule, StorageModule],
   controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, DocumentAmendmentsController, SigningController, DecisionsController, MinutesController, RankingsController, ScoreSheetsController],
-  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, DecisionTaskService, MinutesService, RankingQueriesService, RankingAdjustmentService, RankingExportService, ScoreTaskService],
-  exports: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, ScoreTaskService, RankingQueriesService, VotingModule, DiscussionModule],
+  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, DecisionTaskService, MinutesService, RankingQueriesService, RankingAdjustmentService, RankingExportService, ScoreTaskService, ScoreMatrixReader],
+  exports: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, ScoreTaskService, ScoreMatrixReader, RankingQueriesService, VotingModule, DiscussionModule],
 })
 export class WorkflowApiModule {}

@@ -15,6 +15,7 @@ import { FORM_PAGE_STYLE, formioTranslation } from '../../../web/form-page-asset
 import { WorkflowPageShell } from '../../../web/workflow-page-shell.service';
 import { html } from '../../../../modules/web/html';
 import { EvidenceFieldsDto } from '../score-sheet.dto';
+import { ScoreMatrixReader } from '../score-matrix.reader';
 import { ScoreTaskService } from '../score-task.service';
 import { SCORE_PAGE_STYLE, scoreMatrixView, scoreSheetView } from './score-pages.view';
 import { scoreClientTexts, sct } from './score-web-texts';
@@ -38,6 +39,7 @@ export class ScorePagesController {
     private readonly shell: WorkflowPageShell,
     private readonly queries: CampaignQueriesService,
     private readonly sheets: ScoreTaskService,
+    private readonly matrixReader: ScoreMatrixReader,
     private readonly principals: PrincipalService,
     private readonly em: EntityManager,
   ) {}
@@ -105,7 +107,7 @@ export class ScorePagesController {
     const viewer = await this.shell.viewer(request, response);
     if (!viewer) return;
     const { language, principal } = viewer;
-    const matrix = await this.sheets.matrix(id, undefined, principal, await this.principals.actingForAll(principal.personId), language);
+    const matrix = await this.matrixReader.matrix(id, undefined, principal, await this.principals.actingForAll(principal.personId), language);
     const { name, stageNames } = await this.campaignFacts(id, language);
     this.shell.send(request, response, viewer, {
       title: sct(language, 'matrixTitle', { campaign: name }),
