@@ -15,7 +15,9 @@ import { ScheduledLauncher } from './scheduled-launcher.service';
     WorkflowEngineModule,
     MikroOrmModule.forFeature([LaunchSchedule, ScheduledLaunch]),
     BullModule.registerQueue({ name: QUEUES.evaluationSchedules }),
-    BullModule.registerFlowProducer({ name: QUEUES.evaluationSchedules }),
+    // close() already quits or disconnects; the extra forced disconnect first awaits a connection that, with Redis
+    // down, never comes, and the app's shutdown hung on it.
+    BullModule.registerFlowProducer({ name: QUEUES.evaluationSchedules, forceDisconnectOnShutdown: false }),
   ],
   providers: [LaunchSchedulesService, ScheduleFlows, ScheduledLauncher],
   exports: [LaunchSchedulesService, ScheduleFlows, ScheduledLauncher],

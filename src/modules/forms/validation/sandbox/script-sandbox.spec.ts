@@ -42,7 +42,7 @@ describe('script sandbox', () => {
     expect(validator.validate({ display: 'form', components: [text('c', { validate: { required: true } })] }, { c: 'z' }).valid).toBe(true);
   });
 
-  it('stops a script that eats memory with FORM_SCRIPT_MEMORY (422), however slowly it gets there; the server lives on and the next script gets a fresh worker', () => {
+  it('stops a script that eats memory with FORM_SCRIPT_MEMORY (422), however slowly it gets there; the server lives on and the next script gets a fresh process', () => {
     // Time limits far beyond what any machine needs to fill 64 MB: the answer must come from how the worker ended.
     const patient = new FormValidator({ scriptLimits: { perEvaluationMs: 50_000, perValidationMs: 50_000 } });
     const hog = scripted(custom('a', 'var chunks = []; while (true) { chunks.push(new Array(1e6).fill(chunks.length)); }'));
@@ -55,12 +55,12 @@ describe('script sandbox', () => {
     }
     expect(caught).toBeInstanceOf(AppError);
     expect((caught as AppError).code).toBe('FORM_SCRIPT_MEMORY');
-    // The allocation happened in the worker's own heap, not the server's.
+    // The allocation happened in the script process's own heap, not the server's.
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(50 * 1024 * 1024);
     expect(patient.validate(scripted(custom('b', "valid = input === 'y' ? true : 'no';")), { b: 'y' }).valid).toBe(true);
   });
 
-  it('does not take a slow answer for a dead worker: a script that outlives the old answer margin still gives its verdict', () => {
+  it('does not take a slow answer for a dead process: a script that outlives the old answer margin still gives its verdict', () => {
     const patient = new FormValidator({ scriptLimits: { perEvaluationMs: 50_000, perValidationMs: 50_000 } });
     const f = scripted(custom('a', "var t = Date.now(); while (Date.now() - t < 800) {} valid = 'slow but alive';"));
     expect(patient.validate(f, { a: 'x' }).errors).toMatchObject([{ path: 'a', validator: 'custom', message: 'slow but alive' }]);

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { DefaultEvaluator, registerEvaluator } from '@formio/core';
 import { AppError } from '../../../../common/errors/app-error';
-import { DEFAULT_SCRIPT_MEMORY, ScriptWorker } from './script-worker';
+import { DEFAULT_SCRIPT_MEMORY, ScriptProcess } from './script-process';
 
 /** Time limits for the custom JavaScript of one validation. */
 export interface ScriptLimits {
@@ -17,7 +17,7 @@ interface SandboxRun {
   limits: ScriptLimits;
   deadline: number;
   timedOut: boolean;
-  /** A script ran out of memory (or stopped answering): its worker was discarded. */
+  /** A script ran out of memory (or stopped answering): its process was discarded. */
   exhausted: boolean;
 }
 
@@ -26,8 +26,8 @@ let active: SandboxRun | undefined;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** The one worker that runs form scripts (validation is synchronous: one script at a time per thread). */
-const worker = new ScriptWorker();
+/** The one process that runs form scripts (validation is synchronous: one script at a time per thread). */
+const host = new ScriptProcess();
 
 /**
  * JSON of the evaluation's arguments, without functions (utils, lodash, moment, instance methods) and
@@ -46,9 +46,9 @@ function toJson(value: unknown): string {
   }) ?? 'null';
 }
 
-/** The script as the worker runs it: the body as a function of the argument names, as @formio/core's `new Function(...names, body)`. */
+/** The script as the script process runs it: the body as a function of the argument names, as @formio/core's `new Function(...names, body)`. */
 function wrap(names: string[], body: string): string {
-  // Everything, including whatever the body does to break out of the wrapper, runs inside the worker's context.
+  // Everything, including whatever the body does to break out of the wrapper, runs inside the script process's context.
   return (
     `(function () { var __a = JSON.parse(__input); __input = undefined;\n` +
     `var __r = (function (${names.join(', ')}) {\n${body}\n}).apply(undefined, [${names.map((n) => `__a[${JSON.stringify(n)}]`).join(', ')}]);\n` +
@@ -57,10 +57,10 @@ function wrap(names: string[], body: string): string {
 }
 
 /**
- * Runs one script in a fresh V8 context of the script worker (script-worker.ts): no `require`, `process`,
+ * Runs one script in a fresh V8 context of the script process (script-process.ts): no `require`, `process`,
  * `globalThis` of the server, no `eval` or `Function` from strings, no WebAssembly, a heap of its own with a
  * limit; arguments in and the result out as JSON; interrupted after the smaller of the per-evaluation limit and
- * what is left of the validation's budget. A timeout or an exhausted worker marks the run (the validation then
+ * what is left of the validation's budget. A timeout or an exhausted process marks the run (the validation then
  * fails with `FORM_SCRIPT_TIMEOUT` or `FORM_SCRIPT_MEMORY`) and every later script of the run is skipped. Any
  * other error in the script gives `null`, as @formio/core does for a failing script.
  */
@@ -73,7 +73,7 @@ function runScript(run: SandboxRun, names: string[], body: string, values: unkno
   }
   const input: Record<string, unknown> = {};
   names.forEach((name, index) => (input[name] = values[index]));
-  const outcome = worker.run(wrap(names, body), toJson(input), Math.max(1, Math.min(run.limits.perEvaluationMs, remaining)));
+  const outcome = host.run(wrap(names, body), toJson(input), Math.max(1, Math.min(run.limits.perEvaluationMs, remaining)));
   switch (outcome.kind) {
     case 'result':
       return outcome.json === null ? null : (JSON.parse(outcome.json) as unknown);
@@ -131,7 +131,7 @@ export function runWithScriptSandbox<T>(validate: () => T, limits: ScriptLimits 
   active = run;
   try {
     const result = validate();
-    if (run.exhausted) throw new AppError('FORM_SCRIPT_MEMORY', { limit: DEFAULT_SCRIPT_MEMORY.maxOldGenerationSizeMb });
+    if (run.exhausted) throw new AppError('FORM_SCRIPT_MEMORY', { limit: DEFAULT_SCRIPT_MEMORY.maxOldSpaceSizeMb });
     if (run.timedOut) throw new AppError('FORM_SCRIPT_TIMEOUT', { limit: limits.perEvaluationMs, total: limits.perValidationMs });
     return result;
   } finally {

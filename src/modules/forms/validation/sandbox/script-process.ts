@@ -1,15 +1,19 @@
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
-/** Memory a form script's worker may use; a script that needs more kills its worker, never the server. */
+/**
+ * Memory a form script's process may use; a script that needs more ends that process, never the server. A process of
+ * its own rather than a worker thread: V8 lets a process-wide `--max-old-space-size` (an operator's NODE_OPTIONS)
+ * override a worker's `resourceLimits`, and the hog then grew to the server's limit before anything stopped it.
+ */
 export interface ScriptMemoryLimits {
-  maxOldGenerationSizeMb: number;
-  maxYoungGenerationSizeMb: number;
+  maxOldSpaceSizeMb: number;
+  maxSemiSpaceSizeMb: number;
 }
 
-export const DEFAULT_SCRIPT_MEMORY: ScriptMemoryLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
+export const DEFAULT_SCRIPT_MEMORY: ScriptMemoryLimits = { maxOldSpaceSizeMb: 64, maxSemiSpaceSizeMb: 8 };
 
 /**
- * What one evaluation came to: its JSON result, a timeout, a failure of the script, a worker that ran out of
+ * What one evaluation came to: its JSON result, a timeout, a failure of the script, a process that ran out of
  * memory (`exhausted`), or one that ended for another reason (`crashed`).
  */
 export type ScriptOutcome =
@@ -20,15 +24,14 @@ export type ScriptOutcome =
   | { kind: 'crashed' };
 
 /**
- * Runs in the script worker: each request compiles (cached) and runs one wrapped script in a fresh V8 context, with
- * the worker's own vm timeout, and answers on the port, then wakes the server's thread through the shared signal.
+ * Runs in the script process: each request compiles (cached) and runs one wrapped script in a fresh V8 context, with
+ * vm's own timeout, and answers over IPC. It ends with its parent (the IPC channel closes).
  */
-const SCRIPT_WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
+const SCRIPT_PROCESS_SOURCE = `
 const vm = require('node:vm');
-const { port, signal } = workerData;
 const compiled = new Map();
-port.on('message', (request) => {
+process.on('disconnect', () => process.exit(0));
+process.on('message', (request) => {
   let reply;
   try {
     let script = compiled.get(request.code);
@@ -45,65 +48,61 @@ port.on('message', (request) => {
   } catch (error) {
     reply = error && error.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT' ? { kind: 'timeout' } : { kind: 'error' };
   }
-  port.postMessage(reply);
-  Atomics.store(signal, 0, 1);
-  Atomics.notify(signal, 0);
+  process.send(reply);
 });
 `;
 
 /**
- * Runs in the supervisor: starts a script worker (with the heap limit) for each generation the server asks for, and
- * when one ends says how, which the server's thread cannot see itself while it sleeps in Atomics.wait: Node reports
- * ERR_WORKER_OUT_OF_MEMORY on the worker's 'error' event, on the event loop of the thread that started it.
+ * Runs in the supervisor thread: starts a script process (with the heap flags, without the server's environment)
+ * for each generation the server asks for, relays requests and answers between the server's port and the process,
+ * and when a process ends says how: V8 prints "JavaScript heap out of memory" on stderr before it aborts. Every
+ * message to the server's thread raises the shared signal it sleeps on (Atomics.wait).
  */
 const SUPERVISOR_SOURCE = `
-const { workerData, Worker } = require('node:worker_threads');
-const { control, signal, source, resourceLimits } = workerData;
-const workers = new Map();
+const { workerData } = require('node:worker_threads');
+const { spawn } = require('node:child_process');
+const { tmpdir } = require('node:os');
+const { control, signal, source, execArgv } = workerData;
+const processes = new Map();
+const wake = () => { Atomics.store(signal, 0, 1); Atomics.notify(signal, 0); };
 control.on('message', (message) => {
   if (message.type === 'terminate') {
-    const worker = workers.get(message.generation);
-    if (worker) void worker.terminate();
+    const child = processes.get(message.generation);
+    if (child) child.kill('SIGKILL');
     return;
   }
-  let outOfMemory = false;
-  const worker = new Worker(source, {
-    eval: true,
-    workerData: { port: message.port, signal },
-    transferList: [message.port],
-    resourceLimits,
-    env: {},
-    stdout: true,
-    stderr: true,
-  });
-  workers.set(message.generation, worker);
-  worker.on('error', (error) => {
-    if (error && error.code === 'ERR_WORKER_OUT_OF_MEMORY') outOfMemory = true;
-  });
-  worker.on('exit', () => {
-    workers.delete(message.generation);
-    control.postMessage({ generation: message.generation, kind: outOfMemory ? 'exhausted' : 'crashed' });
-    Atomics.store(signal, 0, 1);
-    Atomics.notify(signal, 0);
+  const { generation, port } = message;
+  const child = spawn(process.execPath, [...execArgv, '-e', source], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: {}, cwd: tmpdir() });
+  processes.set(generation, child);
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-4096); });
+  child.on('message', (reply) => { port.postMessage(reply); wake(); });
+  child.on('error', () => undefined);
+  port.on('message', (request) => { if (child.connected) child.send(request); });
+  child.on('close', () => {
+    processes.delete(generation);
+    port.close();
+    control.postMessage({ generation, kind: /heap out of memory|Reached heap limit/.test(stderr) ? 'exhausted' : 'crashed' });
+    wake();
   });
 });
 `;
 
 /**
- * How long the server's thread waits for an answer past a script's own time limit. The worker's vm timeout stops
- * the script and the supervisor reports a worker that died, so this is only reached when both are stuck (a
- * starved machine): then the worker is discarded and the evaluation counts as timed out.
+ * How long the server's thread waits for an answer past a script's own time limit. vm's timeout stops the script and
+ * the supervisor reports a process that died, so this is only reached when both are stuck (a starved machine): then
+ * the process is discarded and the evaluation counts as timed out.
  */
 const STUCK_AFTER_MS = 30_000;
 
 /**
- * A worker thread with a V8 heap limit that runs form scripts synchronously for @formio/core's synchronous
- * evaluator: the request goes out on a message port and the calling thread sleeps on a shared-memory signal
- * (`Atomics.wait`) until the script worker answers or the supervisor thread reports how that worker ended. So a
- * script that exhausts the heap is reported as such however long it took to get there, and a slow answer is never
- * taken for a death.
+ * A child process with a V8 heap limit that runs form scripts synchronously for @formio/core's synchronous
+ * evaluator: the request goes out on a message port to a supervisor thread, which relays it to the process, and the
+ * calling thread sleeps on a shared-memory signal (`Atomics.wait`) until the answer comes back or the supervisor
+ * reports how the process ended. So a script that exhausts the heap is reported as such however long it took to get
+ * there, and a slow answer is never taken for a death.
  */
-export class ScriptWorker {
+export class ScriptProcess {
   private supervisor: Worker | undefined;
   private control: MessagePort | undefined;
   private port: MessagePort | undefined;
@@ -138,13 +137,13 @@ export class ScriptWorker {
     }
   }
 
-  /** Ends the current script worker; the next run starts another. */
+  /** Ends the current script process; the next run starts another. */
   discard(): void {
     if (this.port) this.control?.postMessage({ type: 'terminate', generation: this.generation });
     this.forget();
   }
 
-  /** The supervisor's report that `generation`'s worker ended, if there is one (reports of earlier ones are dropped). */
+  /** The supervisor's report that `generation`'s process ended, if there is one (reports of earlier ones are dropped). */
   private endOf(generation: number): ScriptOutcome | undefined {
     if (!this.control) return undefined;
     for (let report = receiveMessageOnPort(this.control); report; report = receiveMessageOnPort(this.control)) {
@@ -173,16 +172,12 @@ export class ScriptWorker {
   private ensureSupervisor(): MessagePort {
     if (this.supervisor && this.control) return this.control;
     const { port1, port2 } = new MessageChannel();
+    const execArgv = [`--max-old-space-size=${this.memory.maxOldSpaceSizeMb}`, `--max-semi-space-size=${this.memory.maxSemiSpaceSizeMb}`];
     const supervisor = new Worker(SUPERVISOR_SOURCE, {
       eval: true,
-      workerData: {
-        control: port2,
-        signal: this.signal,
-        source: SCRIPT_WORKER_SOURCE,
-        resourceLimits: { ...this.memory, codeRangeSizeMb: 16, stackSizeMb: 4 },
-      },
+      workerData: { control: port2, signal: this.signal, source: SCRIPT_PROCESS_SOURCE, execArgv },
       transferList: [port2],
-      // Neither thread may keep the server (or a test run) alive, nor share its environment.
+      // Neither the thread nor the process may keep the server (or a test run) alive, nor share its environment.
       env: {},
       stdout: true,
       stderr: true,
