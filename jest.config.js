@@ -23,14 +23,16 @@ const project = (displayName, testMatch, extra = {}) => ({
   ...extra,
 });
 
+// The integration, e2e and browser tiers run against every database named here: both (npm test runs them side by
+// side, one jest worker each way) or the one TEST_DB names. A project's database reaches the suites as a global.
+const databases = process.env.TEST_DB ? [process.env.TEST_DB] : ['sqlite', 'postgresql'];
+const tiers = ['integration', 'e2e', 'browser'];
+const tierProject = (tier, database) =>
+  project(database === 'postgresql' ? `${tier}:pg` : tier, [`<rootDir>/test/${tier}/**/*.test.ts`], { globals: { TEST_DB: database } });
+
 module.exports = {
   // Real databases, Redis and Chromium on a 2-core machine: a generous limit so load never fails a test;
   // speed is measured by `npm run bench`, not asserted here.
   testTimeout: 60000,
-  projects: [
-    project('unit', ['<rootDir>/src/**/*.spec.ts']),
-    project('integration', ['<rootDir>/test/integration/**/*.test.ts']),
-    project('e2e', ['<rootDir>/test/e2e/**/*.test.ts']),
-    project('browser', ['<rootDir>/test/browser/**/*.test.ts']),
-  ],
+  projects: [project('unit', ['<rootDir>/src/**/*.spec.ts']), ...databases.flatMap((database) => tiers.map((tier) => tierProject(tier, database)))],
 };

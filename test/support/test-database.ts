@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
-/** Which database the suites run against: `TEST_DB=sqlite` (default) or `TEST_DB=postgresql`. */
-export const TEST_DIALECT: 'sqlite' | 'postgresql' = process.env.TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite';
+/** Which database the suite runs against: its jest project's (jest.config.js), else `TEST_DB`, else SQLite. */
+const selected = (globalThis as { TEST_DB?: string }).TEST_DB ?? process.env.TEST_DB;
+export const TEST_DIALECT: 'sqlite' | 'postgresql' = selected === 'postgresql' ? 'postgresql' : 'sqlite';
 
 /** Admin connection used to create and drop one throwaway database per suite. */
 const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
