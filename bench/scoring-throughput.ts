@@ -17,7 +17,7 @@ import { ScoreSheet } from '../src/modules/scoring/entities/score-sheet.entity';
 import { RankingService } from '../src/modules/scoring/ranking/ranking.service';
 import { ScoreRow, ScoreWriter, SCORE_ROWS_PER_STATEMENT } from '../src/modules/scoring/score-writer.service';
 import { ScoringTablesService } from '../src/modules/scoring/scoring-tables.service';
-import { scoreSheet } from '../src/modules/scoring/table/score-sheet';
+import { penaltiesOf, scoreSheet } from '../src/modules/scoring/table/score-sheet';
 import { ScoringLeaf, ScoringTableDocument, SheetEntry } from '../src/modules/scoring/table/scoring-table';
 import { startTestApp, TestApp } from '../test/support/test-app';
 
@@ -100,6 +100,8 @@ async function seed(t: TestApp, table: ScoringTableDocument): Promise<{ sheets: 
         status: 'submitted',
         total: result.total,
         groupTotals: Object.fromEntries(result.branches.filter((b) => table.groups.some((g) => g.code === b.code)).map((b) => [b.code, b.capped])),
+        // As the product's submit keeps them (ScoreTaskService).
+        penalties: penaltiesOf(table, result.leaves),
         submittedAt: now,
         version: 1,
       });

@@ -215,9 +215,14 @@ describeBrowser('form builder and form filling (headless Chromium)', () => {
     expect(await head.locator('.formio-component-clauses').innerText()).toContain('Thêm điều khoản');
     // The picker loads after the form is drawn (from this server): click once it is attached to the field.
     await head.locator('.formio-component-signingDate input.flatpickr-input').first().waitFor({ state: 'attached' });
-    await head.locator('.formio-component-signingDate input:visible').first().click();
+    // On a busy machine the picker may finish attaching after a click has landed: click until it opens (a state, not
+    // a duration), as a person would.
     const calendar = head.locator('.flatpickr-calendar.open');
-    await calendar.waitFor();
+    for (let attempt = 1; !(await calendar.isVisible()); attempt++) {
+      if (attempt > 10) throw new Error('The date picker did not open after 10 clicks');
+      await head.locator('.formio-component-signingDate input:visible').first().click();
+      await calendar.waitFor({ timeout: 3000 }).catch(() => undefined);
+    }
     expect(await calendar.innerText()).toMatch(/T2[\s\S]*CN/);
     expect(await calendar.innerText()).toContain('Tháng');
     expect(notFound).toEqual([]);

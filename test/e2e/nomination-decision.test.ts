@@ -35,13 +35,13 @@ const YEAR_END_WORKFLOW = {
 };
 
 /** The ranking a rank stage would have written: totals in hundredths, Quảng Bình and Quảng Trị level on points. */
-const RANKING: Array<{ code: string; total: number; rank: number; grade: string; decidedBy?: string; tiedWith?: string[] }> = [
-  { code: 'VKS-THA', total: 9550, rank: 1, grade: 'xuat-sac' },
-  { code: 'VKS-NAN', total: 9325, rank: 2, grade: 'xuat-sac', decidedBy: 'total' },
-  { code: 'VKS-HTI', total: 9010, rank: 3, grade: 'tot', decidedBy: 'total' },
-  { code: 'VKS-QBI', total: 8800, rank: 4, grade: 'tot', decidedBy: 'total' },
-  { code: 'VKS-QTR', total: 8800, rank: 5, grade: 'tot', decidedBy: 'group:I' },
-  { code: 'VKS-TTH', total: 8575, rank: 6, grade: 'kha', decidedBy: 'total' },
+const RANKING: Array<{ code: string; province: string; total: number; groupI: number; rank: number; grade: string; decidedBy?: string }> = [
+  { code: 'VKS-THA', province: 'Thanh Hóa', total: 9550, groupI: 4500, rank: 1, grade: 'xuat-sac' },
+  { code: 'VKS-NAN', province: 'Nghệ An', total: 9325, groupI: 4400, rank: 2, grade: 'xuat-sac', decidedBy: 'total' },
+  { code: 'VKS-HTI', province: 'Hà Tĩnh', total: 9010, groupI: 4300, rank: 3, grade: 'tot', decidedBy: 'total' },
+  { code: 'VKS-QBI', province: 'Quảng Bình', total: 8800, groupI: 4150, rank: 4, grade: 'tot', decidedBy: 'total' },
+  { code: 'VKS-QTR', province: 'Quảng Trị', total: 8800, groupI: 4000, rank: 5, grade: 'tot', decidedBy: 'group:I' },
+  { code: 'VKS-TTH', province: 'Thừa Thiên Huế', total: 8575, groupI: 4100, rank: 6, grade: 'kha', decidedBy: 'total' },
 ];
 
 describe('nomination (suy tôn), proposal with minutes, council vote and decision (e2e)', () => {
@@ -144,10 +144,17 @@ describe('nomination (suy tôn), proposal with minutes, council vote and decisio
         grade: row.grade,
         decidedBy: row.decidedBy ?? null,
         tiedWith: null,
-        breakdown:
-          row.code === 'VKS-QTR'
-            ? { tieBreakLines: [{ vi: 'bằng tổng điểm 88,00 với VKSND Quảng Bình; xếp sau do điểm nhóm I thấp hơn (40,00 < 41,50)', en: 'level on 88.00 with Quảng Bình; after it on group I (40.00 < 41.50)' }] }
-            : {},
+        // Figures only, as the rank stage writes them: the minutes build the tie-break lines from them.
+        breakdown: {
+          ranked: true,
+          tableVersionId: randomUUID(),
+          aggregation: 'trimmed-mean',
+          tieBreak: ['total', 'group:I', 'fewer-penalties'],
+          label: `VKSND ${row.province}`,
+          sheets: [],
+          groups: { I: row.groupI },
+          penalties: 0,
+        },
       });
     }
     const campaign = await em.findOneOrFail(Campaign, campaignId);
@@ -203,7 +210,9 @@ describe('nomination (suy tôn), proposal with minutes, council vote and decisio
       '95,50',
       '88,00',
       '85,75',
-      'Viện kiểm sát nhân dân tỉnh Quảng Trị: bằng tổng điểm 88,00 với VKSND Quảng Bình',
+      // The tie-break line, built from the entries' figures (wrapped over two lines of the page).
+      'Viện kiểm sát nhân dân tỉnh Quảng Trị: VKSND Quảng Bình xếp trên VKSND Quảng Trị',
+      'bằng tổng điểm 88,00; nhóm I 41,50 > 40,00',
       'Hình thức: bỏ phiếu kín.',
       'Số phiếu: 6/6 đơn vị thành viên đã bỏ phiếu.',
       'Đồng ý: 5; không đồng ý: 0; không chọn/phiếu trắng: 1.',

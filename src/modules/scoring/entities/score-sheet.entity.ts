@@ -19,7 +19,7 @@ export type ScoreSheetStatus = 'draft' | 'submitted' | 'recused';
 @Unique({ properties: ['taskId'] })
 @Index({ properties: ['campaignId', 'scoredUnit'] })
 @Index({ properties: ['stageRunId', 'status'] })
-export class ScoreSheet extends BaseEntity<'scorerUnit' | 'scorerPerson' | 'status' | 'recusalReason' | 'total' | 'groupTotals' | 'submittedBy' | 'submittedAt' | 'version' | 'evidence'> {
+export class ScoreSheet extends BaseEntity<'scorerUnit' | 'scorerPerson' | 'status' | 'recusalReason' | 'total' | 'groupTotals' | 'penalties' | 'submittedBy' | 'submittedAt' | 'version' | 'evidence'> {
   @Property({ type: 'uuid' })
   campaignId!: string;
 
@@ -57,6 +57,13 @@ export class ScoreSheet extends BaseEntity<'scorerUnit' | 'scorerPerson' | 'stat
   /** Top-level group code → points in hundredths after caps (used by tie-breaks). */
   @Property({ type: JsonType, nullable: true })
   groupTotals: Record<string, number> | null = null;
+
+  /**
+   * The sheet's penalty points in hundredths (≤ 0), for the "fewer penalties" tie-break: kept with the total so that
+   * ranking a sector reads sheets, not millions of scores; null until submitted (and on sheets submitted before).
+   */
+  @Property({ type: 'integer', nullable: true })
+  penalties: number | null = null;
 
   /**
    * Evidence files given so far, criterion code → StoredFile ids: kept with the draft, copied onto each Score when

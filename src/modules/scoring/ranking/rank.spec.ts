@@ -1,5 +1,5 @@
 import { GradeThreshold, TieBreakKey } from '../table/scoring-table';
-import { comparisonChain, RankInput, rankUnits } from './rank';
+import { comparisonChain, placeExplanations, RankInput, rankUnits } from './rank';
 
 const GRADES: GradeThreshold[] = [
   { code: 'xuat-sac', label: 'Xuất sắc', min: 95 },
@@ -25,14 +25,14 @@ describe('rankUnits', () => {
   it('orders by total and explains each step', () => {
     const rows = rankUnits([unit('HTI', 'Hà Tĩnh', 9200, 6000), unit('THA', 'Thanh Hóa', 9650, 6500), unit('NAN', 'Nghệ An', 9550, 6200)], CHAIN, GRADES);
     expect(summary(rows)).toEqual(['1 THA - [] xuat-sac', '2 NAN total [] xuat-sac', '3 HTI total [] tot']);
-    expect(rows[0].explanation).toBeNull();
-    expect(rows[1].explanation).toEqual({ vi: 'Thanh Hóa xếp trên Nghệ An: tổng điểm 96,50 > 95,50', en: 'Thanh Hóa ranks above Nghệ An: total 96.50 > 95.50' });
+    expect(placeExplanations(rows, CHAIN)[0]).toBeNull();
+    expect(placeExplanations(rows, CHAIN)[1]).toEqual({ vi: 'Thanh Hóa xếp trên Nghệ An: tổng điểm 96,50 > 95,50', en: 'Thanh Hóa ranks above Nghệ An: total 96.50 > 95.50' });
   });
 
   it('breaks an equal total by group I, and says so', () => {
     const rows = rankUnits([unit('HTI', 'Hà Tĩnh', 9550, 5850), unit('NAN', 'Nghệ An', 9550, 6000)], CHAIN, GRADES);
     expect(summary(rows)).toEqual(['1 NAN - [] xuat-sac', '2 HTI group:I [] xuat-sac']);
-    expect(rows[1].explanation).toEqual({
+    expect(placeExplanations(rows, CHAIN)[1]).toEqual({
       vi: 'Nghệ An xếp trên Hà Tĩnh: bằng tổng điểm 95,50; nhóm I 60,00 > 58,50',
       en: 'Nghệ An ranks above Hà Tĩnh: equal total 95.50; group I 60.00 > 58.50',
     });
@@ -41,7 +41,7 @@ describe('rankUnits', () => {
   it('then by fewer penalty points', () => {
     const rows = rankUnits([unit('QBI', 'Quảng Bình', 8800, 6000, -200), unit('QTR', 'Quảng Trị', 8800, 6000, -100)], CHAIN, GRADES);
     expect(summary(rows)).toEqual(['1 QTR - [] tot', '2 QBI fewer-penalties [] tot']);
-    expect(rows[1].explanation).toEqual({
+    expect(placeExplanations(rows, CHAIN)[1]).toEqual({
       vi: 'Quảng Trị xếp trên Quảng Bình: bằng tổng điểm 88,00; bằng nhóm I 60,00; ít điểm trừ hơn 1,00 < 2,00',
       en: 'Quảng Trị ranks above Quảng Bình: equal total 88.00; equal group I 60.00; fewer penalty points 1.00 < 2.00',
     });
@@ -54,7 +54,7 @@ describe('rankUnits', () => {
       GRADES,
     );
     expect(summary(rows)).toEqual(['1 THA - [] tot', '2 QBI total [QTR] tot', '2 QTR - [QBI] tot', '4 TTH total [] kha']);
-    expect(rows[2].explanation).toEqual({
+    expect(placeExplanations(rows, CHAIN)[2]).toEqual({
       vi: 'Quảng Bình và Quảng Trị đồng hạng 2: bằng tổng điểm 85,00; bằng nhóm I 55,00; bằng điểm trừ 0,50',
       en: 'Quảng Bình and Quảng Trị share rank 2: equal total 85.00; equal group I 55.00; equal penalty points 0.50',
     });
@@ -74,7 +74,7 @@ describe('rankUnits', () => {
   it('counts a group a unit has no points in as 0', () => {
     const rows = rankUnits([{ unitId: 'A', label: 'A', total: 5000, groups: {}, penalties: 0 }, unit('B', 'B', 5000, 1)], CHAIN, GRADES);
     expect(summary(rows)).toEqual(['1 B - [] trung-binh', '2 A group:I [] trung-binh']);
-    expect(rows[1].explanation!.vi).toBe('B xếp trên A: bằng tổng điểm 50,00; nhóm I 0,01 > 0,00');
+    expect(placeExplanations(rows, CHAIN)[1]!.vi).toBe('B xếp trên A: bằng tổng điểm 50,00; nhóm I 0,01 > 0,00');
   });
 
   it.each([

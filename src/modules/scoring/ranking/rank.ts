@@ -23,8 +23,6 @@ export interface RankedRow extends RankInput {
   decidedBy: TieBreakKey | null;
   /** The other units it shares its rank with, in row order (never hidden by the order of the rows). */
   tiedWith: string[];
-  /** The comparison with the row above, in both languages; null for the first row. */
-  explanation: Text | null;
 }
 
 /**
@@ -82,8 +80,12 @@ function decisivePart(above: RankInput, below: RankInput, key: TieBreakKey, lang
   return `${keyName(key, language)} ${fmt(valueOf(above, key))} > ${fmt(valueOf(below, key))}`;
 }
 
-/** Why `below` comes after `above`: the equal keys, then the one that decided (or that all were equal). */
-function explain(above: RankInput, below: RankInput, chain: TieBreakKey[], decidedBy: TieBreakKey | null, rank: number): Text {
+/**
+ * Why `below` comes after `above` (or shares its rank), in both languages: the equal keys of the chain, then the one
+ * that decided, or that all were equal. Built when read (a sector's ranking has thousands of places).
+ */
+export function explainPlace(above: RankInput, below: RankInput, tieBreak: TieBreakKey[], decidedBy: TieBreakKey | null, rank: number): Text {
+  const chain = comparisonChain(tieBreak);
   const line = (language: Language) => {
     const decided = decidedBy === null ? chain.length : chain.indexOf(decidedBy);
     const parts = chain.slice(0, decided).map((key) => equalPart(above, key, language));
@@ -135,7 +137,6 @@ export function rankUnits(rows: RankInput[], tieBreak: TieBreakKey[], grades: Gr
       grade: gradeOf(row.total),
       decidedBy,
       tiedWith: [],
-      explanation: above ? explain(above, row, chain, decidedBy, rank) : null,
     });
   });
   // By rank in one pass: the rank stage may rank thousands of units.
@@ -147,4 +148,9 @@ export function rankUnits(rows: RankInput[], tieBreak: TieBreakKey[], grades: Gr
   }
   for (const row of ranked) row.tiedWith = byRank.get(row.rank)!.filter((id) => id !== row.unitId);
   return ranked;
+}
+
+/** Each row's comparison with the row above (explainPlace); null for the first row. */
+export function placeExplanations(ranked: RankedRow[], tieBreak: TieBreakKey[]): Array<Text | null> {
+  return ranked.map((row, index) => (index ? explainPlace(ranked[index - 1], row, tieBreak, row.decidedBy, row.rank) : null));
 }

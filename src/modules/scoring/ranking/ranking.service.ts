@@ -4,7 +4,6 @@ import type { Knex, EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../../common/errors/app-error';
 import type { Text } from '../../../common/i18n/language';
-import { Person } from '../../org/entities/person.entity';
 import { Unit } from '../../org/entities/unit.entity';
 import { RankingEntry } from '../entities/ranking-entry.entity';
 import { Score } from '../entities/score.entity';
@@ -12,9 +11,9 @@ import { ScoreSheet, ScoreSheetKind, ScoreSheetStatus } from '../entities/score-
 import { ScoringTableVersion } from '../entities/scoring-table-version.entity';
 import { AggregationMethod, Hundredths, ScoringTableDocument, TieBreakKey } from '../table/scoring-table';
 import { leavesOf } from '../table/table-text';
-import { aggregate } from './aggregate';
-import { RankedRow, rankUnits } from './rank';
-import { breakdownOf, RankingBreakdown, SheetUse } from './ranking-breakdown';
+import { aggregateValue } from './aggregate';
+import { explainPlace, RankedRow, rankUnits } from './rank';
+import { breakdownOf, inRankOrder, notRankedReason, RankingBreakdown, SheetUse } from './ranking-breakdown';
 
 /** Ranking entries per INSERT (a sector ranks 10,000 units). */
 const ENTRIES_PER_STATEMENT = 1000;
@@ -62,7 +61,10 @@ interface SheetRow {
   scoredUnit: string;
   scorerUnit: string | null;
   scorerPerson: string | null;
-  recusalReason: string | null;
+  /** Penalty points kept on the sheet; null on sheets submitted before they were kept (then summed from the scores). */
+  penalties: number | null;
+  /** The scoring unit's short name or name, else the scoring person's full name. */
+  scorerName: string | null;
 }
 
 /** The default chain: the total, then the table's first group, then fewer penalty points. */
@@ -75,19 +77,10 @@ const labelOf = (unit: Pick<Unit, 'name' | 'shortName'>) => unit.shortName ?? un
 
 const json = <T>(value: T | string | null): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
-/** The explanation of a grade-less or rank-less entry, for the API. */
-const notRankedReason = (recused: number): Text =>
-  recused
-    ? {
-        vi: `Không có phiếu chấm nào được tính: ${recused} người chấm đã xin không chấm và không có phiếu nào khác đã nộp.`,
-        en: `No sheet counts: ${recused} scorer(s) recused and no other sheet was submitted.`,
-      }
-    : { vi: 'Không có phiếu chấm nào đã nộp cho đơn vị này.', en: 'No sheet was submitted for this unit.' };
-
 /**
- * The ranking of a rank stage run (xếp hạng), set-based: one query over score_sheet for the totals and group totals
- * of every scored unit, one aggregate query over score for the penalty points, then the pure aggregate() and
- * rankUnits(), and one insertMany of the entries. Works in the caller's transaction (the engine's, or the
+ * The ranking of a rank stage run (xếp hạng), set-based: one query over score_sheet for the totals, group totals,
+ * penalties and scorers' names of every sheet, one for the units' names, then the pure aggregateValue() and
+ * rankUnits(), and multi-row INSERTs of the entries (figures only: their explanations are built when read). Works in the caller's transaction (the engine's, or the
  * adjustment's), never its own: it is the data side of the rank stage and of the council's adjustment.
  */
 @Injectable()
@@ -96,12 +89,10 @@ export class RankingService {
     const table = input.tableVersion.document;
     const tieBreak = input.tieBreak ?? defaultTieBreak(table);
     const runIds = input.sources.map((source) => source.stageRunId);
-    const stageKeyOf = new Map(input.sources.map((source) => [source.stageRunId, source.stageKey]));
     // One after the other: they share the caller's transaction (SQLite's one connection).
     const sheets = await this.sheetRows(em, runIds, input.includeSelf);
-    const penaltiesBySheet = await this.penaltiesBySheet(em, runIds, table);
+    const penaltiesBySheet = await this.penaltiesBySheet(em, sheets, runIds, table);
     const units = await this.unitNames(em, input.unitIds);
-    const scorerNames = await this.scorerNames(em, sheets);
 
     const sheetsByUnit = new Map<string, SheetRow[]>();
     for (const sheet of sheets) {
@@ -110,47 +101,33 @@ export class RankingService {
       else sheetsByUnit.set(sheet.scoredUnit, [sheet]);
     }
 
+    const groupCodes = table.groups.map((group) => group.code);
     const breakdowns = new Map<string, RankingBreakdown>();
     const aggregates = new Map<string, Hundredths>();
     for (const unit of units) {
       const label = labelOf(unit);
       // Scorers in name order, so that "the earlier sheet" a trimmed mean drops among equal totals is a stable one.
-      const mine = (sheetsByUnit.get(unit.id) ?? []).sort(
-        (a, b) => collator.compare(scorerNames.get(a.id) ?? '', scorerNames.get(b.id) ?? '') || (a.id < b.id ? -1 : 1),
-      );
+      const mine = (sheetsByUnit.get(unit.id) ?? []).sort((a, b) => collator.compare(a.scorerName ?? '', b.scorerName ?? '') || (a.id < b.id ? -1 : 1));
       const counted = mine.filter((sheet) => sheet.status === 'submitted' && sheet.total !== null);
       const recused = mine.filter((sheet) => sheet.status === 'recused');
-      const use = (sheet: SheetRow, state: SheetUse['use']): SheetUse => ({
-        sheetId: sheet.id,
-        stageKey: stageKeyOf.get(sheet.stageRunId) ?? '',
-        kind: sheet.kind,
-        scorer: scorerNames.get(sheet.id) ?? '',
-        scorerUnitId: sheet.scorerUnit,
-        total: sheet.status === 'recused' ? null : sheet.total,
-        use: state,
-        recusalReason: sheet.recusalReason,
-      });
-      const base = { tableVersionId: input.tableVersion.id, aggregation: input.aggregation, tieBreak, label, tieBreakLines: [] };
+      const recusedUses: SheetUse[] = recused.map((sheet) => ({ sheetId: sheet.id, use: 'recused', total: null }));
+      const base = { tableVersionId: input.tableVersion.id, aggregation: input.aggregation, tieBreak, label };
       if (!counted.length) {
-        breakdowns.set(unit.id, { ...base, ranked: false, notRankedReason: notRankedReason(recused.length), sheets: recused.map((s) => use(s, 'recused')), groups: {}, penalties: 0, aggregateExplanation: null });
+        breakdowns.set(unit.id, { ...base, ranked: false, sheets: recusedUses, groups: {}, penalties: 0 });
         continue;
       }
-      const result = aggregate(input.aggregation, counted.map((sheet) => sheet.total!));
+      const result = aggregateValue(input.aggregation, counted.map((sheet) => sheet.total!));
       const dropped = new Set(result.dropped);
-      const groupCodes = table.groups.map((group) => group.code);
-      const groups = Object.fromEntries(
-        groupCodes.map((code) => [code, aggregate(input.aggregation, counted.map((sheet) => (sheet.groupTotals as Record<string, number> | null)?.[code] ?? 0)).value]),
-      );
-      const penalties = Math.min(0, aggregate(input.aggregation, counted.map((sheet) => penaltiesBySheet.get(sheet.id) ?? 0)).value);
+      const groups: Record<string, Hundredths> = {};
+      for (const code of groupCodes) groups[code] = aggregateValue(input.aggregation, counted.map((sheet) => (sheet.groupTotals as Record<string, number> | null)?.[code] ?? 0)).value;
+      const penalties = Math.min(0, aggregateValue(input.aggregation, counted.map((sheet) => penaltiesBySheet.get(sheet.id) ?? 0)).value);
       aggregates.set(unit.id, result.value);
       breakdowns.set(unit.id, {
         ...base,
         ranked: true,
-        notRankedReason: null,
-        sheets: [...counted.map((sheet, index) => use(sheet, dropped.has(index) ? 'dropped' : 'used')), ...recused.map((s) => use(s, 'recused'))],
+        sheets: [...counted.map((sheet, index): SheetUse => ({ sheetId: sheet.id, use: dropped.has(index) ? 'dropped' : 'used', total: sheet.total })), ...recusedUses],
         groups,
         penalties,
-        aggregateExplanation: result.explanation,
       });
     }
 
@@ -162,7 +139,7 @@ export class RankingService {
       tieBreak,
       table.grades,
     );
-    const byUnit = this.withTieBreakLines(ranked);
+    const byUnit = new Map(ranked.map((row) => [row.unitId, row]));
     const now = new Date();
     await em.nativeDelete(RankingEntry, { stageRunId: input.stageRunId });
     const rows = units.map((unit) => {
@@ -184,11 +161,11 @@ export class RankingService {
         // Not stored: the units sharing a rank are read from the run's entries (tiedUnits), a tie stored n² ids.
         tiedWith: null,
         decidedBy: row?.decidedBy ?? null,
-        breakdown: { ...breakdown, tieBreakLines: row?.lines ?? [] } as unknown as Record<string, unknown>,
+        breakdown: breakdown as unknown as Record<string, unknown>,
       };
     });
     await this.insertEntries(em, rows);
-    return this.outcome(ranked, input.leaders, units, breakdowns);
+    return this.outcome(ranked, tieBreak, input.leaders, units, breakdowns);
   }
 
   /**
@@ -223,7 +200,7 @@ export class RankingService {
       first.tieBreak,
       table.document.grades,
     );
-    const byUnit = this.withTieBreakLines(ranked);
+    const byUnit = new Map(ranked.map((row) => [row.unitId, row]));
     for (const e of rankedEntries) {
       const row = byUnit.get(e.unit.id)!;
       e.total = row.total;
@@ -231,25 +208,25 @@ export class RankingService {
       e.grade = row.grade?.code ?? null;
       e.tiedWith = null;
       e.decidedBy = row.decidedBy;
-      e.breakdown = { ...e.breakdown, tieBreakLines: row.lines };
     }
-    return { ...this.outcome(ranked, input.leaders, entries.map((e) => e.unit), breakdowns), previous, entry };
+    return { ...this.outcome(ranked, first.tieBreak, input.leaders, entries.map((e) => e.unit), breakdowns), previous, entry };
   }
 
   /** The entries of a rank stage run with their units, ranked ones in rank order, then those not ranked. */
   async entries(em: EntityManager, stageRunId: string): Promise<RankingEntry[]> {
     const entries = await em.find(RankingEntry, { stageRunId }, { populate: ['unit'] });
-    return entries.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || collator.compare(labelOf(a.unit), labelOf(b.unit)));
+    return inRankOrder(entries);
   }
 
   /**
-   * Every submitted sheet about one unit in these score stage runs and every score those sheets give: one query per
-   * kind of data, whatever the number of criteria.
+   * Every submitted or recused sheet about one unit in these score stage runs and every score the submitted ones give:
+   * one query per kind of data, whatever the number of criteria.
    */
   async unitScores(em: EntityManager, runIds: string[], unitId: string): Promise<{ sheets: ScoreSheet[]; scores: Score[] }> {
     if (!runIds.length) return { sheets: [], scores: [] };
-    const sheets = await em.find(ScoreSheet, { stageRunId: { $in: runIds }, scoredUnit: unitId, status: 'submitted' }, { populate: ['scorerUnit', 'scorerPerson'] });
-    const scores = sheets.length ? await em.find(Score, { scoredUnitId: unitId, sheet: { $in: sheets.map((s) => s.id) } }) : [];
+    const sheets = await em.find(ScoreSheet, { stageRunId: { $in: runIds }, scoredUnit: unitId, status: { $in: ['submitted', 'recused'] } }, { populate: ['scorerUnit', 'scorerPerson'] });
+    const submitted = sheets.filter((sheet) => sheet.status === 'submitted').map((sheet) => sheet.id);
+    const scores = submitted.length ? await em.find(Score, { scoredUnitId: unitId, sheet: { $in: submitted } }) : [];
     return { sheets, scores };
   }
 
@@ -267,31 +244,65 @@ export class RankingService {
     return { sheets, scores: rows.map((row) => ({ sheetId: row.sheet_id, criterionCode: row.criterion_code, points: Number(row.points) })) };
   }
 
-  /** The one query over score_sheet: every submitted or recused sheet of the source runs, without the unit of work. */
+  /**
+   * The one query over score_sheet: every submitted or recused sheet of the source runs with its scorer's name (the
+   * unit's short name or name, else the person's full name), without the unit of work.
+   */
   private async sheetRows(em: EntityManager, runIds: string[], includeSelf: boolean): Promise<SheetRow[]> {
     if (!runIds.length) return [];
     const rows = await (em as SqlEntityManager)
       .createQueryBuilder(ScoreSheet, 's')
-      .select(['s.id', 's.stageRunId', 's.kind', 's.status', 's.total', 's.groupTotals', 's.scoredUnit', 's.scorerUnit', 's.scorerPerson', 's.recusalReason'])
+      .select([
+        's.id',
+        's.stageRunId',
+        's.kind',
+        's.status',
+        's.total',
+        's.groupTotals',
+        's.penalties',
+        's.scoredUnit',
+        's.scorerUnit',
+        's.scorerPerson',
+        raw('coalesce(su.short_name, su.name, sp.full_name) as scorer_name'),
+      ])
+      .leftJoin('s.scorerUnit', 'su')
+      .leftJoin('s.scorerPerson', 'sp')
       .where({ stageRunId: { $in: runIds }, status: { $in: ['submitted', 'recused'] }, ...(includeSelf ? {} : { kind: { $ne: 'self' } }) })
-      .execute<SheetRow[]>('all');
+      .execute<Array<SheetRow & { scorer_name?: string | null }>>('all');
     // JSON arrives parsed from PostgreSQL and as text from SQLite: parsed once here.
-    return rows.map((row) => ({ ...row, total: row.total === null ? null : Number(row.total), groupTotals: json(row.groupTotals) }));
+    return rows.map(({ scorer_name, ...row }) => ({
+      ...row,
+      total: row.total === null ? null : Number(row.total),
+      penalties: row.penalties === null || row.penalties === undefined ? null : Number(row.penalties),
+      groupTotals: json(row.groupTotals),
+      scorerName: row.scorerName ?? scorer_name ?? null,
+    }));
   }
 
-  /** Penalty points per sheet (≤ 0): one aggregate query over the scores of the table's penalty criteria. */
-  private async penaltiesBySheet(em: EntityManager, runIds: string[], table: ScoringTableDocument): Promise<Map<string, Hundredths>> {
+  /**
+   * Penalty points per submitted sheet (≤ 0), as kept on the sheet; for sheets submitted before they were kept, one
+   * aggregate query over the scores of the table's penalty criteria.
+   */
+  private async penaltiesBySheet(em: EntityManager, sheets: SheetRow[], runIds: string[], table: ScoringTableDocument): Promise<Map<string, Hundredths>> {
+    const kept = new Map<string, Hundredths>();
+    const missing: string[] = [];
+    for (const sheet of sheets) {
+      if (sheet.status !== 'submitted') continue;
+      if (sheet.penalties === null) missing.push(sheet.id);
+      else kept.set(sheet.id, sheet.penalties);
+    }
     const codes = leavesOf(table).filter((leaf) => leaf.method === 'penalty').map((leaf) => leaf.code);
-    if (!codes.length || !runIds.length) return new Map();
+    if (!missing.length || !codes.length) return kept;
     const rows = await (em as SqlEntityManager)
       .createQueryBuilder(Score, 'sc')
       .select([raw('sc.sheet_id as sheet_id'), raw('sum(sc.points) as penalties')])
       .join('sc.sheet', 's')
-      .where({ criterionCode: { $in: codes }, 's.stageRunId': { $in: runIds }, 's.status': 'submitted' })
+      .where({ criterionCode: { $in: codes }, 's.stageRunId': { $in: runIds }, 's.status': 'submitted', 's.penalties': null })
       .groupBy('sc.sheet')
       .execute<Array<{ sheet_id: string; penalties: number | string }>>('all', false);
-    // Penalties are stored as negative points; a sheet that scored them as positive deductions still counts as ≤ 0.
-    return new Map(rows.map((row) => [row.sheet_id, -Math.abs(Number(row.penalties))]));
+    // Stored as negative points; a sheet that scored them as positive deductions still counts as ≤ 0.
+    for (const row of rows) kept.set(row.sheet_id, -Math.abs(Number(row.penalties)));
+    return kept;
   }
 
   /** Units' names only, read without the unit of work: thousands of Unit entities were built just for their names. */
@@ -302,17 +313,6 @@ export class RankingService {
       .select(['u.id', 'u.name', 'u.shortName'])
       .where({ id: { $in: ids } })
       .execute<Array<Pick<Unit, 'id' | 'name' | 'shortName'>>>('all');
-  }
-
-  /** Sheet id → the scorer's name (the unit's short name, or the person's full name): one query per kind of scorer. */
-  private async scorerNames(em: EntityManager, sheets: SheetRow[]): Promise<Map<string, string>> {
-    const unitIds = [...new Set(sheets.flatMap((s) => (s.scorerUnit ? [s.scorerUnit] : [])))];
-    const personIds = [...new Set(sheets.flatMap((s) => (s.scorerPerson && !s.scorerUnit ? [s.scorerPerson] : [])))];
-    const units = await this.unitNames(em, unitIds);
-    const people = personIds.length ? await em.find(Person, { id: { $in: personIds } }) : [];
-    const unitNames = new Map(units.map((u) => [u.id, labelOf(u)]));
-    const personNames = new Map(people.map((p) => [p.id, p.fullName]));
-    return new Map(sheets.map((s) => [s.id, (s.scorerUnit ? unitNames.get(s.scorerUnit) : s.scorerPerson ? personNames.get(s.scorerPerson) : undefined) ?? '']));
   }
 
   /**
@@ -346,27 +346,17 @@ export class RankingService {
     }
   }
 
-  /** Each row with its own comparison to the row above and the next row's comparison to it. */
-  private withTieBreakLines(ranked: RankedRow[]): Map<string, RankedRow & { lines: Text[] }> {
-    return new Map(
-      ranked.map((row, index) => {
-        const below = ranked[index + 1];
-        const lines = [row.explanation, below?.explanation ?? null].filter((line): line is Text => line !== null);
-        return [row.unitId, { ...row, lines }];
-      }),
-    );
-  }
-
-  private outcome(ranked: RankedRow[], leaders: number, units: Array<Pick<Unit, 'id' | 'name'>>, breakdowns: Map<string, RankingBreakdown>): RankingOutcome {
+  private outcome(ranked: RankedRow[], tieBreak: TieBreakKey[], leaders: number, units: Array<Pick<Unit, 'id' | 'name'>>, breakdowns: Map<string, RankingBreakdown>): RankingOutcome {
     const names = new Map(units.map((unit) => [unit.id, unit.name]));
     const leading = ranked.filter((row) => row.rank <= leaders);
     return {
       leaders: leading.map((row) => row.unitId),
       leaderRows: leading.map((row) => ({ unitId: row.unitId, name: names.get(row.unitId) ?? row.label, rank: row.rank, total: row.total })),
-      ties: ranked.filter((row) => row.explanation && row.decidedBy !== 'total').map((row) => row.explanation!),
+      // Only the places not decided by the total are explained here: a sector has thousands of places.
+      ties: ranked.flatMap((row, index) => (index && row.decidedBy !== 'total' ? [explainPlace(ranked[index - 1], row, tieBreak, row.decidedBy, row.rank)] : [])),
       notRanked: units
         .filter((unit) => breakdowns.get(unit.id)?.ranked === false)
-        .map((unit) => ({ unitId: unit.id, name: unit.name, reason: breakdowns.get(unit.id)!.notRankedReason! })),
+        .map((unit) => ({ unitId: unit.id, name: unit.name, reason: notRankedReason(breakdowns.get(unit.id)!)! })),
     };
   }
 }

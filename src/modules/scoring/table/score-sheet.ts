@@ -34,6 +34,15 @@ export function scoreSheet(table: ScoringTableDocument, entries: SheetEntry[]): 
   return { leaves, branches, total, problems: [...leafProblems, ...problems] };
 }
 
+/**
+ * A sheet's penalty points (≤ 0): the sum of its penalty leaves. Penalties are stored as negative points; a leaf that
+ * scored them as a positive deduction still counts as one.
+ */
+export function penaltiesOf(table: ScoringTableDocument, leaves: LeafScore[]): Hundredths {
+  const penalty = new Set(leavesOf(table).filter((leaf) => leaf.method === 'penalty').map((leaf) => leaf.code));
+  return -Math.abs(leaves.reduce((sum, leaf) => (penalty.has(leaf.code) ? sum + leaf.points : sum), 0));
+}
+
 /** The branch cap bounds what a branch contributes from above; a negative sum (penalties) is never raised. */
 function capOf(branch: ScoringBranch, raw: Hundredths): Hundredths {
   return branch.cap === undefined ? raw : Math.min(raw, tableHundredths(branch.cap));

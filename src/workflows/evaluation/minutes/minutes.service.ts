@@ -6,7 +6,7 @@ import { MinutesData, minutesPdf } from '../../../modules/commendations/minutes/
 import { thresholdArithmetic } from '../../../modules/commendations/minutes/vote-arithmetic';
 import { RankingEntry } from '../../../modules/scoring/entities/ranking-entry.entity';
 import { ScoringTableVersion } from '../../../modules/scoring/entities/scoring-table-version.entity';
-import { tiedUnits } from '../../../modules/scoring/ranking/ranking-breakdown';
+import { inRankOrder, tieBreakLinesOf, tiedUnits } from '../../../modules/scoring/ranking/ranking-breakdown';
 import type { EvaluationContext, LocalText } from '../../../modules/scoring/table/scoring-table';
 import { Poll } from '../../../modules/voting/entities/poll.entity';
 import { formatFraction } from '../../../modules/voting/rules/fraction';
@@ -34,13 +34,6 @@ export function ruleWords(rule: VotingRule, language: Language): string {
 
 const textIn = (text: LocalText | undefined, language: Language): string | undefined =>
   text === undefined ? undefined : typeof text === 'string' ? text : language === 'en' ? (text.en ?? text.vi) : text.vi;
-
-/** A tie-break line as the ranking stores it: a text in both languages, or a plain string. */
-const lineIn = (line: unknown, language: Language): string | undefined => {
-  if (typeof line === 'string') return line;
-  if (typeof line === 'object' && line !== null && typeof (line as Record<string, unknown>).vi === 'string') return textIn(line as { vi: string; en?: string }, language);
-  return undefined;
-};
 
 const slug = (text: string) =>
   text
@@ -89,12 +82,13 @@ export class MinutesService {
         : [];
 
     const entries = context.ranking ? await em.find(RankingEntry, { stageRunId: context.ranking.stageRunId }, { populate: ['unit'] }) : [];
-    entries.sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.unit.name.localeCompare(b.unit.name, 'vi') || a.unit.id.localeCompare(b.unit.id));
+    inRankOrder(entries);
     const grades = await this.gradeLabels(em, entries, language);
     const names = new Map(entries.map((entry) => [entry.unit.id, entry.unit.name]));
     const tiedOf = tiedUnits(entries);
+    const linesOf = tieBreakLinesOf(entries);
     const tieLines = entries.flatMap((entry) => {
-      const lines = Array.isArray(entry.breakdown?.tieBreakLines) ? (entry.breakdown.tieBreakLines as unknown[]).flatMap((line) => lineIn(line, language) ?? []) : [];
+      const lines = (linesOf.get(entry.unit.id) ?? []).map((line) => line[language]);
       const tied = tiedOf.get(entry.unit.id) ?? [];
       if (!tied.length && (!entry.decidedBy || entry.decidedBy === 'total')) return [];
       if (lines.length) return lines.map((line) => `${entry.unit.name}: ${line}`);

@@ -2,14 +2,15 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../common/auth/principal';
 import { AppError } from '../../../common/errors/app-error';
-import { Language } from '../../../common/i18n/language';
+import { Language, Text } from '../../../common/i18n/language';
 import { PrincipalService } from '../../../modules/auth/principal.service';
 import { Cluster } from '../../../modules/org/entities/cluster.entity';
 import { Unit } from '../../../modules/org/entities/unit.entity';
 import { RankingEntry } from '../../../modules/scoring/entities/ranking-entry.entity';
+import { ScoreSheet } from '../../../modules/scoring/entities/score-sheet.entity';
 import { ScoringTableVersion } from '../../../modules/scoring/entities/scoring-table-version.entity';
 import { aggregate } from '../../../modules/scoring/ranking/aggregate';
-import { breakdownOf, RankingBreakdown, tiedUnits } from '../../../modules/scoring/ranking/ranking-breakdown';
+import { aggregateExplanation, breakdownOf, notRankedReason, RankingBreakdown, tieBreakLinesOf, tiedUnits } from '../../../modules/scoring/ranking/ranking-breakdown';
 import { RankingService } from '../../../modules/scoring/ranking/ranking.service';
 import { hundredthsToNumber } from '../../../modules/scoring/table/points';
 import { isLeaf, ScoringNode, ScoringTableDocument } from '../../../modules/scoring/table/scoring-table';
@@ -98,7 +99,7 @@ export class RankingQueriesService {
     const first = breakdownOf(entries[0].breakdown);
     const ranking = rankingOf(campaign.context)!;
     const units = new Map(entries.map((entry) => [entry.unit.id, entry.unit]));
-    const tied = tiedUnits(entries);
+    const places = placesOf(entries);
     return {
       campaignId: campaign.id,
       campaignName: campaign.name,
@@ -111,7 +112,7 @@ export class RankingQueriesService {
       tableName: textIn(table.document.name, language),
       leaders: ranking.leaders.flatMap((id) => (units.has(id) ? [unitRef(units.get(id)!)] : [])),
       adjustable: campaign.status === 'running' && !(await nominationStartedAfter(em, run)),
-      rows: entries.map((entry) => rowOf(entry, tied, table.document, language)),
+      rows: entries.map((entry) => rowOf(entry, places, table.document, language)),
     };
   }
 
@@ -142,15 +143,28 @@ export class RankingQueriesService {
 
     const counted = breakdown.sheets.filter((sheet) => sheet.use === 'used' || sheet.use === 'dropped');
     const countedIds = new Set(counted.map((sheet) => sheet.sheetId));
-    const selfSheets = sheets.filter((sheet) => sheet.kind === 'self');
+    const selfSheets = sheets.filter((sheet) => sheet.kind === 'self' && sheet.status === 'submitted');
     const pointsOf = new Map(scores.map((score) => [`${score.sheet.id} ${score.criterionCode}`, score.points]));
     const groupOf = leafGroups(loaded.table.document);
 
+    const byId = new Map(sheets.map((sheet) => [sheet.id, sheet]));
+    const scorerOf = (sheet: ScoreSheet | undefined) => sheet?.scorerUnit?.shortName ?? sheet?.scorerUnit?.name ?? sheet?.scorerPerson?.fullName ?? '';
     const sheetRows: BreakdownSheetDto[] = [
-      ...breakdown.sheets.map((sheet) => ({ sheetId: sheet.sheetId, stageKey: sheet.stageKey, kind: sheet.kind, scorer: sheet.scorer, total: points(sheet.total), use: sheet.use, recusalReason: sheet.recusalReason })),
+      ...breakdown.sheets.map((use) => {
+        const sheet = byId.get(use.sheetId);
+        return {
+          sheetId: use.sheetId,
+          stageKey: sheet ? (stageKeyOf.get(sheet.stageRunId) ?? '') : '',
+          kind: sheet?.kind ?? 'peer',
+          scorer: scorerOf(sheet),
+          total: points(use.total),
+          use: use.use,
+          recusalReason: sheet?.recusalReason ?? null,
+        };
+      }),
       ...selfSheets
         .filter((sheet) => !countedIds.has(sheet.id))
-        .map((sheet) => ({ sheetId: sheet.id, stageKey: stageKeyOf.get(sheet.stageRunId) ?? '', kind: sheet.kind, scorer: sheet.scorerUnit?.shortName ?? sheet.scorerUnit?.name ?? '', total: points(sheet.total), use: 'self', recusalReason: null })),
+        .map((sheet) => ({ sheetId: sheet.id, stageKey: stageKeyOf.get(sheet.stageRunId) ?? '', kind: sheet.kind, scorer: scorerOf(sheet), total: points(sheet.total), use: 'self', recusalReason: null })),
     ];
     const criteria: BreakdownCriterionDto[] = leavesOf(loaded.table.document).map((leaf) => {
       const given = counted.map((sheet) => pointsOf.get(`${sheet.sheetId} ${leaf.code}`) ?? 0);
@@ -169,7 +183,7 @@ export class RankingQueriesService {
     return {
       campaignId: campaign.id,
       unit: unitRef(entry.unit),
-      row: rowOf(entry, tiedUnits(loaded.entries), loaded.table.document, language),
+      row: rowOf(entry, placesOf(loaded.entries), loaded.table.document, language),
       aggregation: breakdown.aggregation,
       groups: Object.fromEntries(Object.entries(breakdown.groups).map(([code, value]) => [code, hundredthsToNumber(value)])),
       penalties: hundredthsToNumber(breakdown.penalties),
@@ -238,8 +252,17 @@ function leafGroups(table: ScoringTableDocument): Map<string, string> {
   return groups;
 }
 
+/** What each row says about its neighbours: the units sharing its rank and the tie-break lines. */
+export interface RankingPlaces {
+  tied: Map<string, RankingEntry[]>;
+  lines: Map<string, Text[]>;
+}
+
+/** The places of a run's entries, in rank order (RankingService.entries). */
+export const placesOf = (entries: RankingEntry[]): RankingPlaces => ({ tied: tiedUnits(entries), lines: tieBreakLinesOf(entries) });
+
 /** One row of the ranking in the reader's language. */
-export function rowOf(entry: RankingEntry, tied: Map<string, RankingEntry[]>, table: ScoringTableDocument, language: Language): RankingRowDto {
+export function rowOf(entry: RankingEntry, places: RankingPlaces, table: ScoringTableDocument, language: Language): RankingRowDto {
   const breakdown: RankingBreakdown = breakdownOf(entry.breakdown);
   const count = (use: string) => breakdown.sheets.filter((sheet) => sheet.use === use).length;
   return {
@@ -253,10 +276,10 @@ export function rowOf(entry: RankingEntry, tied: Map<string, RankingEntry[]>, ta
     adjustmentReason: entry.adjustmentReason,
     total: points(entry.total),
     grade: gradeOf(entry.grade, table, language),
-    tiedWith: (tied.get(entry.unit.id) ?? []).map((other) => unitRef(other.unit)),
+    tiedWith: (places.tied.get(entry.unit.id) ?? []).map((other) => unitRef(other.unit)),
     decidedBy: entry.decidedBy,
-    explanation: [...(breakdown.aggregateExplanation ? [breakdown.aggregateExplanation] : []), ...breakdown.tieBreakLines].map((line) => line[language]),
-    notRankedReason: breakdown.notRankedReason?.[language] ?? null,
+    explanation: [aggregateExplanation(breakdown), ...(places.lines.get(entry.unit.id) ?? [])].flatMap((line) => (line ? [line[language]] : [])),
+    notRankedReason: notRankedReason(breakdown)?.[language] ?? null,
     sheets: { used: count('used'), dropped: count('dropped'), recused: count('recused') },
   };
 }

@@ -17,7 +17,7 @@ import { ScoringTableVersion } from '../../../modules/scoring/entities/scoring-t
 import { ScoreRow, ScoreWriter } from '../../../modules/scoring/score-writer.service';
 import { sheetFormKeyOf } from '../../../modules/scoring/scoring-tables.service';
 import { formatPoints } from '../../../modules/scoring/table/points';
-import { describeSheetProblems, scoreSheet } from '../../../modules/scoring/table/score-sheet';
+import { describeSheetProblems, penaltiesOf, scoreSheet } from '../../../modules/scoring/table/score-sheet';
 import type { ScoringLeaf, SheetResult } from '../../../modules/scoring/table/scoring-table';
 import { entriesFromFormData } from '../../../modules/scoring/table/table-form';
 import { fieldKeyOf, leavesOf, textIn } from '../../../modules/scoring/table/table-text';
@@ -125,7 +125,7 @@ export class ScoreTaskService {
               const moved = await em.nativeUpdate(
                 ScoreSheet,
                 { id: sheet.id, status: 'draft' },
-                { status: 'submitted', total: result.total, groupTotals, submittedBy: principal.personId, submittedAt: now, version: sheet.version + 1, updatedAt: now },
+                { status: 'submitted', total: result.total, groupTotals, penalties: penaltiesOf(document, result.leaves), submittedBy: principal.personId, submittedAt: now, version: sheet.version + 1, updatedAt: now },
               );
               if (moved !== 1) throw new AppError('SCORE_ALREADY_SUBMITTED', { unit: loaded.task.aboutUnit!.name });
               const evidence = (await em.findOneOrFail(ScoreSheet, sheet.id, { refresh: true })).evidence ?? {};
