@@ -1,5 +1,5 @@
 import { AppError } from '../../../common/errors/app-error';
-import { describeSheetProblems, scoreSheet, sheetInvalidError } from './score-sheet';
+import { describeSheetProblems, penaltiesOf, scoreSheet, sheetInvalidError } from './score-sheet';
 import { SheetEntry } from './scoring-table';
 import { sampleScoringTable } from './testing/sample-scoring-table';
 
@@ -118,6 +118,10 @@ describe('scoreSheet: arithmetic', () => {
     const result = scoreSheet(table, sheet({ 'IV.1': { value: 5 }, 'IV.2': { value: 2 } }));
     expect(result.branches.find((b) => b.code === 'IV')).toEqual({ code: 'IV', raw: -700, capped: -700 });
     expect(result.total).toBe(2000 + 400 - 700);
+    // What the sheet keeps for the "fewer penalties" tie-break: the penalty leaves only, never the bonus.
+    expect(penaltiesOf(table, result.leaves)).toBe(-700);
+    expect(penaltiesOf(table, scoreSheet(table, sheet()).leaves)).toBe(-150);
+    expect(penaltiesOf(table, scoreSheet(table, sheet({ 'IV.1': null })).leaves)).toBe(0);
   });
 
   it('accepts the limits themselves', () => {
