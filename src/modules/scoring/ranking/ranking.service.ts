@@ -301,7 +301,7 @@ export class RankingService {
       .groupBy('sc.sheet')
       .execute<Array<{ sheet_id: string; penalties: number | string }>>('all', false);
     // Stored as negative points; a sheet that scored them as positive deductions still counts as ≤ 0.
-    for (const row of rows) kept.set(row.sheet_id, -Math.abs(Number(row.penalties)));
+    for (const row of rows) kept.set(row.sheet_id, 0 - Math.abs(Number(row.penalties)));
     return kept;
   }
 

@@ -40,7 +40,7 @@ export function scoreSheet(table: ScoringTableDocument, entries: SheetEntry[]): 
  */
 export function penaltiesOf(table: ScoringTableDocument, leaves: LeafScore[]): Hundredths {
   const penalty = new Set(leavesOf(table).filter((leaf) => leaf.method === 'penalty').map((leaf) => leaf.code));
-  return -Math.abs(leaves.reduce((sum, leaf) => (penalty.has(leaf.code) ? sum + leaf.points : sum), 0));
+  return 0 - Math.abs(leaves.reduce((sum, leaf) => (penalty.has(leaf.code) ? sum + leaf.points : sum), 0)); // 0 - x: never -0
 }
 
 /** The branch cap bounds what a branch contributes from above; a negative sum (penalties) is never raised. */
