@@ -1,0 +1,62 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../../common/project-root';
+import { parseIsoDate } from './iso-date';
+import { RulePack } from './rule-pack';
+import { validateRulePack } from './validate-rule-pack';
+
+const SUFFIX = '.pack.json';
+
+/** commendations/ at the project root, shipped next to dist rather than copied into it (like scoring/ and forms/). */
+export const builtinRulePacksDir = () => join(projectRoot(), 'commendations');
+
+/**
+ * Reads and validates every `<key>.pack.json` of a folder, ordered by `effectiveFrom`; no folder, no packs.
+ * Any problem stops the load (invalid JSON, a validation problem, a `key` that is not the file name, two packs
+ * taking effect on the same date): a built-in pack is part of the build, and a broken one must not start.
+ */
+export function loadBuiltinRulePacks(dir = builtinRulePacksDir()): RulePack[] {
+  if (!existsSync(dir)) return [];
+  const packs: RulePack[] = [];
+  for (const name of readdirSync(dir).filter((file) => file.endsWith(SUFFIX))) {
+    const path = join(dir, name);
+    let document: unknown;
+    try {
+      document = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new Error(`Built-in rule pack ${path} is not valid JSON: ${(error as Error).message}`);
+    }
+    const problems = validateRulePack(document);
+    if (problems.length) {
+      throw new Error(`Built-in rule pack ${path} is invalid:\n${problems.map((p) => `  ${p.path || '(pack)'} ${p.code}: ${p.message.en}`).join('\n')}`);
+    }
+    const pack = document as RulePack;
+    const key = name.slice(0, -SUFFIX.length);
+    if (pack.key !== key) throw new Error(`Built-in rule pack ${path} has key "${pack.key}", expected "${key}" (its file name)`);
+    packs.push(pack);
+  }
+  packs.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+  packs.forEach((pack, i) => {
+    if (i > 0 && pack.effectiveFrom === packs[i - 1].effectiveFrom) {
+      throw new Error(`Built-in rule packs "${packs[i - 1].key}" and "${pack.key}" both take effect on ${pack.effectiveFrom}`);
+    }
+  });
+  return packs;
+}
+
+/**
+ * The pack that governs an evaluation year: the one with the latest `effectiveFrom` whose year is at most `year`.
+ * A pack taking effect during a year governs that whole year, because titles are reviewed at its end (late
+ * December) under the rules then in force; of two packs in one year, the later one governs. Throws when no pack is
+ * in force yet: evaluating a year before the first pack is a bug in the caller.
+ */
+export function packForYear(packs: readonly RulePack[], year: number): RulePack {
+  let chosen: RulePack | undefined;
+  for (const pack of packs) {
+    const from = parseIsoDate(pack.effectiveFrom);
+    if (!from) throw new Error(`Rule pack "${pack.key}" has no valid effectiveFrom: ${JSON.stringify(pack.effectiveFrom)}`);
+    if (from.year <= year && (!chosen || pack.effectiveFrom > chosen.effectiveFrom)) chosen = pack;
+  }
+  if (!chosen) throw new Error(`No rule pack is in force for the evaluation year ${year}`);
+  return chosen;
+}
