@@ -1,4 +1,5 @@
-import { aggregate } from './aggregate';
+import { aggregate, aggregateValue } from './aggregate';
+import { divideHalfUp } from '../table/points';
 
 describe('aggregate: mean', () => {
   it.each([
@@ -94,5 +95,29 @@ describe('aggregate: refusals', () => {
 
   it('refuses an unknown method', () => {
     expect(() => aggregate('mode' as never, [1])).toThrow('Unknown aggregation method mode');
+  });
+});
+
+describe('aggregateValue: the mean in numbers equals the exact BigInt arithmetic', () => {
+  it.each([
+    [[-150, 0, 0, 0], -38],
+    [[-149, 0, 0, 0], -37],
+    [[1, 2], 2],
+    [[-1, -2], -2],
+    [[0, -1], -1],
+    [[Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER], Number.MAX_SAFE_INTEGER],
+  ])('mean of %p is %p (half away from zero)', (totals, expected) => {
+    expect(aggregateValue('mean', totals).value).toBe(expected);
+  });
+
+  it('agrees with divideHalfUp on every mean of up to 7 sheets in a range of signed totals', () => {
+    const values = [-1001, -999, -150, -1, 0, 1, 2, 3, 49, 50, 51, 8875, 9999, 10000];
+    for (let count = 1; count <= 7; count++) {
+      for (let start = 0; start < values.length; start++) {
+        const totals = Array.from({ length: count }, (_, i) => values[(start + i * 3) % values.length]);
+        const exact = Number(divideHalfUp(totals.reduce((acc, t) => acc + BigInt(t), 0n), BigInt(count)));
+        expect([totals, aggregateValue('mean', totals).value]).toEqual([totals, exact]);
+      }
+    }
   });
 });

@@ -21,13 +21,21 @@ export const TRIM_MINIMUM = 5;
 
 const allIndexes = (totals: Hundredths[]) => totals.map((_, index) => index);
 
-/** sum / n rounded half up, exactly (the sum in BigInt). */
+/**
+ * sum / n rounded half up (half away from zero, as divideHalfUp), exactly: in integer arithmetic on numbers while
+ * every intermediate is a safe integer (any real sheet; the rank stage computes tens of thousands of these), else in
+ * BigInt.
+ */
 function meanOf(totals: Hundredths[]): Hundredths {
   let sum = 0;
   for (const total of totals) sum += total;
-  // Exact while the sum stays a safe integer (any real sheet); beyond, summed again in BigInt.
-  const exact = Number.isSafeInteger(sum) ? BigInt(sum) : totals.reduce((acc, total) => acc + BigInt(total), 0n);
-  return Number(divideHalfUp(exact, BigInt(totals.length)));
+  const count = totals.length;
+  const doubled = Math.abs(sum) * 2 + count;
+  if (!Number.isSafeInteger(sum) || !Number.isSafeInteger(doubled)) {
+    return Number(divideHalfUp(totals.reduce((acc, total) => acc + BigInt(total), 0n), BigInt(count)));
+  }
+  const quotient = (doubled - (doubled % (count * 2))) / (count * 2);
+  return sum < 0 ? 0 - quotient : quotient;
 }
 
 /**

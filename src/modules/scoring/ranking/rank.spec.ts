@@ -1,5 +1,5 @@
 import { GradeThreshold, TieBreakKey } from '../table/scoring-table';
-import { comparisonChain, placeExplanations, RankInput, rankUnits } from './rank';
+import { comparisonChain, placeExplanations, RankInput, rankUnits, tiedUnitIds } from './rank';
 
 const GRADES: GradeThreshold[] = [
   { code: 'xuat-sac', label: 'Xuất sắc', min: 95 },
@@ -19,7 +19,10 @@ const unit = (unitId: string, label: string, total: number, groupI: number, pena
   penalties,
 });
 
-const summary = (rows: ReturnType<typeof rankUnits>) => rows.map((r) => `${r.rank} ${r.unitId} ${r.decidedBy ?? '-'} [${r.tiedWith.join(',')}] ${r.grade?.code ?? '-'}`);
+const summary = (rows: ReturnType<typeof rankUnits>) => {
+  const tied = tiedUnitIds(rows);
+  return rows.map((r) => `${r.rank} ${r.unitId} ${r.decidedBy ?? '-'} [${(tied.get(r.unitId) ?? []).join(',')}] ${r.grade?.code ?? '-'}`);
+};
 
 describe('rankUnits', () => {
   it('orders by total and explains each step', () => {

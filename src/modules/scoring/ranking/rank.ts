@@ -21,8 +21,6 @@ export interface RankedRow extends RankInput {
   grade: GradeThreshold | null;
   /** The key that placed this unit below the one above it; null for the first row and for a unit tied with the one above. */
   decidedBy: TieBreakKey | null;
-  /** The other units it shares its rank with, in row order (never hidden by the order of the rows). */
-  tiedWith: string[];
 }
 
 /**
@@ -37,11 +35,6 @@ function valueOf(row: RankInput, key: TieBreakKey): Hundredths {
   if (key === 'total') return row.total;
   if (key === 'fewer-penalties') return row.penalties;
   return row.groups[key.slice('group:'.length)] ?? 0;
-}
-
-/** The first key of the chain on which two rows differ, or null when they are equal on all of it. */
-function decisiveKey(a: RankInput, b: RankInput, chain: TieBreakKey[]): TieBreakKey | null {
-  return chain.find((key) => valueOf(a, key) !== valueOf(b, key)) ?? null;
 }
 
 const collator = new Intl.Collator('vi');
@@ -113,41 +106,47 @@ function assertRankable(rows: RankInput[]): void {
 
 /**
  * Ranks units by total, then by the tie-break chain; a tie the chain cannot break shares a rank (1, 2, 2, 4), and
- * its rows are ordered by label then id only so that the output is deterministic: `tiedWith` says they are tied.
- * The result does not depend on the order of the input.
+ * its rows are ordered by label then id only so that the output is deterministic (tiedUnitIds says who is tied).
+ * The result does not depend on the order of the input. Each row's chain values are read once: a sector ranks
+ * thousands of units with long ties.
  */
 export function rankUnits(rows: RankInput[], tieBreak: TieBreakKey[], grades: GradeThreshold[]): RankedRow[] {
   assertRankable(rows);
   const chain = comparisonChain(tieBreak);
   const gradeOf = gradeFinder(grades);
-  const sorted = [...rows].sort((a, b) => {
-    const key = decisiveKey(a, b, chain);
-    if (key !== null) return valueOf(b, key) - valueOf(a, key);
-    return collator.compare(a.label, b.label) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
+  const keyed = rows.map((row) => ({ row, values: chain.map((key) => valueOf(row, key)) }));
+  /** The index in the chain of the first key on which two rows differ, or -1. */
+  const decisive = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
+    return -1;
+  };
+  keyed.sort((a, b) => {
+    const key = decisive(a.values, b.values);
+    if (key >= 0) return b.values[key] - a.values[key];
+    return collator.compare(a.row.label, b.row.label) || (a.row.unitId < b.row.unitId ? -1 : a.row.unitId > b.row.unitId ? 1 : 0);
   });
 
   const ranked: RankedRow[] = [];
-  sorted.forEach((row, index) => {
-    const above = ranked[index - 1];
-    const decidedBy = above ? decisiveKey(above, row, chain) : null;
-    const rank = above && decidedBy === null ? above.rank : index + 1;
-    ranked.push({
-      ...row,
-      rank,
-      grade: gradeOf(row.total),
-      decidedBy,
-      tiedWith: [],
-    });
+  keyed.forEach(({ row, values }, index) => {
+    const key = index ? decisive(keyed[index - 1].values, values) : -1;
+    const decidedBy = index && key >= 0 ? chain[key] : null;
+    const rank = index && key < 0 ? ranked[index - 1].rank : index + 1;
+    ranked.push({ ...row, rank, grade: gradeOf(row.total), decidedBy });
   });
-  // By rank in one pass: the rank stage may rank thousands of units.
+  return ranked;
+}
+
+/** Unit id → the other units sharing its rank (a tie the chain could not break), in row order; only tied units. */
+export function tiedUnitIds(ranked: RankedRow[]): Map<string, string[]> {
   const byRank = new Map<number, string[]>();
   for (const row of ranked) {
-    const ids = byRank.get(row.rank) ?? [];
-    ids.push(row.unitId);
-    byRank.set(row.rank, ids);
+    const ids = byRank.get(row.rank);
+    if (ids) ids.push(row.unitId);
+    else byRank.set(row.rank, [row.unitId]);
   }
-  for (const row of ranked) row.tiedWith = byRank.get(row.rank)!.filter((id) => id !== row.unitId);
-  return ranked;
+  const tied = new Map<string, string[]>();
+  for (const ids of byRank.values()) if (ids.length > 1) for (const id of ids) tied.set(id, ids.filter((other) => other !== id));
+  return tied;
 }
 
 /** Each row's comparison with the row above (explainPlace); null for the first row. */
