@@ -1,7 +1,8 @@
 import { EntityManager } from '@mikro-orm/core';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../common/errors/app-error';
+import { readJsonFolder } from '../../common/files/json-folder';
 import { contentHash } from '../../common/hashing/canonical-json';
 import { projectRoot } from '../../common/project-root';
 import { FormSchema, isPlainObject } from './form-schema';
@@ -38,16 +39,9 @@ export function readBuiltinForms(dir = builtinFormsDir()): BuiltinFormFile[] {
   if (!existsSync(dir)) return [];
   const files: BuiltinFormFile[] = [];
   for (const domain of readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
-    for (const name of readdirSync(join(dir, domain.name)).filter((file) => file.endsWith(SUFFIX))) {
-      const path = join(dir, domain.name, name);
-      let schema: unknown;
-      try {
-        schema = JSON.parse(readFileSync(path, 'utf8'));
-      } catch (error) {
-        throw new Error(`Built-in form ${path} is not valid JSON: ${(error as Error).message}`);
-      }
-      if (!isPlainObject(schema)) throw new Error(`Built-in form ${path} is not a JSON object`);
-      files.push({ key: `${domain.name}/${name.slice(0, -SUFFIX.length)}`, schema, contentHash: contentHash(schema) });
+    for (const { key, path, document } of readJsonFolder(join(dir, domain.name), SUFFIX, 'form')) {
+      if (!isPlainObject(document)) throw new Error(`Built-in form ${path} is not a JSON object`);
+      files.push({ key: `${domain.name}/${key}`, schema: document, contentHash: contentHash(document) });
     }
   }
   return files.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../common/errors/app-error';
+import { readJsonFolder } from '../../common/files/json-folder';
 import { contentHash } from '../../common/hashing/canonical-json';
 import { StageRegistry } from '../stages/stage-registry';
 import { DefinitionState, WorkflowDefinitionsService } from './workflow-definitions.service';
@@ -30,13 +30,7 @@ export interface BuiltinSyncResult {
 
 /** Reads every `*.workflow.json` of a folder, in name order. */
 export function readBuiltinWorkflows(dir = BUILTIN_WORKFLOWS_DIR): BuiltinWorkflowFile[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(SUFFIX))
-    .sort()
-    .map((name) => {
-      const document = JSON.parse(readFileSync(join(dir, name), 'utf8')) as WorkflowDocument;
-      return { key: name.slice(0, -SUFFIX.length), document, contentHash: contentHash(document) };
-    });
+  return readJsonFolder(dir, SUFFIX, 'workflow').map(({ key, document }) => ({ key, document: document as WorkflowDocument, contentHash: contentHash(document) }));
 }
 
 /**

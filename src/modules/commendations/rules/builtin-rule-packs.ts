@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readJsonFolder } from '../../../common/files/json-folder';
 import { projectRoot } from '../../../common/project-root';
 import { parseIsoDate } from './iso-date';
 import { RulePack } from './rule-pack';
@@ -16,22 +16,13 @@ export const builtinRulePacksDir = () => join(projectRoot(), 'commendations');
  * taking effect on the same date): a built-in pack is part of the build, and a broken one must not start.
  */
 export function loadBuiltinRulePacks(dir = builtinRulePacksDir()): RulePack[] {
-  if (!existsSync(dir)) return [];
   const packs: RulePack[] = [];
-  for (const name of readdirSync(dir).filter((file) => file.endsWith(SUFFIX))) {
-    const path = join(dir, name);
-    let document: unknown;
-    try {
-      document = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      throw new Error(`Built-in rule pack ${path} is not valid JSON: ${(error as Error).message}`);
-    }
+  for (const { key, path, document } of readJsonFolder(dir, SUFFIX, 'rule pack')) {
     const problems = validateRulePack(document);
     if (problems.length) {
       throw new Error(`Built-in rule pack ${path} is invalid:\n${problems.map((p) => `  ${p.path || '(pack)'} ${p.code}: ${p.message.en}`).join('\n')}`);
     }
     const pack = document as RulePack;
-    const key = name.slice(0, -SUFFIX.length);
     if (pack.key !== key) throw new Error(`Built-in rule pack ${path} has key "${pack.key}", expected "${key}" (its file name)`);
     packs.push(pack);
   }

@@ -116,7 +116,9 @@ function explainTrimmedMean(totals: Hundredths[], result: AggregateValue): Text 
       en: `Only ${sheets(totals.length)} (at least ${TRIM_MINIMUM} are needed to drop the highest and the lowest), so none is dropped. ${plain.en}`,
     };
   }
-  const { lowest, highest } = trimmedIndexes(totals);
+  // The two dropped sheets, the lower first (equal totals read the same either way).
+  const [first, second] = result.dropped;
+  const [lowest, highest] = totals[first] <= totals[second] ? [first, second] : [second, first];
   const arithmetic = meanArithmetic(result.used.map((index) => totals[index]), result.value);
   const points = (index: number, language: 'vi' | 'en') => formatPoints(totals[index], language);
   return {

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readJsonFolder } from '../../../common/files/json-folder';
 import { contentHash } from '../../../common/hashing/canonical-json';
 import { projectRoot } from '../../../common/project-root';
 
@@ -21,18 +21,8 @@ export interface BuiltinScoringTableFile {
  * object stops the read: it is a bug in the build.
  */
 export function readBuiltinScoringTables(dir = builtinScoringTablesDir()): BuiltinScoringTableFile[] {
-  if (!existsSync(dir)) return [];
-  const files: BuiltinScoringTableFile[] = [];
-  for (const name of readdirSync(dir).filter((file) => file.endsWith(SUFFIX))) {
-    const path = join(dir, name);
-    let document: unknown;
-    try {
-      document = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      throw new Error(`Built-in scoring table ${path} is not valid JSON: ${(error as Error).message}`);
-    }
+  return readJsonFolder(dir, SUFFIX, 'scoring table').map(({ key, path, document }) => {
     if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new Error(`Built-in scoring table ${path} is not a JSON object`);
-    files.push({ key: name.slice(0, -SUFFIX.length), document: document as Record<string, unknown>, contentHash: contentHash(document) });
-  }
-  return files.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return { key, document: document as Record<string, unknown>, contentHash: contentHash(document) };
+  });
 }
