@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { MikroORM } from '@mikro-orm/core';
 import { ConfigurationError, loadConfig } from './config/load-config';
 import { readEnvironment } from './config/read-environment';
+import { BackupError } from './database/backup/backup-error';
+import { createBackup, restoreBackup } from './database/backup/backup';
 import { buildOrmOptions } from './database/orm-options';
 import { DemoDataLoader } from './demo/demo-data';
 import { ensureDemoSchedules } from './workflows/schedules/demo-schedules';
@@ -11,6 +13,7 @@ import { syncBuiltinFormsReport } from './modules/forms/builtin-forms';
 import { syncBuiltinScoringTablesReport } from './modules/scoring/builtin-scoring-tables-sync';
 import { formatChecks, verifyBundle } from './modules/signing/bundle/verify-bundle';
 import { syncBuiltinWorkflowsReport } from './workflows/definitions/builtin-workflows';
+import { checkData, countData, dataIsSound, formatDataCheck } from './workflows/maintenance/data-check';
 
 const USAGE = `Usage: thidua <command>
   migrate   apply pending database migrations
@@ -21,6 +24,13 @@ const USAGE = `Usage: thidua <command>
             load the built-in forms (forms/<domain>/<name>.form.json); publish a new version of each whose content changed
   setup     migrate, load the built-in forms, scoring tables and workflows, seed, and schedule the demo year's
             mid-year reports and year-end evaluation
+  backup <folder>
+            write a consistent backup of the database (SQLite online copy; pg_dump for PostgreSQL) and the stored
+            files into a new folder, with a manifest of checksums; the app may keep running
+  restore <folder>
+            restore a backup into an EMPTY database (refused otherwise), apply newer migrations, then verify every
+            campaign's history chain and stored file; exit 1 if anything does not verify. Stop the app first.
+  check     verify every campaign's history chain and stored file of the configured database; exit 1 on a failure
   verify <bundle.zip>
             check a campaign's verification bundle offline (no database, Redis or network); exit 1 naming every failed check`;
 
@@ -36,8 +46,42 @@ async function verify(path: string | undefined): Promise<void> {
   process.exitCode = checks.every((check) => check.ok) ? 0 : 1;
 }
 
+/** `backup`, `restore` and `check`: the data's safety, each ending with what was verified. */
+async function maintenance(command: 'backup' | 'restore' | 'check', folder: string | undefined): Promise<void> {
+  if (command !== 'check' && !folder) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const config = loadConfig(readEnvironment());
+  const target = { database: config.database, storageDirectory: config.storage.directory, entities: ENTITIES };
+  if (command === 'backup') {
+    const manifest = await createBackup(target, folder!, (orm) => countData(orm.em.fork()));
+    const { campaigns, campaignEvents, storedFiles } = manifest.counts;
+    process.stdout.write(
+      `Đã sao lưu vào / Backed up to ${folder}: ${campaigns} phong trào / campaigns, ${campaignEvents} sự kiện / events, ` +
+        `${manifest.files.length} tệp / files (${config.database.dialect}; ${storedFiles} stored file records)\n`,
+    );
+    return;
+  }
+  if (command === 'restore') {
+    const { manifest, migrated } = await restoreBackup(target, folder!);
+    process.stdout.write(`Đã khôi phục bản sao lưu ngày / Restored the backup of ${manifest.createdAt}\n`);
+    if (migrated.length) process.stdout.write(`Migrations: ${migrated.join(', ')}\n`);
+  }
+  const orm = await MikroORM.init(buildOrmOptions(config.database, ENTITIES));
+  try {
+    const check = await checkData(orm.em.fork(), config.storage.directory);
+    process.stdout.write(formatDataCheck(check));
+    process.exitCode = dataIsSound(check) ? 0 : 1;
+  } finally {
+    await orm.close();
+  }
+}
+
 async function run(command: string | undefined): Promise<void> {
   if (command === 'verify') return verify(process.argv[3]);
+  if (command === 'backup' || command === 'restore' || command === 'check') return maintenance(command, process.argv[3]);
   if (!command || !['migrate', 'seed', 'workflows:sync', 'forms:sync', 'setup'].includes(command)) {
     process.stdout.write(`${USAGE}\n`);
     process.exitCode = command ? 2 : 0;
@@ -74,6 +118,7 @@ async function run(command: string | undefined): Promise<void> {
 }
 
 run(process.argv[2]).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigurationError ? error.message : (error as Error)?.stack ?? String(error)}\n`);
+  const known = error instanceof ConfigurationError || error instanceof BackupError;
+  process.stderr.write(`${known ? error.message : (error as Error)?.stack ?? String(error)}\n`);
   process.exit(1);
 });

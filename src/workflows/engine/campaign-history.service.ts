@@ -58,15 +58,20 @@ export class CampaignHistoryService {
 
   /** Recomputes the chain; reports the first event whose link or content does not match. */
   verify(campaignId: string, events: CampaignEvent[]): ChainVerdict {
-    let prevHash = GENESIS_HASH;
-    for (const [index, event] of events.entries()) {
-      if (event.seq !== index + 1) return { intact: false, events: events.length, brokenAtSeq: index + 1, reason: 'missing event' };
-      if (event.prevHash !== prevHash) return { intact: false, events: events.length, brokenAtSeq: event.seq, reason: 'link to the previous event broken' };
-      if (chainHash(prevHash, hashedContent(event, campaignId)) !== event.hash) {
-        return { intact: false, events: events.length, brokenAtSeq: event.seq, reason: 'content changed' };
-      }
-      prevHash = event.hash;
-    }
-    return { intact: true, events: events.length, headHash: prevHash };
+    return verifyChain(campaignId, events);
   }
+}
+
+/** Recomputes a campaign's chain from its events in `seq` order; reports the first whose link or content does not match. */
+export function verifyChain(campaignId: string, events: Pick<CampaignEvent, 'seq' | 'type' | 'actor' | 'data' | 'occurredAt' | 'prevHash' | 'hash'>[]): ChainVerdict {
+  let prevHash = GENESIS_HASH;
+  for (const [index, event] of events.entries()) {
+    if (event.seq !== index + 1) return { intact: false, events: events.length, brokenAtSeq: index + 1, reason: 'missing event' };
+    if (event.prevHash !== prevHash) return { intact: false, events: events.length, brokenAtSeq: event.seq, reason: 'link to the previous event broken' };
+    if (chainHash(prevHash, hashedContent(event, campaignId)) !== event.hash) {
+      return { intact: false, events: events.length, brokenAtSeq: event.seq, reason: 'content changed' };
+    }
+    prevHash = event.hash;
+  }
+  return { intact: true, events: events.length, headHash: prevHash };
 }
