@@ -107,6 +107,21 @@ describe('Idempotency-Key under concurrency: reserved before the work, replayed 
     expect((await send().expect(201)).text).toBe(ran.text);
   });
 
+  it(`opens one discussion thread, then adds one comment, for ${CONCURRENT} concurrent requests with one key each`, async () => {
+    const campaignId = randomUUID();
+    const documentId = (await createDocument(`thread-document-${campaignId}`, documentBody(campaignId)).expect(201)).body.id;
+    const openThread = () =>
+      t.http().post(`/api/v1/documents/${documentId}/threads`).set(admin).set('Idempotency-Key', `thread-${campaignId}`).send({ title: 'Chỉ tiêu tại Điều 1', clauseId: 'c-1', body: 'Đề nghị làm rõ.' });
+    const thread = expectOneRan(await Promise.all(Array.from({ length: CONCURRENT }, openThread)));
+    expect((await t.http().get(`/api/v1/documents/${documentId}/threads`).set(admin).expect(200)).body.total).toBe(1);
+
+    const comment = () => t.http().post(`/api/v1/threads/${thread.body.id}/comments`).set(admin).set('Idempotency-Key', `comment-${campaignId}`).send({ body: 'Ghi nhận.' });
+    const ran = expectOneRan(await Promise.all(Array.from({ length: CONCURRENT }, comment)));
+    expect((await comment().expect(201)).text).toBe(ran.text);
+    // The thread's first comment and the one added.
+    expect((await t.http().get(`/api/v1/threads/${thread.body.id}/comments`).set(admin).expect(200)).body).toHaveLength(2);
+  });
+
   it('refuses the same key with another body (422), before or after the first completed, and runs nothing for it', async () => {
     const id = randomUUID();
     const name = `Khóa dùng lại ${id}`;
