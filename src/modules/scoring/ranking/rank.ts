@@ -31,7 +31,8 @@ export function comparisonChain(tieBreak: TieBreakKey[]): TieBreakKey[] {
   return [...new Set<TieBreakKey>(['total', ...tieBreak])];
 }
 
-function valueOf(row: RankInput, key: TieBreakKey): Hundredths {
+/** A row's value for one key of the chain. */
+export function chainValue(row: RankInput, key: TieBreakKey): Hundredths {
   if (key === 'total') return row.total;
   if (key === 'fewer-penalties') return row.penalties;
   return row.groups[key.slice('group:'.length)] ?? 0;
@@ -59,7 +60,7 @@ function keyName(key: TieBreakKey, language: Language): string {
 
 /** "bằng tổng điểm 95,50" / "equal total 95.50". */
 function equalPart(row: RankInput, key: TieBreakKey, language: Language): string {
-  const value = key === 'fewer-penalties' ? -row.penalties : valueOf(row, key);
+  const value = key === 'fewer-penalties' ? -row.penalties : chainValue(row, key);
   return `${language === 'vi' ? 'bằng' : 'equal'} ${keyName(key, language)} ${formatPoints(value, language)}`;
 }
 
@@ -70,7 +71,7 @@ function decisivePart(above: RankInput, below: RankInput, key: TieBreakKey, lang
     const lead = language === 'vi' ? 'ít điểm trừ hơn' : 'fewer penalty points';
     return `${lead} ${fmt(-above.penalties)} < ${fmt(-below.penalties)}`;
   }
-  return `${keyName(key, language)} ${fmt(valueOf(above, key))} > ${fmt(valueOf(below, key))}`;
+  return `${keyName(key, language)} ${fmt(chainValue(above, key))} > ${fmt(chainValue(below, key))}`;
 }
 
 /**
@@ -114,7 +115,7 @@ export function rankUnits(rows: RankInput[], tieBreak: TieBreakKey[], grades: Gr
   assertRankable(rows);
   const chain = comparisonChain(tieBreak);
   const gradeOf = gradeFinder(grades);
-  const keyed = rows.map((row) => ({ row, values: chain.map((key) => valueOf(row, key)) }));
+  const keyed = rows.map((row) => ({ row, values: chain.map((key) => chainValue(row, key)) }));
   /** The index in the chain of the first key on which two rows differ, or -1. */
   const decisive = (a: number[], b: number[]) => {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;

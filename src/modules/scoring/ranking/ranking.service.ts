@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { EntityManager, JsonType, raw } from '@mikro-orm/core';
+import { EntityManager, raw } from '@mikro-orm/core';
 import type { Knex, EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../../common/errors/app-error';
@@ -7,16 +6,13 @@ import type { Text } from '../../../common/i18n/language';
 import { Unit } from '../../org/entities/unit.entity';
 import { RankingEntry } from '../entities/ranking-entry.entity';
 import { Score } from '../entities/score.entity';
-import { ScoreSheet, ScoreSheetKind, ScoreSheetStatus } from '../entities/score-sheet.entity';
+import { ScoreSheet } from '../entities/score-sheet.entity';
 import { ScoringTableVersion } from '../entities/scoring-table-version.entity';
 import { AggregationMethod, Hundredths, ScoringTableDocument, TieBreakKey } from '../table/scoring-table';
 import { leavesOf } from '../table/table-text';
-import { aggregateValue } from './aggregate';
-import { explainPlace, RankedRow, rankUnits } from './rank';
+import { chainValue, comparisonChain, explainPlace, RankedRow, rankUnits } from './rank';
 import { breakdownOf, inRankOrder, notRankedReason, RankingBreakdown, SheetUse } from './ranking-breakdown';
-
-/** Ranking entries per INSERT (a sector ranks 10,000 units). */
-const ENTRIES_PER_STATEMENT = 1000;
+import { rankingStatement } from './ranking-sql';
 
 /** A score stage run whose sheets count, with its stage key (shown beside each sheet). */
 export interface RankingSource {
@@ -50,138 +46,62 @@ export interface RankingOutcome {
   notRanked: Array<{ unitId: string; name: string; reason: Text }>;
 }
 
-/** A sheet row as the one query over score_sheet reads it. */
-interface SheetRow {
-  id: string;
-  stageRunId: string;
-  kind: ScoreSheetKind;
-  status: ScoreSheetStatus;
-  total: number | null;
-  groupTotals: Record<string, number> | string | null;
-  scoredUnit: string;
-  scorerUnit: string | null;
-  scorerPerson: string | null;
-  /** Penalty points kept on the sheet; null on sheets submitted before they were kept (then summed from the scores). */
-  penalties: number | null;
-  /** The scoring unit's short name or name, else the scoring person's full name. */
-  scorerName: string | null;
-}
-
-/** A sheet row as the database returns it. */
-interface RawSheetRow {
-  id: string;
-  stage_run_id: string;
-  kind: ScoreSheetKind;
-  status: ScoreSheetStatus;
-  total: number | string | null;
-  group_totals: Record<string, number> | string | null;
-  penalties: number | string | null;
-  scored_unit_id: string;
-  scorer_unit_id: string | null;
-  scorer_person_id: string | null;
-  scorer_name: string | null;
-}
-
 /** The default chain: the total, then the table's first group, then fewer penalty points. */
 export function defaultTieBreak(table: ScoringTableDocument): TieBreakKey[] {
   return ['total', ...(table.groups[0] ? [`group:${table.groups[0].code}` as TieBreakKey] : []), 'fewer-penalties'];
 }
 
-/** A label for explanations: the short name a reader knows, else the full name. */
-const labelOf = (unit: Pick<Unit, 'name' | 'shortName'>) => unit.shortName ?? unit.name;
+/** Units per UPDATE of moved tie-break keys (bound parameters stay far below both databases' limits). */
+const UPDATE_CHUNK = 500;
 
 const json = <T>(value: T | string | null): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
+/** An entry's figures as the ranking statement returns them (the tie-break chain's values). */
+export interface RankedEntryRow {
+  unit_id: string;
+  rank: number | string | null;
+  total: number | string | null;
+  decided_by: TieBreakKey | null;
+  label: string;
+  groups: Record<string, number> | string;
+  penalties: number | string;
+  /** The sheets of a unit not ranked (its recusals, for its reason), else null. */
+  unranked: SheetUse[] | string | null;
+}
+
 /**
- * The ranking of a rank stage run (xếp hạng), set-based: one query over score_sheet for the totals, group totals,
- * penalties and scorers' names of every sheet, one for the units' names, then the pure aggregateValue() and
- * rankUnits(), and multi-row INSERTs of the entries (figures only: their explanations are built when read). Works in the caller's transaction (the engine's, or the
- * adjustment's), never its own: it is the data side of the rank stage and of the council's adjustment.
+ * The ranking of a rank stage run (xếp hạng). Computing it is one INSERT … SELECT (rankingStatement: the sheets are
+ * aggregated, ranked and graded in the database, with aggregateValue() and rankUnits() as its specification), then
+ * the leaders and the tie explanations are read back. The council's adjustment re-ranks the stored figures with
+ * rankUnits(). Works in the caller's transaction (the engine's, or the adjustment's), never its own.
  */
 @Injectable()
 export class RankingService {
   async compute(em: EntityManager, input: ComputeRankingInput): Promise<RankingOutcome> {
     const table = input.tableVersion.document;
     const tieBreak = input.tieBreak ?? defaultTieBreak(table);
-    const runIds = input.sources.map((source) => source.stageRunId);
-    // One after the other: they share the caller's transaction (SQLite's one connection).
-    const sheets = await this.sheetRows(em, runIds, input.includeSelf);
-    const penaltiesBySheet = await this.penaltiesBySheet(em, sheets, runIds, table);
-    const units = await this.unitNames(em, input.unitIds);
-
-    const sheetsByUnit = new Map<string, SheetRow[]>();
-    for (const sheet of sheets) {
-      const list = sheetsByUnit.get(sheet.scoredUnit);
-      if (list) list.push(sheet);
-      else sheetsByUnit.set(sheet.scoredUnit, [sheet]);
-    }
-
-    const scorerOrder = scorerOrderOf(sheets);
-    const groupCodes = table.groups.map((group) => group.code);
-    const breakdowns = new Map<string, RankingBreakdown>();
-    const aggregates = new Map<string, Hundredths>();
-    for (const unit of units) {
-      const label = labelOf(unit);
-      // Scorers in name order, so that "the earlier sheet" a trimmed mean drops among equal totals is a stable one.
-      const mine = (sheetsByUnit.get(unit.id) ?? []).sort((a, b) => scorerOrder.get(a.scorerName ?? '')! - scorerOrder.get(b.scorerName ?? '')! || (a.id < b.id ? -1 : 1));
-      const counted = mine.filter((sheet) => sheet.status === 'submitted' && sheet.total !== null);
-      const recused = mine.filter((sheet) => sheet.status === 'recused');
-      const recusedUses: SheetUse[] = recused.map((sheet) => ({ sheetId: sheet.id, use: 'recused', total: null }));
-      const base = { tableVersionId: input.tableVersion.id, aggregation: input.aggregation, tieBreak, label };
-      if (!counted.length) {
-        breakdowns.set(unit.id, { ...base, ranked: false, sheets: recusedUses, groups: {}, penalties: 0 });
-        continue;
-      }
-      const result = aggregateValue(input.aggregation, counted.map((sheet) => sheet.total!));
-      const dropped = new Set(result.dropped);
-      const groups: Record<string, Hundredths> = {};
-      for (const code of groupCodes) groups[code] = aggregateValue(input.aggregation, counted.map((sheet) => (sheet.groupTotals as Record<string, number> | null)?.[code] ?? 0)).value;
-      const penalties = Math.min(0, aggregateValue(input.aggregation, counted.map((sheet) => penaltiesBySheet.get(sheet.id) ?? 0)).value);
-      aggregates.set(unit.id, result.value);
-      breakdowns.set(unit.id, {
-        ...base,
-        ranked: true,
-        sheets: [...counted.map((sheet, index): SheetUse => ({ sheetId: sheet.id, use: dropped.has(index) ? 'dropped' : 'used', total: sheet.total })), ...recusedUses],
-        groups,
-        penalties,
-      });
-    }
-
-    const ranked = rankUnits(
-      [...aggregates].map(([unitId, total]) => {
-        const breakdown = breakdowns.get(unitId)!;
-        return { unitId, label: breakdown.label, total, groups: breakdown.groups, penalties: breakdown.penalties };
-      }),
-      tieBreak,
-      table.grades,
-    );
-    const byUnit = new Map(ranked.map((row) => [row.unitId, row]));
-    const now = new Date();
+    const dialect = em.getPlatform().constructor.name === 'PostgreSqlPlatform' ? 'postgresql' : 'sqlite';
     await em.nativeDelete(RankingEntry, { stageRunId: input.stageRunId });
-    const rows = units.map((unit) => {
-      const row = byUnit.get(unit.id);
-      const breakdown = breakdowns.get(unit.id)!;
-      return {
-        id: randomUUID(),
-        createdAt: now,
-        updatedAt: now,
-        campaignId: input.campaignId,
-        stageRunId: input.stageRunId,
-        unit: unit.id,
-        aggregate: row ? aggregates.get(unit.id)! : null,
-        adjustment: 0,
-        adjustmentReason: null,
-        total: row?.total ?? null,
-        rank: row?.rank ?? null,
-        grade: row?.grade?.code ?? null,
-        // Not stored: the units sharing a rank are read from the run's entries (tiedUnits), a tie stored n² ids.
-        tiedWith: null,
-        decidedBy: row?.decidedBy ?? null,
-        breakdown: breakdown as unknown as Record<string, unknown>,
-      };
+    const statement = rankingStatement({
+      dialect,
+      campaignId: input.campaignId,
+      stageRunId: input.stageRunId,
+      sourceRunIds: input.sources.map((source) => source.stageRunId),
+      includeSelf: input.includeSelf,
+      aggregation: input.aggregation,
+      tieBreak,
+      tableVersionId: input.tableVersion.id,
+      groupCodes: table.groups.map((group) => group.code),
+      grades: table.grades,
+      penaltyCodes: leavesOf(table).filter((leaf) => leaf.method === 'penalty').map((leaf) => leaf.code),
+      unitIds: input.unitIds,
+      now: em.getPlatform().processDateProperty(new Date()),
     });
-    await this.insertEntries(em, rows);
-    return this.outcome(ranked, tieBreak, input.leaders, units, breakdowns);
+    // For this transaction: the statement sorts a sector's sheets in memory rather than in temporary files, and is not
+    // compiled (the planner's row guesses for the CTEs reach millions, and JIT then cost more than the query).
+    if (dialect === 'postgresql') await this.raw(em, "set local work_mem = '64MB'; set local jit = off", []);
+    const entries = await this.raw<RankedEntryRow[]>(em, statement.sql, statement.bindings);
+    return this.outcomeOf(em, entries, input.stageRunId, tieBreak, input.leaders);
   }
 
   /**
@@ -261,116 +181,72 @@ export class RankingService {
   }
 
   /**
-   * The one query over score_sheet: every submitted or recused sheet of the source runs with its scorer's name (the
-   * unit's short name or name, else the person's full name), without the unit of work.
+   * What the computation leaves for the campaign's context and history, from the rows the statement returned: the
+   * ranked entries' chain values (in rankUnits' order: rank, then label, then id) for the leaders and the tie
+   * explanations, and the breakdowns of the units not ranked for their reasons.
    */
-  private async sheetRows(em: EntityManager, runIds: string[], includeSelf: boolean): Promise<SheetRow[]> {
-    if (!runIds.length) return [];
-    // Raw rows, mapped here: the query builder's result mapping cost as much as the query at a sector's 60,000 sheets.
-    const rows = await (em as SqlEntityManager)
-      .createQueryBuilder(ScoreSheet, 's')
-      .select([
-        raw('s.id as id'),
-        raw('s.stage_run_id as stage_run_id'),
-        raw('s.kind as kind'),
-        raw('s.status as status'),
-        raw('s.total as total'),
-        raw('s.group_totals as group_totals'),
-        raw('s.penalties as penalties'),
-        raw('s.scored_unit_id as scored_unit_id'),
-        raw('s.scorer_unit_id as scorer_unit_id'),
-        raw('s.scorer_person_id as scorer_person_id'),
-        raw('coalesce(su.short_name, su.name, sp.full_name) as scorer_name'),
-      ])
-      .leftJoin('s.scorerUnit', 'su')
-      .leftJoin('s.scorerPerson', 'sp')
-      .where({ stageRunId: { $in: runIds }, status: { $in: ['submitted', 'recused'] }, ...(includeSelf ? {} : { kind: { $ne: 'self' } }) })
-      .execute<RawSheetRow[]>('all', false);
-    // JSON arrives parsed from PostgreSQL and as text from SQLite: parsed once here.
-    return rows.map((row) => ({
-      id: row.id,
-      stageRunId: row.stage_run_id,
-      kind: row.kind,
-      status: row.status,
-      total: row.total === null ? null : Number(row.total),
-      groupTotals: json(row.group_totals),
-      penalties: row.penalties === null ? null : Number(row.penalties),
-      scoredUnit: row.scored_unit_id,
-      scorerUnit: row.scorer_unit_id,
-      scorerPerson: row.scorer_person_id,
-      scorerName: row.scorer_name,
-    }));
+  private async outcomeOf(em: EntityManager, entries: RankedEntryRow[], stageRunId: string, tieBreak: TieBreakKey[], leaders: number): Promise<RankingOutcome> {
+    const ranked: RankedRow[] = entries
+      .filter((row) => row.rank !== null)
+      .map((row) => ({
+        unitId: row.unit_id,
+        label: row.label,
+        total: Number(row.total),
+        groups: json(row.groups) ?? {},
+        penalties: Number(row.penalties),
+        rank: Number(row.rank),
+        grade: null,
+        decidedBy: row.decided_by,
+      }))
+      .sort((a, b) => a.rank - b.rank || collator.compare(a.label, b.label) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+    // Within a tie the row above is the previous one in Vietnamese label order: where the database's order differed,
+    // the key that placed a row moves to the row the readers show first.
+    const chain = comparisonChain(tieBreak);
+    const moved: RankedRow[] = [];
+    ranked.forEach((row, index) => {
+      const above = ranked[index - 1];
+      const decidedBy = above ? (chain.find((key) => chainValue(above, key) !== chainValue(row, key)) ?? null) : null;
+      if (decidedBy !== row.decidedBy) moved.push(row);
+      row.decidedBy = decidedBy;
+    });
+    await this.setDecidedBy(em, stageRunId, moved);
+    const unranked = entries.filter((row) => row.rank === null);
+    // Names only of the units the outcome names: the leaders and those not ranked.
+    const named = [...ranked.filter((row) => row.rank <= leaders).map((row) => row.unitId), ...unranked.map((row) => row.unit_id)];
+    const units = named.length ? await this.unitNames(em, named) : [];
+    const breakdowns = new Map(unranked.map((row) => [row.unit_id, { ranked: false, sheets: json(row.unranked) ?? [] } as unknown as RankingBreakdown]));
+    return this.outcome(ranked, tieBreak, leaders, units, breakdowns);
   }
 
-  /**
-   * Penalty points per submitted sheet (≤ 0), as kept on the sheet; for sheets submitted before they were kept, one
-   * aggregate query over the scores of the table's penalty criteria.
-   */
-  private async penaltiesBySheet(em: EntityManager, sheets: SheetRow[], runIds: string[], table: ScoringTableDocument): Promise<Map<string, Hundredths>> {
-    const kept = new Map<string, Hundredths>();
-    const missing: string[] = [];
-    for (const sheet of sheets) {
-      if (sheet.status !== 'submitted') continue;
-      if (sheet.penalties === null) missing.push(sheet.id);
-      else kept.set(sheet.id, sheet.penalties);
+  /** The moved keys written: one UPDATE per key and chunk of units, a sector may move thousands. */
+  private async setDecidedBy(em: EntityManager, stageRunId: string, rows: RankedRow[]): Promise<void> {
+    const byKey = new Map<TieBreakKey | null, string[]>();
+    for (const row of rows) {
+      const ids = byKey.get(row.decidedBy);
+      if (ids) ids.push(row.unitId);
+      else byKey.set(row.decidedBy, [row.unitId]);
     }
-    const codes = leavesOf(table).filter((leaf) => leaf.method === 'penalty').map((leaf) => leaf.code);
-    if (!missing.length || !codes.length) return kept;
-    const rows = await (em as SqlEntityManager)
-      .createQueryBuilder(Score, 'sc')
-      .select([raw('sc.sheet_id as sheet_id'), raw('sum(sc.points) as penalties')])
-      .join('sc.sheet', 's')
-      .where({ criterionCode: { $in: codes }, 's.stageRunId': { $in: runIds }, 's.status': 'submitted', 's.penalties': null })
-      .groupBy('sc.sheet')
-      .execute<Array<{ sheet_id: string; penalties: number | string }>>('all', false);
-    // Stored as negative points; a sheet that scored them as positive deductions still counts as ≤ 0.
-    for (const row of rows) kept.set(row.sheet_id, 0 - Math.abs(Number(row.penalties)));
-    return kept;
+    for (const [key, unitIds] of byKey) {
+      for (let start = 0; start < unitIds.length; start += UPDATE_CHUNK) {
+        const chunk = unitIds.slice(start, start + UPDATE_CHUNK);
+        await this.raw(em, `update ranking_entry set decided_by = ? where stage_run_id = ? and unit_id in (${chunk.map(() => '?').join(', ')})`, [key, stageRunId, ...chunk]);
+      }
+    }
   }
 
-  /** Units' names only, read without the unit of work: thousands of Unit entities were built just for their names. */
-  private async unitNames(em: EntityManager, ids: string[]): Promise<Array<Pick<Unit, 'id' | 'name' | 'shortName'>>> {
-    if (!ids.length) return [];
-    return (em as SqlEntityManager)
-      .createQueryBuilder(Unit, 'u')
-      .select(['u.id', 'u.name', 'u.shortName'])
-      .where({ id: { $in: ids } })
-      .execute<Array<Pick<Unit, 'id' | 'name' | 'shortName'>>>('all');
+  /** Units' names only, read without the unit of work. */
+  private async unitNames(em: EntityManager, ids: string[]): Promise<Array<Pick<Unit, 'id' | 'name'>>> {
+    return (em as SqlEntityManager).createQueryBuilder(Unit, 'u').select(['u.id', 'u.name']).where({ id: { $in: ids } }).execute<Array<Pick<Unit, 'id' | 'name'>>>('all');
   }
 
-  /**
-   * The entries written by multi-row INSERTs with bound parameters, in the caller's transaction. Not em.insertMany:
-   * MikroORM formats every value into the SQL text (each breakdown is kilobytes of JSON), which took seconds per
-   * thousand units; bound, the JSON goes to the driver as one string (jsonb on PostgreSQL, text on SQLite, both read
-   * back by JsonType). 15 columns a row: chunks keep each INSERT under SQLite's and PostgreSQL's bound-parameter limits.
-   */
-  private async insertEntries(em: EntityManager, rows: Array<Record<string, unknown>>): Promise<void> {
-    const meta = em.getMetadata().get(RankingEntry.name);
-    const platform = em.getPlatform();
-    const columns = Object.keys(rows[0] ?? {});
-    const properties = new Map(meta.props.map((property) => [property.name as string, property]));
-    const fieldOf = (property: string) => properties.get(property)!.fieldNames[0];
-    const valueOf = (property: string, value: unknown) =>
-      value === null || value === undefined
-        ? null
-        : value instanceof Date
-          ? platform.processDateProperty(value)
-          : properties.get(property)!.customType instanceof JsonType
-            ? JSON.stringify(value)
-            : value;
-    const fields = columns.map(fieldOf);
-    const placeholders = `(${fields.map(() => '?').join(', ')})`;
+  /** Plain SQL with bound parameters in the caller's transaction (knex.raw: MikroORM's execute formats values into the text). */
+  private async raw<T = unknown>(em: EntityManager, sql: string, bindings: unknown[]): Promise<T> {
+    const knex = (em as SqlEntityManager).getKnex();
     const context = em.getTransactionContext<Knex.Transaction>();
-    for (let start = 0; start < rows.length; start += ENTRIES_PER_STATEMENT) {
-      const chunk = rows
-        .slice(start, start + ENTRIES_PER_STATEMENT)
-        .map((row) => columns.map((property) => valueOf(property, row[property])));
-      // Plain SQL with bound parameters (knex.raw: MikroORM's execute would format them into the text), without
-      // knex's insert builder, which spent as long on 15,000 values as the database did.
-      const sql = `insert into ${meta.tableName} (${fields.join(', ')}) values ${chunk.map(() => placeholders).join(', ')}`;
-      const query = (em as SqlEntityManager).getKnex().raw(sql, chunk.flat() as Knex.RawBinding[]);
-      await (context ? query.transacting(context) : query);
-    }
+    const query = knex.raw(sql, bindings as Knex.RawBinding[]);
+    const result = (await (context ? query.transacting(context) : query)) as unknown;
+    // pg answers { rows }, better-sqlite3 the rows themselves.
+    return (Array.isArray(result) ? result : (result as { rows: T }).rows) as T;
   }
 
   private outcome(ranked: RankedRow[], tieBreak: TieBreakKey[], leaders: number, units: Array<Pick<Unit, 'id' | 'name'>>, breakdowns: Map<string, RankingBreakdown>): RankingOutcome {
@@ -389,15 +265,3 @@ export class RankingService {
 }
 
 const collator = new Intl.Collator('vi');
-
-/**
- * Each scorer name's place in Vietnamese alphabetical order, computed once: a sector sorts 10,000 units' sheets, and
- * comparing names with the collator inside every sort cost more than the ranking itself.
- */
-function scorerOrderOf(sheets: SheetRow[]): Map<string, number> {
-  const names = [...new Set(sheets.map((sheet) => sheet.scorerName ?? ''))].sort(collator.compare);
-  const order = new Map<string, number>();
-  // Names the collator holds equal share a place, so that the sheet id decides between them as before.
-  names.forEach((name, index) => order.set(name, index > 0 && collator.compare(names[index - 1], name) === 0 ? order.get(names[index - 1])! : index));
-  return order;
-}
