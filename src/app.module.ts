@@ -23,13 +23,14 @@ import { QueueModule } from './queue/queue.module';
 import { WorkerModule } from './worker.module';
 import { WorkflowApiModule } from './workflows/api/workflow-api.module';
 import { WorkflowDefinitionsModule } from './workflows/definitions/workflow-definitions.module';
+import { DiscussionGateModule } from './workflows/stages/discussion/discussion-gate.module';
 import { ScoreWebModule } from './workflows/stages/score/web/score-web.module';
 import { LaunchSchedulesApiModule } from './workflows/schedules/launch-schedules-api.module';
 import { WorkflowWebModule } from './workflows/web/workflow-web.module';
 
 export type Role = 'all' | 'api' | 'worker';
 
-/** Configuration, logging, database and queue: what every role needs. */
+/** Configuration, logging, database, queue, calendar and the discussion gate: what every role needs. */
 function coreImports(config: AppConfig) {
   return [
     AppConfigModule.forRoot(config),
@@ -44,6 +45,7 @@ function coreImports(config: AppConfig) {
     DatabaseModule.forRoot(ENTITIES, config.database.dialect),
     QueueModule,
     CalendarModule,
+    DiscussionGateModule,
   ];
 }
 

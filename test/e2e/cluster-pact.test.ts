@@ -58,6 +58,12 @@ describe('cluster-pact: draft → discussion with an amendment → adoption vote
       await t.http().post(`/api/v1/polls/${amendmentPoll}/ballots`).set(officers.get(code)!).set('X-Acting-Unit', code).send({ choice }).expect(201);
     }
 
+    // Hà Tĩnh also opens a thread on clause 2 while the discussion is open.
+    const hatinh = officers.get('VKS-HTI')!;
+    const thread = (await t.http().post(`/api/v1/documents/${documentId}/threads`).set(hatinh).set('X-Acting-Unit', 'VKS-HTI')
+      .send({ clauseId: 'c-2', title: 'Chỉ tiêu kiến nghị', body: 'Đề nghị các đơn vị cho ý kiến về chỉ tiêu 75%.' }).expect(201)).body;
+    const firstComment = thread.comments[0];
+
     // The head closes the discussion: the amendment is decided by its vote and merged into version 2.
     const discussionTask = await openTask(head, campaignId, 'discussion');
     await t.http().post(`/api/v1/tasks/${discussionTask}/commands`).set(head).send({ command: 'close' }).expect(200);
@@ -75,6 +81,20 @@ describe('cluster-pact: draft → discussion with an amendment → adoption vote
     expect(late.body.code).toBe('DISCUSSION_NOT_OPEN');
     const lateOnDocument = await t.http().post(`/api/v1/documents/${documentId}/amendments`).set(officers.get('VKS-NAN')!).set('X-Acting-Unit', 'VKS-NAN').send(lateProposal).expect(409);
     expect(lateOnDocument.body.code).toBe('DISCUSSION_NOT_OPEN');
+    // Nor threads, comments, edits or a thread's status: the discussion has ended, and its record stays as it was.
+    const closedWrites = [
+      t.http().post(`/api/v1/documents/${documentId}/threads`).set(hatinh).set('X-Acting-Unit', 'VKS-HTI').send({ title: 'Muộn', body: 'Ý kiến sau khi kết thúc thảo luận.' }),
+      t.http().post(`/api/v1/threads/${thread.id}/comments`).set(hatinh).set('X-Acting-Unit', 'VKS-HTI').send({ body: 'Góp ý muộn.' }),
+      t.http().patch(`/api/v1/comments/${firstComment.id}`).set(hatinh).send({ body: 'Sửa sau khi kết thúc.' }),
+      t.http().patch(`/api/v1/threads/${thread.id}`).set(hatinh).send({ status: 'resolved' }),
+    ];
+    for (const refused of await Promise.all(closedWrites)) {
+      expect([refused.status, refused.body.code]).toEqual([409, 'DISCUSSION_CLOSED']);
+      expect(refused.body.message).toContain('Giao ước thi đua năm 2020 – Cụm 6');
+    }
+    const kept = (await t.http().get(`/api/v1/threads/${thread.id}`).set(admin).expect(200)).body;
+    expect(kept).toMatchObject({ status: 'open', comments: [{ id: firstComment.id, body: firstComment.body }] });
+    expect((await t.http().get(`/api/v1/documents/${documentId}/threads`).set(admin).expect(200)).body.total).toBe(1);
 
     // The adoption vote binds version 2 by its hash; each unit votes through its task.
     const { polls } = await deliberation(campaignId);

@@ -71,6 +71,13 @@ export const DOCUMENT_ERRORS = {
     status: 422,
     message: { vi: 'Phiên bản {version} không có điều khoản {clause}.', en: 'Version {version} has no clause {clause}.' },
   },
+  DISCUSSION_CLOSED: {
+    kind: 'conflict',
+    message: {
+      vi: 'Cuộc thảo luận về văn bản "{document}" của đợt thi đua "{campaign}" đã kết thúc: không nhận thêm chủ đề, ý kiến hay chỉnh sửa.',
+      en: 'The discussion of document "{document}" in campaign "{campaign}" has ended: no new threads, comments or edits are accepted.',
+    },
+  },
   DISCUSSION_THREAD_RESOLVED: {
     kind: 'conflict',
     message: { vi: 'Chủ đề thảo luận {id} đã kết thúc; hãy mở lại trước khi góp ý.', en: 'Discussion thread {id} is resolved; reopen it before commenting.' },

@@ -1,5 +1,5 @@
 import { EntityManager, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { ActingFor, Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../calendar/clock';
@@ -9,6 +9,7 @@ import { Document } from '../documents/entities/document.entity';
 import { Mandate } from '../org/entities/mandate.entity';
 import { Person } from '../org/entities/person.entity';
 import { Unit } from '../org/entities/unit.entity';
+import { DISCUSSION_GATE, DiscussionGate } from './discussion-gate';
 import { DiscussionNoticesService } from './discussion-notices.service';
 import { CreateCommentDto, CreateThreadDto, ThreadListQueryDto } from './dto/discussion-request.dto';
 import { CommentDetailDto, CommentDto, CommentRevisionDto, ThreadDetailDto, ThreadDto, ThreadPageDto } from './dto/discussion-response.dto';
@@ -28,7 +29,8 @@ const COMMENT_RELATIONS = ['author', 'unit'] as const;
 /**
  * Discussion (thảo luận) of a document: threads on a clause of a version or on the whole document, comments and
  * one level of replies, edits that keep every earlier body, and mentions that notify. New threads open only on
- * the latest version; threads on older versions stay readable and open to replies.
+ * the latest version; threads on older versions stay readable and open to replies. Nothing is written once the
+ * document's discussion has ended (the DiscussionGate the application provides).
  */
 @Injectable()
 export class DiscussionService {
@@ -36,6 +38,7 @@ export class DiscussionService {
     private readonly em: EntityManager,
     private readonly documents: DocumentsService,
     private readonly notices: DiscussionNoticesService,
+    @Inject(DISCUSSION_GATE) private readonly gate: DiscussionGate,
     @Optional() private readonly clock: Clock = new Clock(),
   ) {}
 
@@ -70,6 +73,7 @@ export class DiscussionService {
       throw new AppError('DISCUSSION_CLAUSE_NOT_FOUND', { version: versionNumber, clause: clauseId }, { versionNumber, clauseId });
     }
     const id = await this.em.transactional(async (em) => {
+      await this.gate.assertOpen(em, documentId);
       const now = this.clock.now();
       const thread = em.create(DiscussionThread, {
         document: em.getReference(Document, documentId),
@@ -105,6 +109,7 @@ export class DiscussionService {
     const allowed = thread.createdBy.id === principal.personId || principal.roles.includes('admin') || (thread.unit !== null && units.some((unit) => unit.unitId === thread.unit!.id));
     if (!allowed) throw new AppError('NOT_THREAD_OWNER');
     if (thread.status !== status) {
+      await this.gate.assertOpen(this.em, thread.document.id);
       thread.status = status;
       thread.resolvedAt = status === 'resolved' ? this.clock.now() : null;
       thread.resolvedBy = status === 'resolved' ? this.em.getReference(Person, principal.personId) : null;
@@ -128,6 +133,7 @@ export class DiscussionService {
     }
     const id = await this.em.transactional(async (em) => {
       const inTransaction = await em.findOneOrFail(DiscussionThread, thread.id);
+      await this.gate.assertOpen(em, inTransaction.document.id);
       const comment = await this.writeComment(em, inTransaction, body.body, speaker, parent ? em.getReference(DiscussionComment, parent.id) : null);
       await em.flush();
       return comment.id;
@@ -151,6 +157,7 @@ export class DiscussionService {
       try {
         await this.em.transactional(async (em) => {
           const comment = await em.findOneOrFail(DiscussionComment, id, { populate: [...COMMENT_RELATIONS, 'thread'] });
+          await this.gate.assertOpen(em, comment.thread.document.id);
           if (comment.version !== expectedVersion) throw new OptimisticLockError('edited meanwhile');
           const now = this.clock.now();
           em.create(DiscussionCommentRevision, { comment, number: comment.version, body: comment.body, writtenAt: comment.editedAt ?? comment.createdAt, createdAt: now, updatedAt: now });
