@@ -212,4 +212,32 @@ describe('form stage: pinned form versions, drafts and server-validated submissi
     expect(events.filter((type: string) => type === 'task.reviewed')).toHaveLength(7);
     expect(events).toContain('campaign.completed');
   });
+
+  it('stores one submission for 100 concurrent submits of one task, with one Idempotency-Key or without any', async () => {
+    const published = await publishWorkflow('form-concurrent-e2e', formDocument({ form: FORM }), 201);
+    const campaign = await launch(published.body.version.id);
+    const submissionsOf = (taskId: string) => t.app.get(MikroORM).em.fork().count(FormSubmission, { taskId, status: 'submitted' });
+
+    // One key: the one that ran, its byte-identical replays, or 409 while it runs.
+    const task = await taskOf(hatinh, campaign.id);
+    const keyed = await Promise.all(
+      Array.from({ length: 100 }, () => t.http().post(`/api/v1/tasks/${task}/form/submit`).set(hatinh).set('Idempotency-Key', `submit-${task}`).send({ data: validData() })),
+    );
+    const waiting = keyed.filter((r) => r.status !== 200);
+    expect(waiting.map((r) => [r.status, r.body.code])).toEqual(waiting.map(() => [409, 'IDEMPOTENCY_REQUEST_IN_PROGRESS']));
+    const answered = keyed.filter((r) => r.status === 200);
+    expect(answered.filter((r) => r.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
+    expect(new Set(answered.map((r) => r.text)).size).toBe(1);
+    expect(await submissionsOf(task)).toBe(1);
+
+    // No key: one submit wins, the others find the task closed; never a 5xx, never a second submission.
+    const ngheanTask = await taskOf(nghean, campaign.id);
+    const plain = await Promise.all(
+      Array.from({ length: 100 }, () => t.http().post(`/api/v1/tasks/${ngheanTask}/form/submit`).set(nghean).send({ data: { ...validData(), unitName: 'Viện kiểm sát nhân dân tỉnh Nghệ An' } })),
+    );
+    expect(plain.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(plain.filter((r) => r.status !== 200).map((r) => r.status).every((status) => status === 409)).toBe(true);
+    expect(await submissionsOf(ngheanTask)).toBe(1);
+    expect(await progress(campaign.id)).toBe('2/6 xong');
+  });
 });

@@ -281,6 +281,26 @@ describe('polls API (e2e)', () => {
     expect(result.candidates[0].explanation.vi).toBe('5/6 thành viên đồng ý; quy tắc: đồng ý × 2 > thành viên → 10 > 6 → thông qua');
   });
 
+  it('counts one ballot for 100 concurrent casts of one unit, with one Idempotency-Key or without any', async () => {
+    const poll = (await open().expect(201)).body;
+    const withKey = () => cast(poll.id, 'VKS-NAN', 'agree', officers['VKS-NAN']).set('Idempotency-Key', `ballot-${poll.id}`);
+    const keyed = await Promise.all(Array.from({ length: 100 }, withKey));
+    // The one that ran, its byte-identical replays, or 409 while it was running: never a second ballot, never a 5xx.
+    expect(keyed.filter((r) => r.status !== 201).map((r) => [r.status, r.body.code])).toEqual(keyed.filter((r) => r.status !== 201).map(() => [409, 'IDEMPOTENCY_REQUEST_IN_PROGRESS']));
+    const created = keyed.filter((r) => r.status === 201);
+    expect(created.filter((r) => r.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
+    expect(new Set(created.map((r) => r.text)).size).toBe(1);
+
+    // Without a key the unit's ballot is replaced, never doubled: Hà Tĩnh's 100 concurrent casts leave one ballot.
+    const plain = await Promise.all(Array.from({ length: 100 }, (_, i) => cast(poll.id, 'VKS-HTI', i % 2 ? 'agree' : 'disagree')));
+    expect(plain.filter((r) => r.status >= 500)).toEqual([]);
+    expect(plain.filter((r) => r.status === 201).length).toBeGreaterThan(0);
+    expect(plain.filter((r) => r.status !== 201).map((r) => r.status).every((status) => status === 409)).toBe(true);
+    const status = (await t.http().get(`/api/v1/polls/${poll.id}`).set(admin).expect(200)).body;
+    expect(status.progress).toMatchObject({ voted: 2, members: 6 });
+    expect(await orm().count(Ballot, { poll: poll.id })).toBe(2);
+  });
+
   it('opens once per key, refuses bad polls, and closes polls whose deadline passed', async () => {
     const polls = t.app.get(PollsService);
     const input = {
