@@ -169,6 +169,13 @@ describe('document pages: a version with its discussion and amendments, and the 
     expect(sectionById(old, `clause-${clause2.id}`)).toContain(escapeHtml('Chỉ tiêu kiến nghị <70%>'));
     expect(old).toContain('Bạn đang xem phiên bản cũ');
     expect(old).not.toContain('Góp ý điều này');
+    // The discussion has ended: no form opens a thread or takes a comment, the page says why, and a comment posted anyway is refused.
+    expect(second).not.toContain('Góp ý điều này');
+    expect(second).toContain('Cuộc thảo luận về văn bản này đã kết thúc');
+    expect(sectionById(old, `clause-${clause2.id}`)).toContain('Cuộc thảo luận về văn bản này đã kết thúc');
+    expect(sectionById(old, `clause-${clause2.id}`)).not.toContain('<textarea');
+    const lateComment = await post('hatinh.canbo', `/documents/${documentId}/threads/${threadId}/comments`, { body: 'Góp ý muộn.' }, 409);
+    expect(lateComment.text).toContain('đã kết thúc: không nhận thêm chủ đề, ý kiến hay chỉnh sửa');
     expect(old).toMatch(/<a href="\/documents\/[^"]+\?v=1" aria-current="page">Phiên bản 1/);
     // Too late: the page shows the API's refusal.
     const late = await post('hatinh.canbo', `/documents/${documentId}/amendments`, { baseVersion: '2', kind: 'delete', clauseId: clauses[3].id, justification: 'Trùng nội dung.' }, 409);

@@ -38,6 +38,10 @@ export const DOCUMENT_WEB_TEXTS = {
   addComment: { vi: 'Thêm ý kiến', en: 'Add a comment' },
   commentBody: { vi: 'Ý kiến của bạn', en: 'Your comment' },
   sendComment: { vi: 'Gửi ý kiến', en: 'Send the comment' },
+  discussionClosedNote: {
+    vi: 'Cuộc thảo luận về văn bản này đã kết thúc: không nhận thêm chủ đề hay ý kiến.',
+    en: 'The discussion of this document has ended: no new threads or comments are accepted.',
+  },
   threadClosedNote: { vi: 'Chủ đề đã giải quyết, không nhận thêm ý kiến.', en: 'This thread is resolved and takes no more comments.' },
   openThreadOnClause: { vi: 'Góp ý điều này', en: 'Comment on this clause' },
   openThreadGeneral: { vi: 'Mở chủ đề góp ý chung', en: 'Open a thread on the whole document' },

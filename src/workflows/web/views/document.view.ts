@@ -110,7 +110,7 @@ function commentItem(comment: CommentDto, thread: ThreadDetailDto, replies: Comm
         <p class="comment-body">${reply.body}</p>
       </li>`)}</ul>`
     : '';
-  const canWrite = thread.status === 'open' && model.units.length > 0;
+  const canWrite = thread.status === 'open' && model.units.length > 0 && model.amendmentWindow !== 'closed';
   const target = `${thread.id}:${comment.id}`;
   const failure = failureFor(model, 'comment', target);
   const bodyId = `reply-${comment.id}`;
@@ -128,7 +128,7 @@ function commentItem(comment: CommentDto, thread: ThreadDetailDto, replies: Comm
         <button type="submit">${dt(language, 'sendReply')}</button>
       </form>
     </details>`
-    : '';
+    : alertOf(failure);
   return html`<li class="comment" id="comment-${comment.id}">
     ${meta}
     <p class="comment-body">${comment.body}</p>
@@ -147,6 +147,7 @@ function threadItem(thread: ThreadDetailDto, model: DocumentViewModel, level: 'h
   const bodyId = `comment-${thread.id}-body`;
   let commentForm: SafeHtml | string = '';
   if (thread.status === 'resolved') commentForm = html`<p class="muted">${dt(language, 'threadClosedNote')}</p>`;
+  else if (model.amendmentWindow === 'closed') commentForm = html`${alertOf(failure)}<p class="muted">${dt(language, 'discussionClosedNote')}</p>`;
   else if (model.units.length) {
     commentForm = html`<form method="post" action="/documents/${thread.documentId}/threads/${thread.id}/comments" class="write-form" aria-labelledby="${bodyId}-legend">
       <p id="${bodyId}-legend"><strong>${dt(language, 'addComment')}</strong></p>
@@ -170,10 +171,18 @@ function threadItem(thread: ThreadDetailDto, model: DocumentViewModel, level: 'h
   </li>`;
 }
 
-/** The form that opens a thread on a clause (or the whole document); only on the latest version. */
+/**
+ * The form that opens a thread on a clause (or the whole document); only on the latest version, and not once the
+ * campaign's discussion has ended (said once, under the document's own threads).
+ */
 function openThreadForm(model: DocumentViewModel, target: string, summary: string): SafeHtml | string {
   const { language, document, version } = model;
   if (version.number !== document.latest.number || !model.units.length) return '';
+  if (model.amendmentWindow === 'closed') {
+    // A refusal of a thread posted anyway is still shown where its form was.
+    const refused = alertOf(failureFor(model, 'thread', target));
+    return target === DOCUMENT_TARGET ? html`${refused}<p class="muted">${dt(language, 'discussionClosedNote')}</p>` : refused;
+  }
   const failure = failureFor(model, 'thread', target);
   const prefix = `new-thread-${target}`;
   return html`<details class="write"${failure ? ' open' : ''}>
