@@ -91,6 +91,9 @@ describe('server-rendered pages (e2e)', () => {
   });
 
   it('switches to English with ?lang=en and remembers the choice in a cookie', async () => {
+    // A browser set up in English still gets Vietnamese pages until its user chooses English.
+    const englishBrowser = await t.http().get('/sign-in').set('Accept-Language', 'en-US,en;q=0.9').expect(200);
+    expect(englishBrowser.text).toContain('<html lang="vi">');
     const response = await t.http().get('/sign-in?lang=en').expect(200);
     expect(response.text).toContain('<html lang="en">');
     expect(response.text).toContain('<h1>Sign in</h1>');

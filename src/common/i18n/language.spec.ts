@@ -1,4 +1,4 @@
-import { interpolate, resolveLanguage } from './language';
+import { chosenLanguage, interpolate, resolveLanguage } from './language';
 
 describe('resolveLanguage', () => {
   it('defaults to Vietnamese', () => {
@@ -13,6 +13,15 @@ describe('resolveLanguage', () => {
     expect(resolveLanguage({ query: { lang: 'vi' }, headers: { 'accept-language': 'en' } })).toBe('vi');
     expect(resolveLanguage({ cookies: { lang: 'en' }, headers: {} })).toBe('en');
     expect(resolveLanguage({ query: { lang: 'xx' }, cookies: { lang: 'en' }, headers: {} })).toBe('en');
+  });
+});
+
+describe('chosenLanguage', () => {
+  it("follows the person's choice and never the browser's language", () => {
+    expect(chosenLanguage({ headers: { 'accept-language': 'en-US,en;q=0.9' } })).toBe('vi');
+    expect(chosenLanguage({ headers: { 'accept-language': 'vi' }, cookies: { lang: 'en' } })).toBe('en');
+    expect(chosenLanguage({ headers: {}, query: { lang: 'vi' }, cookies: { lang: 'en' } })).toBe('vi');
+    expect(chosenLanguage({ headers: {}, query: { lang: 'fr' }, cookies: { lang: 'xx' } })).toBe('vi');
   });
 });
 

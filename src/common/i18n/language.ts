@@ -14,8 +14,8 @@ const asLanguage = (value: unknown): Language | undefined =>
   typeof value === 'string' && (LANGUAGES as string[]).includes(value) ? (value as Language) : undefined;
 
 /**
- * Picks the language of a request: `?lang=`, then the `lang` cookie set by the
- * page switch, then the first supported tag of Accept-Language; Vietnamese by default.
+ * Picks the language of an API request: `?lang=`, then the `lang` cookie set by the
+ * page switch, then the first supported tag of Accept-Language; Vietnamese by default. Pages use chosenLanguage.
  */
 export function resolveLanguage(request: LanguageSource): Language {
   const explicit = asLanguage(request.query?.lang) ?? asLanguage(request.cookies?.lang);
@@ -36,4 +36,13 @@ export function resolveLanguage(request: LanguageSource): Language {
 /** Fills `{name}` placeholders. */
 export function interpolate(template: string, params: Record<string, unknown> = {}): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in params ? String(params[key]) : match));
+}
+
+/**
+ * The language of a page: the person's choice (`?lang=`, then the `lang` cookie the switch sets), else Vietnamese.
+ * Unlike resolveLanguage, never the browser's Accept-Language: an office PC set up in English still shows
+ * Vietnamese pages until its user chooses otherwise.
+ */
+export function chosenLanguage(request: LanguageSource): Language {
+  return asLanguage(request.query?.lang) ?? asLanguage(request.cookies?.lang) ?? 'vi';
 }

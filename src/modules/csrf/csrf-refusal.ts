@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-catalog';
 import { toErrorResponse } from '../../common/errors/error-response';
-import { resolveLanguage } from '../../common/i18n/language';
+import { chosenLanguage, resolveLanguage } from '../../common/i18n/language';
 import { languageLinks, sendPage } from '../web/page-response';
 import { errorView } from '../web/views/error.view';
 import { renderLayout } from '../web/views/layout.view';
@@ -13,7 +13,7 @@ import { text } from '../web/web-texts';
  * and for a page form the error page in the reader's language (the page filter never sees middleware).
  */
 export function sendRefusal(request: Request, response: Response, code: ErrorCode, asJson: boolean): void {
-  const language = resolveLanguage(request);
+  const language = asJson ? resolveLanguage(request) : chosenLanguage(request);
   const result = toErrorResponse(new AppError(code), language, request.path);
   response.set(result.headers);
   if (asJson) {

@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
-import { Language, LANGUAGES, resolveLanguage } from '../../common/i18n/language';
+import { chosenLanguage, Language, LANGUAGES } from '../../common/i18n/language';
 import { AuthConfig } from '../../config/app-config';
 
-/** The cookie `resolveLanguage` reads; set by the language switch. */
+/** The cookie `chosenLanguage` reads; set by the language switch. */
 export const LANGUAGE_COOKIE = 'lang';
 const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
 
@@ -57,7 +57,7 @@ export function redirectSeeOther(response: Response, location: string): void {
 
 /** The page language; a `?lang=` choice is remembered in a cookie for a year. */
 export function pageLanguage(request: Request, response: Response, auth: AuthConfig): Language {
-  const language = resolveLanguage(request);
+  const language = chosenLanguage(request);
   if (typeof request.query.lang === 'string' && (LANGUAGES as string[]).includes(request.query.lang)) {
     response.cookie(LANGUAGE_COOKIE, language, { maxAge: ONE_YEAR_MS, path: '/', sameSite: 'lax', httpOnly: true, secure: auth.cookieSecure });
   }

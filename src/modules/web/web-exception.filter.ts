@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { toErrorResponse } from '../../common/errors/error-response';
-import { resolveLanguage } from '../../common/i18n/language';
+import { chosenLanguage } from '../../common/i18n/language';
 import { languageLinks, sendPage } from './page-response';
 import { errorView } from './views/error.view';
 import { renderLayout } from './views/layout.view';
@@ -19,7 +19,7 @@ export class WebExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const language = resolveLanguage(request);
+    const language = chosenLanguage(request);
     const result = toErrorResponse(exception, language, request.path);
     if (result.cause !== undefined) {
       this.logger.error({ errorId: result.body.errorId, err: result.cause, path: request.path }, 'Unexpected error on a page');
