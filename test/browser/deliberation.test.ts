@@ -106,6 +106,10 @@ describeBrowser('deliberation pages: Cluster 6 discusses, amends and adopts its 
     // The head closes the discussion from the inbox: the amendment becomes version 2.
     const headPage = await signedIn('thanhhoa.vientruong');
     const discussion = headPage.getByRole('article', { name: 'Thảo luận tập thể dự thảo giao ước' });
+    // It cannot be undone: the box must be ticked first (the browser keeps the form until it is).
+    await discussion.getByRole('button', { name: 'Kết thúc thảo luận' }).click();
+    expect(headPage.url()).toBe(`${t.url}/inbox`);
+    await discussion.getByRole('checkbox', { name: /không thể hoàn tác/ }).check();
     await discussion.getByRole('button', { name: 'Kết thúc thảo luận' }).click();
     await headPage.waitForURL(`${t.url}/inbox?flash=closed`);
     expect(await headPage.getByRole('status').innerText()).toBe('Đã kết thúc thảo luận.');

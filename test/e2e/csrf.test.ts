@@ -66,7 +66,15 @@ describe('CSRF defence: forged page forms, form-encoded API calls and login CSRF
     // The inbox page's form: this origin, and the token the page put in it.
     const inbox = await openPage(t, '/inbox', victim.cookie);
     expect(inbox.csrfToken).toBe(victim.csrfToken);
-    await closeDiscussion(taskId, inbox.cookie, SAME_ORIGIN, { _csrf: inbox.csrfToken }).expect(303);
+    // Closing cannot be undone: the page offers a closing comment and a box to tick, and refuses the command without it.
+    const inboxPage = (await t.http().get('/inbox').set('Cookie', inbox.cookie).expect(200)).text;
+    expect(inboxPage).toContain('Ý kiến kết luận (không bắt buộc)');
+    expect(inboxPage).toMatch(/<input type="checkbox" id="close-confirm-[^"]+" name="confirm" value="yes" required>/);
+    const unconfirmed = await closeDiscussion(taskId, inbox.cookie, SAME_ORIGIN, { _csrf: inbox.csrfToken, comment: 'Kết thúc.' }).expect(400);
+    expect(unconfirmed.text).toContain('Hãy đánh dấu ô xác nhận: &quot;Kết thúc thảo luận&quot; không thể hoàn tác.');
+    expect(unconfirmed.text).toContain('>Kết thúc.</textarea>');
+    expect(await taskStatus(taskId)).toBe('open');
+    await closeDiscussion(taskId, inbox.cookie, SAME_ORIGIN, { _csrf: inbox.csrfToken, confirm: 'yes', comment: 'Kết thúc, chuyển sang biểu quyết.' }).expect(303);
     expect(await taskStatus(taskId)).toBe('done');
   });
 

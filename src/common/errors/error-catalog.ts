@@ -170,6 +170,10 @@ export const ERROR_CATALOG = {
   WORKFLOW_VERSION_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy phiên bản quy trình {id} (chỉ dùng được phiên bản đã công bố).', en: 'Workflow version {id} not found (only published versions can be launched).' } },
   NOTIFICATION_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy thông báo {id}.', en: 'Notification {id} not found.' } },
   TASK_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy nhiệm vụ {id}.', en: 'Task {id} not found.' } },
+  CONFIRMATION_REQUIRED: {
+    kind: 'user',
+    message: { vi: 'Hãy đánh dấu ô xác nhận: "{action}" không thể hoàn tác.', en: 'Tick the confirmation box: "{action}" cannot be undone.' },
+  },
   TASK_CLOSED: { kind: 'conflict', message: { vi: 'Nhiệm vụ này đã được xử lý hoặc đã đóng.', en: 'This task is already done or closed.' } },
   STAGE_CLOSED: { kind: 'conflict', message: { vi: 'Bước "{stage}" đã kết thúc.', en: 'Stage "{stage}" is closed.' } },
   NOT_TASK_ASSIGNEE: {

@@ -11,11 +11,11 @@ import { CampaignQueriesService } from '../api/campaign-queries.service';
 import type { TaskDto } from '../api/dto/campaign.dto';
 import { CampaignCommandsService } from '../engine/campaign-commands.service';
 import { CampaignPageReader } from './campaign-page-reader.service';
-import { TaskCommandFormDto } from './dto/task-command-form.dto';
+import { IRREVERSIBLE_COMMANDS, TaskCommandFormDto } from './dto/task-command-form.dto';
 import { stageLabel } from './page-format';
 import { CommandFailure, InboxTaskRow, inboxView } from './views/inbox.view';
 import { PageViewer, WorkflowPageShell } from './workflow-page-shell.service';
-import { FLASH_OF_COMMAND, FLASH_TEXTS, wt } from './workflow-web-texts';
+import { COMMAND_TEXTS, FLASH_OF_COMMAND, FLASH_TEXTS, labelOf, wt } from './workflow-web-texts';
 
 /** Done tasks shown under the open ones; the rest stay in the counts. */
 const DONE_SHOWN = 50;
@@ -57,6 +57,9 @@ export class InboxPagesController {
     const viewer = await this.shell.viewer(request, response, '/inbox');
     if (!viewer) return;
     try {
+      if (IRREVERSIBLE_COMMANDS.has(form.command) && form.confirm !== 'yes') {
+        throw new AppError('CONFIRMATION_REQUIRED', { action: labelOf(COMMAND_TEXTS, form.command, viewer.language) });
+      }
       const task = await this.queries.task(id);
       // The code rather than the id, so that a refusal names the unit in words the person knows.
       const unitRef = task.unitCode ?? task.unitId ?? undefined;

@@ -26,6 +26,11 @@ export const WORKFLOW_WEB_TEXTS = {
   iteration: { vi: '(lần {n})', en: '(round {n})' },
   actions: { vi: 'Thao tác', en: 'Actions' },
   returnReason: { vi: 'Lý do trả lại (bắt buộc)', en: 'Reason for returning (required)' },
+  closingComment: { vi: 'Ý kiến kết luận (không bắt buộc)', en: 'Closing comment (optional)' },
+  confirmIrreversible: {
+    vi: 'Tôi hiểu rằng "{action}" không thể hoàn tác: sau đó không nhận thêm ý kiến hay đề xuất sửa đổi.',
+    en: 'I understand that "{action}" cannot be undone: no comments or amendments are accepted afterwards.',
+  },
   openForm: { vi: 'Mở biểu mẫu', en: 'Open the form' },
   openVote: { vi: 'Xem và bỏ phiếu', en: 'See and vote' },
   voteResult: { vi: 'Xem kết quả biểu quyết', en: 'See the result' },

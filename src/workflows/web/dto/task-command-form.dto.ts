@@ -1,4 +1,7 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+
+/** Commands that cannot be undone: the page asks for a ticked confirmation (and offers a comment) before sending them. */
+export const IRREVERSIBLE_COMMANDS: ReadonlySet<string> = new Set(['close']);
 
 /**
  * A command button of the inbox as the browser posts it (application/x-www-form-urlencoded).
@@ -11,4 +14,8 @@ export class TaskCommandFormDto {
   /** The reason of a return; an empty one is refused by the stage with its own message. */
   @IsOptional() @IsString() @MaxLength(5000)
   comment?: string;
+
+  /** The ticked box an irreversible command needs (IRREVERSIBLE_COMMANDS). */
+  @IsOptional() @IsIn(['yes'])
+  confirm?: string;
 }

@@ -1,6 +1,7 @@
 import { Language } from '../../../common/i18n/language';
 import { html, SafeHtml } from '../../../modules/web/html';
 import type { TaskDto } from '../../api/dto/campaign.dto';
+import { IRREVERSIBLE_COMMANDS } from '../dto/task-command-form.dto';
 import { inboxCountsText, timeElement } from '../page-format';
 import { sct } from '../../stages/score/web/score-web-texts';
 import { st } from '../signing-web-texts';
@@ -49,6 +50,30 @@ function dueHtml(task: TaskDto, language: Language): SafeHtml {
   return html`${due}${task.late ? html` <span class="badge badge-late">${wt(language, 'late')}</span>` : ''}`;
 }
 
+/**
+ * A command that cannot be undone (closing a discussion): a closing comment may be given, and the box that says it
+ * cannot be undone must be ticked (the browser requires it; the page refuses the command without it).
+ */
+function irreversibleForm(row: InboxTaskRow, model: InboxViewModel, command: string, label: string): SafeHtml {
+  const { language, failure } = model;
+  const { task } = row;
+  const failed = failure?.taskId === task.id && failure.command === command;
+  const commentId = `${command}-comment-${task.id}`;
+  const confirmId = `${command}-confirm-${task.id}`;
+  return html`<form method="post" action="/inbox/tasks/${task.id}/commands" class="return-form">
+      <input type="hidden" name="command" value="${command}">
+      <div class="field">
+        <label for="${commentId}">${wt(language, 'closingComment')}</label>
+        <textarea id="${commentId}" name="comment" rows="2" maxlength="5000">${failed ? (failure.comment ?? '') : ''}</textarea>
+      </div>
+      <div class="field">
+        <input type="checkbox" id="${confirmId}" name="confirm" value="yes" required${failed ? html` aria-invalid="true" aria-describedby="${ERROR_ID}" autofocus` : ''}>
+        <label for="${confirmId}">${wt(language, 'confirmIrreversible', { action: label })}</label>
+      </div>
+      <button type="submit" aria-describedby="task-${task.id}-title">${label}</button>
+    </form>`;
+}
+
 function commandForms(row: InboxTaskRow, model: InboxViewModel): SafeHtml {
   const { language, failure } = model;
   const { task } = row;
@@ -57,6 +82,7 @@ function commandForms(row: InboxTaskRow, model: InboxViewModel): SafeHtml {
   if (!task.commands.length) return html`<p class="muted">${wt(language, 'noCommands')}</p>`;
   const forms = task.commands.map((command) => {
     const label = labelOf(COMMAND_TEXTS, command, language);
+    if (IRREVERSIBLE_COMMANDS.has(command)) return irreversibleForm(row, model, command, label);
     if (command !== 'return') {
       return html`<form method="post" action="${action}">
         <input type="hidden" name="command" value="${command}">
