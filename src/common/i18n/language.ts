@@ -13,12 +13,15 @@ interface LanguageSource {
 const asLanguage = (value: unknown): Language | undefined =>
   typeof value === 'string' && (LANGUAGES as string[]).includes(value) ? (value as Language) : undefined;
 
+/** The language the person chose: `?lang=`, then the `lang` cookie the page switch sets. */
+const explicitLanguage = (request: LanguageSource): Language | undefined => asLanguage(request.query?.lang) ?? asLanguage(request.cookies?.lang);
+
 /**
  * Picks the language of an API request: `?lang=`, then the `lang` cookie set by the
  * page switch, then the first supported tag of Accept-Language; Vietnamese by default. Pages use chosenLanguage.
  */
 export function resolveLanguage(request: LanguageSource): Language {
-  const explicit = asLanguage(request.query?.lang) ?? asLanguage(request.cookies?.lang);
+  const explicit = explicitLanguage(request);
   if (explicit) return explicit;
   const header = request.headers['accept-language'];
   const tags = (Array.isArray(header) ? header.join(',') : (header ?? ''))
@@ -44,5 +47,5 @@ export function interpolate(template: string, params: Record<string, unknown> = 
  * Vietnamese pages until its user chooses otherwise.
  */
 export function chosenLanguage(request: LanguageSource): Language {
-  return asLanguage(request.query?.lang) ?? asLanguage(request.cookies?.lang) ?? 'vi';
+  return explicitLanguage(request) ?? 'vi';
 }

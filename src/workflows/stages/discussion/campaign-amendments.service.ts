@@ -13,6 +13,7 @@ import { CampaignHistoryService } from '../../engine/campaign-history.service';
 import { Campaign } from '../../engine/entities/campaign.entity';
 import { Notification } from '../../engine/entities/notification.entity';
 import { StageRun } from '../../engine/entities/stage-run.entity';
+import { activeDiscussion } from './active-discussion';
 import { amendmentPollsOf } from './discussion.effects';
 import { amendmentRuleOf } from './discussion.stage';
 
@@ -106,8 +107,8 @@ export class CampaignAmendmentsService {
   }
 
   private async openDiscussion(em: EntityManager, campaign: Campaign): Promise<StageRun> {
-    const run = await em.findOne(StageRun, { campaign, stageType: 'discussion', status: 'active' }, { orderBy: { createdAt: 'desc' } });
-    if (!run || typeof campaign.context.documentId !== 'string') throw new AppError('DISCUSSION_NOT_OPEN', { id: campaign.id });
+    const run = await activeDiscussion(em, campaign);
+    if (!run) throw new AppError('DISCUSSION_NOT_OPEN', { id: campaign.id });
     await em.populate(campaign, ['workflowVersion']);
     return run;
   }

@@ -5,7 +5,7 @@ import { AppError } from '../../../common/errors/app-error';
 import type { DiscussionGate } from '../../../modules/discussion/discussion-gate';
 import { Document } from '../../../modules/documents/entities/document.entity';
 import { Campaign } from '../../engine/entities/campaign.entity';
-import { StageRun } from '../../engine/entities/stage-run.entity';
+import { activeDiscussion } from './active-discussion';
 
 /**
  * The discussion module's gate: a document outside any campaign is always open to discussion; a campaign's document
@@ -22,7 +22,7 @@ export class CampaignDiscussionGate implements DiscussionGate {
     // A campaign id no campaign has (documents may name one before it exists) constrains nothing.
     if (!campaign) return;
     const context = typeof campaign.context === 'string' ? (JSON.parse(campaign.context) as Record<string, unknown>) : campaign.context;
-    const discussing = context.documentId === documentId && (await em.count(StageRun, { campaign: document.campaignId, stageType: 'discussion', status: 'active' })) > 0;
+    const discussing = context.documentId === documentId && (await activeDiscussion(em, { id: document.campaignId, context })) !== null;
     if (!discussing) throw new AppError('DISCUSSION_CLOSED', { document: document.title, campaign: campaign.name });
   }
 }

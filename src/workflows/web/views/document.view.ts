@@ -178,12 +178,11 @@ function threadItem(thread: ThreadDetailDto, model: DocumentViewModel, level: 'h
 function openThreadForm(model: DocumentViewModel, target: string, summary: string): SafeHtml | string {
   const { language, document, version } = model;
   if (version.number !== document.latest.number || !model.units.length) return '';
+  const failure = failureFor(model, 'thread', target);
   if (model.amendmentWindow === 'closed') {
     // A refusal of a thread posted anyway is still shown where its form was.
-    const refused = alertOf(failureFor(model, 'thread', target));
-    return target === DOCUMENT_TARGET ? html`${refused}<p class="muted">${dt(language, 'discussionClosedNote')}</p>` : refused;
+    return target === DOCUMENT_TARGET ? html`${alertOf(failure)}<p class="muted">${dt(language, 'discussionClosedNote')}</p>` : alertOf(failure);
   }
-  const failure = failureFor(model, 'thread', target);
   const prefix = `new-thread-${target}`;
   return html`<details class="write"${failure ? ' open' : ''}>
     <summary>${summary}</summary>
