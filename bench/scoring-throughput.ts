@@ -5,21 +5,26 @@
  * into the same table; then the ranking of every unit by `RankingService.compute` (the rank stage's data side:
  * trimmed mean, tie-break chain, grades, one entry per unit written) next to one SQL aggregate over those rows.
  * Both ratios are printed and written to bench/results/. Each timed figure of the ranking side is the median of
- * BENCH_REPEAT runs (3); BENCH_PART=ranking skips the product's ingest, to profile the ranking alone.
+ * BENCH_REPEAT runs (3); BENCH_PART=ranking skips the product's ingest, to profile the ranking alone, and
+ * BENCH_EXPLAIN=1 prints the ranking statement's plan.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager, Knex } from '@mikro-orm/knex';
 import { FormsService } from '../src/modules/forms/forms.service';
 import { Unit } from '../src/modules/org/entities/unit.entity';
 import { ScoreSheet } from '../src/modules/scoring/entities/score-sheet.entity';
-import { RankingService } from '../src/modules/scoring/ranking/ranking.service';
+import { ScoringTableVersion } from '../src/modules/scoring/entities/scoring-table-version.entity';
+import { rankingStatement } from '../src/modules/scoring/ranking/ranking-sql';
+import { defaultTieBreak, RankingService } from '../src/modules/scoring/ranking/ranking.service';
 import { ScoreRow, ScoreWriter, SCORE_ROWS_PER_STATEMENT } from '../src/modules/scoring/score-writer.service';
 import { ScoringTablesService } from '../src/modules/scoring/scoring-tables.service';
 import { penaltiesOf, scoreSheet } from '../src/modules/scoring/table/score-sheet';
 import { ScoringLeaf, ScoringTableDocument, SheetEntry } from '../src/modules/scoring/table/scoring-table';
+import { leavesOf } from '../src/modules/scoring/table/table-text';
 import { startTestApp, TestApp } from '../test/support/test-app';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 10_000);
@@ -32,6 +37,8 @@ const dialect = process.env.TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite';
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 /** `ranking` skips the product's ingest (the plain INSERT still writes the rows the aggregate reads): for profiling. */
 const ONLY_RANKING = process.env.BENCH_PART === 'ranking';
+/** `BENCH_EXPLAIN=1` prints the ranking statement's plan, run under EXPLAIN (ANALYZE, BUFFERS) as compute runs it. */
+const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
 
 /** 4 groups × 10 `full` criteria of 2,5 points and a group of 10 penalties of up to 2 points: the shape of a real table. */
 function benchTable(): ScoringTableDocument {
@@ -171,6 +178,38 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return seconds.sort((a, b) => a - b)[Math.floor(seconds.length / 2)];
 }
 
+/** The ranking's statement under EXPLAIN (ANALYZE, BUFFERS), in a transaction with compute's settings, rolled back. */
+async function explainRanking(orm: MikroORM, tableVersion: ScoringTableVersion, seeded: { runId: string; unitIds: string[] }): Promise<void> {
+  const table = tableVersion.document;
+  const statement = rankingStatement({
+    dialect: 'postgresql',
+    campaignId: randomUUID(),
+    stageRunId: randomUUID(),
+    sourceRunIds: [seeded.runId],
+    includeSelf: false,
+    aggregation: 'trimmed-mean',
+    tieBreak: defaultTieBreak(table),
+    tableVersionId: tableVersion.id,
+    groupCodes: table.groups.map((group) => group.code),
+    grades: table.grades,
+    penaltyCodes: leavesOf(table).filter((leaf) => leaf.method === 'penalty').map((leaf) => leaf.code),
+    unitIds: seeded.unitIds,
+    now: new Date(),
+  });
+  const knex = (orm.em as unknown as SqlEntityManager).getKnex();
+  await knex
+    .transaction(async (trx) => {
+      await trx.raw("set local work_mem = '64MB'; set local jit = off");
+      const plan = await trx.raw(`explain (analyze, buffers) ${statement.sql}`, statement.bindings as Knex.RawBinding[]);
+      process.stdout.write(`${(plan.rows as Array<Record<string, string>>).map((row) => row['QUERY PLAN']).join('\n')}\n`);
+      await trx.rollback();
+    })
+    .catch((error: unknown) => {
+      // knex rejects a rolled-back transaction with no error.
+      if (error) throw error;
+    });
+}
+
 async function main(): Promise<void> {
   const t = await startTestApp({ role: 'api' });
   try {
@@ -209,6 +248,7 @@ async function main(): Promise<void> {
       }),
     );
     if (!leaders.length) throw new Error('the ranking named no leader');
+    if (EXPLAIN) await explainRanking(orm, tableVersion, seeded);
 
     const ingestRatio = plainSeconds / productSeconds;
     const rankingRatio = rankingSeconds / aggregateSeconds;

@@ -13,7 +13,7 @@ import { ScoreSheet, ScoreSheetKind, ScoreSheetStatus } from '../../src/modules/
 import { ScoringTableVersion } from '../../src/modules/scoring/entities/scoring-table-version.entity';
 import { aggregateValue } from '../../src/modules/scoring/ranking/aggregate';
 import { rankUnits } from '../../src/modules/scoring/ranking/rank';
-import { breakdownOf, SheetUse } from '../../src/modules/scoring/ranking/ranking-breakdown';
+import { breakdownOf, sheetFactsOf, SheetUse, sheetUsesOf } from '../../src/modules/scoring/ranking/ranking-breakdown';
 import { defaultTieBreak, RankingService } from '../../src/modules/scoring/ranking/ranking.service';
 import { ScoringTablesService } from '../../src/modules/scoring/scoring-tables.service';
 import { AggregationMethod, ScoringTableDocument, TieBreakKey } from '../../src/modules/scoring/table/scoring-table';
@@ -171,13 +171,17 @@ describe(`set-based ranking against aggregateValue and rankUnits (${TEST_DIALECT
         rank: row?.rank ?? null,
         grade: row?.grade?.code ?? null,
         decidedBy: row?.decidedBy ?? null,
+        sheets: breakdown.sheets,
         breakdown: {
           ranked: breakdown.ranked,
           tableVersionId: table.id,
           aggregation: test.aggregation,
           tieBreak: test.tieBreak,
           label: unit.shortName ?? unit.name,
-          sheets: breakdown.sheets,
+          sources: [runId],
+          includeSelf: test.includeSelf,
+          counted: breakdown.sheets.flatMap((sheet) => (sheet.use === 'recused' ? [] : [sheet.total!])),
+          recused: breakdown.sheets.filter((sheet) => sheet.use === 'recused').length,
           groups: breakdown.groups,
           penalties: breakdown.penalties,
         },
@@ -200,11 +204,16 @@ describe(`set-based ranking against aggregateValue and rankUnits (${TEST_DIALECT
         unitIds,
       }),
     );
-    const entries = await orm.em.fork().find(RankingEntry, { stageRunId });
+    const em = orm.em.fork();
+    const entries = await em.find(RankingEntry, { stageRunId });
     const byUnit = new Map(entries.map((entry) => [entry.unit.id, entry]));
+    // Every sheet of every run, as a reader may load them: the list of each unit's sheets is derived from them.
+    const sheets = await em.find(ScoreSheet, { scoredUnit: { $in: unitIds }, status: { $in: ['submitted', 'recused'] } }, { populate: ['scorerUnit', 'scorerPerson'] });
     const rows = unitIds.map((id) => {
       const entry = byUnit.get(id)!;
-      return { unit: id, aggregate: entry.aggregate, total: entry.total, rank: entry.rank, grade: entry.grade, decidedBy: entry.decidedBy, breakdown: breakdownOf(entry.breakdown) };
+      const breakdown = breakdownOf(entry.breakdown);
+      const mine = sheets.filter((sheet) => sheet.scoredUnit.id === id).map(sheetFactsOf);
+      return { unit: id, aggregate: entry.aggregate, total: entry.total, rank: entry.rank, grade: entry.grade, decidedBy: entry.decidedBy, sheets: sheetUsesOf(breakdown, mine), breakdown };
     });
     return { rows, outcome, count: entries.length };
   }

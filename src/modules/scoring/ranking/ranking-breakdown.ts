@@ -1,6 +1,7 @@
 import type { Text } from '../../../common/i18n/language';
+import type { ScoreSheet } from '../entities/score-sheet.entity';
 import type { AggregationMethod, Hundredths, TieBreakKey } from '../table/scoring-table';
-import { aggregate } from './aggregate';
+import { aggregate, aggregateValue } from './aggregate';
 import { explainPlace, RankInput } from './rank';
 
 /**
@@ -15,11 +16,11 @@ export interface SheetUse {
 }
 
 /**
- * What a RankingEntry keeps to explain its figures (RankingEntry.breakdown): the sheets in the order the aggregation
- * took them, the per-group points and penalties the tie-break chain compares, and what is needed to recompute the
- * run after an adjustment without reading the sheets again. Figures only: the explanations are built from them when
- * read (aggregateExplanation, tieBreakLinesOf, notRankedReason), in the reader's language, so a sector's ranking
- * writes a few hundred bytes a unit rather than kilobytes of text in two languages.
+ * What a RankingEntry keeps to explain its figures (RankingEntry.breakdown): the totals of the sheets it counted in the
+ * order the aggregation took them, the per-group points and penalties the tie-break chain compares, and what is needed
+ * to recompute the run after an adjustment without reading the sheets again. Figures only: the explanations are built
+ * from them when read (aggregateExplanation, tieBreakLinesOf, notRankedReason), in the reader's language, and so is the
+ * list of sheets (sheetUsesOf, from the unit's sheets), so a sector's ranking writes a few hundred bytes a unit.
  */
 export interface RankingBreakdown {
   ranked: boolean;
@@ -29,7 +30,15 @@ export interface RankingBreakdown {
   tieBreak: TieBreakKey[];
   /** The unit's label in the explanations (its short name, else its name). */
   label: string;
-  sheets: SheetUse[];
+  /** The score stage runs whose sheets counted, and whether self sheets did: which sheets the figures come from. */
+  sources?: string[];
+  includeSelf?: boolean;
+  /** The totals of the sheets counted (used or dropped), in the order the aggregation took them. */
+  counted?: Hundredths[];
+  /** How many sheets about the unit were recused. */
+  recused?: number;
+  /** Entries written before counted and recused: every sheet with its use. */
+  sheets?: SheetUse[];
   /** Group code → points (hundredths), each aggregated over the unit's counted sheets with the run's method. */
   groups: Record<string, Hundredths>;
   /** Penalty points (≤ 0), aggregated likewise. */
@@ -38,16 +47,79 @@ export interface RankingBreakdown {
 
 export const breakdownOf = (value: Record<string, unknown>): RankingBreakdown => value as unknown as RankingBreakdown;
 
+/** The totals the aggregate counted, in the aggregation's order (either shape of breakdown). */
+export function countedTotals(breakdown: RankingBreakdown): Hundredths[] {
+  if (breakdown.counted) return breakdown.counted;
+  return (breakdown.sheets ?? []).flatMap((sheet) => (sheet.use === 'recused' || sheet.total === null ? [] : [sheet.total]));
+}
+
+/** How many sheets were used, dropped and recused. */
+export function sheetCounts(breakdown: RankingBreakdown): { used: number; dropped: number; recused: number } {
+  if (breakdown.sheets && !breakdown.counted) {
+    const count = (use: SheetUse['use']) => breakdown.sheets!.filter((sheet) => sheet.use === use).length;
+    return { used: count('used'), dropped: count('dropped'), recused: count('recused') };
+  }
+  const totals = countedTotals(breakdown);
+  const dropped = totals.length ? aggregateValue(breakdown.aggregation, totals).dropped.length : 0;
+  return { used: totals.length - dropped, dropped, recused: breakdown.recused ?? 0 };
+}
+
+/** What sheetUsesOf needs of a sheet about the unit. */
+export interface SheetFacts {
+  id: string;
+  stageRunId: string;
+  kind: string;
+  status: string;
+  total: Hundredths | null;
+  /** The scorer's name as the ranking orders sheets: the scoring unit's short name, else its name, else the person's. */
+  scorer: string;
+}
+
+/** A loaded sheet (its scoring unit and person populated) as sheetUsesOf reads it. */
+export function sheetFactsOf(sheet: ScoreSheet): SheetFacts {
+  return {
+    id: sheet.id,
+    stageRunId: sheet.stageRunId,
+    kind: sheet.kind,
+    status: sheet.status,
+    total: sheet.total,
+    scorer: sheet.scorerUnit?.shortName ?? sheet.scorerUnit?.name ?? sheet.scorerPerson?.fullName ?? '',
+  };
+}
+
+/** The order the aggregation takes sheets in: the scorer's name bytewise (UTF-8, as the statement's), then the id. */
+const aggregationOrder = (a: SheetFacts, b: SheetFacts) => Buffer.compare(Buffer.from(a.scorer), Buffer.from(b.scorer)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Every sheet the entry counted or saw recused, with its use, in the order the ranking took them (recused last): from
+ * the unit's sheets (submitted and recused, in at least the runs the ranking read), with the totals and the trimmed
+ * mean's dropped sheets as the entry counted them. Entries written with their list of sheets keep it.
+ */
+export function sheetUsesOf(breakdown: RankingBreakdown, sheets: readonly SheetFacts[]): SheetUse[] {
+  if (breakdown.sheets && !breakdown.counted) return breakdown.sheets;
+  const sources = new Set(breakdown.sources ?? []);
+  const mine = sheets.filter((sheet) => sources.has(sheet.stageRunId) && (breakdown.includeSelf || sheet.kind !== 'self')).sort(aggregationOrder);
+  const counted = mine.filter((sheet) => sheet.status === 'submitted' && sheet.total !== null);
+  const totals = countedTotals(breakdown);
+  // The figures are those the entry counted; the sheets' own totals only if the sheets no longer match them.
+  const used = counted.length === totals.length ? totals : counted.map((sheet) => sheet.total!);
+  const dropped = new Set(used.length ? aggregateValue(breakdown.aggregation, used).dropped : []);
+  return [
+    ...counted.map((sheet, index): SheetUse => ({ sheetId: sheet.id, use: dropped.has(index) ? 'dropped' : 'used', total: used[index] })),
+    ...mine.filter((sheet) => sheet.status === 'recused').map((sheet): SheetUse => ({ sheetId: sheet.id, use: 'recused', total: null })),
+  ];
+}
+
 /** How the aggregate was reached from the counted sheets (null when none counted). */
 export function aggregateExplanation(breakdown: RankingBreakdown): Text | null {
-  const totals = breakdown.sheets.flatMap((sheet) => (sheet.use === 'recused' || sheet.total === null ? [] : [sheet.total]));
+  const totals = countedTotals(breakdown);
   return totals.length ? aggregate(breakdown.aggregation, totals).explanation : null;
 }
 
 /** Why a unit has no rank: no sheet to use, saying how many scorers recused. Null for a ranked unit. */
 export function notRankedReason(breakdown: RankingBreakdown): Text | null {
   if (breakdown.ranked) return null;
-  const recused = breakdown.sheets.filter((sheet) => sheet.use === 'recused').length;
+  const { recused } = sheetCounts(breakdown);
   return recused
     ? {
         vi: `Không có phiếu chấm nào được tính: ${recused} người chấm đã xin không chấm và không có phiếu nào khác đã nộp.`,

@@ -34,19 +34,17 @@ interface Dialect {
   uuid(placeholder: string): string;
   text(placeholder: string): string;
   timestamp(placeholder: string): string;
-  /** The ids of a parameter (idList), as rows. */
-  idsOf(placeholder: string): string;
+  /** Whether a column is one of the ids of a parameter (idList). */
+  memberOf(column: string, placeholder: string): string;
   idList(ids: string[]): string;
   /** An integer group total of group_totals (0 when absent); appends its bindings. */
   groupPoints(code: string, bindings: unknown[]): string;
   object: string;
-  arrayOf(element: string, order: string): string;
-  /** A JSON array of the window's rows, in its order. */
-  listOf(element: string): string;
-  /** Two JSON arrays (the first may be null) as one. */
-  concat(first: string, second: string): string;
+  /** The aggregate listing a window's values in its order (an integer array on PostgreSQL, JSON text on SQLite). */
+  listOf(value: string): string;
+  /** A list of listOf as JSON, an empty one when null. */
+  listJson(list: string): string;
   json(expression: string): string;
-  emptyArray: string;
   emptyObject: string;
   boolean(condition: string): string;
   least: string;
@@ -59,21 +57,21 @@ const POSTGRESQL: Dialect = {
   uuid: (p) => `${p}::uuid`,
   text: (p) => `${p}::text`,
   timestamp: (p) => `${p}::timestamptz`,
-  // An array parameter, so that the planner knows how many units (a JSON one is guessed at 100, which chose nested loops).
-  idsOf: (p) => `select unnest(${p}::uuid[])`,
+  // An array parameter, so that the planner knows how many units (a JSON one is guessed at 100, which chose nested
+  // loops); = any() rather than unnest() also estimates every listed unit found, not half.
+  memberOf: (column, p) => `${column} = any(${p}::uuid[])`,
   idList: (ids) => `{${ids.join(',')}}`,
   groupPoints: (code, bindings) => {
     bindings.push(code);
     return `coalesce((s.group_totals ->> ?::text)::int, 0)`;
   },
-  // json, not jsonb, while building: text is cheaper to assemble, and is parsed once into the jsonb column.
-  object: 'json_build_object',
-  arrayOf: (element, order) => `json_agg(${element} order by ${order})`,
-  listOf: (element) => `json_agg(${element})`,
-  concat: (first, second) => `(coalesce(${first}::jsonb, '[]'::jsonb) || ${second}::jsonb)::json`,
-  json: (expression) => `(${expression})::json`,
-  emptyArray: `'[]'::json`,
-  emptyObject: `'{}'::json`,
+  // jsonb built directly: building json text and parsing it into the column cost more.
+  object: 'jsonb_build_object',
+  // An integer array: far cheaper to gather than JSON, and converted once per unit.
+  listOf: (value) => `array_agg(${value})`,
+  listJson: (list) => `coalesce(to_jsonb(${list}), '[]'::jsonb)`,
+  json: (expression) => `(${expression})::jsonb`,
+  emptyObject: `'{}'::jsonb`,
   boolean: (condition) => `(${condition})`,
   least: 'least',
   newId: 'gen_random_uuid()',
@@ -84,7 +82,7 @@ const SQLITE: Dialect = {
   uuid: (p) => p,
   text: (p) => p,
   timestamp: (p) => p,
-  idsOf: (p) => `select value from json_each(${p})`,
+  memberOf: (column, p) => `${column} in (select value from json_each(${p}))`,
   idList: (ids) => JSON.stringify(ids),
   groupPoints: (code, bindings) => {
     // A path names the key; a code holding a double quote cannot be written in one, so it is looked up.
@@ -96,13 +94,10 @@ const SQLITE: Dialect = {
     return `coalesce(s.group_totals ->> ?, 0)`;
   },
   object: 'json_object',
-  // json(): the items come through a subquery, which drops their JSON subtype.
-  arrayOf: (element, order) => `json_group_array(json(${element}) order by ${order})`,
-  listOf: (element) => `json_group_array(json(${element}))`,
-  concat: (first, second) =>
-    `(select json_group_array(json(value) order by part, key) from (select 0 as part, key, value from json_each(coalesce(${first}, '[]')) union all select 1, key, value from json_each(${second})))`,
+  listOf: (value) => `json_group_array(${value})`,
+  // json(): the list comes through a subquery, which drops its JSON subtype.
+  listJson: (list) => `json(coalesce(${list}, '[]'))`,
   json: (expression) => `json(${expression})`,
-  emptyArray: `'[]'`,
   emptyObject: `'{}'`,
   boolean: (condition) => `json(case when ${condition} then 'true' else 'false' end)`,
   least: 'min',
@@ -115,27 +110,28 @@ const SQLITE: Dialect = {
 const halfUp = (sum: string, count: string) => `(case when (${sum}) < 0 then -1 else 1 end) * ((abs(${sum}) * 2 + (${count})) / (2 * (${count})))`;
 
 /**
- * A counted column's aggregate over a unit's sheets with the run's method, as aggregateValue computes it: window
- * aggregates over the unit's whole partition (`over`), so that the one sort of the sheets serves every figure.
+ * A counted column's aggregate over a unit's sheets with the run's method, as aggregateValue computes it, as a GROUP BY
+ * aggregate: a trimmed mean only needs the sum, the minimum and the maximum, whichever sheets they are.
  */
-function aggregateOf(method: AggregationMethod, column: string, over: string): string {
-  const [sum, least, most, count] = [`sum(${column}) ${over}`, `min(${column}) ${over}`, `max(${column}) ${over}`, `count(*) ${over}`];
+function aggregateOf(method: AggregationMethod, column: string): string {
+  const [sum, least, most, count] = [`sum(${column})`, `min(${column})`, `max(${column})`, `count(*)`];
   if (method === 'mean') return halfUp(sum, count);
   if (method === 'trimmed-mean') {
     // Dropping one lowest and one highest sheet leaves the sum less the minimum and the maximum, whichever sheets they are.
     return `case when ${count} >= ${TRIM_MINIMUM} then ${halfUp(`${sum} - ${least} - ${most}`, `${count} - 2`)} else ${halfUp(sum, count)} end`;
   }
-  // The middle value, or the two middle values' mean rounded half up.
-  return halfUp(`sum(case when p_${column} in ((n + 1) / 2, (n + 2) / 2) then ${column} end) ${over}`, `2 - n % 2`);
+  // The middle value, or the two middle values' mean rounded half up (p_ is the sheet's position in the column's order).
+  return halfUp(`sum(case when p_${column} in ((n + 1) / 2, (n + 2) / 2) then ${column} end)`, `2 - ${count} % 2`);
 }
 
 /**
  * The ranking of a rank stage run as one statement (xếp hạng, set-based): every submitted sheet of the source runs
  * about a listed unit is aggregated per unit with the run's method (aggregateValue's arithmetic, in integer
  * hundredths), the units are ranked on the comparison chain (rankUnits' rules: competition ranks, decided by the
- * first key that differs from the row above), graded, and written with their breakdowns, each sheet marked used,
- * dropped or recused in the order the aggregation takes them (scorer name bytewise, then sheet id). A sector's
- * 60,000 sheets never leave the database; the statement returns each entry's figures (RankedEntryRow).
+ * first key that differs from the row above), graded, and written with their breakdowns: the totals of the counted
+ * sheets in the order the aggregation takes them (scorer name bytewise, then sheet id) and the number of recusals, from
+ * which a reader lists the sheets (sheetUsesOf). A sector's 60,000 sheets never leave the database; the statement
+ * returns each entry's figures (RankedEntryRow).
  */
 export function rankingStatement(input: RankingStatementInput): Statement {
   const d = input.dialect === 'postgresql' ? POSTGRESQL : SQLITE;
@@ -162,88 +158,83 @@ export function rankingStatement(input: RankingStatementInput): Statement {
     where ${input.sourceRunIds.length ? `s.stage_run_id in (${input.sourceRunIds.map((id) => bind(id, d.uuid)).join(', ')})` : '1 = 0'}
       and s.status = '${status}'${input.includeSelf ? '' : ` and s.kind <> 'self'`}`;
 
-  const units = `units as (select u.id, coalesce(u.short_name, u.name) as label from unit u where u.id in (${d.idsOf(bind(d.idList(input.unitIds)))}))`;
+  const units = `units as (select u.id, coalesce(u.short_name, u.name) as label, u.name from unit u where ${d.memberOf('u.id', bind(d.idList(input.unitIds)))})`;
   const groupColumns = groups.map((group) => `cast(${d.groupPoints(group.code, bindings)} as integer) as ${group.column}`);
   // Sheets submitted before their penalty points were kept: summed from their scores of the table's penalty criteria.
   const legacyPenalties = input.penaltyCodes.length
     ? `-abs(coalesce((select sum(sc.points) from score sc where sc.sheet_id = s.id and sc.criterion_code in (${input.penaltyCodes.map((code) => bind(code)).join(', ')})), 0))`
     : '0';
-  // The sheets in the order the aggregation takes them (rn), numbered once: every later window keeps that order.
   const sheets = `sheets as (
-    select s.id, s.scored_unit_id as unit_id, units.label, ${scorer} as scorer, cast(s.total as integer) as total,
-      ${[...groupColumns, `cast(coalesce(s.penalties, ${legacyPenalties}) as integer) as pen`].join(', ')},
-      row_number() over (partition by s.scored_unit_id order by ${scorer}, s.id) as rn,
-      count(*) over per_unit as n, min(s.total) over per_unit as least_total, max(s.total) over per_unit as most_total
-    ${sheetsOf('submitted')} and s.total is not null
-    window per_unit as (partition by s.scored_unit_id))`;
-  // A trimmed mean drops the first of the lowest sheets and the first of the highest that is not it (trimmedIndexes);
-  // the median reads each column's sorted position.
-  const positions = method === 'median' ? columns.map((column) => `, row_number() over (partition by unit_id order by ${column}) as p_${column}`).join('') : '';
-  const marked = `marked as (
-    select *, min(case when total = least_total then rn end) over per_unit as lowest_rn, min(case when total = most_total then rn end) over per_unit as highest_rn${positions}
-    from sheets window per_unit as (partition by unit_id))`;
-  const recused = `recused as (
-    select s.scored_unit_id as unit_id, ${d.arrayOf(`${d.object}('sheetId', s.id, 'use', 'recused', 'total', null)`, `${scorer}, s.id`)} as uses
-    ${sheetsOf('recused')}
-    group by s.scored_unit_id)`;
-  const dropped =
-    method === 'trimmed-mean' ? `n >= ${TRIM_MINIMUM} and (rn = lowest_rn or rn = case when least_total = most_total then 2 else highest_rn end)` : '1 = 0';
-  // Per unit, on each of its rows: the figures and the list of its sheets; the first row is kept. The label comes
-  // along rather than by a join: the planner guesses a few hundred units here and chose a nested loop over 10,000.
-  const over = 'over listing';
-  const listed = `listed as (
-    select unit_id, label, rn, ${columns
+    select s.id, s.scored_unit_id as unit_id, ${scorer} as scorer, cast(s.total as integer) as total,
+      ${[...groupColumns, `cast(coalesce(s.penalties, ${legacyPenalties}) as integer) as pen`].join(', ')}
+    ${sheetsOf('submitted')} and s.total is not null)`;
+  // The totals in the order the aggregation takes them (scorer name bytewise, then sheet id), listed by a window over
+  // each unit's sheets: one sort of the sheets, where an ordered aggregate sorted each unit's apart. Every row of a unit
+  // carries the whole list, so any one of them (max) gives it. The median also reads each column's sorted position.
+  const positions = () => columns.map((column) => `, row_number() over (partition by unit_id order by ${column}) as p_${column}`).join('');
+  const counted = `(select *, ${d.listOf('total')} over (partition by unit_id order by scorer, id rows between unbounded preceding and unbounded following) as list${
+    method === 'median' ? `, count(*) over (partition by unit_id) as n${positions()}` : ''
+  } from sheets) as counted`;
+  // Per unit: its figures and the totals it counted. Which sheets a trimmed mean dropped follows from that list
+  // (aggregateValue), so it is not stored.
+  const aggregated = `aggregated as (
+    select unit_id, ${columns
       .map((column) => {
-        const value = aggregateOf(method, column, over);
+        const value = aggregateOf(method, column);
         return column === 'pen' ? `${d.least}(0, ${value}) as pen` : `${value} as ${column}`;
       })
-      .join(', ')},
-      ${d.listOf(`${d.object}('sheetId', id, 'use', case when ${dropped} then 'dropped' else 'used' end, 'total', total)`)} ${over} as uses
-    from marked window listing as (partition by unit_id order by scorer, id rows between unbounded preceding and unbounded following))`;
-  const aggregated = `aggregated as (select * from listed where rn = 1)`;
+      .join(', ')}, max(list) as counted
+    from ${counted} group by unit_id)`;
+  // The recused sheets are only counted: which they are is read from the sheets (sheetUsesOf).
+  const recused = `recused as (select s.scored_unit_id as unit_id, count(*) as recused ${sheetsOf('recused')} group by s.scored_unit_id)`;
   const keys = chain.map((link) => `${link.column} desc`).join(', ');
   const decidedBy = chain.map((link) => `when lag(${link.column}) over v <> ${link.column} then ${bind(link.key, d.text)}`).join(' ');
   // Within a tie, the row above is the one before in label order (bytewise here; the reader's order is fixed up after).
+  // The rows leave in that order, which keeps the reader's sort near linear. Grouping by unit alone and joining the
+  // label here keeps the sort of the sheets on one key; the planner estimates the groups from the sheets' statistics.
   const ranked = `ranked as (
-    select a.*, rank() over w as place, case ${decidedBy} else null end as decided_by
-    from aggregated a
-    window w as (order by ${keys}), v as (order by ${keys}, a.label${d.bytewise}, a.unit_id))`;
+    select a.*, u.label, u.name, rank() over w as place, case ${decidedBy} else null end as decided_by
+    from aggregated a join units u on u.id = a.unit_id
+    window w as (order by ${keys}), v as (order by ${keys}, u.label${d.bytewise}, a.unit_id))`;
 
   const head = [bind(input.now, d.timestamp), bind(input.now, d.timestamp), bind(input.campaignId, d.uuid), bind(input.stageRunId, d.uuid)];
   const byMinimum = [...input.grades].map((grade) => ({ code: grade.code, min: tableHundredths(grade.min) })).sort((a, b) => b.min - a.min);
   const grade = byMinimum.length ? `case ${byMinimum.map((g) => `when r.total >= ${bind(g.min)} then ${bind(g.code, d.text)}`).join(' ')} else null end` : 'null';
-  const groupObject = () => `${d.object}(${groups.map((group) => `${bind(group.code, d.text)}, r.${group.column}`).join(', ')})`;
-  const uses = `case when rc.uses is null then coalesce(r.uses, ${d.emptyArray}) else ${d.concat('r.uses', 'rc.uses')} end`;
+  const groupObject = (object = d.object) => `${object}(${groups.map((group) => `${bind(group.code, d.text)}, r.${group.column}`).join(', ')})`;
   const described = [
     `'ranked', ${d.boolean('r.unit_id is not null')}`,
     `'tableVersionId', ${bind(input.tableVersionId, d.text)}`,
     `'aggregation', ${bind(method, d.text)}`,
     `'tieBreak', ${d.json(bind(JSON.stringify(input.tieBreak)))}`,
     `'label', u.label`,
-    `'sheets', ${d.json(uses)}`,
+    `'sources', ${d.json(bind(JSON.stringify(input.sourceRunIds)))}`,
+    `'includeSelf', ${d.boolean(input.includeSelf ? '1 = 1' : '1 = 0')}`,
+    `'counted', ${d.listJson('r.counted')}`,
+    `'recused', coalesce(rc.recused, 0)`,
     `'groups', ${d.json(`case when r.unit_id is null then ${d.emptyObject} else ${groupObject()} end`)}`,
     `'penalties', coalesce(r.pen, 0)`,
   ];
   const breakdown = `${d.object}(${described.join(', ')})`;
   const insert = `insert into ranking_entry (id, created_at, updated_at, campaign_id, stage_run_id, unit_id, aggregate, adjustment, total, rank, grade, decided_by, breakdown)
-    select ${d.newId}, ${head.join(', ')}, u.id, r.total, 0, r.total, r.place, ${grade}, r.decided_by, ${input.dialect === 'postgresql' ? `${breakdown}::jsonb` : breakdown}
+    select ${d.newId}, ${head.join(', ')}, u.id, r.total, 0, r.total, r.place, ${grade}, r.decided_by, ${breakdown}
     from units u left join ranked r on r.unit_id = u.id left join recused rc on rc.unit_id = u.id`;
-  const ctes = [units, sheets, marked, recused, listed, aggregated, ranked].join(',\n');
+  const ctes = [units, sheets, aggregated, recused, ranked].join(',\n');
   if (input.dialect === 'sqlite') {
     // RETURNING reads the written row: the figures from its breakdown.
     return {
-      sql: `with ${ctes}\n${insert}\nreturning unit_id, rank, total, decided_by, breakdown ->> '$.label' as label, breakdown -> '$.groups' as groups, breakdown ->> '$.penalties' as penalties, case when rank is null then breakdown -> '$.sheets' end as unranked`,
+      sql: `with ${ctes}\n${insert}\nreturning unit_id, rank, total, decided_by, breakdown ->> '$.label' as label, breakdown -> '$.groups' as groups, breakdown ->> '$.penalties' as penalties, breakdown ->> '$.recused' as recused, (select u.name from unit u where u.id = unit_id) as name`,
       bindings,
     };
   }
-  // PostgreSQL writes in a data-modifying WITH and returns the figures straight from the ranking, without reading the JSON back.
+  // PostgreSQL writes in a data-modifying WITH and returns the figures straight from the ranking, without reading the
+  // JSON back, in rank order; the groups as json, which reaches the driver as text without a conversion from jsonb.
   return {
     sql: `with ${ctes},
     written as (${insert})
-    select r.unit_id, r.place as rank, r.total, r.decided_by, r.label, ${groupObject()} as groups, r.pen as penalties, null::json as unranked
+    select r.unit_id, r.place as rank, r.total, r.decided_by, r.label, r.name, ${groupObject('json_build_object')} as groups, r.pen as penalties, null::bigint as recused
     from ranked r
     union all
-    select u.id, null, null, null, u.label, null, null, coalesce(rc.uses, ${d.emptyArray})
+    select u.id, null, null, null, u.label, u.name, null, null, coalesce(rc.recused, 0)
     from units u left join recused rc on rc.unit_id = u.id where u.id not in (select unit_id from ranked)`,
     bindings,
   };

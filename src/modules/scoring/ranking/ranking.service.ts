@@ -11,7 +11,7 @@ import { ScoringTableVersion } from '../entities/scoring-table-version.entity';
 import { AggregationMethod, Hundredths, ScoringTableDocument, TieBreakKey } from '../table/scoring-table';
 import { leavesOf } from '../table/table-text';
 import { chainValue, comparisonChain, explainPlace, RankedRow, rankUnits } from './rank';
-import { breakdownOf, inRankOrder, notRankedReason, RankingBreakdown, SheetUse } from './ranking-breakdown';
+import { breakdownOf, inRankOrder, notRankedReason, RankingBreakdown } from './ranking-breakdown';
 import { rankingStatement } from './ranking-sql';
 
 /** A score stage run whose sheets count, with its stage key (shown beside each sheet). */
@@ -63,10 +63,12 @@ export interface RankedEntryRow {
   total: number | string | null;
   decided_by: TieBreakKey | null;
   label: string;
+  /** The unit's name, for the leaders and the units not ranked that the outcome names. */
+  name: string;
   groups: Record<string, number> | string;
   penalties: number | string;
-  /** The sheets of a unit not ranked (its recusals, for its reason), else null. */
-  unranked: SheetUse[] | string | null;
+  /** How many sheets about a unit not ranked were recused (for its reason), else null. */
+  recused: number | string | null;
 }
 
 /**
@@ -198,6 +200,7 @@ export class RankingService {
         grade: null,
         decidedBy: row.decided_by,
       }))
+      // The statement returns them in rank order, labels bytewise within a rank: mostly in order, so the sort is near linear.
       .sort((a, b) => a.rank - b.rank || collator.compare(a.label, b.label) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
     // Within a tie the row above is the previous one in Vietnamese label order: where the database's order differed,
     // the key that placed a row moves to the row the readers show first.
@@ -211,10 +214,10 @@ export class RankingService {
     });
     await this.setDecidedBy(em, stageRunId, moved);
     const unranked = entries.filter((row) => row.rank === null);
-    // Names only of the units the outcome names: the leaders and those not ranked.
-    const named = [...ranked.filter((row) => row.rank <= leaders).map((row) => row.unitId), ...unranked.map((row) => row.unit_id)];
-    const units = named.length ? await this.unitNames(em, named) : [];
-    const breakdowns = new Map(unranked.map((row) => [row.unit_id, { ranked: false, sheets: json(row.unranked) ?? [] } as unknown as RankingBreakdown]));
+    // The units the outcome names, the leaders and those not ranked, with the names the statement returned.
+    const nameOf = new Map(entries.map((row) => [row.unit_id, row.name]));
+    const units = [...ranked.filter((row) => row.rank <= leaders).map((row) => row.unitId), ...unranked.map((row) => row.unit_id)].map((id) => ({ id, name: nameOf.get(id)! }));
+    const breakdowns = new Map(unranked.map((row) => [row.unit_id, { ranked: false, counted: [], recused: Number(row.recused ?? 0) } as unknown as RankingBreakdown]));
     return this.outcome(ranked, tieBreak, leaders, units, breakdowns);
   }
 
@@ -232,11 +235,6 @@ export class RankingService {
         await this.raw(em, `update ranking_entry set decided_by = ? where stage_run_id = ? and unit_id in (${chunk.map(() => '?').join(', ')})`, [key, stageRunId, ...chunk]);
       }
     }
-  }
-
-  /** Units' names only, read without the unit of work. */
-  private async unitNames(em: EntityManager, ids: string[]): Promise<Array<Pick<Unit, 'id' | 'name'>>> {
-    return (em as SqlEntityManager).createQueryBuilder(Unit, 'u').select(['u.id', 'u.name']).where({ id: { $in: ids } }).execute<Array<Pick<Unit, 'id' | 'name'>>>('all');
   }
 
   /** Plain SQL with bound parameters in the caller's transaction (knex.raw: MikroORM's execute formats values into the text). */

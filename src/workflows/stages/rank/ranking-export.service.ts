@@ -5,7 +5,7 @@ import { AppError } from '../../../common/errors/app-error';
 import { downloadName } from '../../../modules/documents/download-name';
 import { rankingWorkbook } from '../../../modules/scoring/exports/ranking-workbook';
 import { aggregate } from '../../../modules/scoring/ranking/aggregate';
-import { breakdownOf } from '../../../modules/scoring/ranking/ranking-breakdown';
+import { breakdownOf, sheetFactsOf, SheetFacts, sheetUsesOf } from '../../../modules/scoring/ranking/ranking-breakdown';
 import { RankingService } from '../../../modules/scoring/ranking/ranking.service';
 import { hundredthsToNumber } from '../../../modules/scoring/table/points';
 import { leavesOf, textIn } from '../../../modules/scoring/table/table-text';
@@ -37,7 +37,15 @@ export class RankingExportService {
     const stages = campaign.workflowVersion.document.stages;
     const runs = await latestRuns(em, campaign, Object.keys(stages).filter((key) => stages[key].type === 'score'));
     const stageKeyOf = new Map(runs.map((r) => [r.stageRunId, r.stageKey]));
-    const { sheets, scores } = await this.rankings.allScores(em, runs.map((r) => r.stageRunId));
+    // The runs the ranking read as well as the latest: each unit's counted sheets are found among them.
+    const runIds = [...new Set([...runs.map((r) => r.stageRunId), ...(first.sources ?? [])])];
+    const { sheets, scores } = await this.rankings.allScores(em, runIds);
+    const factsByUnit = new Map<string, SheetFacts[]>();
+    for (const sheet of sheets) {
+      const facts = factsByUnit.get(sheet.scoredUnit.id);
+      if (facts) facts.push(sheetFactsOf(sheet));
+      else factsByUnit.set(sheet.scoredUnit.id, [sheetFactsOf(sheet)]);
+    }
     const pointsOf = new Map(scores.map((score) => [`${score.sheetId} ${score.criterionCode}`, score.points]));
     const leaves = leavesOf(table.document);
     const gradeLabel = (code: string | null) => {
@@ -62,7 +70,7 @@ export class RankingExportService {
       })),
       criteria: leaves.map((leaf) => ({ code: leaf.code, text: textIn(leaf.text, 'vi') })),
       units: entries.map((entry) => {
-        const counted = breakdownOf(entry.breakdown).sheets.filter((sheet) => sheet.use === 'used' || sheet.use === 'dropped');
+        const counted = sheetUsesOf(breakdownOf(entry.breakdown), factsByUnit.get(entry.unit.id) ?? []).filter((sheet) => sheet.use === 'used' || sheet.use === 'dropped');
         return {
           name: entry.unit.name,
           finals: Object.fromEntries(
@@ -74,6 +82,7 @@ export class RankingExportService {
         };
       }),
       sheets: sheets
+        .filter((sheet) => stageKeyOf.has(sheet.stageRunId))
         .map((sheet) => ({
           stage: stageName(stageKeyOf.get(sheet.stageRunId) ?? ''),
           kind: KIND_LABELS[sheet.kind] ?? sheet.kind,

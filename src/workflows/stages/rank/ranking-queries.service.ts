@@ -10,7 +10,7 @@ import { RankingEntry } from '../../../modules/scoring/entities/ranking-entry.en
 import { ScoreSheet } from '../../../modules/scoring/entities/score-sheet.entity';
 import { ScoringTableVersion } from '../../../modules/scoring/entities/scoring-table-version.entity';
 import { aggregate } from '../../../modules/scoring/ranking/aggregate';
-import { aggregateExplanation, breakdownOf, notRankedReason, RankingBreakdown, tieBreakLinesOf, tiedUnits } from '../../../modules/scoring/ranking/ranking-breakdown';
+import { aggregateExplanation, breakdownOf, notRankedReason, RankingBreakdown, sheetCounts, sheetFactsOf, sheetUsesOf, tieBreakLinesOf, tiedUnits } from '../../../modules/scoring/ranking/ranking-breakdown';
 import { RankingService } from '../../../modules/scoring/ranking/ranking.service';
 import { hundredthsToNumber } from '../../../modules/scoring/table/points';
 import { isLeaf, ScoringNode, ScoringTableDocument } from '../../../modules/scoring/table/scoring-table';
@@ -138,10 +138,13 @@ export class RankingQueriesService {
     const stages = campaign.workflowVersion.document.stages;
     const scoreStageKeys = Object.keys(stages).filter((key) => stages[key].type === 'score');
     const runs = await latestRuns(em, campaign, scoreStageKeys);
-    const { sheets, scores } = await this.rankings.unitScores(em, runs.map((r) => r.stageRunId), unitId);
+    // The runs the ranking read as well as the latest: its sheets are listed from them.
+    const runIds = [...new Set([...runs.map((r) => r.stageRunId), ...(breakdown.sources ?? [])])];
+    const { sheets, scores } = await this.rankings.unitScores(em, runIds, unitId);
     const stageKeyOf = new Map(runs.map((r) => [r.stageRunId, r.stageKey]));
 
-    const counted = breakdown.sheets.filter((sheet) => sheet.use === 'used' || sheet.use === 'dropped');
+    const uses = sheetUsesOf(breakdown, sheets.map(sheetFactsOf));
+    const counted = uses.filter((sheet) => sheet.use === 'used' || sheet.use === 'dropped');
     const countedIds = new Set(counted.map((sheet) => sheet.sheetId));
     const selfSheets = sheets.filter((sheet) => sheet.kind === 'self' && sheet.status === 'submitted');
     const pointsOf = new Map(scores.map((score) => [`${score.sheet.id} ${score.criterionCode}`, score.points]));
@@ -150,7 +153,7 @@ export class RankingQueriesService {
     const byId = new Map(sheets.map((sheet) => [sheet.id, sheet]));
     const scorerOf = (sheet: ScoreSheet | undefined) => sheet?.scorerUnit?.shortName ?? sheet?.scorerUnit?.name ?? sheet?.scorerPerson?.fullName ?? '';
     const sheetRows: BreakdownSheetDto[] = [
-      ...breakdown.sheets.map((use) => {
+      ...uses.map((use) => {
         const sheet = byId.get(use.sheetId);
         return {
           sheetId: use.sheetId,
@@ -264,7 +267,6 @@ export const placesOf = (entries: RankingEntry[]): RankingPlaces => ({ tied: tie
 /** One row of the ranking in the reader's language. */
 export function rowOf(entry: RankingEntry, places: RankingPlaces, table: ScoringTableDocument, language: Language): RankingRowDto {
   const breakdown: RankingBreakdown = breakdownOf(entry.breakdown);
-  const count = (use: string) => breakdown.sheets.filter((sheet) => sheet.use === use).length;
   return {
     unitId: entry.unit.id,
     unitCode: entry.unit.code,
@@ -280,6 +282,6 @@ export function rowOf(entry: RankingEntry, places: RankingPlaces, table: Scoring
     decidedBy: entry.decidedBy,
     explanation: [aggregateExplanation(breakdown), ...(places.lines.get(entry.unit.id) ?? [])].flatMap((line) => (line ? [line[language]] : [])),
     notRankedReason: notRankedReason(breakdown)?.[language] ?? null,
-    sheets: { used: count('used'), dropped: count('dropped'), recused: count('recused') },
+    sheets: sheetCounts(breakdown),
   };
 }
