@@ -2,6 +2,10 @@ import { RefreshToken } from './modules/auth/refresh-token.entity';
 import { CalendarAmendment } from './modules/calendar/calendar-amendment.entity';
 import { CommendationDecision } from './modules/commendations/entities/commendation-decision.entity';
 import { CommendationRecord } from './modules/commendations/entities/commendation-record.entity';
+import { Initiative } from './modules/commendations/entities/initiative.entity';
+import { StaffAbsence } from './modules/commendations/entities/staff-absence.entity';
+import { StaffDiscipline } from './modules/commendations/entities/staff-discipline.entity';
+import { StaffYear } from './modules/commendations/entities/staff-year.entity';
 import { Amendment } from './modules/discussion/entities/amendment.entity';
 import { DiscussionComment } from './modules/discussion/entities/discussion-comment.entity';
 import { DiscussionCommentRevision } from './modules/discussion/entities/discussion-comment-revision.entity';
@@ -84,6 +88,10 @@ export const ENTITIES = [
   RankingEntry,
   CommendationDecision,
   CommendationRecord,
+  StaffYear,
+  StaffAbsence,
+  StaffDiscipline,
+  Initiative,
   Campaign,
   StageRun,
   Task,

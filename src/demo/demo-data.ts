@@ -6,6 +6,10 @@ import { Person } from '../modules/org/entities/person.entity';
 import { GrantedRole, RoleGrant } from '../modules/org/entities/role-grant.entity';
 import { UnitEvaluation } from '../modules/org/entities/unit-evaluation.entity';
 import { Unit } from '../modules/org/entities/unit.entity';
+import { StaffYear } from '../modules/commendations/entities/staff-year.entity';
+import { RecordsCsvImportService } from '../modules/commendations/records/records-csv-import.service';
+import { RulePacksService } from '../modules/commendations/records/rule-packs.service';
+import { demoStaff, demoStaffRecordsCsv } from './demo-staff';
 import { ADMIN, CLUSTER, CLUSTER_UNITS, COUNCIL_MEMBERS, DEMO_UNIT_LIST, MANDATE_FROM } from './demo-units';
 
 export interface DemoAccount {
@@ -28,6 +32,12 @@ export class DemoDataLoader {
   ) {}
 
   async load(): Promise<DemoAccount[]> {
+    const accounts = await this.loadOrganisation();
+    await this.loadStaffRecords();
+    return accounts;
+  }
+
+  private loadOrganisation(): Promise<DemoAccount[]> {
     return this.em.transactional(async (em) => {
       const accounts: DemoAccount[] = [];
       const units = new Map<string, Unit>();
@@ -71,9 +81,22 @@ export class DemoDataLoader {
         });
         cluster.members.set(CLUSTER_UNITS.map((u) => units.get(u.code)!));
       }
+      // The units' staff, whose records commendations are judged on; they do not sign in.
+      for (const member of demoStaff()) {
+        if (!(await em.findOne(Person, { username: member.username }))) em.create(Person, { username: member.username, fullName: member.fullName, position: member.position });
+      }
       await em.flush();
       return accounts;
     });
+  }
+
+  /** The staff's past years, through the records import (all or nothing), once: a database that has them is left alone. */
+  private async loadStaffRecords(): Promise<void> {
+    const em = this.em.fork();
+    const first = await em.findOneOrFail(Person, { username: demoStaff()[0].username });
+    if (await em.count(StaffYear, { person: first })) return;
+    const admin = await em.findOneOrFail(Person, { username: ADMIN.username });
+    await new RecordsCsvImportService(em, new RulePacksService()).import(demoStaffRecordsCsv(), false, admin.id, 'vi');
   }
 
   private async ensureUnit(em: EntityManager, code: string, name: string, shortName: string, parent: Unit | null): Promise<Unit> {

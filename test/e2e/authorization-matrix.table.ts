@@ -80,6 +80,7 @@ export const EXPECTED_OUTCOMES = parseTable(`
   POST   /api/v1/role-grants/{id}/revoke                           401            403            403            403            403            allowed
   POST   /api/v1/imports/units                                     401            403            403            403            403            allowed
   POST   /api/v1/imports/people                                    401            403            403            403            403            allowed
+  POST   /api/v1/imports/commendation-records                      401            403            403            403            403            allowed
   # Campaigns: launching and cancelling are the administrator's; every signed-in person reads them, their history and bundle.
   POST   /api/v1/campaigns                                         401            403            403            403            403            allowed
   GET    /api/v1/campaigns                                         401            allowed        allowed        allowed        allowed        allowed
@@ -155,6 +156,10 @@ export const EXPECTED_OUTCOMES = parseTable(`
   # The commendation register (sổ khen thưởng): anyone signed in reads it; an id nobody has is 404 COMMENDATION_NOT_FOUND.
   GET    /api/v1/commendations                                     401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/commendations/{id}                                401            allowed        allowed        allowed        allowed        allowed
+  # Records: who may read a unit's eligibility or a person's record is the service's check (a random id: 404, no query: 400).
+  GET    /api/v1/eligibility                                       401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/people/{id}/commendation-record                   401            allowed        allowed        allowed        allowed        allowed
+  POST   /api/v1/commendations/{id}/revocation                     401            403            403            403            403            allowed
   # Workflows and forms: the administrator's.
   GET    /api/v1/workflow-definitions                              401            403            403            403            403            allowed
   POST   /api/v1/workflow-definitions                              401            403            403            403            403            allowed

@@ -54,11 +54,13 @@ describe('organisation people API (e2e)', () => {
     const all = await t.http().get('/api/v1/people').set(admin).expect(200);
     const usernames: string[] = all.body.items.map((p: { username: string }) => p.username);
     expect(usernames).toEqual(expect.arrayContaining(['admin', 'thanhhoa.canbo', 'nghean.vientruong']));
-    expect(usernames.filter((u) => u.startsWith('thanhhoa.'))).toEqual(['thanhhoa.canbo', 'thanhhoa.vientruong']);
+    // The head and the officer, and the unit's ten staff (thanhhoa.cb01…cb10), by username.
+    const staff = (slug: string) => Array.from({ length: 10 }, (_, i) => `${slug}.cb${String(i + 1).padStart(2, '0')}`);
+    expect(usernames.filter((u) => u.startsWith('thanhhoa.'))).toEqual(['thanhhoa.canbo', ...staff('thanhhoa'), 'thanhhoa.vientruong']);
     expect(all.body.items.every((p: Record<string, unknown>) => !('passwordHash' in p))).toBe(true);
 
     const search = await t.http().get('/api/v1/people').query({ q: 'NGHEAN' }).set(admin).expect(200);
-    expect(search.body.items.map((p: { username: string }) => p.username)).toEqual(['nghean.canbo', 'nghean.vientruong']);
+    expect(search.body.items.map((p: { username: string }) => p.username)).toEqual(['nghean.canbo', ...staff('nghean'), 'nghean.vientruong']);
     const byName = await t.http().get('/api/v1/people').query({ q: 'Lê Văn Thành' }).set(admin).expect(200);
     expect(byName.body.items.map((p: { username: string }) => p.username)).toEqual(['thanhhoa.vientruong']);
   });

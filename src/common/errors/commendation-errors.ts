@@ -84,4 +84,48 @@ export const COMMENDATION_ERRORS = {
     },
   },
   COMMENDATION_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy bản ghi khen thưởng {id}.', en: 'Commendation record {id} not found.' } },
+  RULE_PACK_NONE: {
+    kind: 'user',
+    status: 422,
+    message: {
+      vi: 'Chưa có bộ quy định thi đua, khen thưởng nào áp dụng cho năm {year} (bộ sớm nhất áp dụng từ năm {from}).',
+      en: 'No commendation rule pack applies to {year} (the earliest applies from {from}).',
+    },
+  },
+  TITLE_UNKNOWN: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Bộ quy định áp dụng cho năm {year} không có danh hiệu "{title}" (có: {titles}).', en: 'The rules for {year} have no title "{title}" (they have: {titles}).' },
+  },
+  CANDIDATE_NOT_IN_UNIT: {
+    kind: 'user',
+    status: 422,
+    message: {
+      vi: '{person} không thuộc biên chế của {unit} trong năm {year}, nên đơn vị không thể đề nghị khen thưởng cho người này.',
+      en: '{person} was not on the staff of {unit} in {year}, so the unit cannot propose them.',
+    },
+  },
+  ELIGIBILITY_FORBIDDEN: {
+    kind: 'forbidden',
+    message: {
+      vi: 'Chỉ cán bộ được ủy quyền của {unit}, Hội đồng thi đua – khen thưởng và quản trị viên mới xem được điều kiện khen thưởng của đơn vị này.',
+      en: 'Only officers mandated for {unit}, the emulation council and administrators may see this unit\'s eligibility.',
+    },
+  },
+  PERSON_RECORD_FORBIDDEN: {
+    kind: 'forbidden',
+    message: {
+      vi: 'Chỉ bản thân {person}, cán bộ được ủy quyền của đơn vị người này công tác, Hội đồng thi đua – khen thưởng và quản trị viên mới xem được hồ sơ thi đua này.',
+      en: "Only {person}, officers mandated for a unit they served in, the emulation council and administrators may see this record.",
+    },
+  },
+  REVOCATION_REASON_REQUIRED: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Hãy ghi lý do thu hồi khen thưởng.', en: 'Give the reason for the revocation.' },
+  },
+  COMMENDATION_ALREADY_REVOKED: {
+    kind: 'conflict',
+    message: { vi: 'Khen thưởng này đã bị thu hồi theo quyết định {decision}.', en: 'This award was already revoked by decision {decision}.' },
+  },
 } satisfies Record<string, CatalogEntry>;

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CommendationsService } from './commendations.service';
+import { EligibilityService } from './records/eligibility.service';
+import { PersonRecordService } from './records/person-record.service';
+import { RecordsCsvImportService } from './records/records-csv-import.service';
+import { RulePacksService } from './records/rule-packs.service';
 
-/** The commendation register's service, for the register API and for the workflow's decision stage. */
+/** The commendation register and the records eligibility is judged on, for their API and for the workflow's stages. */
 @Module({
-  providers: [CommendationsService],
-  exports: [CommendationsService],
+  providers: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, RecordsCsvImportService],
+  exports: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, RecordsCsvImportService],
 })
 export class CommendationsModule {}

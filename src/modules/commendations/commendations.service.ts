@@ -99,6 +99,30 @@ export class CommendationsService {
     return { items: records.map((record) => CommendationDto.from(record)), total };
   }
 
+  /**
+   * Annuls an award (thu hồi): the entry stays in the register, marked revoked with its reason and decision, and
+   * counts as never held from then on. A second revocation is refused rather than overwriting the first.
+   * @throws AppError COMMENDATION_NOT_FOUND, REVOCATION_REASON_REQUIRED, COMMENDATION_ALREADY_REVOKED.
+   */
+  async revoke(id: string, reason: string | undefined, decisionNumber: string | undefined, now = new Date()): Promise<CommendationDto> {
+    const text = reason?.trim();
+    const em = this.em.fork();
+    const record = await em.findOne(CommendationRecord, id, { populate: ['unit', 'person', 'decision'] });
+    if (!record) throw new AppError('COMMENDATION_NOT_FOUND', { id });
+    if (!text) throw new AppError('REVOCATION_REASON_REQUIRED');
+    // Conditional on not yet revoked: of two concurrent revocations, one writes and the other is told.
+    const changed = await em.nativeUpdate(
+      CommendationRecord,
+      { id, revokedAt: null },
+      { revokedAt: now, revocationReason: text, revocationDecision: decisionNumber?.trim() || null },
+    );
+    if (!changed) {
+      const stored = await this.em.fork().findOneOrFail(CommendationRecord, id);
+      throw new AppError('COMMENDATION_ALREADY_REVOKED', { decision: stored.revocationDecision ?? '—' });
+    }
+    return this.get(id);
+  }
+
   /** @throws AppError COMMENDATION_NOT_FOUND. */
   async get(id: string): Promise<CommendationDto> {
     const record = await this.em.fork().findOne(CommendationRecord, id, { populate: ['unit', 'person', 'decision'] });

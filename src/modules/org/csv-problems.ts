@@ -4,7 +4,7 @@ import { ERROR_CATALOG } from '../../common/errors/error-catalog';
 import { interpolate, Language, Text } from '../../common/i18n/language';
 
 /** What can be wrong with one line of an imported file; stable codes for clients, texts in both languages. */
-const ROW_PROBLEM_TEXT = {
+export const ROW_PROBLEM_TEXT = {
   REQUIRED: { vi: 'Thiếu giá trị bắt buộc.', en: 'A value is required.' },
   TOO_LONG: { vi: 'Dài quá {max} ký tự.', en: 'Longer than {max} characters.' },
   TOO_SHORT: { vi: 'Cần ít nhất {min} ký tự.', en: 'At least {min} characters are required.' },
@@ -44,13 +44,17 @@ const ROW_PROBLEM_TEXT = {
 
 export type RowProblemCode = keyof typeof ROW_PROBLEM_TEXT;
 
+/** The texts of an importer's problems: the shared ones and its own. */
+export type RowProblemTexts = Record<string, Text>;
+
 /** A problem found in the file, before it is put into words. */
 export interface RowProblem {
   /** 1-based line in the file, the header being line 1. */
   row: number;
   /** The column, or null when the whole line is wrong. */
   field: string | null;
-  code: RowProblemCode;
+  /** A RowProblemCode, or a code of the importer's own texts (throwIfProblems). */
+  code: string;
   params?: Record<string, unknown>;
 }
 
@@ -58,15 +62,15 @@ export interface RowProblem {
 export class CsvRowErrorDto {
   @ApiProperty({ description: '1-based line number in the file, header included' }) row!: number;
   @ApiProperty({ nullable: true, type: String }) field!: string | null;
-  @ApiProperty({ enum: Object.keys(ROW_PROBLEM_TEXT) }) code!: RowProblemCode;
+  @ApiProperty({ description: `e.g. ${Object.keys(ROW_PROBLEM_TEXT).slice(0, 4).join(', ')}` }) code!: string;
   @ApiProperty() message!: string;
 }
 
 /** Throws 422 CSV_INVALID listing every problem in file order, in the caller's language. */
-export function throwIfProblems(problems: RowProblem[], language: Language): void {
+export function throwIfProblems(problems: RowProblem[], language: Language, texts: RowProblemTexts = ROW_PROBLEM_TEXT): void {
   if (problems.length === 0) return;
   const details: CsvRowErrorDto[] = [...problems]
     .sort((a, b) => a.row - b.row)
-    .map(({ row, field, code, params }) => ({ row, field, code, message: interpolate(ROW_PROBLEM_TEXT[code][language], params) }));
+    .map(({ row, field, code, params }) => ({ row, field, code, message: interpolate(texts[code][language], params) }));
   throw new AppError('CSV_INVALID', { count: new Set(problems.map((p) => p.row)).size }, details);
 }

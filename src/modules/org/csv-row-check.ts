@@ -18,7 +18,7 @@ export class RowCheck {
     return this.record.values[field] ?? '';
   }
 
-  report(field: string | null, code: RowProblemCode, params?: Record<string, unknown>): null {
+  report(field: string | null, code: RowProblemCode | (string & {}), params?: Record<string, unknown>): null {
     this.problems.push({ row: this.record.line, field, code, params });
     return null;
   }
@@ -31,7 +31,7 @@ export class RowCheck {
     return value;
   }
 
-  matching(field: string, pattern: RegExp, code: RowProblemCode, required = false): string | null {
+  matching(field: string, pattern: RegExp, code: RowProblemCode | (string & {}), required = false): string | null {
     const value = this.value(field);
     if (value === '') return required ? this.report(field, 'REQUIRED') : null;
     return pattern.test(value) ? value : this.report(field, code, { value });
@@ -49,7 +49,7 @@ export class RowCheck {
     return isCalendarDate(value) ? value : this.report(field, 'INVALID_DATE', { value });
   }
 
-  oneOf<T extends string>(field: string, allowed: readonly T[], code: RowProblemCode, required = false): T | null {
+  oneOf<T extends string>(field: string, allowed: readonly T[], code: RowProblemCode | (string & {}), required = false): T | null {
     const value = this.value(field);
     if (value === '') return required ? this.report(field, 'REQUIRED') : null;
     return (allowed as readonly string[]).includes(value) ? (value as T) : this.report(field, code, { value, allowed: allowed.join(', ') });

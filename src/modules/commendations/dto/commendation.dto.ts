@@ -65,6 +65,13 @@ export class CommendationDecisionDto {
   }
 }
 
+/** Why and when an award was annulled. */
+export class RevocationInfoDto {
+  @ApiProperty() revokedAt!: Date;
+  @ApiProperty() reason!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '45/QĐ-VKSTC' }) decisionNumber!: string | null;
+}
+
 /** One entry of the commendation register. */
 export class CommendationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -72,6 +79,8 @@ export class CommendationDto {
   @ApiProperty({ type: CommendationTitleDto }) title!: CommendationTitleDto;
   @ApiProperty({ example: 2020 }) year!: number;
   @ApiProperty({ type: CommendationDecisionDto }) decision!: CommendationDecisionDto;
+  @ApiPropertyOptional({ type: RevocationInfoDto, nullable: true, description: 'Set when the award was annulled; it then counts as never held' })
+  revocation!: RevocationInfoDto | null;
 
   /** The record with its decision, unit and person populated. */
   static from(record: CommendationRecord): CommendationDto {
@@ -84,6 +93,7 @@ export class CommendationDto {
       title: { code: record.titleCode, kind: record.kind, label: { ...record.titleLabel } },
       year: record.year,
       decision: CommendationDecisionDto.from(record.decision),
+      revocation: record.revokedAt ? { revokedAt: record.revokedAt, reason: record.revocationReason ?? '', decisionNumber: record.revocationDecision } : null,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Entity, Index, JsonType, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { DateTimeType, Entity, Index, JsonType, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../../../database/base.entity';
 import { Person } from '../../org/entities/person.entity';
 import { Unit } from '../../org/entities/unit.entity';
@@ -24,7 +24,7 @@ export interface AwardLabel {
 @Index({ properties: ['unit'] })
 @Index({ properties: ['person'] })
 @Index({ properties: ['campaignId'] })
-export class CommendationRecord extends BaseEntity<'unit' | 'person' | 'campaignId' | 'kind'> {
+export class CommendationRecord extends BaseEntity<'unit' | 'person' | 'campaignId' | 'kind' | 'revokedAt' | 'revocationReason' | 'revocationDecision'> {
   @ManyToOne(() => CommendationDecision, { deleteRule: 'restrict' })
   decision!: CommendationDecision;
 
@@ -55,4 +55,18 @@ export class CommendationRecord extends BaseEntity<'unit' | 'person' | 'campaign
 
   @Property({ type: 'uuid', nullable: true })
   campaignId: string | null = null;
+
+  /**
+   * Set when the award was annulled (thu hồi, hủy bỏ): the entry stays in the register as history, and counts as
+   * never held when later years' eligibility is computed.
+   */
+  @Property({ type: DateTimeType, nullable: true })
+  revokedAt: Date | null = null;
+
+  @Property({ type: 'string', length: 1000, nullable: true })
+  revocationReason: string | null = null;
+
+  /** The number of the decision that annulled it. */
+  @Property({ type: 'string', length: 60, nullable: true })
+  revocationDecision: string | null = null;
 }

@@ -13,7 +13,10 @@ import { renderLayout } from '../../web/views/layout.view';
 import { signInLocation } from '../../web/web.controller';
 import { WebExceptionFilter } from '../../web/web-exception.filter';
 import { CommendationsService } from '../commendations.service';
+import { EligibilityService } from '../records/eligibility.service';
+import { RulePacksService } from '../records/rule-packs.service';
 import { commendationsPageView, commendationText } from './commendations-page.view';
+import { eligibilityPageView, eligibilityText } from './eligibility-page.view';
 
 /** Rows shown on the page; the API pages through the rest. */
 const PAGE_ROWS = 200;
@@ -26,6 +29,8 @@ const PAGE_ROWS = 200;
 export class CommendationsPageController {
   constructor(
     private readonly commendations: CommendationsService,
+    private readonly eligibility: EligibilityService,
+    private readonly packs: RulePacksService,
     private readonly sessions: PageSessionService,
     private readonly navigation: PageNavigation,
     private readonly csrf: CsrfTokens,
@@ -45,6 +50,37 @@ export class CommendationsPageController {
       language,
       title: commendationText(language, 'title'),
       content: commendationsPageView({ language, items, total, year }),
+      languageLinks: languageLinks(request),
+      person,
+      navigation: this.navigation.linksFor(person, language, request.path),
+      csrfToken: this.csrf.tokenFor(request, response),
+    });
+    sendPage(response, 200, document);
+  }
+
+  /**
+   * Who of a unit may be proposed for a title (/commendations/eligibility?unit=&year=&title=): the units the person
+   * may look at, the year's titles, and each candidate with a badge and the reasons. Defaults: the first unit, the
+   * latest year its staff is on record, the pack's first title.
+   */
+  @Get('eligibility')
+  async eligibilityPage(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const language: Language = pageLanguage(request, response, this.config.get('auth', { infer: true }));
+    const person = await this.sessions.resolve(request, response);
+    if (!person) return redirectSeeOther(response, signInLocation(request));
+    const units = await this.eligibility.unitsFor(person);
+    const query = (name: string) => (typeof request.query[name] === 'string' ? (request.query[name] as string) : undefined);
+    const unit = units.find((candidate) => candidate.id === query('unit')) ?? units[0];
+    const askedYear = Number(query('year'));
+    const year = Number.isInteger(askedYear) && askedYear >= 1945 && askedYear <= 2100 ? askedYear : (unit?.latestYear ?? new Date().getFullYear());
+    const pack = this.packs.inForce(year);
+    const titles = (pack?.titles ?? []).map((title) => ({ code: title.code, name: title.name[language] }));
+    const title = titles.find((candidate) => candidate.code === query('title'))?.code ?? titles[0]?.code ?? '';
+    const list = unit && pack ? await this.eligibility.list({ unitId: unit.id, year, title }, person, language) : null;
+    const document = renderLayout({
+      language,
+      title: eligibilityText(language, 'title'),
+      content: eligibilityPageView({ language, units, titles, chosen: { unitId: unit?.id, year, title }, list }),
       languageLinks: languageLinks(request),
       person,
       navigation: this.navigation.linksFor(person, language, request.path),

@@ -17,6 +17,7 @@ const TEXTS = {
     empty: 'Chưa có khen thưởng nào được ghi nhận.',
     decisionLine: 'Số {number} ngày {date}',
     count: '{count} bản ghi',
+    revoked: 'Đã thu hồi ({reason})',
   },
   en: {
     title: 'Commendation register',
@@ -32,6 +33,7 @@ const TEXTS = {
     empty: 'No commendation has been recorded yet.',
     decisionLine: 'No. {number} of {date}',
     count: '{count} records',
+    revoked: 'Revoked ({reason})',
   },
 } as const;
 
@@ -53,7 +55,7 @@ export function commendationsPageView({ language, items, total, year }: Commenda
   const rows = items.map(
     (item) => html`<tr>
   <td>${item.recipient.name}${item.recipient.code ? html` <span class="muted">(${item.recipient.code})</span>` : ''}</td>
-  <td>${language === 'en' ? (item.title.label.en ?? item.title.label.vi) : item.title.label.vi}</td>
+  <td>${language === 'en' ? (item.title.label.en ?? item.title.label.vi) : item.title.label.vi}${item.revocation ? html` <span class="badge bad">${t('revoked', { reason: item.revocation.reason })}</span>` : ''}</td>
   <td>${item.year}</td>
   <td>${t('decisionLine', { number: item.decision.number, date: day(item.decision.signedOn, language) })}</td>
   <td>${item.decision.issuer}</td>

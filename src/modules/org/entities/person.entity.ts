@@ -3,7 +3,7 @@ import { BaseEntity } from '../../../database/base.entity';
 
 /** A person who may sign in and act for units under mandates. */
 @Entity()
-export class Person extends BaseEntity<'email' | 'position' | 'passwordHash' | 'archivedAt'> {
+export class Person extends BaseEntity<'email' | 'position' | 'passwordHash' | 'archivedAt' | 'recruitedOn'> {
   @Property({ type: 'string', length: 100 })
   @Unique()
   username!: string;
@@ -21,6 +21,10 @@ export class Person extends BaseEntity<'email' | 'position' | 'passwordHash' | '
   /** argon2id hash; null until a password is set (the person cannot sign in). */
   @Property({ type: 'string', length: 255, nullable: true, hidden: true, lazy: true })
   passwordHash: string | null = null;
+
+  /** Date of recruitment (ngày tuyển dụng), YYYY-MM-DD: recent recruits may not yet receive individual titles. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  recruitedOn: string | null = null;
 
   @Property({ type: DateTimeType, nullable: true })
   archivedAt: Date | null = null;

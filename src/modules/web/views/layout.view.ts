@@ -74,6 +74,12 @@ caption{text-align:left;padding:.75rem 1rem;font-weight:600}
 th,td{text-align:left;padding:.6rem 1rem;border-top:1px solid #dcdfe3;vertical-align:top}
 thead th{background:#eef0f3;border-top:none}
 ul.roles{margin:.25rem 0 0;padding-left:1.25rem}
+.badge{display:inline-block;font-size:.85rem;font-weight:600;padding:.1rem .5rem;border-radius:.75rem;border:1px solid}
+.badge.ok{color:#0b5d1e;background:#e6f4ea;border-color:#0b5d1e}
+.badge.bad{color:#8a1010;background:#fdecee;border-color:#8a1010}
+.badge.pending{color:#6b4a00;background:#fff4d6;border-color:#6b4a00}
+ul.reasons{margin:0;padding-left:1.1rem}
+ul.reasons li.unmet{color:#8a1010}
 @media (max-width:40rem){body{font-size:1rem}h1{font-size:1.45rem}.sign-card{padding:1rem}}
 </style>`;
 

@@ -1,0 +1,94 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal, Roles } from '../../../common/auth/auth.decorators';
+import type { Principal } from '../../../common/auth/principal';
+import { resolveLanguage } from '../../../common/i18n/language';
+import { ImportQueryDto } from '../../org/dto/csv-import.dto';
+import { CommendationsService } from '../commendations.service';
+import { CommendationDto } from '../dto/commendation.dto';
+import { EligibilityService } from './eligibility.service';
+import { PersonRecordService } from './person-record.service';
+import { RecordsCsvImportService } from './records-csv-import.service';
+import { EligibilityListDto, EligibilityQueryDto, PersonRecordDto, RecordsImportResultDto, RevocationDto } from './records.dto';
+
+/**
+ * The records commendations are judged on (hồ sơ thi đua), and what follows from them: the import of past years,
+ * a person's record, who is eligible for a title and why, and the revocation of an award.
+ */
+@ApiTags('commendations')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class CommendationRecordsController {
+  constructor(
+    private readonly imports: RecordsCsvImportService,
+    private readonly eligibility: EligibilityService,
+    private readonly people: PersonRecordService,
+    private readonly register: CommendationsService,
+  ) {}
+
+  /**
+   * Past years' records from CSV (text/csv, UTF-8, at most 5,000 lines), one fact a line. Columns: record (staff,
+   * unit-result, title, initiative, absence, discipline), username, unitCode, year, title, taskResult, scope, name,
+   * from, to, level, recruitedOn, decisionNumber, signedOn, issuer, note. All lines or none; a fact already on the
+   * record is refused, so the same file imported twice changes nothing.
+   */
+  @Post('imports/commendation-records')
+  @Roles('admin')
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiCreatedResponse({ type: RecordsImportResultDto })
+  @ApiOkResponse({ type: RecordsImportResultDto, description: 'dryRun=true: valid, nothing imported' })
+  @ApiUnprocessableEntityResponse({ description: 'CSV_INVALID: details list every bad line { row, field, code, message }; nothing is imported' })
+  async importRecords(
+    @Body() body: unknown,
+    @Query() query: ImportQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RecordsImportResultDto> {
+    const result = await this.imports.import(body, query.dryRun ?? false, principal.personId, resolveLanguage(request));
+    if (result.dryRun) response.status(200);
+    return result;
+  }
+
+  /** Who of a unit may be proposed for a title in a year, each with the reasons citing their rules, and the caps. */
+  @Get('eligibility')
+  @ApiOkResponse({ type: EligibilityListDto })
+  @ApiForbiddenResponse({ description: 'ELIGIBILITY_FORBIDDEN: neither mandated for the unit nor on the council' })
+  @ApiNotFoundResponse({ description: 'UNIT_NOT_FOUND, PERSON_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({ description: 'TITLE_UNKNOWN, RULE_PACK_NONE, CANDIDATE_NOT_IN_UNIT' })
+  list(@Query() query: EligibilityQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<EligibilityListDto> {
+    return this.eligibility.list(query, principal, resolveLanguage(request));
+  }
+
+  /** A person's record: years on staff and results, commendations (revoked ones marked), initiatives, absences, discipline. */
+  @Get('people/:id/commendation-record')
+  @ApiOkResponse({ type: PersonRecordDto })
+  @ApiForbiddenResponse({ description: 'PERSON_RECORD_FORBIDDEN' })
+  @ApiNotFoundResponse({ description: 'PERSON_NOT_FOUND' })
+  personRecord(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<PersonRecordDto> {
+    return this.people.get(id, principal);
+  }
+
+  /** Annuls an award with its reason and decision; it stays in the register, and later years' eligibility no longer counts it. */
+  @Post('commendations/:id/revocation')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommendationDto })
+  @ApiNotFoundResponse({ description: 'COMMENDATION_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({ description: 'REVOCATION_REASON_REQUIRED' })
+  revoke(@Param('id', ParseUUIDPipe) id: string, @Body() body: RevocationDto): Promise<CommendationDto> {
+    return this.register.revoke(id, body.reason, body.decisionNumber);
+  }
+}

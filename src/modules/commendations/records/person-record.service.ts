@@ -1,0 +1,56 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { Principal } from '../../../common/auth/principal';
+import { AppError } from '../../../common/errors/app-error';
+import { todayInVietnam } from '../../auth/principal.service';
+import { Mandate } from '../../org/entities/mandate.entity';
+import { Person } from '../../org/entities/person.entity';
+import { CommendationDto } from '../dto/commendation.dto';
+import { CommendationRecord } from '../entities/commendation-record.entity';
+import { Initiative } from '../entities/initiative.entity';
+import { StaffAbsence } from '../entities/staff-absence.entity';
+import { StaffDiscipline } from '../entities/staff-discipline.entity';
+import { StaffYear } from '../entities/staff-year.entity';
+import { PersonRecordDto } from './records.dto';
+
+const EVERY_PERSON_ROLES = ['admin', 'council-member', 'secretary'];
+
+/** A person's record (hồ sơ thi đua): years on staff with their results, titles and commendations, initiatives, absences, discipline. */
+@Injectable()
+export class PersonRecordService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** @throws AppError PERSON_NOT_FOUND, PERSON_RECORD_FORBIDDEN. */
+  async get(personId: string, principal: Principal): Promise<PersonRecordDto> {
+    const em = this.em.fork();
+    const person = await em.findOne(Person, personId);
+    if (!person) throw new AppError('PERSON_NOT_FOUND', { id: personId });
+    const years = await em.find(StaffYear, { person }, { populate: ['unit'], orderBy: { year: 'asc' } });
+    await this.assertMaySee(em, person, years, principal);
+    const [awards, initiatives, absences, disciplines] = await Promise.all([
+      em.find(CommendationRecord, { person }, { populate: ['person', 'decision'], orderBy: { year: 'asc', titleCode: 'asc' } }),
+      em.find(Initiative, { person }, { orderBy: { year: 'asc', name: 'asc' } }),
+      em.find(StaffAbsence, { person }, { orderBy: { fromDate: 'asc' } }),
+      em.find(StaffDiscipline, { person }, { orderBy: { violationDate: 'asc' } }),
+    ]);
+    return {
+      person: { personId: person.id, fullName: person.fullName, position: person.position, recruitedOn: person.recruitedOn },
+      years: years.map((row) => ({ year: row.year, unit: { unitId: row.unit.id, code: row.unit.code, name: row.unit.name }, taskResult: row.taskResult })),
+      commendations: awards.map((award) => CommendationDto.from(award)),
+      initiatives: initiatives.map((row) => ({ name: row.name, year: row.year, scope: row.scope, decisionNumber: row.decisionNumber })),
+      absences: absences.map((row) => ({ from: row.fromDate, to: row.toDate, note: row.note })),
+      disciplines: disciplines.map((row) => ({ level: row.level, violationDate: row.violationDate, decisionDate: row.decisionDate, decisionNumber: row.decisionNumber })),
+    };
+  }
+
+  /** The council and administrators, the person, and officers mandated for a unit the person served in. */
+  private async assertMaySee(em: EntityManager, person: Person, years: StaffYear[], principal: Principal): Promise<void> {
+    if (principal.personId === person.id || principal.roles.some((role) => EVERY_PERSON_ROLES.includes(role))) return;
+    const units = [...new Set(years.map((row) => row.unit.id))];
+    const day = todayInVietnam();
+    const mandated = units.length
+      ? await em.count(Mandate, { person: principal.personId, unit: { $in: units }, validFrom: { $lte: day }, $or: [{ validTo: null }, { validTo: { $gte: day } }] })
+      : 0;
+    if (!mandated) throw new AppError('PERSON_RECORD_FORBIDDEN', { person: person.fullName });
+  }
+}

@@ -1,0 +1,137 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { LanguageQueryDto } from '../../org/dto/dto-helpers';
+import { CommendationDto } from '../dto/commendation.dto';
+import { DISCIPLINE_LEVELS, INITIATIVE_SCOPES, TASK_RESULTS, TITLE_SUBJECTS, type TitleSubject } from '../rules/rule-pack';
+
+/** Whose eligibility for which title in which year. */
+export class EligibilityQueryDto extends LanguageQueryDto {
+  @ApiProperty({ minimum: 1945, maximum: 2100, example: 2020, description: 'The evaluation year; it selects the rule pack in force' })
+  @Type(() => Number) @IsInt() @Min(1945) @Max(2100)
+  year!: number;
+
+  @ApiProperty({ example: 'CSTDCS', description: "A title code of the year's rule pack (LDTT, CSTDCS, TTLDXS, …)" })
+  @IsString() @Matches(/^[A-Z0-9-]{2,64}$/)
+  title!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The proposing unit: its staff that year are the candidates of a personal title; the unit itself of a collective one' })
+  @IsUUID()
+  unitId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this member of the unit' })
+  @IsOptional() @IsUUID()
+  personId?: string;
+}
+
+export class EligibilityReasonDto {
+  @ApiProperty({ example: 'CSTDCS.same-year-LDTT', description: "The rule's id in the pack" }) rule!: string;
+  @ApiProperty({ example: 'Luật Thi đua, khen thưởng 2003, Điều 23' }) source!: string;
+  @ApiProperty({ oneOf: [{ type: 'boolean' }, { type: 'string', enum: ['pending-vote'] }], description: 'Met, not met, or left to the vote' }) met!: boolean | 'pending-vote';
+  @ApiProperty({ example: 'Chưa đủ điều kiện CSTĐCS năm 2020: chưa có danh hiệu Lao động tiên tiến năm 2020' }) text!: string;
+}
+
+export class EligibilityCandidateDto {
+  @ApiProperty({ enum: TITLE_SUBJECTS }) subject!: TitleSubject;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Nguyễn Văn An' }) name!: string;
+  @ApiProperty({ description: 'No rule fails (a vote may still be needed)' }) eligible!: boolean;
+  @ApiProperty({ description: 'Some condition is a vote share that only the vote decides' }) pendingVote!: boolean;
+  @ApiProperty({ type: [EligibilityReasonDto] }) reasons!: EligibilityReasonDto[];
+}
+
+export class RulePackRefDto {
+  @ApiProperty({ example: 'rules-before-2024' }) key!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '2018-01-01' }) effectiveFrom!: string;
+}
+
+export class TitleRefDto {
+  @ApiProperty({ example: 'CSTDCS' }) code!: string;
+  @ApiProperty({ example: 'Chiến sĩ thi đua cơ sở' }) name!: string;
+  @ApiProperty({ enum: TITLE_SUBJECTS }) subject!: TitleSubject;
+}
+
+export class UnitRefDto {
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+}
+
+export class EligibilityListDto {
+  @ApiProperty() year!: number;
+  @ApiProperty({ type: RulePackRefDto }) pack!: RulePackRefDto;
+  @ApiProperty({ type: TitleRefDto }) title!: TitleRefDto;
+  @ApiProperty({ type: UnitRefDto }) unit!: UnitRefDto;
+  @ApiProperty({ type: [EligibilityCandidateDto] }) candidates!: EligibilityCandidateDto[];
+  @ApiProperty({ type: [String], example: ['Trong giới hạn: tối đa 15% × 13 người có LĐTT = 1,95 → 1 CSTĐCS (đề nghị 1)'], description: 'The caps on proposing every eligible candidate' })
+  caps!: string[];
+}
+
+/** Annulling an award: why, and by which decision. */
+export class RevocationDto {
+  @ApiProperty({ example: 'Phát hiện vi phạm trong năm được khen thưởng', description: 'Required (422 REVOCATION_REASON_REQUIRED when blank)' })
+  @IsOptional() @IsString() @MaxLength(1000)
+  reason?: string;
+
+  @ApiPropertyOptional({ example: '45/QĐ-VKSTC', description: 'The number of the decision that annuls it' })
+  @IsOptional() @IsString() @MaxLength(60)
+  decisionNumber?: string;
+}
+
+export class RecordsImportCountsDto {
+  @ApiProperty() staff!: number;
+  @ApiProperty({ name: 'unit-result' }) 'unit-result'!: number;
+  @ApiProperty() title!: number;
+  @ApiProperty() initiative!: number;
+  @ApiProperty() absence!: number;
+  @ApiProperty() discipline!: number;
+}
+
+export class RecordsImportResultDto {
+  @ApiProperty({ description: 'Data lines in the file' }) rows!: number;
+  @ApiProperty({ type: RecordsImportCountsDto, description: 'Facts written, by kind (0 on a dry run)' }) created!: RecordsImportCountsDto;
+  @ApiProperty() dryRun!: boolean;
+}
+
+export class RecordPersonDto {
+  @ApiProperty({ format: 'uuid' }) personId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) position!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2015-09-01', description: 'Date of recruitment (ngày tuyển dụng)' }) recruitedOn!: string | null;
+}
+
+export class StaffYearDto {
+  @ApiProperty() year!: number;
+  @ApiProperty({ type: UnitRefDto }) unit!: UnitRefDto;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: TASK_RESULTS }) taskResult!: string | null;
+}
+
+export class InitiativeRecordDto {
+  @ApiProperty() name!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty({ enum: INITIATIVE_SCOPES }) scope!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) decisionNumber!: string | null;
+}
+
+export class AbsenceDto {
+  @ApiProperty({ example: '2020-03-01' }) from!: string;
+  @ApiProperty({ example: '2020-05-31' }) to!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) note!: string | null;
+}
+
+export class DisciplineDto {
+  @ApiProperty({ enum: DISCIPLINE_LEVELS }) level!: string;
+  @ApiProperty() violationDate!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) decisionDate!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) decisionNumber!: string | null;
+}
+
+export class PersonRecordDto {
+  @ApiProperty({ type: RecordPersonDto }) person!: RecordPersonDto;
+  @ApiProperty({ type: [StaffYearDto] }) years!: StaffYearDto[];
+  @ApiProperty({ type: [CommendationDto], description: 'Titles and commendations by year, revoked ones included and marked' }) commendations!: CommendationDto[];
+  @ApiProperty({ type: [InitiativeRecordDto] }) initiatives!: InitiativeRecordDto[];
+  @ApiProperty({ type: [AbsenceDto] }) absences!: AbsenceDto[];
+  @ApiProperty({ type: [DisciplineDto] }) disciplines!: DisciplineDto[];
+}

@@ -1,0 +1,64 @@
+import { Browser, Page } from 'playwright-core';
+import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
+import { describeBrowser, launchChromium } from '../support/browser';
+
+jest.setTimeout(120_000);
+
+/** An officer looks up who of the unit may be proposed, on the demo staff's records (ten people, 2018–2020). */
+describeBrowser('eligibility page (headless Chromium)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    t = await startTestApp({ listen: true });
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1200, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('lists the unit’s staff with a badge and the reasons, as the API judges them, in Vietnamese then English', async () => {
+    const base = t.url!;
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Tên đăng nhập').fill('thanhhoa.canbo');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(`${base}/`);
+
+    await page.getByRole('link', { name: 'Điều kiện khen thưởng' }).click();
+    await page.waitForURL(`${base}/commendations/eligibility`);
+    // Defaults: the officer's unit, the latest year of its staff records, the pack's first title.
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Điều kiện khen thưởng: Lao động tiên tiến 2020');
+    expect(await page.getByRole('row').count()).toBe(11);
+
+    await page.getByLabel('Năm').fill('2019');
+    await page.getByLabel('Danh hiệu').selectOption({ label: 'Chiến sĩ thi đua cơ sở' });
+    await page.getByRole('button', { name: 'Xem' }).click();
+    await page.waitForURL(/title=CSTDCS/);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Điều kiện khen thưởng: Chiến sĩ thi đua cơ sở 2019');
+
+    const officer = await bearerFor(t, 'thanhhoa.canbo');
+    const unitId = new URL(page.url()).searchParams.get('unit')!;
+    const api = await t.http().get('/api/v1/eligibility').query({ unitId, year: 2019, title: 'CSTDCS' }).set(officer).expect(200);
+    const judged = api.body.candidates as Array<{ name: string; eligible: boolean }>;
+    expect(judged).toHaveLength(10);
+    expect(judged.some((c) => c.eligible)).toBe(true);
+    expect(judged.some((c) => !c.eligible)).toBe(true);
+    for (const candidate of judged) {
+      const row = page.locator(`tr[data-candidate="${candidate.name}"]`);
+      expect(await row.locator('.badge').innerText()).toBe(candidate.eligible ? 'Đủ điều kiện' : 'Chưa đủ điều kiện');
+      if (!candidate.eligible) expect(await row.locator('li.unmet').first().innerText()).toContain('Chưa đủ điều kiện CSTĐCS năm 2019');
+    }
+    expect(await page.locator('#caps').innerText()).toContain('tối đa 15%');
+
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/lang=en/);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Commendation eligibility: Grassroots Emulation Soldier 2019');
+    const first = judged[0];
+    expect(await page.locator(`tr[data-candidate="${first.name}"] .badge`).innerText()).toBe(first.eligible ? 'Eligible' : 'Not eligible');
+  });
+});

@@ -1,0 +1,188 @@
+import { bearerFor, startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * The records commendations are judged on: a unit's past years imported from CSV, eligibility with reasons and caps
+ * under the rule pack of the year, a person's record, and a revocation that changes the eligibility it fed.
+ * A unit of its own (VKS-KT) keeps these figures apart from the demo cluster's.
+ */
+describe('commendation records and eligibility (e2e)', () => {
+  let t: TestApp;
+  let admin: { Authorization: string };
+  const ids: Record<string, string> = {};
+  let unitId: string;
+
+  const csv = (lines: string[]) => lines.join('\n');
+  const importRecords = (lines: string[], query: Record<string, string> = {}) =>
+    t.http().post('/api/v1/imports/commendation-records').query(query).set(admin).set('Content-Type', 'text/csv; charset=utf-8').send(csv(lines));
+  const eligibility = (query: Record<string, string | number>, as = admin) => t.http().get('/api/v1/eligibility').query({ unitId, ...query }).set(as);
+  interface CandidateRow {
+    name: string;
+    eligible: boolean;
+    reasons: Array<{ rule: string; met: boolean | 'pending-vote'; text: string }>;
+  }
+  const candidate = (body: { candidates: CandidateRow[] }, name: string) => body.candidates.find((c) => c.name === name)!;
+
+  const HEADER = 'record,username,unitCode,year,title,taskResult,scope,name,from,to,level,recruitedOn,decisionNumber,signedOn,issuer';
+  const RECORDS = [
+    HEADER,
+    'staff,kt.an,VKS-KT,2019,,excellent,,,,,,2015-09-01,,,',
+    'staff,kt.an,VKS-KT,2020,,excellent,,,,,,,,,',
+    'staff,kt.binh,VKS-KT,2020,,good,,,,,,2018-03-01,,,',
+    'staff,kt.cuong,VKS-KT,2020,,good,,,,,,,,,',
+    'staff,kt.dung,VKS-KT,2020,,completed,,,,,,,,,',
+    'staff,kt.em,VKS-KT,2024,,excellent,,,,,,2010-01-15,,,',
+    'unit-result,,VKS-KT,2020,,excellent,,,,,,,,,',
+    'title,kt.an,,2019,LDTT,,,,,,,,12/QĐ-VKS-KT,2019-12-28,Viện trưởng VKSND Kiểm thử',
+    'title,kt.an,,2020,LDTT,,,,,,,,15/QĐ-VKS-KT,2020-12-29,Viện trưởng VKSND Kiểm thử',
+    'title,kt.binh,,2020,LDTT,,,,,,,,15/QĐ-VKS-KT,2020-12-29,Viện trưởng VKSND Kiểm thử',
+    'title,kt.cuong,,2020,LDTT,,,,,,,,15/QĐ-VKS-KT,2020-12-29,Viện trưởng VKSND Kiểm thử',
+    'initiative,kt.binh,,2020,,,unit,"Số hóa hồ sơ kiểm sát, lưu trữ điện tử",,,,,3/QĐ-HĐSK,,',
+    'absence,kt.dung,,,,,,,2020-02-01,2020-03-15,,,,,',
+    'discipline,kt.em,,,,,,,2024-03-10,,reprimand,,,,',
+  ];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await bearerFor(t, 'admin');
+    const send = (kind: string, lines: string[]) => t.http().post(`/api/v1/imports/${kind}`).set(admin).set('Content-Type', 'text/csv').send(csv(lines)).expect(201);
+    await send('units', ['code,name,shortName,parentCode', 'VKS-KT,Viện kiểm sát nhân dân tỉnh Kiểm Thử,VKSND Kiểm Thử,VKSNDTC']);
+    await send('people', [
+      'username,fullName,unitCode,mandateRole,validFrom,password',
+      'kt.an,Nguyễn Văn An,,,,',
+      'kt.binh,Trần Thị Bình,,,,',
+      'kt.cuong,Lê Văn Cường,,,,',
+      'kt.dung,Phạm Thị Dung,,,,',
+      'kt.em,Hoàng Văn Em,,,,',
+      'kt.canbo,Đỗ Thị Cán Bộ,VKS-KT,officer,2020-01-01,mat-khau-kiem-thu',
+    ]);
+    const people = (await t.http().get('/api/v1/people').query({ q: 'kt.' }).set(admin).expect(200)).body.items as Array<{ id: string; username: string }>;
+    for (const person of people) ids[person.username] = person.id;
+    unitId = (await t.http().get('/api/v1/units').query({ q: 'VKS-KT' }).set(admin).expect(200)).body.items[0].id;
+  });
+  afterAll(() => t.close());
+
+  it('imports a unit’s past years all at once, after a dry run that stores nothing, and refuses the same file twice', async () => {
+    const dry = await importRecords(RECORDS, { dryRun: 'true' }).expect(200);
+    expect(dry.body).toEqual({ rows: 14, created: { staff: 0, 'unit-result': 0, title: 0, initiative: 0, absence: 0, discipline: 0 }, dryRun: true });
+    expect((await t.http().get(`/api/v1/people/${ids['kt.an']}/commendation-record`).set(admin).expect(200)).body.years).toEqual([]);
+
+    const imported = await importRecords(RECORDS).expect(201);
+    expect(imported.body).toEqual({ rows: 14, created: { staff: 6, 'unit-result': 1, title: 4, initiative: 1, absence: 1, discipline: 1 }, dryRun: false });
+
+    const again = await importRecords(RECORDS).expect(422);
+    expect(again.body.code).toBe('CSV_INVALID');
+    const repeated = again.body.details.filter((d: { code: string }) => d.code === 'ALREADY_RECORDED').map((d: { row: number }) => d.row);
+    // Every staff year and every title is already there (lines 2–7 and 9–12); the unit's same result is no conflict.
+    expect(repeated).toEqual([2, 3, 4, 5, 6, 7, 9, 10, 11, 12]);
+    const register = await t.http().get('/api/v1/commendations').query({ personId: ids['kt.an'] }).set(admin).expect(200);
+    expect(register.body.total).toBe(2);
+  });
+
+  it('refuses a file with bad lines, naming each line, field and problem in Vietnamese, and stores nothing', async () => {
+    const bad = await importRecords([
+      HEADER, // 1
+      'staff,kt.an,VKS-KT,2021,,excellent,,,,,,,,,', // 2: fine on its own
+      'title,kt.an,,2021,CSTD-XYZ,,,,,,,,1/QĐ,2021-12-01,Viện trưởng', // 3: no such title in the year's pack
+      'title,kt.an,VKS-KT,2021,LDTT,,,,,,,,1/QĐ,2021-12-01,Viện trưởng', // 4: a person and a unit
+      'staff,kt.khong-co,VKS-KT,20x1,,,,,,,,,,,', // 5: unknown person, bad year
+      'absence,kt.an,,,,,,,2021-05-01,2021-04-01,,,,,', // 6: ends before it starts
+      'discipline,kt.an,,,,,,,2021-05-01,,scolding,,,,', // 7: unknown level
+      'unit-result,,VKS-KT,2021,,excellent,,,,,,2021-01-01,,,', // 8: recruitedOn is not for a unit's result
+      'title,,VKS-KT,2021,LDTT,,,,,,,,1/QĐ,2021-12-01,Viện trưởng', // 9: LĐTT is a person's title
+    ]).expect(422);
+    const problems = bad.body.details.map((d: { row: number; field: string | null; code: string }) => `${d.row} ${d.field} ${d.code}`);
+    expect(problems).toEqual([
+      '3 title UNKNOWN_TITLE',
+      '4 username ONE_RECIPIENT',
+      '5 year INVALID_YEAR',
+      '5 username UNKNOWN_PERSON',
+      '6 to DATES_REVERSED',
+      '7 level INVALID_CHOICE',
+      '8 recruitedOn NOT_FOR_KIND',
+      '9 title TITLE_SUBJECT',
+    ]);
+    expect(bad.body.details[0].message).toBe('Bộ quy định năm 2021 không có danh hiệu "CSTD-XYZ" (có: LDTT, CSTDCS, CSTD-NGANH, CSTD-TOAN-QUOC, TTLDTT, TTLDXS, CO-THI-DUA-NGANH, CO-THI-DUA-CHINH-PHU).');
+    const record = await t.http().get(`/api/v1/people/${ids['kt.an']}/commendation-record`).set(admin).expect(200);
+    expect(record.body.years.map((y: { year: number }) => y.year)).toEqual([2019, 2020]);
+  });
+
+  it('says who of the unit may be proposed for CSTĐCS in 2020 and why, with the cap on LĐTT holders', async () => {
+    const list = await eligibility({ year: 2020, title: 'CSTDCS' }).expect(200);
+    expect(list.body.pack).toMatchObject({ key: 'rules-before-2024' });
+    expect(list.body.title).toEqual({ code: 'CSTDCS', name: 'Chiến sĩ thi đua cơ sở', subject: 'person' });
+    expect(list.body.candidates.map((c: { name: string; eligible: boolean }) => `${c.name}: ${c.eligible}`)).toEqual([
+      'Lê Văn Cường: false', // LĐTT but neither excellent results nor an initiative
+      'Nguyễn Văn An: true', // LĐTT 2020 and excellent results
+      'Phạm Thị Dung: false', // no LĐTT
+      'Trần Thị Bình: true', // LĐTT 2020 and an initiative recognised in 2020
+    ]);
+    const dung = candidate(list.body, 'Phạm Thị Dung');
+    expect(dung.reasons.find((r) => r.rule === 'CSTDCS.same-year-LDTT')).toMatchObject({
+      met: false,
+      text: 'Chưa đủ điều kiện CSTĐCS năm 2020: chưa có danh hiệu Lao động tiên tiến năm 2020',
+    });
+    expect(candidate(list.body, 'Nguyễn Văn An').reasons[0].text).toContain('quyết định số 15/QĐ-VKS-KT');
+    // 15 % of the 3 LĐTT holders is 0.45: no CSTĐCS may be proposed, and the two eligible exceed it.
+    expect(list.body.caps).toEqual(['Vượt giới hạn: tối đa 15% × 3 người có LĐTT = 0,45 → 0 CSTĐCS (đề nghị 2)']);
+
+    const english = await eligibility({ year: 2020, title: 'CSTDCS', lang: 'en' }).expect(200);
+    expect(candidate(english.body, 'Phạm Thị Dung').reasons[0].text).toBe('Not eligible for CSTĐCS in 2020: no Advanced Worker title in 2020');
+  });
+
+  it('judges 2024 by the Procuracy’s 2024 rules: a reprimand that year bars LĐTT', async () => {
+    const list = await eligibility({ year: 2024, title: 'LDTT' }).expect(200);
+    expect(list.body.pack.key).toBe('rules-2024-procuracy');
+    const em = candidate(list.body, 'Hoàng Văn Em');
+    expect(em.eligible).toBe(false);
+    expect(em.reasons.filter((r) => r.met === false).map((r) => r.text)).toEqual([
+      expect.stringMatching(/^Chưa đủ điều kiện LĐTT năm 2024: bị kỷ luật khiển trách do vi phạm ngày 10\/03\/2024/),
+    ]);
+  });
+
+  it('revokes an award: it stays on the record, marked, and no longer counts', async () => {
+    const register = await t.http().get('/api/v1/commendations').query({ personId: ids['kt.an'], year: 2020 }).set(admin).expect(200);
+    const award = register.body.items[0];
+    expect((await t.http().post(`/api/v1/commendations/${award.id}/revocation`).set(admin).send({ reason: '   ' }).expect(422)).body.code).toBe('REVOCATION_REASON_REQUIRED');
+    const revoked = await t.http().post(`/api/v1/commendations/${award.id}/revocation`).set(admin).send({ reason: 'Kê khai thành tích không đúng', decisionNumber: '2/QĐ-VKS-KT' }).expect(200);
+    expect(revoked.body.revocation).toMatchObject({ reason: 'Kê khai thành tích không đúng', decisionNumber: '2/QĐ-VKS-KT' });
+    const twice = await t.http().post(`/api/v1/commendations/${award.id}/revocation`).set(admin).send({ reason: 'Lần hai' }).expect(409);
+    expect(twice.body).toMatchObject({ code: 'COMMENDATION_ALREADY_REVOKED', message: 'Khen thưởng này đã bị thu hồi theo quyết định 2/QĐ-VKS-KT.' });
+    const unknown = await t.http().post('/api/v1/commendations/00000000-0000-4000-8000-000000000000/revocation').set(admin).send({ reason: 'Không có' }).expect(404);
+    expect(unknown.body.code).toBe('COMMENDATION_NOT_FOUND');
+
+    const after = await eligibility({ year: 2020, title: 'CSTDCS', personId: ids['kt.an'] }).expect(200);
+    expect(after.body.candidates).toHaveLength(1);
+    expect(after.body.candidates[0]).toMatchObject({ name: 'Nguyễn Văn An', eligible: false });
+    expect(after.body.candidates[0].reasons[0].text).toBe(
+      'Chưa đủ điều kiện CSTĐCS năm 2020: chưa có danh hiệu Lao động tiên tiến năm 2020 (danh hiệu theo quyết định số 15/QĐ-VKS-KT đã bị thu hồi)',
+    );
+    const record = await t.http().get(`/api/v1/people/${ids['kt.an']}/commendation-record`).set(admin).expect(200);
+    expect(record.body.person).toMatchObject({ fullName: 'Nguyễn Văn An', recruitedOn: '2015-09-01' });
+    expect(record.body.years).toEqual([
+      { year: 2019, unit: { unitId, code: 'VKS-KT', name: 'Viện kiểm sát nhân dân tỉnh Kiểm Thử' }, taskResult: 'excellent' },
+      { year: 2020, unit: { unitId, code: 'VKS-KT', name: 'Viện kiểm sát nhân dân tỉnh Kiểm Thử' }, taskResult: 'excellent' },
+    ]);
+    expect(record.body.commendations.map((c: { year: number; title: { code: string }; revocation: unknown }) => [c.year, c.title.code, c.revocation !== null])).toEqual([
+      [2019, 'LDTT', false],
+      [2020, 'LDTT', true],
+    ]);
+  });
+
+  it('refuses unknown titles, years before any rule pack, candidates of another unit and readers without a mandate', async () => {
+    const unknown = await eligibility({ year: 2020, title: 'CSTD-XYZ' }).expect(422);
+    expect(unknown.body).toMatchObject({ code: 'TITLE_UNKNOWN' });
+    expect(unknown.body.message).toContain('không có danh hiệu "CSTD-XYZ"');
+    expect((await eligibility({ year: 2010, title: 'LDTT' }).expect(422)).body.code).toBe('RULE_PACK_NONE');
+    const demoHead = (await t.http().get('/api/v1/people').query({ q: 'thanhhoa.vientruong' }).set(admin).expect(200)).body.items[0];
+    const stranger = await eligibility({ year: 2020, title: 'CSTDCS', personId: demoHead.id }).expect(422);
+    expect(stranger.body.message).toBe('Lê Văn Thành không thuộc biên chế của Viện kiểm sát nhân dân tỉnh Kiểm Thử trong năm 2020, nên đơn vị không thể đề nghị khen thưởng cho người này.');
+
+    const officer = await bearerFor(t, 'kt.canbo', 'mat-khau-kiem-thu');
+    await eligibility({ year: 2020, title: 'CSTDCS' }, officer).expect(200);
+    const otherOfficer = await bearerFor(t, 'thanhhoa.canbo');
+    expect((await eligibility({ year: 2020, title: 'CSTDCS' }, otherOfficer).expect(403)).body.code).toBe('ELIGIBILITY_FORBIDDEN');
+    expect((await t.http().get(`/api/v1/people/${ids['kt.an']}/commendation-record`).set(otherOfficer).expect(403)).body.code).toBe('PERSON_RECORD_FORBIDDEN');
+    await t.http().get(`/api/v1/people/${ids['kt.an']}/commendation-record`).set(officer).expect(200);
+    await t.http().post('/api/v1/imports/commendation-records').set(officer).set('Content-Type', 'text/csv').send(csv(RECORDS)).expect(403);
+  });
+});
