@@ -1,6 +1,7 @@
 import { RefreshToken } from './modules/auth/refresh-token.entity';
 import { CalendarAmendment } from './modules/calendar/calendar-amendment.entity';
 import { CommendationDecision } from './modules/commendations/entities/commendation-decision.entity';
+import { CommendationProposal } from './modules/commendations/entities/commendation-proposal.entity';
 import { CommendationRecord } from './modules/commendations/entities/commendation-record.entity';
 import { Initiative } from './modules/commendations/entities/initiative.entity';
 import { StaffAbsence } from './modules/commendations/entities/staff-absence.entity';
@@ -92,6 +93,7 @@ export const ENTITIES = [
   StaffAbsence,
   StaffDiscipline,
   Initiative,
+  CommendationProposal,
   Campaign,
   StageRun,
   Task,

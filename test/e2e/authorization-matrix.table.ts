@@ -160,6 +160,8 @@ export const EXPECTED_OUTCOMES = parseTable(`
   GET    /api/v1/eligibility                                       401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/people/{id}/commendation-record                   401            allowed        allowed        allowed        allowed        allowed
   POST   /api/v1/commendations/{id}/revocation                     401            403            403            403            403            allowed
+  POST   /api/v1/commendation-proposals                            401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/commendation-proposals                            401            allowed        allowed        allowed        allowed        allowed
   # Workflows and forms: the administrator's.
   GET    /api/v1/workflow-definitions                              401            403            403            403            403            allowed
   POST   /api/v1/workflow-definitions                              401            403            403            403            403            allowed

@@ -185,4 +185,38 @@ describe('commendation records and eligibility (e2e)', () => {
     await t.http().get(`/api/v1/people/${ids['kt.an']}/commendation-record`).set(officer).expect(200);
     await t.http().post('/api/v1/imports/commendation-records').set(officer).set('Content-Type', 'text/csv').send(csv(RECORDS)).expect(403);
   });
+
+  it('records a unit’s proposals only for eligible candidates, an administrator’s override with its reason, within the caps, once each', async () => {
+    const officer = await bearerFor(t, 'kt.canbo', 'mat-khau-kiem-thu');
+    const propose = (body: Record<string, unknown>, as = officer) => t.http().post('/api/v1/commendation-proposals').set(as).send({ unitId, year: 2020, ...body });
+    const made = await propose({ title: 'LDTT', candidates: [{ personId: ids['kt.an'] }, { personId: ids['kt.binh'] }] }).expect(201);
+    expect(made.body.map((p: { candidate: { name: string }; eligible: boolean }) => `${p.candidate.name}: ${p.eligible}`)).toEqual(['Nguyễn Văn An: true', 'Trần Thị Bình: true']);
+
+    // Phạm Thị Dung only completed her tasks: refused with the reason, and nothing of the request is kept.
+    const refused = await propose({ title: 'LDTT', candidates: [{ personId: ids['kt.cuong'] }, { personId: ids['kt.dung'] }] }).expect(422);
+    expect(refused.body).toMatchObject({ code: 'PROPOSAL_INELIGIBLE', details: [{ name: 'Phạm Thị Dung', reasons: [expect.stringContaining('Chưa đủ điều kiện LĐTT năm 2020')] }] });
+    expect(refused.body.message).toContain('Phạm Thị Dung chưa đủ điều kiện');
+    const override = (reason: string, as = admin) => propose({ title: 'LDTT', candidates: [{ personId: ids['kt.dung'], override: { reason } }] }, as);
+    expect((await override('Thành tích đột xuất', officer).expect(403)).body.code).toBe('OVERRIDE_FORBIDDEN');
+    expect((await override('  ').expect(422)).body).toMatchObject({ code: 'OVERRIDE_REASON_REQUIRED', message: 'Đề nghị vượt điều kiện cho Phạm Thị Dung cần ghi rõ lý do.' });
+    const overridden = await override('Thành tích đột xuất trong phòng, chống tội phạm').expect(201);
+    expect(overridden.body[0]).toMatchObject({ eligible: false, overrideReason: 'Thành tích đột xuất trong phòng, chống tội phạm' });
+
+    expect((await propose({ title: 'LDTT', candidates: [{ personId: ids['kt.an'] }] }).expect(409)).body.code).toBe('PROPOSAL_EXISTS');
+    // Ten identical requests at once: one proposal.
+    const racing = await Promise.all(Array.from({ length: 10 }, () => propose({ title: 'LDTT', candidates: [{ personId: ids['kt.cuong'] }] })));
+    expect(racing.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(409)]);
+
+    // Two LĐTT holders left after the revocation: 15 % of 2 allows no CSTĐCS, so Bình, though eligible, exceeds the cap.
+    const capped = await propose({ title: 'CSTDCS', candidates: [{ personId: ids['kt.binh'] }] }).expect(422);
+    expect(capped.body).toMatchObject({ code: 'CAP_EXCEEDED', message: 'Vượt giới hạn: tối đa 15% × 2 người có LĐTT = 0,3 → 0 CSTĐCS (đề nghị 1). Không có đề nghị nào được ghi.' });
+
+    const demoHead = (await t.http().get('/api/v1/people').query({ q: 'thanhhoa.vientruong' }).set(admin).expect(200)).body.items[0];
+    expect((await propose({ title: 'LDTT', candidates: [{ personId: demoHead.id }] }).expect(422)).body.code).toBe('CANDIDATE_NOT_IN_UNIT');
+    expect((await propose({ title: 'LDTT', candidates: [{ personId: ids['kt.em'] }] }, await bearerFor(t, 'thanhhoa.canbo')).expect(403)).body.code).toBe('PROPOSAL_FORBIDDEN');
+    expect((await propose({ title: 'CSTD-XYZ', candidates: [] }).expect(422)).body.code).toBe('TITLE_UNKNOWN');
+
+    const list = await t.http().get('/api/v1/commendation-proposals').query({ unitId, year: 2020, title: 'LDTT' }).set(officer).expect(200);
+    expect(list.body.map((p: { candidate: { name: string } }) => p.candidate.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Phạm Thị Dung', 'Lê Văn Cường']);
+  });
 });

@@ -119,6 +119,41 @@ export const COMMENDATION_ERRORS = {
       en: "Only {person}, officers mandated for a unit they served in, the emulation council and administrators may see this record.",
     },
   },
+  PROPOSAL_FORBIDDEN: {
+    kind: 'forbidden',
+    message: { vi: 'Chỉ cán bộ được ủy quyền của {unit} và quản trị viên mới đề nghị khen thưởng cho đơn vị này.', en: 'Only officers mandated for {unit} and administrators may make its proposals.' },
+  },
+  PROPOSAL_INELIGIBLE: {
+    kind: 'user',
+    status: 422,
+    message: {
+      vi: 'Không thể đề nghị {title} năm {year}: {names} chưa đủ điều kiện (lý do trong details). Không có đề nghị nào được ghi.',
+      en: 'Cannot propose {title} for {year}: {names} not eligible (reasons in details). No proposal was recorded.',
+    },
+  },
+  OVERRIDE_FORBIDDEN: {
+    kind: 'forbidden',
+    message: { vi: 'Chỉ quản trị viên mới được đề nghị người chưa đủ điều kiện (kèm lý do bằng văn bản).', en: 'Only an administrator may propose an ineligible candidate (with a written reason).' },
+  },
+  OVERRIDE_REASON_REQUIRED: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Đề nghị vượt điều kiện cho {name} cần ghi rõ lý do.', en: 'Overriding eligibility for {name} needs a written reason.' },
+  },
+  CAP_EXCEEDED: {
+    kind: 'user',
+    status: 422,
+    message: { vi: '{cap}. Không có đề nghị nào được ghi.', en: '{cap}. No proposal was recorded.' },
+  },
+  PROPOSAL_EXISTS: {
+    kind: 'conflict',
+    message: { vi: '{name} đã được đề nghị {title} năm {year}.', en: '{name} has already been proposed for {title} in {year}.' },
+  },
+  PROPOSAL_CANDIDATE_REPEATED: {
+    kind: 'user',
+    status: 422,
+    message: { vi: '{name} có hai lần trong danh sách đề nghị.', en: '{name} appears twice in the list.' },
+  },
   REVOCATION_REASON_REQUIRED: {
     kind: 'user',
     status: 422,

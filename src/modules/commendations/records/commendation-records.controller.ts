@@ -20,7 +20,8 @@ import { CommendationDto } from '../dto/commendation.dto';
 import { EligibilityService } from './eligibility.service';
 import { PersonRecordService } from './person-record.service';
 import { RecordsCsvImportService } from './records-csv-import.service';
-import { EligibilityListDto, EligibilityQueryDto, PersonRecordDto, RecordsImportResultDto, RevocationDto } from './records.dto';
+import { ProposalsService } from './proposals.service';
+import { EligibilityListDto, EligibilityQueryDto, PersonRecordDto, ProposalDto, ProposalQueryDto, ProposeDto, RecordsImportResultDto, RevocationDto } from './records.dto';
 
 /**
  * The records commendations are judged on (hồ sơ thi đua), and what follows from them: the import of past years,
@@ -35,6 +36,7 @@ export class CommendationRecordsController {
     private readonly eligibility: EligibilityService,
     private readonly people: PersonRecordService,
     private readonly register: CommendationsService,
+    private readonly proposals: ProposalsService,
   ) {}
 
   /**
@@ -70,6 +72,27 @@ export class CommendationRecordsController {
   @ApiUnprocessableEntityResponse({ description: 'TITLE_UNKNOWN, RULE_PACK_NONE, CANDIDATE_NOT_IN_UNIT' })
   list(@Query() query: EligibilityQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<EligibilityListDto> {
     return this.eligibility.list(query, principal, resolveLanguage(request));
+  }
+
+  /**
+   * A unit proposes candidates for a title (đề nghị), all or none: each judged by the year's rules; an ineligible one is
+   * refused with the reasons unless an administrator overrides it with a written reason; the caps hold over the
+   * unit's proposals of the year.
+   */
+  @Post('commendation-proposals')
+  @ApiCreatedResponse({ type: [ProposalDto] })
+  @ApiForbiddenResponse({ description: 'PROPOSAL_FORBIDDEN (not mandated for the unit), OVERRIDE_FORBIDDEN (not an administrator)' })
+  @ApiUnprocessableEntityResponse({ description: 'PROPOSAL_INELIGIBLE (details: each candidate’s unmet reasons), CAP_EXCEEDED, OVERRIDE_REASON_REQUIRED, CANDIDATE_NOT_IN_UNIT, TITLE_UNKNOWN' })
+  propose(@Body() body: ProposeDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<ProposalDto[]> {
+    return this.proposals.propose(body, principal, resolveLanguage(request));
+  }
+
+  /** A unit's proposals of a year, in the order they were made, with the reasons as they read then. */
+  @Get('commendation-proposals')
+  @ApiOkResponse({ type: [ProposalDto] })
+  @ApiForbiddenResponse({ description: 'PROPOSAL_FORBIDDEN' })
+  listProposals(@Query() query: ProposalQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<ProposalDto[]> {
+    return this.proposals.list(query.unitId, query.year, query.title, principal, resolveLanguage(request));
   }
 
   /** A person's record: years on staff and results, commendations (revoked ones marked), initiatives, absences, discipline. */

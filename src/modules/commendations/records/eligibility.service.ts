@@ -98,16 +98,8 @@ export class EligibilityService {
 
   /** The caps on proposing every eligible candidate, counted against the unit's members that year. */
   private caps(pack: RulePack, title: TitleDefinition, records: EligibilityRecords, unitId: string, year: number, rows: EligibilityCandidateDto[], language: Language): string[] {
-    const members = records.units[unitId]?.membersByYear?.[year] ?? [];
-    const holders: Record<string, number> = {};
-    for (const cap of pack.caps) {
-      if (cap.base === 'headcount') continue;
-      const base = cap.base.title;
-      holders[base] = members.filter((id) => records.people[id]?.titles?.some((held) => held.title === base && held.year === year && !held.revoked)).length;
-    }
-    const bases: Record<string, CapBases> = { [unitId]: { headcount: members.length, holders } };
     const proposals = rows.filter((row) => row.eligible).map((row) => ({ candidateId: row.id, title: title.code }));
-    return (applyCaps(pack, { [unitId]: proposals }, bases)[unitId] ?? []).map((outcome) => outcome.text[language]);
+    return (applyCaps(pack, { [unitId]: proposals }, { [unitId]: capBasesOf(pack, records, unitId, year) })[unitId] ?? []).map((outcome) => outcome.text[language]);
   }
 
   private async assertMaySee(em: EntityManager, unit: Unit, principal: Principal): Promise<void> {
@@ -123,4 +115,16 @@ export class EligibilityService {
     if (!person) throw new AppError('PERSON_NOT_FOUND', { id });
     return person.fullName;
   }
+}
+
+/** What the pack's caps are measured against in a unit's year: its headcount, and how many of its members hold each base title (not revoked). */
+export function capBasesOf(pack: RulePack, records: EligibilityRecords, unitId: string, year: number): CapBases {
+  const members = records.units[unitId]?.membersByYear?.[year] ?? [];
+  const holders: Record<string, number> = {};
+  for (const cap of pack.caps) {
+    if (cap.base === 'headcount') continue;
+    const base = cap.base.title;
+    holders[base] = members.filter((id) => records.people[id]?.titles?.some((held) => held.title === base && held.year === year && !held.revoked)).length;
+  }
+  return { headcount: members.length, holders };
 }

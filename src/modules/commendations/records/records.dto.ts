@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { LanguageQueryDto } from '../../org/dto/dto-helpers';
 import { CommendationDto } from '../dto/commendation.dto';
@@ -134,4 +135,66 @@ export class PersonRecordDto {
   @ApiProperty({ type: [InitiativeRecordDto] }) initiatives!: InitiativeRecordDto[];
   @ApiProperty({ type: [AbsenceDto] }) absences!: AbsenceDto[];
   @ApiProperty({ type: [DisciplineDto] }) disciplines!: DisciplineDto[];
+}
+
+/** An administrator's override of a failed eligibility: the written reason is required and kept. */
+export class OverrideDto {
+  @ApiPropertyOptional({ example: 'Có thành tích đột xuất trong phòng, chống tội phạm', description: 'Required (422 OVERRIDE_REASON_REQUIRED when blank)' })
+  @IsOptional() @IsString() @MaxLength(1000)
+  reason?: string;
+}
+
+export class ProposedCandidateDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'A member of the unit’s staff that year (personal titles)' })
+  @IsOptional() @IsUUID()
+  personId?: string;
+
+  @ApiPropertyOptional({ type: OverrideDto, description: 'Administrators only (403 OVERRIDE_FORBIDDEN): propose although not eligible' })
+  @IsOptional() @ValidateNested() @Type(() => OverrideDto)
+  override?: OverrideDto;
+}
+
+/** A unit proposes candidates for a title of a year, in its order of priority (the caps keep the first). */
+export class ProposeDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  unitId!: string;
+
+  @ApiProperty({ example: 2020 }) @IsInt() @Min(1945) @Max(2100)
+  year!: number;
+
+  @ApiProperty({ example: 'CSTDCS' }) @IsString() @Matches(/^[A-Z0-9-]{2,64}$/)
+  title!: string;
+
+  @ApiPropertyOptional({ type: [ProposedCandidateDto], description: 'The people proposed; for a collective title the unit itself (leave empty, or one entry with an override)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ProposedCandidateDto)
+  candidates?: ProposedCandidateDto[];
+}
+
+export class ProposalQueryDto extends LanguageQueryDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  unitId!: string;
+
+  @ApiProperty({ example: 2020 }) @Type(() => Number) @IsInt() @Min(1945) @Max(2100)
+  year!: number;
+
+  @ApiPropertyOptional({ example: 'CSTDCS' }) @IsOptional() @IsString() @Matches(/^[A-Z0-9-]{2,64}$/)
+  title?: string;
+}
+
+export class ProposalCandidateDto {
+  @ApiProperty({ enum: TITLE_SUBJECTS }) subject!: TitleSubject;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class ProposalDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: ProposalCandidateDto }) candidate!: ProposalCandidateDto;
+  @ApiProperty() year!: number;
+  @ApiProperty({ example: 'CSTDCS' }) title!: string;
+  @ApiProperty({ example: 'rules-before-2024', description: 'The rule pack that judged it' }) packKey!: string;
+  @ApiProperty({ description: 'Eligible when proposed; false only with an override' }) eligible!: boolean;
+  @ApiProperty({ type: [EligibilityReasonDto], description: 'The reasons as they read when proposed' }) reasons!: EligibilityReasonDto[];
+  @ApiPropertyOptional({ type: String, nullable: true }) overrideReason!: string | null;
+  @ApiProperty() proposedAt!: Date;
 }
