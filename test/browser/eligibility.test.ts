@@ -55,6 +55,24 @@ describeBrowser('eligibility page (headless Chromium)', () => {
     }
     expect(await page.locator('#caps').innerText()).toContain('tối đa 15%');
 
+    // Two of the eligible at once exceed the cap (15 % of about nine LĐTT holders allows one): refused, choices kept.
+    const eligible = judged.filter((c) => c.eligible);
+    for (const candidate of eligible.slice(0, 2)) await page.getByLabel(`Chọn ${candidate.name}`).check();
+    await page.getByRole('button', { name: 'Đề nghị những người đã chọn' }).click();
+    await page.waitForLoadState();
+    expect(await page.getByRole('alert').innerText()).toMatch(/^Vượt giới hạn: tối đa 15% × \d+ người có LĐTT = [\d,]+ → 1 CSTĐCS \(đề nghị 2\)\. Không có đề nghị nào được ghi\.$/);
+    expect(await page.getByLabel(`Chọn ${eligible[1].name}`).isChecked()).toBe(true);
+    const none = await t.http().get('/api/v1/commendation-proposals').query({ unitId, year: 2019, title: 'CSTDCS' }).set(officer).expect(200);
+    expect(none.body).toEqual([]);
+
+    await page.getByLabel(`Chọn ${eligible[1].name}`).uncheck();
+    await page.getByRole('button', { name: 'Đề nghị những người đã chọn' }).click();
+    await page.waitForURL(/flash=proposed/);
+    expect(await page.getByRole('status').innerText()).toBe('Đã ghi đề nghị khen thưởng.');
+    expect(await page.locator(`tr[data-candidate="${eligible[0].name}"] td`).first().innerText()).toBe('Đã đề nghị');
+    const made = await t.http().get('/api/v1/commendation-proposals').query({ unitId, year: 2019, title: 'CSTDCS' }).set(officer).expect(200);
+    expect(made.body.map((p: { candidate: { name: string } }) => p.candidate.name)).toEqual([eligible[0].name]);
+
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL(/lang=en/);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Commendation eligibility: Grassroots Emulation Soldier 2019');

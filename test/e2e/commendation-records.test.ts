@@ -215,6 +215,7 @@ describe('commendation records and eligibility (e2e)', () => {
     expect((await propose({ title: 'LDTT', candidates: [{ personId: demoHead.id }] }).expect(422)).body.code).toBe('CANDIDATE_NOT_IN_UNIT');
     expect((await propose({ title: 'LDTT', candidates: [{ personId: ids['kt.em'] }] }, await bearerFor(t, 'thanhhoa.canbo')).expect(403)).body.code).toBe('PROPOSAL_FORBIDDEN');
     expect((await propose({ title: 'CSTD-XYZ', candidates: [] }).expect(422)).body.code).toBe('TITLE_UNKNOWN');
+    expect((await propose({ title: 'LDTT', candidates: [] }).expect(422)).body.code).toBe('PROPOSAL_EMPTY');
 
     const list = await t.http().get('/api/v1/commendation-proposals').query({ unitId, year: 2020, title: 'LDTT' }).set(officer).expect(200);
     expect(list.body.map((p: { candidate: { name: string } }) => p.candidate.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Phạm Thị Dung', 'Lê Văn Cường']);

@@ -149,6 +149,11 @@ export const COMMENDATION_ERRORS = {
     kind: 'conflict',
     message: { vi: '{name} đã được đề nghị {title} năm {year}.', en: '{name} has already been proposed for {title} in {year}.' },
   },
+  PROPOSAL_EMPTY: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Hãy chọn ít nhất một người để đề nghị.', en: 'Choose at least one person to propose.' },
+  },
   PROPOSAL_CANDIDATE_REPEATED: {
     kind: 'user',
     status: 422,

@@ -120,6 +120,7 @@ export class ProposalsService {
     };
     if (collective) return [{ candidate: { subject: 'unit', id: unit.id }, name: unit.name, person: null, overrideReason: overrideOf(body.candidates?.[0]?.override, unit.name) }];
     const wanted = body.candidates ?? [];
+    if (!wanted.length) throw new AppError('PROPOSAL_EMPTY');
     const ids = wanted.map((c) => c.personId ?? '');
     const people = new Map((await em.find(Person, { id: { $in: ids.filter(Boolean) } })).map((person) => [person.id, person]));
     const staff = new Set((await em.find(StaffYear, { unit, year: body.year, person: { $in: [...people.keys()] } })).map((row) => row.person.id));

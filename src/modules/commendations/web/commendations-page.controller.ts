@@ -1,9 +1,12 @@
-import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../../common/auth/auth.decorators';
-import { Language } from '../../../common/i18n/language';
+import type { Principal } from '../../../common/auth/principal';
+import { AppError } from '../../../common/errors/app-error';
+import { catalogEntry, statusOf } from '../../../common/errors/error-catalog';
+import { interpolate, Language } from '../../../common/i18n/language';
 import { AppConfig } from '../../../config/app-config';
 import { CsrfTokens } from '../../csrf/csrf-tokens.service';
 import { PageNavigation } from '../../web/page-navigation';
@@ -14,6 +17,7 @@ import { signInLocation } from '../../web/web.controller';
 import { WebExceptionFilter } from '../../web/web-exception.filter';
 import { CommendationsService } from '../commendations.service';
 import { EligibilityService } from '../records/eligibility.service';
+import { ProposalsService } from '../records/proposals.service';
 import { RulePacksService } from '../records/rule-packs.service';
 import { commendationsPageView, commendationText } from './commendations-page.view';
 import { eligibilityPageView, eligibilityText } from './eligibility-page.view';
@@ -31,6 +35,7 @@ export class CommendationsPageController {
     private readonly commendations: CommendationsService,
     private readonly eligibility: EligibilityService,
     private readonly packs: RulePacksService,
+    private readonly proposals: ProposalsService,
     private readonly sessions: PageSessionService,
     private readonly navigation: PageNavigation,
     private readonly csrf: CsrfTokens,
@@ -60,32 +65,65 @@ export class CommendationsPageController {
 
   /**
    * Who of a unit may be proposed for a title (/commendations/eligibility?unit=&year=&title=): the units the person
-   * may look at, the year's titles, and each candidate with a badge and the reasons. Defaults: the first unit, the
-   * latest year its staff is on record, the pack's first title.
+   * may look at, the year's titles, and each candidate with a badge and the reasons; eligible people not yet proposed
+   * can be chosen and proposed. Defaults: the first unit, the latest year its staff is on record, the pack's first title.
    */
   @Get('eligibility')
   async eligibilityPage(@Req() request: Request, @Res() response: Response): Promise<void> {
     const language: Language = pageLanguage(request, response, this.config.get('auth', { infer: true }));
     const person = await this.sessions.resolve(request, response);
     if (!person) return redirectSeeOther(response, signInLocation(request));
+    const flash = request.query.flash === 'proposed' ? eligibilityText(language, 'proposedFlash') : undefined;
+    await this.renderEligibility(request, response, person, language, request.query, { flash }, 200);
+  }
+
+  /** Proposes the chosen people; a refusal shows the page again with the reason and the choices kept, nothing recorded. */
+  @Post('eligibility/proposals')
+  async propose(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const language: Language = pageLanguage(request, response, this.config.get('auth', { infer: true }));
+    const person = await this.sessions.resolve(request, response);
+    if (!person) return redirectSeeOther(response, signInLocation(request));
+    const form = (request.body ?? {}) as Record<string, unknown>;
+    const chosen = ([] as unknown[]).concat(form.candidate ?? []).filter((id): id is string => typeof id === 'string');
+    const choice = { unit: String(form.unit ?? ''), year: String(form.year ?? ''), title: String(form.title ?? '') };
+    try {
+      await this.proposals.propose({ unitId: choice.unit, year: Number(choice.year), title: choice.title, candidates: chosen.map((personId) => ({ personId })) }, person, language);
+    } catch (error) {
+      if (!(error instanceof AppError) || statusOf(error.code) >= 500) throw error;
+      const alert = interpolate(catalogEntry(error.code).message[language], error.params);
+      return this.renderEligibility(request, response, person, language, choice, { alert, checked: new Set(chosen) }, statusOf(error.code));
+    }
+    redirectSeeOther(response, `/commendations/eligibility?${new URLSearchParams({ ...choice, flash: 'proposed' })}`);
+  }
+
+  private async renderEligibility(
+    request: Request,
+    response: Response,
+    person: Principal,
+    language: Language,
+    query: Record<string, unknown>,
+    extras: { flash?: string; alert?: string; checked?: Set<string> },
+    status: number,
+  ): Promise<void> {
     const units = await this.eligibility.unitsFor(person);
-    const query = (name: string) => (typeof request.query[name] === 'string' ? (request.query[name] as string) : undefined);
-    const unit = units.find((candidate) => candidate.id === query('unit')) ?? units[0];
-    const askedYear = Number(query('year'));
+    const asked = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
+    const unit = units.find((candidate) => candidate.id === asked('unit')) ?? units[0];
+    const askedYear = Number(asked('year'));
     const year = Number.isInteger(askedYear) && askedYear >= 1945 && askedYear <= 2100 ? askedYear : (unit?.latestYear ?? new Date().getFullYear());
     const pack = this.packs.inForce(year);
     const titles = (pack?.titles ?? []).map((title) => ({ code: title.code, name: title.name[language] }));
-    const title = titles.find((candidate) => candidate.code === query('title'))?.code ?? titles[0]?.code ?? '';
+    const title = titles.find((candidate) => candidate.code === asked('title'))?.code ?? titles[0]?.code ?? '';
     const list = unit && pack ? await this.eligibility.list({ unitId: unit.id, year, title }, person, language) : null;
+    const proposed = list ? new Set((await this.proposals.list(unit!.id, year, title, person, language)).map((p) => p.candidate.id)) : new Set<string>();
     const document = renderLayout({
       language,
       title: eligibilityText(language, 'title'),
-      content: eligibilityPageView({ language, units, titles, chosen: { unitId: unit?.id, year, title }, list }),
+      content: eligibilityPageView({ language, units, titles, chosen: { unitId: unit?.id, year, title }, list, proposed, ...extras }),
       languageLinks: languageLinks(request),
       person,
       navigation: this.navigation.linksFor(person, language, request.path),
       csrfToken: this.csrf.tokenFor(request, response),
     });
-    sendPage(response, 200, document);
+    sendPage(response, status, document);
   }
 }

@@ -21,6 +21,11 @@ const TEXTS = {
     summary: '{eligible}/{total} đủ điều kiện',
     empty: 'Đơn vị chưa có cán bộ nào trong biên chế năm {year}: hãy nhập hồ sơ thi đua trước.',
     noUnit: 'Bạn chưa được ủy quyền cho đơn vị nào có hồ sơ thi đua.',
+    choose: 'Chọn',
+    propose: 'Đề nghị những người đã chọn',
+    proposeHint: 'Thứ tự ưu tiên theo thứ tự trong danh sách; giới hạn số lượng giữ những người đứng trước.',
+    proposed: 'Đã đề nghị',
+    proposedFlash: 'Đã ghi đề nghị khen thưởng.',
   },
   en: {
     title: 'Commendation eligibility',
@@ -40,6 +45,11 @@ const TEXTS = {
     summary: '{eligible}/{total} eligible',
     empty: 'The unit has no staff on record for {year}: import the records first.',
     noUnit: 'You are not mandated for any unit with commendation records.',
+    choose: 'Choose',
+    propose: 'Propose the chosen people',
+    proposeHint: 'Priority follows the order of the list; the caps keep those first.',
+    proposed: 'Proposed',
+    proposedFlash: 'The proposals were recorded.',
   },
 } as const;
 
@@ -52,6 +62,12 @@ export interface EligibilityPageModel {
   titles: Array<{ code: string; name: string }>;
   chosen: { unitId?: string; year: number; title: string };
   list: EligibilityListDto | null;
+  /** Candidates already proposed for this title and year. */
+  proposed: Set<string>;
+  /** A confirmation, or a refusal with the choices kept. */
+  flash?: string;
+  alert?: string;
+  checked?: Set<string>;
 }
 
 const badge = (candidate: EligibilityCandidateDto, t: (key: Key) => string) =>
@@ -62,7 +78,7 @@ const badge = (candidate: EligibilityCandidateDto, t: (key: Key) => string) =>
       : html`<span class="badge ok">${t('eligible')}</span>`;
 
 /** The choice of unit, year and title, then one row per candidate: a badge, and the reasons (unmet ones first). */
-export function eligibilityPageView({ language, units, titles, chosen, list }: EligibilityPageModel): SafeHtml {
+export function eligibilityPageView({ language, units, titles, chosen, list, proposed, flash, alert, checked = new Set() }: EligibilityPageModel): SafeHtml {
   const t = (key: Key, params?: Record<string, unknown>) => eligibilityText(language, key, params);
   if (!units.length) return html`<h1>${t('title')}</h1><p>${t('noUnit')}</p>`;
   const form = html`<form method="get" action="/commendations/eligibility" class="filters">
@@ -72,9 +88,17 @@ export function eligibilityPageView({ language, units, titles, chosen, list }: E
   <button type="submit">${t('show')}</button>
 </form>`;
   if (!list) return html`<h1>${t('title')}</h1><p class="muted">${t('intro')}</p>${form}`;
+  const personal = list.title.subject === 'person';
+  const choice = (candidate: EligibilityCandidateDto) =>
+    proposed.has(candidate.id)
+      ? html`<span class="badge ok">${t('proposed')}</span>`
+      : candidate.eligible
+        ? html`<input type="checkbox" name="candidate" value="${candidate.id}" aria-label="${t('choose')} ${candidate.name}"${checked.has(candidate.id) ? html` checked` : ''}>`
+        : '';
   const rows = list.candidates.map((candidate) => {
     const reasons = [...candidate.reasons].sort((a, b) => Number(a.met === true) - Number(b.met === true));
     return html`<tr data-candidate="${candidate.name}">
+  ${personal ? html`<td>${choice(candidate)}</td>` : ''}
   <td>${candidate.name}</td>
   <td>${badge(candidate, t)}</td>
   <td><ul class="reasons">${reasons.map((reason) => html`<li class="${reason.met === true ? 'met' : reason.met === false ? 'unmet' : 'pending'}">${reason.text} <span class="muted">(${reason.source})</span></li>`)}</ul></td>
@@ -82,15 +106,20 @@ export function eligibilityPageView({ language, units, titles, chosen, list }: E
   });
   const eligible = list.candidates.filter((candidate) => candidate.eligible).length;
   return html`<h1>${t('title')}: ${list.title.name} ${list.year}</h1>
+${flash ? html`<p class="notice" role="status">${flash}</p>` : ''}
+${alert ? html`<div class="alert" role="alert">${alert}</div>` : ''}
 <p class="muted">${t('intro')}</p>
 ${form}
 <p>${list.unit.name}. ${t('rules', { pack: list.pack.name, from: list.pack.effectiveFrom })}</p>
 ${list.caps.length ? html`<section id="caps"><h2>${t('caps')}</h2><ul>${list.caps.map((cap) => html`<li>${cap}</li>`)}</ul></section>` : ''}
 ${list.candidates.length
   ? html`<p class="muted">${t('summary', { eligible, total: list.candidates.length })}</p>
+${personal ? html`<form method="post" action="/commendations/eligibility/proposals">
+<input type="hidden" name="unit" value="${list.unit.unitId}"><input type="hidden" name="year" value="${list.year}"><input type="hidden" name="title" value="${list.title.code}">` : ''}
 <table id="eligibility">
-  <thead><tr><th scope="col">${t('candidate')}</th><th scope="col">${t('verdict')}</th><th scope="col">${t('reasons')}</th></tr></thead>
+  <thead><tr>${personal ? html`<th scope="col">${t('choose')}</th>` : ''}<th scope="col">${t('candidate')}</th><th scope="col">${t('verdict')}</th><th scope="col">${t('reasons')}</th></tr></thead>
   <tbody>${rows}</tbody>
-</table>`
+</table>
+${personal ? html`<p class="muted">${t('proposeHint')}</p><button type="submit">${t('propose')}</button></form>` : ''}`
   : html`<p>${t('empty', { year: list.year })}</p>`}`;
 }

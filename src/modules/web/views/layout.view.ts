@@ -68,6 +68,7 @@ button:hover{background:#063563;border-color:#063563}
 .site-header button:hover{background:#fff;color:#7f1616}
 .alert{border-left:6px solid #b00020;background:#fdecee;color:#5c0010;padding:.75rem 1rem;margin:0 0 1.25rem;border-radius:.25rem}
 .muted{color:#4b4f56}
+.notice{border-left:6px solid #0b5d1e;background:#e6f4ea;color:#0b3d14;padding:.75rem 1rem;margin:0 0 1.25rem;border-radius:.25rem}
 .table-wrap{overflow-x:auto;background:#fff;border:1px solid #c9ccd1;border-radius:.5rem}
 table{border-collapse:collapse;width:100%;min-width:36rem}
 caption{text-align:left;padding:.75rem 1rem;font-weight:600}
