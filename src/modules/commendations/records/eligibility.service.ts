@@ -4,8 +4,6 @@ import { Injectable } from '@nestjs/common';
 import { Principal } from '../../../common/auth/principal';
 import { AppError } from '../../../common/errors/app-error';
 import { Language } from '../../../common/i18n/language';
-import { todayInVietnam } from '../../auth/principal.service';
-import { Mandate } from '../../org/entities/mandate.entity';
 import { Person } from '../../org/entities/person.entity';
 import { Unit } from '../../org/entities/unit.entity';
 import { StaffYear } from '../entities/staff-year.entity';
@@ -14,10 +12,9 @@ import { Candidate, EligibilityRecords, evaluateEligibility } from '../rules/eli
 import { RulePack, TitleDefinition } from '../rules/rule-pack';
 import { EligibilityCandidateDto, EligibilityListDto, EligibilityQueryDto } from './records.dto';
 import { loadEligibilityRecords } from './eligibility-records';
+import { EVERY_UNIT_ROLES, mandatedFor, mandatedUnits } from './mandated';
 import { RulePacksService } from './rule-packs.service';
 
-/** Roles that see every unit's eligibility. */
-const EVERY_UNIT_ROLES = ['admin', 'council-member', 'secretary'];
 
 /**
  * Who may be proposed for a title in a year, and why (điều kiện khen thưởng): for a person's title, every member of
@@ -79,9 +76,7 @@ export class EligibilityService {
       const ids = (await em.createQueryBuilder(StaffYear, 's').select('s.unit', true).execute<Array<{ unit: string }>>('all')).map((row) => row.unit);
       units = ids.length ? await em.find(Unit, { id: { $in: ids }, archivedAt: null }) : [];
     } else {
-      const day = todayInVietnam();
-      const mandates = await em.find(Mandate, { person: principal.personId, validFrom: { $lte: day }, $or: [{ validTo: null }, { validTo: { $gte: day } }] }, { populate: ['unit'] });
-      units = [...new Map(mandates.map((mandate) => [mandate.unit.id, mandate.unit])).values()];
+      units = await mandatedUnits(em, principal.personId);
     }
     const latest = new Map<string, number>();
     if (units.length) {
@@ -104,9 +99,7 @@ export class EligibilityService {
 
   private async assertMaySee(em: EntityManager, unit: Unit, principal: Principal): Promise<void> {
     if (principal.roles.some((role) => EVERY_UNIT_ROLES.includes(role))) return;
-    const day = todayInVietnam();
-    const mandated = await em.count(Mandate, { person: principal.personId, unit, validFrom: { $lte: day }, $or: [{ validTo: null }, { validTo: { $gte: day } }] });
-    if (!mandated) throw new AppError('ELIGIBILITY_FORBIDDEN', { unit: unit.name });
+    if (!(await mandatedFor(em, principal.personId, [unit.id]))) throw new AppError('ELIGIBILITY_FORBIDDEN', { unit: unit.name });
   }
 
   /** @throws AppError PERSON_NOT_FOUND. */

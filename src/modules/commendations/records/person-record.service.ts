@@ -2,8 +2,6 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Principal } from '../../../common/auth/principal';
 import { AppError } from '../../../common/errors/app-error';
-import { todayInVietnam } from '../../auth/principal.service';
-import { Mandate } from '../../org/entities/mandate.entity';
 import { Person } from '../../org/entities/person.entity';
 import { CommendationDto } from '../dto/commendation.dto';
 import { CommendationRecord } from '../entities/commendation-record.entity';
@@ -11,9 +9,8 @@ import { Initiative } from '../entities/initiative.entity';
 import { StaffAbsence } from '../entities/staff-absence.entity';
 import { StaffDiscipline } from '../entities/staff-discipline.entity';
 import { StaffYear } from '../entities/staff-year.entity';
+import { EVERY_UNIT_ROLES, mandatedFor } from './mandated';
 import { PersonRecordDto } from './records.dto';
-
-const EVERY_PERSON_ROLES = ['admin', 'council-member', 'secretary'];
 
 /** A person's record (hồ sơ thi đua): years on staff with their results, titles and commendations, initiatives, absences, discipline. */
 @Injectable()
@@ -45,12 +42,7 @@ export class PersonRecordService {
 
   /** The council and administrators, the person, and officers mandated for a unit the person served in. */
   private async assertMaySee(em: EntityManager, person: Person, years: StaffYear[], principal: Principal): Promise<void> {
-    if (principal.personId === person.id || principal.roles.some((role) => EVERY_PERSON_ROLES.includes(role))) return;
-    const units = [...new Set(years.map((row) => row.unit.id))];
-    const day = todayInVietnam();
-    const mandated = units.length
-      ? await em.count(Mandate, { person: principal.personId, unit: { $in: units }, validFrom: { $lte: day }, $or: [{ validTo: null }, { validTo: { $gte: day } }] })
-      : 0;
-    if (!mandated) throw new AppError('PERSON_RECORD_FORBIDDEN', { person: person.fullName });
+    if (principal.personId === person.id || principal.roles.some((role) => EVERY_UNIT_ROLES.includes(role))) return;
+    if (!(await mandatedFor(em, principal.personId, [...new Set(years.map((row) => row.unit.id))]))) throw new AppError('PERSON_RECORD_FORBIDDEN', { person: person.fullName });
   }
 }

@@ -3,8 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { Principal } from '../../../common/auth/principal';
 import { AppError } from '../../../common/errors/app-error';
 import { Language } from '../../../common/i18n/language';
-import { todayInVietnam } from '../../auth/principal.service';
-import { Mandate } from '../../org/entities/mandate.entity';
 import { Person } from '../../org/entities/person.entity';
 import { Unit } from '../../org/entities/unit.entity';
 import { CommendationProposal } from '../entities/commendation-proposal.entity';
@@ -13,6 +11,7 @@ import { applyCaps } from '../rules/caps';
 import { Candidate, evaluateEligibility } from '../rules/eligibility';
 import { capBasesOf } from './eligibility.service';
 import { loadEligibilityRecords } from './eligibility-records';
+import { EVERY_UNIT_ROLES, mandatedFor } from './mandated';
 import { ProposalDto, ProposeDto } from './records.dto';
 import { RulePacksService } from './rule-packs.service';
 
@@ -44,7 +43,7 @@ export class ProposalsService {
         const postgres = em.getPlatform().constructor.name.startsWith('PostgreSql');
         const unit = await em.findOne(Unit, body.unitId, postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
         if (!unit) throw new AppError('UNIT_NOT_FOUND', { id: body.unitId });
-        if (!isAdmin && !(await this.mandated(em, principal, unit))) throw new AppError('PROPOSAL_FORBIDDEN', { unit: unit.name });
+        if (!isAdmin && !(await mandatedFor(em, principal.personId, [unit.id]))) throw new AppError('PROPOSAL_FORBIDDEN', { unit: unit.name });
         const { pack, title } = this.packs.title(body.year, body.title);
         const proposed = await this.candidates(em, body, unit, title.subject === 'unit', isAdmin);
 
@@ -102,7 +101,7 @@ export class ProposalsService {
     const em = this.em.fork();
     const unit = await em.findOne(Unit, unitId);
     if (!unit) throw new AppError('UNIT_NOT_FOUND', { id: unitId });
-    if (!principal.roles.some((role) => ['admin', 'council-member', 'secretary'].includes(role)) && !(await this.mandated(em, principal, unit))) {
+    if (!principal.roles.some((role) => EVERY_UNIT_ROLES.includes(role)) && !(await mandatedFor(em, principal.personId, [unit.id]))) {
       throw new AppError('PROPOSAL_FORBIDDEN', { unit: unit.name });
     }
     const rows = await em.find(CommendationProposal, { unit, year, ...(title ? { titleCode: title } : {}) }, { populate: ['person'], orderBy: { priority: 'asc' } });
@@ -133,11 +132,6 @@ export class ProposalsService {
       seen.add(person.id);
       return { candidate: { subject: 'person', id: person.id }, name: person.fullName, person, overrideReason: overrideOf(c.override, person.fullName) };
     });
-  }
-
-  private async mandated(em: EntityManager, principal: Principal, unit: Unit): Promise<boolean> {
-    const day = todayInVietnam();
-    return (await em.count(Mandate, { person: principal.personId, unit, validFrom: { $lte: day }, $or: [{ validTo: null }, { validTo: { $gte: day } }] })) > 0;
   }
 }
 
