@@ -73,6 +73,18 @@ describeBrowser('eligibility page (headless Chromium)', () => {
     const made = await t.http().get('/api/v1/commendation-proposals').query({ unitId, year: 2019, title: 'CSTDCS' }).set(officer).expect(200);
     expect(made.body.map((p: { candidate: { name: string } }) => p.candidate.name)).toEqual([eligible[0].name]);
 
+    // The name leads to the person's record, whose titles are the register's.
+    await page.getByRole('link', { name: eligible[0].name }).click();
+    await page.waitForURL(/\/commendations\/people\//);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`Hồ sơ thi đua: ${eligible[0].name}`);
+    const personId = new URL(page.url()).pathname.split('/').pop()!;
+    const record = await t.http().get(`/api/v1/people/${personId}/commendation-record`).set(officer).expect(200);
+    const awards = record.body.commendations as Array<{ year: number; title: { code: string } }>;
+    expect(awards.length).toBeGreaterThan(0);
+    expect(await page.locator('#awards tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-award')))).toEqual(awards.map((a) => `${a.year} ${a.title.code}`));
+    expect(await page.locator('#years tbody tr').count()).toBe(3);
+    await page.goBack();
+
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL(/lang=en/);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Commendation eligibility: Grassroots Emulation Soldier 2019');

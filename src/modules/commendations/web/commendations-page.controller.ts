@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -17,10 +17,12 @@ import { signInLocation } from '../../web/web.controller';
 import { WebExceptionFilter } from '../../web/web-exception.filter';
 import { CommendationsService } from '../commendations.service';
 import { EligibilityService } from '../records/eligibility.service';
+import { PersonRecordService } from '../records/person-record.service';
 import { ProposalsService } from '../records/proposals.service';
 import { RulePacksService } from '../records/rule-packs.service';
 import { commendationsPageView, commendationText } from './commendations-page.view';
 import { eligibilityPageView, eligibilityText } from './eligibility-page.view';
+import { personRecordPageView, personRecordText } from './person-record-page.view';
 
 /** Rows shown on the page; the API pages through the rest. */
 const PAGE_ROWS = 200;
@@ -36,6 +38,7 @@ export class CommendationsPageController {
     private readonly eligibility: EligibilityService,
     private readonly packs: RulePacksService,
     private readonly proposals: ProposalsService,
+    private readonly records: PersonRecordService,
     private readonly sessions: PageSessionService,
     private readonly navigation: PageNavigation,
     private readonly csrf: CsrfTokens,
@@ -94,6 +97,25 @@ export class CommendationsPageController {
       return this.renderEligibility(request, response, person, language, choice, { alert, checked: new Set(chosen) }, statusOf(error.code));
     }
     redirectSeeOther(response, `/commendations/eligibility?${new URLSearchParams({ ...choice, flash: 'proposed' })}`);
+  }
+
+  /** A person's record (/commendations/people/:id), for the person, their units' officers, the council and administrators. */
+  @Get('people/:id')
+  async personRecord(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const language: Language = pageLanguage(request, response, this.config.get('auth', { infer: true }));
+    const person = await this.sessions.resolve(request, response);
+    if (!person) return redirectSeeOther(response, signInLocation(request));
+    const record = await this.records.get(id, person);
+    const document = renderLayout({
+      language,
+      title: personRecordText(language, 'title', { name: record.person.fullName }),
+      content: personRecordPageView(record, language),
+      languageLinks: languageLinks(request),
+      person,
+      navigation: this.navigation.linksFor(person, language, request.path),
+      csrfToken: this.csrf.tokenFor(request, response),
+    });
+    sendPage(response, 200, document);
   }
 
   private async renderEligibility(

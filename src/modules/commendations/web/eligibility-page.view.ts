@@ -99,7 +99,7 @@ export function eligibilityPageView({ language, units, titles, chosen, list, pro
     const reasons = [...candidate.reasons].sort((a, b) => Number(a.met === true) - Number(b.met === true));
     return html`<tr data-candidate="${candidate.name}">
   ${personal ? html`<td>${choice(candidate)}</td>` : ''}
-  <td>${candidate.name}</td>
+  <td>${personal ? html`<a href="/commendations/people/${candidate.id}">${candidate.name}</a>` : candidate.name}</td>
   <td>${badge(candidate, t)}</td>
   <td><ul class="reasons">${reasons.map((reason) => html`<li class="${reason.met === true ? 'met' : reason.met === false ? 'unmet' : 'pending'}">${reason.text} <span class="muted">(${reason.source})</span></li>`)}</ul></td>
 </tr>`;
