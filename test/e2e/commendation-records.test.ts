@@ -1,3 +1,4 @@
+import { Workbook } from 'exceljs';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -219,5 +220,32 @@ describe('commendation records and eligibility (e2e)', () => {
 
     const list = await t.http().get('/api/v1/commendation-proposals').query({ unitId, year: 2020, title: 'LDTT' }).set(officer).expect(200);
     expect(list.body.map((p: { candidate: { name: string } }) => p.candidate.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Phạm Thị Dung', 'Lê Văn Cường']);
+  });
+
+  it('exports the register as XLSX with the filters of the list, a revoked award kept with its reason', async () => {
+    const response = await t
+      .http()
+      .get('/api/v1/commendations/export.xlsx')
+      .query({ personId: ids['kt.an'], title: 'LDTT' })
+      .set(admin)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(response.headers['content-disposition']).toBe('attachment; filename="so-khen-thuong.xlsx"');
+    const body = response.body as Buffer;
+    const workbook = new Workbook();
+    await workbook.xlsx.load(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Sổ khen thưởng')!;
+    expect(sheet.getRow(2).getCell(1).value).toBe('Năm');
+    const rows = [3, 4].map((n) => [1, 2, 4, 6, 9].map((c) => sheet.getRow(n).getCell(c).value));
+    expect(rows.sort()).toEqual([
+      [2019, 'Nguyễn Văn An', 'Lao động tiên tiến', '12/QĐ-VKS-KT', ''],
+      [2020, 'Nguyễn Văn An', 'Lao động tiên tiến', '15/QĐ-VKS-KT', 'Kê khai thành tích không đúng (QĐ 2/QĐ-VKS-KT)'],
+    ]);
+    expect(sheet.rowCount).toBe(4);
   });
 });

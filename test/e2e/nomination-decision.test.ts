@@ -302,7 +302,7 @@ describe('nomination (suy tôn), proposal with minutes, council vote and decisio
     });
     expect((await t.http().get(`/api/v1/commendations?unitId=${unitIds.get('VKS-THA')}&campaignId=${campaignId}`).set(pact.admin).expect(200)).body.total).toBe(1);
     expect((await t.http().get(`/api/v1/commendations?unitId=${unitIds.get('VKS-NAN')}`).set(pact.admin).expect(200)).body.total).toBe(0);
-    expect((await t.http().get('/api/v1/commendations?year=2019').set(pact.admin).expect(200)).body.total).toBe(0);
+    expect((await t.http().get(`/api/v1/commendations?year=2019&campaignId=${campaignId}`).set(pact.admin).expect(200)).body.total).toBe(0);
     expect((await t.http().get(`/api/v1/commendations/${entry.id}`).set(pact.admin).expect(200)).body).toEqual(entry);
     expect((await t.http().get(`/api/v1/commendations/${randomUUID()}`).set(pact.admin).expect(404)).body.code).toBe('COMMENDATION_NOT_FOUND');
     expect((await t.http().get('/api/v1/commendations?year=abc').set(pact.admin).expect(400)).body.code).toBe('VALIDATION_FAILED');

@@ -1,7 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CommendationsService } from './commendations.service';
 import { CommendationDto, CommendationListQueryDto, CommendationPageDto } from './dto/commendation.dto';
+import { commendationsWorkbook } from './exports/commendations-workbook';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The workbook holds the whole filtered register, up to this many rows. */
+const EXPORT_ROWS = 50_000;
 
 /** The commendation register (sổ khen thưởng): who received which title or commendation form, by which decision. Any signed-in person reads it. */
 @ApiTags('commendations')
@@ -15,6 +20,18 @@ export class CommendationsController {
   @ApiOkResponse({ type: CommendationPageDto })
   list(@Query() query: CommendationListQueryDto): Promise<CommendationPageDto> {
     return this.commendations.list(query);
+  }
+
+  /** The register as XLSX ("Sổ khen thưởng", Vietnamese headers), with the same filters as the list. */
+  @Get('export.xlsx')
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'The XLSX workbook', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
+  async workbook(@Query() query: CommendationListQueryDto): Promise<StreamableFile> {
+    const { items } = await this.commendations.list({ ...query, limit: EXPORT_ROWS, offset: 0 });
+    const scope = [query.year ? `năm ${query.year}` : 'mọi năm', query.title ?? '', items[0] && query.unitId ? items[0].recipient.name : ''].filter(Boolean).join(', ');
+    const body = await commendationsWorkbook(`Sổ khen thưởng (${scope})`, items);
+    const filename = `so-khen-thuong${query.year ? `-${query.year}` : ''}.xlsx`;
+    return new StreamableFile(body, { type: XLSX, disposition: `attachment; filename="${filename}"`, length: body.length });
   }
 
   @Get(':id')

@@ -90,6 +90,7 @@ export class CommendationsService {
     if (query.unitId) where.unit = query.unitId;
     if (query.personId) where.person = query.personId;
     if (query.campaignId) where.campaignId = query.campaignId;
+    if (query.title) where.titleCode = query.title;
     const [records, total] = await this.em.fork().findAndCount(CommendationRecord, where, {
       populate: ['unit', 'person', 'decision'],
       orderBy: { decision: { signedOn: 'desc', number: 'asc' }, recipientKey: 'asc', titleCode: 'asc' },

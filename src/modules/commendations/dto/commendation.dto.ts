@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { MAX_PAGE_OFFSET } from '../../../common/http/pagination';
 import type { CommendationDecision } from '../entities/commendation-decision.entity';
 import { AWARD_KINDS, type AwardKind, type CommendationRecord } from '../entities/commendation-record.entity';
@@ -18,6 +18,10 @@ export class CommendationListQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the commendations of this person' })
   @IsOptional() @IsUUID()
   personId?: string;
+
+  @ApiPropertyOptional({ example: 'LDTT', description: 'Only this title or commendation form (its code)' })
+  @IsOptional() @IsString() @MaxLength(64)
+  title?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the commendations decided in this campaign' })
   @IsOptional() @IsUUID()

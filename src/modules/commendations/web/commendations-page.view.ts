@@ -18,6 +18,7 @@ const TEXTS = {
     decisionLine: 'Số {number} ngày {date}',
     count: '{count} bản ghi',
     revoked: 'Đã thu hồi ({reason})',
+    export: 'Tải sổ khen thưởng (Excel)',
   },
   en: {
     title: 'Commendation register',
@@ -34,6 +35,7 @@ const TEXTS = {
     decisionLine: 'No. {number} of {date}',
     count: '{count} records',
     revoked: 'Revoked ({reason})',
+    export: 'Download the register (Excel)',
   },
 } as const;
 
@@ -69,7 +71,7 @@ export function commendationsPageView({ language, items, total, year }: Commenda
   <button type="submit">${t('filter')}</button>
 </form>
 ${items.length
-  ? html`<p class="muted">${t('count', { count: total })}</p>
+  ? html`<p class="muted">${t('count', { count: total })} · <a href="/api/v1/commendations/export.xlsx${year ? `?year=${year}` : ''}">${t('export')}</a></p>
 <table id="commendations">
   <thead><tr><th scope="col">${t('recipient')}</th><th scope="col">${t('award')}</th><th scope="col">${t('year')}</th><th scope="col">${t('decision')}</th><th scope="col">${t('issuer')}</th><th scope="col">${t('campaign')}</th></tr></thead>
   <tbody>${rows}</tbody>
