@@ -208,9 +208,14 @@ describe('commendation records and eligibility (e2e)', () => {
     const racing = await Promise.all(Array.from({ length: 10 }, () => propose({ title: 'LDTT', candidates: [{ personId: ids['kt.cuong'] }] })));
     expect(racing.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(409)]);
 
-    // Two LĐTT holders left after the revocation: 15 % of 2 allows no CSTĐCS, so Bình, though eligible, exceeds the cap.
+    // LĐTT 2020 decided (Bình, Cường) or proposed (An, Dung, Cường): 4 holders, and 15 % of 4 allows no CSTĐCS, so
+    // Bình, though eligible, exceeds the cap.
     const capped = await propose({ title: 'CSTDCS', candidates: [{ personId: ids['kt.binh'] }] }).expect(422);
-    expect(capped.body).toMatchObject({ code: 'CAP_EXCEEDED', message: 'Vượt giới hạn: tối đa 15% × 2 người có LĐTT = 0,3 → 0 CSTĐCS (đề nghị 1). Không có đề nghị nào được ghi.' });
+    expect(capped.body).toMatchObject({ code: 'CAP_EXCEEDED', message: 'Vượt giới hạn: tối đa 15% × 4 người có LĐTT = 0,6 → 0 CSTĐCS (đề nghị 1). Không có đề nghị nào được ghi.' });
+    // An's LĐTT 2020 was revoked, but he is proposed for it again: CSTĐCS counts the proposal, awaiting its decision.
+    const an = await eligibility({ year: 2020, title: 'CSTDCS', personId: ids['kt.an'] }).expect(200);
+    expect(an.body.candidates[0]).toMatchObject({ eligible: true });
+    expect(an.body.candidates[0].reasons[0].text).toBe('Đã được đề nghị danh hiệu Lao động tiên tiến năm 2020 (chờ quyết định)');
 
     const demoHead = (await t.http().get('/api/v1/people').query({ q: 'thanhhoa.vientruong' }).set(admin).expect(200)).body.items[0];
     expect((await propose({ title: 'LDTT', candidates: [{ personId: demoHead.id }] }).expect(422)).body.code).toBe('CANDIDATE_NOT_IN_UNIT');

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { chunks } from '../../org/csv-row-check';
 import { Person } from '../../org/entities/person.entity';
 import { UnitEvaluation } from '../../org/entities/unit-evaluation.entity';
+import { CommendationProposal } from '../entities/commendation-proposal.entity';
 import { CommendationRecord } from '../entities/commendation-record.entity';
 import { Initiative } from '../entities/initiative.entity';
 import { StaffAbsence } from '../entities/staff-absence.entity';
@@ -17,12 +18,14 @@ export interface RecordsRequest {
   year: number;
 }
 
+
 const taskResultOf = (value: string | null): TaskResult | undefined => (TASK_RESULTS as readonly string[]).includes(value ?? '') ? (value as TaskResult) : undefined;
 
 /**
  * Reads the records eligibility needs (evaluateEligibility's plain data) for some people and units, set-based: a
  * few queries whatever their number. A unit's members of each year come along, since collective titles count them.
- * A revoked award is read as revoked, so it counts as never held.
+ * A revoked award is read as revoked, so it counts as never held; a title proposed for the year and not yet decided
+ * is read as pending, and counts.
  */
 export async function loadEligibilityRecords(em: EntityManager, request: RecordsRequest): Promise<EligibilityRecords> {
   const upTo = { $lte: request.year };
@@ -58,6 +61,13 @@ export async function loadEligibilityRecords(em: EntityManager, request: Records
     }
   }
   const recipients = [...ids.filter(known).map((id) => ({ person: id })), ...request.unitIds.map((id) => ({ unit: id }))];
+  for (const part of chunks(ids.filter(known))) {
+    // The year's proposals not yet decided count as pending titles (proposed together at year end).
+    for (const proposal of await em.find(CommendationProposal, { person: { $in: part }, year: request.year }, { fields: ['person', 'titleCode', 'year'] })) {
+      const titles = people[proposal.person!.id].titles!;
+      titles.push({ title: proposal.titleCode, year: proposal.year, decisionNumber: '', revoked: false, pending: true });
+    }
+  }
   for (const part of chunks(recipients)) {
     const persons = part.flatMap((r) => ('person' in r ? [r.person] : []));
     const unitsOfPart = part.flatMap((r) => ('unit' in r ? [r.unit] : []));

@@ -72,6 +72,18 @@ describe('CSTĐCS: LĐTT of the same year plus excellent results or a recognised
     expect(reasonOf(result, 'CSTDCS.excellent-results-or-initiative').text).toEqual({ vi: 'Hoàn thành xuất sắc nhiệm vụ năm 2020', en: 'Completed tasks excellently in 2020' });
   });
 
+  it('counts an LĐTT proposed for the same year, saying it awaits its decision; a decided one is named first', () => {
+    const pending: AwardedTitle = { title: 'LDTT', year: 2020, decisionNumber: '', revoked: false, pending: true };
+    const proposed = evaluatePerson(BEFORE_2024, person({ titles: [pending], taskResults: { 2020: 'excellent' } }), 'CSTDCS', 2020);
+    expect(proposed.eligible).toBe(true);
+    expect(reasonOf(proposed, 'CSTDCS.same-year-LDTT').text).toEqual({
+      vi: 'Đã được đề nghị danh hiệu Lao động tiên tiến năm 2020 (chờ quyết định)',
+      en: 'Proposed for the Advanced Worker title for 2020 (awaiting the decision)',
+    });
+    const decided = evaluatePerson(BEFORE_2024, person({ titles: [pending, award('LDTT', 2020)], taskResults: { 2020: 'excellent' } }), 'CSTDCS', 2020);
+    expect(reasonOf(decided, 'CSTDCS.same-year-LDTT').text.vi).toBe('Có danh hiệu Lao động tiên tiến năm 2020 (quyết định số 20-LDTT/QĐ-VKS)');
+  });
+
   it('names a revoked award and lists both alternatives when neither is met', () => {
     const result = evaluatePerson(BEFORE_2024, person({ titles: [award('LDTT', 2020, true)], taskResults: { 2020: 'good' } }), 'CSTDCS', 2020);
     expect(result.reasons.map((reason) => reason.text.vi)).toEqual([

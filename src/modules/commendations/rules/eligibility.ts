@@ -24,6 +24,11 @@ export interface AwardedTitle {
   /** Số quyết định, e.g. "123/QĐ-VKSTC". */
   decisionNumber: string;
   revoked: boolean;
+  /**
+   * Proposed and awaiting its decision (đã đề nghị, chờ quyết định): LĐTT and CSTĐCS of a year are proposed together,
+   * so a title proposed for the same year counts, and the reason says it is pending.
+   */
+  pending?: boolean;
 }
 
 /** An initiative (sáng kiến) recognised at a scope in a year. */
@@ -156,8 +161,10 @@ class Evaluation {
     return titleOf(this.pack, code)?.name ?? both(code, code);
   }
 
+  /** The award held that year, a decided one before one only proposed. */
   static held(record: SubjectRecord | undefined, title: string, year: number): AwardedTitle | undefined {
-    return record?.titles?.find((award) => award.title === title && award.year === year && !award.revoked);
+    const held = record?.titles?.filter((award) => award.title === title && award.year === year && !award.revoked) ?? [];
+    return held.find((award) => !award.pending) ?? held[0];
   }
 
   revoked(title: string, year: number): AwardedTitle | undefined {
@@ -178,6 +185,7 @@ class Evaluation {
       case 'same-year-title': {
         const name = this.nameOf(prerequisite.title);
         const award = Evaluation.held(this.record, prerequisite.title, year);
+        if (award?.pending) return { met: true, detail: both(`đã được đề nghị danh hiệu ${name.vi} năm ${year} (chờ quyết định)`, `proposed for the ${name.en} title for ${year} (awaiting the decision)`) };
         if (award) return { met: true, detail: both(`có danh hiệu ${name.vi} năm ${year} (quyết định số ${award.decisionNumber})`, `holds the ${name.en} title for ${year} (decision ${award.decisionNumber})`) };
         const revoked = this.revoked(prerequisite.title, year);
         const note = revoked ? both(` (danh hiệu theo quyết định số ${revoked.decisionNumber} đã bị thu hồi)`, ` (the award by decision ${revoked.decisionNumber} was revoked)`) : both('', '');
