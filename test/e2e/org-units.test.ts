@@ -129,10 +129,12 @@ describe('organisation units API (e2e)', () => {
     await t.http().put(`/api/v1/units/${unit.id}/evaluations/2021`).set(admin).send({ evaluated: true }).expect(200);
 
     const list = await t.http().get(`/api/v1/units/${unit.id}/evaluations`).set(admin).expect(200);
-    // The demo data recorded 2019; the upsert left one row for 2021.
+    // The demo data recorded 2018–2020 (its staff records); the upsert left one row for 2021.
     expect(list.body.map((e: { year: number; evaluated: boolean }) => [e.year, e.evaluated])).toEqual([
       [2021, true],
+      [2020, true],
       [2019, true],
+      [2018, true],
     ]);
     expect((await t.http().put(`/api/v1/units/${unit.id}/evaluations/20x1`).set(admin).send({ evaluated: true }).expect(400)).body.code).toBe('VALIDATION_FAILED');
     await t.http().put(`/api/v1/units/${unit.id}/evaluations/2021`).set(admin).send({ evaluated: 'yes' }).expect(400);
