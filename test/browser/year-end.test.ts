@@ -2,6 +2,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { fieldKeyOf } from '../../src/modules/scoring/table/table-text';
 import { describeBrowser, launchChromium } from '../support/browser';
 import { clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
+import { pdfText } from '../support/pdf-text';
 import { sheetsOfStage, SheetTask } from '../support/scoring';
 import { CLUSTER_6_UNIT_NAMES } from '../support/signing-flow';
 import { DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
@@ -241,6 +242,11 @@ describeBrowser('year-end evaluation pages: Cluster No. 6 scores, ranks and is c
     expect(await row.count()).toBe(1);
     const rowText = await row.innerText();
     for (const expected of ['Cờ thi đua', `Số ${DECISION.number} ngày 28/12/2020`, DECISION.issuer, CAMPAIGN]) expect(rowText).toContain(expected);
+    // The row's certificate downloads, naming the unit and the flag.
+    const certificateHref = (await row.locator('a.certificate').getAttribute('href'))!;
+    const certificate = await page.request.get(`${t.url}${certificateHref}`);
+    expect(certificate.status()).toBe(200);
+    expect(pdfText(await certificate.body())).toEqual(expect.arrayContaining(['CỜ THI ĐUA CỦA VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO', name('VKS-THA')]));
   });
 
   it('shows the ranking in the language the person chose, not the browser’s: Vietnamese by cookie in an English browser, then English', async () => {

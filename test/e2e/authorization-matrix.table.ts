@@ -156,6 +156,7 @@ export const EXPECTED_OUTCOMES = parseTable(`
   # The commendation register (sổ khen thưởng): anyone signed in reads it; an id nobody has is 404 COMMENDATION_NOT_FOUND.
   GET    /api/v1/commendations                                     401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/commendations/export.xlsx                         401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/commendations/{id}/certificate.pdf                401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/commendations/{id}                                401            allowed        allowed        allowed        allowed        allowed
   # Records: who may read a unit's eligibility or a person's record is the service's check (a random id: 404, no query: 400).
   GET    /api/v1/eligibility                                       401            allowed        allowed        allowed        allowed        allowed

@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import { pdfText } from '../support/pdf-text';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -225,6 +226,37 @@ describe('commendation records and eligibility (e2e)', () => {
 
     const list = await t.http().get('/api/v1/commendation-proposals').query({ unitId, year: 2020, title: 'LDTT' }).set(officer).expect(200);
     expect(list.body.map((p: { candidate: { name: string } }) => p.candidate.name)).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Phạm Thị Dung', 'Lê Văn Cường']);
+  });
+
+  it('downloads an award’s certificate as a PDF naming the person and the unit; a revoked award has none', async () => {
+    const pdf = (id: string, as = admin) =>
+      t
+        .http()
+        .get(`/api/v1/commendations/${id}/certificate.pdf`)
+        .set(as)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+    const binh = (await t.http().get('/api/v1/commendations').query({ personId: ids['kt.binh'], year: 2020 }).set(admin).expect(200)).body.items[0];
+    const officer = await bearerFor(t, 'kt.canbo', 'mat-khau-kiem-thu');
+    const response = await pdf(binh.id, officer).expect(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="chung-nhan-2020-${binh.id.replace(/-/g, '').slice(0, 8).toUpperCase()}.pdf"`);
+    const text = pdfText(response.body as Buffer);
+    for (const line of ['CÔNG NHẬN DANH HIỆU', 'LAO ĐỘNG TIÊN TIẾN', 'Trần Thị Bình', 'Viện kiểm sát nhân dân tỉnh Kiểm Thử', 'Quyết định số 15/QĐ-VKS-KT', 'ngày 29 tháng 12 năm 2020']) {
+      expect(text).toContain(line);
+    }
+
+    // kt.an's LĐTT 2020 was revoked above.
+    const an = (await t.http().get('/api/v1/commendations').query({ personId: ids['kt.an'], year: 2020, title: 'LDTT' }).set(admin).expect(200)).body.items[0];
+    expect(an.revocation).not.toBeNull();
+    const revoked = await t.http().get(`/api/v1/commendations/${an.id}/certificate.pdf`).set(admin).expect(409);
+    expect(revoked.body).toMatchObject({ code: 'CERTIFICATE_REVOKED', message: 'Khen thưởng này đã bị thu hồi theo quyết định 2/QĐ-VKS-KT, nên không cấp giấy chứng nhận.' });
+    expect((await t.http().get('/api/v1/commendations/00000000-0000-4000-8000-000000000000/certificate.pdf').set(admin).expect(404)).body.code).toBe('COMMENDATION_NOT_FOUND');
+    await t.http().get(`/api/v1/commendations/${binh.id}/certificate.pdf`).expect(401);
   });
 
   it('exports the register as XLSX with the filters of the list, a revoked award kept with its reason', async () => {

@@ -168,4 +168,11 @@ export const COMMENDATION_ERRORS = {
     kind: 'conflict',
     message: { vi: 'Khen thưởng này đã bị thu hồi theo quyết định {decision}.', en: 'This award was already revoked by decision {decision}.' },
   },
+  CERTIFICATE_REVOKED: {
+    kind: 'conflict',
+    message: {
+      vi: 'Khen thưởng này đã bị thu hồi theo quyết định {decision}, nên không cấp giấy chứng nhận.',
+      en: 'This award was revoked by decision {decision}, so it has no certificate.',
+    },
+  },
 } satisfies Record<string, CatalogEntry>;

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CertificatesService } from './certificates/certificates.service';
 import { CommendationsService } from './commendations.service';
 import { CommendationDto, CommendationListQueryDto, CommendationPageDto } from './dto/commendation.dto';
 import { commendationsWorkbook } from './exports/commendations-workbook';
@@ -13,7 +14,10 @@ const EXPORT_ROWS = 50_000;
 @ApiBearerAuth()
 @Controller('api/v1/commendations')
 export class CommendationsController {
-  constructor(private readonly commendations: CommendationsService) {}
+  constructor(
+    private readonly commendations: CommendationsService,
+    private readonly certificates: CertificatesService,
+  ) {}
 
   /** Commendations, newest decision first; filter by year, unit, person or campaign. */
   @Get()
@@ -32,6 +36,17 @@ export class CommendationsController {
     const body = await commendationsWorkbook(`Sổ khen thưởng (${scope})`, items);
     const filename = `so-khen-thuong${query.year ? `-${query.year}` : ''}.xlsx`;
     return new StreamableFile(body, { type: XLSX, disposition: `attachment; filename="${filename}"`, length: body.length });
+  }
+
+  /** The award's certificate as a PDF (Vietnamese, landscape A4); a revoked award has none. */
+  @Get(':id/certificate.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The certificate', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiNotFoundResponse({ description: 'COMMENDATION_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'CERTIFICATE_REVOKED' })
+  async certificate(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const file = await this.certificates.certificate(id);
+    return new StreamableFile(file.body, { type: 'application/pdf', disposition: `attachment; filename="${file.filename}"`, length: file.body.length });
   }
 
   @Get(':id')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CertificatesService } from './certificates/certificates.service';
 import { CommendationsService } from './commendations.service';
 import { EligibilityService } from './records/eligibility.service';
 import { PersonRecordService } from './records/person-record.service';
@@ -8,7 +9,7 @@ import { RulePacksService } from './records/rule-packs.service';
 
 /** The commendation register and the records eligibility is judged on, for their API and for the workflow's stages. */
 @Module({
-  providers: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, RecordsCsvImportService, ProposalsService],
-  exports: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, RecordsCsvImportService, ProposalsService],
+  providers: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, RecordsCsvImportService, ProposalsService, CertificatesService],
+  exports: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, RecordsCsvImportService, ProposalsService, CertificatesService],
 })
 export class CommendationsModule {}

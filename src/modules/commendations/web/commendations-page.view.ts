@@ -19,6 +19,7 @@ const TEXTS = {
     count: '{count} bản ghi',
     revoked: 'Đã thu hồi ({reason})',
     export: 'Tải sổ khen thưởng (Excel)',
+    certificate: 'Giấy chứng nhận (PDF)',
   },
   en: {
     title: 'Commendation register',
@@ -36,6 +37,7 @@ const TEXTS = {
     count: '{count} records',
     revoked: 'Revoked ({reason})',
     export: 'Download the register (Excel)',
+    certificate: 'Certificate (PDF)',
   },
 } as const;
 
@@ -51,7 +53,7 @@ export interface CommendationsPageModel {
   year?: number;
 }
 
-/** The register as a table: recipient, title (in the page's language), year, decision number and date, issuer, campaign. */
+/** The register as a table: recipient, title (in the page's language), year, decision number and date with the certificate's link (none once revoked), issuer, campaign. */
 export function commendationsPageView({ language, items, total, year }: CommendationsPageModel): SafeHtml {
   const t = (key: keyof (typeof TEXTS)['vi'], params?: Record<string, unknown>) => commendationText(language, key, params);
   const rows = items.map(
@@ -59,7 +61,7 @@ export function commendationsPageView({ language, items, total, year }: Commenda
   <td>${item.recipient.name}${item.recipient.code ? html` <span class="muted">(${item.recipient.code})</span>` : ''}</td>
   <td>${language === 'en' ? (item.title.label.en ?? item.title.label.vi) : item.title.label.vi}${item.revocation ? html` <span class="badge bad">${t('revoked', { reason: item.revocation.reason })}</span>` : ''}</td>
   <td>${item.year}</td>
-  <td>${t('decisionLine', { number: item.decision.number, date: day(item.decision.signedOn, language) })}</td>
+  <td>${t('decisionLine', { number: item.decision.number, date: day(item.decision.signedOn, language) })}${item.revocation ? '' : html`<br><a class="certificate" href="/api/v1/commendations/${item.id}/certificate.pdf">${t('certificate')}</a>`}</td>
   <td>${item.decision.issuer}</td>
   <td>${item.decision.campaignName ?? '—'}</td>
 </tr>`,
