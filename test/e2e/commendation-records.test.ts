@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import { binaryBody } from '../support/binary-body';
 import { pdfText } from '../support/pdf-text';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
 
@@ -235,11 +236,7 @@ describe('commendation records and eligibility (e2e)', () => {
         .get(`/api/v1/commendations/${id}/certificate.pdf`)
         .set(as)
         .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        .parse(binaryBody);
     const binh = (await t.http().get('/api/v1/commendations').query({ personId: ids['kt.binh'], year: 2020 }).set(admin).expect(200)).body.items[0];
     const officer = await bearerFor(t, 'kt.canbo', 'mat-khau-kiem-thu');
     const response = await pdf(binh.id, officer).expect(200);
@@ -266,11 +263,7 @@ describe('commendation records and eligibility (e2e)', () => {
       .query({ personId: ids['kt.an'], title: 'LDTT' })
       .set(admin)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(response.headers['content-disposition']).toBe('attachment; filename="so-khen-thuong.xlsx"');
     const body = response.body as Buffer;

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { dejaVuFonts } from '../../common/pdf/dejavu-fonts';
+import { pdfBytes } from '../../common/pdf/pdf-bytes';
 import type { Language } from '../../common/i18n/language';
 import { DocumentContent } from './content/document-content';
 
@@ -146,12 +147,7 @@ export function toPdf(content: DocumentContent, meta: PdfMeta): Promise<Buffer> 
       ModDate: (meta.signatures && lastChange(meta.signatures)) ?? meta.createdAt,
     },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
+  const done = pdfBytes(pdf);
   pdf.registerFont('regular', regular);
   pdf.registerFont('bold', bold);
 

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { dejaVuFonts } from '../../../common/pdf/dejavu-fonts';
+import { pdfBytes } from '../../../common/pdf/pdf-bytes';
 import type { AwardKind } from '../entities/commendation-record.entity';
 
 /** What a certificate (Bằng khen, Giấy khen, a title's Giấy chứng nhận) says: one award of the register. */
@@ -56,12 +57,7 @@ export function certificatePdf(data: CertificateData): Promise<Buffer> {
       ModDate: signed,
     },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
+  const done = pdfBytes(pdf);
   pdf.registerFont('regular', regular);
   pdf.registerFont('bold', bold);
   const { width, height } = pdf.page;

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError } from '../../../common/errors/app-error';
 import { CommendationRecord } from '../entities/commendation-record.entity';
 import { StaffYear } from '../entities/staff-year.entity';
-import { certificatePdf } from './certificate-pdf';
+import { certificatePdf, registerNumber } from './certificate-pdf';
 
 /** A certificate ready to download. */
 export interface CertificateFile {
@@ -38,6 +38,6 @@ export class CertificatesService {
       decision: { number: record.decision.number, signedOn: record.decision.signedOn, issuer: record.decision.issuer },
       registerId: record.id,
     });
-    return { body, filename: `chung-nhan-${record.year}-${record.id.replace(/-/g, '').slice(0, 8).toUpperCase()}.pdf` };
+    return { body, filename: `chung-nhan-${record.year}-${registerNumber(record.id)}.pdf` };
   }
 }

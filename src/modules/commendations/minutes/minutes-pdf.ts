@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { dejaVuFonts } from '../../../common/pdf/dejavu-fonts';
+import { pdfBytes } from '../../../common/pdf/pdf-bytes';
 import type { Language } from '../../../common/i18n/language';
 
 /** One row of the ranking table. */
@@ -136,12 +137,7 @@ export function minutesPdf(data: MinutesData): Promise<Buffer> {
     displayTitle: true,
     info: { Title: title, Subject: labels.subtitle(data.cluster.year), Creator: 'thidua', Producer: 'thidua', CreationDate: data.closedAt, ModDate: data.closedAt },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
+  const done = pdfBytes(pdf);
   pdf.registerFont('regular', regular);
   pdf.registerFont('bold', bold);
   const heading = (text: string) => {
