@@ -207,6 +207,7 @@ describe('rank stage, ranking API, adjustments, workbook and pages (e2e)', () =>
       'VKSND Nghệ An xếp trên VKSND Hà Tĩnh: bằng tổng điểm 18,00; nhóm I 16,00 > 15,00',
       'VKSND Quảng Bình và VKSND Quảng Trị đồng hạng 4: bằng tổng điểm 15,00; bằng nhóm I 14,00; bằng điểm trừ 1,00',
     ]);
+    expect(computed.data.tiesTotal).toBe(2);
     expect(computed.data.notRanked).toEqual([expect.objectContaining({ unitId: unitIds.get('VKS-TTH') })]);
   });
 

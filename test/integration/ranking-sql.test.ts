@@ -14,7 +14,7 @@ import { ScoringTableVersion } from '../../src/modules/scoring/entities/scoring-
 import { aggregateValue } from '../../src/modules/scoring/ranking/aggregate';
 import { rankUnits } from '../../src/modules/scoring/ranking/rank';
 import { breakdownOf, sheetFactsOf, SheetUse, sheetUsesOf } from '../../src/modules/scoring/ranking/ranking-breakdown';
-import { defaultTieBreak, RankingService } from '../../src/modules/scoring/ranking/ranking.service';
+import { defaultTieBreak, RankingService, TIES_EXPLAINED } from '../../src/modules/scoring/ranking/ranking.service';
 import { ScoringTablesService } from '../../src/modules/scoring/scoring-tables.service';
 import { AggregationMethod, ScoringTableDocument, TieBreakKey } from '../../src/modules/scoring/table/scoring-table';
 import { createTestDatabase, TEST_DIALECT, TestDatabase } from '../support/test-database';
@@ -238,9 +238,47 @@ describe(`set-based ranking against aggregateValue and rankUnits (${TEST_DIALECT
           const leading = want.filter((row) => row.rank !== null && row.rank <= 2);
           expect(new Set(outcome.leaders)).toEqual(new Set(leading.map((row) => row.unit)));
           expect(outcome.notRanked.map((row) => row.unitId).sort()).toEqual(want.filter((row) => row.rank === null).map((row) => row.unit).sort());
+          // Every place after the first that the total alone did not decide is counted (and, this few, explained).
+          const ranked = want.filter((row) => row.rank !== null).length;
+          const byTotal = want.filter((row) => row.decidedBy === 'total').length;
+          expect(outcome.tiesTotal).toBe(Math.max(0, ranked - 1 - byTotal));
+          expect(outcome.ties).toHaveLength(outcome.tiesTotal);
         }
       }),
       { seed: 20261203, numRuns: 12 },
     );
+  });
+
+  it("counts a sector's ties but explains only the first TIES_EXPLAINED of them, in rank order", async () => {
+    const em = orm.em.fork();
+    const tag = randomUUID().slice(0, 8);
+    const count = TIES_EXPLAINED + 30;
+    // Every unit scored alike: the chain cannot break any tie, so every place after the first is explained as shared.
+    const units = Array.from({ length: count }, (_, index) => em.create(Unit, { code: `T-${tag}-${index}`, name: `VKSND Đơn vị ${String(index).padStart(3, '0')}` }));
+    const scorer = em.create(Unit, { code: `TS-${tag}`, name: 'Viện kiểm sát chấm' });
+    const runId = randomUUID();
+    const campaignId = randomUUID();
+    for (const unit of units) {
+      em.create(ScoreSheet, {
+        campaignId,
+        stageRunId: runId,
+        taskId: randomUUID(),
+        tableVersion: em.getReference(ScoringTableVersion, table.id),
+        kind: 'peer',
+        scorerUnit: scorer,
+        scoredUnit: unit,
+        status: 'submitted',
+        total: 1500,
+        groupTotals: { I: 1000, II: 500, III: 0 },
+        penalties: 0,
+      });
+    }
+    await em.flush();
+    const { outcome, count: written } = await actual(runId, units.map((unit) => unit.id), { aggregation: 'mean', includeSelf: false, tieBreak: defaultTieBreak(TABLE) });
+    expect(written).toBe(count);
+    expect(outcome.tiesTotal).toBe(count - 1);
+    expect(outcome.ties).toHaveLength(TIES_EXPLAINED);
+    expect(outcome.ties[0].vi).toBe('VKSND Đơn vị 000 và VKSND Đơn vị 001 đồng hạng 1: bằng tổng điểm 15,00; bằng nhóm I 10,00; bằng điểm trừ 0,00');
+    expect(outcome.ties[TIES_EXPLAINED - 1].vi).toMatch(/^VKSND Đơn vị 099 và VKSND Đơn vị 100 đồng hạng 1:/);
   });
 });

@@ -41,8 +41,13 @@ export interface RankingOutcome {
   /** Unit ids of the ranks 1 … leaders, in rank order. */
   leaders: string[];
   leaderRows: Array<{ unitId: string; name: string; rank: number; total: Hundredths }>;
-  /** The explanations of every place not decided by the total alone (a tie broken by the chain, or kept). */
+  /**
+   * The explanations of the places not decided by the total alone (a tie broken by the chain, or kept), the first
+   * TIES_EXPLAINED of them in rank order; the ranking's pages explain every place from the entries.
+   */
   ties: Text[];
+  /** How many places were not decided by the total alone (more than ties lists when a sector ties often). */
+  tiesTotal: number;
   notRanked: Array<{ unitId: string; name: string; reason: Text }>;
 }
 
@@ -50,6 +55,12 @@ export interface RankingOutcome {
 export function defaultTieBreak(table: ScoringTableDocument): TieBreakKey[] {
   return ['total', ...(table.groups[0] ? [`group:${table.groups[0].code}` as TieBreakKey] : []), 'fewer-penalties'];
 }
+
+/**
+ * How many tie explanations an outcome carries into the campaign's history: all of a cluster's, a bounded few of a
+ * sector's, whose ten thousand units can tie thousands of times (two languages each, megabytes in one event).
+ */
+export const TIES_EXPLAINED = 100;
 
 /** Units per UPDATE of moved tie-break keys (bound parameters stay far below both databases' limits). */
 const UPDATE_CHUNK = 500;
@@ -247,14 +258,24 @@ export class RankingService {
     return (Array.isArray(result) ? result : (result as { rows: T }).rows) as T;
   }
 
+  /** The places not decided by the total alone: counted, and the first TIES_EXPLAINED explained (only those are built). */
+  private tiesOf(ranked: RankedRow[], tieBreak: TieBreakKey[]): Pick<RankingOutcome, 'ties' | 'tiesTotal'> {
+    const ties: Text[] = [];
+    let tiesTotal = 0;
+    ranked.forEach((row, index) => {
+      if (!index || row.decidedBy === 'total') return;
+      if (tiesTotal++ < TIES_EXPLAINED) ties.push(explainPlace(ranked[index - 1], row, tieBreak, row.decidedBy, row.rank));
+    });
+    return { ties, tiesTotal };
+  }
+
   private outcome(ranked: RankedRow[], tieBreak: TieBreakKey[], leaders: number, units: Array<Pick<Unit, 'id' | 'name'>>, breakdowns: Map<string, RankingBreakdown>): RankingOutcome {
     const names = new Map(units.map((unit) => [unit.id, unit.name]));
     const leading = ranked.filter((row) => row.rank <= leaders);
     return {
       leaders: leading.map((row) => row.unitId),
       leaderRows: leading.map((row) => ({ unitId: row.unitId, name: names.get(row.unitId) ?? row.label, rank: row.rank, total: row.total })),
-      // Only the places not decided by the total are explained here: a sector has thousands of places.
-      ties: ranked.flatMap((row, index) => (index && row.decidedBy !== 'total' ? [explainPlace(ranked[index - 1], row, tieBreak, row.decidedBy, row.rank)] : [])),
+      ...this.tiesOf(ranked, tieBreak),
       notRanked: units
         .filter((unit) => breakdowns.get(unit.id)?.ranked === false)
         .map((unit) => ({ unitId: unit.id, name: unit.name, reason: notRankedReason(breakdowns.get(unit.id)!)! })),

@@ -85,6 +85,7 @@ export class RankStageEffects implements StageEffects {
       tableVersionId: tableVersion.id,
       leaders: outcome.leaderRows.map((row) => ({ ...row, total: hundredthsToNumber(row.total) })),
       ties: outcome.ties,
+      tiesTotal: outcome.tiesTotal,
       notRanked: outcome.notRanked,
     });
   }

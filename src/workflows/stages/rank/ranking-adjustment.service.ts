@@ -58,6 +58,7 @@ export class RankingAdjustmentService {
           previousRank: outcome.previous.rank,
           leaders: outcome.leaderRows.map((row) => ({ ...row, total: hundredthsToNumber(row.total) })),
           ties: outcome.ties,
+          tiesTotal: outcome.tiesTotal,
         },
         eventActor(principal, actingFor),
       );
