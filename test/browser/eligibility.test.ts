@@ -83,6 +83,12 @@ describeBrowser('eligibility page (headless Chromium)', () => {
     expect(awards.length).toBeGreaterThan(0);
     expect(await page.locator('#awards tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-award')))).toEqual(awards.map((a) => `${a.year} ${a.title.code}`));
     expect(await page.locator('#years tbody tr').count()).toBe(3);
+    // The timeline: a column a year, each with the year's titles as marks.
+    expect(await page.locator('#timeline > ol > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-year')))).toEqual(['2018', '2019', '2020']);
+    for (const year of [2018, 2019, 2020]) {
+      const labels = (record.body.commendations as Array<{ year: number; title: { label: { vi: string } } }>).filter((a) => a.year === year).map((a) => a.title.label.vi);
+      expect(await page.locator(`#timeline li[data-year="${year}"] .mark:not(.initiative)`).allInnerTexts()).toEqual(labels);
+    }
     await page.goBack();
 
     await page.getByRole('link', { name: 'English' }).click();
@@ -90,5 +96,33 @@ describeBrowser('eligibility page (headless Chromium)', () => {
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Commendation eligibility: Grassroots Emulation Soldier 2019');
     const first = judged[0];
     expect(await page.locator(`tr[data-candidate="${first.name}"] .badge`).innerText()).toBe(first.eligible ? 'Eligible' : 'Not eligible');
+  });
+  it("shows the unit's record from the eligibility page: a timeline of its results and its people's titles, and its staff's records", async () => {
+    const base = t.url!;
+    await page.goto(`${base}/commendations/eligibility?lang=vi`);
+    const unitName = await page.locator('form select[name="unit"] option:checked').innerText();
+    await page.getByRole('link', { name: unitName, exact: true }).click();
+    await page.waitForURL(/\/commendations\/units\//);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`Hồ sơ thi đua của đơn vị: ${unitName}`);
+
+    const unitId = new URL(page.url()).pathname.split('/').pop()!;
+    const officer = await bearerFor(t, 'thanhhoa.canbo');
+    const record = (await t.http().get(`/api/v1/units/${unitId}/commendation-record`).set(officer).expect(200)).body as {
+      years: Array<{ year: number; staff: number; personalTitles: Array<{ label: { vi: string }; count: number }> }>;
+      staff: Array<{ fullName: string }>;
+    };
+    expect(record.years.map((row) => row.year)).toEqual([2018, 2019, 2020]);
+    expect(record.years.some((row) => row.personalTitles.length > 0)).toBe(true);
+    expect(await page.locator('#timeline > ol > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-year')))).toEqual(['2018', '2019', '2020']);
+    for (const row of record.years) {
+      expect(row.staff).toBe(10);
+      expect(await page.locator(`#timeline li[data-year="${row.year}"] .mark.count`).allInnerTexts()).toEqual(row.personalTitles.map((title) => `${title.count} ${title.label.vi}`));
+      expect(await page.locator(`#years tr[data-year="${row.year}"] td`).nth(2).innerText()).toBe('10');
+    }
+    expect(await page.locator('#people tbody tr').count()).toBe(record.staff.length);
+
+    await page.getByRole('link', { name: record.staff[0].fullName }).click();
+    await page.waitForURL(/\/commendations\/people\//);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`Hồ sơ thi đua: ${record.staff[0].fullName}`);
   });
 });

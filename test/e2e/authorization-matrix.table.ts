@@ -161,6 +161,7 @@ export const EXPECTED_OUTCOMES = parseTable(`
   # Records: who may read a unit's eligibility or a person's record is the service's check (a random id: 404, no query: 400).
   GET    /api/v1/eligibility                                       401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/people/{id}/commendation-record                   401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/units/{id}/commendation-record                    401            allowed        allowed        allowed        allowed        allowed
   POST   /api/v1/commendations/{id}/revocation                     401            403            403            403            403            allowed
   POST   /api/v1/commendation-proposals                            401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/commendation-proposals                            401            allowed        allowed        allowed        allowed        allowed

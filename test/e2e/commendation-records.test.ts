@@ -278,4 +278,39 @@ describe('commendation records and eligibility (e2e)', () => {
     ]);
     expect(sheet.rowCount).toBe(4);
   });
+  it("shows a unit's record: results and staff by year, its people's titles counted where they served, its own awards and initiatives", async () => {
+    await importRecords([
+      HEADER,
+      'title,,VKS-KT,2020,TTLDTT,,,,,,,,20/QĐ-VKSTC,2021-01-05,Viện trưởng Viện kiểm sát nhân dân tối cao',
+      'initiative,,VKS-KT,2020,,,sector,Phần mềm theo dõi án hình sự,,,,,4/QĐ-HĐSK,,',
+      'unit-result,,VKS-KT,2019,,good,,,,,,,,,',
+    ]).expect(201);
+    const officer = await bearerFor(t, 'kt.canbo', 'mat-khau-kiem-thu');
+    const record = (await t.http().get(`/api/v1/units/${unitId}/commendation-record`).set(officer).expect(200)).body;
+    expect(record.unit).toEqual({ unitId, code: 'VKS-KT', name: 'Viện kiểm sát nhân dân tỉnh Kiểm Thử' });
+    // An's LĐTT 2020 was revoked above: 2020 counts Bình's and Cường's only.
+    const ldtt = (count: number) => [{ code: 'LDTT', label: expect.objectContaining({ vi: 'Lao động tiên tiến' }), count }];
+    expect(record.years).toEqual([
+      { year: 2019, evaluated: true, taskResult: 'good', staff: 1, personalTitles: ldtt(1) },
+      { year: 2020, evaluated: true, taskResult: 'excellent', staff: 4, personalTitles: ldtt(2) },
+      { year: 2024, evaluated: null, taskResult: null, staff: 1, personalTitles: [] },
+    ]);
+    expect(record.commendations.map((c: { year: number; title: { code: string }; recipient: { kind: string } }) => [c.year, c.title.code, c.recipient.kind])).toEqual([[2020, 'TTLDTT', 'unit']]);
+    expect(record.initiatives).toEqual([{ name: 'Phần mềm theo dõi án hình sự', year: 2020, scope: 'sector', decisionNumber: '4/QĐ-HĐSK' }]);
+    expect(record.staff.map((row: { fullName: string; years: number[] }) => `${row.fullName} ${row.years.join(',')}`)).toEqual([
+      'Hoàng Văn Em 2024',
+      'Lê Văn Cường 2020',
+      'Nguyễn Văn An 2019,2020',
+      'Phạm Thị Dung 2020',
+      'Trần Thị Bình 2020',
+    ]);
+
+    const otherOfficer = await bearerFor(t, 'thanhhoa.canbo');
+    expect((await t.http().get(`/api/v1/units/${unitId}/commendation-record`).set(otherOfficer).expect(403)).body).toMatchObject({
+      code: 'UNIT_RECORD_FORBIDDEN',
+      message: 'Chỉ cán bộ được ủy quyền của Viện kiểm sát nhân dân tỉnh Kiểm Thử, Hội đồng thi đua – khen thưởng và quản trị viên mới xem được hồ sơ thi đua của đơn vị này.',
+    });
+    expect((await t.http().get('/api/v1/units/00000000-0000-4000-8000-000000000000/commendation-record').set(admin).expect(404)).body.code).toBe('UNIT_NOT_FOUND');
+    await t.http().get(`/api/v1/units/${unitId}/commendation-record`).expect(401);
+  });
 });

@@ -119,6 +119,13 @@ export const COMMENDATION_ERRORS = {
       en: "Only {person}, officers mandated for a unit they served in, the emulation council and administrators may see this record.",
     },
   },
+  UNIT_RECORD_FORBIDDEN: {
+    kind: 'forbidden',
+    message: {
+      vi: 'Chỉ cán bộ được ủy quyền của {unit}, Hội đồng thi đua – khen thưởng và quản trị viên mới xem được hồ sơ thi đua của đơn vị này.',
+      en: "Only officers mandated for {unit}, the emulation council and administrators may see this unit's record.",
+    },
+  },
   PROPOSAL_FORBIDDEN: {
     kind: 'forbidden',
     message: { vi: 'Chỉ cán bộ được ủy quyền của {unit} và quản trị viên mới đề nghị khen thưởng cho đơn vị này.', en: 'Only officers mandated for {unit} and administrators may make its proposals.' },

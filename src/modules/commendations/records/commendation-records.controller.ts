@@ -21,7 +21,8 @@ import { EligibilityService } from './eligibility.service';
 import { PersonRecordService } from './person-record.service';
 import { RecordsCsvImportService } from './records-csv-import.service';
 import { ProposalsService } from './proposals.service';
-import { EligibilityListDto, EligibilityQueryDto, PersonRecordDto, ProposalDto, ProposalQueryDto, ProposeDto, RecordsImportResultDto, RevocationDto } from './records.dto';
+import { UnitRecordService } from './unit-record.service';
+import { EligibilityListDto, EligibilityQueryDto, PersonRecordDto, ProposalDto, ProposalQueryDto, ProposeDto, RecordsImportResultDto, RevocationDto, UnitRecordDto } from './records.dto';
 
 /**
  * The records commendations are judged on (hồ sơ thi đua), and what follows from them: the import of past years,
@@ -35,6 +36,7 @@ export class CommendationRecordsController {
     private readonly imports: RecordsCsvImportService,
     private readonly eligibility: EligibilityService,
     private readonly people: PersonRecordService,
+    private readonly units: UnitRecordService,
     private readonly register: CommendationsService,
     private readonly proposals: ProposalsService,
   ) {}
@@ -102,6 +104,15 @@ export class CommendationRecordsController {
   @ApiNotFoundResponse({ description: 'PERSON_NOT_FOUND' })
   personRecord(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<PersonRecordDto> {
     return this.people.get(id, principal);
+  }
+
+  /** A unit's record: results and staff by year, its own awards (revoked ones marked), its people's titles by year, initiatives. */
+  @Get('units/:id/commendation-record')
+  @ApiOkResponse({ type: UnitRecordDto })
+  @ApiForbiddenResponse({ description: 'UNIT_RECORD_FORBIDDEN' })
+  @ApiNotFoundResponse({ description: 'UNIT_NOT_FOUND' })
+  unitRecord(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<UnitRecordDto> {
+    return this.units.get(id, principal);
   }
 
   /** Annuls an award with its reason and decision; it stays in the register, and later years' eligibility no longer counts it. */

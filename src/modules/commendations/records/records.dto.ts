@@ -137,6 +137,35 @@ export class PersonRecordDto {
   @ApiProperty({ type: [DisciplineDto] }) disciplines!: DisciplineDto[];
 }
 
+export class TitleCountDto {
+  @ApiProperty({ example: 'LDTT' }) code!: string;
+  @ApiProperty({ example: { vi: 'Lao động tiên tiến', en: 'Advanced Worker' } }) label!: { vi: string; en?: string };
+  @ApiProperty({ example: 9 }) count!: number;
+}
+
+export class UnitYearDto {
+  @ApiProperty() year!: number;
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Whether the unit was evaluated and graded that year; null when not recorded' }) evaluated!: boolean | null;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: TASK_RESULTS }) taskResult!: string | null;
+  @ApiProperty({ description: 'People on its staff that year' }) staff!: number;
+  @ApiProperty({ type: [TitleCountDto], description: "Its staff's personal titles and commendations that year (revoked ones not counted), by title" })
+  personalTitles!: TitleCountDto[];
+}
+
+export class UnitStaffDto {
+  @ApiProperty({ format: 'uuid' }) personId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ type: [Number], description: 'The years they served in the unit' }) years!: number[];
+}
+
+export class UnitRecordDto {
+  @ApiProperty({ type: UnitRefDto }) unit!: UnitRefDto;
+  @ApiProperty({ type: [UnitYearDto], description: 'Every year with a result, staff or an award, in order' }) years!: UnitYearDto[];
+  @ApiProperty({ type: [CommendationDto], description: "The unit's own titles and commendations, revoked ones included and marked" }) commendations!: CommendationDto[];
+  @ApiProperty({ type: [InitiativeRecordDto], description: "The unit's own recognised initiatives" }) initiatives!: InitiativeRecordDto[];
+  @ApiProperty({ type: [UnitStaffDto], description: 'Everyone who served in it, by name' }) staff!: UnitStaffDto[];
+}
+
 /** An administrator's override of a failed eligibility: the written reason is required and kept. */
 export class OverrideDto {
   @ApiPropertyOptional({ example: 'Có thành tích đột xuất trong phòng, chống tội phạm', description: 'Required (422 OVERRIDE_REASON_REQUIRED when blank)' })

@@ -20,9 +20,12 @@ import { EligibilityService } from '../records/eligibility.service';
 import { PersonRecordService } from '../records/person-record.service';
 import { ProposalsService } from '../records/proposals.service';
 import { RulePacksService } from '../records/rule-packs.service';
+import { UnitRecordService } from '../records/unit-record.service';
 import { commendationsPageView, commendationText } from './commendations-page.view';
 import { eligibilityPageView, eligibilityText } from './eligibility-page.view';
 import { personRecordPageView, personRecordText } from './person-record-page.view';
+import { RECORD_TIMELINE_STYLE } from './record-timeline.view';
+import { unitRecordPageView, unitRecordText } from './unit-record-page.view';
 
 /** Rows shown on the page; the API pages through the rest. */
 const PAGE_ROWS = 200;
@@ -39,6 +42,7 @@ export class CommendationsPageController {
     private readonly packs: RulePacksService,
     private readonly proposals: ProposalsService,
     private readonly records: PersonRecordService,
+    private readonly unitRecords: UnitRecordService,
     private readonly sessions: PageSessionService,
     private readonly navigation: PageNavigation,
     private readonly csrf: CsrfTokens,
@@ -110,6 +114,27 @@ export class CommendationsPageController {
       language,
       title: personRecordText(language, 'title', { name: record.person.fullName }),
       content: personRecordPageView(record, language),
+      styles: RECORD_TIMELINE_STYLE,
+      languageLinks: languageLinks(request),
+      person,
+      navigation: this.navigation.linksFor(person, language, request.path),
+      csrfToken: this.csrf.tokenFor(request, response),
+    });
+    sendPage(response, 200, document);
+  }
+
+  /** A unit's record (/commendations/units/:id), for its officers, the council and administrators. */
+  @Get('units/:id')
+  async unitRecord(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const language: Language = pageLanguage(request, response, this.config.get('auth', { infer: true }));
+    const person = await this.sessions.resolve(request, response);
+    if (!person) return redirectSeeOther(response, signInLocation(request));
+    const record = await this.unitRecords.get(id, person);
+    const document = renderLayout({
+      language,
+      title: unitRecordText(language, 'title', { name: record.unit.name }),
+      content: unitRecordPageView(record, language),
+      styles: RECORD_TIMELINE_STYLE,
       languageLinks: languageLinks(request),
       person,
       navigation: this.navigation.linksFor(person, language, request.path),

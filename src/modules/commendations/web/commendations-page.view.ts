@@ -1,6 +1,7 @@
 import { interpolate, Language } from '../../../common/i18n/language';
 import { html, SafeHtml } from '../../web/html';
 import type { CommendationDto } from '../dto/commendation.dto';
+import { day } from './record-labels';
 
 const TEXTS = {
   vi: {
@@ -43,8 +44,6 @@ const TEXTS = {
 
 export const commendationText = (language: Language, key: keyof (typeof TEXTS)['vi'], params: Record<string, unknown> = {}): string => interpolate(TEXTS[language][key], params);
 
-/** `25/12/2020` in Vietnamese, `2020-12-25` in English. */
-const day = (ymd: string, language: Language) => (language === 'vi' ? ymd.split('-').reverse().join('/') : ymd);
 
 export interface CommendationsPageModel {
   language: Language;

@@ -110,7 +110,7 @@ ${flash ? html`<p class="notice" role="status">${flash}</p>` : ''}
 ${alert ? html`<div class="alert" role="alert">${alert}</div>` : ''}
 <p class="muted">${t('intro')}</p>
 ${form}
-<p>${list.unit.name}. ${t('rules', { pack: list.pack.name, from: list.pack.effectiveFrom })}</p>
+<p><a href="/commendations/units/${list.unit.unitId}">${list.unit.name}</a>. ${t('rules', { pack: list.pack.name, from: list.pack.effectiveFrom })}</p>
 ${list.caps.length ? html`<section id="caps"><h2>${t('caps')}</h2><ul>${list.caps.map((cap) => html`<li>${cap}</li>`)}</ul></section>` : ''}
 ${list.candidates.length
   ? html`<p class="muted">${t('summary', { eligible, total: list.candidates.length })}</p>

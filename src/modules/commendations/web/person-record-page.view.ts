@@ -1,6 +1,9 @@
 import { interpolate, Language } from '../../../common/i18n/language';
 import { html, SafeHtml } from '../../web/html';
+import type { CommendationDto } from '../dto/commendation.dto';
 import type { PersonRecordDto } from '../records/records.dto';
+import { day, labelOf, LEVELS, RESULTS, SCOPES } from './record-labels';
+import { recordTimeline, TimelineMark } from './record-timeline.view';
 
 const TEXTS = {
   vi: {
@@ -19,6 +22,9 @@ const TEXTS = {
     absences: 'Thời gian nghỉ',
     disciplines: 'Kỷ luật',
     none: 'Không có.',
+    timeline: 'Biểu đồ quá trình: danh hiệu, khen thưởng và sáng kiến theo năm',
+    nothing: 'Chưa có',
+    initiative: 'Sáng kiến: {name}',
   },
   en: {
     title: 'Commendation record: {name}',
@@ -36,44 +42,41 @@ const TEXTS = {
     absences: 'Absences',
     disciplines: 'Discipline',
     none: 'None.',
+    timeline: 'Timeline: titles, commendations and initiatives by year',
+    nothing: 'None yet',
+    initiative: 'Initiative: {name}',
   },
 } as const;
-
-const RESULTS: Record<string, { vi: string; en: string }> = {
-  excellent: { vi: 'Hoàn thành xuất sắc nhiệm vụ', en: 'Tasks completed excellently' },
-  good: { vi: 'Hoàn thành tốt nhiệm vụ', en: 'Tasks completed well' },
-  completed: { vi: 'Hoàn thành nhiệm vụ', en: 'Tasks completed' },
-  'not-completed': { vi: 'Không hoàn thành nhiệm vụ', en: 'Tasks not completed' },
-};
-const SCOPES: Record<string, { vi: string; en: string }> = {
-  unit: { vi: 'Cấp cơ sở', en: 'Unit' },
-  sector: { vi: 'Cấp ngành', en: 'Sector' },
-  province: { vi: 'Cấp tỉnh', en: 'Province' },
-  national: { vi: 'Toàn quốc', en: 'National' },
-};
-const LEVELS: Record<string, { vi: string; en: string }> = {
-  reprimand: { vi: 'Khiển trách', en: 'Reprimand' },
-  warning: { vi: 'Cảnh cáo', en: 'Warning' },
-  'salary-reduction': { vi: 'Hạ bậc lương', en: 'Salary reduction' },
-  demotion: { vi: 'Giáng chức', en: 'Demotion' },
-  'removal-from-office': { vi: 'Cách chức', en: 'Removal from office' },
-  dismissal: { vi: 'Buộc thôi việc', en: 'Dismissal' },
-};
 
 type Key = keyof (typeof TEXTS)['vi'];
 export const personRecordText = (language: Language, key: Key, params: Record<string, unknown> = {}): string => interpolate(TEXTS[language][key], params);
 
-/** `25/12/2020` in Vietnamese, `2020-12-25` in English. */
-const day = (ymd: string | null, language: Language) => (ymd ? (language === 'vi' ? ymd.split('-').reverse().join('/') : ymd) : '—');
+/** An award as a timeline mark: its name, struck through when revoked, its decision (or the revocation's reason) on hover. */
+export function awardMark(award: CommendationDto, language: Language): TimelineMark {
+  const name = language === 'en' ? (award.title.label.en ?? award.title.label.vi) : award.title.label.vi;
+  if (award.revocation) return { text: name, tone: 'revoked', detail: personRecordText(language, 'revoked', { reason: award.revocation.reason }) };
+  return { text: name, tone: award.title.kind === 'form' ? 'form' : 'title', detail: `${award.decision.number} (${day(award.decision.signedOn, language)})` };
+}
 
 /** A person's record, year by year: where they served and how, their titles (revoked ones marked), initiatives, absences, discipline. */
 export function personRecordPageView(record: PersonRecordDto, language: Language): SafeHtml {
   const t = (key: Key, params?: Record<string, unknown>) => personRecordText(language, key, params);
-  const label = (texts: Record<string, { vi: string; en: string }>, key: string | null) => (key ? (texts[key]?.[language] ?? key) : '—');
+  const label = (texts: Record<string, { vi: string; en: string }>, key: string | null) => labelOf(texts, key, language);
+  const years = [...new Set([...record.years.map((row) => row.year), ...record.commendations.map((award) => award.year), ...record.initiatives.map((row) => row.year)])];
+  const resultOf = new Map(record.years.flatMap((row) => (row.taskResult ? [[row.year, label(RESULTS, row.taskResult)] as const] : [])));
+  const timeline = years.map((year) => ({
+    year,
+    note: resultOf.get(year),
+    marks: [
+      ...record.commendations.filter((award) => award.year === year).map((award) => awardMark(award, language)),
+      ...record.initiatives.filter((row) => row.year === year).map((row): TimelineMark => ({ text: t('initiative', { name: row.name }), tone: 'initiative', detail: label(SCOPES, row.scope) })),
+    ],
+  }));
   const table = (id: string, heads: string[], rows: SafeHtml[]) =>
     rows.length ? html`<table id="${id}"><thead><tr>${heads.map((head) => html`<th scope="col">${head}</th>`)}</tr></thead><tbody>${rows}</tbody></table>` : html`<p>${t('none')}</p>`;
   return html`<h1>${t('title', { name: record.person.fullName })}</h1>
 <p class="muted">${record.person.position ?? ''}${record.person.recruitedOn ? html` · ${t('recruited', { date: day(record.person.recruitedOn, language) })}` : ''}</p>
+${recordTimeline(timeline, t('timeline'), t('nothing'))}
 <h2>${t('years')}</h2>
 ${table('years', [t('year'), t('unit'), t('result')], record.years.map((row) => html`<tr><td>${row.year}</td><td>${row.unit.name}</td><td>${label(RESULTS, row.taskResult)}</td></tr>`))}
 <h2>${t('awards')}</h2>

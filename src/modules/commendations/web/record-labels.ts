@@ -1,0 +1,29 @@
+import type { Language } from '../../../common/i18n/language';
+
+/** The words the record pages use for the records' coded values, in both languages. */
+export const RESULTS: Record<string, { vi: string; en: string }> = {
+  excellent: { vi: 'Hoàn thành xuất sắc nhiệm vụ', en: 'Tasks completed excellently' },
+  good: { vi: 'Hoàn thành tốt nhiệm vụ', en: 'Tasks completed well' },
+  completed: { vi: 'Hoàn thành nhiệm vụ', en: 'Tasks completed' },
+  'not-completed': { vi: 'Không hoàn thành nhiệm vụ', en: 'Tasks not completed' },
+};
+export const SCOPES: Record<string, { vi: string; en: string }> = {
+  unit: { vi: 'Cấp cơ sở', en: 'Unit' },
+  sector: { vi: 'Cấp ngành', en: 'Sector' },
+  province: { vi: 'Cấp tỉnh', en: 'Province' },
+  national: { vi: 'Toàn quốc', en: 'National' },
+};
+export const LEVELS: Record<string, { vi: string; en: string }> = {
+  reprimand: { vi: 'Khiển trách', en: 'Reprimand' },
+  warning: { vi: 'Cảnh cáo', en: 'Warning' },
+  'salary-reduction': { vi: 'Hạ bậc lương', en: 'Salary reduction' },
+  demotion: { vi: 'Giáng chức', en: 'Demotion' },
+  'removal-from-office': { vi: 'Cách chức', en: 'Removal from office' },
+  dismissal: { vi: 'Buộc thôi việc', en: 'Dismissal' },
+};
+
+/** `25/12/2020` in Vietnamese, `2020-12-25` in English. */
+export const day = (ymd: string | null, language: Language) => (ymd ? (language === 'vi' ? ymd.split('-').reverse().join('/') : ymd) : '—');
+
+/** A coded value's label in the reader's language, the code itself when unknown, a dash when empty. */
+export const labelOf = (texts: Record<string, { vi: string; en: string }>, key: string | null, language: Language): string => (key ? (texts[key]?.[language] ?? key) : '—');
