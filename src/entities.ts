@@ -3,6 +3,7 @@ import { CalendarAmendment } from './modules/calendar/calendar-amendment.entity'
 import { CommendationDecision } from './modules/commendations/entities/commendation-decision.entity';
 import { CommendationProposal } from './modules/commendations/entities/commendation-proposal.entity';
 import { CommendationRecord } from './modules/commendations/entities/commendation-record.entity';
+import { InitiativeApplication } from './modules/commendations/entities/initiative-application.entity';
 import { Initiative } from './modules/commendations/entities/initiative.entity';
 import { StaffAbsence } from './modules/commendations/entities/staff-absence.entity';
 import { StaffDiscipline } from './modules/commendations/entities/staff-discipline.entity';
@@ -93,6 +94,7 @@ export const ENTITIES = [
   StaffAbsence,
   StaffDiscipline,
   Initiative,
+  InitiativeApplication,
   CommendationProposal,
   Campaign,
   StageRun,

@@ -162,6 +162,14 @@ export const EXPECTED_OUTCOMES = parseTable(`
   GET    /api/v1/eligibility                                       401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/people/{id}/commendation-record                   401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/units/{id}/commendation-record                    401            allowed        allowed        allowed        allowed        allowed
+  # Initiatives: a unit's officers submit (the service checks the unit); the council's secretary or an administrator opens the vote and decides.
+  POST   /api/v1/initiatives                                       401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/initiatives                                       401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/initiatives/{id}                                  401            allowed        allowed        allowed        allowed        allowed
+  POST   /api/v1/initiatives/{id}/attachments                      401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/initiatives/{id}/attachments/{fileId}             401            allowed        allowed        allowed        allowed        allowed
+  POST   /api/v1/initiatives/{id}/review                           401            403            403            403            allowed        allowed
+  POST   /api/v1/initiatives/{id}/decision                         401            403            403            403            allowed        allowed
   POST   /api/v1/commendations/{id}/revocation                     401            403            403            403            403            allowed
   POST   /api/v1/commendation-proposals                            401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/commendation-proposals                            401            allowed        allowed        allowed        allowed        allowed

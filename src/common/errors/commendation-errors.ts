@@ -182,4 +182,44 @@ export const COMMENDATION_ERRORS = {
       en: 'This award was revoked by decision {decision}, so it has no certificate.',
     },
   },
+  INITIATIVE_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy đơn công nhận sáng kiến {id}.', en: 'Initiative application {id} not found.' } },
+  INITIATIVE_FORBIDDEN: {
+    kind: 'forbidden',
+    message: {
+      vi: 'Chỉ cán bộ được ủy quyền của {unit}, Hội đồng sáng kiến và quản trị viên mới xem hoặc gửi đơn công nhận sáng kiến của đơn vị này.',
+      en: "Only officers mandated for {unit}, the Initiatives Council and administrators may see or submit this unit's initiative applications.",
+    },
+  },
+  INITIATIVE_AUTHOR_NOT_IN_UNIT: {
+    kind: 'user',
+    status: 422,
+    message: {
+      vi: '{person} không thuộc biên chế của {unit} trong năm {year}, nên đơn vị không thể gửi sáng kiến của người này.',
+      en: '{person} was not on the staff of {unit} in {year}, so the unit cannot submit their initiative.',
+    },
+  },
+  INITIATIVE_NOT_EDITABLE: {
+    kind: 'conflict',
+    message: { vi: 'Đơn "{name}" đã được đưa ra Hội đồng sáng kiến, không thể bổ sung tài liệu.', en: 'The application "{name}" is already before the Initiatives Council; nothing can be attached.' },
+  },
+  INITIATIVE_ATTACHMENTS_FULL: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Mỗi đơn chỉ đính kèm tối đa {limit} tài liệu.', en: 'An application takes at most {limit} attachments.' },
+  },
+  INITIATIVE_COUNCIL_EMPTY: {
+    kind: 'conflict',
+    message: {
+      vi: 'Chưa có thành viên Hội đồng nào (vai trò council-member) để biểu quyết công nhận sáng kiến.',
+      en: 'The council has no member (role council-member) to vote on the initiative.',
+    },
+  },
+  INITIATIVE_NOT_IN_REVIEW: {
+    kind: 'conflict',
+    message: { vi: 'Đơn "{name}" chưa được đưa ra Hội đồng sáng kiến biểu quyết, nên chưa thể ra quyết định.', en: 'The application "{name}" has not been put to the Initiatives Council\'s vote, so it cannot be decided yet.' },
+  },
+  INITIATIVE_ALREADY_DECIDED: {
+    kind: 'conflict',
+    message: { vi: 'Đơn "{name}" đã có quyết định số {decision}.', en: 'The application "{name}" was already decided by decision {decision}.' },
+  },
 } satisfies Record<string, CatalogEntry>;

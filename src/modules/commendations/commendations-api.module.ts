@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CommendationsController } from './commendations.controller';
 import { CommendationsModule } from './commendations.module';
+import { InitiativesController } from './initiatives/initiatives.controller';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { CommendationRecordsController } from './records/commendation-records.controller';
 import { CommendationsWebModule } from './web/commendations-web.module';
 
 /** HTTP side of the commendation register and the records: their API and the register's page. */
 @Module({
-  imports: [CommendationsModule, CommendationsWebModule],
-  controllers: [CommendationsController, CommendationRecordsController],
+  imports: [CommendationsModule, CommendationsWebModule, IdempotencyModule],
+  controllers: [CommendationsController, CommendationRecordsController, InitiativesController],
 })
 export class CommendationsApiModule {}

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Language } from '../../../common/i18n/language';
 import type { Ballot, OfflineConfirmation, StoredChoice } from '../entities/ballot.entity';
 import type { OfflineMeeting } from '../entities/offline-meeting.entity';
-import type { CloseReason, ElectorateKind, Poll, PollStatus, PollSubjectKind } from '../entities/poll.entity';
+import { POLL_SUBJECT_KINDS, type CloseReason, type ElectorateKind, type Poll, type PollStatus, type PollSubjectKind } from '../entities/poll.entity';
 import { memberIdOf } from '../poll-tally';
 import { explain, Decision, VotingOutcome } from '../rules/tally';
 import { formatFraction } from '../rules/fraction';
@@ -18,7 +18,7 @@ export class PollTextDto {
 }
 
 export class PollSubjectDto {
-  @ApiProperty({ enum: ['document-version', 'amendment', 'candidates'] }) kind!: PollSubjectKind;
+  @ApiProperty({ enum: POLL_SUBJECT_KINDS }) kind!: PollSubjectKind;
   @ApiProperty() id!: string;
   @ApiProperty({ description: 'The content hash the poll binds; ballots count for this text only' }) hash!: string;
   @ApiProperty() label!: string;

@@ -3,7 +3,7 @@ import { BaseEntity } from '../../../database/base.entity';
 import type { Decision, VotingOutcome } from '../rules/tally';
 import type { VotingRule } from '../rules/voting-rule';
 
-export const POLL_SUBJECT_KINDS = ['document-version', 'amendment', 'candidates'] as const;
+export const POLL_SUBJECT_KINDS = ['document-version', 'amendment', 'candidates', 'initiative'] as const;
 export type PollSubjectKind = (typeof POLL_SUBJECT_KINDS)[number];
 
 export const ELECTORATE_KINDS = ['units', 'people'] as const;
@@ -42,7 +42,7 @@ export class Poll extends BaseEntity<
   @Property({ type: 'string', length: 32 })
   subjectKind!: PollSubjectKind;
 
-  /** The document version, amendment or candidate list voted on. */
+  /** The document version, amendment, candidate list or initiative application voted on. */
   @Property({ type: 'string', length: 255 })
   subjectId!: string;
 
