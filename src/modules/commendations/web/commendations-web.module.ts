@@ -1,17 +1,20 @@
 import { Module } from '@nestjs/common';
 import { PageNavigation } from '../../web/page-navigation';
 import { WebModule } from '../../web/web.module';
+import { VotingModule } from '../../voting/voting.module';
 import { CommendationsModule } from '../commendations.module';
 import { CommendationsPageController } from './commendations-page.controller';
+import { InitiativesPageController } from './initiatives-page.controller';
 
-/** The commendation register's page and the eligibility page. */
+/** The commendation register's page, the eligibility page, the records' pages and the initiatives' pages. */
 @Module({
-  imports: [WebModule, CommendationsModule],
-  controllers: [CommendationsPageController],
+  imports: [WebModule, CommendationsModule, VotingModule],
+  controllers: [CommendationsPageController, InitiativesPageController],
 })
 export class CommendationsWebModule {
   constructor(navigation: PageNavigation) {
     navigation.add({ href: '/commendations', label: { vi: 'Khen thưởng', en: 'Commendations' } });
     navigation.add({ href: '/commendations/eligibility', label: { vi: 'Điều kiện khen thưởng', en: 'Eligibility' } });
+    navigation.add({ href: '/commendations/initiatives', label: { vi: 'Sáng kiến', en: 'Initiatives' } });
   }
 }
