@@ -3,6 +3,7 @@ import { CalendarAmendment } from './modules/calendar/calendar-amendment.entity'
 import { CommendationDecision } from './modules/commendations/entities/commendation-decision.entity';
 import { CommendationProposal } from './modules/commendations/entities/commendation-proposal.entity';
 import { CommendationRecord } from './modules/commendations/entities/commendation-record.entity';
+import { AdvancedExample } from './modules/commendations/entities/advanced-example.entity';
 import { InitiativeApplication } from './modules/commendations/entities/initiative-application.entity';
 import { Initiative } from './modules/commendations/entities/initiative.entity';
 import { StaffAbsence } from './modules/commendations/entities/staff-absence.entity';
@@ -95,6 +96,7 @@ export const ENTITIES = [
   StaffDiscipline,
   Initiative,
   InitiativeApplication,
+  AdvancedExample,
   CommendationProposal,
   Campaign,
   StageRun,

@@ -170,6 +170,13 @@ export const EXPECTED_OUTCOMES = parseTable(`
   GET    /api/v1/initiatives/{id}/attachments/{fileId}             401            allowed        allowed        allowed        allowed        allowed
   POST   /api/v1/initiatives/{id}/review                           401            403            403            403            allowed        allowed
   POST   /api/v1/initiatives/{id}/decision                         401            403            403            403            allowed        allowed
+  # Advanced examples: units nominate, the cluster head reviews; who may is the service's check (a random id: 404).
+  POST   /api/v1/advanced-examples                                 401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/advanced-examples                                 401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/advanced-examples/{id}                            401            allowed        allowed        allowed        allowed        allowed
+  POST   /api/v1/advanced-examples/{id}/attachments                401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/advanced-examples/{id}/attachments/{fileId}       401            allowed        allowed        allowed        allowed        allowed
+  POST   /api/v1/advanced-examples/{id}/review                     401            allowed        allowed        allowed        allowed        allowed
   POST   /api/v1/commendations/{id}/revocation                     401            403            403            403            403            allowed
   POST   /api/v1/commendation-proposals                            401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/commendation-proposals                            401            allowed        allowed        allowed        allowed        allowed

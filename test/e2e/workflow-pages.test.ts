@@ -84,7 +84,7 @@ describe('workflow pages: inbox, commands, campaigns, workflow versions (e2e)', 
     expect(response.text).not.toContain('<script');
     expect(response.text).toContain('<html lang="vi">');
     expect(response.text).toContain('<title>Việc cần làm · thidua — Thi đua khen thưởng</title>');
-    expect(response.text).toMatch(/<nav class="primary" aria-label="Điều hướng chính"><ul><li><a href="\/inbox" aria-current="page">Việc cần làm<\/a><\/li><li><a href="\/inbox\/submissions">Biểu mẫu đã nộp<\/a><\/li><li><a href="\/campaigns">Đợt thi đua<\/a><\/li><li><a href="\/account\/passkeys">Khóa truy cập<\/a><\/li><li><a href="\/commendations">Khen thưởng<\/a><\/li><li><a href="\/commendations\/eligibility">Điều kiện khen thưởng<\/a><\/li><li><a href="\/commendations\/initiatives">Sáng kiến<\/a><\/li><\/ul><\/nav>/);
+    expect(response.text).toMatch(/<nav class="primary" aria-label="Điều hướng chính"><ul><li><a href="\/inbox" aria-current="page">Việc cần làm<\/a><\/li><li><a href="\/inbox\/submissions">Biểu mẫu đã nộp<\/a><\/li><li><a href="\/campaigns">Đợt thi đua<\/a><\/li><li><a href="\/account\/passkeys">Khóa truy cập<\/a><\/li><li><a href="\/commendations">Khen thưởng<\/a><\/li><li><a href="\/commendations\/eligibility">Điều kiện khen thưởng<\/a><\/li><li><a href="\/commendations\/initiatives">Sáng kiến<\/a><\/li><li><a href="\/commendations\/examples">Điển hình tiên tiến<\/a><\/li><\/ul><\/nav>/);
     expect(response.text).toMatch(/<p class="lead" id="inbox-counts">\d+ việc cần làm<\/p>/);
 
     const card = response.text.slice(response.text.indexOf(`id="task-${review.id}"`), response.text.indexOf('</article>', response.text.indexOf(`id="task-${review.id}"`)));

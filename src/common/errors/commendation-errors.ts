@@ -202,10 +202,10 @@ export const COMMENDATION_ERRORS = {
     kind: 'conflict',
     message: { vi: 'Đơn "{name}" đã được đưa ra Hội đồng sáng kiến, không thể bổ sung tài liệu.', en: 'The application "{name}" is already before the Initiatives Council; nothing can be attached.' },
   },
-  INITIATIVE_ATTACHMENTS_FULL: {
+  ATTACHMENTS_FULL: {
     kind: 'user',
     status: 422,
-    message: { vi: 'Mỗi đơn chỉ đính kèm tối đa {limit} tài liệu.', en: 'An application takes at most {limit} attachments.' },
+    message: { vi: 'Mỗi hồ sơ chỉ đính kèm tối đa {limit} tài liệu.', en: 'A dossier takes at most {limit} attachments.' },
   },
   INITIATIVE_COUNCIL_EMPTY: {
     kind: 'conflict',
@@ -221,5 +221,33 @@ export const COMMENDATION_ERRORS = {
   INITIATIVE_ALREADY_DECIDED: {
     kind: 'conflict',
     message: { vi: 'Đơn "{name}" đã có quyết định số {decision}.', en: 'The application "{name}" was already decided by decision {decision}.' },
+  },
+  EXAMPLE_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy đề cử điển hình {id}.', en: 'Nomination {id} not found.' } },
+  EXAMPLE_FORBIDDEN: {
+    kind: 'forbidden',
+    message: {
+      vi: 'Chỉ cán bộ được ủy quyền của {unit}, đơn vị cụm trưởng, Hội đồng thi đua – khen thưởng và quản trị viên mới xem được đề cử chưa công bố của đơn vị này; chỉ cán bộ của đơn vị và quản trị viên mới gửi đề cử.',
+      en: "Only officers mandated for {unit}, the cluster head, the emulation council and administrators may see its unpublished nominations; only its officers and administrators may nominate.",
+    },
+  },
+  EXAMPLE_REVIEW_FORBIDDEN: {
+    kind: 'forbidden',
+    message: {
+      vi: 'Chỉ cán bộ của đơn vị cụm trưởng năm {year} (cụm có {unit}) và quản trị viên mới xét duyệt đề cử này.',
+      en: 'Only officers of the cluster head of {year} (the cluster {unit} belongs to) and administrators may review this nomination.',
+    },
+  },
+  EXAMPLE_ALREADY_REVIEWED: {
+    kind: 'conflict',
+    message: { vi: 'Đề cử "{title}" đã được xét duyệt: {status}.', en: 'The nomination "{title}" was already reviewed: {status}.' },
+  },
+  EXAMPLE_DECLINE_REASON_REQUIRED: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Không chấp nhận đề cử "{title}" cần ghi rõ lý do.', en: 'Declining the nomination "{title}" needs a written reason.' },
+  },
+  EXAMPLE_NOT_EDITABLE: {
+    kind: 'conflict',
+    message: { vi: 'Đề cử "{title}" đã được xét duyệt, không thể bổ sung tài liệu.', en: 'The nomination "{title}" has been reviewed; nothing can be attached.' },
   },
 } satisfies Record<string, CatalogEntry>;

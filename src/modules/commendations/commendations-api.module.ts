@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommendationsController } from './commendations.controller';
 import { CommendationsModule } from './commendations.module';
+import { AdvancedExamplesController } from './examples/advanced-examples.controller';
 import { InitiativesController } from './initiatives/initiatives.controller';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { CommendationRecordsController } from './records/commendation-records.controller';
@@ -9,6 +10,6 @@ import { CommendationsWebModule } from './web/commendations-web.module';
 /** HTTP side of the commendation register and the records: their API and the register's page. */
 @Module({
   imports: [CommendationsModule, CommendationsWebModule, IdempotencyModule],
-  controllers: [CommendationsController, CommendationRecordsController, InitiativesController],
+  controllers: [CommendationsController, CommendationRecordsController, InitiativesController, AdvancedExamplesController],
 })
 export class CommendationsApiModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CertificatesService } from './certificates/certificates.service';
 import { CommendationsService } from './commendations.service';
+import { AdvancedExamplesService } from './examples/advanced-examples.service';
 import { InitiativesService } from './initiatives/initiatives.service';
 import { EligibilityService } from './records/eligibility.service';
 import { PersonRecordService } from './records/person-record.service';
@@ -14,7 +15,7 @@ import { VotingModule } from '../voting/voting.module';
 /** The commendation register and the records eligibility is judged on, for their API and for the workflow's stages. */
 @Module({
   imports: [VotingModule, StorageModule],
-  providers: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, CertificatesService, InitiativesService],
-  exports: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, CertificatesService, InitiativesService],
+  providers: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, CertificatesService, InitiativesService, AdvancedExamplesService],
+  exports: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, CertificatesService, InitiativesService, AdvancedExamplesService],
 })
 export class CommendationsModule {}

@@ -1,4 +1,5 @@
 import { html } from '../../modules/web/html';
+import { SCRIPT_PAGE_CONTENT_SECURITY_POLICY } from '../../modules/web/page-response';
 
 /**
  * The signing and passkey pages' scripts, from this site: @simplewebauthn/browser's prebuilt bundle (served from
@@ -13,16 +14,7 @@ export const SIGNING_PAGE_ASSETS = {
  * Scripts from this site only and no `eval` (unlike Form.io's pages): the pages call WebAuthn and, on the account
  * page, the JSON API for registration options.
  */
-export const SIGNING_PAGE_CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'unsafe-inline'",
-  'img-src data:',
-  "connect-src 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-].join('; ');
+export const SIGNING_PAGE_CONTENT_SECURITY_POLICY = SCRIPT_PAGE_CONTENT_SECURITY_POLICY;
 
 /** The status line of the script's steps, and file inputs as wide as the other fields. */
 export const SIGNING_PAGE_STYLE = html`<style>

@@ -2,20 +2,13 @@ import { Entity, Index, JsonType, ManyToOne, Property } from '@mikro-orm/core';
 import { BaseEntity } from '../../../database/base.entity';
 import { Person } from '../../org/entities/person.entity';
 import { Unit } from '../../org/entities/unit.entity';
+import type { Attachment } from '../attachments';
 import type { InitiativeScope } from '../rules/rule-pack';
 import { Initiative } from './initiative.entity';
 
 /** Submitted, under the council's vote, then decided one way or the other. */
 export const APPLICATION_STATUSES = ['submitted', 'in-review', 'recognised', 'not-recognised'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-
-/** A file attached to an application (stored by StoredFilesService). */
-export interface ApplicationAttachment {
-  fileId: string;
-  name: string;
-  mediaType: string;
-  sizeBytes: number;
-}
 
 /**
  * An application for the recognition of an initiative (đơn yêu cầu công nhận sáng kiến): what it is, where it applies
@@ -63,7 +56,7 @@ export class InitiativeApplication extends BaseEntity<'person' | 'status' | 'pol
   pollId: string | null = null;
 
   @Property({ type: JsonType })
-  attachments: ApplicationAttachment[] = [];
+  attachments: Attachment[] = [];
 
   @Property({ type: 'string', length: 60, nullable: true })
   decisionNumber: string | null = null;

@@ -64,7 +64,7 @@ export class InitiativesController {
   @UploadEvidence()
   @ApiOkResponse({ type: InitiativeApplicationDto })
   @ApiConflictResponse({ description: 'INITIATIVE_NOT_EDITABLE' })
-  @ApiUnprocessableEntityResponse({ description: 'INITIATIVE_ATTACHMENTS_FULL' })
+  @ApiUnprocessableEntityResponse({ description: 'ATTACHMENTS_FULL' })
   attach(@Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: UploadedEvidence, @CurrentPrincipal() principal: Principal): Promise<InitiativeApplicationDto> {
     return this.initiatives.attach(id, file, principal);
   }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { LanguageQueryDto } from '../../org/dto/dto-helpers';
+import { AttachmentDto } from '../attachments';
 import { APPLICATION_STATUSES, type ApplicationStatus, type InitiativeApplication } from '../entities/initiative-application.entity';
 import { INITIATIVE_SCOPES, type InitiativeScope } from '../rules/rule-pack';
 
@@ -56,13 +57,6 @@ export class InitiativeQueryDto extends LanguageQueryDto {
   status?: ApplicationStatus;
 }
 
-export class ApplicationAttachmentDto {
-  @ApiProperty({ format: 'uuid' }) fileId!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ example: 'application/pdf' }) mediaType!: string;
-  @ApiProperty() sizeBytes!: number;
-}
-
 export class InitiativeVoteDto {
   @ApiProperty({ enum: ['passed', 'failed', 'no-quorum', 'tie'] }) outcome!: string;
   @ApiProperty({ description: 'The arithmetic in the language of the request' }) summary!: string;
@@ -80,7 +74,7 @@ export class InitiativeApplicationDto {
   @ApiProperty({ enum: APPLICATION_STATUSES }) status!: ApplicationStatus;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'The council’s poll (GET /api/v1/polls/:id; council members vote with POST …/ballots)' })
   pollId!: string | null;
-  @ApiProperty({ type: [ApplicationAttachmentDto] }) attachments!: ApplicationAttachmentDto[];
+  @ApiProperty({ type: [AttachmentDto] }) attachments!: AttachmentDto[];
   @ApiPropertyOptional({ type: Object, nullable: true, description: 'Once decided: the decision, the scope recognised (when recognised) and the vote' })
   decision!: { number: string; signedOn: string; scope: InitiativeScope | null; vote: InitiativeVoteDto | null } | null;
   @ApiProperty() submittedAt!: Date;

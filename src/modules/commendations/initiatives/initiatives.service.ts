@@ -13,15 +13,13 @@ import type { StoredFile } from '../../storage/stored-file.entity';
 import { StoredFilesService } from '../../storage/stored-files.service';
 import { PollsService } from '../../voting/polls.service';
 import { MAJORITY_OF_MEMBERS, VotingRule } from '../../voting/rules/voting-rule';
+import { withAttachment } from '../attachments';
 import { InitiativeApplication } from '../entities/initiative-application.entity';
 import { Initiative } from '../entities/initiative.entity';
 import { StaffYear } from '../entities/staff-year.entity';
 import { parseIsoDate, toIsoDate } from '../rules/iso-date';
 import { EVERY_UNIT_ROLES, mandatedFor, mandatedUnits } from '../records/mandated';
 import { DecideInitiativeDto, InitiativeApplicationDto, InitiativeQueryDto, InitiativeVoteDto, SubmitInitiativeDto } from './initiatives.dto';
-
-/** Files an application may carry (the description, drawings, the unit's report of its use). */
-export const MAX_ATTACHMENTS = 10;
 
 /** The Initiatives Council recognises an initiative by more than half of all its members, by secret ballot. */
 export const INITIATIVE_VOTE_RULE: VotingRule = { ...MAJORITY_OF_MEMBERS, ballot: 'secret' };
@@ -72,7 +70,7 @@ export class InitiativesService {
 
   /**
    * Attaches a file while the application waits for the council.
-   * @throws AppError INITIATIVE_NOT_FOUND, INITIATIVE_FORBIDDEN, INITIATIVE_NOT_EDITABLE, INITIATIVE_ATTACHMENTS_FULL,
+   * @throws AppError INITIATIVE_NOT_FOUND, INITIATIVE_FORBIDDEN, INITIATIVE_NOT_EDITABLE, ATTACHMENTS_FULL,
    *   and the upload's EVIDENCE_TOO_LARGE / EVIDENCE_TYPE_REFUSED.
    */
   async attach(id: string, file: UploadedEvidence, principal: Principal): Promise<InitiativeApplicationDto> {
@@ -86,10 +84,7 @@ export class InitiativesService {
       await em.nativeUpdate(InitiativeApplication, { id }, { updatedAt: new Date() });
       const application = await this.find(em, id);
       this.assertEditable(application);
-      if (application.attachments.length >= MAX_ATTACHMENTS) throw new AppError('INITIATIVE_ATTACHMENTS_FULL', { limit: MAX_ATTACHMENTS }, { path: 'file' });
-      if (!application.attachments.some((attachment) => attachment.fileId === stored.id)) {
-        application.attachments = [...application.attachments, { fileId: stored.id, name: stored.originalName, mediaType: stored.mediaType, sizeBytes: stored.sizeBytes }];
-      }
+      application.attachments = withAttachment(application.attachments, stored);
       return InitiativeApplicationDto.from(application);
     });
   }

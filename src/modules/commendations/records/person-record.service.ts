@@ -4,13 +4,14 @@ import { Principal } from '../../../common/auth/principal';
 import { AppError } from '../../../common/errors/app-error';
 import { Person } from '../../org/entities/person.entity';
 import { CommendationDto } from '../dto/commendation.dto';
+import { AdvancedExample } from '../entities/advanced-example.entity';
 import { CommendationRecord } from '../entities/commendation-record.entity';
 import { Initiative } from '../entities/initiative.entity';
 import { StaffAbsence } from '../entities/staff-absence.entity';
 import { StaffDiscipline } from '../entities/staff-discipline.entity';
 import { StaffYear } from '../entities/staff-year.entity';
 import { EVERY_UNIT_ROLES, mandatedFor } from './mandated';
-import { PersonRecordDto } from './records.dto';
+import { ExampleRecordDto, PersonRecordDto } from './records.dto';
 
 /** A person's record (hồ sơ thi đua): years on staff with their results, titles and commendations, initiatives, absences, discipline. */
 @Injectable()
@@ -24,11 +25,12 @@ export class PersonRecordService {
     if (!person) throw new AppError('PERSON_NOT_FOUND', { id: personId });
     const years = await em.find(StaffYear, { person }, { populate: ['unit'], orderBy: { year: 'asc' } });
     await this.assertMaySee(em, person, years, principal);
-    const [awards, initiatives, absences, disciplines] = await Promise.all([
+    const [awards, initiatives, absences, disciplines, examples] = await Promise.all([
       em.find(CommendationRecord, { person }, { populate: ['person', 'decision'], orderBy: { year: 'asc', titleCode: 'asc' } }),
       em.find(Initiative, { person }, { orderBy: { year: 'asc', name: 'asc' } }),
       em.find(StaffAbsence, { person }, { orderBy: { fromDate: 'asc' } }),
       em.find(StaffDiscipline, { person }, { orderBy: { violationDate: 'asc' } }),
+      em.find(AdvancedExample, { person, status: 'accepted' }, { populate: ['person'], orderBy: { year: 'asc', createdAt: 'asc' } }),
     ]);
     return {
       person: { personId: person.id, fullName: person.fullName, position: person.position, recruitedOn: person.recruitedOn },
@@ -37,6 +39,7 @@ export class PersonRecordService {
       initiatives: initiatives.map((row) => ({ name: row.name, year: row.year, scope: row.scope, decisionNumber: row.decisionNumber })),
       absences: absences.map((row) => ({ from: row.fromDate, to: row.toDate, note: row.note })),
       disciplines: disciplines.map((row) => ({ level: row.level, violationDate: row.violationDate, decisionDate: row.decisionDate, decisionNumber: row.decisionNumber })),
+      examples: examples.map((example) => ExampleRecordDto.from(example)),
     };
   }
 

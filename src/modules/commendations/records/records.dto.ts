@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { LanguageQueryDto } from '../../org/dto/dto-helpers';
 import { CommendationDto } from '../dto/commendation.dto';
+import { EXAMPLE_KINDS, type AdvancedExample, type ExampleKind } from '../entities/advanced-example.entity';
 import { DISCIPLINE_LEVELS, INITIATIVE_SCOPES, TASK_RESULTS, TITLE_SUBJECTS, type TitleSubject } from '../rules/rule-pack';
 
 /** Whose eligibility for which title in which year. */
@@ -128,6 +129,19 @@ export class DisciplineDto {
   @ApiPropertyOptional({ type: String, nullable: true }) decisionNumber!: string | null;
 }
 
+export class ExampleRecordDto {
+  static from(example: AdvancedExample): ExampleRecordDto {
+    return { id: example.id, kind: example.kind, title: example.title, year: example.year, person: example.person?.fullName ?? null };
+  }
+
+
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: EXAMPLE_KINDS }) kind!: ExampleKind;
+  @ApiProperty() title!: string;
+  @ApiProperty() year!: number;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The person nominated (a unit record lists its people’s too); null for the unit itself' }) person!: string | null;
+}
+
 export class PersonRecordDto {
   @ApiProperty({ type: RecordPersonDto }) person!: RecordPersonDto;
   @ApiProperty({ type: [StaffYearDto] }) years!: StaffYearDto[];
@@ -135,6 +149,7 @@ export class PersonRecordDto {
   @ApiProperty({ type: [InitiativeRecordDto] }) initiatives!: InitiativeRecordDto[];
   @ApiProperty({ type: [AbsenceDto] }) absences!: AbsenceDto[];
   @ApiProperty({ type: [DisciplineDto] }) disciplines!: DisciplineDto[];
+  @ApiProperty({ type: [ExampleRecordDto], description: 'Accepted advanced examples and good deeds' }) examples!: ExampleRecordDto[];
 }
 
 export class TitleCountDto {
@@ -164,6 +179,7 @@ export class UnitRecordDto {
   @ApiProperty({ type: [CommendationDto], description: "The unit's own titles and commendations, revoked ones included and marked" }) commendations!: CommendationDto[];
   @ApiProperty({ type: [InitiativeRecordDto], description: "The unit's own recognised initiatives" }) initiatives!: InitiativeRecordDto[];
   @ApiProperty({ type: [UnitStaffDto], description: 'Everyone who served in it, by name' }) staff!: UnitStaffDto[];
+  @ApiProperty({ type: [ExampleRecordDto], description: 'Its accepted nominations: of itself and of its people' }) examples!: ExampleRecordDto[];
 }
 
 /** An administrator's override of a failed eligibility: the written reason is required and kept. */

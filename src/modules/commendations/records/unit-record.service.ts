@@ -5,11 +5,12 @@ import { AppError } from '../../../common/errors/app-error';
 import { UnitEvaluation } from '../../org/entities/unit-evaluation.entity';
 import { Unit } from '../../org/entities/unit.entity';
 import { CommendationDto } from '../dto/commendation.dto';
+import { AdvancedExample } from '../entities/advanced-example.entity';
 import { CommendationRecord } from '../entities/commendation-record.entity';
 import { Initiative } from '../entities/initiative.entity';
 import { StaffYear } from '../entities/staff-year.entity';
 import { EVERY_UNIT_ROLES, mandatedFor } from './mandated';
-import { TitleCountDto, UnitRecordDto, UnitYearDto } from './records.dto';
+import { ExampleRecordDto, TitleCountDto, UnitRecordDto, UnitYearDto } from './records.dto';
 
 /**
  * A unit's record (hồ sơ thi đua của tập thể): its results year by year, its own titles and commendations, its
@@ -27,11 +28,12 @@ export class UnitRecordService {
     if (!principal.roles.some((role) => EVERY_UNIT_ROLES.includes(role)) && !(await mandatedFor(em, principal.personId, [unit.id]))) {
       throw new AppError('UNIT_RECORD_FORBIDDEN', { unit: unit.name });
     }
-    const [evaluations, staffYears, awards, initiatives] = await Promise.all([
+    const [evaluations, staffYears, awards, initiatives, examples] = await Promise.all([
       em.find(UnitEvaluation, { unit }, { orderBy: { year: 'asc' } }),
       em.find(StaffYear, { unit }, { populate: ['person'], orderBy: { year: 'asc' } }),
       em.find(CommendationRecord, { unit }, { populate: ['unit', 'decision'], orderBy: { year: 'asc', titleCode: 'asc' } }),
       em.find(Initiative, { unit, person: null }, { orderBy: { year: 'asc', name: 'asc' } }),
+      em.find(AdvancedExample, { unit, status: 'accepted' }, { populate: ['person'], orderBy: { year: 'asc', createdAt: 'asc' } }),
     ]);
     const personIds = [...new Set(staffYears.map((row) => row.person.id))];
     const personal = personIds.length
@@ -51,7 +53,7 @@ export class UnitRecordService {
     const evaluationOf = new Map(evaluations.map((row) => [row.year, row]));
     const staffCount = new Map<number, number>();
     for (const row of staffYears) staffCount.set(row.year, (staffCount.get(row.year) ?? 0) + 1);
-    const years = [...new Set([...evaluationOf.keys(), ...staffCount.keys(), ...awards.map((award) => award.year), ...titlesByYear.keys()])].sort((a, b) => a - b);
+    const years = [...new Set([...evaluationOf.keys(), ...staffCount.keys(), ...awards.map((award) => award.year), ...titlesByYear.keys(), ...examples.map((example) => example.year)])].sort((a, b) => a - b);
     const staff = new Map<string, { personId: string; fullName: string; years: number[] }>();
     for (const row of staffYears) {
       const entry = staff.get(row.person.id) ?? { personId: row.person.id, fullName: row.person.fullName, years: [] };
@@ -72,6 +74,7 @@ export class UnitRecordService {
       commendations: awards.map((award) => CommendationDto.from(award)),
       initiatives: initiatives.map((row) => ({ name: row.name, year: row.year, scope: row.scope, decisionNumber: row.decisionNumber })),
       staff: [...staff.values()].sort((a, b) => collator.compare(a.fullName, b.fullName)),
+      examples: examples.map((example) => ExampleRecordDto.from(example)),
     };
   }
 }

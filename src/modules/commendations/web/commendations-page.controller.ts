@@ -9,6 +9,7 @@ import { catalogEntry, statusOf } from '../../../common/errors/error-catalog';
 import { interpolate, Language } from '../../../common/i18n/language';
 import { AppConfig } from '../../../config/app-config';
 import { CsrfTokens } from '../../csrf/csrf-tokens.service';
+import type { SafeHtml } from '../../web/html';
 import { PageNavigation } from '../../web/page-navigation';
 import { languageLinks, pageLanguage, redirectSeeOther, sendPage } from '../../web/page-response';
 import { PageSessionService } from '../../web/page-session.service';
@@ -106,34 +107,31 @@ export class CommendationsPageController {
   /** A person's record (/commendations/people/:id), for the person, their units' officers, the council and administrators. */
   @Get('people/:id')
   async personRecord(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const language: Language = pageLanguage(request, response, this.config.get('auth', { infer: true }));
-    const person = await this.sessions.resolve(request, response);
-    if (!person) return redirectSeeOther(response, signInLocation(request));
-    const record = await this.records.get(id, person);
-    const document = renderLayout({
-      language,
-      title: personRecordText(language, 'title', { name: record.person.fullName }),
-      content: personRecordPageView(record, language),
-      styles: RECORD_TIMELINE_STYLE,
-      languageLinks: languageLinks(request),
-      person,
-      navigation: this.navigation.linksFor(person, language, request.path),
-      csrfToken: this.csrf.tokenFor(request, response),
+    await this.recordPage(request, response, async (person, language) => {
+      const record = await this.records.get(id, person);
+      return { title: personRecordText(language, 'title', { name: record.person.fullName }), content: personRecordPageView(record, language) };
     });
-    sendPage(response, 200, document);
   }
 
   /** A unit's record (/commendations/units/:id), for its officers, the council and administrators. */
   @Get('units/:id')
   async unitRecord(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.recordPage(request, response, async (person, language) => {
+      const record = await this.unitRecords.get(id, person);
+      return { title: unitRecordText(language, 'title', { name: record.unit.name }), content: unitRecordPageView(record, language) };
+    });
+  }
+
+  /** A record's page for the signed-in reader, with the timeline's style. */
+  private async recordPage(request: Request, response: Response, read: (person: Principal, language: Language) => Promise<{ title: string; content: SafeHtml }>): Promise<void> {
     const language: Language = pageLanguage(request, response, this.config.get('auth', { infer: true }));
     const person = await this.sessions.resolve(request, response);
     if (!person) return redirectSeeOther(response, signInLocation(request));
-    const record = await this.unitRecords.get(id, person);
+    const { title, content } = await read(person, language);
     const document = renderLayout({
       language,
-      title: unitRecordText(language, 'title', { name: record.unit.name }),
-      content: unitRecordPageView(record, language),
+      title,
+      content,
       styles: RECORD_TIMELINE_STYLE,
       languageLinks: languageLinks(request),
       person,

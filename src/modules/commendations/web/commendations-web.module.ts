@@ -3,18 +3,22 @@ import { PageNavigation } from '../../web/page-navigation';
 import { WebModule } from '../../web/web.module';
 import { VotingModule } from '../../voting/voting.module';
 import { CommendationsModule } from '../commendations.module';
+import { CommendationPages } from './commendation-pages.service';
 import { CommendationsPageController } from './commendations-page.controller';
+import { ExamplesPageController } from './examples-page.controller';
 import { InitiativesPageController } from './initiatives-page.controller';
 
 /** The commendation register's page, the eligibility page, the records' pages and the initiatives' pages. */
 @Module({
   imports: [WebModule, CommendationsModule, VotingModule],
-  controllers: [CommendationsPageController, InitiativesPageController],
+  controllers: [CommendationsPageController, InitiativesPageController, ExamplesPageController],
+  providers: [CommendationPages],
 })
 export class CommendationsWebModule {
   constructor(navigation: PageNavigation) {
     navigation.add({ href: '/commendations', label: { vi: 'Khen thưởng', en: 'Commendations' } });
     navigation.add({ href: '/commendations/eligibility', label: { vi: 'Điều kiện khen thưởng', en: 'Eligibility' } });
     navigation.add({ href: '/commendations/initiatives', label: { vi: 'Sáng kiến', en: 'Initiatives' } });
+    navigation.add({ href: '/commendations/examples', label: { vi: 'Điển hình tiên tiến', en: 'Advanced examples' } });
   }
 }

@@ -1,30 +1,18 @@
-import { EntityManager } from '@mikro-orm/core';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../../common/auth/auth.decorators';
 import type { Principal } from '../../../common/auth/principal';
 import { AppError } from '../../../common/errors/app-error';
-import { catalogEntry, statusOf } from '../../../common/errors/error-catalog';
-import { toErrorResponse } from '../../../common/errors/error-response';
-import { interpolate, Language } from '../../../common/i18n/language';
-import { AppConfig } from '../../../config/app-config';
-import { CsrfTokens } from '../../csrf/csrf-tokens.service';
 import { EvidenceUploadInterceptor, UploadedEvidence } from '../../storage/evidence-upload.interceptor';
 import { PollsService } from '../../voting/polls.service';
 import { html } from '../../web/html';
-import { PageNavigation } from '../../web/page-navigation';
-import { languageLinks, pageLanguage, redirectSeeOther, SCRIPT_PAGE_CONTENT_SECURITY_POLICY, sendPage } from '../../web/page-response';
-import { PageSessionService } from '../../web/page-session.service';
-import { renderLayout } from '../../web/views/layout.view';
-import { signInLocation } from '../../web/web.controller';
+import { redirectSeeOther } from '../../web/page-response';
 import { WebExceptionFilter } from '../../web/web-exception.filter';
-import { StaffYear } from '../entities/staff-year.entity';
 import { InitiativeApplicationDto, SubmitInitiativeDto } from '../initiatives/initiatives.dto';
 import { InitiativesService } from '../initiatives/initiatives.service';
-import { mandatedUnits } from '../records/mandated';
 import type { InitiativeScope } from '../rules/rule-pack';
+import { CommendationPages, PageSession } from './commendation-pages.service';
 import { initiativePageView, initiativesPageView, initiativeText } from './initiatives-page.view';
 
 /** Descriptions keep their line breaks. */
@@ -43,16 +31,12 @@ export class InitiativesPageController {
   constructor(
     private readonly initiatives: InitiativesService,
     private readonly polls: PollsService,
-    private readonly em: EntityManager,
-    private readonly sessions: PageSessionService,
-    private readonly navigation: PageNavigation,
-    private readonly csrf: CsrfTokens,
-    private readonly config: ConfigService<AppConfig, true>,
+    private readonly pages: CommendationPages,
   ) {}
 
   @Get()
   async list(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const session = await this.session(request, response);
+    const session = await this.pages.session(request, response);
     if (!session) return;
     const flash = request.query.flash === 'submitted' ? initiativeText(session.language, 'submitted') : undefined;
     await this.renderList(request, response, session, { flash }, 200);
@@ -60,7 +44,7 @@ export class InitiativesPageController {
 
   @Post()
   async submit(@Body() form: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const session = await this.session(request, response);
+    const session = await this.pages.session(request, response);
     if (!session) return;
     const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
     const input: SubmitInitiativeDto = {
@@ -80,7 +64,7 @@ export class InitiativesPageController {
       const created = await this.initiatives.submit(input, session.person);
       redirectSeeOther(response, `/commendations/initiatives/${created.id}?flash=submitted`);
     } catch (error) {
-      const alert = this.refusal(error, session.language);
+      const alert = this.pages.refusal(error, session.language);
       const kept = Object.fromEntries(['unitId', 'personId', 'year', 'name', 'description', 'benefits', 'scope'].map((name) => [name, text(name)]));
       await this.renderList(request, response, session, { alert: alert.message, form: kept }, alert.status);
     }
@@ -88,26 +72,20 @@ export class InitiativesPageController {
 
   @Get(':id')
   async application(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const session = await this.session(request, response);
+    const session = await this.pages.session(request, response);
     if (!session) return;
     const flashes: Record<string, 'submitted' | 'reviewOpened' | 'voted' | 'decided'> = { submitted: 'submitted', review: 'reviewOpened', voted: 'voted', decided: 'decided' };
     const flashKey = typeof request.query.flash === 'string' ? flashes[request.query.flash] : undefined;
     await this.renderApplication(request, response, session, id, { flash: flashKey && initiativeText(session.language, flashKey) }, 200);
   }
 
-  /** The page's upload: multipart with the page's CSRF token in X-CSRF-Token (sent by initiative-attachments.js); answers JSON. */
+  /** The page's upload: multipart with the page's CSRF token in X-CSRF-Token (sent by attachments-upload.js); answers JSON. */
   @Post(':id/attachments')
   @UseInterceptors(EvidenceUploadInterceptor('file'))
   async attach(@Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: UploadedEvidence, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const session = await this.session(request, response);
+    const session = await this.pages.session(request, response);
     if (!session) return;
-    try {
-      response.status(200).json(await this.initiatives.attach(id, file, session.person));
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const refusal = toErrorResponse(error, session.language, request.path);
-      response.status(refusal.status).set(refusal.headers).json(refusal.body);
-    }
+    await this.pages.json(request, response, session, () => this.initiatives.attach(id, file, session.person));
   }
 
   @Post(':id/review')
@@ -139,55 +117,36 @@ export class InitiativesPageController {
   }
 
   /** A step of the application's page: done, the page again with its notice; refused, the page with the reason. */
-  private async act(request: Request, response: Response, id: string, flash: string, step: (session: Session) => Promise<void>): Promise<void> {
-    const session = await this.session(request, response);
+  private async act(request: Request, response: Response, id: string, flash: string, step: (session: PageSession) => Promise<void>): Promise<void> {
+    const session = await this.pages.session(request, response);
     if (!session) return;
     try {
       await step(session);
       redirectSeeOther(response, `/commendations/initiatives/${id}?flash=${flash}`);
     } catch (error) {
-      const refusal = this.refusal(error, session.language);
+      const refusal = this.pages.refusal(error, session.language);
       await this.renderApplication(request, response, session, id, { alert: refusal.message }, refusal.status);
     }
   }
 
-  private async session(request: Request, response: Response): Promise<Session | undefined> {
-    const language: Language = pageLanguage(request, response, this.config.get('auth', { infer: true }));
-    const person = await this.sessions.resolve(request, response);
-    if (!person) {
-      redirectSeeOther(response, signInLocation(request));
-      return undefined;
-    }
-    return { person, language };
-  }
-
-  /** A coded refusal in the reader's language; anything else is not the page's to explain. */
-  private refusal(error: unknown, language: Language): { message: string; status: number } {
-    if (!(error instanceof AppError) || statusOf(error.code) >= 500) throw error;
-    return { message: interpolate(catalogEntry(error.code).message[language], error.params), status: statusOf(error.code) };
-  }
-
-  private async renderList(request: Request, response: Response, session: Session, extras: { flash?: string; alert?: string; form?: Record<string, string> }, status: number): Promise<void> {
+  private async renderList(request: Request, response: Response, session: PageSession, extras: { flash?: string; alert?: string; form?: Record<string, string> }, status: number): Promise<void> {
     const { person, language } = session;
     const applications = await this.initiatives.list({}, person);
-    const units = await mandatedUnits(this.em.fork(), person.personId);
-    const staffYears = units.length ? await this.em.fork().find(StaffYear, { unit: { $in: units.map((unit) => unit.id) } }, { populate: ['person'], orderBy: { person: { fullName: 'asc' } } }) : [];
-    const staffOf = (unitId: string) => [...new Map(staffYears.filter((row) => row.unit.id === unitId).map((row) => [row.person.id, { id: row.person.id, name: row.person.fullName }])).values()];
-    const latest = staffYears.reduce((year, row) => Math.max(year, row.year), 0);
-    this.send(request, response, session, status, initiativeText(language, 'title'), initiativesPageView({
+    const { units, latestYear } = await this.pages.unitsWithStaff(person.personId);
+    this.pages.send(request, response, session, status, initiativeText(language, 'title'), initiativesPageView({
       language,
       applications,
-      units: units.map((unit) => ({ id: unit.id, name: unit.name, staff: staffOf(unit.id) })),
-      year: latest || new Date().getFullYear(),
+      units,
+      year: latestYear,
       ...extras,
-    }));
+    }), STYLE);
   }
 
-  private async renderApplication(request: Request, response: Response, session: Session, id: string, extras: { flash?: string; alert?: string }, status: number): Promise<void> {
+  private async renderApplication(request: Request, response: Response, session: PageSession, id: string, extras: { flash?: string; alert?: string }, status: number): Promise<void> {
     const { person, language } = session;
     const application: InitiativeApplicationDto = await this.initiatives.get(id, person, language);
     const poll = application.pollId && application.status === 'in-review' ? await this.polls.status(application.pollId, { personId: person.personId, unitIds: [] }) : null;
-    const mayAttach = person.roles.includes('admin') || (await mandatedUnits(this.em.fork(), person.personId)).some((unit) => unit.id === application.unit.unitId);
+    const mayAttach = await this.pages.actsFor(person, application.unit.unitId);
     const view = initiativePageView({
       language,
       application,
@@ -197,27 +156,9 @@ export class InitiativesPageController {
       mayVote: !!poll && poll.electorate.memberIds.includes(person.personId),
       ...extras,
     });
-    this.send(request, response, session, status, application.name, view);
+    this.pages.send(request, response, session, status, application.name, view, STYLE);
   }
 
-  private send(request: Request, response: Response, session: Session, status: number, title: string, content: ReturnType<typeof initiativePageView>): void {
-    const document = renderLayout({
-      language: session.language,
-      title,
-      content,
-      styles: STYLE,
-      languageLinks: languageLinks(request),
-      person: session.person,
-      navigation: this.navigation.linksFor(session.person, session.language, request.path),
-      csrfToken: this.csrf.tokenFor(request, response),
-    });
-    sendPage(response, status, document, SCRIPT_PAGE_CONTENT_SECURITY_POLICY);
-  }
-}
-
-interface Session {
-  person: Principal;
-  language: Language;
 }
 
 /** Who puts applications to the council and records its decisions: its secretary and administrators. */

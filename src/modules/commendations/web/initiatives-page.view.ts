@@ -184,7 +184,7 @@ export function initiativePageView({ language, application, poll, mayAttach, may
   <label>${t('file')} <input type="file" name="file" required></label> <button type="submit">${t('attach')}</button>
   <p class="muted" role="status" id="attach-status"></p>
 </form>
-<script src="/assets/app/js/initiative-attachments.js" defer></script>`
+<script src="/assets/app/js/attachments-upload.js" defer></script>`
     : '';
   const review = mayDecide && application.status === 'submitted' ? html`<form method="post" action="${base}/review"><button type="submit">${t('review')}</button></form>` : '';
   const ballot = poll && poll.status === 'open'

@@ -2,7 +2,7 @@ import { interpolate, Language } from '../../../common/i18n/language';
 import { html, SafeHtml } from '../../web/html';
 import type { CommendationDto } from '../dto/commendation.dto';
 import type { PersonRecordDto } from '../records/records.dto';
-import { day, labelOf, LEVELS, RESULTS, SCOPES } from './record-labels';
+import { day, EXAMPLE_KIND_LABELS, labelOf, LEVELS, RESULTS, SCOPES } from './record-labels';
 import { recordTimeline, TimelineMark } from './record-timeline.view';
 
 const TEXTS = {
@@ -22,7 +22,8 @@ const TEXTS = {
     absences: 'Thời gian nghỉ',
     disciplines: 'Kỷ luật',
     none: 'Không có.',
-    timeline: 'Biểu đồ quá trình: danh hiệu, khen thưởng và sáng kiến theo năm',
+    timeline: 'Biểu đồ quá trình: danh hiệu, khen thưởng, sáng kiến và điển hình theo năm',
+    examples: 'Điển hình tiên tiến, người tốt – việc tốt',
     nothing: 'Chưa có',
     initiative: 'Sáng kiến: {name}',
   },
@@ -42,7 +43,8 @@ const TEXTS = {
     absences: 'Absences',
     disciplines: 'Discipline',
     none: 'None.',
-    timeline: 'Timeline: titles, commendations and initiatives by year',
+    timeline: 'Timeline: titles, commendations, initiatives and examples by year',
+    examples: 'Advanced examples and good deeds',
     nothing: 'None yet',
     initiative: 'Initiative: {name}',
   },
@@ -62,7 +64,7 @@ export function awardMark(award: CommendationDto, language: Language): TimelineM
 export function personRecordPageView(record: PersonRecordDto, language: Language): SafeHtml {
   const t = (key: Key, params?: Record<string, unknown>) => personRecordText(language, key, params);
   const label = (texts: Record<string, { vi: string; en: string }>, key: string | null) => labelOf(texts, key, language);
-  const years = [...new Set([...record.years.map((row) => row.year), ...record.commendations.map((award) => award.year), ...record.initiatives.map((row) => row.year)])];
+  const years = [...new Set([...record.years.map((row) => row.year), ...record.commendations.map((award) => award.year), ...record.initiatives.map((row) => row.year), ...record.examples.map((row) => row.year)])];
   const resultOf = new Map(record.years.flatMap((row) => (row.taskResult ? [[row.year, label(RESULTS, row.taskResult)] as const] : [])));
   const timeline = years.map((year) => ({
     year,
@@ -70,6 +72,7 @@ export function personRecordPageView(record: PersonRecordDto, language: Language
     marks: [
       ...record.commendations.filter((award) => award.year === year).map((award) => awardMark(award, language)),
       ...record.initiatives.filter((row) => row.year === year).map((row): TimelineMark => ({ text: t('initiative', { name: row.name }), tone: 'initiative', detail: label(SCOPES, row.scope) })),
+      ...record.examples.filter((row) => row.year === year).map((row): TimelineMark => ({ text: `${label(EXAMPLE_KIND_LABELS, row.kind)}: ${row.title}`, tone: 'example' })),
     ],
   }));
   const table = (id: string, heads: string[], rows: SafeHtml[]) =>
@@ -89,6 +92,8 @@ ${table(
 )}
 <h2>${t('initiatives')}</h2>
 ${table('initiatives', [t('year'), t('initiatives'), t('scope')], record.initiatives.map((row) => html`<tr><td>${row.year}</td><td>${row.name}</td><td>${label(SCOPES, row.scope)}</td></tr>`))}
+<h2>${t('examples')}</h2>
+${table('examples', [t('year'), t('examples')], record.examples.map((row) => html`<tr><td>${row.year}</td><td>${label(EXAMPLE_KIND_LABELS, row.kind)}: ${row.title}</td></tr>`))}
 <h2>${t('absences')}</h2>
 ${table('absences', [t('absences'), ''], record.absences.map((row) => html`<tr><td>${day(row.from, language)} – ${day(row.to, language)}</td><td>${row.note ?? ''}</td></tr>`))}
 <h2>${t('disciplines')}</h2>

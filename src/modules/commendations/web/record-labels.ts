@@ -25,5 +25,10 @@ export const LEVELS: Record<string, { vi: string; en: string }> = {
 /** `25/12/2020` in Vietnamese, `2020-12-25` in English. */
 export const day = (ymd: string | null, language: Language) => (ymd ? (language === 'vi' ? ymd.split('-').reverse().join('/') : ymd) : '—');
 
+export const EXAMPLE_KIND_LABELS: Record<string, { vi: string; en: string }> = {
+  'advanced-example': { vi: 'Điển hình tiên tiến', en: 'Advanced example' },
+  'good-deed': { vi: 'Người tốt, việc tốt', en: 'Good deed' },
+};
+
 /** A coded value's label in the reader's language, the code itself when unknown, a dash when empty. */
 export const labelOf = (texts: Record<string, { vi: string; en: string }>, key: string | null, language: Language): string => (key ? (texts[key]?.[language] ?? key) : '—');

@@ -1,9 +1,9 @@
 import { html, SafeHtml } from '../../web/html';
 
-/** One mark on a year: a title or form held, a recognised initiative, a revoked award, or a count of the staff's titles. */
+/** One mark on a year: a title or form held, a recognised initiative, an accepted example, a revoked award, or a count of the staff's titles. */
 export interface TimelineMark {
   text: string;
-  tone: 'title' | 'form' | 'initiative' | 'revoked' | 'count';
+  tone: 'title' | 'form' | 'initiative' | 'example' | 'revoked' | 'count';
   /** The longer wording a pointer or a screen reader gets (the decision, the revocation's reason). */
   detail?: string;
 }
@@ -28,6 +28,7 @@ export const RECORD_TIMELINE_STYLE = html`<style>
 .timeline .mark.title{background:#fff4d6;border-color:#8a6100;color:#4d3600}
 .timeline .mark.form{background:#e8f0fb;border-color:#1f4e79;color:#12304d}
 .timeline .mark.initiative{background:#f3ecfa;border-color:#5b2a86;color:#3d1c5a}
+.timeline .mark.example{background:#e6f6f7;border-color:#0d5e66;color:#083c41}
 .timeline .mark.count{background:#eef6ee;border-color:#2e6b30;color:#1d451f}
 .timeline .mark.revoked{background:#fdecee;border-color:#8a1010;color:#8a1010;text-decoration:line-through}
 .timeline .empty{font-size:.85rem;color:#666}

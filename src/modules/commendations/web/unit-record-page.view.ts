@@ -2,7 +2,7 @@ import { interpolate, Language } from '../../../common/i18n/language';
 import { html, SafeHtml } from '../../web/html';
 import type { UnitRecordDto } from '../records/records.dto';
 import { awardMark } from './person-record-page.view';
-import { day, labelOf, RESULTS, SCOPES } from './record-labels';
+import { day, EXAMPLE_KIND_LABELS, labelOf, RESULTS, SCOPES } from './record-labels';
 import { recordTimeline, TimelineMark } from './record-timeline.view';
 
 const TEXTS = {
@@ -25,6 +25,7 @@ const TEXTS = {
     initiatives: 'Sáng kiến của đơn vị',
     initiative: 'Sáng kiến: {name}',
     scope: 'Phạm vi',
+    examples: 'Điển hình tiên tiến, người tốt – việc tốt',
     people: 'Cán bộ đã công tác tại đơn vị',
     served: 'Các năm công tác',
     none: 'Không có.',
@@ -48,6 +49,7 @@ const TEXTS = {
     initiatives: "The unit's initiatives",
     initiative: 'Initiative: {name}',
     scope: 'Scope',
+    examples: 'Advanced examples and good deeds',
     people: 'People who served in the unit',
     served: 'Years served',
     none: 'None.',
@@ -81,6 +83,9 @@ export function unitRecordPageView(record: UnitRecordDto, language: Language): S
     marks: [
       ...record.commendations.filter((award) => award.year === row.year).map((award) => awardMark(award, language)),
       ...record.initiatives.filter((initiative) => initiative.year === row.year).map((initiative): TimelineMark => ({ text: t('initiative', { name: initiative.name }), tone: 'initiative', detail: labelOf(SCOPES, initiative.scope, language) })),
+      ...record.examples
+        .filter((example) => example.year === row.year)
+        .map((example): TimelineMark => ({ text: `${labelOf(EXAMPLE_KIND_LABELS, example.kind, language)}: ${example.person ? `${example.person} – ` : ''}${example.title}`, tone: 'example' })),
       ...row.personalTitles.map((title): TimelineMark => ({ text: t('count', { count: title.count, title: name(title.label) }), tone: 'count' })),
     ],
   }));
@@ -105,6 +110,8 @@ ${table(
 )}
 <h2>${t('initiatives')}</h2>
 ${table('initiatives', [t('year'), t('initiatives'), t('scope')], record.initiatives.map((row) => html`<tr><td>${row.year}</td><td>${row.name}</td><td>${labelOf(SCOPES, row.scope, language)}</td></tr>`))}
+<h2>${t('examples')}</h2>
+${table('examples', [t('year'), t('examples')], record.examples.map((row) => html`<tr><td>${row.year}</td><td>${labelOf(EXAMPLE_KIND_LABELS, row.kind, language)}: ${row.person ? `${row.person} – ` : ''}${row.title}</td></tr>`))}
 <h2>${t('people')}</h2>
 ${table('people', [t('people'), t('served')], record.staff.map((row) => html`<tr><td><a href="/commendations/people/${row.personId}">${row.fullName}</a></td><td>${yearRanges(row.years)}</td></tr>`))}`;
 }

@@ -1,5 +1,5 @@
-/* Sends the initiative's attachment form as multipart with the page's CSRF token in its header (the CSRF check runs
-   before a multipart body is read), then shows the page again with the file listed, or the refusal's message. */
+/* Sends a dossier's attachment form (an initiative's, a nomination's) as multipart with the page's CSRF token in its
+   header (the CSRF check runs before a multipart body is read), then shows the page again with the file listed, or the refusal's message. */
 (function () {
   'use strict';
   var form = document.getElementById('attach-form');
