@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CertificatesService } from './certificates/certificates.service';
 import { CommendationsService } from './commendations.service';
+import { DossierFiles } from './dossier-files.service';
 import { AdvancedExamplesService } from './examples/advanced-examples.service';
 import { InitiativesService } from './initiatives/initiatives.service';
 import { EligibilityService } from './records/eligibility.service';
@@ -15,7 +16,7 @@ import { VotingModule } from '../voting/voting.module';
 /** The commendation register and the records eligibility is judged on, for their API and for the workflow's stages. */
 @Module({
   imports: [VotingModule, StorageModule],
-  providers: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, CertificatesService, InitiativesService, AdvancedExamplesService],
-  exports: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, CertificatesService, InitiativesService, AdvancedExamplesService],
+  providers: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, CertificatesService, InitiativesService, AdvancedExamplesService, DossierFiles],
+  exports: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, CertificatesService, InitiativesService, AdvancedExamplesService, DossierFiles],
 })
 export class CommendationsModule {}

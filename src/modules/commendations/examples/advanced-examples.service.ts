@@ -9,7 +9,7 @@ import { Unit } from '../../org/entities/unit.entity';
 import type { UploadedEvidence } from '../../storage/evidence-upload.interceptor';
 import type { StoredFile } from '../../storage/stored-file.entity';
 import { StoredFilesService } from '../../storage/stored-files.service';
-import { withAttachment } from '../attachments';
+import { DossierFiles } from '../dossier-files.service';
 import { AdvancedExample } from '../entities/advanced-example.entity';
 import { StaffYear } from '../entities/staff-year.entity';
 import { EVERY_UNIT_ROLES, mandatedFor, mandatedUnits } from '../records/mandated';
@@ -29,6 +29,7 @@ export class AdvancedExamplesService {
   constructor(
     private readonly em: EntityManager,
     private readonly files: StoredFilesService,
+    private readonly dossiers: DossierFiles,
   ) {}
 
   /** @throws AppError UNIT_NOT_FOUND, PERSON_NOT_FOUND, EXAMPLE_FORBIDDEN, CANDIDATE_NOT_IN_UNIT. */
@@ -63,15 +64,13 @@ export class AdvancedExamplesService {
     const found = await this.find(this.em.fork(), id);
     await this.assertActsFor(this.em.fork(), found.unit, principal);
     this.assertEditable(found);
-    const stored = await this.files.put(file.buffer, { originalName: file.originalname, uploadedById: principal.personId, purpose: 'advanced-example' });
-    return this.em.fork().transactional(async (em) => {
-      // The row taken first, so that two uploads at once both land.
-      await em.nativeUpdate(AdvancedExample, { id }, { updatedAt: new Date() });
-      const example = await this.find(em, id);
-      this.assertEditable(example);
-      example.attachments = withAttachment(example.attachments, stored);
-      return AdvancedExampleDto.from(example);
-    });
+    const example = await this.dossiers.attach(
+      file,
+      { uploadedById: principal.personId, purpose: 'advanced-example' },
+      (em) => em.nativeUpdate(AdvancedExample, { id }, { updatedAt: new Date() }),
+      async (em) => this.assertEditable(await this.find(em, id)),
+    );
+    return AdvancedExampleDto.from(example);
   }
 
   /** @throws AppError EXAMPLE_NOT_FOUND, EXAMPLE_FORBIDDEN. */
@@ -132,8 +131,9 @@ export class AdvancedExamplesService {
     return example;
   }
 
-  private assertEditable(example: AdvancedExample): void {
+  private assertEditable(example: AdvancedExample): AdvancedExample {
     if (example.status !== 'submitted') throw new AppError('EXAMPLE_NOT_EDITABLE', { title: example.title });
+    return example;
   }
 
   private async assertActsFor(em: EntityManager, unit: Unit, principal: Principal): Promise<void> {

@@ -13,7 +13,7 @@ import type { StoredFile } from '../../storage/stored-file.entity';
 import { StoredFilesService } from '../../storage/stored-files.service';
 import { PollsService } from '../../voting/polls.service';
 import { MAJORITY_OF_MEMBERS, VotingRule } from '../../voting/rules/voting-rule';
-import { withAttachment } from '../attachments';
+import { DossierFiles } from '../dossier-files.service';
 import { InitiativeApplication } from '../entities/initiative-application.entity';
 import { Initiative } from '../entities/initiative.entity';
 import { StaffYear } from '../entities/staff-year.entity';
@@ -38,6 +38,7 @@ export class InitiativesService {
     private readonly em: EntityManager,
     private readonly polls: PollsService,
     private readonly files: StoredFilesService,
+    private readonly dossiers: DossierFiles,
   ) {}
 
   /** @throws AppError UNIT_NOT_FOUND, PERSON_NOT_FOUND, INITIATIVE_FORBIDDEN, INITIATIVE_AUTHOR_NOT_IN_UNIT. */
@@ -77,16 +78,13 @@ export class InitiativesService {
     const found = await this.find(this.em.fork(), id);
     await this.assertActsFor(this.em.fork(), found.unit, principal);
     this.assertEditable(found);
-    const stored = await this.files.put(file.buffer, { originalName: file.originalname, uploadedById: principal.personId, purpose: 'initiative' });
-    // Read again in the transaction that writes: two uploads at once both land (SQLite runs one writer; PostgreSQL's
-    // row lock is taken by the guarded update before the list is read).
-    return this.em.fork().transactional(async (em) => {
-      await em.nativeUpdate(InitiativeApplication, { id }, { updatedAt: new Date() });
-      const application = await this.find(em, id);
-      this.assertEditable(application);
-      application.attachments = withAttachment(application.attachments, stored);
-      return InitiativeApplicationDto.from(application);
-    });
+    const application = await this.dossiers.attach(
+      file,
+      { uploadedById: principal.personId, purpose: 'initiative' },
+      (em) => em.nativeUpdate(InitiativeApplication, { id }, { updatedAt: new Date() }),
+      async (em) => this.assertEditable(await this.find(em, id)),
+    );
+    return InitiativeApplicationDto.from(application);
   }
 
   /** One attached file, for those who may see the application. @throws AppError INITIATIVE_NOT_FOUND, INITIATIVE_FORBIDDEN. */
@@ -219,8 +217,9 @@ export class InitiativesService {
     return { outcome: result.outcome, summary: result.summary };
   }
 
-  private assertEditable(application: InitiativeApplication): void {
+  private assertEditable(application: InitiativeApplication): InitiativeApplication {
     if (application.status !== 'submitted') throw new AppError('INITIATIVE_NOT_EDITABLE', { name: application.name });
+    return application;
   }
 
   /** Submitting and attaching: the unit's officers and administrators. */
