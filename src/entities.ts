@@ -4,6 +4,7 @@ import { CommendationDecision } from './modules/commendations/entities/commendat
 import { CommendationProposal } from './modules/commendations/entities/commendation-proposal.entity';
 import { CommendationRecord } from './modules/commendations/entities/commendation-record.entity';
 import { AdvancedExample } from './modules/commendations/entities/advanced-example.entity';
+import { Consultation, ConsultationObjection } from './modules/commendations/entities/consultation.entity';
 import { InitiativeApplication } from './modules/commendations/entities/initiative-application.entity';
 import { Initiative } from './modules/commendations/entities/initiative.entity';
 import { StaffAbsence } from './modules/commendations/entities/staff-absence.entity';
@@ -97,6 +98,8 @@ export const ENTITIES = [
   Initiative,
   InitiativeApplication,
   AdvancedExample,
+  Consultation,
+  ConsultationObjection,
   CommendationProposal,
   Campaign,
   StageRun,

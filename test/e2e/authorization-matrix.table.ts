@@ -177,6 +177,11 @@ export const EXPECTED_OUTCOMES = parseTable(`
   POST   /api/v1/advanced-examples/{id}/attachments                401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/advanced-examples/{id}/attachments/{fileId}       401            allowed        allowed        allowed        allowed        allowed
   POST   /api/v1/advanced-examples/{id}/review                     401            allowed        allowed        allowed        allowed        allowed
+  # Public consultation: the secretary or an administrator opens it; everyone signed in reads and objects.
+  POST   /api/v1/commendation-proposals/{id}/consultation          401            403            403            403            allowed        allowed
+  GET    /api/v1/consultations                                     401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/consultations/{id}                                401            allowed        allowed        allowed        allowed        allowed
+  POST   /api/v1/consultations/{id}/objections                     401            allowed        allowed        allowed        allowed        allowed
   POST   /api/v1/commendations/{id}/revocation                     401            403            403            403            403            allowed
   POST   /api/v1/commendation-proposals                            401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/commendation-proposals                            401            allowed        allowed        allowed        allowed        allowed

@@ -250,4 +250,19 @@ export const COMMENDATION_ERRORS = {
     kind: 'conflict',
     message: { vi: 'Đề cử "{title}" đã được xét duyệt, không thể bổ sung tài liệu.', en: 'The nomination "{title}" has been reviewed; nothing can be attached.' },
   },
+  PROPOSAL_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy đề nghị khen thưởng {id}.', en: 'Proposal {id} not found.' } },
+  CONSULTATION_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy đợt lấy ý kiến {id}.', en: 'Consultation {id} not found.' } },
+  CONSULTATION_EXISTS: {
+    kind: 'conflict',
+    message: { vi: 'Đề nghị này đã được công khai lấy ý kiến từ {from} đến {to}.', en: 'This proposal was already put to consultation from {from} to {to}.' },
+  },
+  CONSULTATION_CLOSED: {
+    kind: 'conflict',
+    message: { vi: 'Thời hạn lấy ý kiến đã kết thúc ngày {to}; không nhận thêm ý kiến.', en: 'The consultation closed on {to}; no more objections are taken.' },
+  },
+  CONSULTATION_NOT_OPEN: {
+    kind: 'conflict',
+    message: { vi: 'Thời hạn lấy ý kiến bắt đầu từ ngày {from}.', en: 'The consultation opens on {from}.' },
+  },
+  OBJECTION_TEXT_REQUIRED: { kind: 'user', status: 422, message: { vi: 'Vui lòng ghi nội dung ý kiến.', en: 'Write the objection.' } },
 } satisfies Record<string, CatalogEntry>;

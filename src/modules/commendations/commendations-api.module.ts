@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommendationsController } from './commendations.controller';
 import { CommendationsModule } from './commendations.module';
+import { ConsultationsController } from './consultations/consultations.controller';
 import { AdvancedExamplesController } from './examples/advanced-examples.controller';
 import { InitiativesController } from './initiatives/initiatives.controller';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
@@ -10,6 +11,6 @@ import { CommendationsWebModule } from './web/commendations-web.module';
 /** HTTP side of the commendation register and the records: their API and the register's page. */
 @Module({
   imports: [CommendationsModule, CommendationsWebModule, IdempotencyModule],
-  controllers: [CommendationsController, CommendationRecordsController, InitiativesController, AdvancedExamplesController],
+  controllers: [CommendationsController, CommendationRecordsController, InitiativesController, AdvancedExamplesController, ConsultationsController],
 })
 export class CommendationsApiModule {}

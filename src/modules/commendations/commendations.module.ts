@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CertificatesService } from './certificates/certificates.service';
 import { CommendationsService } from './commendations.service';
+import { ConsultationsService } from './consultations/consultations.service';
 import { DossierFiles } from './dossier-files.service';
 import { AdvancedExamplesService } from './examples/advanced-examples.service';
 import { InitiativesService } from './initiatives/initiatives.service';
@@ -16,7 +17,7 @@ import { VotingModule } from '../voting/voting.module';
 /** The commendation register and the records eligibility is judged on, for their API and for the workflow's stages. */
 @Module({
   imports: [VotingModule, StorageModule],
-  providers: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, CertificatesService, InitiativesService, AdvancedExamplesService, DossierFiles],
-  exports: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, CertificatesService, InitiativesService, AdvancedExamplesService, DossierFiles],
+  providers: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, CertificatesService, InitiativesService, AdvancedExamplesService, DossierFiles, ConsultationsService],
+  exports: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, CertificatesService, InitiativesService, AdvancedExamplesService, DossierFiles, ConsultationsService],
 })
 export class CommendationsModule {}
