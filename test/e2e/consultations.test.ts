@@ -32,7 +32,7 @@ describe('public consultation on proposals (e2e)', () => {
     // Thursday 12 November 2020, 09:00 in Vietnam: ten working days, weekends skipped, end on Wednesday 25 November.
     t.app.get(Clock).set(new Date('2020-11-12T02:00:00Z'));
     const opened = (await open(proposals[0].id, {}).expect(201)).body;
-    expect(opened).toMatchObject({ opensOn: '2020-11-12', closesOn: '2020-11-25', workingDays: 10, open: true, proposal: { candidate: proposals[0].name, title: 'LDTT', year: 2020 } });
+    expect(opened).toMatchObject({ opensOn: '2020-11-12', closesOn: '2020-11-25', workingDays: 10, open: true, proposal: { candidate: proposals[0].name, title: 'LDTT', titleName: { vi: 'Lao động tiên tiến', en: expect.any(String) }, year: 2020 } });
 
     const objected = (await object(opened.id, 'Đề nghị làm rõ kết quả kiểm sát năm 2020.').expect(201)).body;
     expect(objected.objections).toEqual([expect.objectContaining({ text: 'Đề nghị làm rõ kết quả kiểm sát năm 2020.' })]);

@@ -30,19 +30,19 @@ export class ObjectionViewDto {
 export class ConsultationViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: 'What is proposed: the candidate, the title, the year and the proposing unit' })
-  proposal!: { id: string; candidate: string; title: string; year: number; unit: string };
+  proposal!: { id: string; candidate: string; title: string; titleName: { vi: string; en: string }; year: number; unit: string };
   @ApiProperty({ example: '2020-11-02' }) opensOn!: string;
   @ApiProperty({ example: '2020-11-13' }) closesOn!: string;
   @ApiProperty() workingDays!: number;
   @ApiProperty({ description: 'Whether objections are taken today' }) open!: boolean;
   @ApiProperty({ type: [ObjectionViewDto] }) objections!: ObjectionViewDto[];
 
-  /** With its proposal (person and unit) and the objections' authors populated. */
-  static from(consultation: Consultation, objections: ConsultationObjection[], today: string): ConsultationViewDto {
+  /** With its proposal (person and unit) and the objections' authors populated; the title's name from the year's pack. */
+  static from(consultation: Consultation, objections: ConsultationObjection[], today: string, titleName: { vi: string; en: string }): ConsultationViewDto {
     const proposal = consultation.proposal;
     return {
       id: consultation.id,
-      proposal: { id: proposal.id, candidate: proposal.person?.fullName ?? proposal.unit.name, title: proposal.titleCode, year: proposal.year, unit: proposal.unit.name },
+      proposal: { id: proposal.id, candidate: proposal.person?.fullName ?? proposal.unit.name, title: proposal.titleCode, titleName, year: proposal.year, unit: proposal.unit.name },
       opensOn: consultation.opensOn,
       closesOn: consultation.closesOn,
       workingDays: consultation.workingDays,

@@ -8,6 +8,7 @@ import { Clock } from '../../calendar/clock';
 import { Person } from '../../org/entities/person.entity';
 import { CommendationProposal } from '../entities/commendation-proposal.entity';
 import { Consultation, ConsultationObjection } from '../entities/consultation.entity';
+import { RulePacksService } from '../records/rule-packs.service';
 import { formatDate, isoDate } from '../rules/iso-date';
 import { ConsultationViewDto, DEFAULT_CONSULTATION_DAYS, ObjectionDto, OpenConsultationDto } from './consultations.dto';
 
@@ -27,6 +28,7 @@ export class ConsultationsService {
     private readonly em: EntityManager,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly packs: RulePacksService,
   ) {}
 
   /** @throws AppError PROPOSAL_NOT_FOUND, CONSULTATION_EXISTS. */
@@ -55,7 +57,7 @@ export class ConsultationsService {
       if (error instanceof UniqueConstraintViolationException) throw new AppError('CONSULTATION_EXISTS', days(consultation));
       throw error;
     }
-    return ConsultationViewDto.from(consultation, [], this.today());
+    return ConsultationViewDto.from(consultation, [], this.today(), this.titleName(consultation));
   }
 
   /** @throws AppError CONSULTATION_NOT_FOUND, OBJECTION_TEXT_REQUIRED, CONSULTATION_NOT_OPEN, CONSULTATION_CLOSED. */
@@ -84,7 +86,7 @@ export class ConsultationsService {
     const today = this.today();
     const open = await em.find(Consultation, { opensOn: { $lte: today }, closesOn: { $gte: today } }, { populate: ['proposal.person', 'proposal.unit'], orderBy: { closesOn: 'asc' } });
     const objections = open.length ? await em.find(ConsultationObjection, { consultation: { $in: open.map((c) => c.id) } }, { populate: ['author'], orderBy: { createdAt: 'asc' } }) : [];
-    return open.map((consultation) => ConsultationViewDto.from(consultation, objections.filter((o) => o.consultation.id === consultation.id), today));
+    return open.map((consultation) => ConsultationViewDto.from(consultation, objections.filter((o) => o.consultation.id === consultation.id), today, this.titleName(consultation)));
   }
 
   private today(): string {
@@ -99,6 +101,13 @@ export class ConsultationsService {
 
   private async view(em: EntityManager, consultation: Consultation): Promise<ConsultationViewDto> {
     const objections = await em.find(ConsultationObjection, { consultation }, { populate: ['author'], orderBy: { createdAt: 'asc' } });
-    return ConsultationViewDto.from(consultation, objections, this.today());
+    return ConsultationViewDto.from(consultation, objections, this.today(), this.titleName(consultation));
+  }
+
+  /** The proposed title's name in the pack of its year; its code when no pack names it. */
+  private titleName(consultation: Consultation): { vi: string; en: string } {
+    const { titleCode, year } = consultation.proposal;
+    const title = this.packs.inForce(year)?.titles.find((candidate) => candidate.code === titleCode);
+    return title ? { vi: title.name.vi, en: title.name.en } : { vi: titleCode, en: titleCode };
   }
 }

@@ -5,13 +5,14 @@ import { VotingModule } from '../../voting/voting.module';
 import { CommendationsModule } from '../commendations.module';
 import { CommendationPages } from './commendation-pages.service';
 import { CommendationsPageController } from './commendations-page.controller';
+import { ConsultationsPageController } from './consultations-page.controller';
 import { ExamplesPageController } from './examples-page.controller';
 import { InitiativesPageController } from './initiatives-page.controller';
 
 /** The commendation register's page, the eligibility page, the records' pages and the initiatives' pages. */
 @Module({
   imports: [WebModule, CommendationsModule, VotingModule],
-  controllers: [CommendationsPageController, InitiativesPageController, ExamplesPageController],
+  controllers: [CommendationsPageController, InitiativesPageController, ExamplesPageController, ConsultationsPageController],
   providers: [CommendationPages],
 })
 export class CommendationsWebModule {
@@ -20,5 +21,6 @@ export class CommendationsWebModule {
     navigation.add({ href: '/commendations/eligibility', label: { vi: 'Điều kiện khen thưởng', en: 'Eligibility' } });
     navigation.add({ href: '/commendations/initiatives', label: { vi: 'Sáng kiến', en: 'Initiatives' } });
     navigation.add({ href: '/commendations/examples', label: { vi: 'Điển hình tiên tiến', en: 'Advanced examples' } });
+    navigation.add({ href: '/commendations/consultations', label: { vi: 'Công khai lấy ý kiến', en: 'Consultation' } });
   }
 }

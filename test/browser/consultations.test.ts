@@ -1,0 +1,53 @@
+import { Browser, Page } from 'playwright-core';
+import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
+import { describeBrowser, launchChromium } from '../support/browser';
+
+jest.setTimeout(120_000);
+
+/** Hà Tĩnh's officer reads a proposal of Thanh Hóa under public consultation and objects to it from the page. */
+describeBrowser('public consultation page (headless Chromium)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    t = await startTestApp({ listen: true });
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: 'en-US', viewport: { width: 1200, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('lists the open consultation and records an objection sent from the page', async () => {
+    const admin = await bearerFor(t, 'admin');
+    const officer = await bearerFor(t, 'thanhhoa.canbo');
+    const unitId = (await t.http().get('/api/v1/units').query({ q: 'VKS-THA' }).set(admin).expect(200)).body.items[0].id;
+    const candidates = (await t.http().get('/api/v1/eligibility').query({ unitId, year: 2020, title: 'LDTT' }).set(officer).expect(200)).body.candidates as Array<{ id: string; name: string; eligible: boolean }>;
+    const candidate = candidates.find((c) => c.eligible)!;
+    const [proposal] = (await t.http().post('/api/v1/commendation-proposals').set(officer).send({ unitId, year: 2020, title: 'LDTT', candidates: [{ personId: candidate.id }] }).expect(201)).body;
+    // A window of 60 working days from today is open whatever today is.
+    const consultation = (await t.http().post(`/api/v1/commendation-proposals/${proposal.id}/consultation`).set(admin).send({ workingDays: 60 }).expect(201)).body;
+
+    await page.goto(`${t.url!}/sign-in`);
+    await page.getByLabel('Tên đăng nhập').fill('hatinh.canbo');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(`${t.url!}/`);
+    await page.getByRole('link', { name: 'Công khai lấy ý kiến' }).click();
+    await page.waitForURL(/\/commendations\/consultations$/);
+    const section = page.locator(`section[data-consultation="${consultation.id}"]`);
+    expect(await section.getByRole('heading', { level: 2 }).innerText()).toBe(`${candidate.name}: Lao động tiên tiến năm 2020, do Viện kiểm sát nhân dân tỉnh Thanh Hóa đề nghị`);
+    expect(await section.locator('h3').innerText()).toBe('Ý kiến đã nhận (0)');
+
+    await section.getByLabel('Ý kiến của bạn').fill('Đề nghị bổ sung kết quả kiểm sát năm 2020.');
+    await section.getByRole('button', { name: 'Gửi ý kiến' }).click();
+    await page.waitForURL(/flash=sent/);
+    expect(await page.getByRole('status').first().innerText()).toBe('Đã ghi ý kiến của bạn.');
+    expect(await page.locator(`section[data-consultation="${consultation.id}"] .objections li`).innerText()).toContain('Đề nghị bổ sung kết quả kiểm sát năm 2020.');
+    const stored = (await t.http().get(`/api/v1/consultations/${consultation.id}`).set(admin).expect(200)).body;
+    expect(stored.objections.map((o: { text: string }) => o.text)).toEqual(['Đề nghị bổ sung kết quả kiểm sát năm 2020.']);
+  });
+});
