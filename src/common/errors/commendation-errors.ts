@@ -222,6 +222,31 @@ export const COMMENDATION_ERRORS = {
     kind: 'conflict',
     message: { vi: 'Đơn "{name}" đã có quyết định số {decision}.', en: 'The application "{name}" was already decided by decision {decision}.' },
   },
+  PROPOSALS_NOTHING_TO_VOTE: {
+    kind: 'conflict',
+    message: {
+      vi: 'Không có đề nghị {title} năm {year} nào đang chờ Hội đồng bình xét.',
+      en: 'No proposal for {title} in {year} is waiting for the council\'s vote.',
+    },
+  },
+  COUNCIL_EMPTY: {
+    kind: 'conflict',
+    message: {
+      vi: 'Chưa có thành viên Hội đồng Thi đua – Khen thưởng nào (vai trò council-member) để bình xét.',
+      en: 'The Emulation-Commendation Council has no member (role council-member) to vote.',
+    },
+  },
+  PROPOSAL_VOTE_NOT_FOUND: {
+    kind: 'not-found',
+    message: { vi: 'Không tìm thấy cuộc bình xét đề nghị khen thưởng {id}.', en: 'No council vote on proposals with id {id}.' },
+  },
+  PROPOSALS_ALREADY_DECIDED: {
+    kind: 'conflict',
+    message: {
+      vi: 'Cuộc bình xét này đã có quyết định số {decision}; không thể ghi quyết định khác.',
+      en: 'This vote was already followed by decision {decision}; another cannot be recorded.',
+    },
+  },
   EXAMPLE_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy đề cử điển hình {id}.', en: 'Nomination {id} not found.' } },
   EXAMPLE_FORBIDDEN: {
     kind: 'forbidden',

@@ -8,6 +8,7 @@ import { InitiativesService } from './initiatives/initiatives.service';
 import { EligibilityService } from './records/eligibility.service';
 import { PersonRecordService } from './records/person-record.service';
 import { UnitRecordService } from './records/unit-record.service';
+import { ProposalCouncilService } from './records/proposal-council.service';
 import { ProposalsService } from './records/proposals.service';
 import { RecordsCsvImportService } from './records/records-csv-import.service';
 import { RulePacksService } from './records/rule-packs.service';
@@ -17,7 +18,7 @@ import { VotingModule } from '../voting/voting.module';
 /** The commendation register and the records eligibility is judged on, for their API and for the workflow's stages. */
 @Module({
   imports: [VotingModule, StorageModule],
-  providers: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, CertificatesService, InitiativesService, AdvancedExamplesService, DossierFiles, ConsultationsService],
-  exports: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, CertificatesService, InitiativesService, AdvancedExamplesService, DossierFiles, ConsultationsService],
+  providers: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, ProposalCouncilService, CertificatesService, InitiativesService, AdvancedExamplesService, DossierFiles, ConsultationsService],
+  exports: [CommendationsService, RulePacksService, EligibilityService, PersonRecordService, UnitRecordService, RecordsCsvImportService, ProposalsService, ProposalCouncilService, CertificatesService, InitiativesService, AdvancedExamplesService, DossierFiles, ConsultationsService],
 })
 export class CommendationsModule {}

@@ -2,6 +2,7 @@ import { DateTimeType, Entity, Index, JsonType, ManyToOne, Property, Unique } fr
 import { BaseEntity } from '../../../database/base.entity';
 import { Person } from '../../org/entities/person.entity';
 import { Unit } from '../../org/entities/unit.entity';
+import { CommendationDecision } from './commendation-decision.entity';
 
 /** A reason as it read when the proposal was made, in both languages. */
 export interface ProposalReason {
@@ -13,6 +14,13 @@ export interface ProposalReason {
 }
 
 /**
+ * Where a proposal stands: made, before the council's vote (`in-vote`), then awarded by the decision that followed
+ * the vote, or not.
+ */
+export const PROPOSAL_STATUSES = ['proposed', 'in-vote', 'awarded', 'not-awarded'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/**
  * A unit's proposal (đề nghị) of one of its people, or of itself, for a title in a year, with the eligibility found
  * when it was made. An ineligible candidate is proposed only by an administrator's override, whose written reason is
  * kept. One proposal per candidate, title and year (unique): a repeated or concurrent proposal is refused, not doubled.
@@ -20,7 +28,8 @@ export interface ProposalReason {
 @Entity()
 @Unique({ properties: ['recipientKey', 'titleCode', 'year'] })
 @Index({ properties: ['unit', 'year', 'titleCode'] })
-export class CommendationProposal extends BaseEntity<'person' | 'overrideReason' | 'overriddenBy'> {
+@Index({ properties: ['pollId'] })
+export class CommendationProposal extends BaseEntity<'person' | 'overrideReason' | 'overriddenBy' | 'status' | 'pollId' | 'decision'> {
   /** The proposing unit. */
   @ManyToOne(() => Unit, { deleteRule: 'restrict' })
   unit!: Unit;
@@ -65,4 +74,16 @@ export class CommendationProposal extends BaseEntity<'person' | 'overrideReason'
 
   @Property({ type: DateTimeType })
   proposedAt!: Date;
+
+  // A plain string column: SQLite enum checks defeat migration:check; the values are validated at the edges.
+  @Property({ type: 'string', length: 16 })
+  status: ProposalStatus = 'proposed';
+
+  /** The council's poll that judged it (bình xét). */
+  @Property({ type: 'uuid', nullable: true })
+  pollId: string | null = null;
+
+  /** The decision that followed the vote, whether it awarded the title or not. */
+  @ManyToOne(() => CommendationDecision, { nullable: true, deleteRule: 'restrict' })
+  decision: CommendationDecision | null = null;
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -20,9 +21,23 @@ import { CommendationDto } from '../dto/commendation.dto';
 import { EligibilityService } from './eligibility.service';
 import { PersonRecordService } from './person-record.service';
 import { RecordsCsvImportService } from './records-csv-import.service';
+import { ProposalCouncilService } from './proposal-council.service';
 import { ProposalsService } from './proposals.service';
 import { UnitRecordService } from './unit-record.service';
-import { EligibilityListDto, EligibilityQueryDto, PersonRecordDto, ProposalDto, ProposalQueryDto, ProposeDto, RecordsImportResultDto, RevocationDto, UnitRecordDto } from './records.dto';
+import {
+  DecideProposalsDto,
+  EligibilityListDto,
+  EligibilityQueryDto,
+  OpenProposalVoteDto,
+  PersonRecordDto,
+  ProposalDto,
+  ProposalQueryDto,
+  ProposalVoteDto,
+  ProposeDto,
+  RecordsImportResultDto,
+  RevocationDto,
+  UnitRecordDto,
+} from './records.dto';
 
 /**
  * The records commendations are judged on (hồ sơ thi đua), and what follows from them: the import of past years,
@@ -39,6 +54,7 @@ export class CommendationRecordsController {
     private readonly units: UnitRecordService,
     private readonly register: CommendationsService,
     private readonly proposals: ProposalsService,
+    private readonly council: ProposalCouncilService,
   ) {}
 
   /**
@@ -95,6 +111,41 @@ export class CommendationRecordsController {
   @ApiForbiddenResponse({ description: 'PROPOSAL_FORBIDDEN' })
   listProposals(@Query() query: ProposalQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<ProposalDto[]> {
     return this.proposals.list(query.unitId, query.year, query.title, principal, resolveLanguage(request));
+  }
+
+  /**
+   * Puts every proposal of the year for the title still waiting to the council's vote (bình xét): a poll of the
+   * council members by the year's rule pack, each proposal judged on its own. Asked again while open, the same poll.
+   */
+  @Post('commendation-proposals/council-votes')
+  @Roles('admin', 'secretary')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ProposalVoteDto })
+  @ApiConflictResponse({ description: 'PROPOSALS_NOTHING_TO_VOTE, COUNCIL_EMPTY' })
+  @ApiUnprocessableEntityResponse({ description: 'TITLE_UNKNOWN, RULE_PACK_NOT_FOUND' })
+  openCouncilVote(@Body() body: OpenProposalVoteDto, @Req() request: Request): Promise<ProposalVoteDto> {
+    return this.council.openVote(body.year, body.title, resolveLanguage(request));
+  }
+
+  /** A council vote on proposals: the proposals it judges and, once recorded, the decision. */
+  @Get('commendation-proposals/council-votes/:pollId')
+  @Roles('admin', 'secretary', 'council-member')
+  @ApiOkResponse({ type: ProposalVoteDto })
+  @ApiNotFoundResponse({ description: 'PROPOSAL_VOTE_NOT_FOUND' })
+  councilVote(@Param('pollId', ParseUUIDPipe) pollId: string, @Req() request: Request): Promise<ProposalVoteDto> {
+    return this.council.get(pollId, resolveLanguage(request));
+  }
+
+  /** Closes the council's vote and records the decision: each proposal the vote passed enters the register under it. */
+  @Post('commendation-proposals/council-votes/:pollId/decision')
+  @Roles('admin', 'secretary')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ProposalVoteDto })
+  @ApiNotFoundResponse({ description: 'PROPOSAL_VOTE_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'PROPOSALS_ALREADY_DECIDED' })
+  @ApiUnprocessableEntityResponse({ description: 'DECISION_NUMBER_REQUIRED, DECISION_DATE_INVALID, DECISION_ISSUER_REQUIRED' })
+  decideCouncilVote(@Param('pollId', ParseUUIDPipe) pollId: string, @Body() body: DecideProposalsDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<ProposalVoteDto> {
+    return this.council.decide(pollId, body, principal.personId, resolveLanguage(request));
   }
 
   /** A person's record: years on staff and results, commendations (revoked ones marked), initiatives, absences, discipline. */

@@ -62,8 +62,9 @@ export async function loadEligibilityRecords(em: EntityManager, request: Records
   }
   const recipients = [...ids.filter(known).map((id) => ({ person: id })), ...request.unitIds.map((id) => ({ unit: id }))];
   for (const part of chunks(ids.filter(known))) {
-    // The year's proposals not yet decided count as pending titles (proposed together at year end).
-    for (const proposal of await em.find(CommendationProposal, { person: { $in: part }, year: request.year }, { fields: ['person', 'titleCode', 'year'] })) {
+    // The year's proposals not yet decided count as pending titles (proposed together at year end); once decided,
+    // an award is in the register and a refusal counts for nothing.
+    for (const proposal of await em.find(CommendationProposal, { person: { $in: part }, year: request.year, status: { $in: ['proposed', 'in-vote'] } }, { fields: ['person', 'titleCode', 'year'] })) {
       const titles = people[proposal.person!.id].titles!;
       titles.push({ title: proposal.titleCode, year: proposal.year, decisionNumber: '', revoked: false, pending: true });
     }

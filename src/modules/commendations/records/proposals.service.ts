@@ -104,7 +104,7 @@ export class ProposalsService {
     if (!principal.roles.some((role) => EVERY_UNIT_ROLES.includes(role)) && !(await mandatedFor(em, principal.personId, [unit.id]))) {
       throw new AppError('PROPOSAL_FORBIDDEN', { unit: unit.name });
     }
-    const rows = await em.find(CommendationProposal, { unit, year, ...(title ? { titleCode: title } : {}) }, { populate: ['person'], orderBy: { priority: 'asc' } });
+    const rows = await em.find(CommendationProposal, { unit, year, ...(title ? { titleCode: title } : {}) }, { populate: ['person', 'decision'], orderBy: { priority: 'asc' } });
     return rows.map((row) => proposalDto(row, row.person?.fullName ?? unit.name, language));
   }
 
@@ -135,7 +135,7 @@ export class ProposalsService {
   }
 }
 
-function proposalDto(row: CommendationProposal, name: string, language: Language): ProposalDto {
+export function proposalDto(row: CommendationProposal, name: string, language: Language): ProposalDto {
   return {
     id: row.id,
     candidate: { subject: row.person ? 'person' : 'unit', id: row.recipientKey.slice(row.recipientKey.indexOf(':') + 1), name },
@@ -146,5 +146,8 @@ function proposalDto(row: CommendationProposal, name: string, language: Language
     reasons: row.reasons.map((r) => ({ rule: r.rule, source: r.source, met: r.met, text: r[language] })),
     overrideReason: row.overrideReason,
     proposedAt: row.proposedAt,
+    status: row.status,
+    pollId: row.pollId,
+    decisionNumber: row.decision?.number ?? null,
   };
 }

@@ -5,6 +5,7 @@ import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } fro
 import { LanguageQueryDto } from '../../org/dto/dto-helpers';
 import { CommendationDto } from '../dto/commendation.dto';
 import { EXAMPLE_KINDS, type AdvancedExample, type ExampleKind } from '../entities/advanced-example.entity';
+import { PROPOSAL_STATUSES, type ProposalStatus } from '../entities/commendation-proposal.entity';
 import { DISCIPLINE_LEVELS, INITIATIVE_SCOPES, TASK_RESULTS, TITLE_SUBJECTS, type TitleSubject } from '../rules/rule-pack';
 
 /** Whose eligibility for which title in which year. */
@@ -242,4 +243,49 @@ export class ProposalDto {
   @ApiProperty({ type: [EligibilityReasonDto], description: 'The reasons as they read when proposed' }) reasons!: EligibilityReasonDto[];
   @ApiPropertyOptional({ type: String, nullable: true }) overrideReason!: string | null;
   @ApiProperty() proposedAt!: Date;
+  @ApiProperty({ enum: PROPOSAL_STATUSES, description: 'proposed → in-vote (the council’s poll) → awarded or not-awarded (the decision)' }) status!: ProposalStatus;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'The council’s poll (GET /api/v1/polls/:id; council members vote with POST …/ballots)' }) pollId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '15/QĐ-VKS', description: 'The decision that followed the vote' }) decisionNumber!: string | null;
+}
+
+/** Which proposals the council is to vote on: a title's, in a year, from every unit. */
+export class OpenProposalVoteDto {
+  @ApiProperty({ minimum: 1945, maximum: 2100, example: 2020 })
+  @Type(() => Number) @IsInt() @Min(1945) @Max(2100)
+  year!: number;
+
+  @ApiProperty({ example: 'CSTDCS', description: "A title code of the year's rule pack" })
+  @IsString() @Matches(/^[A-Z0-9-]{2,64}$/)
+  title!: string;
+}
+
+/** The decision that follows the council's vote on proposals. */
+export class DecideProposalsDto {
+  @ApiPropertyOptional({ example: '15/QĐ-VKS', maxLength: 60, description: 'Required' })
+  @IsOptional() @IsString() @MaxLength(60)
+  number?: string;
+
+  @ApiPropertyOptional({ example: '2020-12-28', description: 'Required: the day it was signed, YYYY-MM-DD' })
+  @IsOptional() @IsString() @MaxLength(40)
+  signedOn?: string;
+
+  @ApiPropertyOptional({ example: 'Viện trưởng VKSND tỉnh Thanh Hóa', maxLength: 255, description: 'Required: who issued it' })
+  @IsOptional() @IsString() @MaxLength(255)
+  issuer?: string;
+}
+
+export class ProposalVoteDecisionDto {
+  @ApiProperty() number!: string;
+  @ApiProperty({ example: '2020-12-28' }) signedOn!: string;
+  @ApiProperty() issuer!: string;
+}
+
+/** A council vote on proposals (bình xét): the poll, the proposals it judges and, once recorded, the decision. */
+export class ProposalVoteDto {
+  @ApiProperty({ format: 'uuid', description: 'GET /api/v1/polls/:id; council members vote with POST …/ballots, a choice per proposal id' }) pollId!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty({ example: 'CSTDCS' }) title!: string;
+  @ApiProperty({ example: 'Chiến sĩ thi đua cơ sở' }) titleName!: string;
+  @ApiProperty({ type: [ProposalDto] }) proposals!: ProposalDto[];
+  @ApiPropertyOptional({ type: ProposalVoteDecisionDto, nullable: true }) decision!: ProposalVoteDecisionDto | null;
 }

@@ -1,0 +1,154 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../../common/errors/app-error';
+import { contentHash } from '../../../common/hashing/canonical-json';
+import { Language } from '../../../common/i18n/language';
+import { Person } from '../../org/entities/person.entity';
+import { RoleGrant } from '../../org/entities/role-grant.entity';
+import { Poll } from '../../voting/entities/poll.entity';
+import { PollsService } from '../../voting/polls.service';
+import { MAJORITY_OF_MEMBERS, VotingRule } from '../../voting/rules/voting-rule';
+import { CommendationDecision } from '../entities/commendation-decision.entity';
+import { CommendationProposal } from '../entities/commendation-proposal.entity';
+import { CommendationRecord } from '../entities/commendation-record.entity';
+import { parseIsoDate, toIsoDate } from '../rules/iso-date';
+import type { RulePack, TitleDefinition } from '../rules/rule-pack';
+import { proposalDto } from './proposals.service';
+import { DecideProposalsDto, ProposalVoteDto } from './records.dto';
+import { RulePacksService } from './rule-packs.service';
+
+/**
+ * How the council votes on a title's proposals: the title's own vote share when the pack sets one for the council
+ * (e.g. at least 90% for the sector title under the 2024 rules), else the pack's nomination vote; always of all
+ * members, each proposal judged on its own.
+ */
+export function councilRuleOf(pack: RulePack, title: TitleDefinition): VotingRule {
+  const share = title.prerequisites.find((rule) => rule.kind === 'vote-share' && rule.electorate === 'council');
+  const { threshold, comparison } = share?.kind === 'vote-share' ? share : pack.nominationVote;
+  return { ...MAJORITY_OF_MEMBERS, threshold, comparison, ballot: pack.nominationVote.secret ? 'secret' : 'open' };
+}
+
+/**
+ * The council's review of the units' proposals for a title (bình xét): the council's secretary or an administrator
+ * puts every proposal of the year still waiting to a poll of the council members, by the year's rule pack; the
+ * decision that follows awards each proposal the vote passed, writing it into the register, and closes the others.
+ * Both steps are guarded status changes, so a repeated or concurrent request changes nothing twice.
+ */
+@Injectable()
+export class ProposalCouncilService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly packs: RulePacksService,
+    private readonly polls: PollsService,
+  ) {}
+
+  /**
+   * Opens the council's poll on the year's waiting proposals for the title; asked again while it is open, answers it.
+   * @throws AppError TITLE_UNKNOWN / RULE_PACK_NOT_FOUND (from the packs), PROPOSALS_NOTHING_TO_VOTE, COUNCIL_EMPTY.
+   */
+  async openVote(year: number, titleCode: string, language: Language): Promise<ProposalVoteDto> {
+    const { pack, title } = this.packs.title(year, titleCode);
+    const pollId = await this.em.fork().transactional(async (em) => {
+      // The guarded update first: it takes the rows, so a concurrent request waits here and then finds none waiting.
+      const taken = await em.nativeUpdate(CommendationProposal, { year, titleCode: title.code, status: 'proposed' }, { status: 'in-vote', updatedAt: new Date() });
+      const mine = taken ? await em.find(CommendationProposal, { year, titleCode: title.code, status: 'in-vote', pollId: null }, { populate: ['person', 'unit'], orderBy: { unit: { name: 'asc' }, priority: 'asc' } }) : [];
+      if (!mine.length) {
+        const open = await em.findOne(CommendationProposal, { year, titleCode: title.code, status: 'in-vote', pollId: { $ne: null } }, { fields: ['pollId'] });
+        if (open) return open.pollId!;
+        throw new AppError('PROPOSALS_NOTHING_TO_VOTE', { title: title.shortName[language], year });
+      }
+      const grants = await em.find(RoleGrant, { role: 'council-member', revokedAt: null, person: { archivedAt: null } }, { fields: ['person'] });
+      const members = [...new Set(grants.map((grant) => grant.person.id))];
+      if (!members.length) throw new AppError('COUNCIL_EMPTY');
+      const ids = mine.map((row) => row.id);
+      const poll = await this.polls.openPoll(
+        {
+          subject: {
+            kind: 'candidates',
+            id: `proposals:${year}:${title.code}`,
+            hash: contentHash({ year, title: title.code, proposals: ids }),
+            label: `Bình xét ${title.shortName.vi} năm ${year}`,
+          },
+          candidates: mine.map((row) => ({ id: row.id, label: `${row.person?.fullName ?? row.unit.name} — ${row.unit.name}` })),
+          electorate: { kind: 'people', personIds: members },
+          rule: councilRuleOf(pack, title),
+          key: `proposals:${year}:${title.code}:${contentHash(ids)}`,
+        },
+        em,
+      );
+      await em.nativeUpdate(CommendationProposal, { id: { $in: ids } }, { pollId: poll.id });
+      return poll.id;
+    });
+    return this.get(pollId, language);
+  }
+
+  /**
+   * Records the decision that follows the vote: the poll is closed and counted; each proposal it passed is awarded
+   * (an entry of the register under this decision), the others are not. The same decision sent again answers what
+   * was recorded.
+   * @throws AppError DECISION_NUMBER_REQUIRED, DECISION_DATE_INVALID, DECISION_ISSUER_REQUIRED, PROPOSAL_VOTE_NOT_FOUND,
+   *   PROPOSALS_ALREADY_DECIDED.
+   */
+  async decide(pollId: string, body: DecideProposalsDto, recordedBy: string, language: Language): Promise<ProposalVoteDto> {
+    const number = body.number?.trim() ?? '';
+    if (!number) throw new AppError('DECISION_NUMBER_REQUIRED', {}, { path: 'number' });
+    const signed = parseIsoDate(body.signedOn?.trim() ?? '');
+    if (!signed) throw new AppError('DECISION_DATE_INVALID', { value: body.signedOn ?? '' }, { path: 'signedOn' });
+    const issuer = body.issuer?.trim() ?? '';
+    if (!issuer) throw new AppError('DECISION_ISSUER_REQUIRED', {}, { path: 'issuer' });
+    await this.em.fork().transactional(async (em) => {
+      // The guard: every proposal of the poll leaves `in-vote` here, once; a concurrent decision waits, then finds none.
+      const taken = await em.nativeUpdate(CommendationProposal, { pollId, status: 'in-vote' }, { status: 'not-awarded', updatedAt: new Date() });
+      if (!taken) return this.assertSameDecision(em, pollId, number);
+      const proposals = await em.find(CommendationProposal, { pollId }, { populate: ['person', 'unit'] });
+      await this.polls.closePoll(pollId, 'manual', em, language);
+      // Read in this transaction: SQLite has one connection, which the transaction holds.
+      const poll = await em.findOneOrFail(Poll, pollId);
+      const passed = new Set((poll.candidateDecisions ?? []).filter((entry) => entry.decision.outcome === 'passed').map((entry) => entry.id));
+      const decision = em.create(CommendationDecision, { number, signedOn: toIsoDate(signed), issuer, recordedBy: em.getReference(Person, recordedBy), recordedAt: new Date() });
+      const { title } = this.packs.title(proposals[0].year, proposals[0].titleCode);
+      for (const proposal of proposals.filter((row) => passed.has(row.id))) {
+        em.create(CommendationRecord, {
+          decision,
+          recipientKey: proposal.recipientKey,
+          person: proposal.person,
+          unit: proposal.person ? null : proposal.unit,
+          kind: 'title',
+          titleCode: proposal.titleCode,
+          titleLabel: { ...title.name },
+          year: proposal.year,
+        });
+      }
+      await em.flush();
+      const awarded = proposals.filter((row) => passed.has(row.id)).map((row) => row.id);
+      if (awarded.length) await em.nativeUpdate(CommendationProposal, { id: { $in: awarded } }, { status: 'awarded' });
+      await em.nativeUpdate(CommendationProposal, { pollId }, { decision: decision.id });
+    });
+    return this.get(pollId, language);
+  }
+
+  /** @throws AppError PROPOSAL_VOTE_NOT_FOUND. */
+  async get(pollId: string, language: Language): Promise<ProposalVoteDto> {
+    const em = this.em.fork();
+    const rows = await em.find(CommendationProposal, { pollId }, { populate: ['person', 'unit', 'decision'], orderBy: { unit: { name: 'asc' }, priority: 'asc' } });
+    if (!rows.length) throw new AppError('PROPOSAL_VOTE_NOT_FOUND', { id: pollId });
+    const { title } = this.packs.title(rows[0].year, rows[0].titleCode);
+    const decision = rows[0].decision;
+    return {
+      pollId,
+      year: rows[0].year,
+      title: title.code,
+      titleName: title.name[language],
+      proposals: rows.map((row) => proposalDto(row, row.person?.fullName ?? row.unit.name, language)),
+      decision: decision ? { number: decision.number, signedOn: decision.signedOn, issuer: decision.issuer } : null,
+    };
+  }
+
+  /** A decision already followed this poll: the same one again is answered as recorded; another is refused. */
+  private async assertSameDecision(em: EntityManager, pollId: string, number: string): Promise<void> {
+    const decided = await em.findOne(CommendationProposal, { pollId }, { populate: ['decision'] });
+    if (!decided) throw new AppError('PROPOSAL_VOTE_NOT_FOUND', { id: pollId });
+    if (decided.status === 'in-vote' || decided.status === 'proposed') throw new Error(`Proposals of poll ${pollId} are neither in the vote nor decided`);
+    if (decided.decision?.number !== number) throw new AppError('PROPOSALS_ALREADY_DECIDED', { decision: decided.decision?.number ?? '—' });
+  }
+}
