@@ -17,6 +17,14 @@ import { proposalDto } from './proposals.service';
 import { DecideProposalsDto, ProposalVoteDto } from './records.dto';
 import { RulePacksService } from './rule-packs.service';
 
+/** Proposals as the council reads them: by unit, then in the unit's order of priority. */
+const PROPOSAL_ORDER = { unit: { name: 'asc' }, priority: 'asc' } as const;
+
+export interface ProposalCouncilOverview {
+  waiting: Array<{ title: string; titleName: string; count: number }>;
+  votes: ProposalVoteDto[];
+}
+
 /**
  * How the council votes on a title's proposals: the title's own vote share when the pack sets one for the council
  * (e.g. at least 90% for the sector title under the 2024 rules), else the pack's nomination vote; always of all
@@ -51,7 +59,7 @@ export class ProposalCouncilService {
     const pollId = await this.em.fork().transactional(async (em) => {
       // The guarded update first: it takes the rows, so a concurrent request waits here and then finds none waiting.
       const taken = await em.nativeUpdate(CommendationProposal, { year, titleCode: title.code, status: 'proposed' }, { status: 'in-vote', updatedAt: new Date() });
-      const mine = taken ? await em.find(CommendationProposal, { year, titleCode: title.code, status: 'in-vote', pollId: null }, { populate: ['person', 'unit'], orderBy: { unit: { name: 'asc' }, priority: 'asc' } }) : [];
+      const mine = taken ? await em.find(CommendationProposal, { year, titleCode: title.code, status: 'in-vote', pollId: null }, { populate: ['person', 'unit'], orderBy: PROPOSAL_ORDER }) : [];
       if (!mine.length) {
         const open = await em.findOne(CommendationProposal, { year, titleCode: title.code, status: 'in-vote', pollId: { $ne: null } }, { fields: ['pollId'] });
         if (open) return open.pollId!;
@@ -129,9 +137,28 @@ export class ProposalCouncilService {
 
   /** @throws AppError PROPOSAL_VOTE_NOT_FOUND. */
   async get(pollId: string, language: Language): Promise<ProposalVoteDto> {
-    const em = this.em.fork();
-    const rows = await em.find(CommendationProposal, { pollId }, { populate: ['person', 'unit', 'decision'], orderBy: { unit: { name: 'asc' }, priority: 'asc' } });
+    const rows = await this.em.fork().find(CommendationProposal, { pollId }, { populate: ['person', 'unit', 'decision'], orderBy: PROPOSAL_ORDER });
     if (!rows.length) throw new AppError('PROPOSAL_VOTE_NOT_FOUND', { id: pollId });
+    return this.voteDto(pollId, rows, language);
+  }
+
+  /** A year's council votes on proposals, newest first, and the titles whose proposals still wait for one. */
+  async overview(year: number, language: Language): Promise<ProposalCouncilOverview> {
+    const rows = await this.em.fork().find(CommendationProposal, { year }, { populate: ['person', 'unit', 'decision'], orderBy: PROPOSAL_ORDER });
+    const waiting = new Map<string, number>();
+    const polls = new Map<string, CommendationProposal[]>();
+    for (const row of rows) {
+      if (row.status === 'proposed') waiting.set(row.titleCode, (waiting.get(row.titleCode) ?? 0) + 1);
+      else if (row.pollId) polls.set(row.pollId, [...(polls.get(row.pollId) ?? []), row]);
+    }
+    const votes = [...polls].map(([pollId, proposals]) => ({ vote: this.voteDto(pollId, proposals, language), openedAt: Math.max(...proposals.map((p) => p.updatedAt.getTime())) }));
+    return {
+      waiting: [...waiting].map(([code, count]) => ({ title: code, titleName: this.packs.title(year, code).title.name[language], count })),
+      votes: votes.sort((a, b) => b.openedAt - a.openedAt).map((entry) => entry.vote),
+    };
+  }
+
+  private voteDto(pollId: string, rows: CommendationProposal[], language: Language): ProposalVoteDto {
     const { title } = this.packs.title(rows[0].year, rows[0].titleCode);
     const decision = rows[0].decision;
     return {

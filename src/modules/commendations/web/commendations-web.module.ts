@@ -6,13 +6,14 @@ import { CommendationsModule } from '../commendations.module';
 import { CommendationPages } from './commendation-pages.service';
 import { CommendationsPageController } from './commendations-page.controller';
 import { ConsultationsPageController } from './consultations-page.controller';
+import { CouncilReviewPageController } from './council-review-page.controller';
 import { ExamplesPageController } from './examples-page.controller';
 import { InitiativesPageController } from './initiatives-page.controller';
 
-/** The commendation register's page, the eligibility page, the records' pages and the initiatives' pages. */
+/** The commendation register's page, the eligibility page, the records' pages, the initiatives', examples', consultations' and council review's pages. */
 @Module({
   imports: [WebModule, CommendationsModule, VotingModule],
-  controllers: [CommendationsPageController, InitiativesPageController, ExamplesPageController, ConsultationsPageController],
+  controllers: [CommendationsPageController, InitiativesPageController, ExamplesPageController, ConsultationsPageController, CouncilReviewPageController],
   providers: [CommendationPages],
 })
 export class CommendationsWebModule {
@@ -22,5 +23,6 @@ export class CommendationsWebModule {
     navigation.add({ href: '/commendations/initiatives', label: { vi: 'Sáng kiến', en: 'Initiatives' } });
     navigation.add({ href: '/commendations/examples', label: { vi: 'Điển hình tiên tiến', en: 'Advanced examples' } });
     navigation.add({ href: '/commendations/consultations', label: { vi: 'Công khai lấy ý kiến', en: 'Consultation' } });
+    navigation.add({ href: '/commendations/council-review', label: { vi: 'Bình xét danh hiệu', en: 'Council review' }, roles: ['admin', 'secretary', 'council-member'] });
   }
 }
