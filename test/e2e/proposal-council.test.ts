@@ -110,4 +110,27 @@ describe('the council votes on proposals and the decision awards them (e2e)', ()
     expect(read.decision.number).toBe('15/QĐ-VKS-BX');
     expect((await t.http().get(`/api/v1/commendation-proposals/council-votes/${unitId}`).set(admin).expect(404)).body.code).toBe('PROPOSAL_VOTE_NOT_FOUND');
   });
+
+  it('puts a national title’s proposals to the council only once their public consultation ran its days and is over', async () => {
+    const national = { year: 2020, title: 'CSTD-TOAN-QUOC' };
+    const [short, full] = (
+      await t.http().post('/api/v1/commendation-proposals').set(admin).send({
+        unitId,
+        ...national,
+        candidates: [{ personId: ids['bx.an'], override: { reason: 'Thành tích đặc biệt xuất sắc' } }, { personId: ids['bx.binh'], override: { reason: 'Thành tích đặc biệt xuất sắc' } }],
+      }).expect(201)
+    ).body as Array<{ id: string }>;
+    const refused = await open(admin, national).expect(409);
+    expect(refused.body).toMatchObject({
+      code: 'PROPOSALS_CONSULTATION_PENDING',
+      message: 'Đề nghị CSTĐ toàn quốc năm 2020 phải được công khai lấy ý kiến ít nhất 10 ngày làm việc và hết thời hạn công khai trước khi Hội đồng bình xét; còn 2 đề nghị chưa đủ điều kiện đó.',
+    });
+    // An's window was 5 working days, under the pack's 10; Bình's ran 10 and ended in November 2020.
+    await t.http().post(`/api/v1/commendation-proposals/${short.id}/consultation`).set(admin).send({ opensOn: '2020-11-02', workingDays: 5 }).expect(201);
+    await t.http().post(`/api/v1/commendation-proposals/${full.id}/consultation`).set(admin).send({ opensOn: '2020-11-02', workingDays: 10 }).expect(201);
+    const vote = (await open(admin, national).expect(200)).body as { pollId: string; proposals: Array<{ id: string; status: string }> };
+    expect(vote.proposals.map((p) => `${p.id} ${p.status}`)).toEqual([`${full.id} in-vote`]);
+    const list = (await t.http().get('/api/v1/commendation-proposals').query({ unitId, ...national }).set(admin).expect(200)).body as Array<{ id: string; status: string }>;
+    expect(list.find((p) => p.id === short.id)!.status).toBe('proposed');
+  });
 });

@@ -229,6 +229,13 @@ export const COMMENDATION_ERRORS = {
       en: 'No proposal for {title} in {year} is waiting for the council\'s vote.',
     },
   },
+  PROPOSALS_CONSULTATION_PENDING: {
+    kind: 'conflict',
+    message: {
+      vi: 'Đề nghị {title} năm {year} phải được công khai lấy ý kiến ít nhất {days} ngày làm việc và hết thời hạn công khai trước khi Hội đồng bình xét; còn {count} đề nghị chưa đủ điều kiện đó.',
+      en: 'Proposals for {title} in {year} must be open to public consultation for at least {days} working days, and the window must be over, before the council votes; {count} proposals are not there yet.',
+    },
+  },
   COUNCIL_EMPTY: {
     kind: 'conflict',
     message: {

@@ -42,7 +42,9 @@ export class ConsultationsService {
     // The window starts on a working day: a Sunday's opening counts from Monday.
     let opensOn = input.opensOn ?? todayInVietnam(this.clock.now());
     if (!calendar.isWorkingDay(opensOn)) opensOn = calendar.addWorkingDays(opensOn, 1);
-    const workingDays = input.workingDays ?? DEFAULT_CONSULTATION_DAYS;
+    // By default as long as the year's rules ask for the title (national titles), else the usual ten working days.
+    const required = this.packs.inForce(proposal.year)?.titles.find((title) => title.code === proposal.titleCode)?.publicConsultation?.workingDays;
+    const workingDays = input.workingDays ?? required ?? DEFAULT_CONSULTATION_DAYS;
     const consultation = em.create(Consultation, {
       proposal,
       opensOn,

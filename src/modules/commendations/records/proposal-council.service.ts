@@ -5,6 +5,9 @@ import { contentHash } from '../../../common/hashing/canonical-json';
 import { Language } from '../../../common/i18n/language';
 import { Person } from '../../org/entities/person.entity';
 import { RoleGrant } from '../../org/entities/role-grant.entity';
+import { todayInVietnam } from '../../auth/principal.service';
+import { Clock } from '../../calendar/clock';
+import { Consultation } from '../entities/consultation.entity';
 import { Poll } from '../../voting/entities/poll.entity';
 import { PollsService } from '../../voting/polls.service';
 import { MAJORITY_OF_MEMBERS, VotingRule } from '../../voting/rules/voting-rule';
@@ -48,21 +51,29 @@ export class ProposalCouncilService {
     private readonly em: EntityManager,
     private readonly packs: RulePacksService,
     private readonly polls: PollsService,
+    private readonly clock: Clock,
   ) {}
 
   /**
    * Opens the council's poll on the year's waiting proposals for the title; asked again while it is open, answers it.
-   * @throws AppError TITLE_UNKNOWN / RULE_PACK_NOT_FOUND (from the packs), PROPOSALS_NOTHING_TO_VOTE, COUNCIL_EMPTY.
+   * A national title's proposals wait until their public consultation is over (see `consulted`).
+   * @throws AppError TITLE_UNKNOWN / RULE_PACK_NOT_FOUND (from the packs), PROPOSALS_NOTHING_TO_VOTE,
+   *   PROPOSALS_CONSULTATION_PENDING, COUNCIL_EMPTY.
    */
   async openVote(year: number, titleCode: string, language: Language): Promise<ProposalVoteDto> {
     const { pack, title } = this.packs.title(year, titleCode);
     const pollId = await this.em.fork().transactional(async (em) => {
+      const waiting = (await em.find(CommendationProposal, { year, titleCode: title.code, status: 'proposed' }, { fields: ['id'] })).map((row) => row.id);
+      const ready = title.publicConsultation ? await this.consulted(em, waiting, title.publicConsultation.workingDays) : waiting;
       // The guarded update first: it takes the rows, so a concurrent request waits here and then finds none waiting.
-      const taken = await em.nativeUpdate(CommendationProposal, { year, titleCode: title.code, status: 'proposed' }, { status: 'in-vote', updatedAt: new Date() });
+      const taken = ready.length ? await em.nativeUpdate(CommendationProposal, { id: { $in: ready }, status: 'proposed' }, { status: 'in-vote', updatedAt: new Date() }) : 0;
       const mine = taken ? await em.find(CommendationProposal, { year, titleCode: title.code, status: 'in-vote', pollId: null }, { populate: ['person', 'unit'], orderBy: PROPOSAL_ORDER }) : [];
       if (!mine.length) {
         const open = await em.findOne(CommendationProposal, { year, titleCode: title.code, status: 'in-vote', pollId: { $ne: null } }, { fields: ['pollId'] });
         if (open) return open.pollId!;
+        if (waiting.length > ready.length) {
+          throw new AppError('PROPOSALS_CONSULTATION_PENDING', { title: title.shortName[language], year, days: title.publicConsultation!.workingDays, count: waiting.length - ready.length });
+        }
         throw new AppError('PROPOSALS_NOTHING_TO_VOTE', { title: title.shortName[language], year });
       }
       const grants = await em.find(RoleGrant, { role: 'council-member', revokedAt: null, person: { archivedAt: null } }, { fields: ['person'] });
@@ -169,6 +180,17 @@ export class ProposalCouncilService {
       proposals: rows.map((row) => proposalDto(row, row.person?.fullName ?? row.unit.name, language)),
       decision: decision ? { number: decision.number, signedOn: decision.signedOn, issuer: decision.issuer } : null,
     };
+  }
+
+  /**
+   * Of these proposals, those whose public consultation (công khai) ran at least `workingDays` working days and is
+   * over: a national title's proposals reach the council only then.
+   */
+  private async consulted(em: EntityManager, proposalIds: string[], workingDays: number): Promise<string[]> {
+    if (!proposalIds.length) return [];
+    const today = todayInVietnam(this.clock.now());
+    const over = await em.find(Consultation, { proposal: { $in: proposalIds }, closesOn: { $lt: today }, workingDays: { $gte: workingDays } }, { fields: ['proposal'] });
+    return over.map((consultation) => consultation.proposal.id);
   }
 
   /** A decision already followed this poll: the same one again is answered as recorded; another is refused. */

@@ -157,6 +157,11 @@ export interface TitleDefinition {
   subject: TitleSubject;
   /** All must be met (`any-of` states alternatives). */
   prerequisites: Prerequisite[];
+  /**
+   * Proposals for it are made public for objections (công khai lấy ý kiến) for this many working days before the
+   * council may vote on them (national titles).
+   */
+  publicConsultation?: { workingDays: number; source: string };
 }
 
 /** A title as the base of a cap: its holders in the unit that year. */

@@ -120,6 +120,8 @@ describe('validateRulePack', () => {
     ['a name in one language only', { set: 'titles[0].name', to: { vi: 'A' } }, [['titles[0].name', 'NOT_A_TEXT']]],
     ['a missing list', { remove: 'caps' }, [['caps', 'REQUIRED']]],
     ['a title code in lower case', { set: 'titles[0].code', to: 'ldtt' }, [['titles[0].code', 'INVALID_CODE']]],
+    ['a public consultation of no days', { set: 'titles[0].publicConsultation', to: { workingDays: 0, source: 'Nghị định X' } }, [['titles[0].publicConsultation.workingDays', 'OUT_OF_RANGE']]],
+    ['a public consultation without source', { set: 'titles[0].publicConsultation', to: { workingDays: 10 } }, [['titles[0].publicConsultation.source', 'SOURCE_MISSING']]],
   ] as Array<[string, Edit, string[][]]>)('reports %s', (_case, change, expected) => {
     const pack = validPack();
     edit(pack, change);

@@ -45,7 +45,7 @@ type FieldSpec =
   | { type: 'fraction' }
   | { type: 'boolean' }
   | { type: 'array'; item: (value: unknown, path: string) => void }
-  | { type: 'custom'; check: (value: unknown, path: string) => void };
+  | { type: 'custom'; check: (value: unknown, path: string) => void; optional?: boolean };
 
 /** Structural checks: every field of every object, its type and range, and no unknown fields. */
 class ShapeChecker {
@@ -181,6 +181,11 @@ class ShapeChecker {
       shortName: { type: 'text' },
       subject: { type: 'choice', values: TITLE_SUBJECTS },
       prerequisites: { type: 'array', item: this.prerequisite },
+      publicConsultation: {
+        type: 'custom',
+        optional: true,
+        check: (consultation, consultationPath) => this.object(consultation, consultationPath, { workingDays: { type: 'integer', min: 1 }, source: { type: 'source' } }),
+      },
     });
   };
 
