@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
-import { describeBrowser, launchChromium } from '../support/browser';
+import { describeBrowser, launchChromium, signIn } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -26,11 +26,7 @@ describeBrowser('advanced example pages (headless Chromium)', () => {
 
   async function signedIn(username: string): Promise<Page> {
     const page = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1200, height: 900 } })).newPage();
-    await page.goto(`${t.url!}/sign-in`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(`${t.url!}/`);
+    await signIn(page, t.url!, username, DEMO_PASSWORD);
     return page;
   }
 

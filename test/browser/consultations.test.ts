@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
-import { describeBrowser, launchChromium } from '../support/browser';
+import { describeBrowser, launchChromium, signIn } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -31,11 +31,7 @@ describeBrowser('public consultation page (headless Chromium)', () => {
     // A window of 60 working days from today is open whatever today is.
     const consultation = (await t.http().post(`/api/v1/commendation-proposals/${proposal.id}/consultation`).set(admin).send({ workingDays: 60 }).expect(201)).body;
 
-    await page.goto(`${t.url!}/sign-in`);
-    await page.getByLabel('Tên đăng nhập').fill('hatinh.canbo');
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(`${t.url!}/`);
+    await signIn(page, t.url!, 'hatinh.canbo', DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Công khai lấy ý kiến' }).click();
     await page.waitForURL(/\/commendations\/consultations$/);
     const section = page.locator(`section[data-consultation="${consultation.id}"]`);

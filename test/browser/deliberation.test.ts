@@ -1,5 +1,5 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeBrowser, launchChromium } from '../support/browser';
+import { describeBrowser, launchChromium, signIn } from '../support/browser';
 import { clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
 import { DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
@@ -39,11 +39,7 @@ describeBrowser('deliberation pages: Cluster 6 discusses, amends and adopts its 
     page.on('request', (request) => {
       if (!request.url().startsWith(t.url!) && !/^(data|blob|about):/.test(request.url())) foreignRequests.push(request.url());
     });
-    await page.goto(`${t.url}/inbox`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(`${t.url}/inbox`);
+    await signIn(page, t.url!, username, DEMO_PASSWORD, '/inbox');
     return page;
   };
 

@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
-import { describeBrowser, launchChromium } from '../support/browser';
+import { describeBrowser, launchChromium, signIn } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -23,11 +23,7 @@ describeBrowser('eligibility page (headless Chromium)', () => {
 
   it('lists the unit’s staff with a badge and the reasons, as the API judges them, in Vietnamese then English', async () => {
     const base = t.url!;
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Tên đăng nhập').fill('thanhhoa.canbo');
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(`${base}/`);
+    await signIn(page, base, 'thanhhoa.canbo', DEMO_PASSWORD);
 
     await page.getByRole('link', { name: 'Điều kiện khen thưởng' }).click();
     await page.waitForURL(`${base}/commendations/eligibility`);

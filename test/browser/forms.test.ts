@@ -3,7 +3,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { syncBuiltinForms } from '../../src/modules/forms/builtin-forms';
 import { FormsService } from '../../src/modules/forms/forms.service';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
-import { describeBrowser, launchChromium } from '../support/browser';
+import { describeBrowser, launchChromium, signIn } from '../support/browser';
 import { clusterPactFixture } from '../support/cluster-pact';
 import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
@@ -74,11 +74,7 @@ describeBrowser('form builder and form filling (headless Chromium)', () => {
     page.on('request', (request) => {
       if (!request.url().startsWith(t.url!) && !/^(data|blob|about):/.test(request.url())) foreignRequests.push(request.url());
     });
-    await page.goto(`${t.url}${path}`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(`${t.url}${path}`);
+    await signIn(page, t.url!, username, DEMO_PASSWORD, path);
     return page;
   };
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeBrowser, launchChromium } from '../support/browser';
+import { describeBrowser, launchChromium, signIn } from '../support/browser';
 import { clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
 import { CLUSTER_6_UNIT_NAMES, SCANNED_PAGE, SigningFlow, signingFlow } from '../support/signing-flow';
 import { DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
@@ -51,11 +51,7 @@ describeBrowser('signing pages: Cluster 6 signs its adopted pact with passkeys, 
         options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
       });
     }
-    await page.goto(`${t.url}/inbox`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(`${t.url}/inbox`);
+    await signIn(page, t.url!, username, DEMO_PASSWORD, '/inbox');
     return page;
   };
 

@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { fieldKeyOf } from '../../src/modules/scoring/table/table-text';
-import { describeBrowser, launchChromium } from '../support/browser';
+import { describeBrowser, launchChromium, signIn } from '../support/browser';
 import { clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
 import { pdfText } from '../support/pdf-text';
 import { sheetsOfStage, SheetTask } from '../support/scoring';
@@ -77,11 +77,7 @@ describeBrowser('year-end evaluation pages: Cluster No. 6 scores, ranks and is c
     page.on('request', (request) => {
       if (!request.url().startsWith(t.url!) && !/^(data|blob|about):/.test(request.url())) foreignRequests.push(request.url());
     });
-    await page.goto(`${t.url}/inbox`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(`${t.url}/inbox`);
+    await signIn(page, t.url!, username, DEMO_PASSWORD, '/inbox');
     return page;
   };
 

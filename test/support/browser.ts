@@ -40,11 +40,14 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** Signs in through the sign-in form, as a person would, and waits for the home page. */
-export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
+/**
+ * Signs in through the sign-in form, as a person would: from the sign-in page to the home page, or from a page that
+ * asks for it (`path`, which sends to the sign-in form) back to that page.
+ */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string, path = '/'): Promise<void> {
+  await page.goto(`${baseUrl}${path === '/' ? '/sign-in' : path}`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${baseUrl}/`);
+  await page.waitForURL(`${baseUrl}${path}`);
 }
