@@ -71,6 +71,10 @@ describeBrowser('council review page (headless Chromium)', () => {
     const outcome = async (name: string) => secretary.locator('section.council-vote tr', { hasText: name }).locator('td').nth(1).innerText();
     expect(await outcome(first.name)).toBe('Được khen thưởng');
     expect(await outcome(second.name)).toBe('Không được thông qua');
+    // The unit's eligibility page shows where each proposal ended.
+    await secretary.goto(`${t.url!}/commendations/eligibility?${new URLSearchParams({ unit: unitId, year: '2020', title: 'LDTT' })}`);
+    expect(await secretary.locator(`tr[data-candidate="${first.name}"] td`).first().innerText()).toBe('Được khen thưởng');
+    expect(await secretary.locator(`tr[data-candidate="${second.name}"] td`).first().innerText()).toBe('Không được thông qua');
     const register = (await t.http().get('/api/v1/commendations').query({ year: 2020, title: 'LDTT' }).set(admin).expect(200)).body.items as Array<{ recipient: { name: string }; decision: { number: string } }>;
     expect(register.filter((entry) => entry.decision.number === '20/QĐ-VKS-THA').map((entry) => entry.recipient.name)).toEqual([first.name]);
   });

@@ -159,7 +159,7 @@ export class CommendationsPageController {
     const titles = (pack?.titles ?? []).map((title) => ({ code: title.code, name: title.name[language] }));
     const title = titles.find((candidate) => candidate.code === asked('title'))?.code ?? titles[0]?.code ?? '';
     const list = unit && pack ? await this.eligibility.list({ unitId: unit.id, year, title }, person, language) : null;
-    const proposed = list ? new Set((await this.proposals.list(unit!.id, year, title, person, language)).map((p) => p.candidate.id)) : new Set<string>();
+    const proposed = new Map(list ? (await this.proposals.list(unit!.id, year, title, person, language)).map((p) => [p.candidate.id, p.status] as const) : []);
     const document = renderLayout({
       language,
       title: eligibilityText(language, 'title'),

@@ -1,5 +1,6 @@
 import { interpolate, Language } from '../../../common/i18n/language';
 import { html, SafeHtml } from '../../web/html';
+import type { ProposalStatus } from '../entities/commendation-proposal.entity';
 import type { EligibilityCandidateDto, EligibilityListDto } from '../records/records.dto';
 
 const TEXTS = {
@@ -25,6 +26,9 @@ const TEXTS = {
     propose: 'Đề nghị những người đã chọn',
     proposeHint: 'Thứ tự ưu tiên theo thứ tự trong danh sách; giới hạn số lượng giữ những người đứng trước.',
     proposed: 'Đã đề nghị',
+    'in-vote': 'Đang bình xét',
+    awarded: 'Được khen thưởng',
+    'not-awarded': 'Không được thông qua',
     proposedFlash: 'Đã ghi đề nghị khen thưởng.',
   },
   en: {
@@ -49,6 +53,9 @@ const TEXTS = {
     propose: 'Propose the chosen people',
     proposeHint: 'Priority follows the order of the list; the caps keep those first.',
     proposed: 'Proposed',
+    'in-vote': 'Before the council',
+    awarded: 'Awarded',
+    'not-awarded': 'Not passed',
     proposedFlash: 'The proposals were recorded.',
   },
 } as const;
@@ -62,8 +69,8 @@ export interface EligibilityPageModel {
   titles: Array<{ code: string; name: string }>;
   chosen: { unitId?: string; year: number; title: string };
   list: EligibilityListDto | null;
-  /** Candidates already proposed for this title and year. */
-  proposed: Set<string>;
+  /** Candidates already proposed for this title and year, with where their proposal stands. */
+  proposed: Map<string, ProposalStatus>;
   /** A confirmation, or a refusal with the choices kept. */
   flash?: string;
   alert?: string;
@@ -91,7 +98,7 @@ export function eligibilityPageView({ language, units, titles, chosen, list, pro
   const personal = list.title.subject === 'person';
   const choice = (candidate: EligibilityCandidateDto) =>
     proposed.has(candidate.id)
-      ? html`<span class="badge ok">${t('proposed')}</span>`
+      ? html`<span class="badge ${proposed.get(candidate.id) === 'not-awarded' ? 'bad' : 'ok'}">${t(proposed.get(candidate.id)!)}</span>`
       : candidate.eligible
         ? html`<input type="checkbox" name="candidate" value="${candidate.id}" aria-label="${t('choose')} ${candidate.name}"${checked.has(candidate.id) ? html` checked` : ''}>`
         : '';
