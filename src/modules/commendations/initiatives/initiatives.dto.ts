@@ -5,6 +5,7 @@ import { LanguageQueryDto } from '../../org/dto/dto-helpers';
 import { AttachmentDto } from '../attachments';
 import { APPLICATION_STATUSES, type ApplicationStatus, type InitiativeApplication } from '../entities/initiative-application.entity';
 import { INITIATIVE_SCOPES, type InitiativeScope } from '../rules/rule-pack';
+import { DecisionSignedDto } from '../dto/decision-fields';
 
 /** An application for the recognition of an initiative, by a unit for itself or for one of its people that year. */
 export class SubmitInitiativeDto {
@@ -32,15 +33,7 @@ export class SubmitInitiativeDto {
 }
 
 /** The council's decision on an application, once its vote is in. */
-export class DecideInitiativeDto {
-  @ApiPropertyOptional({ example: '4/QĐ-HĐSK', maxLength: 60, description: 'Required' })
-  @IsOptional() @IsString() @MaxLength(60)
-  number?: string;
-
-  @ApiPropertyOptional({ example: '2020-11-20', description: 'Required: the day it was signed, YYYY-MM-DD' })
-  @IsOptional() @IsString() @MaxLength(40)
-  signedOn?: string;
-
+export class DecideInitiativeDto extends DecisionSignedDto {
   @ApiPropertyOptional({ enum: INITIATIVE_SCOPES, description: 'The scope it is recognised at; by default the one proposed' })
   @IsOptional() @IsIn(INITIATIVE_SCOPES)
   scope?: InitiativeScope;

@@ -17,7 +17,7 @@ import { DossierFiles } from '../dossier-files.service';
 import { InitiativeApplication } from '../entities/initiative-application.entity';
 import { Initiative } from '../entities/initiative.entity';
 import { StaffYear } from '../entities/staff-year.entity';
-import { parseIsoDate, toIsoDate } from '../rules/iso-date';
+import { checkedNumberAndDay } from '../dto/decision-fields';
 import { EVERY_UNIT_ROLES, mandatedFor, mandatedUnits } from '../records/mandated';
 import { DecideInitiativeDto, InitiativeApplicationDto, InitiativeQueryDto, InitiativeVoteDto, SubmitInitiativeDto } from './initiatives.dto';
 
@@ -135,10 +135,7 @@ export class InitiativesService {
    *   INITIATIVE_ALREADY_DECIDED.
    */
   async decide(id: string, body: DecideInitiativeDto, language: Language): Promise<InitiativeApplicationDto> {
-    const number = body.number?.trim() ?? '';
-    if (!number) throw new AppError('DECISION_NUMBER_REQUIRED', {}, { path: 'number' });
-    const signed = parseIsoDate(body.signedOn?.trim() ?? '');
-    if (!signed) throw new AppError('DECISION_DATE_INVALID', { value: body.signedOn ?? '' }, { path: 'signedOn' });
+    const { number, signedOn } = checkedNumberAndDay(body);
     const decided = await this.em.fork().transactional(async (em) => {
       const application = await this.find(em, id);
       if (application.status === 'submitted') throw new AppError('INITIATIVE_NOT_IN_REVIEW', { name: application.name });
@@ -149,7 +146,7 @@ export class InitiativesService {
       const taken = await em.nativeUpdate(
         InitiativeApplication,
         { id, status: 'in-review' },
-        { status: recognised ? 'recognised' : 'not-recognised', decisionNumber: number, decidedOn: toIsoDate(signed), decidedScope: scope, updatedAt: new Date() },
+        { status: recognised ? 'recognised' : 'not-recognised', decisionNumber: number, decidedOn: signedOn, decidedScope: scope, updatedAt: new Date() },
       );
       if (!taken) return this.replayed(await this.find(em, id, true), number);
       if (recognised) {

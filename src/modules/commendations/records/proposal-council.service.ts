@@ -11,10 +11,10 @@ import { Consultation } from '../entities/consultation.entity';
 import { Poll } from '../../voting/entities/poll.entity';
 import { PollsService } from '../../voting/polls.service';
 import { MAJORITY_OF_MEMBERS, VotingRule } from '../../voting/rules/voting-rule';
+import { checkedNumberAndDay } from '../dto/decision-fields';
 import { CommendationDecision } from '../entities/commendation-decision.entity';
 import { CommendationProposal } from '../entities/commendation-proposal.entity';
 import { CommendationRecord } from '../entities/commendation-record.entity';
-import { parseIsoDate, toIsoDate } from '../rules/iso-date';
 import type { RulePack, TitleDefinition } from '../rules/rule-pack';
 import { proposalDto } from './proposals.service';
 import { DecideProposalsDto, ProposalVoteDto } from './records.dto';
@@ -109,10 +109,7 @@ export class ProposalCouncilService {
    *   PROPOSALS_ALREADY_DECIDED.
    */
   async decide(pollId: string, body: DecideProposalsDto, recordedBy: string, language: Language): Promise<ProposalVoteDto> {
-    const number = body.number?.trim() ?? '';
-    if (!number) throw new AppError('DECISION_NUMBER_REQUIRED', {}, { path: 'number' });
-    const signed = parseIsoDate(body.signedOn?.trim() ?? '');
-    if (!signed) throw new AppError('DECISION_DATE_INVALID', { value: body.signedOn ?? '' }, { path: 'signedOn' });
+    const { number, signedOn } = checkedNumberAndDay(body);
     const issuer = body.issuer?.trim() ?? '';
     if (!issuer) throw new AppError('DECISION_ISSUER_REQUIRED', {}, { path: 'issuer' });
     await this.em.fork().transactional(async (em) => {
@@ -124,7 +121,7 @@ export class ProposalCouncilService {
       // Read in this transaction: SQLite has one connection, which the transaction holds.
       const poll = await em.findOneOrFail(Poll, pollId);
       const passed = new Set((poll.candidateDecisions ?? []).filter((entry) => entry.decision.outcome === 'passed').map((entry) => entry.id));
-      const decision = em.create(CommendationDecision, { number, signedOn: toIsoDate(signed), issuer, recordedBy: em.getReference(Person, recordedBy), recordedAt: new Date() });
+      const decision = em.create(CommendationDecision, { number, signedOn, issuer, recordedBy: em.getReference(Person, recordedBy), recordedAt: new Date() });
       const { title } = this.packs.title(proposals[0].year, proposals[0].titleCode);
       for (const proposal of proposals.filter((row) => passed.has(row.id))) {
         em.create(CommendationRecord, {

@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { LanguageQueryDto } from '../../org/dto/dto-helpers';
 import { CommendationDto } from '../dto/commendation.dto';
+import { DecisionSignedDto } from '../dto/decision-fields';
 import { EXAMPLE_KINDS, type AdvancedExample, type ExampleKind } from '../entities/advanced-example.entity';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../entities/commendation-proposal.entity';
 import { DISCIPLINE_LEVELS, INITIATIVE_SCOPES, TASK_RESULTS, TITLE_SUBJECTS, type TitleSubject } from '../rules/rule-pack';
@@ -260,15 +261,7 @@ export class OpenProposalVoteDto {
 }
 
 /** The decision that follows the council's vote on proposals. */
-export class DecideProposalsDto {
-  @ApiPropertyOptional({ example: '15/QĐ-VKS', maxLength: 60, description: 'Required' })
-  @IsOptional() @IsString() @MaxLength(60)
-  number?: string;
-
-  @ApiPropertyOptional({ example: '2020-12-28', description: 'Required: the day it was signed, YYYY-MM-DD' })
-  @IsOptional() @IsString() @MaxLength(40)
-  signedOn?: string;
-
+export class DecideProposalsDto extends DecisionSignedDto {
   @ApiPropertyOptional({ example: 'Viện trưởng VKSND tỉnh Thanh Hóa', maxLength: 255, description: 'Required: who issued it' })
   @IsOptional() @IsString() @MaxLength(255)
   issuer?: string;

@@ -5,6 +5,7 @@ import { AppError } from '../../../common/errors/app-error';
 import { Clock } from '../../../modules/calendar/clock';
 import { CommendationsService, AwardInput } from '../../../modules/commendations/commendations.service';
 import { RecordedDecisionDto } from '../../../modules/commendations/dto/commendation.dto';
+import { checkedNumberAndDay } from '../../../modules/commendations/dto/decision-fields';
 import { Unit } from '../../../modules/org/entities/unit.entity';
 import type { EvaluationContext } from '../../../modules/scoring/table/scoring-table';
 import type { LocalText } from '../../definitions/workflow-document';
@@ -17,17 +18,6 @@ import { RecordDecisionDto } from './decision.dto';
 
 /** The engine's refusals that a concurrent first recording causes: the second caller then reads what the first stored. */
 const RACE_CODES = new Set(['CAMPAIGN_CHANGED', 'CAMPAIGN_NOT_RUNNING', 'STAGE_CLOSED', 'TASK_CLOSED']);
-
-const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day as `YYYY-MM-DD`, or undefined (2020-02-30 is not one). */
-export function calendarDay(value: string): string | undefined {
-  const match = YMD.exec(value);
-  if (!match) return undefined;
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900 ? value : undefined;
-}
 
 const textOf = (text: LocalText | undefined): string | undefined => (text === undefined ? undefined : typeof text === 'string' ? text : text.vi);
 
@@ -67,9 +57,7 @@ export class DecisionTaskService {
     const replayed = await this.replay(task.stageRun.id, number);
     if (replayed) return replayed;
 
-    if (!number) throw new AppError('DECISION_NUMBER_REQUIRED', {}, { path: 'number' });
-    const signedOn = calendarDay(body.signedOn?.trim() ?? '');
-    if (!signedOn) throw new AppError('DECISION_DATE_INVALID', { value: body.signedOn ?? '' }, { path: 'signedOn' });
+    const { signedOn } = checkedNumberAndDay(body);
     const issuer = body.issuer?.trim() || textOf(settings.issuer)?.trim();
     if (!issuer) throw new AppError('DECISION_ISSUER_REQUIRED', {}, { path: 'issuer' });
     const awards = await this.awards(campaign, settings, body);

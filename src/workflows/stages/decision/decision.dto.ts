@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { DecisionSignedDto } from '../../../modules/commendations/dto/decision-fields';
 
 /** One commendation the decision makes instead of the stage's configured awards. */
 export class DecisionAwardDto {
@@ -17,15 +18,7 @@ export class DecisionAwardDto {
  * A commendation decision (quyết định khen thưởng) as the competent level signed it. Number, date and issuer are
  * checked by the service, so that each problem answers 422 with its own code and the field's path.
  */
-export class RecordDecisionDto {
-  @ApiPropertyOptional({ example: '123/QĐ-VKSTC', maxLength: 60, description: 'Required' })
-  @IsOptional() @IsString() @MaxLength(60)
-  number?: string;
-
-  @ApiPropertyOptional({ example: '2020-12-25', description: 'Required: the day it was signed, YYYY-MM-DD' })
-  @IsOptional() @IsString() @MaxLength(40)
-  signedOn?: string;
-
+export class RecordDecisionDto extends DecisionSignedDto {
   @ApiPropertyOptional({ example: 'Viện trưởng Viện kiểm sát nhân dân tối cao', maxLength: 255, description: 'By default the stage’s configured issuer' })
   @IsOptional() @IsString() @MaxLength(255)
   issuer?: string;
