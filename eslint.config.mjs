@@ -47,4 +47,10 @@ export default tseslint.config(
     },
     rules: { 'no-console': 'error' },
   },
+  {
+    // jest's global setup and teardown: CommonJS run by Node outside the TypeScript transform.
+    files: ['test/support/*.js'],
+    languageOptions: { sourceType: 'commonjs', ecmaVersion: 2022, globals: { require: 'readonly', module: 'writable', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

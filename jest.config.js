@@ -34,5 +34,8 @@ module.exports = {
   // Real databases, Redis and Chromium on a 2-core machine: a generous limit so load never fails a test;
   // speed is measured by `npm run bench`, not asserted here.
   testTimeout: 60000,
+  // One id per run for the databases' templates (migrated and seeded once, copied per suite), removed at the end.
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
   projects: [project('unit', ['<rootDir>/src/**/*.spec.ts']), ...databases.flatMap((database) => tiers.map((tier) => tierProject(tier, database)))],
 };

@@ -12,10 +12,13 @@ import { loadConfig } from '../../src/config/load-config';
 import { buildOrmOptions } from '../../src/database/orm-options';
 import { DemoDataLoader } from '../../src/demo/demo-data';
 import { ENTITIES } from '../../src/entities';
-import { createTestDatabase, TestDatabase } from './test-database';
+import { createDatabaseFrom, TestDatabase } from './test-database';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const DEMO_PASSWORD = 'demo-password-2020';
+
+/** What configuring the app needs besides its database, when only the database is being prepared. */
+const BUILD_ENV = { NODE_ENV: 'test', LOG_LEVEL: 'silent', REDIS_URL: TEST_REDIS_URL, AUTH_JWT_SECRET: 'x'.repeat(64), DEMO_PASSWORD };
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -79,7 +82,10 @@ export async function prepareDatabase(config: AppConfig, demo: boolean): Promise
  * migrated and (by default) seeded with the demo cluster.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database: TestDatabase | undefined = options.shareWith ? undefined : await createTestDatabase();
+  const demo = options.demo !== false;
+  const database: TestDatabase | undefined = options.shareWith
+    ? undefined
+    : await createDatabaseFrom({ key: demo ? 'demo' : 'empty', build: (env) => prepareDatabase(loadConfig({ ...BUILD_ENV, ...env }), demo) });
   const publicPort = options.publicUrl ? await freePort() : undefined;
   const env: Record<string, string> = {
     ...(options.shareWith?.env ?? {
@@ -95,7 +101,6 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   };
   const config = loadConfig(env);
-  if (database) await prepareDatabase(config, options.demo !== false);
 
   const app = await createApp({ role: options.role ?? 'api', config, quiet: true });
   let url: string | undefined;
