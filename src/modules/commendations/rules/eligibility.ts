@@ -136,7 +136,8 @@ const ELECTORATE_TEXT: Record<Electorate, Text> = {
   'sector-council': { vi: 'Hội đồng Thi đua – Khen thưởng ngành', en: 'the Sector Emulation-Commendation Council' },
 };
 
-const DISCIPLINE_TEXT: Record<DisciplineLevel, Text> = {
+/** Disciplinary measures as the reasons name them (lower case, inside a sentence). */
+export const DISCIPLINE_TEXT: Record<DisciplineLevel, Text> = {
   reprimand: { vi: 'khiển trách', en: 'reprimand' },
   warning: { vi: 'cảnh cáo', en: 'warning' },
   'salary-reduction': { vi: 'hạ bậc lương', en: 'salary reduction' },

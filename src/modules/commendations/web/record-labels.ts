@@ -1,4 +1,7 @@
 import type { Language } from '../../../common/i18n/language';
+import { DISCIPLINE_TEXT } from '../rules/eligibility';
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The words the record pages use for the records' coded values, in both languages. */
 export const RESULTS: Record<string, { vi: string; en: string }> = {
@@ -13,14 +16,10 @@ export const SCOPES: Record<string, { vi: string; en: string }> = {
   province: { vi: 'Cấp tỉnh', en: 'Province' },
   national: { vi: 'Toàn quốc', en: 'National' },
 };
-export const LEVELS: Record<string, { vi: string; en: string }> = {
-  reprimand: { vi: 'Khiển trách', en: 'Reprimand' },
-  warning: { vi: 'Cảnh cáo', en: 'Warning' },
-  'salary-reduction': { vi: 'Hạ bậc lương', en: 'Salary reduction' },
-  demotion: { vi: 'Giáng chức', en: 'Demotion' },
-  'removal-from-office': { vi: 'Cách chức', en: 'Removal from office' },
-  dismissal: { vi: 'Buộc thôi việc', en: 'Dismissal' },
-};
+/** Disciplinary measures as a record lists them: the reasons' words, capitalised. */
+export const LEVELS: Record<string, { vi: string; en: string }> = Object.fromEntries(
+  Object.entries(DISCIPLINE_TEXT).map(([level, text]) => [level, { vi: capitalised(text.vi), en: capitalised(text.en) }]),
+);
 
 /** `25/12/2020` in Vietnamese, `2020-12-25` in English. */
 export const day = (ymd: string | null, language: Language) => (ymd ? (language === 'vi' ? ymd.split('-').reverse().join('/') : ymd) : '—');
