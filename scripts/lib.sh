@@ -51,8 +51,16 @@ redis_ping() {
   [[ "$reply" == +PONG* || "$reply" == -NOAUTH* ]]
 }
 
-# Redis: REDIS_URL or 127.0.0.1:6379; when nothing answers locally, start our own with its data under ./data/redis.
+# The Redis Cluster suite starts its own three nodes: it needs redis-server and redis-cli even where Redis runs elsewhere.
+ensure_redis_tools() {
+  command -v redis-server >/dev/null && command -v redis-cli >/dev/null && return 0
+  apt_install redis-server || die "redis-server and redis-cli are needed by the tests (Debian: sudo apt-get install redis-server)."
+}
+
+# Redis: REDIS_URL or 127.0.0.1:6379 (skipped for REDIS_CLUSTER_NODES: a cluster is the operator's); when nothing
+# answers locally, start our own with its data under ./data/redis.
 ensure_redis() {
+  [ -n "${REDIS_CLUSTER_NODES:-}" ] && return 0
   local url="${REDIS_URL:-redis://127.0.0.1:6379}" hostport host port
   hostport="${url#*://}"; hostport="${hostport##*@}"; hostport="${hostport%%/*}"
   host="${hostport%%:*}"; port="${hostport##*:}"; [ "$port" = "$hostport" ] && port=6379

@@ -5,6 +5,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 ensure_node_modules
 ensure_redis
+ensure_redis_tools
 ensure_postgres
 ensure_chromium
 

@@ -10,6 +10,8 @@ export interface RedisConfig {
   url: string;
   /** Key prefix of every queue and Redis key of this deployment or test run. */
   prefix: string;
+  /** Seed nodes of a Redis Cluster (REDIS_CLUSTER_NODES); when set, `url` is not used. */
+  clusterNodes?: Array<{ host: string; port: number }>;
 }
 
 export interface HttpConfig {

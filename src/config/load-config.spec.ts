@@ -14,6 +14,14 @@ describe('loadConfig', () => {
     expect(config.observability.metricsToken).toBeUndefined();
   });
 
+  it('reads the seed nodes of a Redis Cluster, and refuses a list that is not host:port', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000,redis-b.local:7001' }).redis.clusterNodes).toEqual([
+      { host: '10.0.0.1', port: 7000 },
+      { host: 'redis-b.local', port: 7001 },
+    ]);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1' })).toThrow('REDIS_CLUSTER_NODES must list host:port, comma-separated');
+  });
+
   it('switches to PostgreSQL on DATABASE_URL and parses numbers', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@h/db', PORT: '8080', AUTH_COOKIE_SECURE: 'false' });
     expect(config.database.dialect).toBe('postgresql');

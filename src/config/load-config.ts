@@ -52,6 +52,9 @@ export function loadConfig(env: Environment): AppConfig {
     redis: {
       url: vars.REDIS_URL ?? 'redis://127.0.0.1:6379',
       prefix: vars.QUEUE_PREFIX ?? 'thidua',
+      ...(vars.REDIS_CLUSTER_NODES
+        ? { clusterNodes: vars.REDIS_CLUSTER_NODES.split(',').map((node) => ({ host: node.slice(0, node.lastIndexOf(':')), port: Number(node.slice(node.lastIndexOf(':') + 1)) })) }
+        : {}),
     },
     http: { host: vars.HOST ?? '127.0.0.1', port: vars.PORT ?? 3000, bodyLimitBytes: 1024 * 1024, trustProxy: trustProxy.trustProxy },
     auth: {

@@ -1,7 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { redisClientOf } from './redis-connection';
 
 /**
  * The app's own Redis client for small keys (sign-in throttling, health). Commands fail
@@ -10,14 +11,14 @@ import { AppConfig } from '../config/app-config';
 @Injectable()
 export class RedisService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RedisService.name);
-  readonly client: Redis;
+  readonly client: Redis | Cluster;
   readonly prefix: string;
 
   constructor(config: ConfigService<AppConfig, true>) {
-    const { url, prefix } = config.get('redis', { infer: true });
-    this.prefix = prefix;
-    this.client = new Redis(url, {
-      keyPrefix: `${prefix}:`,
+    const redis = config.get('redis', { infer: true });
+    this.prefix = redis.prefix;
+    this.client = redisClientOf(redis, {
+      keyPrefix: `${redis.prefix}:`,
       lazyConnect: false,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,

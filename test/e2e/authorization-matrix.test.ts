@@ -283,7 +283,9 @@ describe('authorization matrix: every OpenAPI operation × six callers (e2e)', (
     }
     if (problems.length) throw new Error(`The authorization matrix does not hold (${problems.length}):\n${problems.join('\n')}`);
     expect(observed.size).toBe(operations.length);
-  });
+    // One request per operation and caller, in order (some rows change state): over 1,200 requests that a busy
+    // machine may take minutes to answer, so the guard is generous; the test waits for answers, never races them.
+  }, 600_000);
 
   it("a unit's finished sign task answers another unit 403, not the unit's signature (the replay came before the check)", async () => {
     const { signingCampaignId } = fixture;
