@@ -4,6 +4,7 @@ import { CurrentPrincipal, Roles } from '../../../common/auth/auth.decorators';
 import type { Principal } from '../../../common/auth/principal';
 import { ConsultationViewDto, ObjectionDto, OpenConsultationDto } from './consultations.dto';
 import { ConsultationsService } from './consultations.service';
+import { COUNCIL_SECRETARY_ROLES } from '../records/mandated';
 
 /** Public consultations (công khai) on proposals before a national level: the window and the objections raised in it. */
 @ApiTags('commendations')
@@ -14,7 +15,7 @@ export class ConsultationsController {
 
   /** Opens the consultation on a proposal for a number of working days (10 by default), from today or a given day. */
   @Post('commendation-proposals/:id/consultation')
-  @Roles('admin', 'secretary')
+  @Roles(...COUNCIL_SECRETARY_ROLES)
   @ApiCreatedResponse({ type: ConsultationViewDto })
   @ApiNotFoundResponse({ description: 'PROPOSAL_NOT_FOUND' })
   @ApiConflictResponse({ description: 'CONSULTATION_EXISTS' })

@@ -19,6 +19,7 @@ import { UploadEvidence, UploadedEvidence } from '../../storage/evidence-upload.
 import { sendFile } from '../../storage/send-file';
 import { DecideInitiativeDto, InitiativeApplicationDto, InitiativeQueryDto, SubmitInitiativeDto } from './initiatives.dto';
 import { InitiativesService } from './initiatives.service';
+import { COUNCIL_SECRETARY_ROLES } from '../records/mandated';
 
 /**
  * Initiatives (sáng kiến): a unit's application with its files, the Initiatives Council's vote (a poll of the council
@@ -80,7 +81,7 @@ export class InitiativesController {
 
   /** Puts the application to the Initiatives Council's secret vote (more than half of its members recognise it). */
   @Post(':id/review')
-  @Roles('admin', 'secretary')
+  @Roles(...COUNCIL_SECRETARY_ROLES)
   @HttpCode(200)
   @ApiOkResponse({ type: InitiativeApplicationDto })
   @ApiConflictResponse({ description: 'INITIATIVE_ALREADY_DECIDED, INITIATIVE_COUNCIL_EMPTY' })
@@ -90,7 +91,7 @@ export class InitiativesController {
 
   /** Closes the council's vote and records the decision: recognised at a scope (then counted by eligibility), or not. */
   @Post(':id/decision')
-  @Roles('admin', 'secretary')
+  @Roles(...COUNCIL_SECRETARY_ROLES)
   @HttpCode(200)
   @ApiOkResponse({ type: InitiativeApplicationDto })
   @ApiConflictResponse({ description: 'INITIATIVE_NOT_IN_REVIEW, INITIATIVE_ALREADY_DECIDED' })

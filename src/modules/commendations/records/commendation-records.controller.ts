@@ -38,6 +38,7 @@ import {
   RevocationDto,
   UnitRecordDto,
 } from './records.dto';
+import { COUNCIL_SECRETARY_ROLES } from './mandated';
 
 /**
  * The records commendations are judged on (hồ sơ thi đua), and what follows from them: the import of past years,
@@ -118,7 +119,7 @@ export class CommendationRecordsController {
    * council members by the year's rule pack, each proposal judged on its own. Asked again while open, the same poll.
    */
   @Post('commendation-proposals/council-votes')
-  @Roles('admin', 'secretary')
+  @Roles(...COUNCIL_SECRETARY_ROLES)
   @HttpCode(200)
   @ApiOkResponse({ type: ProposalVoteDto })
   @ApiConflictResponse({ description: 'PROPOSALS_NOTHING_TO_VOTE, COUNCIL_EMPTY' })
@@ -138,7 +139,7 @@ export class CommendationRecordsController {
 
   /** Closes the council's vote and records the decision: each proposal the vote passed enters the register under it. */
   @Post('commendation-proposals/council-votes/:pollId/decision')
-  @Roles('admin', 'secretary')
+  @Roles(...COUNCIL_SECRETARY_ROLES)
   @HttpCode(200)
   @ApiOkResponse({ type: ProposalVoteDto })
   @ApiNotFoundResponse({ description: 'PROPOSAL_VOTE_NOT_FOUND' })

@@ -8,13 +8,13 @@ import type { PollStatusDto } from '../../voting/dto/poll-response.dto';
 import { PollsService } from '../../voting/polls.service';
 import { redirectSeeOther } from '../../web/page-response';
 import { WebExceptionFilter } from '../../web/web-exception.filter';
+import { actsAsCouncilSecretary, COUNCIL_SECRETARY_ROLES, EVERY_UNIT_ROLES } from '../records/mandated';
 import { ProposalCouncilOverview, ProposalCouncilService } from '../records/proposal-council.service';
 import { CommendationPages, PageSession } from './commendation-pages.service';
 import { councilReviewPageView, councilReviewText } from './council-review-page.view';
 
-/** The roles the API gives each step (commendation-records.controller.ts). */
-const DECIDES = ['admin', 'secretary'];
-const READS = [...DECIDES, 'council-member'];
+/** Reading is the council's, its secretary's and administrators', as in the API (commendation-records.controller.ts). */
+const READS = EVERY_UNIT_ROLES;
 const holds = (person: Principal, roles: string[]) => roles.some((role) => person.roles.includes(role));
 
 const yearOf = (value: unknown): number | undefined => (typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : undefined);
@@ -47,7 +47,7 @@ export class CouncilReviewPageController {
   @Post()
   async open(@Body() form: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.act(request, response, yearOf(form.year), 'opened', async (session) => {
-      if (!holds(session.person, DECIDES)) throw new AppError('FORBIDDEN_ROLE', { roles: DECIDES.join(', ') });
+      if (!actsAsCouncilSecretary(session.person)) throw new AppError('FORBIDDEN_ROLE', { roles: COUNCIL_SECRETARY_ROLES.join(', ') });
       return (await this.council.openVote(yearOf(form.year) ?? 0, text(form, 'title') ?? '', session.language)).year;
     });
   }
@@ -65,7 +65,7 @@ export class CouncilReviewPageController {
   @Post(':pollId/decision')
   async decide(@Param('pollId', ParseUUIDPipe) pollId: string, @Body() form: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.act(request, response, undefined, 'recorded', async (session) => {
-      if (!holds(session.person, DECIDES)) throw new AppError('FORBIDDEN_ROLE', { roles: DECIDES.join(', ') });
+      if (!actsAsCouncilSecretary(session.person)) throw new AppError('FORBIDDEN_ROLE', { roles: COUNCIL_SECRETARY_ROLES.join(', ') });
       const vote = await this.council.decide(pollId, { number: text(form, 'number'), signedOn: text(form, 'signedOn'), issuer: text(form, 'issuer') }, session.person.personId, session.language);
       return vote.year;
     });
@@ -88,7 +88,7 @@ export class CouncilReviewPageController {
     const { person, language } = session;
     // By default the year just ended: proposals are made at year end.
     const year = asked ?? new Date().getFullYear() - 1;
-    const page = { language, year, overview: { waiting: [], votes: [] } as ProposalCouncilOverview, polls: new Map<string, PollStatusDto>(), mayDecide: holds(person, DECIDES), mayVote: person.roles.includes('council-member'), notice };
+    const page = { language, year, overview: { waiting: [], votes: [] } as ProposalCouncilOverview, polls: new Map<string, PollStatusDto>(), mayDecide: actsAsCouncilSecretary(person), mayVote: person.roles.includes('council-member'), notice };
     if (!holds(person, READS)) {
       const refusal = this.pages.refusal(new AppError('FORBIDDEN_ROLE', { roles: READS.join(', ') }), language);
       return this.pages.send(request, response, session, refusal.status, councilReviewText(language, 'title'), councilReviewPageView({ ...page, notice: { alert: refusal.message } }));

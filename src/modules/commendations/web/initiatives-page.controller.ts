@@ -2,7 +2,6 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UploadedFi
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../../common/auth/auth.decorators';
-import type { Principal } from '../../../common/auth/principal';
 import { AppError } from '../../../common/errors/app-error';
 import { EvidenceUploadInterceptor, UploadedEvidence } from '../../storage/evidence-upload.interceptor';
 import { PollsService } from '../../voting/polls.service';
@@ -12,6 +11,7 @@ import { WebExceptionFilter } from '../../web/web-exception.filter';
 import { InitiativeApplicationDto, SubmitInitiativeDto } from '../initiatives/initiatives.dto';
 import { InitiativesService } from '../initiatives/initiatives.service';
 import type { InitiativeScope } from '../rules/rule-pack';
+import { actsAsCouncilSecretary, COUNCIL_SECRETARY_ROLES } from '../records/mandated';
 import { CommendationPages, PageSession } from './commendation-pages.service';
 import { initiativePageView, initiativesPageView, initiativeText } from './initiatives-page.view';
 
@@ -91,7 +91,7 @@ export class InitiativesPageController {
   @Post(':id/review')
   async review(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.act(request, response, id, 'review', async (session) => {
-      if (!mayDecide(session.person)) throw new AppError('FORBIDDEN_ROLE', { roles: 'secretary, admin' });
+      if (!actsAsCouncilSecretary(session.person)) throw new AppError('FORBIDDEN_ROLE', { roles: COUNCIL_SECRETARY_ROLES.join(', ') });
       await this.initiatives.openReview(id);
     });
   }
@@ -110,7 +110,7 @@ export class InitiativesPageController {
   @Post(':id/decision')
   async decide(@Param('id', ParseUUIDPipe) id: string, @Body() form: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.act(request, response, id, 'decided', async (session) => {
-      if (!mayDecide(session.person)) throw new AppError('FORBIDDEN_ROLE', { roles: 'secretary, admin' });
+      if (!actsAsCouncilSecretary(session.person)) throw new AppError('FORBIDDEN_ROLE', { roles: COUNCIL_SECRETARY_ROLES.join(', ') });
       const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
       await this.initiatives.decide(id, { number: text('number'), signedOn: text('signedOn'), scope: text('scope') as InitiativeScope | undefined }, session.language);
     });
@@ -152,7 +152,7 @@ export class InitiativesPageController {
       application,
       poll,
       mayAttach,
-      mayDecide: mayDecide(person),
+      mayDecide: actsAsCouncilSecretary(person),
       mayVote: !!poll && poll.electorate.memberIds.includes(person.personId),
       ...extras,
     });
@@ -162,4 +162,3 @@ export class InitiativesPageController {
 }
 
 /** Who puts applications to the council and records its decisions: its secretary and administrators. */
-const mayDecide = (person: Principal) => person.roles.includes('admin') || person.roles.includes('secretary');
