@@ -186,6 +186,7 @@ export const EXPECTED_OUTCOMES = parseTable(`
   POST   /api/v1/commendation-proposals                            401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/commendation-proposals                            401            allowed        allowed        allowed        allowed        allowed
   POST   /api/v1/commendation-proposals/council-votes              401            403            403            403            allowed        allowed
+  GET    /api/v1/commendation-proposals/council-votes              401            403            403            allowed        allowed        allowed
   GET    /api/v1/commendation-proposals/council-votes/{pollId}     401            403            403            allowed        allowed        allowed
   POST   /api/v1/commendation-proposals/council-votes/{pollId}/decision 401            403            403            403            allowed        allowed
   # Workflows and forms: the administrator's.

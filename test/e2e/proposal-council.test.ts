@@ -106,6 +106,14 @@ describe('the council votes on proposals and the decision awards them (e2e)', ()
     expect((await open(admin).expect(409)).body.code).toBe('PROPOSALS_NOTHING_TO_VOTE');
     const list = (await t.http().get('/api/v1/commendation-proposals').query({ unitId, year: 2020, title: 'LDTT' }).set(officer).expect(200)).body as Array<{ candidate: { name: string }; status: string }>;
     expect(list.map((p) => `${p.candidate.name}: ${p.status}`)).toEqual(['Hoàng Văn An: awarded', 'Lý Thị Bình: not-awarded', 'Đỗ Minh Chi: awarded']);
+    // The year's overview: nothing of LĐTT waits, and the vote is listed with its decision.
+    const overview = (await t.http().get('/api/v1/commendation-proposals/council-votes').query({ year: 2020 }).set(admin).expect(200)).body as {
+      waiting: Array<{ title: string }>;
+      votes: Array<{ pollId: string; decision: { number: string } | null }>;
+    };
+    expect(overview.waiting.map((entry) => entry.title)).not.toContain('LDTT');
+    expect(overview.votes.find((entry) => entry.pollId === pollId)?.decision?.number).toBe('15/QĐ-VKS-BX');
+    expect((await t.http().get('/api/v1/commendation-proposals/council-votes').query({ year: 2020 }).set(officer).expect(403)).body.code).toBe('FORBIDDEN_ROLE');
     const read = (await t.http().get(`/api/v1/commendation-proposals/council-votes/${pollId}`).set(await bearerFor(t, 'tdkt.chuyenvien')).expect(200)).body;
     expect(read.decision.number).toBe('15/QĐ-VKS-BX');
     expect((await t.http().get(`/api/v1/commendation-proposals/council-votes/${unitId}`).set(admin).expect(404)).body.code).toBe('PROPOSAL_VOTE_NOT_FOUND');
@@ -132,5 +140,7 @@ describe('the council votes on proposals and the decision awards them (e2e)', ()
     expect(vote.proposals.map((p) => `${p.id} ${p.status}`)).toEqual([`${full.id} in-vote`]);
     const list = (await t.http().get('/api/v1/commendation-proposals').query({ unitId, ...national }).set(admin).expect(200)).body as Array<{ id: string; status: string }>;
     expect(list.find((p) => p.id === short.id)!.status).toBe('proposed');
+    const waiting = (await t.http().get('/api/v1/commendation-proposals/council-votes').query({ year: 2020 }).set(admin).expect(200)).body.waiting;
+    expect(waiting).toContainEqual({ title: 'CSTD-TOAN-QUOC', titleName: 'Chiến sĩ thi đua toàn quốc', count: 1 });
   });
 });

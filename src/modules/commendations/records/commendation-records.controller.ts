@@ -31,14 +31,16 @@ import {
   OpenProposalVoteDto,
   PersonRecordDto,
   ProposalDto,
+  ProposalCouncilOverviewDto,
   ProposalQueryDto,
   ProposalVoteDto,
+  ProposalVoteQueryDto,
   ProposeDto,
   RecordsImportResultDto,
   RevocationDto,
   UnitRecordDto,
 } from './records.dto';
-import { COUNCIL_SECRETARY_ROLES } from './mandated';
+import { COUNCIL_SECRETARY_ROLES, EVERY_UNIT_ROLES } from './mandated';
 
 /**
  * The records commendations are judged on (hồ sơ thi đua), and what follows from them: the import of past years,
@@ -128,9 +130,17 @@ export class CommendationRecordsController {
     return this.council.openVote(body.year, body.title, resolveLanguage(request));
   }
 
+  /** A year's council review: the titles whose proposals still wait for the council, and each vote, latest first. */
+  @Get('commendation-proposals/council-votes')
+  @Roles(...EVERY_UNIT_ROLES)
+  @ApiOkResponse({ type: ProposalCouncilOverviewDto })
+  councilVotes(@Query() query: ProposalVoteQueryDto, @Req() request: Request): Promise<ProposalCouncilOverviewDto> {
+    return this.council.overview(query.year, resolveLanguage(request));
+  }
+
   /** A council vote on proposals: the proposals it judges and, once recorded, the decision. */
   @Get('commendation-proposals/council-votes/:pollId')
-  @Roles('admin', 'secretary', 'council-member')
+  @Roles(...EVERY_UNIT_ROLES)
   @ApiOkResponse({ type: ProposalVoteDto })
   @ApiNotFoundResponse({ description: 'PROPOSAL_VOTE_NOT_FOUND' })
   councilVote(@Param('pollId', ParseUUIDPipe) pollId: string, @Req() request: Request): Promise<ProposalVoteDto> {

@@ -17,16 +17,11 @@ import { CommendationProposal } from '../entities/commendation-proposal.entity';
 import { CommendationRecord } from '../entities/commendation-record.entity';
 import type { RulePack, TitleDefinition } from '../rules/rule-pack';
 import { proposalDto } from './proposals.service';
-import { DecideProposalsDto, ProposalVoteDto } from './records.dto';
+import { DecideProposalsDto, ProposalCouncilOverviewDto, ProposalVoteDto } from './records.dto';
 import { RulePacksService } from './rule-packs.service';
 
 /** Proposals as the council reads them: by unit, then in the unit's order of priority. */
 const PROPOSAL_ORDER = { unit: { name: 'asc' }, priority: 'asc' } as const;
-
-export interface ProposalCouncilOverview {
-  waiting: Array<{ title: string; titleName: string; count: number }>;
-  votes: ProposalVoteDto[];
-}
 
 /**
  * How the council votes on a title's proposals: the title's own vote share when the pack sets one for the council
@@ -151,7 +146,7 @@ export class ProposalCouncilService {
   }
 
   /** A year's council votes on proposals, newest first, and the titles whose proposals still wait for one. */
-  async overview(year: number, language: Language): Promise<ProposalCouncilOverview> {
+  async overview(year: number, language: Language): Promise<ProposalCouncilOverviewDto> {
     const rows = await this.em.fork().find(CommendationProposal, { year }, { populate: ['person', 'unit', 'decision'], orderBy: PROPOSAL_ORDER });
     const waiting = new Map<string, number>();
     const polls = new Map<string, CommendationProposal[]>();

@@ -282,3 +282,22 @@ export class ProposalVoteDto {
   @ApiProperty({ type: [ProposalDto] }) proposals!: ProposalDto[];
   @ApiPropertyOptional({ type: ProposalVoteDecisionDto, nullable: true }) decision!: ProposalVoteDecisionDto | null;
 }
+
+/** Whose council votes to list: a year's. */
+export class ProposalVoteQueryDto extends LanguageQueryDto {
+  @ApiProperty({ example: 2020 }) @Type(() => Number) @IsInt() @Min(1945) @Max(2100)
+  year!: number;
+}
+
+export class WaitingProposalsDto {
+  @ApiProperty({ example: 'LDTT' }) title!: string;
+  @ApiProperty({ example: 'Lao động tiên tiến' }) titleName!: string;
+  @ApiProperty({ description: 'Proposals of the year for this title not yet put to the council' }) count!: number;
+}
+
+/** A year's council review: the titles whose proposals still wait, and each vote, the latest first. */
+export class ProposalCouncilOverviewDto {
+  @ApiProperty({ type: [WaitingProposalsDto] }) waiting!: WaitingProposalsDto[];
+  @ApiProperty({ type: [ProposalVoteDto] }) votes!: ProposalVoteDto[];
+}
+

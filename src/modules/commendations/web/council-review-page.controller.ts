@@ -9,7 +9,8 @@ import { PollsService } from '../../voting/polls.service';
 import { redirectSeeOther } from '../../web/page-response';
 import { WebExceptionFilter } from '../../web/web-exception.filter';
 import { actsAsCouncilSecretary, COUNCIL_SECRETARY_ROLES, EVERY_UNIT_ROLES } from '../records/mandated';
-import { ProposalCouncilOverview, ProposalCouncilService } from '../records/proposal-council.service';
+import { ProposalCouncilService } from '../records/proposal-council.service';
+import type { ProposalCouncilOverviewDto } from '../records/records.dto';
 import { CommendationPages, PageSession } from './commendation-pages.service';
 import { councilReviewPageView, councilReviewText } from './council-review-page.view';
 
@@ -88,7 +89,7 @@ export class CouncilReviewPageController {
     const { person, language } = session;
     // By default the year just ended: proposals are made at year end.
     const year = asked ?? new Date().getFullYear() - 1;
-    const page = { language, year, overview: { waiting: [], votes: [] } as ProposalCouncilOverview, polls: new Map<string, PollStatusDto>(), mayDecide: actsAsCouncilSecretary(person), mayVote: person.roles.includes('council-member'), notice };
+    const page = { language, year, overview: { waiting: [], votes: [] } as ProposalCouncilOverviewDto, polls: new Map<string, PollStatusDto>(), mayDecide: actsAsCouncilSecretary(person), mayVote: person.roles.includes('council-member'), notice };
     if (!holds(person, READS)) {
       const refusal = this.pages.refusal(new AppError('FORBIDDEN_ROLE', { roles: READS.join(', ') }), language);
       return this.pages.send(request, response, session, refusal.status, councilReviewText(language, 'title'), councilReviewPageView({ ...page, notice: { alert: refusal.message } }));

@@ -2,8 +2,7 @@ import { interpolate, Language } from '../../../common/i18n/language';
 import type { PollStatusDto } from '../../voting/dto/poll-response.dto';
 import { html, SafeHtml } from '../../web/html';
 import type { ProposalStatus } from '../entities/commendation-proposal.entity';
-import type { ProposalCouncilOverview } from '../records/proposal-council.service';
-import type { ProposalVoteDto } from '../records/records.dto';
+import type { ProposalCouncilOverviewDto, ProposalVoteDto } from '../records/records.dto';
 import { day } from './record-labels';
 
 const TEXTS = {
@@ -77,7 +76,7 @@ export const councilReviewText = (language: Language, key: Key, params: Record<s
 export interface CouncilReviewPage {
   language: Language;
   year: number;
-  overview: ProposalCouncilOverview;
+  overview: ProposalCouncilOverviewDto;
   /** The reader's view of each open poll (progress, own ballot), by poll id. */
   polls: Map<string, PollStatusDto>;
   /** The secretary or an administrator: opens votes and records decisions. */
