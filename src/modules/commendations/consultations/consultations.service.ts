@@ -43,7 +43,7 @@ export class ConsultationsService {
     let opensOn = input.opensOn ?? todayInVietnam(this.clock.now());
     if (!calendar.isWorkingDay(opensOn)) opensOn = calendar.addWorkingDays(opensOn, 1);
     // By default as long as the year's rules ask for the title (national titles), else the usual ten working days.
-    const required = this.packs.inForce(proposal.year)?.titles.find((title) => title.code === proposal.titleCode)?.publicConsultation?.workingDays;
+    const required = this.packs.titleInForce(proposal.year, proposal.titleCode)?.publicConsultation?.workingDays;
     const workingDays = input.workingDays ?? required ?? DEFAULT_CONSULTATION_DAYS;
     const consultation = em.create(Consultation, {
       proposal,
@@ -109,7 +109,7 @@ export class ConsultationsService {
   /** The proposed title's name in the pack of its year; its code when no pack names it. */
   private titleName(consultation: Consultation): { vi: string; en: string } {
     const { titleCode, year } = consultation.proposal;
-    const title = this.packs.inForce(year)?.titles.find((candidate) => candidate.code === titleCode);
+    const title = this.packs.titleInForce(year, titleCode);
     return title ? { vi: title.name.vi, en: title.name.en } : { vi: titleCode, en: titleCode };
   }
 }

@@ -118,7 +118,8 @@ export class ProposalCouncilService {
       const passed = new Set((poll.candidateDecisions ?? []).filter((entry) => entry.decision.outcome === 'passed').map((entry) => entry.id));
       const decision = em.create(CommendationDecision, { number, signedOn, issuer, recordedBy: em.getReference(Person, recordedBy), recordedAt: new Date() });
       const { title } = this.packs.title(proposals[0].year, proposals[0].titleCode);
-      for (const proposal of proposals.filter((row) => passed.has(row.id))) {
+      const awarded = proposals.filter((row) => passed.has(row.id));
+      for (const proposal of awarded) {
         em.create(CommendationRecord, {
           decision,
           recipientKey: proposal.recipientKey,
@@ -131,8 +132,7 @@ export class ProposalCouncilService {
         });
       }
       await em.flush();
-      const awarded = proposals.filter((row) => passed.has(row.id)).map((row) => row.id);
-      if (awarded.length) await em.nativeUpdate(CommendationProposal, { id: { $in: awarded } }, { status: 'awarded' });
+      if (awarded.length) await em.nativeUpdate(CommendationProposal, { id: { $in: awarded.map((row) => row.id) } }, { status: 'awarded' });
       await em.nativeUpdate(CommendationProposal, { pollId }, { decision: decision.id });
     });
     return this.get(pollId, language);
@@ -152,7 +152,11 @@ export class ProposalCouncilService {
     const polls = new Map<string, CommendationProposal[]>();
     for (const row of rows) {
       if (row.status === 'proposed') waiting.set(row.titleCode, (waiting.get(row.titleCode) ?? 0) + 1);
-      else if (row.pollId) polls.set(row.pollId, [...(polls.get(row.pollId) ?? []), row]);
+      else if (row.pollId) {
+        const vote = polls.get(row.pollId);
+        if (vote) vote.push(row);
+        else polls.set(row.pollId, [row]);
+      }
     }
     const votes = [...polls].map(([pollId, proposals]) => ({ vote: this.voteDto(pollId, proposals, language), openedAt: Math.max(...proposals.map((p) => p.updatedAt.getTime())) }));
     return {

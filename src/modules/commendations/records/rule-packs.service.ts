@@ -21,6 +21,12 @@ export class RulePacksService {
     return first && Number(first.effectiveFrom.slice(0, 4)) <= year ? packForYear(this.packs, year) : null;
   }
 
+  /** The title of the pack in force for the year, or undefined (no pack yet, or a code it does not know). */
+  titleInForce(year: number, code: string): TitleDefinition | undefined {
+    const pack = this.inForce(year);
+    return pack ? titleOf(pack, code) : undefined;
+  }
+
   /** The title of the year's pack; 422 TITLE_UNKNOWN naming the titles it has. */
   title(year: number, code: string): { pack: RulePack; title: TitleDefinition } {
     const pack = this.forYear(year);
