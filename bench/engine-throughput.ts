@@ -17,8 +17,10 @@ import { Task } from '../src/workflows/engine/entities/task.entity';
 import { startTestApp, TEST_REDIS_URL, TestApp } from '../test/support/test-app';
 import { publishedVersion } from '../test/support/workflow-factory';
 
-const CAMPAIGNS = Number(process.env.BENCH_CAMPAIGNS ?? 40); // × 6 member units = acknowledge commands
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const CAMPAIGNS = Number(process.env.BENCH_CAMPAIGNS ?? 40); // × 6 member units = acknowledge commands per round
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '1,16').split(',').map(Number);
+/** Engine and null engine alternate this many times per concurrency; the medians are reported (the machine is shared). */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const dialect = process.env.TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite';
 
 async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -28,7 +30,7 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
   }));
 }
 
-async function engine(t: TestApp): Promise<{ ops: number; seconds: number; conflicts: number }> {
+async function engine(t: TestApp, concurrency: number): Promise<{ ops: number; seconds: number; conflicts: number }> {
   const em = t.app.get(MikroORM).em.fork();
   const admin = await em.findOneOrFail(Person, { username: 'admin' });
   const cluster = await em.findOneOrFail(Cluster, { name: 'Cụm thi đua số 6', year: 2020 });
@@ -55,7 +57,7 @@ async function engine(t: TestApp): Promise<{ ops: number; seconds: number; confl
   tasks.sort((a, b) => a.assigneeUnit!.code.localeCompare(b.assigneeUnit!.code) || a.campaign.id.localeCompare(b.campaign.id));
   let conflicts = 0;
   const started = process.hrtime.bigint();
-  await pool(tasks, CONCURRENCY, async (task) => {
+  await pool(tasks, concurrency, async (task) => {
     const officer = officers.get(task.assigneeUnit!.code)!;
     for (;;) {
       try {
@@ -71,14 +73,14 @@ async function engine(t: TestApp): Promise<{ ops: number; seconds: number; confl
   return { ops: tasks.length, seconds, conflicts };
 }
 
-async function nullEngine(t: TestApp, ops: number): Promise<{ ops: number; seconds: number }> {
+async function nullEngine(t: TestApp, ops: number, concurrency: number): Promise<{ ops: number; seconds: number }> {
   const orm = t.app.get(MikroORM);
   const connection = orm.em.getConnection();
   await connection.execute('create table if not exists bench_null (id varchar(36) primary key, created_at varchar(30) not null)');
   const queue = new Queue('bench-null', { prefix: t.config.redis.prefix, connection: { url: TEST_REDIS_URL } });
   const items = Array.from({ length: ops }, () => randomUUID());
   const started = process.hrtime.bigint();
-  await pool(items, CONCURRENCY, async (id) => {
+  await pool(items, concurrency, async (id) => {
     await orm.em.fork().getConnection().execute('insert into bench_null (id, created_at) values (?, ?)', [id, new Date().toISOString()]);
     await queue.add('noop', { id }, { jobId: id });
   });
@@ -87,26 +89,37 @@ async function nullEngine(t: TestApp, ops: number): Promise<{ ops: number; secon
   return { ops, seconds };
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 async function main(): Promise<void> {
   const t = await startTestApp({ role: 'api' });
   try {
-    const measured = await engine(t);
-    const baseline = await nullEngine(t, measured.ops);
-    const result = {
-      dialect,
-      concurrency: CONCURRENCY,
-      date: new Date().toISOString(),
-      engine: { ...measured, perSecond: +(measured.ops / measured.seconds).toFixed(1) },
-      nullEngine: { ...baseline, perSecond: +(baseline.ops / baseline.seconds).toFixed(1) },
-    };
-    const ratio = result.engine.perSecond / result.nullEngine.perSecond;
-    process.stdout.write(
-      `[${dialect}] acknowledge: ${result.engine.perSecond}/s (${measured.ops} commands, ${measured.conflicts} retried conflicts); ` +
-        `null engine: ${result.nullEngine.perSecond}/s; ratio ${ratio.toFixed(2)} (target ≥ 0.5)\n`,
-    );
-    const dir = join(__dirname, 'results');
+    const results = [];
+    for (const concurrency of CONCURRENCIES) {
+      const rounds = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const measured = await engine(t, concurrency);
+        const baseline = await nullEngine(t, measured.ops, concurrency);
+        const engineRate = measured.ops / measured.seconds;
+        const nullRate = baseline.ops / baseline.seconds;
+        rounds.push({ engine: +engineRate.toFixed(1), nullEngine: +nullRate.toFixed(1), ratio: +(engineRate / nullRate).toFixed(3), conflicts: measured.conflicts, ops: measured.ops });
+      }
+      const summary = {
+        concurrency,
+        engine: median(rounds.map((r) => r.engine)),
+        nullEngine: median(rounds.map((r) => r.nullEngine)),
+        ratio: median(rounds.map((r) => r.ratio)),
+        rounds,
+      };
+      results.push(summary);
+      process.stdout.write(
+        `[${dialect}] acknowledge at concurrency ${concurrency}: ${summary.engine}/s; null engine: ${summary.nullEngine}/s; ` +
+          `ratio ${summary.ratio.toFixed(2)} (target ≥ 0.5; median of ${ROUNDS} rounds of ${rounds[0].ops} commands: ${rounds.map((r) => r.ratio.toFixed(2)).join(', ')})\n`,
+      );
+    }
+    const dir = process.env.BENCH_RESULTS_DIR ?? join(__dirname, 'results');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `engine-throughput-${dialect}.json`), `${JSON.stringify({ ...result, ratio: +ratio.toFixed(3) }, null, 2)}\n`);
+    writeFileSync(join(dir, `engine-throughput-${dialect}.json`), `${JSON.stringify({ dialect, date: new Date().toISOString(), results }, null, 2)}\n`);
   } finally {
     await t.close();
   }

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { ActingFor, Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
+import { sqlRows } from '../../database/sql-rows';
 import { Clock } from '../../modules/calendar/clock';
 import { EngineMetrics } from '../../modules/observability/engine-metrics.service';
 import { Cluster } from '../../modules/org/entities/cluster.entity';
@@ -154,8 +155,8 @@ export class CampaignCommandsService {
   private async runTaskCommand(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
     const campaignId = await this.campaignIdOfTask(taskId);
     const actor = eventActor(principal, actingFor);
-    const task = await this.locked(campaignId, actor, async (ctx) => {
-      const task = await ctx.em.findOneOrFail(Task, taskId, { populate: ['stageRun', 'assigneeUnit', 'assigneePerson'] });
+    const task = await this.lock.run(campaignId, actor, async (ctx) => {
+      const task = await this.lockedTask(ctx.em, taskId);
       const run = task.stageRun;
       if (run.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: run.stageKey });
       // Whose task it is before its state: a stranger must not learn whether another unit's (secret) vote task is done.
@@ -177,7 +178,7 @@ export class CampaignCommandsService {
       task.completedMandateId = task.assigneeUnit ? actingFor!.mandateId : null;
       task.completedAt = now;
       task.late = task.late || (task.dueAt !== null && now > task.dueAt);
-      await ctx.em.flush();
+      // Written with the event by settle's flush.
       await this.history.append(ctx.em, ctx.campaign, 'task.completed', {
         stage: run.stageKey,
         iteration: run.iteration,
@@ -189,8 +190,21 @@ export class CampaignCommandsService {
       }, actor);
       await this.runner.settle(ctx, run);
       return task;
-    });
+    }, { lean: true });
     return task;
+  }
+
+  /**
+   * A task and its stage run, read as rows and mapped into the command's transaction: the hot path of every command,
+   * where hydration through the ORM's query builder cost more than the database. Its assignee and the campaign stay
+   * references (the campaign is the locked one, already in this transaction).
+   */
+  private async lockedTask(em: EntityManager, taskId: string): Promise<Task> {
+    const [row] = await sqlRows<Record<string, unknown>>(em, 'select * from task where id = ?', [taskId]);
+    if (!row) throw new AppError('TASK_NOT_FOUND', { id: taskId });
+    const [runRow] = await sqlRows<Record<string, unknown>>(em, 'select * from stage_run where id = ?', [row.stage_run_id]);
+    em.map(StageRun, runRow);
+    return em.map(Task, row);
   }
 
   /**

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { ActingFor, Principal } from '../../common/auth/principal';
 import { canonicalJson, sha256Hex } from '../../common/hashing/canonical-json';
+import { sqlRows } from '../../database/sql-rows';
 import { Clock } from '../../modules/calendar/clock';
 import { CampaignEvent } from './entities/campaign-event.entity';
 import { Campaign } from './entities/campaign.entity';
@@ -41,7 +42,7 @@ export class CampaignHistoryService {
   async append(em: EntityManager, campaign: Campaign, type: string, data: Record<string, unknown>, actor: EventActor | null = null): Promise<CampaignEvent> {
     let heads = this.heads.get(em);
     if (!heads) this.heads.set(em, (heads = new Map()));
-    const last = heads.get(campaign.id) ?? (await em.findOne(CampaignEvent, { campaign }, { orderBy: { seq: 'desc' } }));
+    const last = heads.get(campaign.id) ?? (await this.head(em, campaign.id));
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
     const occurredAt = this.clock.now();
@@ -50,6 +51,12 @@ export class CampaignHistoryService {
     heads.set(campaign.id, { seq, hash });
     // Written with the rest of the transaction; the unique (campaign, seq) still refuses a fork of the chain.
     return em.create(CampaignEvent, { campaign, seq, type, actor: actorJson, data, occurredAt, prevHash, hash });
+  }
+
+  /** The chain's last event (read as a row: this runs in every command). */
+  private async head(em: EntityManager, campaignId: string): Promise<{ seq: number; hash: string } | undefined> {
+    const [row] = await sqlRows<{ seq: number | string; hash: string }>(em, 'select seq, hash from campaign_event where campaign_id = ? order by seq desc limit 1', [campaignId]);
+    return row && { seq: Number(row.seq), hash: row.hash };
   }
 
   async list(em: EntityManager, campaignId: string): Promise<CampaignEvent[]> {

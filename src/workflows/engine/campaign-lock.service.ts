@@ -1,10 +1,10 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
+import { sqlRows } from '../../database/sql-rows';
 import { EngineMetrics } from '../../modules/observability/engine-metrics.service';
 import { EventActor } from './campaign-history.service';
 import { Campaign } from './entities/campaign.entity';
-import { Task } from './entities/task.entity';
 import { OutboxService } from './outbox.service';
 import { RunContext, WorkflowRunner } from './workflow-runner.service';
 
@@ -23,16 +23,15 @@ export class CampaignLock {
     private readonly metrics: EngineMetrics,
   ) {}
 
-  async run<T>(campaignId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<T> {
+  /**
+   * `lean`: the campaign's subject and workflow version are loaded only when a stage is entered or completed
+   * (most task commands do neither), and the document comes from the runner's per-version cache.
+   */
+  async run<T>(campaignId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>, { lean = false } = {}): Promise<T> {
     const committed: RunContext[] = [];
     const result = await this.em.fork().transactional(async (em) => {
-      const seen = await em.findOne(Campaign, campaignId);
-      if (!seen) throw new AppError('CAMPAIGN_NOT_FOUND', { id: campaignId });
-      if (seen.status !== 'running') throw new AppError('CAMPAIGN_NOT_RUNNING', { status: seen.status });
-      const bumped = await em.nativeUpdate(Campaign, { id: campaignId, version: seen.version }, { version: seen.version + 1 });
-      if (bumped !== 1) throw new AppError('CAMPAIGN_CHANGED');
-      await em.refresh(seen);
-      const ctx = await this.runner.context(em, seen, actor);
+      const campaign = await this.bump(em, campaignId);
+      const ctx = await this.runner.context(em, campaign, actor, { lean });
       committed.push(ctx);
       return work(ctx);
     });
@@ -41,9 +40,26 @@ export class CampaignLock {
     return result;
   }
 
+  /**
+   * The compare-and-set in one round trip: the version this statement read must still be there when it writes. A
+   * concurrent change that committed in between makes it update nothing (on PostgreSQL the row is re-checked after
+   * the other transaction's lock is released), and only then do we look for the reason.
+   */
+  private async bump(em: EntityManager, campaignId: string): Promise<Campaign> {
+    const rows = await sqlRows<Record<string, unknown>>(em, 
+      "update campaign set version = version + 1 where id = ? and status = 'running' and version = (select version from campaign where id = ?) returning *",
+      [campaignId, campaignId],
+    );
+    if (rows.length === 1) return em.map(Campaign, rows[0]);
+    const seen = await em.findOne(Campaign, campaignId);
+    if (!seen) throw new AppError('CAMPAIGN_NOT_FOUND', { id: campaignId });
+    if (seen.status !== 'running') throw new AppError('CAMPAIGN_NOT_RUNNING', { status: seen.status });
+    throw new AppError('CAMPAIGN_CHANGED');
+  }
+
   async campaignIdOfTask(taskId: string): Promise<string> {
-    const task = await this.em.fork().findOne(Task, taskId);
-    if (!task) throw new AppError('TASK_NOT_FOUND', { id: taskId });
-    return task.campaign.id;
+    const [row] = await sqlRows<{ campaign_id: string }>(this.em.fork(), 'select campaign_id from task where id = ?', [taskId]);
+    if (!row) throw new AppError('TASK_NOT_FOUND', { id: taskId });
+    return row.campaign_id;
   }
 }

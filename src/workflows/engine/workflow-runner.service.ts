@@ -1,11 +1,13 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
+import { sqlRows } from '../../database/sql-rows';
 import { CalendarService } from '../../modules/calendar/calendar.service';
 import { Clock } from '../../modules/calendar/clock';
 import { WorkingCalendar } from '../../modules/calendar/working-calendar';
 import type { StageDefinition, WorkflowDocument } from '../definitions/workflow-document';
 import { STAGE_EFFECTS, StageEffectContext, StageEffects } from '../stages/stage-effects';
+import type { TaskView } from '../stages/stage-handler';
 import { StageRegistry } from '../stages/stage-registry';
 import { AssigneeResolver, assigneeKey } from './assignee-resolver.service';
 import { CampaignHistoryService, EventActor } from './campaign-history.service';
@@ -14,11 +16,15 @@ import { Campaign } from './entities/campaign.entity';
 import { StageRun } from './entities/stage-run.entity';
 import { Unit } from '../../modules/org/entities/unit.entity';
 import { Task } from './entities/task.entity';
+import { WorkflowVersion } from './entities/workflow-version.entity';
 import { OutboxService } from './outbox.service';
 import { nextStage } from './stage-transitions';
 
 /** Guards against a definition whose transitions loop without waiting for anyone. */
 const MAX_AUTOMATIC_STEPS = 100;
+
+/** Published versions are immutable: their documents are kept, up to this many, so a task command need not load them. */
+const CACHED_DOCUMENTS = 500;
 
 /** What every change of a campaign needs: its transaction, the document, the calendar and who acts. */
 export interface RunContext {
@@ -28,6 +34,8 @@ export interface RunContext {
   /** Loaded on first use: only stages with a day-based due rule need it. */
   calendar: () => Promise<WorkingCalendar>;
   actor: EventActor | null;
+  /** Whether the campaign's workflow version and subject cluster are loaded (stage effects read them). */
+  loaded: boolean;
   steps: number;
   /** Stage runs ended in this transaction, counted by the caller once it commits (EngineMetrics). */
   transitions: Array<{ stageType: string; outcome: string }>;
@@ -41,6 +49,7 @@ export interface RunContext {
 @Injectable()
 export class WorkflowRunner {
   private readonly effects: Map<string, StageEffects>;
+  private readonly documents = new Map<string, WorkflowDocument>();
 
   constructor(
     private readonly registry: StageRegistry,
@@ -54,11 +63,37 @@ export class WorkflowRunner {
     this.effects = new Map(effects.map((effect) => [effect.type, effect]));
   }
 
-  async context(em: EntityManager, campaign: Campaign, actor: EventActor | null): Promise<RunContext> {
-    await em.populate(campaign, ['workflowVersion', 'subjectCluster']);
+  /** `lean`: see CampaignLock.run; the campaign is loaded in full before a stage is entered or completed. */
+  async context(em: EntityManager, campaign: Campaign, actor: EventActor | null, { lean = false } = {}): Promise<RunContext> {
+    if (!lean) await this.load(em, campaign);
     let calendar: Promise<WorkingCalendar> | undefined;
     const lazyCalendar = () => (calendar ??= this.calendarService.workingCalendar(em));
-    return { em, campaign, document: campaign.workflowVersion.document, calendar: lazyCalendar, actor, steps: 0, transitions: [] };
+    const document = lean ? await this.documentOf(em, campaign.workflowVersion.id) : campaign.workflowVersion.document;
+    return { em, campaign, document, calendar: lazyCalendar, actor, loaded: !lean, steps: 0, transitions: [] };
+  }
+
+  private async load(em: EntityManager, campaign: Campaign): Promise<void> {
+    await em.populate(campaign, ['workflowVersion', 'subjectCluster']);
+    this.remember(campaign.workflowVersion.id, campaign.workflowVersion.document);
+  }
+
+  private async loaded(ctx: RunContext): Promise<void> {
+    if (ctx.loaded) return;
+    await this.load(ctx.em, ctx.campaign);
+    ctx.loaded = true;
+  }
+
+  private async documentOf(em: EntityManager, versionId: string): Promise<WorkflowDocument> {
+    const cached = this.documents.get(versionId);
+    if (cached) return cached;
+    const version = await em.findOneOrFail(WorkflowVersion, versionId);
+    return this.remember(versionId, version.document);
+  }
+
+  private remember(versionId: string, document: WorkflowDocument): WorkflowDocument {
+    if (this.documents.size >= CACHED_DOCUMENTS) this.documents.clear();
+    this.documents.set(versionId, document);
+    return document;
   }
 
   stageDefinition(ctx: RunContext, key: string): StageDefinition {
@@ -70,6 +105,7 @@ export class WorkflowRunner {
   /** Enters a stage: a new iteration, its tasks, its deadline and reminders; then settles it if it is already complete. */
   async enterStage(ctx: RunContext, key: string): Promise<void> {
     if (++ctx.steps > MAX_AUTOMATIC_STEPS) throw new AppError('WORKFLOW_LOOP', { stage: key });
+    await this.loaded(ctx);
     const { em, campaign } = ctx;
     const stage = this.stageDefinition(ctx, key);
     const handler = this.registry.get(stage.type);
@@ -123,7 +159,9 @@ export class WorkflowRunner {
   /** Closes the stage if its handler says it is complete, and moves on. */
   async settle(ctx: RunContext, run: StageRun): Promise<void> {
     const stage = this.stageDefinition(ctx, run.stageKey);
-    const tasks = await ctx.em.find(Task, { stageRun: run });
+    // Flushed first: the tasks are read as rows (a handler needs only their status and outcome), which sees only written changes.
+    await ctx.em.flush();
+    const tasks = await sqlRows<TaskView>(ctx.em, 'select status, outcome from task where stage_run_id = ?', [run.id]);
     const verdict = this.registry.get(stage.type).evaluate(stage, tasks);
     if (verdict.complete) await this.completeStage(ctx, run, verdict.outcome);
   }
@@ -133,6 +171,7 @@ export class WorkflowRunner {
    * e.g. a vote's count), cancels its open tasks, records it in the context and follows `on`.
    */
   async completeStage(ctx: RunContext, run: StageRun, proposed: string): Promise<void> {
+    await this.loaded(ctx);
     const { em, campaign } = ctx;
     const stage = this.stageDefinition(ctx, run.stageKey);
     const effects = this.effects.get(stage.type);

@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TEST_DIALECT } from '../support/test-database';
+
+/**
+ * `npm run bench` is not part of `npm test`; this short run of the engine benchmark keeps its code from rotting. It
+ * checks what the benchmark did and reported, never how fast (speed targets live in the benchmark's own output).
+ */
+describe(`engine benchmark, smoke run (${TEST_DIALECT})`, () => {
+  const results = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
+  afterAll(() => rmSync(results, { recursive: true, force: true }));
+
+  it('runs every command through the engine and the null engine, and reports their ratio', () => {
+    const run = spawnSync('npx', ['ts-node', 'bench/engine-throughput.ts'], {
+      cwd: join(__dirname, '..', '..'),
+      env: { ...process.env, TEST_DB: TEST_DIALECT, TS_NODE_TRANSPILE_ONLY: 'true', BENCH_CAMPAIGNS: '2', BENCH_ROUNDS: '1', BENCH_CONCURRENCY: '2', BENCH_RESULTS_DIR: results },
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+    if (run.status !== 0) throw new Error(`the benchmark exited with ${run.status}:\n${run.stderr}`);
+    expect(run.stdout).toMatch(new RegExp(`\\[${TEST_DIALECT}\\] acknowledge at concurrency 2: [\\d.]+/s; null engine: [\\d.]+/s; ratio [\\d.]+`));
+    const written = JSON.parse(readFileSync(join(results, `engine-throughput-${TEST_DIALECT}.json`), 'utf8')) as { results: Array<{ concurrency: number; rounds: Array<{ ops: number; conflicts: number }> }> };
+    // Two campaigns of Cluster No. 6: one acknowledge task per member unit, six units each.
+    expect(written.results).toEqual([expect.objectContaining({ concurrency: 2, rounds: [expect.objectContaining({ ops: 12 })] })]);
+  }, 300_000);
+});

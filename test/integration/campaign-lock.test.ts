@@ -1,0 +1,81 @@
+import { MikroORM } from '@mikro-orm/core';
+import { Cluster } from '../../src/modules/org/entities/cluster.entity';
+import { Person } from '../../src/modules/org/entities/person.entity';
+import { CampaignCommandsService } from '../../src/workflows/engine/campaign-commands.service';
+import { CampaignLock } from '../../src/workflows/engine/campaign-lock.service';
+import { Campaign } from '../../src/workflows/engine/entities/campaign.entity';
+import { startTestApp, TestApp } from '../support/test-app';
+import { TEST_DIALECT } from '../support/test-database';
+import { fourStageDocument, publishedVersion } from '../support/workflow-factory';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * The campaign lock's compare-and-set is one statement (the version it reads must still be there when it writes).
+ * These tests hold one change of a campaign open while a second one starts, and check what the second one gets.
+ */
+describe(`campaign lock (${TEST_DIALECT})`, () => {
+  let t: TestApp;
+  let campaignId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ role: 'api' });
+    const em = t.app.get(MikroORM).em.fork();
+    const admin = await em.findOneOrFail(Person, { username: 'admin' });
+    const cluster = await em.findOneOrFail(Cluster, { name: 'Cụm thi đua số 6', year: 2020 });
+    const version = await publishedVersion(t, 'campaign-lock', fourStageDocument());
+    const launched = await t.app
+      .get(CampaignCommandsService)
+      .launch({ workflowVersionId: version.id, name: 'campaign-lock', year: 2020, clusterId: cluster.id }, { personId: admin.id, username: 'admin', fullName: admin.fullName, roles: ['admin'] });
+    campaignId = launched.id;
+  });
+  afterAll(() => t?.close());
+
+  const versionOf = async () => (await t.app.get(MikroORM).em.fork().findOneOrFail(Campaign, campaignId)).version;
+
+  it('bumps the version once per change and hands the work the campaign as it now stands', async () => {
+    const before = await versionOf();
+    const seen = await t.app.get(CampaignLock).run(campaignId, null, async (ctx) => ({ version: ctx.campaign.version, year: ctx.campaign.year, status: ctx.campaign.status }));
+    expect(seen).toEqual({ version: before + 1, year: 2020, status: 'running' });
+    expect(await versionOf()).toBe(before + 1);
+  });
+
+  it('answers CAMPAIGN_NOT_FOUND and leaves other campaigns alone', async () => {
+    const before = await versionOf();
+    await expect(t.app.get(CampaignLock).run('00000000-0000-4000-8000-000000000000', null, async () => 'ran')).rejects.toMatchObject({ code: 'CAMPAIGN_NOT_FOUND' });
+    expect(await versionOf()).toBe(before);
+  });
+
+  it('refuses a change that started while another change of the same campaign was open', async () => {
+    const lock = t.app.get(CampaignLock);
+    const before = await versionOf();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let firstIn!: () => void;
+    const firstInside = new Promise<void>((resolve) => (firstIn = resolve));
+    const first = lock.run(campaignId, null, async () => {
+      firstIn();
+      await held;
+      return 'first';
+    });
+    await firstInside;
+    const second = lock.run(campaignId, null, async () => 'second').catch((error: { code?: string }) => error.code);
+    if (TEST_DIALECT === 'postgresql') {
+      // The second statement waits for the first transaction's row lock: release the first only once it does.
+      const orm = t.app.get(MikroORM);
+      await waitFor(async () => {
+        const [row] = await orm.em.getConnection().execute<Array<{ n: string | number }>>("select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'update campaign set version%'");
+        return Number(row.n) > 0 ? true : undefined;
+      }, 'the second change to wait for the lock');
+      release();
+      expect(await first).toBe('first');
+      expect(await second).toBe('CAMPAIGN_CHANGED');
+      expect(await versionOf()).toBe(before + 1);
+    } else {
+      // One SQLite connection: the second transaction starts only after the first commits, and then sees its change.
+      release();
+      expect(await first).toBe('first');
+      expect(await second).toBe('second');
+      expect(await versionOf()).toBe(before + 2);
+    }
+  });
+});
