@@ -17,7 +17,7 @@ import { Task } from '../src/workflows/engine/entities/task.entity';
 import { startTestApp, TEST_REDIS_URL, TestApp } from '../test/support/test-app';
 import { publishedVersion } from '../test/support/workflow-factory';
 
-const CAMPAIGNS = Number(process.env.BENCH_CAMPAIGNS ?? 40); // × 6 member units = acknowledge commands per round
+const CAMPAIGNS = Number(process.env.BENCH_CAMPAIGNS ?? 100); // × 6 member units = acknowledge commands per round
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '1,16').split(',').map(Number);
 /** Engine and null engine alternate this many times per concurrency; the medians are reported (the machine is shared). */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);

@@ -5,6 +5,7 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { DatabaseConfig } from '../config/app-config';
+import { cachePreparedStatements, PreparingConnection } from './sqlite-statement-cache';
 
 /** Migrations are dialect-specific: each dialect keeps its own folder and snapshot. */
 function migrationsFor(dialect: DatabaseConfig['dialect'], snapshot: boolean) {
@@ -41,5 +42,11 @@ export function buildOrmOptions(config: DatabaseConfig, entities: EntityClass<un
     return { ...common, driver: PostgreSqlDriver, clientUrl: config.url };
   }
   mkdirSync(dirname(config.sqlitePath), { recursive: true });
-  return { ...common, driver: BetterSqliteDriver, dbName: config.sqlitePath };
+  const pool = {
+    afterCreate: (connection: PreparingConnection, done: (error: Error | null, connection: PreparingConnection) => void) => {
+      cachePreparedStatements(connection);
+      done(null, connection);
+    },
+  };
+  return { ...common, driver: BetterSqliteDriver, dbName: config.sqlitePath, pool };
 }

@@ -45,6 +45,15 @@ describe(`campaign lock (${TEST_DIALECT})`, () => {
     expect(await versionOf()).toBe(before);
   });
 
+  it('finds the campaign of a task in the locking statement, and answers TASK_NOT_FOUND for an unknown task', async () => {
+    const lock = t.app.get(CampaignLock);
+    const before = await versionOf();
+    const [task] = await t.app.get(MikroORM).em.fork().getConnection().execute<Array<{ id: string }>>('select id from task where campaign_id = ? limit 1', [campaignId]);
+    expect(await lock.runForTask(task.id, null, async (ctx) => ctx.campaign.id)).toBe(campaignId);
+    await expect(lock.runForTask('00000000-0000-4000-8000-000000000000', null, async () => 'ran')).rejects.toMatchObject({ code: 'TASK_NOT_FOUND' });
+    expect(await versionOf()).toBe(before + 1);
+  });
+
   it('refuses a change that started while another change of the same campaign was open', async () => {
     const lock = t.app.get(CampaignLock);
     const before = await versionOf();

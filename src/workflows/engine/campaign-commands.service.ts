@@ -22,6 +22,7 @@ import { Notification } from './entities/notification.entity';
 import { StageRun } from './entities/stage-run.entity';
 import { Task } from './entities/task.entity';
 import { WorkflowVersion } from './entities/workflow-version.entity';
+import { lockedTaskStatement, splitLockedTaskRow } from './locked-task.statement';
 import { OutboxService } from './outbox.service';
 import { RunContext, WorkflowRunner } from './workflow-runner.service';
 
@@ -59,6 +60,8 @@ export interface TaskCommandInput {
  */
 @Injectable()
 export class CampaignCommandsService {
+  private lockedTaskSql?: string;
+
   constructor(
     private readonly em: EntityManager,
     private readonly runner: WorkflowRunner,
@@ -153,10 +156,9 @@ export class CampaignCommandsService {
   }
 
   private async runTaskCommand(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
-    const campaignId = await this.campaignIdOfTask(taskId);
     const actor = eventActor(principal, actingFor);
-    const task = await this.lock.run(campaignId, actor, async (ctx) => {
-      const task = await this.lockedTask(ctx.em, taskId);
+    const task = await this.lock.runForTask(taskId, actor, async (ctx) => {
+      const task = await this.lockedTask(ctx, taskId);
       const run = task.stageRun;
       if (run.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: run.stageKey });
       // Whose task it is before its state: a stranger must not learn whether another unit's (secret) vote task is done.
@@ -195,16 +197,18 @@ export class CampaignCommandsService {
   }
 
   /**
-   * A task and its stage run, read as rows and mapped into the command's transaction: the hot path of every command,
-   * where hydration through the ORM's query builder cost more than the database. Its assignee and the campaign stay
-   * references (the campaign is the locked one, already in this transaction).
+   * The task, its stage run and the campaign's chain head in one statement, mapped into the command's transaction: the
+   * hot path of every command, where building and hydrating queries through the ORM cost more than the database. Its
+   * assignee stays a reference; its campaign is the locked one.
    */
-  private async lockedTask(em: EntityManager, taskId: string): Promise<Task> {
-    const [row] = await sqlRows<Record<string, unknown>>(em, 'select * from task where id = ?', [taskId]);
+  private async lockedTask(ctx: RunContext, taskId: string): Promise<Task> {
+    this.lockedTaskSql ??= lockedTaskStatement(ctx.em);
+    const [row] = await sqlRows<Record<string, unknown>>(ctx.em, this.lockedTaskSql, [taskId]);
     if (!row) throw new AppError('TASK_NOT_FOUND', { id: taskId });
-    const [runRow] = await sqlRows<Record<string, unknown>>(em, 'select * from stage_run where id = ?', [row.stage_run_id]);
-    em.map(StageRun, runRow);
-    return em.map(Task, row);
+    const { task, run, head } = splitLockedTaskRow(row);
+    if (head) this.history.rememberHead(ctx.em, ctx.campaign.id, head);
+    ctx.em.map(StageRun, run);
+    return ctx.em.map(Task, task);
   }
 
   /**

@@ -40,8 +40,7 @@ export class CampaignHistoryService {
 
   /** Appends an event in the caller's transaction; the unique (campaign, seq) forbids two events taking the same place. */
   async append(em: EntityManager, campaign: Campaign, type: string, data: Record<string, unknown>, actor: EventActor | null = null): Promise<CampaignEvent> {
-    let heads = this.heads.get(em);
-    if (!heads) this.heads.set(em, (heads = new Map()));
+    const heads = this.headsOf(em);
     const last = heads.get(campaign.id) ?? (await this.head(em, campaign.id));
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
@@ -51,6 +50,18 @@ export class CampaignHistoryService {
     heads.set(campaign.id, { seq, hash });
     // Written with the rest of the transaction; the unique (campaign, seq) still refuses a fork of the chain.
     return em.create(CampaignEvent, { campaign, seq, type, actor: actorJson, data, occurredAt, prevHash, hash });
+  }
+
+  /** The chain's head as the caller read it in this transaction (with the task a command acts on): no query to append. */
+  rememberHead(em: EntityManager, campaignId: string, head: { seq: number; hash: string }): void {
+    const heads = this.headsOf(em);
+    if (!heads.has(campaignId)) heads.set(campaignId, head);
+  }
+
+  private headsOf(em: EntityManager): Map<string, { seq: number; hash: string }> {
+    let heads = this.heads.get(em);
+    if (!heads) this.heads.set(em, (heads = new Map()));
+    return heads;
   }
 
   /** The chain's last event (read as a row: this runs in every command). */

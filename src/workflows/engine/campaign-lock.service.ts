@@ -14,6 +14,8 @@ import { RunContext, WorkflowRunner } from './workflow-runner.service';
  * After commit the stage transitions are counted and the outbox is relayed, so deadlines reach BullMQ only for
  * committed work.
  */
+type LockSubject = { campaignId: string } | { taskId: string };
+
 @Injectable()
 export class CampaignLock {
   constructor(
@@ -27,10 +29,19 @@ export class CampaignLock {
    * `lean`: the campaign's subject and workflow version are loaded only when a stage is entered or completed
    * (most task commands do neither), and the document comes from the runner's per-version cache.
    */
-  async run<T>(campaignId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>, { lean = false } = {}): Promise<T> {
+  run<T>(campaignId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>, options: { lean?: boolean } = {}): Promise<T> {
+    return this.runLocked({ campaignId }, actor, work, options);
+  }
+
+  /** The same for the campaign of a task, found by the locking statement itself (404 TASK_NOT_FOUND). */
+  runForTask<T>(taskId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>, options: { lean?: boolean } = {}): Promise<T> {
+    return this.runLocked({ taskId }, actor, work, options);
+  }
+
+  private async runLocked<T>(subject: LockSubject, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>, { lean = false }: { lean?: boolean }): Promise<T> {
     const committed: RunContext[] = [];
     const result = await this.em.fork().transactional(async (em) => {
-      const campaign = await this.bump(em, campaignId);
+      const campaign = await this.bump(em, subject);
       const ctx = await this.runner.context(em, campaign, actor, { lean });
       committed.push(ctx);
       return work(ctx);
@@ -45,20 +56,24 @@ export class CampaignLock {
    * concurrent change that committed in between makes it update nothing (on PostgreSQL the row is re-checked after
    * the other transaction's lock is released), and only then do we look for the reason.
    */
-  private async bump(em: EntityManager, campaignId: string): Promise<Campaign> {
-    const rows = await sqlRows<Record<string, unknown>>(em, 
-      "update campaign set version = version + 1 where id = ? and status = 'running' and version = (select version from campaign where id = ?) returning *",
-      [campaignId, campaignId],
+  private async bump(em: EntityManager, subject: LockSubject): Promise<Campaign> {
+    const [target, params] = 'taskId' in subject ? ['(select campaign_id from task where id = ?)', [subject.taskId, subject.taskId]] : ['?', [subject.campaignId, subject.campaignId]];
+    const rows = await sqlRows<Record<string, unknown>>(
+      em,
+      `update campaign set version = version + 1 where id = ${target} and status = 'running' and version = (select version from campaign where id = ${target}) returning *`,
+      params,
     );
     if (rows.length === 1) return em.map(Campaign, rows[0]);
+    // In this transaction: on SQLite it holds the only connection.
+    const campaignId = 'taskId' in subject ? await this.campaignIdOfTask(subject.taskId, em) : subject.campaignId;
     const seen = await em.findOne(Campaign, campaignId);
     if (!seen) throw new AppError('CAMPAIGN_NOT_FOUND', { id: campaignId });
     if (seen.status !== 'running') throw new AppError('CAMPAIGN_NOT_RUNNING', { status: seen.status });
     throw new AppError('CAMPAIGN_CHANGED');
   }
 
-  async campaignIdOfTask(taskId: string): Promise<string> {
-    const [row] = await sqlRows<{ campaign_id: string }>(this.em.fork(), 'select campaign_id from task where id = ?', [taskId]);
+  async campaignIdOfTask(taskId: string, em: EntityManager = this.em.fork()): Promise<string> {
+    const [row] = await sqlRows<{ campaign_id: string }>(em, 'select campaign_id from task where id = ?', [taskId]);
     if (!row) throw new AppError('TASK_NOT_FOUND', { id: taskId });
     return row.campaign_id;
   }
