@@ -61,6 +61,13 @@ export const ERROR_CATALOG = {
     message: { vi: 'Lỗi hệ thống. Vui lòng báo mã lỗi {errorId} cho quản trị viên.', en: 'Internal error. Please report error id {errorId} to an administrator.' },
   },
   SERVICE_UNAVAILABLE: { kind: 'operational', message: { vi: 'Dịch vụ chưa sẵn sàng: {down}.', en: 'Service unavailable: {down}.' } },
+  DATABASE_UNAVAILABLE: {
+    kind: 'operational',
+    message: {
+      vi: 'Tạm thời không kết nối được cơ sở dữ liệu; yêu cầu có thể chưa được thực hiện. Vui lòng thử lại sau {retryAfter} giây.',
+      en: 'The database cannot be reached for now; the request may not have been carried out. Please try again in {retryAfter} seconds.',
+    },
+  },
 
   UNAUTHENTICATED: { kind: 'unauthenticated', message: { vi: 'Bạn cần đăng nhập.', en: 'You must sign in.' } },
   TOKEN_INVALID: { kind: 'unauthenticated', message: { vi: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn.', en: 'The session token is invalid or has expired.' } },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpException } from '@nestjs/common';
 import { interpolate, Language } from '../i18n/language';
 import { AppError } from './app-error';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 import { catalogEntry, ErrorCode, statusOf } from './error-catalog';
 
 /** The body of every error response. */
@@ -61,6 +62,10 @@ export function toErrorResponse(error: unknown, language: Language, path: string
       const response = fromAppError(new AppError('HTTP_ERROR'), language);
       return { ...response, status };
     }
+  }
+
+  if (isDatabaseUnavailable(error)) {
+    return fromAppError(new AppError('DATABASE_UNAVAILABLE', { retryAfter: DATABASE_RETRY_AFTER_SECONDS }, undefined, { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) }), language);
   }
 
   const errorId = randomUUID();

@@ -1,0 +1,29 @@
+import { ConnectionException, DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { isDatabaseUnavailable } from './database-unavailable';
+
+const withCode = (code: string, message = 'boom') => Object.assign(new Error(message), { code });
+
+describe('isDatabaseUnavailable', () => {
+  it.each([
+    ['a refused connection', withCode('ECONNREFUSED')],
+    ['a reset connection', withCode('ECONNRESET')],
+    ['PostgreSQL shutting down (57P01)', withCode('57P01', 'terminating connection due to administrator command')],
+    ['PostgreSQL starting up (57P03)', withCode('57P03', 'the database system is starting up')],
+    ['a connection exception of class 08', withCode('08006')],
+    ['a connection lost mid-query', new Error('Connection terminated unexpectedly')],
+    ['no connection from the pool in time', Object.assign(new Error('Knex: Timeout acquiring a connection.'), { name: 'KnexTimeoutError' })],
+    ["MikroORM's ConnectionException", new ConnectionException(new Error('x'))],
+    ['a driver error wrapping a refused connection', new DriverException(withCode('ECONNREFUSED'))],
+  ])('holds for %s', (_what, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it.each([
+    ['a unique violation', new UniqueConstraintViolationException(withCode('23505'))],
+    ['a syntax error', withCode('42601')],
+    ['a plain error', new Error('Cannot read properties of undefined')],
+    ['nothing', undefined],
+  ])('does not hold for %s', (_what, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});

@@ -1,0 +1,29 @@
+import { ConnectionException } from '@mikro-orm/core';
+
+/** How long a client is asked to wait before retrying while the database is unreachable (a restart takes seconds). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** Socket errors of a server that is down or restarting. */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+
+/**
+ * PostgreSQL's SQLSTATEs for a server that cannot serve now: class 08 (connection exception), and 57P01–57P03 (shut down
+ * by an administrator, crashed, starting up).
+ */
+const unavailableState = (code: string) => code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03';
+
+/**
+ * Whether an error means the database cannot be reached right now (down, restarting, its connections cut), as opposed
+ * to a fault of the request or of the code: such a request is answered 503 with Retry-After, not 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 4; cause = (cause as { previous?: unknown; cause?: unknown }).previous ?? (cause as { cause?: unknown }).cause, depth++) {
+    if (cause instanceof ConnectionException) return true;
+    const { code, name, message } = cause as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof code === 'string' && (SOCKET_CODES.has(code) || unavailableState(code))) return true;
+    // knex found no connection in time (the pool could not open one); pg lost one mid-query.
+    if (name === 'KnexTimeoutError') return true;
+    if (typeof message === 'string' && /^Connection terminated|^Connection ended unexpectedly/.test(message)) return true;
+  }
+  return false;
+}
