@@ -1,8 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { Queue } from 'bullmq';
 import { contentHash } from '../../src/common/hashing/canonical-json';
@@ -17,12 +14,11 @@ import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-even
 import { Task } from '../../src/workflows/engine/entities/task.entity';
 import { WorkflowDefinition } from '../../src/workflows/engine/entities/workflow-definition.entity';
 import { WorkflowVersion } from '../../src/workflows/engine/entities/workflow-version.entity';
-import { DEMO_PASSWORD, dropRedisPrefix, prepareDatabase, TEST_REDIS_URL } from '../support/test-app';
+import { MAIN, MainProcess, runMain } from '../support/main-process';
+import { DEMO_PASSWORD, dropRedisPrefix, freePort, prepareDatabase, TEST_REDIS_URL } from '../support/test-app';
 import { createTestDatabase, TEST_DIALECT, TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 
-const ROOT = join(__dirname, '..', '..');
-const MAIN = join(ROOT, 'dist', 'main.js');
 /** Rounds of launches and commands, each with one process killed; FAULT_ROUNDS=20 for the full fault run. */
 const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 4);
 const CAMPAIGNS_PER_ROUND = 4;
@@ -30,30 +26,6 @@ const OFFICERS = ['thanhhoa', 'nghean', 'hatinh', 'quangbinh', 'quangtri', 'hue'
 /** Each campaign's deadline: soon enough for the test, late enough that the kills land before or among them. */
 const DUE_SECONDS = 6;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-}
-
-function run(role: string, env: Record<string, string>): Running {
-  let output = '';
-  const child = spawn(process.execPath, [MAIN, `--role=${role}`], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exit };
-}
 
 /** acknowledge by every member (due in a few seconds, marked late when due) → end. */
 const document: WorkflowDocument = {
@@ -76,9 +48,9 @@ const document: WorkflowDocument = {
   let env: Record<string, string>;
   let orm: MikroORM;
   const prefix = `test-${randomBytes(5).toString('hex')}`;
-  const running: Running[] = [];
+  const running: MainProcess[] = [];
   const start = (role: string, extra: Record<string, string> = {}) => {
-    const started = run(role, { ...env, ...extra });
+    const started = runMain([`--role=${role}`], { ...env, ...extra });
     running.push(started);
     return started;
   };

@@ -8,14 +8,14 @@ import { Campaign } from './entities/campaign.entity';
 import { OutboxService } from './outbox.service';
 import { RunContext, WorkflowRunner } from './workflow-runner.service';
 
+type LockSubject = { campaignId: string } | { taskId: string };
+
 /**
  * Every change to a campaign runs here: in one transaction that first bumps the campaign's `version`
  * (compare-and-set), so a concurrent change of the same campaign gets 409 CAMPAIGN_CHANGED and can retry.
  * After commit the stage transitions are counted and the outbox is relayed, so deadlines reach BullMQ only for
  * committed work.
  */
-type LockSubject = { campaignId: string } | { taskId: string };
-
 @Injectable()
 export class CampaignLock {
   constructor(
