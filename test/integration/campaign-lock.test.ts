@@ -1,8 +1,10 @@
 import { MikroORM } from '@mikro-orm/core';
+import { PrincipalService } from '../../src/modules/auth/principal.service';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
 import { Person } from '../../src/modules/org/entities/person.entity';
 import { CampaignCommandsService } from '../../src/workflows/engine/campaign-commands.service';
 import { CampaignLock } from '../../src/workflows/engine/campaign-lock.service';
+import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-event.entity';
 import { Campaign } from '../../src/workflows/engine/entities/campaign.entity';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DIALECT } from '../support/test-database';
@@ -86,5 +88,37 @@ describe(`campaign lock (${TEST_DIALECT})`, () => {
       expect(await second).toBe('second');
       expect(await versionOf()).toBe(before + 2);
     }
+  });
+
+  it('tries a task command again when another change of its campaign committed first, and counts it once', async () => {
+    const lock = t.app.get(CampaignLock);
+    const orm = t.app.get(MikroORM);
+    const head = await orm.em.fork().findOneOrFail(Person, { username: 'thanhhoa.vientruong' });
+    const actingFor = await t.app.get(PrincipalService).resolveActingFor(head.id, 'VKS-THA');
+    const [review] = await orm.em.getConnection().execute<Array<{ id: string }>>("select id from task where campaign_id = ? and status = 'open'", [campaignId]);
+    const before = await versionOf();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let firstIn!: () => void;
+    const firstInside = new Promise<void>((resolve) => (firstIn = resolve));
+    const first = lock.run(campaignId, null, async () => {
+      firstIn();
+      await held;
+    });
+    await firstInside;
+    const principal = { personId: head.id, username: head.username, fullName: head.fullName, roles: [] };
+    const command = t.app.get(CampaignCommandsService).commandTask(review.id, { command: 'approve' }, principal, actingFor);
+    if (TEST_DIALECT === 'postgresql') {
+      // As above, the command's first attempt waits for the held change and is refused once it commits.
+      await waitFor(async () => {
+        const [row] = await orm.em.getConnection().execute<Array<{ n: string | number }>>("select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'update campaign set version%'");
+        return Number(row.n) > 0 ? true : undefined;
+      }, 'the command to wait for the lock');
+    }
+    release();
+    await first;
+    expect(await command).toMatchObject({ status: 'done', outcome: 'approved' });
+    expect(await versionOf()).toBe(before + 2);
+    expect(await orm.em.fork().count(CampaignEvent, { campaign: campaignId, type: 'task.completed' })).toBe(1);
   });
 });

@@ -15,7 +15,7 @@ import { localText, WorkflowDocument } from '../definitions/workflow-document';
 import { formSettingsOf } from '../stages/form/form.stage';
 import { scoreSettingsOf } from '../stages/score/score.stage';
 import { StageRegistry } from '../stages/stage-registry';
-import { CampaignLock } from './campaign-lock.service';
+import { CampaignLock, retryOnConflict } from './campaign-lock.service';
 import { CampaignHistoryService, eventActor, EventActor } from './campaign-history.service';
 import { Campaign } from './entities/campaign.entity';
 import { Notification } from './entities/notification.entity';
@@ -55,8 +55,9 @@ export interface TaskCommandInput {
 
 /**
  * Every change to a campaign, each in one transaction that first bumps the campaign's `version`
- * (compare-and-set): a concurrent change of the same campaign gets 409 CAMPAIGN_CHANGED and can retry.
- * After commit the outbox is relayed, so deadlines reach BullMQ only for committed work.
+ * (compare-and-set): a concurrent change of the same campaign gets 409 CAMPAIGN_CHANGED and can retry (task
+ * commands are tried again here first: retryOnConflict). After commit the outbox is relayed, so deadlines reach BullMQ
+ * only for committed work.
  */
 @Injectable()
 export class CampaignCommandsService {
@@ -152,7 +153,7 @@ export class CampaignCommandsService {
 
   /** An assignee's command on a task (approve, return, acknowledge…). */
   commandTask(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
-    return this.metrics.countCommand(`task.${input.command}`, () => this.runTaskCommand(taskId, input, principal, actingFor));
+    return this.metrics.countCommand(`task.${input.command}`, () => retryOnConflict(() => this.runTaskCommand(taskId, input, principal, actingFor)));
   }
 
   private async runTaskCommand(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {

@@ -10,6 +10,25 @@ import { RunContext, WorkflowRunner } from './workflow-runner.service';
 
 type LockSubject = { campaignId: string } | { taskId: string };
 
+/** How many times in all a change is tried while other changes of the same campaign commit first. */
+const CONFLICT_ATTEMPTS = 10;
+
+/**
+ * Runs a change of a campaign again while it is refused with CAMPAIGN_CHANGED: a refused change rolled back whole, so
+ * trying it again is what the client would do, without the round trip (members acting in the same instant, a hot
+ * campaign). A short random pause keeps the contenders from meeting again in step.
+ */
+export async function retryOnConflict<T>(change: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await change();
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'CAMPAIGN_CHANGED' || attempt >= CONFLICT_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+    }
+  }
+}
+
 /**
  * Every change to a campaign runs here: in one transaction that first bumps the campaign's `version`
  * (compare-and-set), so a concurrent change of the same campaign gets 409 CAMPAIGN_CHANGED and can retry.

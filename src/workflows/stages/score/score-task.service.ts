@@ -44,7 +44,7 @@ interface LoadedSheet {
 /** A sheet's problems as SCORE_SHEET_INVALID details: the criterion's field path, a code, a message naming it. */
 type SheetDetail = { path: string; code: string; message: string };
 
-/** How often a submission retries when another change of the same campaign committed first (CAMPAIGN_CHANGED). */
+/** How often an evidence upload retries when another change of the same sheet committed first (CAMPAIGN_CHANGED). */
 const MAX_ATTEMPTS = 10;
 
 const nameOf = (text: string | { vi: string; en?: string } | undefined, key: string): string => (text === undefined ? key : textIn(text, 'vi'));
@@ -114,8 +114,7 @@ export class ScoreTaskService {
     const groupTotals = Object.fromEntries(result.branches.filter((branch) => groupCodes.has(branch.code)).map((branch) => [branch.code, branch.capped]));
 
     try {
-      await this.withRetry(() =>
-        this.commands.commandTask(
+      await this.commands.commandTask(
           taskId,
           {
             command: 'submit',
@@ -147,7 +146,6 @@ export class ScoreTaskService {
           },
           principal,
           actingFor,
-        ),
       );
     } catch (error) {
       if (!(error instanceof AppError) || !['TASK_CLOSED', 'STAGE_CLOSED', 'SCORE_ALREADY_SUBMITTED'].includes(error.code)) throw error;
@@ -171,8 +169,7 @@ export class ScoreTaskService {
     const text = reason.trim();
     if (!text) throw new AppError('COMMENT_REQUIRED');
     try {
-      await this.withRetry(() =>
-        this.commands.commandTask(
+      await this.commands.commandTask(
           taskId,
           {
             command: 'recuse',
@@ -197,7 +194,6 @@ export class ScoreTaskService {
           },
           principal,
           actingFor,
-        ),
       );
     } catch (error) {
       if (!(error instanceof AppError) || !['TASK_CLOSED', 'STAGE_CLOSED'].includes(error.code)) throw error;
@@ -375,16 +371,6 @@ export class ScoreTaskService {
       return run.status !== 'active';
     }
     return false;
-  }
-
-  private async withRetry<T>(work: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await work();
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'CAMPAIGN_CHANGED' || attempt >= MAX_ATTEMPTS) throw error;
-      }
-    }
   }
 
   private async view(loaded: LoadedSheet, language: Language): Promise<ScoreSheetViewDto> {
