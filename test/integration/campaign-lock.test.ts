@@ -34,6 +34,31 @@ describe(`campaign lock (${TEST_DIALECT})`, () => {
 
   const versionOf = async () => (await t.app.get(MikroORM).em.fork().findOneOrFail(Campaign, campaignId)).version;
 
+  /** A change of the campaign that stays open (holding its lock) until released; resolved once it is inside. */
+  async function holdCampaign(): Promise<{ release: () => void; committed: Promise<string> }> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let inside!: () => void;
+    const entered = new Promise<void>((resolve) => (inside = resolve));
+    const committed = t.app.get(CampaignLock).run(campaignId, null, async () => {
+      inside();
+      await held;
+      return 'first';
+    });
+    await entered;
+    return { release, committed };
+  }
+
+  /** On PostgreSQL, until another statement waits for the held change's row lock. */
+  const lockWaited = (what: string) =>
+    waitFor(async () => {
+      const [row] = await t.app
+        .get(MikroORM)
+        .em.getConnection()
+        .execute<Array<{ n: string | number }>>("select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'update campaign set version%'");
+      return Number(row.n) > 0 ? true : undefined;
+    }, what);
+
   it('bumps the version once per change and hands the work the campaign as it now stands', async () => {
     const before = await versionOf();
     const seen = await t.app.get(CampaignLock).run(campaignId, null, async (ctx) => ({ version: ctx.campaign.version, year: ctx.campaign.year, status: ctx.campaign.status }));
@@ -59,24 +84,11 @@ describe(`campaign lock (${TEST_DIALECT})`, () => {
   it('refuses a change that started while another change of the same campaign was open', async () => {
     const lock = t.app.get(CampaignLock);
     const before = await versionOf();
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let firstIn!: () => void;
-    const firstInside = new Promise<void>((resolve) => (firstIn = resolve));
-    const first = lock.run(campaignId, null, async () => {
-      firstIn();
-      await held;
-      return 'first';
-    });
-    await firstInside;
+    const { release, committed: first } = await holdCampaign();
     const second = lock.run(campaignId, null, async () => 'second').catch((error: { code?: string }) => error.code);
     if (TEST_DIALECT === 'postgresql') {
       // The second statement waits for the first transaction's row lock: release the first only once it does.
-      const orm = t.app.get(MikroORM);
-      await waitFor(async () => {
-        const [row] = await orm.em.getConnection().execute<Array<{ n: string | number }>>("select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'update campaign set version%'");
-        return Number(row.n) > 0 ? true : undefined;
-      }, 'the second change to wait for the lock');
+      await lockWaited('the second change to wait for the lock');
       release();
       expect(await first).toBe('first');
       expect(await second).toBe('CAMPAIGN_CHANGED');
@@ -91,29 +103,17 @@ describe(`campaign lock (${TEST_DIALECT})`, () => {
   });
 
   it('tries a task command again when another change of its campaign committed first, and counts it once', async () => {
-    const lock = t.app.get(CampaignLock);
     const orm = t.app.get(MikroORM);
     const head = await orm.em.fork().findOneOrFail(Person, { username: 'thanhhoa.vientruong' });
     const actingFor = await t.app.get(PrincipalService).resolveActingFor(head.id, 'VKS-THA');
     const [review] = await orm.em.getConnection().execute<Array<{ id: string }>>("select id from task where campaign_id = ? and status = 'open'", [campaignId]);
     const before = await versionOf();
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let firstIn!: () => void;
-    const firstInside = new Promise<void>((resolve) => (firstIn = resolve));
-    const first = lock.run(campaignId, null, async () => {
-      firstIn();
-      await held;
-    });
-    await firstInside;
+    const { release, committed: first } = await holdCampaign();
     const principal = { personId: head.id, username: head.username, fullName: head.fullName, roles: [] };
     const command = t.app.get(CampaignCommandsService).commandTask(review.id, { command: 'approve' }, principal, actingFor);
     if (TEST_DIALECT === 'postgresql') {
       // As above, the command's first attempt waits for the held change and is refused once it commits.
-      await waitFor(async () => {
-        const [row] = await orm.em.getConnection().execute<Array<{ n: string | number }>>("select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'update campaign set version%'");
-        return Number(row.n) > 0 ? true : undefined;
-      }, 'the command to wait for the lock');
+      await lockWaited('the command to wait for the lock');
     }
     release();
     await first;
