@@ -49,13 +49,13 @@ describe(`campaign lock (${TEST_DIALECT})`, () => {
     return { release, committed };
   }
 
-  /** On PostgreSQL, until another statement waits for the held change's row lock. */
+  /** On PostgreSQL, until another statement of this test's database waits for the held change's row lock (other suites' do not count). */
   const lockWaited = (what: string) =>
     waitFor(async () => {
       const [row] = await t.app
         .get(MikroORM)
         .em.getConnection()
-        .execute<Array<{ n: string | number }>>("select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'update campaign set version%'");
+        .execute<Array<{ n: string | number }>>("select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'update campaign set version%'");
       return Number(row.n) > 0 ? true : undefined;
     }, what);
 
