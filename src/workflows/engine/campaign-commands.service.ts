@@ -193,7 +193,7 @@ export class CampaignCommandsService {
       }, actor);
       await this.runner.settle(ctx, run);
       return task;
-    }, { lean: true });
+    });
     return task;
   }
 

@@ -44,24 +44,24 @@ export class CampaignLock {
     private readonly metrics: EngineMetrics,
   ) {}
 
+  run<T>(campaignId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<T> {
+    return this.runLocked({ campaignId }, actor, work);
+  }
+
   /**
-   * `lean`: the campaign's subject and workflow version are loaded only when a stage is entered or completed
-   * (most task commands do neither), and the document comes from the runner's per-version cache.
+   * The same for the campaign of a task, found by the locking statement itself (404 TASK_NOT_FOUND), lean: the
+   * campaign's subject and workflow version are loaded only when a stage is entered or completed (most task commands
+   * do neither), and the document comes from the runner's per-version cache.
    */
-  run<T>(campaignId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>, options: { lean?: boolean } = {}): Promise<T> {
-    return this.runLocked({ campaignId }, actor, work, options);
+  runForTask<T>(taskId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<T> {
+    return this.runLocked({ taskId }, actor, work);
   }
 
-  /** The same for the campaign of a task, found by the locking statement itself (404 TASK_NOT_FOUND). */
-  runForTask<T>(taskId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>, options: { lean?: boolean } = {}): Promise<T> {
-    return this.runLocked({ taskId }, actor, work, options);
-  }
-
-  private async runLocked<T>(subject: LockSubject, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>, { lean = false }: { lean?: boolean }): Promise<T> {
+  private async runLocked<T>(subject: LockSubject, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<T> {
     const committed: RunContext[] = [];
     const result = await this.em.fork().transactional(async (em) => {
       const campaign = await this.bump(em, subject);
-      const ctx = await this.runner.context(em, campaign, actor, { lean });
+      const ctx = await this.runner.context(em, campaign, actor, { lean: 'taskId' in subject });
       committed.push(ctx);
       return work(ctx);
     });

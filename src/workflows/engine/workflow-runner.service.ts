@@ -63,7 +63,7 @@ export class WorkflowRunner {
     this.effects = new Map(effects.map((effect) => [effect.type, effect]));
   }
 
-  /** `lean`: see CampaignLock.run; the campaign is loaded in full before a stage is entered or completed. */
+  /** `lean`: see CampaignLock.runForTask; the campaign is loaded in full before a stage is entered or completed. */
   async context(em: EntityManager, campaign: Campaign, actor: EventActor | null, { lean = false } = {}): Promise<RunContext> {
     if (!lean) await this.load(em, campaign);
     let calendar: Promise<WorkingCalendar> | undefined;
