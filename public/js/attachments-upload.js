@@ -32,4 +32,6 @@
         status.textContent = (result.body && result.body.message) || '—';
       });
   });
+  // Rendered disabled: posted before this script ran, the form would lack the CSRF header and be refused.
+  form.querySelector('button').disabled = false;
 })();

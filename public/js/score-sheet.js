@@ -172,8 +172,13 @@
 
   if (saveButton) saveButton.addEventListener('click', function () { send('draft'); });
   if (submitButton) submitButton.addEventListener('click', function () { send('submit'); });
-  if (recuseButton) recuseButton.addEventListener('click', recuse);
+  // Rendered disabled, like the form's buttons: enabled once a click does something.
+  if (recuseButton) {
+    recuseButton.addEventListener('click', recuse);
+    recuseButton.disabled = false;
+  }
   document.querySelectorAll('.evidence-upload').forEach(function (button) {
     button.addEventListener('click', function () { upload(button.getAttribute('data-criterion')); });
+    button.disabled = false;
   });
 })();

@@ -53,7 +53,8 @@
     return form.querySelector('input[type="hidden"][name="' + name + '"]');
   }
 
-  // Signing page: the passkey signs the statement rendered with the page (its hash is the challenge).
+  // Signing page: the passkey signs the statement rendered with the page (its hash is the challenge). The ceremony
+  // buttons are rendered disabled and enabled once their handler is attached: before that, a click would do nothing.
   var passkeyButton = document.getElementById('passkey-sign');
   if (passkeyButton && pageData.passkey) {
     passkeyButton.addEventListener('click', function () {
@@ -73,9 +74,13 @@
         },
       );
     });
+    passkeyButton.disabled = false;
   }
 
-  /** A form whose file inputs fill its hidden fields before it posts. */
+  /**
+   * A form whose file inputs fill its hidden fields before it posts. Its button is rendered disabled and enabled here,
+   * so that a click before this script has run cannot post the form without its files.
+   */
   function withFiles(formId, statusId, missingKey, fill) {
     var form = document.getElementById(formId);
     if (!form) return;
@@ -94,6 +99,7 @@
         },
       );
     });
+    form.querySelector('button[type="submit"]').disabled = false;
   }
 
   withFiles('x509-form', 'x509-status', 'filesMissing', function (form) {
@@ -153,5 +159,6 @@
           showStatus('register-status', 'error', error instanceof SyntaxError ? text('networkError') : error.message);
         });
     });
+    registerButton.disabled = false;
   }
 })();

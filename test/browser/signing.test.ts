@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeBrowser, launchChromium, signIn } from '../support/browser';
+import { describeBrowser, launchChromium, serveScriptLate, signIn } from '../support/browser';
 import { clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
 import { CLUSTER_6_UNIT_NAMES, SCANNED_PAGE, SigningFlow, signingFlow } from '../support/signing-flow';
 import { DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
@@ -37,6 +37,7 @@ describeBrowser('signing pages: Cluster 6 signs its adopted pact with passkeys, 
   const signedIn = async (username: string, options: { authenticator?: boolean } = {}): Promise<Page> => {
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1200, height: 1000 }, acceptDownloads: true });
     contexts.push(context);
+    await serveScriptLate(context, '/assets/app/js/signing-page.js');
     const page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(`${username}: ${message.text()}`);
@@ -71,8 +72,10 @@ describeBrowser('signing pages: Cluster 6 signs its adopted pact with passkeys, 
       await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Khóa truy cập' }).click();
       await page.getByLabel('Tên gợi nhớ của khóa').fill(`Máy tính của Viện trưởng ${code}`);
       await page.getByRole('button', { name: 'Đăng ký khóa truy cập' }).click();
-      await page.locator('#passkey-flash').waitFor();
-      expect(await page.locator('#passkey-flash').innerText()).toContain(`Đã đăng ký khóa truy cập “Máy tính của Viện trưởng ${code}”.`);
+      // The outcome, whichever it is: a refusal or a failed ceremony shows its message in the test's failure.
+      const outcome = page.locator('#passkey-flash, #passkey-error, #register-status.is-error').first();
+      await outcome.waitFor();
+      expect(await outcome.innerText()).toContain(`Đã đăng ký khóa truy cập “Máy tính của Viện trưởng ${code}”.`);
       expect(await page.locator('#passkeys').innerText()).toContain(`Máy tính của Viện trưởng ${code}`);
 
       // The signing page: the adopted version bound by its hash, then the passkey signs the statement.
@@ -80,8 +83,9 @@ describeBrowser('signing pages: Cluster 6 signs its adopted pact with passkeys, 
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`Ký giao ước: ${code} — ${CLUSTER_6_UNIT_NAMES[code]}`);
       expect(await page.locator('#signing-content-hash code').getAttribute('title')).toBe(contentHash);
       await page.getByRole('button', { name: 'Ký bằng khóa truy cập' }).click();
-      await page.locator('#signing-flash').waitFor();
-      expect(await page.locator('#signing-flash').innerText()).toMatch(new RegExp(`^Đã ký cho ${code}\\. Mã băm lời cam kết: [0-9a-f]{16}\\.$`));
+      const signed = page.locator('#signing-flash, #signing-error, #passkey-status.is-error').first();
+      await signed.waitFor();
+      expect(await signed.innerText()).toMatch(new RegExp(`^Đã ký cho ${code}\\. Mã băm lời cam kết: [0-9a-f]{16}\\.$`));
       expect(await page.locator(`#signature-${code}`).innerText()).toContain('Khóa truy cập');
     }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 /** Debian's Chromium, installed by `npm test` (scripts/lib.sh) when missing and run as root. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -50,4 +50,15 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(`${baseUrl}${path}`);
+}
+
+/**
+ * Serves the page script at `path` late, as a busy server would: a click on its page before the script has run must
+ * wait for it (the page renders such buttons disabled), not be lost or post the form without what the script adds.
+ */
+export async function serveScriptLate(context: BrowserContext, path: string, delayMs = 500): Promise<void> {
+  await context.route(`**${path}`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    await route.continue();
+  });
 }

@@ -145,7 +145,7 @@ ${example.attachments.length
   : html`<p class="muted">${t('noAttachments')}</p>`}
 ${mayAttach && open
   ? html`<form method="post" action="${base}/attachments" enctype="multipart/form-data" id="attach-form" data-uploading="${t('uploading')}">
-  <label>${t('file')} <input type="file" name="file" required></label> <button type="submit">${t('attach')}</button>
+  <label>${t('file')} <input type="file" name="file" required></label> <button type="submit" disabled>${t('attach')}</button>
   <p class="muted" role="status" id="attach-status"></p>
 </form>
 <script src="/assets/app/js/attachments-upload.js" defer></script>`

@@ -45,7 +45,7 @@ ${passkeyList(model)}
     <input type="hidden" name="response" value="">
     ${model.next ? html`<input type="hidden" name="next" value="${model.next}">` : ''}
     <div class="field"><label for="passkey-label">${st(language, 'registerLabel')}</label><input type="text" id="passkey-label" name="label" maxlength="120" required value="${model.failure?.label ?? st(language, 'registerLabelDefault')}"></div>
-    <button type="button" id="passkey-register">${st(language, 'registerButton')}</button>
+    <button type="button" id="passkey-register" disabled>${st(language, 'registerButton')}</button>
     <p id="register-status" class="form-status" role="status" aria-live="polite"></p>
   </form>
 </section>

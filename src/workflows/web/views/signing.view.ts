@@ -118,7 +118,7 @@ function signSection(model: SigningViewModel): SafeHtml | '' {
     ? html`<form method="post" action="${action}/passkey" id="passkey-form">
     <input type="hidden" name="statement" value="">
     <input type="hidden" name="response" value="">
-    <button type="button" id="passkey-sign">${st(language, 'passkeyButton')}</button>
+    <button type="button" id="passkey-sign" disabled>${st(language, 'passkeyButton')}</button>
   </form>
   <p id="passkey-status" class="form-status" role="status" aria-live="polite"></p>`
     : html`<p id="passkey-none">${st(language, 'passkeyNone')} <a href="/account/passkeys?next=${encodeURIComponent(action)}">${st(language, 'passkeyRegisterLink')}</a></p>`}
@@ -133,7 +133,7 @@ function signSection(model: SigningViewModel): SafeHtml | '' {
     <input type="hidden" name="signature" value="">
     <div class="field"><label for="x509-statement">${st(language, 'statementFile')}</label><input type="file" id="x509-statement" accept=".json,application/json" required></div>
     <div class="field"><label for="x509-signature">${st(language, 'signatureFile')}</label><input type="file" id="x509-signature" accept=".p7s,.p7m,.pem,.der" required></div>
-    <button type="submit">${st(language, 'x509Button')}</button>
+    <button type="submit" disabled>${st(language, 'x509Button')}</button>
     <p id="x509-status" class="form-status" role="status" aria-live="polite"></p>
   </form>
 </section>`
@@ -184,7 +184,7 @@ function paperSections(model: SigningViewModel): SafeHtml | '' {
     <div class="field"><label for="paper-scan">${st(language, 'scanFile')}</label><input type="file" id="paper-scan" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" required></div>
     <div class="field"><label for="paper-signed-at">${st(language, 'paperSignedAt')}</label><input type="datetime-local" id="paper-signed-at" name="signedAt"></div>
     <div class="field"><label for="paper-note">${st(language, 'paperNote')}</label><textarea id="paper-note" name="note" rows="2" maxlength="2000">${model.failure?.form === 'paper' ? (model.failure.note ?? '') : ''}</textarea></div>
-    <button type="submit">${st(language, 'paperButton')}</button>
+    <button type="submit" disabled>${st(language, 'paperButton')}</button>
     <p id="paper-status" class="form-status" role="status" aria-live="polite"></p>
   </form>
 </section>`;

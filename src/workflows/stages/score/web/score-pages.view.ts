@@ -31,7 +31,7 @@ export function scoreSheetView(model: ScoreSheetPageModel): SafeHtml {
   <td>${sheet.canSubmit
     ? html`<label class="visually-hidden" for="evidence-${item.path}">${sct(language, 'chooseFile', { code: item.criterion })}</label>
 <input type="file" id="evidence-${item.path}" class="evidence-input" data-criterion="${item.criterion}" accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.docx,.xlsx,.pptx,.odt,.ods,.doc,.xls">
-<button type="button" class="secondary evidence-upload" data-criterion="${item.criterion}">${sct(language, 'upload')}</button>`
+<button type="button" class="secondary evidence-upload" data-criterion="${item.criterion}" disabled>${sct(language, 'upload')}</button>`
     : ''}</td>
 </tr>`,
     );
@@ -47,7 +47,7 @@ export function scoreSheetView(model: ScoreSheetPageModel): SafeHtml {
   <p>${sct(language, 'recusalIntro')}</p>
   <label for="recusal-reason">${sct(language, 'recusalReason')}</label>
   <textarea id="recusal-reason" rows="3" maxlength="2000"></textarea>
-  <p><button type="button" id="recuse" class="secondary">${sct(language, 'recuse')}</button></p>
+  <p><button type="button" id="recuse" class="secondary" disabled>${sct(language, 'recuse')}</button></p>
 </section>`
     : '';
   return html`<p><a href="/inbox">${sct(language, 'backToInbox')}</a>${model.matrixHref ? html` · <a href="${model.matrixHref}">${sct(language, 'matrixLink')}</a>` : ''}</p>
