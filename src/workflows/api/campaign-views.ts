@@ -66,13 +66,11 @@ export function toStageRunDto(run: StageRun, document: WorkflowDocument, tasks: 
 
 export function toTaskDto(task: Task): TaskDto {
   const run = task.stageRun;
-  const document = task.campaign.workflowVersion.document;
-  return {
+  return taskDto(task.campaign.workflowVersion.document, {
     id: task.id,
     campaignId: task.campaign.id,
     campaignName: task.campaign.name,
     stageKey: run.stageKey,
-    stageName: stageName(document, run.stageKey),
     stageType: run.stageType,
     iteration: run.iteration,
     unitId: task.assigneeUnit?.id ?? null,
@@ -80,9 +78,57 @@ export function toTaskDto(task: Task): TaskDto {
     personId: task.assigneePerson?.id ?? null,
     status: task.status,
     late: task.late,
-    dueAt: task.dueAt?.toISOString() ?? null,
+    dueAt: task.dueAt,
     outcome: task.outcome,
     comment: task.comment,
-    commands: task.status === 'open' ? (COMMANDS[run.stageType] ?? []) : [],
+  });
+}
+
+/** A task row of the inbox's statement, in either dialect (SQLite answers dates as milliseconds, booleans as 0/1). */
+export interface InboxRow {
+  id: string;
+  campaign_id: string;
+  campaign_name: string;
+  workflow_version_id: string;
+  stage_key: string;
+  stage_type: string;
+  iteration: number;
+  assignee_unit_id: string | null;
+  unit_code: string | null;
+  assignee_person_id: string | null;
+  status: Task['status'];
+  late: boolean | number;
+  due_at: Date | number | string | null;
+  outcome: string | null;
+  comment: string | null;
+}
+
+export function inboxTaskDto(row: InboxRow, document: WorkflowDocument): TaskDto {
+  return taskDto(document, {
+    id: row.id,
+    campaignId: row.campaign_id,
+    campaignName: row.campaign_name,
+    stageKey: row.stage_key,
+    stageType: row.stage_type,
+    iteration: Number(row.iteration),
+    unitId: row.assignee_unit_id,
+    unitCode: row.unit_code,
+    personId: row.assignee_person_id,
+    status: row.status,
+    late: Boolean(row.late),
+    dueAt: row.due_at === null ? null : new Date(row.due_at),
+    outcome: row.outcome,
+    comment: row.comment,
+  });
+}
+
+type TaskFields = Omit<TaskDto, 'stageName' | 'dueAt' | 'commands'> & { dueAt: Date | null };
+
+function taskDto(document: WorkflowDocument, fields: TaskFields): TaskDto {
+  return {
+    ...fields,
+    stageName: stageName(document, fields.stageKey),
+    dueAt: fields.dueAt?.toISOString() ?? null,
+    commands: fields.status === 'open' ? (COMMANDS[fields.stageType] ?? []) : [],
   };
 }

@@ -19,6 +19,7 @@ import { WorkflowVersion } from './entities/workflow-version.entity';
 import { OutboxService } from './outbox.service';
 import { RecoverySweeper } from './recovery-sweeper.service';
 import { TaskReviewService } from './task-review.service';
+import { PublishedDocuments } from './published-documents';
 import { WorkflowRunner } from './workflow-runner.service';
 
 /** The engine for every role: the runner, commands, history, outbox (a producer) and the sweeper. */
@@ -35,11 +36,12 @@ import { WorkflowRunner } from './workflow-runner.service';
     CampaignHistoryService,
     OutboxService,
     WorkflowRunner,
+    PublishedDocuments,
     CampaignLock,
     CampaignCommandsService,
     TaskReviewService,
     RecoverySweeper,
   ],
-  exports: [BullModule, StagesModule, CampaignCommandsService, TaskReviewService, CampaignHistoryService, OutboxService, RecoverySweeper],
+  exports: [BullModule, PublishedDocuments, StagesModule, CampaignCommandsService, TaskReviewService, CampaignHistoryService, OutboxService, RecoverySweeper],
 })
 export class WorkflowEngineModule {}

@@ -16,7 +16,7 @@ import { Campaign } from './entities/campaign.entity';
 import { StageRun } from './entities/stage-run.entity';
 import { Unit } from '../../modules/org/entities/unit.entity';
 import { Task } from './entities/task.entity';
-import { WorkflowVersion } from './entities/workflow-version.entity';
+import { PublishedDocuments } from './published-documents';
 import { OutboxService } from './outbox.service';
 import { nextStage } from './stage-transitions';
 
@@ -24,8 +24,6 @@ import { nextStage } from './stage-transitions';
 const MAX_AUTOMATIC_STEPS = 100;
 
 /** Published versions are immutable: their documents are kept, up to this many, so a task command need not load them. */
-const CACHED_DOCUMENTS = 500;
-
 /** What every change of a campaign needs: its transaction, the document, the calendar and who acts. */
 export interface RunContext {
   em: EntityManager;
@@ -49,8 +47,6 @@ export interface RunContext {
 @Injectable()
 export class WorkflowRunner {
   private readonly effects: Map<string, StageEffects>;
-  private readonly documents = new Map<string, WorkflowDocument>();
-
   constructor(
     private readonly registry: StageRegistry,
     private readonly assignees: AssigneeResolver,
@@ -58,6 +54,7 @@ export class WorkflowRunner {
     private readonly outbox: OutboxService,
     private readonly calendarService: CalendarService,
     private readonly clock: Clock,
+    private readonly documents: PublishedDocuments,
     @Optional() @Inject(STAGE_EFFECTS) effects: StageEffects[] = [],
   ) {
     this.effects = new Map(effects.map((effect) => [effect.type, effect]));
@@ -68,13 +65,13 @@ export class WorkflowRunner {
     if (!lean) await this.load(em, campaign);
     let calendar: Promise<WorkingCalendar> | undefined;
     const lazyCalendar = () => (calendar ??= this.calendarService.workingCalendar(em));
-    const document = lean ? await this.documentOf(em, campaign.workflowVersion.id) : campaign.workflowVersion.document;
+    const document = lean ? await this.documents.get(em, campaign.workflowVersion.id) : campaign.workflowVersion.document;
     return { em, campaign, document, calendar: lazyCalendar, actor, loaded: !lean, steps: 0, transitions: [] };
   }
 
   private async load(em: EntityManager, campaign: Campaign): Promise<void> {
     await em.populate(campaign, ['workflowVersion', 'subjectCluster']);
-    this.remember(campaign.workflowVersion.id, campaign.workflowVersion.document);
+    this.documents.remember(campaign.workflowVersion.id, campaign.workflowVersion.document);
   }
 
   private async loaded(ctx: RunContext): Promise<void> {
@@ -83,18 +80,6 @@ export class WorkflowRunner {
     ctx.loaded = true;
   }
 
-  private async documentOf(em: EntityManager, versionId: string): Promise<WorkflowDocument> {
-    const cached = this.documents.get(versionId);
-    if (cached) return cached;
-    const version = await em.findOneOrFail(WorkflowVersion, versionId);
-    return this.remember(versionId, version.document);
-  }
-
-  private remember(versionId: string, document: WorkflowDocument): WorkflowDocument {
-    if (this.documents.size >= CACHED_DOCUMENTS) this.documents.clear();
-    this.documents.set(versionId, document);
-    return document;
-  }
 
   stageDefinition(ctx: RunContext, key: string): StageDefinition {
     const stage = ctx.document.stages[key];
