@@ -37,10 +37,7 @@ export class BallotsController {
   @Idempotent()
   @ApiOkResponse({ type: TaskBallotReceiptDto })
   async cast(@Param('id', ParseUUIDPipe) id: string, @Body() body: CastTaskBallotDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<TaskBallotReceiptDto> {
-    const task = await this.queries.task(id);
-    const header = request.headers['x-acting-unit'];
-    const unitRef = (Array.isArray(header) ? header[0] : header) ?? task.unitId ?? undefined;
-    const actingFor = unitRef ? await this.principals.resolveActingFor(principal.personId, unitRef) : undefined;
+    const actingFor = await this.queries.actingForTask(id, principal.personId, request.headers['x-acting-unit']);
     return this.ballots.cast(id, body, principal, actingFor);
   }
 }

@@ -34,10 +34,7 @@ export class DecisionsController {
   async record(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecordDecisionDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<RecordedDecisionDto> {
     // A task of another stage type is refused before anyone's mandate is looked at: it says only the stage's type.
     await this.decisions.assertDecisionTask(id);
-    const task = await this.queries.task(id);
-    const header = request.headers['x-acting-unit'];
-    const unitRef = (Array.isArray(header) ? header[0] : header) ?? task.unitId ?? undefined;
-    const actingFor = unitRef ? await this.principals.resolveActingFor(principal.personId, unitRef) : undefined;
+    const actingFor = await this.queries.actingForTask(id, principal.personId, request.headers['x-acting-unit']);
     return this.decisions.record(id, body, principal, actingFor);
   }
 }

@@ -65,9 +65,6 @@ export class FormSubmissionsController {
 
   /** As for task commands: the caller must hold a valid mandate for the unit (403 NOT_MANDATED otherwise). */
   private async actingFor(taskId: string, principal: Principal, request: Request): Promise<ActingFor | undefined> {
-    const task = await this.queries.task(taskId);
-    const header = request.headers['x-acting-unit'];
-    const unitRef = (Array.isArray(header) ? header[0] : header) ?? task.unitId ?? undefined;
-    return unitRef ? this.principals.resolveActingFor(principal.personId, unitRef) : undefined;
+    return this.queries.actingForTask(taskId, principal.personId, request.headers['x-acting-unit']);
   }
 }

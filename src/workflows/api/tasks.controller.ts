@@ -49,10 +49,7 @@ export class TasksController {
     @CurrentPrincipal() principal: Principal,
     @Req() request: Request,
   ): Promise<TaskDto> {
-    const task = await this.queries.task(id);
-    const header = request.headers['x-acting-unit'];
-    const unitRef = (Array.isArray(header) ? header[0] : header) ?? task.unitId ?? undefined;
-    const actingFor = unitRef ? await this.principals.resolveActingFor(principal.personId, unitRef) : undefined;
+    const actingFor = await this.queries.actingForTask(id, principal.personId, request.headers['x-acting-unit']);
     await this.commands.commandTask(id, body, principal, actingFor);
     return this.queries.task(id);
   }

@@ -5,9 +5,11 @@ import { Language } from '../../../common/i18n/language';
 import { Person } from '../../org/entities/person.entity';
 import { Unit } from '../../org/entities/unit.entity';
 import { FormVersion } from '../entities/form-version.entity';
-import { FormDefinition } from '../validation/form-validation.types';
+import { FormDefinition, PreparedForm } from '../validation/form-validation.types';
 import { FormValidator } from '../validation/form-validator';
 import { FormSubmission } from './form-submission.entity';
+
+const CACHED_VERSIONS = 500;
 
 /** Who fills in the form, for which task. */
 export interface SubmissionOwner {
@@ -25,15 +27,29 @@ export interface SubmissionOwner {
  */
 @Injectable()
 export class FormSubmissionsService {
+  /** Published versions never change: each is read once, and prepared for the validator once (by id, not by hashing its schema). */
+  private readonly versions = new Map<string, { version: FormVersion; prepared?: PreparedForm }>();
+
   constructor(
     private readonly em: EntityManager,
     private readonly validator: FormValidator,
   ) {}
 
+  /** A published version, read-only: callers in a transaction refer to it by id. */
   async version(id: string): Promise<FormVersion> {
+    const cached = this.versions.get(id);
+    if (cached) return cached.version;
     const version = await this.em.fork().findOne(FormVersion, { id }, { populate: ['definition'] });
     if (!version) throw new AppError('FORM_VERSION_NOT_FOUND', { id });
+    if (this.versions.size >= CACHED_VERSIONS) this.versions.clear();
+    this.versions.set(id, { version });
     return version;
+  }
+
+  private prepared(version: FormVersion): PreparedForm {
+    const cached = this.versions.get(version.id);
+    if (cached?.version !== version) return this.validator.prepare(version.schema as unknown as FormDefinition);
+    return (cached.prepared ??= this.validator.prepare(version.schema as unknown as FormDefinition));
   }
 
   /** The task's draft or submission, or null when nothing was saved yet. */
@@ -46,7 +62,7 @@ export class FormSubmissionsService {
    * `details`. A draft is checked for formats and limits only; a submission fully.
    */
   check(version: FormVersion, data: unknown, mode: 'draft' | 'submit', language: Language): Record<string, unknown> {
-    const result = this.validator.validate(version.schema as unknown as FormDefinition, data, { mode, language });
+    const result = this.validator.validate(this.prepared(version), data, { mode, language });
     if (!result.valid) throw new AppError('FORM_INVALID', { count: result.errors.length }, result.errors);
     return result.data;
   }
@@ -83,8 +99,18 @@ export class FormSubmissionsService {
 
   /** Saves (creates or replaces) the task's data with a status, in the caller's transaction. */
   async save(em: EntityManager, owner: SubmissionOwner, version: FormVersion, data: Record<string, unknown>, submitted: { at: Date; late: boolean } | null): Promise<FormSubmission> {
+    return this.write(em, await em.findOne(FormSubmission, { taskId: owner.taskId }), owner, version, data, submitted);
+  }
+
+  /** A draft, unless a submission committed since the task was read (409 TASK_CLOSED): that is never overwritten. */
+  async saveDraft(em: EntityManager, owner: SubmissionOwner, version: FormVersion, data: Record<string, unknown>): Promise<FormSubmission> {
     const existing = await em.findOne(FormSubmission, { taskId: owner.taskId });
-    const submission = existing ?? em.create(FormSubmission, { taskId: owner.taskId, campaignId: owner.campaignId, formVersion: version, person: em.getReference(Person, owner.personId), data });
+    if (existing?.status === 'submitted') throw new AppError('TASK_CLOSED');
+    return this.write(em, existing, owner, version, data, null);
+  }
+
+  private async write(em: EntityManager, existing: FormSubmission | null, owner: SubmissionOwner, version: FormVersion, data: Record<string, unknown>, submitted: { at: Date; late: boolean } | null): Promise<FormSubmission> {
+    const submission = existing ?? em.create(FormSubmission, { taskId: owner.taskId, campaignId: owner.campaignId, formVersion: em.getReference(FormVersion, version.id), person: em.getReference(Person, owner.personId), data });
     submission.formVersion = em.getReference(FormVersion, version.id);
     submission.person = em.getReference(Person, owner.personId);
     submission.unit = owner.unitId ? em.getReference(Unit, owner.unitId) : null;

@@ -8,6 +8,7 @@ import { FormVersion } from '../../../modules/forms/entities/form-version.entity
 import { FormSubmission } from '../../../modules/forms/submissions/form-submission.entity';
 import { FormSubmissionsService, SubmissionOwner } from '../../../modules/forms/submissions/form-submissions.service';
 import { CampaignCommandsService } from '../../engine/campaign-commands.service';
+import { PublishedDocuments } from '../../engine/published-documents';
 import { TaskReviewService } from '../../engine/task-review.service';
 import { Task } from '../../engine/entities/task.entity';
 import { FormStageSettings, formSettingsOf } from './form.stage';
@@ -32,6 +33,7 @@ export class FormTaskService {
     private readonly submissions: FormSubmissionsService,
     private readonly clock: Clock,
     private readonly reviews: TaskReviewService,
+    private readonly documents: PublishedDocuments,
   ) {}
 
   async get(taskId: string, principal: Principal, actingFor: ActingFor | undefined): Promise<TaskFormDto> {
@@ -44,11 +46,7 @@ export class FormTaskService {
     const loaded = await this.load(taskId, principal, actingFor);
     if (loaded.task.status !== 'open' || loaded.task.stageRun.status !== 'active') throw new AppError('TASK_CLOSED');
     const cleaned = this.submissions.check(loaded.version, data, 'draft', language);
-    const saved = await this.em.fork().transactional(async (em) => {
-      // A submission that committed since the task was read must not be overwritten by a draft.
-      if ((await this.submissions.ofTask(taskId, em))?.status === 'submitted') throw new AppError('TASK_CLOSED');
-      return this.submissions.save(em, loaded.owner, loaded.version, cleaned, null);
-    });
+    const saved = await this.em.fork().transactional((em) => this.submissions.saveDraft(em, loaded.owner, loaded.version, cleaned));
     return this.view(loaded, saved);
   }
 
@@ -140,9 +138,10 @@ export class FormTaskService {
 
   /** The task with its form stage's settings and pinned form version, whoever asks. */
   private async loadTask(taskId: string): Promise<Omit<LoadedTask, 'owner'>> {
-    const task = await this.em.fork().findOne(Task, taskId, { populate: ['stageRun', 'campaign', 'campaign.workflowVersion', 'assigneeUnit', 'assigneePerson'] });
+    const em = this.em.fork();
+    const task = await em.findOne(Task, taskId, { populate: ['stageRun', 'campaign', 'assigneeUnit', 'assigneePerson'] });
     if (!task) throw new AppError('TASK_NOT_FOUND', { id: taskId });
-    const stage = task.campaign.workflowVersion.document.stages[task.stageRun.stageKey];
+    const stage = (await this.documents.get(em, task.campaign.workflowVersion.id)).stages[task.stageRun.stageKey];
     if (stage?.type !== 'form') throw new AppError('TASK_HAS_NO_FORM', { id: taskId });
     const settings = formSettingsOf(stage);
     const pinned = (task.campaign.context.formVersions as Record<string, string> | undefined)?.[settings.form];
