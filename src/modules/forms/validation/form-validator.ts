@@ -3,13 +3,15 @@ import { interpolateErrors, processSync, Processors, ProcessContext, ProcessorIn
 import { AppError } from '../../../common/errors/app-error';
 import { contentHash } from '../../../common/hashing/canonical-json';
 import { Language } from '../../../common/i18n/language';
+import { CompileResult, compileForm } from './compiled/compile-form';
+import { runCompiled } from './compiled/compiled-validator';
+import { CoreError, messageOf } from './compiled/error-message';
 import { allowsScripts } from './find-scripts';
 import { FormDefinition, FormFieldError, FormValidationResult, GridNode, PreparedForm, ValidateOptions } from './form-validation.types';
 import { isPreparedForm, prepareForm } from './prepare-form';
 import { rowAwareConditionProcessInfo } from './row-conditions.processor';
 import { rowCountProcessInfo } from './row-count.processor';
 import { DEFAULT_SCRIPT_LIMITS, runWithScriptSandbox, ScriptLimits } from './sandbox/script-sandbox';
-import { validationMessage } from './validation-messages';
 
 export interface FormValidatorOptions {
   /**
@@ -21,10 +23,15 @@ export interface FormValidatorOptions {
   scriptLimits: ScriptLimits;
   /** Prepared forms kept in memory, by content hash. */
   cacheSize: number;
+  /**
+   * Validate with the form's compiled validator when it has one (`compiled/`): same verdicts, errors and cleaned
+   * data as the @formio/core path, about ten times faster. Off: always the @formio/core path (the reference).
+   */
+  compile: boolean;
 }
 
 export const FORM_VALIDATOR_OPTIONS = Symbol('FORM_VALIDATOR_OPTIONS');
-export const DEFAULT_FORM_VALIDATOR_OPTIONS: FormValidatorOptions = { maxGridRows: 10_000, scriptLimits: DEFAULT_SCRIPT_LIMITS, cacheSize: 200 };
+export const DEFAULT_FORM_VALIDATOR_OPTIONS: FormValidatorOptions = { maxGridRows: 10_000, scriptLimits: DEFAULT_SCRIPT_LIMITS, cacheSize: 200, compile: true };
 
 /** Rules that only say "this is not filled in yet"; a draft skips them. */
 const COMPLETENESS_VALIDATORS = new Set(['required']);
@@ -34,12 +41,6 @@ const PROCESSORS = [
   ...Processors.map((processor) => (processor.name === rowAwareConditionProcessInfo.name ? rowAwareConditionProcessInfo : processor)),
   rowCountProcessInfo,
 ] as ProcessorInfo<unknown, unknown>[];
-
-interface CoreError {
-  errorKeyOrMessage: string;
-  ruleName: string;
-  context: Record<string, unknown> & { component?: { errors?: Record<string, string> } };
-}
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -54,6 +55,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 export class FormValidator {
   private readonly options: FormValidatorOptions;
   private readonly cache = new Map<string, PreparedForm>();
+  private readonly compiled = new WeakMap<PreparedForm, CompileResult>();
 
   constructor(@Optional() @Inject(FORM_VALIDATOR_OPTIONS) options?: Partial<FormValidatorOptions>) {
     this.options = { ...DEFAULT_FORM_VALIDATOR_OPTIONS, ...options };
@@ -74,6 +76,16 @@ export class FormValidator {
     if (this.cache.size >= this.options.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(hash, prepared);
     return prepared;
+  }
+
+  /**
+   * The form's compiled validator, made once per prepared form, or the list of what the compiler does not cover
+   * (then every submission of the form goes through @formio/core).
+   */
+  compilation(prepared: PreparedForm): CompileResult {
+    let result = this.compiled.get(prepared);
+    if (!result) this.compiled.set(prepared, (result = compileForm(prepared)));
+    return result;
   }
 
   /**
@@ -98,6 +110,12 @@ export class FormValidator {
     if (!isPlainObject(data)) throw new AppError('FORM_DATA_NOT_OBJECT', {});
     const rows = countRows(prepared.grids, data, this.options.maxGridRows);
     if (rows > this.options.maxGridRows) throw new AppError('FORM_TOO_MANY_ROWS', { limit: this.options.maxGridRows });
+    if (this.options.compile && prepared.scripts.length === 0) {
+      const compiled = this.compilation(prepared).compiled;
+      // undefined: the submission holds a value the compiled form leaves to @formio/core (see compiled/compiled-validator.ts).
+      const result = compiled && runCompiled(compiled, data, mode, language);
+      if (result) return result;
+    }
 
     const copy = structuredClone(data);
     const context = {
@@ -126,16 +144,6 @@ export class FormValidator {
     });
     return { valid: errors.length === 0, data: context.data as Record<string, unknown>, errors };
   }
-}
-
-/**
- * The message in the requested language. A message the form itself gives (`errors` per key, a custom
- * message, a JSONLogic rule's text) is shown as written; otherwise our translation of the Form.io text.
- */
-function messageOf(raw: CoreError, english: string, language: Language): string {
-  if (raw.context.component?.errors?.[raw.errorKeyOrMessage]) return english;
-  if (language === 'en' && raw.errorKeyOrMessage !== 'minRows' && raw.errorKeyOrMessage !== 'maxRows') return english;
-  return validationMessage(raw.errorKeyOrMessage, language, raw.context) ?? english;
 }
 
 /**
