@@ -59,16 +59,16 @@ export class PrincipalService {
   /** Resolves "acting for unit" (by id or code) from the person's valid mandates, or throws 403 NOT_MANDATED. */
   async resolveActingFor(personId: string, unitRef: string | undefined): Promise<ActingFor> {
     if (!unitRef) throw new AppError('ACTING_UNIT_REQUIRED');
-    const mandates = await this.validMandates(personId);
-    const byId = UUID.test(unitRef);
-    const mandate = mandates.find((m) => (byId ? m.unit.id === unitRef : m.unit.code === unitRef));
+    // Before every action on a unit's behalf: one plain statement, the same rule as validMandates.
+    const day = todayInVietnam();
+    const [mandate] = await sqlRows<{ id: string; role: string; unit_id: string; code: string; name: string }>(
+      this.em,
+      `select m.id, m.role, u.id as unit_id, u.code, u.name from mandate m join unit u on u.id = m.unit_id
+       where m.person_id = ? and u.archived_at is null and m.valid_from <= ? and (m.valid_to is null or m.valid_to >= ?) and ${UUID.test(unitRef) ? 'u.id' : 'u.code'} = ?
+       order by u.code limit 1`,
+      [personId, day, day, unitRef],
+    );
     if (!mandate) throw new AppError('NOT_MANDATED', { unit: unitRef });
-    return {
-      unitId: mandate.unit.id,
-      unitCode: mandate.unit.code,
-      unitName: mandate.unit.name,
-      mandateId: mandate.id,
-      mandateRole: mandate.role,
-    };
+    return { unitId: mandate.unit_id, unitCode: mandate.code, unitName: mandate.name, mandateId: mandate.id, mandateRole: mandate.role };
   }
 }
