@@ -119,10 +119,26 @@ const CONDITION_SOURCES: ReadonlySet<string> = new Set(['checkbox', 'textfield',
  * built from the prepared (server-adjusted) copy, so they see the same settings as the reference path.
  */
 export function compileForm(prepared: PreparedForm): CompileResult {
+  try {
+    return compile(prepared);
+  } catch (error) {
+    // A form the allow-list let through but that does not compile is still validated, by @formio/core.
+    return { uncovered: [`compiler: ${(error as Error).message}`] };
+  }
+}
+
+function compile(prepared: PreparedForm): CompileResult {
   const uncovered = uncoveredFeatures(prepared.form);
   if (uncovered.length > 0) return { uncovered };
   const top = flatten(prepared.components);
-  const sources = new Map(top.filter((component) => CONDITION_SOURCES.has(component.type ?? '')).map((component) => [component.key ?? '', component] as const));
+  // Conditions may name only components at the very top (not in a panel) whose key no grid column reuses: there
+  // @formio/core's lookup of a condition's component by path is unambiguous and reads the submission's root.
+  const columnKeys = new Set(top.filter((component) => component.type === 'datagrid').flatMap((grid) => (grid.components ?? []).map((column) => column.key)));
+  const sources = new Map(
+    prepared.components
+      .filter((component) => CONDITION_SOURCES.has(component.type ?? '') && !columnKeys.has(component.key))
+      .map((component) => [component.key ?? '', component] as const),
+  );
   const plans: Plan[] = [];
   for (const component of top) {
     const plan = component.type === 'datagrid' ? gridPlan(component, sources) : valuePlan(component, sources);

@@ -29,6 +29,16 @@ export const changesWhenNormalised = (value: string): boolean => String(Number(v
 
 type Report = (location: string, what: string) => void;
 
+/** @formio/core compiles a pattern on each validation and logs (without an error) one that does not compile. */
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(`^${pattern}$`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function checkValidate(component: FormComponent, location: string, inGrid: boolean, report: Report): void {
   const validate = component.validate;
   if (validate === undefined) return;
@@ -40,7 +50,7 @@ function checkValidate(component: FormComponent, location: string, inGrid: boole
     else if ((name === 'minLength' || name === 'maxLength') && !isCount(value)) report(location, `validate.${name} not a whole number`);
     else if ((name === 'minLength' || name === 'maxLength') && value && !TEXT_TYPES.has(type) && type !== 'datagrid') report(location, `validate.${name} on ${type}`);
     else if ((name === 'min' || name === 'max') && (!isLimit(value) || (value !== undefined && value !== '' && !NUMBER_TYPES.has(type)))) report(location, `validate.${name}`);
-    else if (name === 'pattern' && (typeof value !== 'string' || (value !== '' && !TEXT_TYPES.has(type)))) report(location, 'validate.pattern');
+    else if (name === 'pattern' && (typeof value !== 'string' || (value !== '' && (!TEXT_TYPES.has(type) || !compiles(value))))) report(location, 'validate.pattern');
     else if (name === 'custom' && value !== '' && value !== undefined) report(location, 'validate.custom (script)');
     else if (name === 'customMessage' && (typeof value !== 'string' || hasTemplate(value))) report(location, 'validate.customMessage with a template');
     else if (name === 'json' && value !== '' && value !== undefined && !isSupportedJsonRule(value, inGrid)) report(location, 'validate.json (JSONLogic beyond { if: [{ "===": [input, data.<field>] }, true, text] })');

@@ -80,7 +80,7 @@ function recordArbitrary(components: FormComponent[], rows: { small: number; lar
         // Rarer noise in rows: a 50-row grid would otherwise almost always hold a wrong value somewhere.
         const row = recordArbitrary(component.components ?? [], rows, 1000);
         const grid = fc.oneof(
-          { weight: 20, arbitrary: fc.array(row, { maxLength: rows.small }) },
+          { weight: 40, arbitrary: fc.array(row, { maxLength: rows.small }) },
           { weight: 1, arbitrary: fc.array(row, { minLength: rows.large, maxLength: rows.large }) },
           { weight: 1, arbitrary: fc.oneof(fc.constantFrom<unknown>(null, 'rows', {}, [null], [[]]), fc.array(row, { maxLength: rows.small })) },
         );
