@@ -135,13 +135,15 @@ async function main(): Promise<void> {
   const database = await createTestDatabase();
   const prefix = `bench-${randomBytes(5).toString('hex')}`;
   const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, AUTH_JWT_SECRET: randomBytes(32).toString('hex'), ...database.env };
+  // BENCH_CPU_PROF=<dir>: both processes write a .cpuprofile there when they stop.
+  const profiled = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const config = loadConfig(env);
   await prepareDatabase(config, true);
   const orm = await MikroORM.init(buildOrmOptions(config.database, ENTITIES));
   await syncBuiltinForms(new FormsService(orm.em.fork()));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const processes: MainProcess[] = [runMain(['--role=api'], { ...env, PORT: String(port) }), runMain(['--role=worker'], env)];
+  const processes: MainProcess[] = [runMain(['--role=api'], { ...env, PORT: String(port) }, profiled), runMain(['--role=worker'], env, profiled)];
   const timers = new Queue(QUEUES.workflowTimers, { prefix, connection: { url: TEST_REDIS_URL } });
   try {
     await waitFor(async () => ((await fetch(`${base}/health`)).status === 200 ? true : undefined), 'the api', 60_000);

@@ -12,10 +12,10 @@ export interface MainProcess {
   exit: Promise<number | null>;
 }
 
-/** Starts dist/main.js with these arguments and only this environment (and PATH). */
-export function runMain(args: string[], env: Record<string, string>): MainProcess {
+/** Starts dist/main.js with these arguments and only this environment (and PATH); `nodeArgs` go to node (`--cpu-prof`). */
+export function runMain(args: string[], env: Record<string, string>, nodeArgs: string[] = []): MainProcess {
   let output = '';
-  const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+  const child = spawn(process.execPath, [...nodeArgs, MAIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -24,6 +24,7 @@ import { Task } from './entities/task.entity';
 import { WorkflowVersion } from './entities/workflow-version.entity';
 import { lockedTaskStatement, splitLockedTaskRow } from './locked-task.statement';
 import { OutboxService } from './outbox.service';
+import { PublishedDocuments } from './published-documents';
 import { RunContext, WorkflowRunner } from './workflow-runner.service';
 
 export interface LaunchInput {
@@ -72,6 +73,7 @@ export class CampaignCommandsService {
     private readonly clock: Clock,
     private readonly metrics: EngineMetrics,
     private readonly lock: CampaignLock,
+    private readonly documents: PublishedDocuments,
   ) {}
 
   launch(input: LaunchInput, principal: Principal, options: LaunchOptions = {}): Promise<Campaign> {
@@ -281,12 +283,16 @@ export class CampaignCommandsService {
     });
   }
 
-  /** The due time of a stage run arrived (job or sweeper). Idempotent: a closed run or an early call changes nothing. */
+  /**
+   * The due time of a stage run arrived (job or sweeper). Idempotent: a closed run or an early call changes nothing.
+   * Tried again when another change of the campaign came first, as task commands are: everything it does is re-read
+   * inside its transaction.
+   */
   async onDue(stageRunId: string): Promise<'stale' | 'early' | 'handled'> {
     const run = await this.em.fork().findOne(StageRun, stageRunId);
     if (!run || run.status !== 'active' || run.overdue) return 'stale';
     if (run.dueAt && run.dueAt > this.clock.now()) return 'early';
-    return this.locked(run.campaign.id, null, async (ctx) => {
+    return retryOnConflict(() => this.locked(run.campaign.id, null, async (ctx) => {
       const current = await ctx.em.findOneOrFail(StageRun, stageRunId);
       if (current.status !== 'active' || current.overdue) return 'stale';
       const stage = this.runner.stageDefinition(ctx, current.stageKey);
@@ -305,7 +311,7 @@ export class CampaignCommandsService {
         await this.notifyOpenTasks(ctx, current, stage.onDeadline === 'escalate' ? 'escalation' : 'deadline', `deadline-${current.id}`);
       }
       return 'handled';
-    });
+    }));
   }
 
   /** A reminder before the due time: one in-app notice per open task; redelivery creates nothing new. */
@@ -358,13 +364,16 @@ export class CampaignCommandsService {
   }
 
   private async notify(em: EntityManager, run: StageRun, kind: 'reminder' | 'deadline' | 'escalation', dedupePrefix: string): Promise<number> {
-    const tasks = await em.find(Task, { stageRun: run, status: 'open' }, { populate: ['assigneeUnit', 'assigneePerson'] });
-    const message = tasks.length ? await this.noticeMessage(em, run, kind) : null;
+    const tasks = await em.find(Task, { stageRun: run, status: 'open' });
+    if (!tasks.length) return 0;
+    const message = await this.noticeMessage(em, run, kind);
+    // Redelivered: the notices already made are found in one read, not one per task.
+    const made = new Set((await em.find(Notification, { dedupeKey: { $in: tasks.map((task) => `${dedupePrefix}-${task.id}`) } }, { fields: ['dedupeKey'] })).map((notice) => notice.dedupeKey));
     let created = 0;
     for (const task of tasks) {
       const dedupeKey = `${dedupePrefix}-${task.id}`;
-      if (await em.count(Notification, { dedupeKey })) continue;
-      em.create(Notification, { dedupeKey, unit: task.assigneeUnit, person: task.assigneePerson, campaign: run.campaign, task, kind, message: message! });
+      if (made.has(dedupeKey)) continue;
+      em.create(Notification, { dedupeKey, unit: task.assigneeUnit, person: task.assigneePerson, campaign: run.campaign, task, kind, message });
       created++;
     }
     await em.flush();
@@ -372,8 +381,8 @@ export class CampaignCommandsService {
   }
   /** A notice names the stage and the campaign as people know them (the stage's name in each language), never a key. */
   private async noticeMessage(em: EntityManager, run: StageRun, kind: 'reminder' | 'deadline' | 'escalation' | 'escalation-head'): Promise<{ vi: string; en: string }> {
-    const campaign = await em.findOneOrFail(Campaign, run.campaign.id, { populate: ['workflowVersion'] });
-    const name = campaign.workflowVersion.document.stages[run.stageKey]?.name;
+    const campaign = await em.findOneOrFail(Campaign, run.campaign.id);
+    const name = (await this.documents.get(em, campaign.workflowVersion.id)).stages[run.stageKey]?.name;
     const stage = { vi: localText(name, run.stageKey, 'vi'), en: localText(name, run.stageKey, 'en') };
     const messages = {
       reminder: { vi: `Nhắc việc: "${stage.vi}" (${campaign.name}) sắp đến hạn.`, en: `Reminder: "${stage.en}" (${campaign.name}) is due soon.` },

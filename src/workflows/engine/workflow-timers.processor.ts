@@ -9,8 +9,14 @@ export type WorkflowTimerJob =
   | { name: 'stage.reminder'; data: { stageRunId: string; index: number } }
   | { name: 'engine.sweep'; data: Record<string, never> };
 
+/**
+ * Deadlines, reminders and sweeps handled at once by one worker: each waits on the database most of its time, and a
+ * sector's deadlines fall due together (the end of a reporting day). Jobs of one campaign serialise on its lock.
+ */
+const TIMER_CONCURRENCY = 8;
+
 /** The engine's timers: deadlines, reminders and the recovery sweep. Payloads carry IDs only. */
-@Processor(QUEUES.workflowTimers)
+@Processor(QUEUES.workflowTimers, { concurrency: TIMER_CONCURRENCY })
 export class WorkflowTimersProcessor extends WorkerHost {
   constructor(
     private readonly commands: CampaignCommandsService,
