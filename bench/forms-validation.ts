@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { interpolateErrors, processSync, ProcessContext, Processors } from '@formio/core';
 import fc from 'fast-check';
 import { runCompiled } from '../src/modules/forms/validation/compiled/compiled-validator';
-import { submissionArbitrary } from '../src/modules/forms/validation/compiled/submission-arbitrary';
+import { submissionArbitrary } from '../test/support/form-submission-arbitrary';
 import { FormDefinition, FormValidationResult, PreparedForm } from '../src/modules/forms/validation/form-validation.types';
 import { FormValidator } from '../src/modules/forms/validation/form-validator';
 

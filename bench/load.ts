@@ -27,6 +27,7 @@ import { Task } from '../src/workflows/engine/entities/task.entity';
 import { MAIN, MainProcess, runMain } from '../test/support/main-process';
 import { DEMO_PASSWORD, dropRedisPrefix, freePort, prepareDatabase, TEST_REDIS_URL } from '../test/support/test-app';
 import { createTestDatabase, TEST_DIALECT } from '../test/support/test-database';
+import { titleRegistration2020 } from '../test/support/title-registration';
 import { waitFor } from '../test/support/wait-for';
 
 const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 100);
@@ -62,20 +63,6 @@ const deadlineDocument: WorkflowDocument = {
   start: 'acknowledge',
   stages: { acknowledge: { type: 'acknowledge', assignees: ['cluster-head'], due: { hours: 1 }, onDeadline: 'mark-late', on: { acknowledged: 'done' } }, done: { type: 'end' } },
 } as WorkflowDocument;
-
-/** A complete registration of a unit (a sector flag, so with its justification). */
-const registration = (unitName: string) => ({
-  unitName,
-  year: 2020,
-  collectiveTitle: 'coThiDuaNganh',
-  flagJustification: 'Đơn vị hoàn thành xuất sắc toàn diện các chỉ tiêu công tác năm 2020.',
-  totalStaff: 40,
-  laoDongTienTienCount: 30,
-  chienSiThiDuaCoSoCount: 5,
-  individualRegistrations: [],
-  contactName: 'Nguyễn Văn A',
-  contactEmail: 'vanphong@example.vks.gov.vn',
-});
 
 async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -188,7 +175,7 @@ async function main(): Promise<void> {
     const inboxRead = () => ({ method: 'GET' as const, path: '/api/v1/inbox', token: tokens[turn++ % tokens.length] });
     const draftSave = () => {
       const task = formTasks[turn++ % formTasks.length];
-      return { method: 'PUT' as const, path: `/api/v1/tasks/${task.id}/form/draft`, token: task.token, body: { data: registration(task.unitName) } };
+      return { method: 'PUT' as const, path: `/api/v1/tasks/${task.id}/form/draft`, token: task.token, body: { data: titleRegistration2020(task.unitName) } };
     };
     const inbox = await load(base, 'inbox reads', inboxRead);
     const drafts = await load(base, 'form drafts', draftSave);
@@ -206,7 +193,7 @@ async function main(): Promise<void> {
     let submitted = 0;
     const submissions = await load(base, 'form submissions', () => {
       const task = formTasks[submitted++ % formTasks.length];
-      return { method: 'POST', path: `/api/v1/tasks/${task.id}/form/submit`, token: task.token, body: { data: registration(task.unitName) } };
+      return { method: 'POST', path: `/api/v1/tasks/${task.id}/form/submit`, token: task.token, body: { data: titleRegistration2020(task.unitName) } };
     }, { amount: formTasks.length });
     const stillOpen = await orm.em.fork().count(Task, { campaign: { workflowVersion: formVersion }, status: 'open' });
 

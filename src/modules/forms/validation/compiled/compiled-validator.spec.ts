@@ -6,7 +6,7 @@ import { readBuiltinForms } from '../../builtin-forms';
 import { FormDefinition } from '../form-validation.types';
 import { FormValidator } from '../form-validator';
 import { runCompiled } from './compiled-validator';
-import { submissionArbitrary } from './submission-arbitrary';
+import { submissionArbitrary } from '../../../../../test/support/form-submission-arbitrary';
 
 const fixtures = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'forms');
 const reference = JSON.parse(readFileSync(join(fixtures, 'reference-form.json'), 'utf8')) as FormDefinition;

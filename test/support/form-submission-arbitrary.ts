@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FormComponent, FormDefinition } from '../form-validation.types';
+import { FormComponent, FormDefinition } from '../../src/modules/forms/validation/form-validation.types';
 
 /**
  * Generated submissions for a form, for the differential test and `npm run bench`: valid values, values just
