@@ -12,6 +12,17 @@ export function todayInVietnam(now = new Date()): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * The rule of {@link PrincipalService.validMandates} for plain statements: `from` and `where` over mandate `m` and its
+ * unit `u`; its `?`s are the person, then the day twice ({@link validMandateParams}).
+ */
+export const VALID_MANDATES_SQL =
+  'from mandate m join unit u on u.id = m.unit_id where m.person_id = ? and u.archived_at is null and m.valid_from <= ? and (m.valid_to is null or m.valid_to >= ?)';
+
+export function validMandateParams(personId: string, day = todayInVietnam()): string[] {
+  return [personId, day, day];
+}
+
 /** Who a person is, which roles they hold, and for which units they may act today. */
 @Injectable()
 export class PrincipalService {
@@ -60,13 +71,10 @@ export class PrincipalService {
   async resolveActingFor(personId: string, unitRef: string | undefined): Promise<ActingFor> {
     if (!unitRef) throw new AppError('ACTING_UNIT_REQUIRED');
     // Before every action on a unit's behalf: one plain statement, the same rule as validMandates.
-    const day = todayInVietnam();
     const [mandate] = await sqlRows<{ id: string; role: string; unit_id: string; code: string; name: string }>(
       this.em,
-      `select m.id, m.role, u.id as unit_id, u.code, u.name from mandate m join unit u on u.id = m.unit_id
-       where m.person_id = ? and u.archived_at is null and m.valid_from <= ? and (m.valid_to is null or m.valid_to >= ?) and ${UUID.test(unitRef) ? 'u.id' : 'u.code'} = ?
-       order by u.code limit 1`,
-      [personId, day, day, unitRef],
+      `select m.id, m.role, u.id as unit_id, u.code, u.name ${VALID_MANDATES_SQL} and ${UUID.test(unitRef) ? 'u.id' : 'u.code'} = ? order by u.code limit 1`,
+      [...validMandateParams(personId), unitRef],
     );
     if (!mandate) throw new AppError('NOT_MANDATED', { unit: unitRef });
     return { unitId: mandate.unit_id, unitCode: mandate.code, unitName: mandate.name, mandateId: mandate.id, mandateRole: mandate.role };

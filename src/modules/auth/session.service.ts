@@ -109,8 +109,10 @@ export class SessionService {
     await this.em.fork().nativeUpdate(RefreshToken, { family, revokedAt: null }, { revokedAt: this.clock.now() });
   }
 
-  /** A session lives while one of its refresh tokens is unrevoked: rotation always leaves one, sign-out none. */
-  /** Asked on every signed-in request: a plain statement (the ORM's count costs several times the lookup). */
+  /**
+   * A session lives while one of its refresh tokens is unrevoked: rotation always leaves one, sign-out none. Asked on
+   * every signed-in request, so a plain statement (the ORM's count costs several times the lookup).
+   */
   private async isSessionAlive(family: string): Promise<boolean> {
     return (await sqlRows(this.em, 'select 1 from refresh_token where family = ? and revoked_at is null limit 1', [family])).length > 0;
   }

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { ActingFor } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
-import { PrincipalService, todayInVietnam } from '../../modules/auth/principal.service';
+import { PrincipalService, VALID_MANDATES_SQL, validMandateParams } from '../../modules/auth/principal.service';
 import { sqlRows } from '../../database/sql-rows';
 import type { WorkflowDocument } from '../definitions/workflow-document';
 import { PublishedDocuments } from '../engine/published-documents';
@@ -18,9 +18,6 @@ import { pollOfRun } from '../stages/vote/vote.effects';
 import { HiddenVoters, redactSecretVoters, redactVerdict, sealVoteTask } from './secret-ballot-redaction';
 
 const TASK_POPULATE = ['stageRun', 'campaign.workflowVersion', 'assigneeUnit', 'assigneePerson'] as const;
-/** The units a person holds a valid mandate for, as PrincipalService.validMandates reads them; its `?`s: the person, then today twice. */
-const VALID_MANDATE_UNITS =
-  'select m.unit_id from mandate m join unit mu on mu.id = m.unit_id where m.person_id = ? and mu.archived_at is null and m.valid_from <= ? and (m.valid_to is null or m.valid_to >= ?)';
 
 /** Read side of campaigns: lists, the stage timeline with progress, the inbox, history and chain verification. */
 @Injectable()
@@ -70,8 +67,8 @@ export class CampaignQueriesService {
   async inbox(personId: string, query: InboxQuery): Promise<InboxDto> {
     const em = this.em.fork();
     const status = query.status ?? 'open';
-    const mine = `(t.assignee_person_id = ? or t.assignee_unit_id in (${VALID_MANDATE_UNITS}))${query.campaignId ? ' and t.campaign_id = ?' : ''}`;
-    const mineParams = [personId, personId, todayInVietnam(), todayInVietnam(), ...(query.campaignId ? [query.campaignId] : [])];
+    const mine = `(t.assignee_person_id = ? or t.assignee_unit_id in (select m.unit_id ${VALID_MANDATES_SQL}))${query.campaignId ? ' and t.campaign_id = ?' : ''}`;
+    const mineParams = [personId, ...validMandateParams(personId), ...(query.campaignId ? [query.campaignId] : [])];
     const rows = await sqlRows<InboxRow>(
       em,
       `select t.id, t.campaign_id, c.name as campaign_name, c.workflow_version_id, r.stage_key, r.stage_type, r.iteration, t.assignee_unit_id, u.code as unit_code,

@@ -51,7 +51,7 @@ export class CampaignLock {
   /**
    * The same for the campaign of a task, found by the locking statement itself (404 TASK_NOT_FOUND), lean: the
    * campaign's subject and workflow version are loaded only when a stage is entered or completed (most task commands
-   * do neither), and the document comes from the runner's per-version cache.
+   * do neither), and the document comes from the published documents' cache.
    */
   runForTask<T>(taskId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<T> {
     return this.runLocked({ taskId }, actor, work);
