@@ -38,6 +38,8 @@ import { Score } from './modules/scoring/entities/score.entity';
 import { ScoringTableDefinition } from './modules/scoring/entities/scoring-table-definition.entity';
 import { ScoringTableVersion } from './modules/scoring/entities/scoring-table-version.entity';
 import { StoredFile } from './modules/storage/stored-file.entity';
+import { WebhookDelivery } from './modules/webhooks/entities/webhook-delivery.entity';
+import { WebhookEndpoint } from './modules/webhooks/entities/webhook-endpoint.entity';
 import { BallotRecord } from './modules/voting/entities/ballot-record.entity';
 import { Ballot } from './modules/voting/entities/ballot.entity';
 import { OfflineMeeting } from './modules/voting/entities/offline-meeting.entity';
@@ -110,4 +112,6 @@ export const ENTITIES = [
   LaunchSchedule,
   ScheduledLaunch,
   StoredFile,
+  WebhookEndpoint,
+  WebhookDelivery,
 ];
