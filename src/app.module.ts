@@ -25,6 +25,7 @@ import { WorkflowApiModule } from './workflows/api/workflow-api.module';
 import { WorkflowDefinitionsModule } from './workflows/definitions/workflow-definitions.module';
 import { DiscussionGateModule } from './workflows/stages/discussion/discussion-gate.module';
 import { ScoreWebModule } from './workflows/stages/score/web/score-web.module';
+import { CampaignLaunchesModule } from './workflows/launches/campaign-launches.module';
 import { LaunchSchedulesApiModule } from './workflows/schedules/launch-schedules-api.module';
 import { WorkflowWebModule } from './workflows/web/workflow-web.module';
 
@@ -59,7 +60,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreImports(config),
-        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule, LaunchSchedulesApiModule, ScoringApiModule, CommendationsApiModule, ScoreWebModule] : []),
+        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule, LaunchSchedulesApiModule, CampaignLaunchesModule, ScoringApiModule, CommendationsApiModule, ScoreWebModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],
       providers: http ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],

@@ -83,6 +83,8 @@ export const EXPECTED_OUTCOMES = parseTable(`
   POST   /api/v1/imports/commendation-records                      401            403            403            403            403            allowed
   # Campaigns: launching and cancelling are the administrator's; every signed-in person reads them, their history and bundle.
   POST   /api/v1/campaigns                                         401            403            403            403            403            allowed
+  POST   /api/v1/campaign-launches/preview                         401            403            403            403            403            allowed
+  POST   /api/v1/campaign-launches                                 401            403            403            403            403            allowed
   GET    /api/v1/campaigns                                         401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/campaigns/{id}                                    401            allowed        allowed        allowed        allowed        allowed
   POST   /api/v1/campaigns/{id}/cancel                             401            403            403            403            403            allowed

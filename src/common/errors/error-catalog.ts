@@ -1,6 +1,7 @@
 import { Text } from '../i18n/language';
 import { COMMENDATION_ERRORS } from './commendation-errors';
 import { DOCUMENT_ERRORS } from './document-errors';
+import { LAUNCH_ERRORS } from './launch-errors';
 import { RANKING_ERRORS } from './ranking-errors';
 import { SCHEDULE_ERRORS } from './schedule-errors';
 import { SCORING_ERRORS } from './scoring-errors';
@@ -322,6 +323,7 @@ export const ERROR_CATALOG = {
   ...SIGNING_ERRORS,
   ...STORAGE_ERRORS,
   ...SCHEDULE_ERRORS,
+  ...LAUNCH_ERRORS,
   ...SCORING_ERRORS,
   ...RANKING_ERRORS,
   ...COMMENDATION_ERRORS,

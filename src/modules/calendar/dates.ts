@@ -19,6 +19,11 @@ export function vietnamDate(instant: Date): string {
   return new Date(instant.getTime() + VIETNAM_OFFSET_HOURS * 3600 * 1000).toISOString().slice(0, 10);
 }
 
+/** The first instant of a calendar day in Vietnam (00:00 +07:00). */
+export function startOfVietnamDay(date: string): Date {
+  return new Date(`${date}T00:00:00+07:00`);
+}
+
 /** The last instant of a calendar day in Vietnam (23:59:59.999 +07:00). */
 export function endOfVietnamDay(date: string): Date {
   return new Date(toUtc(date) + DAY_MS - 1 - VIETNAM_OFFSET_HOURS * 3600 * 1000);

@@ -51,6 +51,8 @@ export class AssigneeResolver {
       const grants = await em.find(RoleGrant, { role: rule, revokedAt: null, person: { archivedAt: null } }, { populate: ['person'] });
       return grants.map((g) => ({ person: g.person }));
     }
+    // A unit's own campaign: the unit is its only member, as in members().
+    if (rule === 'cluster-member' && campaign.subjectUnit) return [{ unit: campaign.subjectUnit }];
     const cluster = campaign.subjectCluster;
     if (!cluster) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageKey, assignee: rule });
     await em.populate(cluster, ['members', 'headUnit', 'deputyUnit']);

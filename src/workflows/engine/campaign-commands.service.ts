@@ -33,7 +33,36 @@ export interface LaunchInput {
   year: number;
   clusterId?: string;
   unitId?: string;
+  /** The campaign's start day (YYYY-MM-DD, Vietnam): due dates count from it while it is still ahead. */
+  startsOn?: string;
 }
+
+/** One subject of `launchAll`: its campaign (launched, or rehearsed and rolled back) and first tasks, or why it was refused. */
+export interface LaunchAttempt {
+  input: LaunchInput;
+  campaign?: Campaign;
+  /** A rehearsal's campaign: never committed, read it only for its id-free fields. */
+  rehearsed?: Campaign;
+  problem?: AppError;
+  firstTasks: FirstTask[];
+}
+
+export interface FirstTask {
+  stageKey: string;
+  unit: { id: string; name: string } | null;
+  person: { id: string; fullName: string } | null;
+  dueAt: Date | null;
+}
+
+const firstTaskOf = (task: Task): FirstTask => ({
+  stageKey: task.stageRun.stageKey,
+  unit: task.assigneeUnit ? { id: task.assigneeUnit.id, name: task.assigneeUnit.name } : null,
+  person: task.assigneePerson ? { id: task.assigneePerson.id, fullName: task.assigneePerson.fullName } : null,
+  dueAt: task.dueAt,
+});
+
+/** Ends a launch transaction without keeping anything (a rehearsal, or a launch with a refused subject). */
+class RolledBack extends Error {}
 
 export interface LaunchOptions {
   /**
@@ -80,44 +109,81 @@ export class CampaignCommandsService {
     return this.metrics.countCommand('launch', () => this.launchCampaign(input, principal, options));
   }
 
-  private async launchCampaign(input: LaunchInput, principal: Principal, options: LaunchOptions): Promise<Campaign> {
+  /**
+   * Launches one campaign per input in one transaction, all or none: each subject is tried inside its own savepoint,
+   * so a refused subject (no cluster head, a form not published…) is reported with the others' results and then
+   * nothing is kept. `rehearse` runs the very same launch and rolls it back: the wizard's preview is what the launch
+   * would do, first tasks included.
+   */
+  async launchAll(inputs: LaunchInput[], principal: Principal, { rehearse = false } = {}): Promise<LaunchAttempt[]> {
+    const attempts: LaunchAttempt[] = [];
     const committed: RunContext[] = [];
-    const campaign = await this.em.fork().transactional(async (em) => {
-      const version = await em.findOne(WorkflowVersion, { id: input.workflowVersionId }, { populate: ['definition'] });
-      if (!version) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: input.workflowVersionId });
-      const expected = version.document.subject ?? 'cluster';
-      const cluster = input.clusterId ? await em.findOne(Cluster, { id: input.clusterId, archivedAt: null }) : null;
-      const unit = input.unitId ? await em.findOne(Unit, { id: input.unitId, archivedAt: null }) : null;
-      if ((expected === 'cluster' && !cluster) || (expected === 'unit' && !unit) || (input.clusterId && input.unitId)) {
-        throw new AppError('CAMPAIGN_SUBJECT_INVALID', { expected: expected === 'cluster' ? 'cụm thi đua / cluster' : 'đơn vị / unit' });
-      }
-      const created = em.create(Campaign, {
-        name: input.name,
-        workflowVersion: version,
-        subjectCluster: cluster,
-        subjectUnit: unit,
-        year: input.year,
-        launchedBy: em.getReference(Person, principal.personId),
-        context: await this.pinnedForms(em, version.document),
+    try {
+      await this.em.fork().transactional(async (em) => {
+        for (const input of inputs) {
+          try {
+            await em.transactional(async (savepoint) => {
+              const ctx = await this.launchIn(savepoint, input, principal, {});
+              const tasks = await savepoint.find(Task, { campaign: ctx.campaign }, { populate: ['assigneeUnit', 'assigneePerson', 'stageRun'], orderBy: { createdAt: 'asc' } });
+              attempts.push({ input, campaign: ctx.campaign, firstTasks: tasks.map(firstTaskOf) });
+              committed.push(ctx);
+            });
+          } catch (error) {
+            if (!(error instanceof AppError) || error.kind === 'operational' || error.kind === 'unexpected') throw error;
+            attempts.push({ input, problem: error, firstTasks: [] });
+          }
+        }
+        if (rehearse || attempts.some((attempt) => attempt.problem)) throw new RolledBack();
       });
-      await em.flush();
-      await options.within?.(em, created);
-      const actor: EventActor = { personId: principal.personId };
-      const ctx = await this.runner.context(em, created, actor);
-      committed.push(ctx);
-      await this.history.append(em, created, 'campaign.launched', {
-        workflow: version.definition.key,
-        workflowVersion: version.number,
-        workflowHash: version.contentHash,
-        subject: cluster ? { clusterId: cluster.id } : { unitId: unit!.id },
-        year: input.year,
-      }, actor);
-      await this.runner.enterStage(ctx, version.document.start);
-      return created;
-    });
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error;
+      return attempts.map((attempt) => ({ ...attempt, campaign: undefined, rehearsed: attempt.campaign }));
+    }
     this.metrics.stagesCompleted(committed.flatMap((c) => c.transitions));
     this.outbox.kick();
-    return campaign;
+    return attempts;
+  }
+
+  private async launchCampaign(input: LaunchInput, principal: Principal, options: LaunchOptions): Promise<Campaign> {
+    const ctx = await this.em.fork().transactional((em) => this.launchIn(em, input, principal, options));
+    this.metrics.stagesCompleted(ctx.transitions);
+    this.outbox.kick();
+    return ctx.campaign;
+  }
+
+  /** The launch itself, in the caller's transaction: the campaign, its launch event and its first stage. */
+  private async launchIn(em: EntityManager, input: LaunchInput, principal: Principal, options: LaunchOptions): Promise<RunContext> {
+    const version = await em.findOne(WorkflowVersion, { id: input.workflowVersionId }, { populate: ['definition'] });
+    if (!version) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: input.workflowVersionId });
+    const expected = version.document.subject ?? 'cluster';
+    const cluster = input.clusterId ? await em.findOne(Cluster, { id: input.clusterId, archivedAt: null }) : null;
+    const unit = input.unitId ? await em.findOne(Unit, { id: input.unitId, archivedAt: null }) : null;
+    if ((expected === 'cluster' && !cluster) || (expected === 'unit' && !unit) || (input.clusterId && input.unitId)) {
+      throw new AppError('CAMPAIGN_SUBJECT_INVALID', { expected: expected === 'cluster' ? 'cụm thi đua / cluster' : 'đơn vị / unit' });
+    }
+    const created = em.create(Campaign, {
+      name: input.name,
+      workflowVersion: version,
+      subjectCluster: cluster,
+      subjectUnit: unit,
+      year: input.year,
+      launchedBy: em.getReference(Person, principal.personId),
+      context: { ...(await this.pinnedForms(em, version.document)), ...(input.startsOn ? { startsOn: input.startsOn } : {}) },
+    });
+    await em.flush();
+    await options.within?.(em, created);
+    const actor: EventActor = { personId: principal.personId };
+    const ctx = await this.runner.context(em, created, actor);
+    await this.history.append(em, created, 'campaign.launched', {
+      workflow: version.definition.key,
+      workflowVersion: version.number,
+      workflowHash: version.contentHash,
+      subject: cluster ? { clusterId: cluster.id } : { unitId: unit!.id },
+      year: input.year,
+      ...(input.startsOn ? { startsOn: input.startsOn } : {}),
+    }, actor);
+    await this.runner.enterStage(ctx, version.document.start);
+    return ctx;
   }
 
   /**

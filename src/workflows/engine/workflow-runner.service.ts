@@ -12,6 +12,7 @@ import { StageRegistry } from '../stages/stage-registry';
 import { AssigneeResolver, assigneeKey } from './assignee-resolver.service';
 import { CampaignHistoryService, EventActor } from './campaign-history.service';
 import { dueAt, reminderAt } from './due-date';
+import { startOfVietnamDay } from '../../modules/calendar/dates';
 import { Campaign } from './entities/campaign.entity';
 import { StageRun } from './entities/stage-run.entity';
 import { Unit } from '../../modules/org/entities/unit.entity';
@@ -19,6 +20,13 @@ import { Task } from './entities/task.entity';
 import { PublishedDocuments } from './published-documents';
 import { OutboxService } from './outbox.service';
 import { nextStage } from './stage-transitions';
+
+/** Due dates count from the campaign's start day while it is still ahead (a launch ahead of its start), else from now. */
+export function countedFrom(campaign: Pick<Campaign, 'context'>, now: Date): Date {
+  const startsOn = campaign.context.startsOn;
+  const start = typeof startsOn === 'string' ? startOfVietnamDay(startsOn) : null;
+  return start && start > now ? start : now;
+}
 
 /** Guards against a definition whose transitions loop without waiting for anyone. */
 const MAX_AUTOMATIC_STEPS = 100;
@@ -101,7 +109,7 @@ export class WorkflowRunner {
       stageKey: key,
       iteration: (last?.iteration ?? 0) + 1,
       stageType: stage.type,
-      dueAt: stage.due ? dueAt(stage.due, now, await ctx.calendar(), campaign.year) : null,
+      dueAt: stage.due ? dueAt(stage.due, countedFrom(campaign, now), await ctx.calendar(), campaign.year) : null,
     });
     campaign.activeStages = [...campaign.activeStages.filter((k) => k !== key), key];
 

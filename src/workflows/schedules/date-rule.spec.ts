@@ -1,5 +1,6 @@
 import { WorkingCalendar } from '../../modules/calendar/working-calendar';
-import { campaignName, dateInYear, runDate, startOfVietnamDay, unknownPlaceholders } from './date-rule';
+import { startOfVietnamDay } from '../../modules/calendar/dates';
+import { campaignName, dateInYear, runDate, unknownPlaceholders } from './date-rule';
 
 describe('schedule date rule', () => {
   const calendar = new WorkingCalendar([{ date: '2020-11-23', kind: 'day-off' }]);

@@ -29,11 +29,6 @@ export function runDate(date: string, shift: ScheduleShift, year: number, calend
   return day;
 }
 
-/** The first instant of a Vietnam calendar day (00:00 +07:00). */
-export function startOfVietnamDay(date: string): Date {
-  return new Date(`${date}T00:00:00+07:00`);
-}
-
 /** `{year}` and `{subject}` filled in; unknown placeholders are refused when the schedule is saved. */
 export function campaignName(template: string, year: number, subject: string): string {
   return template.replace(/\{(year|subject)\}/g, (_match, key: string) => (key === 'year' ? String(year) : subject)).slice(0, 255);

@@ -6,6 +6,8 @@ import { redirectSeeOther } from '../../modules/web/page-response';
 import { WebExceptionFilter } from '../../modules/web/web-exception.filter';
 import { CampaignQueriesService } from '../api/campaign-queries.service';
 import { CampaignPageReader } from './campaign-page-reader.service';
+import { cancelCampaignForm } from '../launches/web/cancel-campaign.view';
+import { lt } from '../launches/web/launch-web-texts';
 import { campaignTimeline } from './campaign-timeline';
 import { stageLabel } from './page-format';
 import { campaignHistoryView } from './views/campaign-history.view';
@@ -42,6 +44,8 @@ export class CampaignPagesController {
       content: campaignListView({
         language,
         status,
+        flash: request.query.flash === 'launched' ? lt(language, 'launchedFlash', { count: Number(request.query.count) || 0 }) : undefined,
+        launchHref: viewer.principal.roles.includes('admin') ? '/admin/campaigns/new' : undefined,
         rows: campaigns.map((campaign) => ({
           campaign,
           currentStages: campaign.activeStages.map((key) => stageLabel(documents.get(campaign.id), key, language)),
@@ -82,6 +86,8 @@ export class CampaignPagesController {
           : undefined,
         rankingHref: context.ranking ? `/campaigns/${id}/ranking` : undefined,
         scoreMatrixHref: Object.values(pinning.document.stages).some((stage) => stage.type === 'score') ? `/campaigns/${id}/score-sheets` : undefined,
+        flash: request.query.flash === 'cancelled' ? lt(language, 'cancelledFlash') : undefined,
+        actions: campaign.status === 'running' && principal.roles.includes('admin') ? cancelCampaignForm(id, language) : undefined,
       }),
     });
   }

@@ -39,6 +39,7 @@ export const WORKFLOW_WEB_TEXTS = {
   unitsVoted: { vi: '{done}/{total} đơn vị đã bỏ phiếu', en: '{done} of {total} units have voted' },
   noCommands: { vi: 'Bước này không cần thao tác của bạn.', en: 'This stage needs no action from you.' },
 
+  launchCampaign: { vi: 'Phát động đợt thi đua mới', en: 'Launch a new campaign' },
   campaignsTitle: { vi: 'Các đợt thi đua', en: 'Campaigns' },
   campaignsEmpty: { vi: 'Chưa có đợt thi đua nào.', en: 'No campaign yet.' },
   campaignsFilter: { vi: 'Lọc theo trạng thái', en: 'Filter by status' },

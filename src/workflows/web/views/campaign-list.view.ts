@@ -17,6 +17,9 @@ export interface CampaignListViewModel {
   language: Language;
   rows: CampaignListRow[];
   status?: CampaignStatusFilter;
+  /** A confirmation after a launch, and the launch wizard's address for administrators. */
+  flash?: string;
+  launchHref?: string;
 }
 
 /** A campaign's status as a badge whose text says it, colour only helping. */
@@ -65,6 +68,8 @@ export function campaignListView(model: CampaignListViewModel): SafeHtml {
 </div>`
     : html`<p class="muted">${wt(language, 'campaignsEmpty')}</p>`;
   return html`<h1 id="campaigns-heading">${wt(language, 'campaignsTitle')}</h1>
+${model.flash ? html`<p class="flash" role="status">${model.flash}</p>` : ''}
+${model.launchHref ? html`<p><a href="${model.launchHref}" id="campaigns-launch">${wt(language, 'launchCampaign')}</a></p>` : ''}
 ${filters(model)}
 ${table}`;
 }

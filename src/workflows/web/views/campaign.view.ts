@@ -31,6 +31,10 @@ export interface CampaignViewModel {
   rankingHref?: string;
   /** The scoring matrix (who has scored whom), when the workflow has score stages. */
   scoreMatrixHref?: string;
+  /** A confirmation after a change made from this page. */
+  flash?: string;
+  /** What the viewer may do to the campaign itself (an administrator's cancel form), after its history. */
+  actions?: SafeHtml;
 }
 
 const signingOfRun = (run: StageRunDto, model: CampaignViewModel) => (run.type === 'sign' ? model.signings?.find((signing) => signing.stageRunId === run.id) : undefined);
@@ -144,6 +148,7 @@ export function campaignView(model: CampaignViewModel): SafeHtml {
     ...timeline.next.map((stage) => nextItem(stage, model)),
   ];
   return html`<h1>${campaign.name}</h1>
+${model.flash ? html`<p class="flash" role="status">${model.flash}</p>` : ''}
 <dl class="facts">
   <dt>${wt(language, 'status')}</dt><dd>${statusBadge(campaign.status, language)}</dd>
   <dt>${wt(language, 'subject')}</dt><dd>${subjectText(model)}</dd>
@@ -166,5 +171,6 @@ export function campaignView(model: CampaignViewModel): SafeHtml {
   <h2 id="history-heading">${wt(language, 'historyHeading')}</h2>
   ${chainVerdictLine(model.verdict, language)}
   <p><a href="/campaigns/${campaign.id}/history">${wt(language, 'historyLink', { count: model.verdict.events })}</a></p>
-</section>`;
+</section>
+${model.actions ?? ''}`;
 }

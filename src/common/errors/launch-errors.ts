@@ -1,0 +1,43 @@
+import type { CatalogEntry } from './error-catalog';
+
+/** Error codes of the launch wizard (phát động từ trang quản trị); spread into ERROR_CATALOG. */
+export const LAUNCH_ERRORS = {
+  LAUNCH_SUBJECT_MISMATCH: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Quy trình “{workflow}” chạy cho {expected}; hãy chọn đối tượng phù hợp.', en: 'Workflow “{workflow}” runs for a {expected}; choose a matching subject.' },
+  },
+  LAUNCH_SUBJECT_REQUIRED: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Hãy chọn {field} để phát động.', en: 'Choose the {field} to launch for.' },
+  },
+  LAUNCH_CLUSTER_OTHER_YEAR: {
+    kind: 'user',
+    status: 422,
+    message: { vi: '“{cluster}” là cụm thi đua năm {clusterYear}, không phải năm {year}.', en: '“{cluster}” is the cluster of {clusterYear}, not of {year}.' },
+  },
+  LAUNCH_NO_SUBJECTS: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Năm {year} không có {subjects} nào để phát động.', en: 'There are no {subjects} of {year} to launch for.' },
+  },
+  LAUNCH_START_OUTSIDE_YEAR: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Ngày bắt đầu {startsOn} không thuộc năm {year} của đợt thi đua.', en: 'The start date {startsOn} is not in the campaign’s year {year}.' },
+  },
+  LAUNCH_ALREADY_LAUNCHED: {
+    kind: 'conflict',
+    message: { vi: '“{subject}” đã có đợt “{campaign}” của quy trình này trong năm {year}.', en: '“{subject}” already has “{campaign}” of this workflow in {year}.' },
+  },
+  // `details.subjects`: each refused subject's name, code and message; nothing was launched.
+  LAUNCH_REFUSED: {
+    kind: 'user',
+    status: 422,
+    message: {
+      vi: 'Không phát động: {count} đối tượng chưa đủ điều kiện ({names}). Không đợt nào được tạo.',
+      en: 'Nothing launched: {count} subject(s) cannot be launched ({names}). No campaign was created.',
+    },
+  },
+} satisfies Record<string, CatalogEntry>;

@@ -1,0 +1,92 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { Request, Response } from 'express';
+import { Public } from '../../../common/auth/auth.decorators';
+import { AppError } from '../../../common/errors/app-error';
+import { toErrorResponse } from '../../../common/errors/error-response';
+import { redirectSeeOther } from '../../../modules/web/page-response';
+import { WebExceptionFilter } from '../../../modules/web/web-exception.filter';
+import { CampaignCommandsService } from '../../engine/campaign-commands.service';
+import { PageViewer, WorkflowPageShell } from '../../web/workflow-page-shell.service';
+import { CampaignLaunchesService, LaunchPlan } from '../campaign-launches.service';
+import { LaunchRequestDto } from '../dto/campaign-launch.dto';
+import { CancelCampaignFormDto, LaunchFormDto } from './launch-form.dto';
+import { launchWizardView, LaunchWizardViewModel } from './launch-wizard.view';
+import { lt } from './launch-web-texts';
+
+const PATH = '/admin/campaigns/new';
+
+/** The administrators' launch wizard (/admin/campaigns/new) and the cancel form of a running campaign. */
+@ApiExcludeController()
+@Public()
+@UseFilters(WebExceptionFilter)
+@Controller('admin/campaigns')
+export class LaunchPagesController {
+  constructor(
+    private readonly shell: WorkflowPageShell,
+    private readonly launches: CampaignLaunchesService,
+    private readonly commands: CampaignCommandsService,
+  ) {}
+
+  @Get('new')
+  async wizard(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const viewer = await this.shell.viewer(request, response);
+    if (!viewer) return;
+    this.shell.requireRole(viewer, 'admin');
+    await this.render(request, response, viewer, { values: {} });
+  }
+
+  /** "Preview" rehearses the launch and shows it; "Launch" launches all or none and goes to the campaigns. */
+  @Post('new')
+  async submit(@Body() form: LaunchFormDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const viewer = await this.shell.viewer(request, response, PATH);
+    if (!viewer) return;
+    this.shell.requireRole(viewer, 'admin');
+    const { action, ...values } = form;
+    try {
+      const launchRequest = toLaunchRequest(values);
+      if (action === 'launch') {
+        const plan = await this.launches.launch(launchRequest, viewer.principal, viewer.language);
+        const count = plan.subjects.filter((s) => s.outcome === 'launched').length;
+        return redirectSeeOther(response, `/campaigns?flash=launched&count=${count}`);
+      }
+      const plan: LaunchPlan = await this.launches.preview(launchRequest, viewer.principal, viewer.language);
+      await this.render(request, response, viewer, { values, plan });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const refusal = toErrorResponse(error, viewer.language, request.path);
+      const details = error.details as { subjects?: Array<{ name: string; message: string }> } | undefined;
+      await this.render(request, response, viewer, { values, failure: { message: refusal.body.message, subjects: details?.subjects } }, refusal.status);
+    }
+  }
+
+  /** Cancels a running campaign with a reason, once the person has ticked that it cannot be undone. */
+  @Post(':id/cancel')
+  async cancel(@Param('id', ParseUUIDPipe) id: string, @Body() form: CancelCampaignFormDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const viewer = await this.shell.viewer(request, response, `/campaigns/${id}`);
+    if (!viewer) return;
+    this.shell.requireRole(viewer, 'admin');
+    if (form.confirm !== 'yes') throw new AppError('CONFIRMATION_REQUIRED', { action: lt(viewer.language, 'cancelButton') });
+    const reason = form.reason?.trim();
+    if (!reason) throw new AppError('VALIDATION_FAILED', { fields: lt(viewer.language, 'cancelReason') });
+    await this.commands.cancel(id, reason, viewer.principal);
+    redirectSeeOther(response, `/campaigns/${id}?flash=cancelled`);
+  }
+
+  private async render(request: Request, response: Response, viewer: PageViewer, model: Pick<LaunchWizardViewModel, 'values' | 'plan' | 'failure'>, status?: number): Promise<void> {
+    const { language } = viewer;
+    const options = await this.launches.choices(language);
+    this.shell.send(request, response, viewer, { status, title: lt(language, 'title'), path: PATH, content: launchWizardView({ language, options, ...model }) });
+  }
+}
+
+/** The posted strings as the API's request, checked by the API's own rules (empty fields are not chosen). */
+function toLaunchRequest(values: Omit<LaunchFormDto, 'action'>): LaunchRequestDto {
+  const plain = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== ''));
+  const request = plainToInstance(LaunchRequestDto, { ...plain, ...(plain.year !== undefined ? { year: Number(plain.year) } : {}) });
+  const problems = validateSync(request, { whitelist: true, forbidNonWhitelisted: true });
+  if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems.map((p) => p.property).join(', ') });
+  return request;
+}

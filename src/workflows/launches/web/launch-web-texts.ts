@@ -1,0 +1,65 @@
+import { interpolate, Language, Text } from '../../../common/i18n/language';
+
+/** Texts of the launch wizard and the cancel form, Vietnamese first. */
+export const LAUNCH_WEB_TEXTS = {
+  navLaunch: { vi: 'Phát động', en: 'Launch' },
+  title: { vi: 'Phát động đợt thi đua', en: 'Launch a campaign' },
+  intro: {
+    vi: 'Chọn quy trình, đối tượng, năm và ngày bắt đầu; “Xem trước” cho biết lịch từng bước, các phiên bản biểu mẫu sẽ được ghim và ai nhận nhiệm vụ đầu tiên — chưa có gì được tạo. Phát động tạo tất cả các đợt, hoặc không đợt nào nếu có đối tượng chưa đủ điều kiện.',
+    en: 'Choose the workflow, the subjects, the year and the start date; “Preview” shows each stage’s dates, the form versions that will be pinned and who gets the first tasks — nothing is created yet. Launching creates every campaign, or none if a subject cannot start.',
+  },
+  workflow: { vi: 'Quy trình (phiên bản đã công bố mới nhất)', en: 'Workflow (latest published version)' },
+  noWorkflows: { vi: 'Chưa có quy trình nào được công bố.', en: 'No workflow has been published yet.' },
+  versionLabel: { vi: '{name} — phiên bản {version}', en: '{name} — version {version}' },
+  subjectKind: { vi: 'Đối tượng', en: 'Subjects' },
+  cluster: { vi: 'Một cụm thi đua', en: 'One cluster' },
+  'every-cluster': { vi: 'Mọi cụm thi đua của năm (phát động lan tỏa: mỗi cụm một đợt)', en: 'Every cluster of the year (cascade: one campaign per cluster)' },
+  unit: { vi: 'Một đơn vị', en: 'One unit' },
+  'units-of-type': { vi: 'Các đơn vị cùng loại', en: 'Units of a type' },
+  clusterField: { vi: 'Cụm thi đua', en: 'Cluster' },
+  unitField: { vi: 'Đơn vị', en: 'Unit' },
+  unitTypeField: { vi: 'Loại đơn vị', en: 'Unit type' },
+  provincial: { vi: 'Cấp tỉnh', en: 'Provincial' },
+  district: { vi: 'Cấp huyện', en: 'District' },
+  year: { vi: 'Năm', en: 'Year' },
+  startsOn: { vi: 'Ngày bắt đầu', en: 'Start date' },
+  startsOnHint: { vi: 'Trong năm của đợt. Hạn các bước tính từ ngày này; ngày đã qua thì tính từ lúc phát động.', en: 'In the campaign’s year. Due dates count from this day; from the launch once it has passed.' },
+  nameTemplate: { vi: 'Tên đợt ({year} và {subject} được điền tự động; để trống dùng tên mặc định)', en: 'Campaign name ({year} and {subject} are filled in; empty for the default)' },
+  preview: { vi: 'Xem trước', en: 'Preview' },
+  launch: { vi: 'Phát động', en: 'Launch' },
+  previewHeading: { vi: 'Xem trước: {workflow}, năm {year}', en: 'Preview: {workflow}, {year}' },
+  countedFrom: { vi: 'Hạn các bước tính từ', en: 'Due dates count from' },
+  schedule: { vi: 'Lịch các bước (nếu mỗi bước dùng hết thời hạn)', en: 'Stage dates (if each stage uses all its time)' },
+  stage: { vi: 'Bước', en: 'Stage' },
+  startsAt: { vi: 'Bắt đầu muộn nhất', en: 'Starts at the latest' },
+  dueAt: { vi: 'Hạn', en: 'Due' },
+  reminders: { vi: 'Nhắc việc', en: 'Reminders' },
+  noDue: { vi: 'không có hạn', en: 'no due date' },
+  pinned: { vi: 'Phiên bản được ghim', en: 'Pinned versions' },
+  pinnedForm: { vi: 'Biểu mẫu “{name}”, phiên bản {version}', en: 'Form “{name}”, version {version}' },
+  pinnedTable: { vi: 'Bảng chấm điểm “{name}”, phiên bản {version}', en: 'Scoring table “{name}”, version {version}' },
+  pinnedNone: { vi: 'Quy trình không dùng biểu mẫu hay bảng chấm điểm.', en: 'The workflow uses no form or scoring table.' },
+  subjects: { vi: 'Đối tượng và nhiệm vụ đầu tiên', en: 'Subjects and first tasks' },
+  ready: { vi: 'Sẵn sàng', en: 'Ready' },
+  launched: { vi: 'Đã phát động', en: 'Launched' },
+  skipped: { vi: 'Bỏ qua: đã có đợt trong năm', en: 'Skipped: already running this year' },
+  refused: { vi: 'Chưa đủ điều kiện', en: 'Cannot start' },
+  firstTasks: { vi: 'Nhiệm vụ đầu tiên', en: 'First tasks' },
+  taskLine: { vi: '{stage}: {assignee}', en: '{stage}: {assignee}' },
+  refusedSummary: { vi: '{count} đối tượng chưa đủ điều kiện: sửa trước khi phát động (không đợt nào được tạo nếu còn đối tượng lỗi).', en: '{count} subject(s) cannot start: fix them before launching (no campaign is created while any fails).' },
+  nothingToLaunch: { vi: 'Không có đối tượng nào cần phát động.', en: 'There is nothing to launch.' },
+  launchedFlash: { vi: 'Đã phát động {count} đợt thi đua.', en: '{count} campaign(s) launched.' },
+  // The cancel form on a running campaign's page.
+  cancelHeading: { vi: 'Hủy đợt thi đua', en: 'Cancel the campaign' },
+  cancelReason: { vi: 'Lý do hủy (được ghi vào lịch sử)', en: 'Reason (kept in the history)' },
+  cancelConfirm: {
+    vi: 'Tôi hiểu rằng hủy đợt thi đua không thể hoàn tác: mọi nhiệm vụ đang mở sẽ đóng và các hạn, nhắc việc sẽ dừng.',
+    en: 'I understand that cancelling cannot be undone: every open task is closed and deadlines and reminders stop.',
+  },
+  cancelButton: { vi: 'Hủy đợt thi đua', en: 'Cancel the campaign' },
+  cancelledFlash: { vi: 'Đợt thi đua đã được hủy.', en: 'The campaign was cancelled.' },
+} satisfies Record<string, Text>;
+
+export type LaunchTextKey = keyof typeof LAUNCH_WEB_TEXTS;
+
+export const lt = (language: Language, key: LaunchTextKey, params?: Record<string, unknown>): string => interpolate(LAUNCH_WEB_TEXTS[key][language], params);
