@@ -51,7 +51,20 @@ export interface AppConfig {
   observability: ObservabilityConfig;
   signing: SigningConfig;
   storage: StorageConfig;
+  webhooks: WebhooksConfig;
   demo: { password: string };
+}
+
+/** Sending webhooks: whom to trust, how long to wait, how often to retry. */
+export interface WebhooksConfig {
+  /** PEM file of extra certificate authorities trusted for webhook endpoints only (WEBHOOK_CA_FILE), besides Node's. */
+  caFile?: string;
+  /** How long one attempt may take, in milliseconds (WEBHOOK_TIMEOUT_MS; default 10 s). */
+  timeoutMs: number;
+  /** Attempts in all before a delivery is marked failed (WEBHOOK_MAX_ATTEMPTS; default 8). */
+  maxAttempts: number;
+  /** The first retry's delay in milliseconds, doubled at each retry (WEBHOOK_RETRY_DELAY_MS; default 10 s: 8 attempts span about 21 minutes). */
+  retryDelayMs: number;
 }
 
 /** Where uploaded files (evidence) are kept, and how big one may be. */

@@ -79,6 +79,19 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024)
   EVIDENCE_MAX_BYTES?: number;
 
+  /** PEM file of certificate authorities trusted for webhook endpoints (e.g. an internal CA); a relative path is taken from the project root. */
+  @IsOptional() @IsString() @MinLength(1)
+  WEBHOOK_CA_FILE?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(120000)
+  WEBHOOK_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(30)
+  WEBHOOK_MAX_ATTEMPTS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3600000)
+  WEBHOOK_RETRY_DELAY_MS?: number;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 

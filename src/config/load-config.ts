@@ -75,6 +75,12 @@ export function loadConfig(env: Environment): AppConfig {
       directory: resolve(projectRoot(), vars.STORAGE_DIR ?? 'data/files'),
       evidenceMaxBytes: vars.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024,
     },
+    webhooks: {
+      ...(vars.WEBHOOK_CA_FILE ? { caFile: resolve(projectRoot(), vars.WEBHOOK_CA_FILE) } : {}),
+      timeoutMs: vars.WEBHOOK_TIMEOUT_MS ?? 10_000,
+      maxAttempts: vars.WEBHOOK_MAX_ATTEMPTS ?? 8,
+      retryDelayMs: vars.WEBHOOK_RETRY_DELAY_MS ?? 10_000,
+    },
     demo: { password: vars.DEMO_PASSWORD ?? 'thidua2020' },
   };
 }

@@ -5,6 +5,8 @@ export const QUEUES = {
   workflowTimers: 'workflow-timers',
   /** Scheduled launches: the tick that finds due schedules, and one flow per schedule run (a launch per subject). */
   evaluationSchedules: 'evaluation-schedules',
+  /** Webhook deliveries: one job per delivery (and per redelivery), retried with exponential backoff. */
+  webhooks: 'webhooks',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

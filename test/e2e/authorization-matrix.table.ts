@@ -216,6 +216,14 @@ export const EXPECTED_OUTCOMES = parseTable(`
   DELETE /api/v1/launch-schedules/{id}                             401            403            403            403            403            allowed
   GET    /api/v1/launch-schedules/{id}/runs                        401            403            403            403            403            allowed
   POST   /api/v1/launch-schedules/{id}/run-now                     401            403            403            403            403            allowed
+  # Webhooks: the administrator's (a random id: 404 for admin).
+  GET    /api/v1/webhooks                                          401            403            403            403            403            allowed
+  POST   /api/v1/webhooks                                          401            403            403            403            403            allowed
+  GET    /api/v1/webhooks/{id}                                     401            403            403            403            403            allowed
+  PATCH  /api/v1/webhooks/{id}                                     401            403            403            403            403            allowed
+  DELETE /api/v1/webhooks/{id}                                     401            403            403            403            403            allowed
+  GET    /api/v1/webhooks/{id}/deliveries                          401            403            403            403            403            allowed
+  POST   /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver   401            403            403            403            403            allowed
   GET    /api/v1/form-versions/{id}                                401            403            403            403            403            allowed
   GET    /api/v1/form-versions/{a}/diff/{b}                        401            403            403            403            403            allowed
   # Documents: every signed-in person reads; creating documents and versions is the administrator's.

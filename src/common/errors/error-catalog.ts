@@ -8,6 +8,7 @@ import { SCORING_ERRORS } from './scoring-errors';
 import { SIGNING_ERRORS } from './signing-errors';
 import { STORAGE_ERRORS } from './storage-errors';
 import { VOTING_ERRORS } from './voting-errors';
+import { WEBHOOK_ERRORS } from './webhook-errors';
 
 /** How an error is handled: the HTTP status it maps to and whether a worker retries it. */
 export type ErrorKind =
@@ -327,6 +328,7 @@ export const ERROR_CATALOG = {
   ...SCORING_ERRORS,
   ...RANKING_ERRORS,
   ...COMMENDATION_ERRORS,
+  ...WEBHOOK_ERRORS,
 } satisfies Record<string, CatalogEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

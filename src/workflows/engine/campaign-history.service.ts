@@ -28,6 +28,9 @@ function hashedContent(e: Pick<CampaignEvent, 'seq' | 'type' | 'actor' | 'data' 
 
 export const chainHash = (prevHash: string, content: string) => sha256Hex(prevHash + content);
 
+/** Told of every event appended, in the appending transaction (webhooks write their deliveries there). */
+export type HistoryListener = (em: EntityManager, campaign: Campaign, event: CampaignEvent) => Promise<void>;
+
 export type ChainVerdict = { intact: true; events: number; headHash: string } | { intact: false; events: number; brokenAtSeq: number; reason: string };
 
 /** The append-only, hash-chained history of each campaign. */
@@ -36,7 +39,14 @@ export class CampaignHistoryService {
   /** The chain's head per transaction and campaign, so that appends after the first need no query. */
   private readonly heads = new WeakMap<EntityManager, Map<string, { seq: number; hash: string }>>();
 
+  private readonly listeners: HistoryListener[] = [];
+
   constructor(private readonly clock: Clock) {}
+
+  /** A listener must cost nothing for the events it ignores: it runs on the engine's hot path. */
+  onAppend(listener: HistoryListener): void {
+    this.listeners.push(listener);
+  }
 
   /** Appends an event in the caller's transaction; the unique (campaign, seq) forbids two events taking the same place. */
   async append(em: EntityManager, campaign: Campaign, type: string, data: Record<string, unknown>, actor: EventActor | null = null): Promise<CampaignEvent> {
@@ -49,7 +59,9 @@ export class CampaignHistoryService {
     const hash = chainHash(prevHash, hashedContent({ seq, type, actor: actorJson, data, occurredAt }, campaign.id));
     heads.set(campaign.id, { seq, hash });
     // Written with the rest of the transaction; the unique (campaign, seq) still refuses a fork of the chain.
-    return em.create(CampaignEvent, { campaign, seq, type, actor: actorJson, data, occurredAt, prevHash, hash });
+    const event = em.create(CampaignEvent, { campaign, seq, type, actor: actorJson, data, occurredAt, prevHash, hash });
+    for (const listener of this.listeners) await listener(em, campaign, event);
+    return event;
   }
 
   /** The chain's head as the caller read it in this transaction (with the task a command acts on): no query to append. */

@@ -8,7 +8,9 @@ import { QUEUES } from '../../queue/queue-names';
 import { OutboxMessage } from './entities/outbox-message.entity';
 
 export interface OutboxJob {
-  jobName: 'stage.deadline' | 'stage.reminder';
+  /** The engine's timers unless said otherwise. */
+  queue?: typeof QUEUES.workflowTimers | typeof QUEUES.webhooks;
+  jobName: 'stage.deadline' | 'stage.reminder' | 'webhook.deliver';
   /** Deterministic: the same logical job always has the same id, so a second relay is a no-op. */
   jobId: string;
   payload: Record<string, string | number>;
@@ -28,15 +30,17 @@ export class OutboxService {
 
   constructor(
     @InjectQueue(QUEUES.workflowTimers) private readonly timers: Queue,
+    @InjectQueue(QUEUES.webhooks) private readonly webhooks: Queue,
     private readonly em: EntityManager,
     private readonly clock: Clock,
   ) {
     logQueueErrors(this.timers, this.logger, QUEUES.workflowTimers);
+    logQueueErrors(this.webhooks, this.logger, QUEUES.webhooks);
   }
 
   add(em: EntityManager, job: OutboxJob): void {
     this.added = true;
-    em.create(OutboxMessage, { queue: QUEUES.workflowTimers, jobName: job.jobName, jobId: job.jobId, payload: job.payload, runAt: job.runAt });
+    em.create(OutboxMessage, { queue: job.queue ?? QUEUES.workflowTimers, jobName: job.jobName, jobId: job.jobId, payload: job.payload, runAt: job.runAt });
   }
 
   /** Relays unsent rows; concurrent calls in one process share one pass. Returns how many were sent. */
@@ -64,7 +68,8 @@ export class OutboxService {
       for (const message of batch) {
         const delay = message.runAt ? Math.max(0, message.runAt.getTime() - this.clock.now().getTime()) : 0;
         try {
-          await this.timers.add(message.jobName, message.payload, { jobId: message.jobId, delay });
+          const queue = message.queue === QUEUES.webhooks ? this.webhooks : this.timers;
+          await queue.add(message.jobName, message.payload, { jobId: message.jobId, delay });
         } catch (error) {
           message.attempts += 1;
           message.lastError = String((error as Error).message ?? error).slice(0, 1000);

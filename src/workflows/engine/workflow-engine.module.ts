@@ -1,7 +1,11 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from '../../config/app-config';
 import { VotingModule } from '../../modules/voting/voting.module';
+import { webhookJobOptions } from '../../modules/webhooks/webhook-jobs';
+import { WebhooksModule } from '../../modules/webhooks/webhooks.module';
 import { QUEUES } from '../../queue/queue-names';
 import { StageEffectsModule } from '../stages/stage-effects.module';
 import { StagesModule } from '../stages/stages.module';
@@ -20,16 +24,24 @@ import { OutboxService } from './outbox.service';
 import { RecoverySweeper } from './recovery-sweeper.service';
 import { TaskReviewService } from './task-review.service';
 import { PublishedDocuments } from './published-documents';
+import { WebhookEventsListener } from '../webhooks/webhook-events.listener';
 import { WorkflowRunner } from './workflow-runner.service';
 
-/** The engine for every role: the runner, commands, history, outbox (a producer) and the sweeper. */
+/** The engine for every role: the runner, commands, history, outbox (a producer), the sweeper, and campaign events to webhook deliveries. */
 @Module({
   imports: [
     StagesModule,
     StageEffectsModule,
     VotingModule,
+    WebhooksModule,
     MikroOrmModule.forFeature([Campaign, StageRun, Task, OutboxMessage, CampaignEvent, Notification, WorkflowVersion]),
     BullModule.registerQueue({ name: QUEUES.workflowTimers }),
+    // The outbox relays webhook deliveries: the queue's jobs get their attempts and backoff from the configuration.
+    BullModule.registerQueueAsync({
+      name: QUEUES.webhooks,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) => ({ defaultJobOptions: webhookJobOptions(config.get('webhooks', { infer: true })) }),
+    }),
   ],
   providers: [
     AssigneeResolver,
@@ -41,6 +53,7 @@ import { WorkflowRunner } from './workflow-runner.service';
     CampaignCommandsService,
     TaskReviewService,
     RecoverySweeper,
+    WebhookEventsListener,
   ],
   exports: [BullModule, PublishedDocuments, StagesModule, CampaignCommandsService, TaskReviewService, CampaignHistoryService, OutboxService, RecoverySweeper],
 })
