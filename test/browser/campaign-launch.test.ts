@@ -53,7 +53,7 @@ describeBrowser('the launch wizard and the cancel form (headless Chromium)', () 
     await page.getByLabel('Lý do hủy (được ghi vào lịch sử)').fill('Phát động nhầm quy trình thử nghiệm');
     // The browser holds the form until "cannot be undone" is ticked.
     await page.getByRole('button', { name: 'Hủy đợt thi đua' }).click();
-    await expect(page.getByLabel(/không thể hoàn tác/).evaluate((box: HTMLInputElement) => box.validity.valueMissing)).resolves.toBe(true);
+    await expect(page.getByLabel(/không thể hoàn tác/).evaluate((box) => (box as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing)).resolves.toBe(true);
     await page.getByLabel(/không thể hoàn tác/).check();
     await page.getByRole('button', { name: 'Hủy đợt thi đua' }).click();
     await page.getByRole('status').filter({ hasText: 'Đợt thi đua đã được hủy.' }).waitFor();

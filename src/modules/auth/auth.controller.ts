@@ -54,6 +54,7 @@ export class AuthController {
     clearSessionCookies(response, this.config.get('auth', { infer: true }));
   }
 
+  /** The signed-in person: name, roles and the units they may act for (valid mandates). */
   @ApiBearerAuth()
   @Get('me')
   @ApiOkResponse({ type: MeDto })

@@ -49,6 +49,7 @@ export class CommendationsController {
     return new StreamableFile(file.body, { type: 'application/pdf', disposition: `attachment; filename="${file.filename}"`, length: file.body.length });
   }
 
+  /** One commendation of the register with its decision and, if revoked, the revocation. */
   @Get(':id')
   @ApiOkResponse({ type: CommendationDto })
   @ApiNotFoundResponse({ description: 'COMMENDATION_NOT_FOUND' })

@@ -41,6 +41,7 @@ export class AmendmentsController {
     return { version, merged: version ? await this.amendments.mergedInto(documentId, version.number) : [] };
   }
 
+  /** One proposed amendment with its status and the text it changes. */
   @Get('amendments/:id')
   @ApiOkResponse({ type: ProposedAmendmentDto })
   @ApiNotFoundResponse({ description: 'AMENDMENT_NOT_FOUND' })

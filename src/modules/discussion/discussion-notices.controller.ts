@@ -17,6 +17,7 @@ export class DiscussionNoticesController {
     private readonly principals: PrincipalService,
   ) {}
 
+  /** The signed-in person’s discussion notices (mentions and replies), newest first. */
   @Get()
   @ApiOkResponse({ type: NoticePageDto })
   async list(@Query() query: NoticeListQueryDto, @CurrentPrincipal() principal: Principal): Promise<NoticePageDto> {

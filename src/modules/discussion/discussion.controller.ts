@@ -49,6 +49,7 @@ export class DiscussionController {
     return this.discussion.openThread(documentId, body, { personId: principal.personId, actingFor: await speakingFor(this.principals, principal.personId, request) });
   }
 
+  /** One discussion thread with its comments. */
   @Get('threads/:id')
   @ApiOkResponse({ type: ThreadDetailDto })
   @ApiNotFoundResponse({ description: 'DISCUSSION_THREAD_NOT_FOUND' })

@@ -80,6 +80,7 @@ export class DocumentsController {
     return this.documents.diff(id, query.from, query.to);
   }
 
+  /** One version of a document, with its text and content hash. */
   @Get(':id/versions/:number')
   @ApiOkResponse({ type: DocumentVersionDto })
   @ApiNotFoundResponse({ description: 'DOCUMENT_NOT_FOUND, DOCUMENT_VERSION_NOT_FOUND' })

@@ -31,6 +31,7 @@ export class FormsController {
     return this.forms.create(body);
   }
 
+  /** One form definition with its draft. */
   @Get(':id')
   @ApiOkResponse({ type: FormDto })
   get(@Param() { id }: FormIdParams): Promise<FormDto> {
@@ -67,6 +68,7 @@ export class FormsController {
     return result;
   }
 
+  /** The published versions of a form, newest first. */
   @Get(':id/versions')
   @ApiOkResponse({ type: VersionListDto })
   versions(@Param() { id }: FormIdParams): Promise<VersionListDto> {

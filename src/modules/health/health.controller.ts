@@ -24,10 +24,14 @@ export class HealthController {
     private readonly orm: MikroORM,
   ) {}
 
+  /** Liveness and readiness: the database and Redis answer (503 when either does not). */
   @Public()
   @Get()
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Everything is up' })
+  @ApiOkResponse({
+    description: 'Everything is up',
+    schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok', 'error'] }, database: { type: 'object' }, redis: { type: 'object' } } },
+  })
   @ApiServiceUnavailableResponse({ description: '{ code: SERVICE_UNAVAILABLE, details: { database, redis } }' })
   async check(): Promise<HealthReport> {
     const result = await this.health

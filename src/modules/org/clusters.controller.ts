@@ -31,6 +31,7 @@ export class ClustersController {
     return this.clusters.create(body);
   }
 
+  /** One cluster with its year, members, head and deputy. */
   @Get(':id')
   @ApiOkResponse({ type: ClusterDto })
   get(@Param() { id }: IdParams): Promise<ClusterDto> {
@@ -44,6 +45,7 @@ export class ClustersController {
     return this.clusters.update(id, body);
   }
 
+  /** Archives a cluster: kept for history, offered for no new campaign. */
   @Post(':id/archive')
   @HttpCode(200)
   @ApiOkResponse({ type: ClusterDto })
@@ -51,6 +53,7 @@ export class ClustersController {
     return this.clusters.archive(id);
   }
 
+  /** Restores an archived cluster. */
   @Post(':id/restore')
   @HttpCode(200)
   @ApiOkResponse({ type: ClusterDto })

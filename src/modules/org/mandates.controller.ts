@@ -28,6 +28,7 @@ export class MandatesController {
     return this.mandates.create(body);
   }
 
+  /** One mandate: who may act for which unit, from when until when. */
   @Get(':id')
   @ApiOkResponse({ type: MandateDto })
   get(@Param() { id }: IdParams): Promise<MandateDto> {

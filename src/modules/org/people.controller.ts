@@ -20,6 +20,7 @@ export class PeopleController {
     return this.people.list(query);
   }
 
+  /** Creates a person (an account that can sign in once given a password). */
   @Post()
   @Idempotent()
   @ApiCreatedResponse({ type: PersonDto })
@@ -27,6 +28,7 @@ export class PeopleController {
     return this.people.create(body);
   }
 
+  /** One person with their mandates and roles. */
   @Get(':id')
   @ApiOkResponse({ type: PersonDto })
   get(@Param() { id }: IdParams): Promise<PersonDto> {
@@ -48,6 +50,7 @@ export class PeopleController {
     return this.people.archive(id);
   }
 
+  /** Restores an archived person. */
   @Post(':id/restore')
   @HttpCode(200)
   @ApiOkResponse({ type: PersonDto })

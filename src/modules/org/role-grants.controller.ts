@@ -20,6 +20,7 @@ export class RoleGrantsController {
     return this.grants.list(query);
   }
 
+  /** Grants a role (admin, council member, secretary) to a person. */
   @Post()
   @Idempotent()
   @ApiCreatedResponse({ type: RoleGrantDto })

@@ -13,12 +13,14 @@ import { UnitEvaluationsService } from './unit-evaluations.service';
 export class UnitEvaluationsController {
   constructor(private readonly evaluations: UnitEvaluationsService) {}
 
+  /** A unit’s recorded results by year (used for the “evaluated last year” rule of cluster heads). */
   @Get()
   @ApiOkResponse({ type: [UnitEvaluationDto] })
   list(@Param() { id }: IdParams): Promise<UnitEvaluationDto[]> {
     return this.evaluations.list(id);
   }
 
+  /** Records or replaces a unit’s result for a year. */
   @Put(':year')
   @ApiOkResponse({ type: UnitEvaluationDto })
   set(@Param() { id, year }: UnitEvaluationParams, @Body() body: SetUnitEvaluationDto): Promise<UnitEvaluationDto> {

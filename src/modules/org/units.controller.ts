@@ -20,6 +20,7 @@ export class UnitsController {
     return this.units.list(query);
   }
 
+  /** Creates a unit under its parent unit. */
   @Post()
   @Idempotent()
   @ApiCreatedResponse({ type: UnitDto })
@@ -27,6 +28,7 @@ export class UnitsController {
     return this.units.create(body);
   }
 
+  /** One unit with its parent and code. */
   @Get(':id')
   @ApiOkResponse({ type: UnitDto })
   get(@Param() { id }: IdParams): Promise<UnitDto> {
@@ -48,6 +50,7 @@ export class UnitsController {
     return this.units.archive(id);
   }
 
+  /** Restores an archived unit. */
   @Post(':id/restore')
   @HttpCode(200)
   @ApiOkResponse({ type: UnitDto })

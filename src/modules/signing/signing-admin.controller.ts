@@ -14,6 +14,7 @@ import { TrustRegistryService } from './trust-registry.service';
 export class PasskeysController {
   constructor(private readonly passkeys: PasskeysService) {}
 
+  /** The signed-in person’s passkeys. */
   @Get()
   @ApiOkResponse({ type: [PasskeyDto] })
   async list(@CurrentPrincipal() principal: Principal): Promise<PasskeyDto[]> {
@@ -23,16 +24,19 @@ export class PasskeysController {
   /** Options for navigator.credentials.create(), and the ticket to send back with its answer. */
   @Post('options')
   @HttpCode(200)
+  @ApiOkResponse({ description: '{ options (PublicKeyCredentialCreationOptionsJSON), ticket }', schema: { type: 'object', properties: { options: { type: 'object' }, ticket: { type: 'string' } } } })
   start(@CurrentPrincipal() principal: Principal): Promise<PasskeyRegistrationStart> {
     return this.passkeys.start(principal.personId);
   }
 
+  /** Finishes registering a passkey with the browser’s attestation. */
   @Post()
   @ApiOkResponse({ type: PasskeyDto })
   async finish(@Body() body: FinishPasskeyRegistrationDto, @CurrentPrincipal() principal: Principal): Promise<PasskeyDto> {
     return PasskeyDto.of(await this.passkeys.finish(principal.personId, { ticket: body.ticket, response: body.response as unknown as RegistrationResponseJSON, label: body.label }));
   }
 
+  /** Removes one of the signed-in person’s passkeys. */
   @Delete(':id')
   @HttpCode(204)
   async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
@@ -48,6 +52,7 @@ export class PasskeysController {
 export class SigningAdminController {
   constructor(private readonly trust: TrustRegistryService) {}
 
+  /** The trusted root certificates for X.509 signatures. */
   @Get('trust-anchors')
   @ApiOkResponse({ type: [CertificateDto] })
   async anchors(): Promise<CertificateDto[]> {
@@ -61,12 +66,14 @@ export class SigningAdminController {
     return (await this.trust.addAnchors(certificateBytes(body.certificate))).map((anchor) => CertificateDto.ofAnchor(anchor));
   }
 
+  /** The signing certificates registered for a person. */
   @Get('people/:personId/certificates')
   @ApiOkResponse({ type: [CertificateDto] })
   async certificates(@Param('personId', ParseUUIDPipe) personId: string): Promise<CertificateDto[]> {
     return (await this.trust.listCertificates(personId)).map((certificate) => CertificateDto.ofPerson(certificate));
   }
 
+  /** Registers a signing certificate for a person (checked against the trust anchors). */
   @Post('people/:personId/certificates')
   @ApiOkResponse({ type: CertificateDto })
   async register(@Param('personId', ParseUUIDPipe) personId: string, @Body() body: CertificateUploadDto): Promise<CertificateDto> {

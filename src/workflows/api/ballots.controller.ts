@@ -25,6 +25,7 @@ export class BallotsController {
     private readonly principals: PrincipalService,
   ) {}
 
+  /** The ballot of a vote task: the question, the choices and whether the unit has voted. */
   @Get()
   @ApiOkResponse({ type: PollStatusDto })
   async status(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<PollStatusDto> {
@@ -32,6 +33,7 @@ export class BallotsController {
     return this.ballots.status(id, principal, units);
   }
 
+  /** Casts the unit’s ballot for a vote task, once. */
   @Post()
   @HttpCode(200)
   @Idempotent()

@@ -27,6 +27,7 @@ export class CampaignsController {
     return this.queries.detail(campaign.id);
   }
 
+  /** Every campaign, newest first, optionally by status. */
   @Get()
   @ApiOkResponse({ type: [CampaignDto] })
   list(@Query() query: ListCampaignsQuery): Promise<CampaignDto[]> {
@@ -40,6 +41,7 @@ export class CampaignsController {
     return this.queries.detail(id);
   }
 
+  /** Cancels a running campaign with a reason: open tasks are closed and its deadlines stop. */
   @Roles('admin')
   @Post(':id/cancel')
   @HttpCode(200)
@@ -59,6 +61,10 @@ export class CampaignsController {
 
   /** Recomputes the hash chain: `{ intact: true, headHash }` or the first broken event. */
   @Get(':id/verify')
+  @ApiOkResponse({
+    description: '{ intact: true, events, headHash } or { intact: false, events, brokenAtSeq, reason }',
+    schema: { type: 'object', properties: { intact: { type: 'boolean' }, events: { type: 'integer' }, headHash: { type: 'string' }, brokenAtSeq: { type: 'integer' }, reason: { type: 'string' } } },
+  })
   verify(@Param('id', ParseUUIDPipe) id: string) {
     return this.queries.verify(id);
   }

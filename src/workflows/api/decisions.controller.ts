@@ -24,6 +24,7 @@ export class DecisionsController {
     private readonly principals: PrincipalService,
   ) {}
 
+  /** Records the decision of a decision task (number, date, issuer, awards). */
   @Post()
   @HttpCode(200)
   @Idempotent()

@@ -33,6 +33,7 @@ export class DeliberationController {
     private readonly principals: PrincipalService,
   ) {}
 
+  /** A campaign’s deliberation: its pact document, the discussion’s state and its polls. */
   @Get('deliberation')
   @ApiOkResponse({ type: DeliberationDto })
   async deliberation(@Param('id', ParseUUIDPipe) id: string): Promise<DeliberationDto> {

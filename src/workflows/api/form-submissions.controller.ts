@@ -25,18 +25,21 @@ export class FormSubmissionsController {
     private readonly principals: PrincipalService,
   ) {}
 
+  /** The form of a form task: the pinned form version, the draft and the submission. */
   @Get()
   @ApiOkResponse({ type: TaskFormDto })
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<TaskFormDto> {
     return this.forms.get(id, principal, await this.actingFor(id, principal, request));
   }
 
+  /** Saves a draft of a form task (validated as a draft: required fields may be empty). */
   @Put('draft')
   @ApiOkResponse({ type: TaskFormDto })
   async saveDraft(@Param('id', ParseUUIDPipe) id: string, @Body() body: SaveFormDraftDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<TaskFormDto> {
     return this.forms.saveDraft(id, body.data, principal, await this.actingFor(id, principal, request), resolveLanguage(request));
   }
 
+  /** Submits a form task: validated against the pinned form version, then the task completes. */
   @Post('submit')
   @HttpCode(200)
   @Idempotent()

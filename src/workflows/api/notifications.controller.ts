@@ -45,6 +45,7 @@ export class NotificationsController {
     return { $or: [{ person: personId }, ...(unitIds.length ? [{ unit: { $in: unitIds } }] : [])] };
   }
 
+  /** The notices of the signed-in person and their units (reminders, deadlines, returns…), newest first; `unread` keeps the unread ones. */
   @Get()
   @ApiOkResponse({ type: [NotificationDto] })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: NotificationsQuery): Promise<NotificationDto[]> {
@@ -65,6 +66,7 @@ export class NotificationsController {
     }));
   }
 
+  /** Marks one notice as read. */
   @Post(':id/read')
   @HttpCode(204)
   async markRead(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {

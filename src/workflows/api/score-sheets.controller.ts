@@ -20,6 +20,7 @@ import {
 import { ScoreMatrixReader } from '../stages/score/score-matrix.reader';
 import { ScoreTaskService } from '../stages/score/score-task.service';
 import { CampaignQueriesService } from './campaign-queries.service';
+import { FILE_BODY } from '../../common/http/openapi-bodies';
 
 /**
  * Score sheets (phiếu chấm điểm) of score-stage tasks: read in the pinned table and sheet form, save a draft, attach
@@ -37,6 +38,7 @@ export class ScoreSheetsController {
     private readonly principals: PrincipalService,
   ) {}
 
+  /** The score sheet of a score task: criteria, scores so far and evidence. */
   @Get('tasks/:id/score-sheet')
   @ApiHeader({ name: 'X-Acting-Unit', required: false, description: 'Unit id or code; defaults to the task’s unit' })
   @ApiOkResponse({ type: ScoreSheetViewDto })
@@ -44,6 +46,7 @@ export class ScoreSheetsController {
     return this.sheets.get(id, principal, await this.actingFor(id, principal, request), resolveLanguage(request));
   }
 
+  /** Saves scores of a score sheet as a draft. */
   @Put('tasks/:id/score-sheet/draft')
   @ApiHeader({ name: 'X-Acting-Unit', required: false })
   @ApiOkResponse({ type: ScoreSheetViewDto })
@@ -98,7 +101,7 @@ export class ScoreSheetsController {
    */
   @Get('score-sheets/:sheetId/evidence/:fileId')
   @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The file, as a download' })
+  @ApiOkResponse({ description: 'The file, as a download', ...FILE_BODY })
   async evidence(
     @Param('sheetId', ParseUUIDPipe) sheetId: string,
     @Param('fileId', ParseUUIDPipe) fileId: string,

@@ -34,6 +34,7 @@ export class SigningController {
 
   /** The statement to sign now; `?download=1` answers the file itself (its canonical JSON) for any signing tool. */
   @Get('statement')
+  @ApiOkResponse({ description: 'The statement to sign and its canonical JSON (with ?download=1, that JSON as a file)', schema: { type: 'object' } })
   async statement(@Param('id', ParseUUIDPipe) id: string, @Query('download') download: string | undefined, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<StatementFile | string> {
     const file = await this.signing.statement(id, principal, await this.actingFor(id, principal, request));
     if (download === undefined) return file;
@@ -42,6 +43,7 @@ export class SigningController {
     return file.canonical;
   }
 
+  /** Signs the pact for the unit with a passkey or an X.509 signature. */
   @Post()
   @HttpCode(200)
   @ApiOkResponse({ type: SignatureDto })
@@ -51,8 +53,10 @@ export class SigningController {
     return SignatureDto.of(await this.signing.sign(id, input, principal, actingFor));
   }
 
+  /** Declines to sign the pact, with a reason. */
   @Post('decline')
   @HttpCode(200)
+  @ApiOkResponse({ schema: { type: 'object', properties: { declined: { type: 'boolean', enum: [true] } } } })
   async decline(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<{ declined: true }> {
     await this.signing.decline(id, body.reason, principal, await this.actingFor(id, principal, request));
     return { declined: true };
@@ -68,6 +72,7 @@ export class SigningController {
     return SignatureDto.of(signature);
   }
 
+  /** Confirms a scanned paper signature (the cluster head’s check). */
   @Post('paper/confirm')
   @HttpCode(200)
   @ApiOkResponse({ type: SignatureDto })
@@ -75,8 +80,10 @@ export class SigningController {
     return SignatureDto.of(await this.signing.confirmPaper(id, principal, await this.actingFor(id, principal, request)));
   }
 
+  /** Disputes a scanned paper signature, with a reason. */
   @Post('paper/dispute')
   @HttpCode(200)
+  @ApiOkResponse({ schema: { type: 'object', properties: { disputed: { type: 'boolean', enum: [true] } } } })
   async disputePaper(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<{ disputed: true }> {
     await this.signing.disputePaper(id, body.reason, principal, await this.actingFor(id, principal, request));
     return { disputed: true };

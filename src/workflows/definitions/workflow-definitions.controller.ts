@@ -31,6 +31,7 @@ export class WorkflowDefinitionsController {
     return this.definitions.create(body);
   }
 
+  /** One workflow definition with its draft. */
   @Get(':id')
   @ApiOkResponse({ type: WorkflowDefinitionDto })
   get(@Param() { id }: DefinitionIdParams): Promise<WorkflowDefinitionDto> {
@@ -67,6 +68,7 @@ export class WorkflowDefinitionsController {
     return result;
   }
 
+  /** The published versions of a workflow definition, newest first. */
   @Get(':id/versions')
   @ApiOkResponse({ type: VersionListDto })
   versions(@Param() { id }: DefinitionIdParams): Promise<VersionListDto> {

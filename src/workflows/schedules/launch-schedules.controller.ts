@@ -42,6 +42,7 @@ export class LaunchSchedulesController {
     return this.schedules.create(body, principal.personId);
   }
 
+  /** One launch schedule with its next run and results. */
   @Get(':id')
   @ApiOkResponse({ type: LaunchScheduleDto })
   @ApiNotFoundResponse({ description: 'LAUNCH_SCHEDULE_NOT_FOUND' })

@@ -30,6 +30,7 @@ export class ConsultationsController {
     return this.consultations.current();
   }
 
+  /** One public consultation (công khai) with its window and the objections received. */
   @Get('consultations/:id')
   @ApiOkResponse({ type: ConsultationViewDto })
   @ApiNotFoundResponse({ description: 'CONSULTATION_NOT_FOUND' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../../../common/auth/auth.decorators';
 import type { Principal } from '../../../common/auth/principal';
@@ -8,6 +8,7 @@ import { UploadEvidence, UploadedEvidence } from '../../storage/evidence-upload.
 import { sendFile } from '../../storage/send-file';
 import { AdvancedExampleDto, ExampleQueryDto, NominateExampleDto, ReviewExampleDto } from './advanced-examples.dto';
 import { AdvancedExamplesService } from './advanced-examples.service';
+import { FILE_BODY } from '../../../common/http/openapi-bodies';
 
 /** Advanced examples and good deeds: a unit's nomination with its evidence, the cluster head's review, the published list. */
 @ApiTags('commendations')
@@ -33,6 +34,7 @@ export class AdvancedExamplesController {
     return this.examples.list(query, principal);
   }
 
+  /** One advanced example (điển hình tiên tiến) with its account, evidence and review. */
   @Get(':id')
   @ApiOkResponse({ type: AdvancedExampleDto })
   @ApiForbiddenResponse({ description: 'EXAMPLE_FORBIDDEN' })
@@ -52,8 +54,10 @@ export class AdvancedExamplesController {
     return this.examples.attach(id, file, principal);
   }
 
+  /** Downloads one evidence file of an advanced example. */
   @Get(':id/attachments/:fileId')
-  @ApiOkResponse({ description: 'The file' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The file', ...FILE_BODY })
   @ApiNotFoundResponse({ description: 'EXAMPLE_NOT_FOUND' })
   async attachment(@Param('id', ParseUUIDPipe) id: string, @Param('fileId', ParseUUIDPipe) fileId: string, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
     const { file, stream } = await this.examples.attachment(id, fileId, principal);

@@ -6,6 +6,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -20,6 +21,7 @@ import { sendFile } from '../../storage/send-file';
 import { DecideInitiativeDto, InitiativeApplicationDto, InitiativeQueryDto, SubmitInitiativeDto } from './initiatives.dto';
 import { InitiativesService } from './initiatives.service';
 import { COUNCIL_SECRETARY_ROLES } from '../records/mandated';
+import { FILE_BODY } from '../../../common/http/openapi-bodies';
 
 /**
  * Initiatives (sáng kiến): a unit's application with its files, the Initiatives Council's vote (a poll of the council
@@ -72,7 +74,8 @@ export class InitiativesController {
 
   /** Downloads an attached file. */
   @Get(':id/attachments/:fileId')
-  @ApiOkResponse({ description: 'The file' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The file', ...FILE_BODY })
   @ApiNotFoundResponse({ description: 'INITIATIVE_NOT_FOUND' })
   async attachment(@Param('id', ParseUUIDPipe) id: string, @Param('fileId', ParseUUIDPipe) fileId: string, @CurrentPrincipal() principal: Principal, @Res() response: Response): Promise<void> {
     const { file, stream } = await this.initiatives.attachment(id, fileId, principal);
