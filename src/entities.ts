@@ -38,6 +38,8 @@ import { Score } from './modules/scoring/entities/score.entity';
 import { ScoringTableDefinition } from './modules/scoring/entities/scoring-table-definition.entity';
 import { ScoringTableVersion } from './modules/scoring/entities/scoring-table-version.entity';
 import { StoredFile } from './modules/storage/stored-file.entity';
+import { MailMessage } from './modules/mail/entities/mail-message.entity';
+import { MailPreference } from './modules/mail/entities/mail-preference.entity';
 import { WebhookDelivery } from './modules/webhooks/entities/webhook-delivery.entity';
 import { WebhookEndpoint } from './modules/webhooks/entities/webhook-endpoint.entity';
 import { BallotRecord } from './modules/voting/entities/ballot-record.entity';
@@ -114,4 +116,6 @@ export const ENTITIES = [
   StoredFile,
   WebhookEndpoint,
   WebhookDelivery,
+  MailPreference,
+  MailMessage,
 ];
