@@ -3,7 +3,9 @@ import { Cluster } from '../../src/modules/org/entities/cluster.entity';
 import { WebhookDelivery } from '../../src/modules/webhooks/entities/webhook-delivery.entity';
 import { verifyWebhookSignature } from '../../src/modules/webhooks/webhook-signature';
 import type { WebhookPayload } from '../../src/workflows/webhooks/webhook-payloads.service';
+import { WebhookSweeper } from '../../src/workflows/webhooks/webhook-sweeper.service';
 import { HttpsReceiver, ReceivedRequest, startHttpsReceiver } from '../support/https-receiver';
+import { signInWithForm } from '../support/page-session';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 import { fourStageDocument, publishedVersion } from '../support/workflow-factory';
@@ -168,5 +170,47 @@ describe('webhooks: campaign events to HTTPS endpoints, signed, retried, exactly
     }, 'the delivery failed');
     expect(delivery).toMatchObject({ status: 'failed', attempts: 4, lastStatusCode: 503, lastError: 'HTTP 503', nextAttemptAt: null });
     expect(at('/down')).toHaveLength(4);
+  });
+
+  it('queues again a pending delivery whose job was lost (the sweep), whether the job is gone or already finished', async () => {
+    const endpoint = await register('/swept', ['campaign.launched']);
+    receiver.answer = () => 200;
+    await launch('Giao ước 2020 — quét lại');
+    const [delivery] = await waitFor(async () => {
+      const entries = await log(endpoint.id);
+      return entries[0]?.status === 'delivered' ? entries : undefined;
+    }, 'the first delivery');
+    const sweeper = t.app.get(WebhookSweeper);
+    const em = t.app.get(MikroORM).em.fork();
+    const overdue = new Date(Date.now() - 10 * 60_000);
+    expect(await sweeper.sweep()).toBe(0);
+
+    // Pending again under a generation whose job never reached Redis: the sweep adds it, and it is sent.
+    await em.nativeUpdate(WebhookDelivery, { id: delivery.id as string }, { status: 'pending', generation: 2, nextAttemptAt: overdue });
+    expect(await sweeper.sweep()).toBe(1);
+    await waitFor(async () => (at('/swept').length === 2 && (await log(endpoint.id))[0].status === 'delivered' ? true : undefined), 'the swept delivery sent');
+    // Pending again while its job (generation 2) is finished: that job is replaced, and it is sent once more.
+    await em.nativeUpdate(WebhookDelivery, { id: delivery.id as string }, { status: 'pending', nextAttemptAt: overdue });
+    expect(await sweeper.sweep()).toBe(1);
+    await waitFor(async () => (at('/swept').length === 3 && (await log(endpoint.id))[0].status === 'delivered' ? true : undefined), 'the second swept delivery sent');
+    expect(await sweeper.sweep()).toBe(0);
+    expect((await log(endpoint.id))[0]).toMatchObject({ attempts: 3, status: 'delivered' });
+
+    // The administrators' page shows the log by names, in Vietnamese or English; an officer is refused.
+    const { cookie, csrfToken } = await signInWithForm(t, 'admin');
+    const page = (await t.http().get('/admin/webhooks').set('Cookie', cookie).expect(200)).text;
+    expect(page).toContain('Nhật ký gửi của “Cổng nhận /swept”');
+    expect(page).toMatch(/Giao ước 2020 — quét lại<\/a><\/td>\s*<td><strong>Đã gửi<\/strong><\/td>\s*<td>3<\/td>\s*<td>200<\/td>/);
+    expect(page).toContain(`${receiver.url}/swept`);
+    expect(page).not.toContain(endpoint.secret);
+    const english = (await t.http().get('/admin/webhooks?lang=en').set('Cookie', cookie).expect(200)).text;
+    expect(english).toContain('Delivery log of “Cổng nhận /swept”');
+    expect(english).toContain('<strong>Delivered</strong>');
+    // Its "send again" button: a form post with the page's CSRF token.
+    const posted = await t.http().post(`/admin/webhooks/${endpoint.id}/deliveries/${delivery.id}/redeliver`).set('Cookie', cookie).type('form').send({ _csrf: csrfToken });
+    expect([posted.status, posted.headers.location]).toEqual([303, '/admin/webhooks?flash=redelivered']);
+    await waitFor(async () => (at('/swept').length === 4 ? true : undefined), 'the delivery sent again from the page');
+    const officer = await signInWithForm(t, 'hatinh.canbo');
+    await t.http().get('/admin/webhooks').set('Cookie', officer.cookie).expect(403);
   });
 });

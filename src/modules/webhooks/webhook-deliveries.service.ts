@@ -9,8 +9,8 @@ import { WebhookEndpoint } from './entities/webhook-endpoint.entity';
 import { WebhookSender } from './webhook-sender.service';
 import { WEBHOOK_HEADERS, webhookSignature } from './webhook-signature';
 
-/** What one run of a delivery job did. */
-export type AttemptOutcome = 'delivered' | 'failed' | 'retry' | 'skipped';
+/** What one run of a delivery job did; `busy`: another run holds the delivery now, `finished`: nothing left to do. */
+export type AttemptOutcome = 'delivered' | 'failed' | 'retry' | 'busy' | 'finished';
 
 /** The payload of a delivery, made once by the workflows layer (it reads the campaign's history and names). */
 export type DeliveryBodyBuilder = (delivery: WebhookDelivery) => Promise<{ body: string; campaignName: string }>;
@@ -73,6 +73,20 @@ export class WebhookDeliveriesService {
     return { id: deliveryId, generation };
   }
 
+  /**
+   * Pending deliveries whose attempt is overdue by more than `graceMs` and that no run holds: their job may have been
+   * lost (Redis lost its data after the relay, or a job ran out of attempts while another run held the delivery).
+   */
+  async overdue(graceMs: number, limit = 100): Promise<Array<{ id: string; generation: number }>> {
+    const now = new Date();
+    const rows = await this.em.fork().find(
+      WebhookDelivery,
+      { status: 'pending', nextAttemptAt: { $lt: new Date(now.getTime() - graceMs) }, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
+      { fields: ['id', 'generation'], orderBy: { nextAttemptAt: 'asc' }, limit },
+    );
+    return rows.map((row) => ({ id: row.id, generation: row.generation }));
+  }
+
   async get(deliveryId: string): Promise<WebhookDeliveryDto> {
     const delivery = await this.em.fork().findOne(WebhookDelivery, deliveryId);
     if (!delivery) throw new AppError('WEBHOOK_DELIVERY_NOT_FOUND', { id: deliveryId });
@@ -80,8 +94,8 @@ export class WebhookDeliveriesService {
   }
 
   /**
-   * One attempt. The delivery is first leased by a compare-and-set, so that a job run twice at once sends once; a
-   * delivered or failed one is left alone. `final`: no retry follows (the job's last attempt); `retryInMs`: when the
+   * One attempt. The delivery is first leased by a compare-and-set, so that a job run twice at once sends once (the
+   * other run is told `busy`); a delivered or failed one is left alone. `final`: no retry follows (the job's last attempt); `retryInMs`: when the
    * next one will be, for the log.
    */
   async attempt(deliveryId: string, options: { final: boolean; retryInMs: number; build: DeliveryBodyBuilder }): Promise<AttemptOutcome> {
@@ -92,7 +106,7 @@ export class WebhookDeliveriesService {
       { id: deliveryId, status: 'pending', $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
       { leaseUntil: new Date(now.getTime() + this.leaseMs) },
     );
-    if (!claimed) return 'skipped';
+    if (!claimed) return (await em.count(WebhookDelivery, { id: deliveryId, status: 'pending' })) ? 'busy' : 'finished';
     const delivery = await em.findOneOrFail(WebhookDelivery, deliveryId, { populate: ['endpoint'] });
     const endpoint = delivery.endpoint;
     if (!delivery.body) {

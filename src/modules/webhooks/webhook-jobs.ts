@@ -3,6 +3,11 @@ import type { WebhooksConfig } from '../../config/app-config';
 /** The one job of the `webhooks` queue: send a delivery. Its payload is the delivery's id only. */
 export const WEBHOOK_DELIVER_JOB = 'webhook.deliver';
 
+/** The sweep (a job scheduler): finds pending deliveries whose job was lost and adds it again. */
+export const WEBHOOK_SWEEP_JOB = 'webhook.sweep';
+
+export const WEBHOOK_SWEEP_EVERY_MS = 60_000;
+
 export interface WebhookDeliverJob {
   deliveryId: string;
 }
