@@ -13,6 +13,32 @@ die() { printf '\033[1;31m[thidua] LỖI / ERROR:\033[0m %s\n' "$*" >&2; exit 1;
 
 is_root() { [ "$(id -u)" = 0 ]; }
 
+# with_progress LABEL COMMAND…: runs the command, saying every 15 s that it is still at work (a silent install of
+# several minutes looks hung); returns the command's status.
+with_progress() {
+  local label=$1 started pid waited=0
+  shift
+  started=$(date +%s)
+  "$@" &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1
+    waited=$((waited + 1))
+    if [ $((waited % 15)) = 0 ] && kill -0 "$pid" 2>/dev/null; then say "… $label: $(( $(date +%s) - started )) s"; fi
+  done
+  wait "$pid"
+}
+
+# http_ok PORT PATH: true when http://127.0.0.1:PORT/PATH answers 200 (bash only: a bare machine may lack curl).
+http_ok() {
+  local status
+  { exec 4<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$2" >&4
+  read -r -t 5 _ status _ <&4 || true
+  exec 4>&- 4<&-
+  [ "$status" = 200 ]
+}
+
 APT_UPDATED=0
 apt_install() {
   command -v apt-get >/dev/null || return 1
@@ -35,8 +61,8 @@ ensure_node_modules() {
   if ! command -v make >/dev/null || ! command -v g++ >/dev/null || ! command -v python3 >/dev/null; then
     apt_install build-essential python3 || die "python3, make and g++ are needed to build better-sqlite3: install them (Debian: apt-get install build-essential python3)"
   fi
-  say "Installing dependencies (npm ci; the first time takes a few minutes)…"
-  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  say "Installing dependencies (npm ci; the first time takes a few minutes, better-sqlite3 compiles from source)…"
+  with_progress "npm ci" bash -c 'cd "$1" && npm ci --no-audit --no-fund --loglevel=error' _ "$ROOT" || die "npm ci failed (its messages are above)."
   echo "$want" > "$stamp"
 }
 
@@ -117,7 +143,7 @@ ensure_chromium() {
 # Builds dist/ when a source file or the lock file is newer than the last build.
 ensure_build() {
   local stamp="$ROOT/dist/.build-stamp"
-  if [ -f "$stamp" ] && [ -z "$(find "$ROOT/src" "$ROOT/package-lock.json" "$ROOT/tsconfig.json" "$ROOT/tsconfig.build.json" -newer "$stamp" -print -quit)" ]; then
+  if [ -f "$stamp" ] && [ -z "$(find "$ROOT/src" "$ROOT/package-lock.json" "$ROOT/tsconfig.json" "$ROOT/tsconfig.build.json" "$ROOT/nest-cli.json" -newer "$stamp" -print -quit)" ]; then
     return 0
   fi
   say "Building (nest build)…"

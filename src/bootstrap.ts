@@ -1,3 +1,4 @@
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -19,6 +20,17 @@ export interface CreateAppOptions {
   quiet?: boolean;
 }
 
+/** Nest's own messages while the app is built (before pino takes over) at the configured level: `warn` hides the module list. */
+const BOOT_LOG_LEVELS: Record<string, LogLevel[]> = {
+  silent: [],
+  fatal: ['fatal'],
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
 /** Builds the Nest application for a role, with the HTTP pipeline every entry point and test shares. */
 export async function createApp({ role, config, quiet }: CreateAppOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(role, config), {
@@ -26,7 +38,7 @@ export async function createApp({ role, config, quiet }: CreateAppOptions): Prom
     // Not buffered: with buffering, a worker (no HTTP routes) never flushed its logs to pino.
     bufferLogs: false,
     abortOnError: false,
-    logger: quiet ? false : undefined,
+    logger: quiet ? false : (BOOT_LOG_LEVELS[config.logLevel] ?? undefined),
   });
   app.useLogger(app.get(Logger));
   app.use(securityHeaders());
