@@ -110,6 +110,7 @@ export const EXPECTED_OUTCOMES = parseTable(`
   GET    /api/v1/notifications                                     401            allowed        allowed        allowed        allowed        allowed
   # Another person's notification reads as 404 NOTIFICATION_NOT_FOUND (allowed in this table's terms, and hidden).
   POST   /api/v1/notifications/{id}/read                           401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/overview                                          401            403            403            allowed        403            allowed
   GET    /api/v1/tasks/{id}/form                                   401            allowed        403            403            403            403
   PUT    /api/v1/tasks/{id}/form/draft                             401            allowed        403            403            403            403
   POST   /api/v1/tasks/{id}/form/submit                            401            allowed        403            403            403            403
