@@ -7,7 +7,6 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -40,31 +39,31 @@ export class WebhooksController {
     private readonly redeliveries: WebhookRedeliveries,
   ) {}
 
+  /** Every webhook endpoint (without its secret). */
   @Get()
-  @ApiOperation({ summary: 'Every webhook endpoint (without its secret)' })
   @ApiOkResponse({ type: WebhookListDto })
   async list(): Promise<WebhookListDto> {
     return { items: await this.endpoints.list() };
   }
 
+  /** Registers an HTTPS endpoint for some event types; the answer holds its signing secret, shown only this once. */
   @Post()
-  @ApiOperation({ summary: 'Registers an HTTPS endpoint for some event types; the answer holds its signing secret, shown only this once' })
   @ApiCreatedResponse({ type: CreatedWebhookDto })
   @ApiUnprocessableEntityResponse({ description: 'WEBHOOK_URL_INVALID (not https://), WEBHOOK_EVENT_UNKNOWN' })
   create(@Body() body: CreateWebhookDto): Promise<CreatedWebhookDto> {
     return this.endpoints.create(body);
   }
 
+  /** One webhook endpoint. */
   @Get(':id')
-  @ApiOperation({ summary: 'One webhook endpoint' })
   @ApiOkResponse({ type: WebhookDto })
   @ApiNotFoundResponse({ description: 'WEBHOOK_NOT_FOUND' })
   get(@Param() { id }: WebhookIdParams): Promise<WebhookDto> {
     return this.endpoints.get(id);
   }
 
+  /** Changes an endpoint: name, address, event types, enabled. */
   @Patch(':id')
-  @ApiOperation({ summary: 'Changes an endpoint: name, address, event types, enabled' })
   @ApiOkResponse({ type: WebhookDto })
   @ApiNotFoundResponse({ description: 'WEBHOOK_NOT_FOUND' })
   @ApiUnprocessableEntityResponse({ description: 'WEBHOOK_URL_INVALID, WEBHOOK_EVENT_UNKNOWN' })
@@ -72,26 +71,26 @@ export class WebhooksController {
     return this.endpoints.update(id, body);
   }
 
+  /** Removes an endpoint and its delivery log. */
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Removes an endpoint and its delivery log' })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiNotFoundResponse({ description: 'WEBHOOK_NOT_FOUND' })
   async remove(@Param() { id }: WebhookIdParams): Promise<void> {
     await this.endpoints.remove(id);
   }
 
+  /** The endpoint’s delivery log, newest first: status, attempts, last answer and error. */
   @Get(':id/deliveries')
-  @ApiOperation({ summary: 'The endpoint’s delivery log, newest first: status, attempts, last answer and error' })
   @ApiOkResponse({ type: WebhookDeliveryListDto })
   @ApiNotFoundResponse({ description: 'WEBHOOK_NOT_FOUND' })
   async deliveries(@Param() { id }: WebhookIdParams, @Query() { status }: DeliveryListQuery): Promise<WebhookDeliveryListDto> {
     return { items: await this.deliveryLog.list(id, status) };
   }
 
+  /** Sends a delivered or failed delivery again (same body and delivery id, fresh signature). */
   @Post(':id/deliveries/:deliveryId/redeliver')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Sends a delivered or failed delivery again (same body and delivery id, fresh signature)' })
   @ApiAcceptedResponse({ type: WebhookDeliveryDto })
   @ApiNotFoundResponse({ description: 'WEBHOOK_DELIVERY_NOT_FOUND' })
   @ApiConflictResponse({ description: 'WEBHOOK_DELIVERY_IN_PROGRESS: still pending' })
