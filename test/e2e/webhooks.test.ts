@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
 import { WebhookDelivery } from '../../src/modules/webhooks/entities/webhook-delivery.entity';
+import { WebhookDeliveriesService } from '../../src/modules/webhooks/webhook-deliveries.service';
 import { verifyWebhookSignature } from '../../src/modules/webhooks/webhook-signature';
 import type { WebhookPayload } from '../../src/workflows/webhooks/webhook-payloads.service';
 import { WebhookSweeper } from '../../src/workflows/webhooks/webhook-sweeper.service';
@@ -151,6 +152,10 @@ describe('webhooks: campaign events to HTTPS endpoints, signed, retried, exactly
     expect(again.body).toMatchObject({ id: delivery.id, status: 'pending' });
     await waitFor(async () => (at('/flaky').length === 3 ? true : undefined), 'the redelivery under way');
     expect((await t.http().post(`/api/v1/webhooks/${endpoint.id}/deliveries/${delivery.id}/redeliver`).set(admin).expect(409)).body.code).toBe('WEBHOOK_DELIVERY_IN_PROGRESS');
+    // A second run of the job meanwhile (a job may run twice) finds the delivery held and sends nothing.
+    const build = () => Promise.reject(new Error('the body is already fixed'));
+    expect(await t.app.get(WebhookDeliveriesService).attempt(delivery.id as string, { final: false, retryInMs: 0, build })).toBe('busy');
+    expect(at('/flaky')).toHaveLength(3);
     release();
     await waitFor(async () => {
       const [entry] = await log(endpoint.id);
@@ -158,6 +163,9 @@ describe('webhooks: campaign events to HTTPS endpoints, signed, retried, exactly
     }, 'the redelivery delivered');
     expect(at('/flaky')).toHaveLength(3);
     expect(at('/flaky')[2].body).toBe(requests[0].body);
+    // And once finished, another run has nothing to do.
+    expect(await t.app.get(WebhookDeliveriesService).attempt(delivery.id as string, { final: false, retryInMs: 0, build })).toBe('finished');
+    expect(at('/flaky')).toHaveLength(3);
   });
 
   it('marks a delivery failed after its last attempt, with the last answer and error', async () => {

@@ -95,8 +95,8 @@ export class WebhookDeliveriesService {
 
   /**
    * One attempt. The delivery is first leased by a compare-and-set, so that a job run twice at once sends once (the
-   * other run is told `busy`); a delivered or failed one is left alone. `final`: no retry follows (the job's last attempt); `retryInMs`: when the
-   * next one will be, for the log.
+   * other run is told `busy`); a delivered or failed one is left alone. `final`: no retry follows (the job's last
+   * attempt); `retryInMs`: when the next one will be, for the log.
    */
   async attempt(deliveryId: string, options: { final: boolean; retryInMs: number; build: DeliveryBodyBuilder }): Promise<AttemptOutcome> {
     const em = this.em.fork();
@@ -110,9 +110,16 @@ export class WebhookDeliveriesService {
     const delivery = await em.findOneOrFail(WebhookDelivery, deliveryId, { populate: ['endpoint'] });
     const endpoint = delivery.endpoint;
     if (!delivery.body) {
-      const built = await options.build(delivery);
-      delivery.body = built.body;
-      delivery.campaignName ||= built.campaignName;
+      try {
+        const built = await options.build(delivery);
+        delivery.body = built.body;
+        delivery.campaignName ||= built.campaignName;
+      } catch (error) {
+        // Logged and released, so that the job's retry may take it at once; failed when no retry follows.
+        const lastError = `payload: ${String((error as Error).message ?? error).slice(0, 500)}`;
+        await em.nativeUpdate(WebhookDelivery, { id: deliveryId }, { leaseUntil: null, lastError, ...(options.final ? { status: 'failed' as const, nextAttemptAt: null } : {}) });
+        throw error;
+      }
     }
     const response = endpoint.enabled
       ? await this.sender.send({
