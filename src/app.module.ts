@@ -27,6 +27,7 @@ import { DiscussionGateModule } from './workflows/stages/discussion/discussion-g
 import { ScoreWebModule } from './workflows/stages/score/web/score-web.module';
 import { CampaignLaunchesModule } from './workflows/launches/campaign-launches.module';
 import { LaunchSchedulesApiModule } from './workflows/schedules/launch-schedules-api.module';
+import { MailApiModule } from './workflows/mail/mail-api.module';
 import { OverviewModule } from './workflows/overview/overview.module';
 import { WebhooksApiModule } from './workflows/webhooks/webhooks-api.module';
 import { WorkflowWebModule } from './workflows/web/workflow-web.module';
@@ -62,7 +63,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreImports(config),
-        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule, LaunchSchedulesApiModule, CampaignLaunchesModule, ScoringApiModule, CommendationsApiModule, ScoreWebModule, WebhooksApiModule, OverviewModule] : []),
+        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule, LaunchSchedulesApiModule, CampaignLaunchesModule, ScoringApiModule, CommendationsApiModule, ScoreWebModule, WebhooksApiModule, MailApiModule, OverviewModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],
       providers: http ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],

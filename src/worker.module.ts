@@ -7,12 +7,13 @@ import { ObservabilityModule } from './modules/observability/observability.modul
 import { logQueueErrors } from './queue/log-queue-errors';
 import { QUEUES } from './queue/queue-names';
 import { WorkflowEngineWorkerModule } from './workflows/engine/workflow-engine-worker.module';
+import { MailWorkerModule } from './workflows/mail/mail-worker.module';
 import { LaunchSchedulesWorkerModule } from './workflows/schedules/launch-schedules-worker.module';
 import { WebhooksWorkerModule } from './workflows/webhooks/webhooks-worker.module';
 
 /** The worker role: queue processors and the job schedulers they own. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QUEUES.maintenance }), RefreshTokenModule, WorkflowEngineWorkerModule, ObservabilityModule, LaunchSchedulesWorkerModule, WebhooksWorkerModule],
+  imports: [BullModule.registerQueue({ name: QUEUES.maintenance }), RefreshTokenModule, WorkflowEngineWorkerModule, ObservabilityModule, LaunchSchedulesWorkerModule, WebhooksWorkerModule, MailWorkerModule],
   providers: [MaintenanceProcessor],
 })
 export class WorkerModule implements OnApplicationBootstrap {

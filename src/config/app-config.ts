@@ -52,6 +52,7 @@ export interface AppConfig {
   signing: SigningConfig;
   storage: StorageConfig;
   webhooks: WebhooksConfig;
+  mail: MailConfig;
   demo: { password: string };
 }
 
@@ -64,6 +65,24 @@ export interface WebhooksConfig {
   /** Attempts in all before a delivery is marked failed (WEBHOOK_MAX_ATTEMPTS; default 8). */
   maxAttempts: number;
   /** The first retry's delay in milliseconds, doubled at each retry (WEBHOOK_RETRY_DELAY_MS; default 10 s: 8 attempts span about 21 minutes). */
+  retryDelayMs: number;
+}
+
+/** E-mail notices: through an SMTP server when one is configured, else into a local mail folder. */
+export interface MailConfig {
+  /** smtp:// or smtps:// URL, credentials included (SMTP_URL); unset: messages are written as .eml files to `folder`. */
+  smtpUrl?: string;
+  /** The From header (MAIL_FROM; default "Thi đua <thidua@localhost>"). */
+  from: string;
+  /** Absolute folder of the local mail (MAIL_DIR, relative paths from the project root; default data/mail). */
+  folder: string;
+  /** The hour (0–23, Vietnam time) from which the daily digests go out (MAIL_DIGEST_HOUR; default 7). */
+  digestHour: number;
+  /** How often the worker turns new notices into mail, in milliseconds (MAIL_POLL_MS; default 15 s). */
+  pollMs: number;
+  /** Attempts in all before a message is marked failed (MAIL_MAX_ATTEMPTS; default 6). */
+  maxAttempts: number;
+  /** The first retry's delay in milliseconds, doubled at each retry (MAIL_RETRY_DELAY_MS; default 30 s). */
   retryDelayMs: number;
 }
 

@@ -92,6 +92,29 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3600000)
   WEBHOOK_RETRY_DELAY_MS?: number;
 
+  /** The SMTP server of e-mail notices, e.g. smtps://user:password@mail.example.vn:465; unset: the local mail folder. */
+  @IsOptional() @Matches(/^smtps?:\/\/[^\s/]+\/?(\?\S*)?$/, { message: 'SMTP_URL must look like smtp://host:587 or smtps://user:password@host:465' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(3)
+  MAIL_FROM?: string;
+
+  /** Folder of the local mail when no SMTP server is set; a relative path is taken from the project root. */
+  @IsOptional() @IsString() @MinLength(1)
+  MAIL_DIR?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(23)
+  MAIL_DIGEST_HOUR?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3600000)
+  MAIL_POLL_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(30)
+  MAIL_MAX_ATTEMPTS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3600000)
+  MAIL_RETRY_DELAY_MS?: number;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { projectRoot } from '../common/project-root';
@@ -80,6 +81,16 @@ export function loadConfig(env: Environment): AppConfig {
       timeoutMs: vars.WEBHOOK_TIMEOUT_MS ?? 10_000,
       maxAttempts: vars.WEBHOOK_MAX_ATTEMPTS ?? 8,
       retryDelayMs: vars.WEBHOOK_RETRY_DELAY_MS ?? 10_000,
+    },
+    mail: {
+      ...(vars.SMTP_URL ? { smtpUrl: vars.SMTP_URL } : {}),
+      from: vars.MAIL_FROM ?? 'Thi đua <thidua@localhost>',
+      // Tests that set no folder write beside the system's temporary files, never into the project's data.
+      folder: resolve(projectRoot(), vars.MAIL_DIR ?? (environment === 'test' ? join(tmpdir(), 'thidua-test-mail') : 'data/mail')),
+      digestHour: vars.MAIL_DIGEST_HOUR ?? 7,
+      pollMs: vars.MAIL_POLL_MS ?? 15_000,
+      maxAttempts: vars.MAIL_MAX_ATTEMPTS ?? 6,
+      retryDelayMs: vars.MAIL_RETRY_DELAY_MS ?? 30_000,
     },
     demo: { password: vars.DEMO_PASSWORD ?? 'thidua2020' },
   };

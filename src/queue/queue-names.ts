@@ -7,6 +7,8 @@ export const QUEUES = {
   evaluationSchedules: 'evaluation-schedules',
   /** Webhook deliveries: one job per delivery (and per redelivery), retried with exponential backoff. */
   webhooks: 'webhooks',
+  /** E-mail notices: the tick that turns new notices into mail and gathers digests, and one job per message to send. */
+  mail: 'mail',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -225,6 +225,11 @@ export const EXPECTED_OUTCOMES = parseTable(`
   DELETE /api/v1/webhooks/{id}                                     401            403            403            403            403            allowed
   GET    /api/v1/webhooks/{id}/deliveries                          401            403            403            403            403            allowed
   POST   /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver   401            403            403            403            403            allowed
+  GET    /api/v1/mail                                              401            403            403            403            403            allowed
+  GET    /api/v1/mail/{id}                                         401            403            403            403            403            allowed
+  GET    /api/v1/mail/{id}/eml                                     401            403            403            403            403            allowed
+  GET    /api/v1/me/mail-preference                                401            allowed        allowed        allowed        allowed        allowed
+  PUT    /api/v1/me/mail-preference                                401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/form-versions/{id}                                401            403            403            403            403            allowed
   GET    /api/v1/form-versions/{a}/diff/{b}                        401            403            403            403            403            allowed
   # Documents: every signed-in person reads; creating documents and versions is the administrator's.

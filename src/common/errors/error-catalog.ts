@@ -2,6 +2,7 @@ import { Text } from '../i18n/language';
 import { COMMENDATION_ERRORS } from './commendation-errors';
 import { DOCUMENT_ERRORS } from './document-errors';
 import { LAUNCH_ERRORS } from './launch-errors';
+import { MAIL_ERRORS } from './mail-errors';
 import { RANKING_ERRORS } from './ranking-errors';
 import { SCHEDULE_ERRORS } from './schedule-errors';
 import { SCORING_ERRORS } from './scoring-errors';
@@ -329,6 +330,7 @@ export const ERROR_CATALOG = {
   ...RANKING_ERRORS,
   ...COMMENDATION_ERRORS,
   ...WEBHOOK_ERRORS,
+  ...MAIL_ERRORS,
 } satisfies Record<string, CatalogEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1,0 +1,54 @@
+import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../../../common/auth/auth.decorators';
+import { AppError } from '../../../common/errors/app-error';
+import { MailMessagesService } from '../../../modules/mail/mail-messages.service';
+import { MailTransport } from '../../../modules/mail/mail-transport.service';
+import { WebExceptionFilter } from '../../../modules/web/web-exception.filter';
+import { WorkflowPageShell } from '../../web/workflow-page-shell.service';
+import { mailListView, mailMessageView } from './mail-list.view';
+import { mt } from './mail-web-texts';
+
+/** The administrators' page of the mail log, and each message's text (the local mail folder's too). */
+@ApiExcludeController()
+@Public()
+@UseFilters(WebExceptionFilter)
+@Controller('admin/mail')
+export class MailPagesController {
+  constructor(
+    private readonly shell: WorkflowPageShell,
+    private readonly messages: MailMessagesService,
+    private readonly transport: MailTransport,
+  ) {}
+
+  @Get()
+  async list(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const viewer = await this.shell.viewer(request, response);
+    if (!viewer) return;
+    this.shell.requireRole(viewer, 'admin');
+    const { language } = viewer;
+    const content = mailListView({ language, transport: this.transport.kind, folder: this.transport.folder, messages: await this.messages.list({ limit: 200 }) });
+    this.shell.send(request, response, viewer, { title: mt(language, 'title'), content, path: '/admin/mail' });
+  }
+
+  @Get(':id')
+  async message(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const viewer = await this.shell.viewer(request, response);
+    if (!viewer) return;
+    this.shell.requireRole(viewer, 'admin');
+    const message = await this.messages.get(id);
+    this.shell.send(request, response, viewer, { title: message.subject, content: mailMessageView(viewer.language, message), path: '/admin/mail' });
+  }
+
+  @Get(':id/eml')
+  async eml(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const viewer = await this.shell.viewer(request, response);
+    if (!viewer) return;
+    this.shell.requireRole(viewer, 'admin');
+    const bytes = await this.messages.eml(id);
+    if (!bytes) throw new AppError('MAIL_MESSAGE_NOT_FOUND', { id });
+    response.type('message/rfc822').setHeader('Content-Disposition', `attachment; filename="${id}.eml"`);
+    response.send(bytes);
+  }
+}
