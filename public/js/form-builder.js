@@ -144,11 +144,13 @@
     if (!opening) return;
     var host = document.getElementById('preview-form');
     host.textContent = '';
+    page.keepAccessible(host);
     Formio.createForm(host, currentSchema(), page.formioOptions());
   });
 
   var host = document.getElementById('builder');
   host.textContent = '';
+  page.keepAccessible(host);
   // Form.io fills in the object it is given; the page keeps its own copy of the stored draft to compare with.
   Formio.builder(host, JSON.parse(JSON.stringify(data.draft)), page.formioOptions({ noDefaultSubmitButton: true })).then(function (instance) {
     builder = instance;

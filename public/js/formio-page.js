@@ -87,8 +87,62 @@
     return new Date().toLocaleTimeString(pageData.language === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
   }
 
+  /**
+   * Mends what Form.io's templates get wrong for assistive technology (axe-core finds each as a serious violation):
+   * the help icon is focusable without a role or a name, a field's label hidden from screen readers holds that icon,
+   * a group of check boxes claims aria-required, a read-only text area is a nameless textbox, read-only headers carry
+   * aria-expanded, read-only choices show their text in a span no input is labelled by, and the builder's palette calls
+   * itself a tablist of things that are not tabs.
+   */
+  var mendedLabels = 0;
+  function mendAccessibility(root) {
+    root.querySelectorAll('[ref="tooltip"]:not([role])').forEach(function (icon) {
+      // Named by what it is, described by its help: a name holding the help would read as the field's label.
+      icon.setAttribute('role', 'button');
+      icon.setAttribute('aria-label', text('fieldHelp'));
+      var help = icon.getAttribute('data-tooltip') || icon.getAttribute('data-title');
+      if (help) icon.setAttribute('aria-description', help);
+    });
+    root.querySelectorAll('label[aria-hidden="true"]').forEach(function (label) {
+      if (label.querySelector('[tabindex]:not([tabindex="-1"])')) label.removeAttribute('aria-hidden');
+    });
+    root.querySelectorAll('[role="group"][aria-required]').forEach(function (group) {
+      group.removeAttribute('aria-required');
+    });
+    root.querySelectorAll('[role="textbox"]:not([aria-label]):not([aria-labelledby])').forEach(function (box) {
+      var component = box.closest('.formio-component');
+      var label = component && component.querySelector('label');
+      if (!label) return;
+      if (!label.id) label.id = 'mended-label-' + ++mendedLabels;
+      box.setAttribute('aria-labelledby', label.id);
+    });
+    root.querySelectorAll('[role="presentation"][aria-expanded]').forEach(function (header) {
+      header.removeAttribute('aria-expanded');
+      header.removeAttribute('aria-controls');
+    });
+    root.querySelectorAll('.form-check').forEach(function (choice) {
+      var input = choice.querySelector('input.form-check-input[id]');
+      var caption = choice.querySelector('span.form-check-label');
+      if (!input || !caption || input.labels.length || input.hasAttribute('aria-labelledby')) return;
+      caption.id = input.id + '-caption';
+      input.setAttribute('aria-labelledby', caption.id);
+    });
+    root.querySelectorAll('.builder-sidebar[role="tablist"]').forEach(function (palette) {
+      palette.removeAttribute('role');
+    });
+  }
+
+  /** Keeps `host` mended as Form.io renders and redraws into it. */
+  function keepAccessible(host) {
+    mendAccessibility(host);
+    new window.MutationObserver(function () {
+      mendAccessibility(host);
+    }).observe(host, { childList: true, subtree: true });
+  }
+
   window.thiduaFormPage = {
     data: pageData,
+    keepAccessible: keepAccessible,
     text: text,
     formioOptions: formioOptions,
     api: api,

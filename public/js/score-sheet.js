@@ -160,6 +160,7 @@
   var schema = Object.assign({}, data.schema, { components: withoutSubmitButtons(data.schema.components) });
   var host = document.getElementById('score-sheet');
   host.textContent = '';
+  page.keepAccessible(host);
   Formio.createForm(host, schema, page.formioOptions({ readOnly: !data.canSubmit })).then(function (instance) {
     form = instance;
     form.nosubmit = true;

@@ -99,6 +99,7 @@
   var schema = Object.assign({}, data.schema, { components: withoutSubmitButtons(data.schema.components) });
   var host = document.getElementById('task-form');
   host.textContent = '';
+  page.keepAccessible(host);
   Formio.createForm(host, schema, page.formioOptions({ readOnly: !data.canSubmit })).then(function (instance) {
     form = instance;
     // Stop Form.io's own submission (Enter in a field): only our buttons send, and only to this server.

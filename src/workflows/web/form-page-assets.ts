@@ -26,9 +26,11 @@ export function formioTranslation(language: Language): Record<string, string> {
 
 /**
  * What the shell's stylesheet must give up on Form.io's parts (Bootstrap styles those), and room for the builder:
- * its palette and canvas need more width than a reading page.
+ * its palette and canvas need more width than a reading page. Code keeps the text's colour, as on the other pages:
+ * Bootstrap's pink is below 4.5:1 on the page's grey.
  */
 export const FORM_PAGE_STYLE = html`<style>
+code{color:inherit}
 .formio-host label{display:inline-block;font-weight:500;margin-bottom:.25rem}
 .formio-host button{font-weight:500}
 .formio-host .form-check-label{display:inline}

@@ -107,6 +107,8 @@ export const FORM_CLIENT_TEXTS = {
   signedOut: { vi: 'Phiên đăng nhập đã hết; hãy tải lại trang và đăng nhập.', en: 'Your session has ended; reload the page and sign in.' },
   statusDraft: FORM_WEB_TEXTS.statusDraft,
   statusSubmitted: FORM_WEB_TEXTS.statusSubmitted,
+  /** The name of a field's help icon; the help itself is its description. */
+  fieldHelp: { vi: 'Giải thích', en: 'Explanation' },
 } satisfies Record<string, Text>;
 
 /** The client texts in one language. */

@@ -33,13 +33,14 @@ export interface NavigationLink {
 const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
 
 // Colours keep at least 7:1 contrast for text; the focus ring is yellow inside black, visible on light and dark.
+// A date field's day, month, year and calendar button take the focus inside it, where :focus-visible misses the last.
 const STYLE = html`<style>
 *,*::before,*::after{box-sizing:border-box}
 html{font-size:100%;-webkit-text-size-adjust:100%}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;font-size:1.0625rem;line-height:1.55;color:#1b1b1b;background:#f4f5f7}
 a{color:#0b4f8a;text-underline-offset:.15em}
 a:hover{color:#063563}
-:focus-visible{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}
+:focus-visible,input[type=date]:focus-within{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}
 .skip{position:absolute;left:-9999px;top:0;background:#ffdd00;color:#0b0c0c;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:0}
 .site-header{background:#7f1616;color:#fff}

@@ -71,6 +71,8 @@ export const SCORE_CLIENT_TEXTS = {
   statusRecused: SCORE_WEB_TEXTS.statusRecused,
   networkError: { vi: 'Không kết nối được máy chủ; dữ liệu vẫn còn trên trang, hãy thử lại.', en: 'Could not reach the server; your data is still on the page, please try again.' },
   signedOut: { vi: 'Phiên đăng nhập đã hết; hãy đăng nhập lại trong thẻ khác rồi thử lại.', en: 'Your session has ended; sign in again in another tab and retry.' },
+  /** The name of a criterion's help icon; the help itself is its description. */
+  fieldHelp: { vi: 'Giải thích', en: 'Explanation' },
 } as const;
 
 export function sct(language: Language, key: keyof typeof SCORE_WEB_TEXTS, params: Record<string, unknown> = {}): string {
