@@ -25,11 +25,12 @@ import { WorkflowApiModule } from './workflows/api/workflow-api.module';
 import { WorkflowDefinitionsModule } from './workflows/definitions/workflow-definitions.module';
 import { DiscussionGateModule } from './workflows/stages/discussion/discussion-gate.module';
 import { ScoreWebModule } from './workflows/stages/score/web/score-web.module';
+import { WorkflowEditorModule } from './workflows/editor/workflow-editor.module';
 import { CampaignLaunchesModule } from './workflows/launches/campaign-launches.module';
 import { LaunchSchedulesApiModule } from './workflows/schedules/launch-schedules-api.module';
+import { WebhooksApiModule } from './workflows/webhooks/webhooks-api.module';
 import { MailApiModule } from './workflows/mail/mail-api.module';
 import { OverviewModule } from './workflows/overview/overview.module';
-import { WebhooksApiModule } from './workflows/webhooks/webhooks-api.module';
 import { WorkflowWebModule } from './workflows/web/workflow-web.module';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -63,7 +64,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreImports(config),
-        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule, LaunchSchedulesApiModule, CampaignLaunchesModule, ScoringApiModule, CommendationsApiModule, ScoreWebModule, WebhooksApiModule, MailApiModule, OverviewModule] : []),
+        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule, LaunchSchedulesApiModule, CampaignLaunchesModule, WorkflowEditorModule, ScoringApiModule, CommendationsApiModule, ScoreWebModule, WebhooksApiModule, MailApiModule, OverviewModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],
       providers: http ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],

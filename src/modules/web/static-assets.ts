@@ -42,9 +42,15 @@ export interface StaticAssetFile {
   file: string;
 }
 
-/** Chart.js (ranking and score-history charts): only its prebuilt UMD browser bundle, never its ESM or CommonJS builds. */
+/**
+ * Chart.js (ranking and score-history charts) and Mermaid (the workflow editor's diagram): only their prebuilt browser
+ * bundles, never their ESM or CommonJS builds (Mermaid is ESM-only on the server side).
+ */
 export function staticAssetFiles(): StaticAssetFile[] {
-  return [{ path: '/assets/chartjs/chart.umd.js', file: join(packageFolder('chart.js'), 'chart.umd.js') }];
+  return [
+    { path: '/assets/chartjs/chart.umd.js', file: join(packageFolder('chart.js'), 'chart.umd.js') },
+    { path: '/assets/mermaid/mermaid.min.js', file: require.resolve('mermaid/dist/mermaid.min.js') },
+  ];
 }
 
 /** Serves the asset folders and files; a missing file falls through to the API's coded 404. */

@@ -1,0 +1,242 @@
+/*
+ * The workflow editor page: the draft's JSON is checked by the server as it changes (every problem at its path) and
+ * its diagram drawn with Mermaid from this server; a form adds a stage; "Save" and "Publish" go through the
+ * workflow definitions API with the session's CSRF token.
+ */
+(function () {
+  'use strict';
+
+  var page = JSON.parse(document.getElementById('page-data').textContent);
+  var csrfToken = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
+  var textarea = document.getElementById('workflow-json');
+  var statusLine = document.getElementById('editor-status');
+  var problemsList = document.getElementById('problems');
+  var diagram = document.getElementById('diagram');
+  var diagramSource = document.getElementById('diagram-source');
+  var saveButton = document.getElementById('save-draft');
+  var publishButton = document.getElementById('publish');
+  var addForm = document.getElementById('add-stage');
+  var savedText = textarea.value;
+  var lastDocument = null;
+  var problemCount = 0;
+  var checkTimer = null;
+  var checkSequence = 0;
+  var diagramSequence = 0;
+
+  window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', flowchart: { htmlLabels: false } });
+
+  function text(key, params) {
+    return (page.texts[key] || key).replace(/\{(\w+)\}/g, function (match, name) {
+      return params && name in params ? String(params[name]) : match;
+    });
+  }
+
+  function say(message, kind) {
+    statusLine.textContent = message;
+    statusLine.className = kind === 'error' ? 'alert' : kind === 'done' ? 'flash' : '';
+  }
+
+  function api(method, url, body) {
+    return fetch(url, {
+      method: method,
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': page.language, 'X-CSRF-Token': csrfToken },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then(
+      function (response) {
+        return response.text().then(function (raw) {
+          var parsed = null;
+          try {
+            parsed = raw ? JSON.parse(raw) : null;
+          } catch {
+            parsed = null;
+          }
+          return { ok: response.ok, status: response.status, body: parsed };
+        });
+      },
+      function () {
+        return { ok: false, status: 0, body: null };
+      },
+    );
+  }
+
+  function failureMessage(result) {
+    return text('failed', { message: (result.body && result.body.message) || String(result.status) });
+  }
+
+  function updateButtons() {
+    var valid = lastDocument !== null;
+    if (saveButton) saveButton.disabled = !valid || textarea.value === savedText;
+    if (publishButton) publishButton.disabled = !valid || problemCount > 0;
+  }
+
+  function showProblems(problems) {
+    problemsList.textContent = '';
+    problemCount = problems.length;
+    problems.forEach(function (problem) {
+      var item = document.createElement('li');
+      var path = document.createElement('code');
+      path.textContent = problem.path;
+      item.appendChild(path);
+      item.appendChild(document.createTextNode(' ' + problem.message + (problem.code ? ' (' + problem.code + ')' : '')));
+      problemsList.appendChild(item);
+    });
+    if (!problems.length) {
+      var none = document.createElement('li');
+      none.className = 'muted';
+      none.textContent = text('noProblems');
+      problemsList.appendChild(none);
+    }
+    updateButtons();
+  }
+
+  function drawDiagram(source) {
+    diagramSource.textContent = source || '';
+    if (!source) {
+      diagram.textContent = text('diagramFailed');
+      return;
+    }
+    var sequence = ++diagramSequence;
+    window.mermaid.render('workflow-diagram-' + sequence, source).then(
+      function (result) {
+        if (sequence !== diagramSequence) return;
+        diagram.innerHTML = result.svg;
+        diagram.setAttribute('data-drawn', String(sequence));
+      },
+      function () {
+        if (sequence === diagramSequence) diagram.textContent = text('diagramFailed');
+      },
+    );
+  }
+
+  /** The stage keys of the document, for the add-stage form's selects. */
+  function fillStageSelects(documentValue) {
+    if (!addForm) return;
+    var keys = documentValue && documentValue.stages && typeof documentValue.stages === 'object' ? Object.keys(documentValue.stages) : [];
+    ['stage-after', 'stage-then'].forEach(function (id) {
+      var select = document.getElementById(id);
+      var chosen = select.value;
+      select.textContent = '';
+      select.appendChild(new window.Option('', ''));
+      keys.forEach(function (key) {
+        select.appendChild(new window.Option(key, key, false, key === chosen));
+      });
+    });
+  }
+
+  function check() {
+    var parsed;
+    try {
+      parsed = JSON.parse(textarea.value);
+    } catch (error) {
+      lastDocument = null;
+      showProblems([{ path: '$', message: text('jsonInvalid', { message: error.message }), code: 'JSON' }]);
+      return Promise.resolve();
+    }
+    lastDocument = parsed;
+    fillStageSelects(parsed);
+    var sequence = ++checkSequence;
+    say(text('checking'));
+    return api('POST', '/api/v1/workflow-documents/check', { document: parsed }).then(function (result) {
+      if (sequence !== checkSequence) return;
+      if (!result.ok) {
+        say(failureMessage(result), 'error');
+        return;
+      }
+      say('');
+      showProblems(result.body.problems);
+      drawDiagram(result.body.mermaid);
+    });
+  }
+
+  function scheduleCheck() {
+    window.clearTimeout(checkTimer);
+    updateButtons();
+    checkTimer = window.setTimeout(check, 400);
+  }
+
+  function save() {
+    if (lastDocument === null) return Promise.resolve(false);
+    return api('PUT', '/api/v1/workflow-definitions/' + page.definitionId + '/draft', { document: lastDocument }).then(function (result) {
+      if (!result.ok) {
+        say(failureMessage(result), 'error');
+        return false;
+      }
+      savedText = textarea.value;
+      updateButtons();
+      return true;
+    });
+  }
+
+  textarea.addEventListener('input', scheduleCheck);
+
+  if (saveButton) {
+    saveButton.addEventListener('click', function () {
+      save().then(function (saved) {
+        if (saved) say(text('saved'), 'done');
+      });
+    });
+  }
+
+  if (publishButton) {
+    publishButton.addEventListener('click', function () {
+      publishButton.disabled = true;
+      save().then(function (saved) {
+        if (!saved) return updateButtons();
+        return api('POST', '/api/v1/workflow-definitions/' + page.definitionId + '/publish').then(function (result) {
+          updateButtons();
+          if (!result.ok) {
+            say(failureMessage(result), 'error');
+            if (result.body && Array.isArray(result.body.details)) showProblems(result.body.details);
+            return;
+          }
+          var number = result.body.version ? result.body.version.number : '';
+          say(text(result.status === 201 ? 'published' : 'unchanged', { number: number }), 'done');
+        });
+      });
+    });
+  }
+
+  if (addForm) {
+    addForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      if (lastDocument === null || typeof lastDocument.stages !== 'object' || lastDocument.stages === null) return;
+      var field = function (name) {
+        return addForm.elements[name].value.trim();
+      };
+      var key = field('key');
+      if (Object.prototype.hasOwnProperty.call(lastDocument.stages, key)) {
+        say(text('stageExists', { key: key }), 'error');
+        return;
+      }
+      var type = field('type');
+      var stage = { type: type };
+      if (field('name')) stage.name = { vi: field('name') };
+      if (field('assignee')) stage.assignees = [field('assignee')];
+      if (addForm.elements.fanOut.checked) stage.fanOut = 'each-member';
+      if (field('due')) stage.due = { workingDays: Number(field('due')) };
+      var firstOutcome = (page.outcomes[type] || [])[0];
+      if (field('then') && firstOutcome) {
+        stage.on = {};
+        stage.on[firstOutcome] = field('then');
+      }
+      lastDocument.stages[key] = stage;
+      var after = field('after');
+      var outcome = field('outcome');
+      if (after && outcome && lastDocument.stages[after]) {
+        lastDocument.stages[after].on = lastDocument.stages[after].on || {};
+        lastDocument.stages[after].on[outcome] = key;
+      }
+      textarea.value = JSON.stringify(lastDocument, null, 2);
+      addForm.reset();
+      say(text('stageAdded', { key: key }), 'done');
+      window.clearTimeout(checkTimer);
+      check();
+    });
+  }
+
+  check().then(function () {
+    if (addForm) document.getElementById('add-stage-button').disabled = false;
+    updateButtons();
+  });
+})();

@@ -1,0 +1,74 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { sqlRows } from '../../database/sql-rows';
+import { WorkflowDefinitionsService } from '../definitions/workflow-definitions.service';
+import { workflowDiagram } from '../definitions/workflow-diagram';
+import type { WorkflowDocument } from '../definitions/workflow-document';
+import { WorkflowDefinition } from '../engine/entities/workflow-definition.entity';
+import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
+import type { WorkflowCheckDto, WorkflowVersionRunsDto } from './dto/workflow-check.dto';
+
+/** One definition as the editor's list shows it: its versions with the campaigns pinned to each. */
+export interface WorkflowEditorEntry {
+  id: string;
+  key: string;
+  name: string;
+  builtIn: boolean;
+  versions: WorkflowVersionRunsDto[];
+}
+
+const isDrawable = (document: unknown): document is WorkflowDocument =>
+  typeof document === 'object' && document !== null && typeof (document as WorkflowDocument).start === 'string' && typeof (document as WorkflowDocument).stages === 'object' && (document as WorkflowDocument).stages !== null;
+
+/** What the workflow editor needs beyond the definitions API: a check of unsaved JSON with its diagram, and the list with its campaigns. */
+@Injectable()
+export class WorkflowEditorService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly definitions: WorkflowDefinitionsService,
+  ) {}
+
+  /** Every problem of a document as it is being edited (as publishing would find them), and its diagram when it can be drawn. */
+  async check(document: unknown): Promise<WorkflowCheckDto> {
+    const problems = this.definitions.problemsOf(document);
+    if (!problems.length) problems.push(...(await this.definitions.unknownForms(document)));
+    let mermaid: string | null = null;
+    if (isDrawable(document)) {
+      try {
+        mermaid = workflowDiagram(document);
+      } catch {
+        // A half-written stage (no type yet, say) cannot be drawn; the problems list says why.
+        mermaid = null;
+      }
+    }
+    return { problems, mermaid };
+  }
+
+  /** Every definition by key, with its versions newest first and the campaigns pinned to each (one statement for the counts). */
+  async entries(): Promise<WorkflowEditorEntry[]> {
+    const em = this.em.fork();
+    const definitions = await em.find(WorkflowDefinition, { archivedAt: null }, { orderBy: { key: 'asc' } });
+    const versions = await em.find(WorkflowVersion, { definition: { $in: definitions } }, { fields: ['id', 'number', 'publishedAt', 'definition'], orderBy: { number: 'desc' } });
+    const counts = await sqlRows<{ workflow_version_id: string; campaigns: number | string; running: number | string }>(
+      em,
+      "select workflow_version_id, count(*) as campaigns, sum(case when status = 'running' then 1 else 0 end) as running from campaign group by workflow_version_id",
+      [],
+    );
+    const countOf = new Map(counts.map((row) => [row.workflow_version_id, row]));
+    return definitions.map((definition) => ({
+      id: definition.id,
+      key: definition.key,
+      name: definition.name,
+      builtIn: definition.builtIn,
+      versions: versions
+        .filter((version) => version.definition.id === definition.id)
+        .map((version) => ({
+          versionId: version.id,
+          number: version.number,
+          publishedAt: version.publishedAt.toISOString(),
+          running: Number(countOf.get(version.id)?.running ?? 0),
+          campaigns: Number(countOf.get(version.id)?.campaigns ?? 0),
+        })),
+    }));
+  }
+}
