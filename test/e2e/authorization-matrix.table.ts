@@ -89,6 +89,7 @@ export const EXPECTED_OUTCOMES = parseTable(`
   GET    /api/v1/campaigns                                         401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/campaigns/{id}                                    401            allowed        allowed        allowed        allowed        allowed
   POST   /api/v1/campaigns/{id}/cancel                             401            403            403            403            403            allowed
+  POST   /api/v1/campaigns/{id}/migration                          401            403            403            403            403            allowed
   GET    /api/v1/campaigns/{id}/history                            401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/campaigns/{id}/verify                             401            allowed        allowed        allowed        allowed        allowed
   # The minutes (biên bản) of the acclamation: anyone signed in reads them; the vote campaign has none (409 MINUTES_NOT_READY).

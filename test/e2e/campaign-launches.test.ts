@@ -6,6 +6,8 @@ import { Campaign } from '../../src/workflows/engine/entities/campaign.entity';
 import { Task } from '../../src/workflows/engine/entities/task.entity';
 import { pageSessions } from '../support/page-session';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
+import { contentHash } from '../../src/common/hashing/canonical-json';
+import { WorkflowVersion } from '../../src/workflows/engine/entities/workflow-version.entity';
 import { fourStageDocument, publishedVersion } from '../support/workflow-factory';
 
 type Json = Record<string, unknown>;
@@ -171,5 +173,46 @@ describe('the launch wizard: preview, cascade launch all or none, cancel (e2e)',
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Cụm giải thể' });
     expect(await orm().count(Task, { campaign: campaignId, status: 'open' })).toBe(0);
     expect(await pages.page('admin', `/campaigns/${campaignId}?flash=cancelled`)).toContain('Đợt thi đua đã được hủy.');
+  });
+
+  it('moves a running campaign to a newer version when its active stages are there, and refuses otherwise with every reason', async () => {
+    const em = orm();
+    const campaign = await em.findOneOrFail(Campaign, { name: 'Giao ước 2020 – Cụm thi đua số 6' }, { populate: ['workflowVersion.definition'] });
+    const definition = campaign.workflowVersion.definition;
+    const v2Document = fourStageDocument('close');
+    v2Document.stages['draft-review'].on = { approved: 'legal', returned: 'draft-review' };
+    v2Document.stages.legal = { type: 'review', name: { vi: 'Thẩm định pháp lý' }, assignees: ['cluster-deputy'], on: { approved: 'acknowledge', returned: 'draft-review' } };
+    const v3Document = fourStageDocument('close');
+    v3Document.stages.review = { ...v3Document.stages['draft-review'], on: { approved: 'acknowledge', returned: 'review' } };
+    v3Document.start = 'review';
+    delete v3Document.stages['draft-review'];
+    const version = (number: number, document: typeof v2Document) => em.create(WorkflowVersion, { definition, number, document, contentHash: contentHash(document), publishedAt: new Date() });
+    const v2 = version(2, v2Document);
+    const v3 = version(3, v3Document);
+    await em.flush();
+    const openTasks = await orm().count(Task, { campaign: campaign.id, status: 'open' });
+
+    const migrate = (versionId: string) => t.http().post(`/api/v1/campaigns/${campaign.id}/migration`).set(admin).send({ workflowVersionId: versionId });
+    const moved = (await migrate(v2.id).expect(200)).body;
+    expect(moved).toMatchObject({ workflowVersion: 2, activeStages: ['draft-review'], status: 'running' });
+    expect(await orm().count(Task, { campaign: campaign.id, status: 'open' })).toBe(openTasks);
+    const history = (await t.http().get(`/api/v1/campaigns/${campaign.id}/history`).set(admin).expect(200)).body;
+    expect(history.at(-1)).toMatchObject({ type: 'campaign.migrated', data: { fromVersion: 1, toVersion: 2 } });
+    expect((await t.http().get(`/api/v1/campaigns/${campaign.id}/verify`).set(admin).expect(200)).body.intact).toBe(true);
+
+    const refused = await migrate(v3.id).expect(422);
+    expect(refused.body).toMatchObject({ code: 'CAMPAIGN_MIGRATION_REFUSED', details: { reasons: [{ vi: 'bước đang diễn ra “Cụm trưởng duyệt dự thảo” không có trong phiên bản 3' }] } });
+    expect(refused.body.message).toBe('Không chuyển được “Giao ước 2020 – Cụm thi đua số 6” từ phiên bản 2 sang 3: bước đang diễn ra “Cụm trưởng duyệt dự thảo” không có trong phiên bản 3.');
+    const older = await migrate(pactVersionId).expect(422);
+    expect(older.body.message).toContain('phiên bản 1 không mới hơn phiên bản 2 đang dùng');
+    expect((await em.fork().findOneOrFail(Campaign, campaign.id, { populate: ['workflowVersion'] })).workflowVersion.number).toBe(2);
+
+    // The page offers the newer version; the refusal comes back as a page with its reasons.
+    const pages = pageSessions(t);
+    const page = await pages.page('admin', `/campaigns/${campaign.id}`);
+    expect(page).toContain('Chuyển sang phiên bản mới của quy trình');
+    expect(page).toContain('phiên bản 3');
+    const pageRefusal = await pages.post('admin', `/admin/campaigns/${campaign.id}/migration`, { workflowVersionId: v3.id }, 422);
+    expect(pageRefusal.text).toContain('không có trong phiên bản 3');
   });
 });

@@ -40,4 +40,13 @@ export const LAUNCH_ERRORS = {
       en: 'Nothing launched: {count} subject(s) cannot be launched ({names}). No campaign was created.',
     },
   },
+  // `details.reasons`: each reason in vi and en.
+  CAMPAIGN_MIGRATION_REFUSED: {
+    kind: 'user',
+    status: 422,
+    message: {
+      vi: 'Không chuyển được “{campaign}” từ phiên bản {from} sang {to}: {reasons}.',
+      en: 'Cannot move “{campaign}” from version {from} to {to}: {reasonsEn}.',
+    },
+  },
 } satisfies Record<string, CatalogEntry>;

@@ -5,7 +5,7 @@ import { Principal } from '../../common/auth/principal';
 import { IdempotencyInterceptor } from '../../modules/idempotency/idempotency.interceptor';
 import { CampaignCommandsService } from '../engine/campaign-commands.service';
 import { CampaignQueriesService } from './campaign-queries.service';
-import { CampaignDetailDto, CampaignDto, CancelCampaignDto, HistoryEventDto, LaunchCampaignDto, ListCampaignsQuery } from './dto/campaign.dto';
+import { CampaignDetailDto, CampaignDto, CancelCampaignDto, HistoryEventDto, LaunchCampaignDto, ListCampaignsQuery, MigrateCampaignDto } from './dto/campaign.dto';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
@@ -49,6 +49,20 @@ export class CampaignsController {
   @ApiOkResponse({ type: CampaignDetailDto })
   async cancel(@Param('id', ParseUUIDPipe) id: string, @Body() body: CancelCampaignDto, @CurrentPrincipal() principal: Principal): Promise<CampaignDetailDto> {
     await this.commands.cancel(id, body.reason, principal);
+    return this.queries.detail(id);
+  }
+
+  /**
+   * Moves a running campaign to a newer published version of its workflow (instance migration), recorded in its
+   * history; 422 CAMPAIGN_MIGRATION_REFUSED lists every reason (an active stage missing or of another type).
+   */
+  @Roles('admin')
+  @Post(':id/migration')
+  @HttpCode(200)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiOkResponse({ type: CampaignDetailDto })
+  async migrate(@Param('id', ParseUUIDPipe) id: string, @Body() body: MigrateCampaignDto, @CurrentPrincipal() principal: Principal): Promise<CampaignDetailDto> {
+    await this.commands.migrate(id, body.workflowVersionId, principal);
     return this.queries.detail(id);
   }
 

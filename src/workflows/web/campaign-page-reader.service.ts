@@ -8,6 +8,7 @@ import { EnvelopeStatus, SigningEnvelope } from '../../modules/signing/entities/
 import type { WorkflowDocument } from '../definitions/workflow-document';
 import { Campaign } from '../engine/entities/campaign.entity';
 import { Task } from '../engine/entities/task.entity';
+import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
 import { DECLINED } from '../stages/sign/sign.stage';
 
 /** What the campaign page shows about the pinned version and the subject, beyond the API's DTO. */
@@ -47,6 +48,19 @@ export interface PactSigning {
 @Injectable()
 export class CampaignPageReader {
   constructor(private readonly em: EntityManager) {}
+
+  /** The published versions of a campaign's workflow newer than the one it runs, newest first (where it may migrate). */
+  async newerVersions(campaignId: string): Promise<Array<{ id: string; number: number }>> {
+    const em = this.em.fork();
+    const campaign = await em.findOne(Campaign, campaignId, { populate: ['workflowVersion'] });
+    if (!campaign) return [];
+    const versions = await em.find(
+      WorkflowVersion,
+      { definition: campaign.workflowVersion.definition, number: { $gt: campaign.workflowVersion.number } },
+      { fields: ['id', 'number'], orderBy: { number: 'desc' } },
+    );
+    return versions.map((v) => ({ id: v.id, number: v.number }));
+  }
 
   async pinning(campaignId: string): Promise<CampaignPinning> {
     const campaign = await this.em.fork().findOne(Campaign, campaignId, { populate: ['workflowVersion', 'subjectCluster', 'subjectUnit'] });

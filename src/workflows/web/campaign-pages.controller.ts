@@ -8,6 +8,8 @@ import { CampaignQueriesService } from '../api/campaign-queries.service';
 import { CampaignPageReader } from './campaign-page-reader.service';
 import { cancelCampaignForm } from '../launches/web/cancel-campaign.view';
 import { lt } from '../launches/web/launch-web-texts';
+import { migrateCampaignForm } from '../launches/web/migrate-campaign.view';
+import { html } from '../../modules/web/html';
 import { campaignTimeline } from './campaign-timeline';
 import { stageLabel } from './page-format';
 import { campaignHistoryView } from './views/campaign-history.view';
@@ -59,12 +61,14 @@ export class CampaignPagesController {
     const viewer = await this.shell.viewer(request, response);
     if (!viewer) return;
     const { language, principal } = viewer;
-    const [campaign, pinning, verdict, { context }, signings] = await Promise.all([
+    const isAdmin = principal.roles.includes('admin');
+    const [campaign, pinning, verdict, { context }, signings, newerVersions] = await Promise.all([
       this.queries.detail(id),
       this.reader.pinning(id),
       this.queries.verify(id),
       this.queries.contextOf(id),
       this.reader.signingsOf(id),
+      isAdmin ? this.reader.newerVersions(id) : Promise.resolve([]),
     ]);
     this.shell.send(request, response, viewer, {
       title: campaign.name,
@@ -86,8 +90,8 @@ export class CampaignPagesController {
           : undefined,
         rankingHref: context.ranking ? `/campaigns/${id}/ranking` : undefined,
         scoreMatrixHref: Object.values(pinning.document.stages).some((stage) => stage.type === 'score') ? `/campaigns/${id}/score-sheets` : undefined,
-        flash: request.query.flash === 'cancelled' ? lt(language, 'cancelledFlash') : undefined,
-        actions: campaign.status === 'running' && principal.roles.includes('admin') ? cancelCampaignForm(id, language) : undefined,
+        flash: request.query.flash === 'cancelled' ? lt(language, 'cancelledFlash') : request.query.flash === 'migrated' ? lt(language, 'migratedFlash') : undefined,
+        actions: campaign.status === 'running' && isAdmin ? html`${migrateCampaignForm(id, newerVersions, language)}${cancelCampaignForm(id, language)}` : undefined,
       }),
     });
   }

@@ -205,6 +205,7 @@ export const EVENT_TEXTS: Record<string, Text> = {
   'stage.completed': { vi: 'Kết thúc bước', en: 'Stage completed' },
   'campaign.completed': { vi: 'Đợt thi đua hoàn thành', en: 'Campaign completed' },
   'campaign.cancelled': { vi: 'Hủy đợt thi đua', en: 'Campaign cancelled' },
+  'campaign.migrated': { vi: 'Chuyển sang phiên bản mới của quy trình', en: 'Moved to a newer workflow version' },
 };
 
 /** The verifier's reasons (English in the engine) in the page language. */

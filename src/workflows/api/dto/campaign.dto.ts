@@ -13,6 +13,10 @@ export class CancelCampaignDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
 }
 
+export class MigrateCampaignDto {
+  @ApiProperty({ format: 'uuid', description: 'A newer published version of the campaign’s workflow' }) @IsUUID() workflowVersionId!: string;
+}
+
 export class ListCampaignsQuery {
   @ApiPropertyOptional({ enum: ['running', 'completed', 'cancelled'] }) @IsOptional() @IsIn(['running', 'completed', 'cancelled']) status?: string;
 }

@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 /**
  * The wizard's form as the browser posts it (every field a string, empty when not chosen); the controller turns it into
@@ -20,4 +20,9 @@ export class LaunchFormDto {
 export class CancelCampaignFormDto {
   @IsOptional() @IsString() @MaxLength(2000) reason?: string;
   @IsOptional() @IsIn(['yes']) confirm?: string;
+}
+
+/** The version a running campaign moves to. */
+export class MigrateCampaignFormDto {
+  @IsUUID() workflowVersionId!: string;
 }

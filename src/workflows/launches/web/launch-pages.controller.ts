@@ -12,7 +12,7 @@ import { CampaignCommandsService } from '../../engine/campaign-commands.service'
 import { PageViewer, WorkflowPageShell } from '../../web/workflow-page-shell.service';
 import { CampaignLaunchesService, LaunchPlan } from '../campaign-launches.service';
 import { LaunchRequestDto } from '../dto/campaign-launch.dto';
-import { CancelCampaignFormDto, LaunchFormDto } from './launch-form.dto';
+import { CancelCampaignFormDto, LaunchFormDto, MigrateCampaignFormDto } from './launch-form.dto';
 import { launchWizardView, LaunchWizardViewModel } from './launch-wizard.view';
 import { lt } from './launch-web-texts';
 
@@ -73,6 +73,16 @@ export class LaunchPagesController {
     if (!reason) throw new AppError('VALIDATION_FAILED', { fields: lt(viewer.language, 'cancelReason') });
     await this.commands.cancel(id, reason, viewer.principal);
     redirectSeeOther(response, `/campaigns/${id}?flash=cancelled`);
+  }
+
+  /** Moves a running campaign to a newer version of its workflow; a refusal shows its reasons on the error page. */
+  @Post(':id/migration')
+  async migrate(@Param('id', ParseUUIDPipe) id: string, @Body() form: MigrateCampaignFormDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const viewer = await this.shell.viewer(request, response, `/campaigns/${id}`);
+    if (!viewer) return;
+    this.shell.requireRole(viewer, 'admin');
+    await this.commands.migrate(id, form.workflowVersionId, viewer.principal);
+    redirectSeeOther(response, `/campaigns/${id}?flash=migrated`);
   }
 
   private async render(request: Request, response: Response, viewer: PageViewer, model: Pick<LaunchWizardViewModel, 'values' | 'plan' | 'failure'>, status?: number): Promise<void> {

@@ -58,6 +58,16 @@ export const LAUNCH_WEB_TEXTS = {
   },
   cancelButton: { vi: 'Hủy đợt thi đua', en: 'Cancel the campaign' },
   cancelledFlash: { vi: 'Đợt thi đua đã được hủy.', en: 'The campaign was cancelled.' },
+  // Moving a running campaign to a newer version of its workflow.
+  migrateHeading: { vi: 'Chuyển sang phiên bản mới của quy trình', en: 'Move to a newer version of the workflow' },
+  migrateIntro: {
+    vi: 'Các bước đang diễn ra phải có trong phiên bản mới với cùng loại; nhiệm vụ đang mở, thời hạn và biểu mẫu đã ghim được giữ nguyên. Việc chuyển được ghi vào lịch sử.',
+    en: 'The active stages must exist in the new version with the same type; open tasks, deadlines and pinned forms stay. The move is recorded in the history.',
+  },
+  migrateVersion: { vi: 'Phiên bản', en: 'Version' },
+  versionNumber: { vi: 'phiên bản {number}', en: 'version {number}' },
+  migrateButton: { vi: 'Chuyển phiên bản', en: 'Move' },
+  migratedFlash: { vi: 'Đợt thi đua đã chuyển sang phiên bản mới.', en: 'The campaign now runs the newer version.' },
 } satisfies Record<string, Text>;
 
 export type LaunchTextKey = keyof typeof LAUNCH_WEB_TEXTS;
