@@ -36,8 +36,12 @@ describeBrowser('accessibility of every page (axe-core, keyboard; headless Chrom
   const contexts: BrowserContext[] = [];
   const pages = new Map<string, Page>();
   let sessions: ReturnType<typeof pageSessions>;
-  /** The pages a person opens, by account: [what the page is, its path]. Filled by the set-up. */
-  const routes: Array<{ username: string; label: string; path: string; ready?: string }> = [];
+  /**
+   * The pages a person opens: what the page is, its path, what shows it is ready (Form.io's pages), and whether it is
+   * checked in English too (one page of each view and catalogue of texts: the rest only in Vietnamese, to keep the suite
+   * short). Filled by the set-up.
+   */
+  const routes: Array<{ username: string; label: string; path: string; ready?: string; english: boolean }> = [];
   let reviewCampaignName: string;
   /** The one cross-score sheet left in draft by the set-up, and what submits it (the ranking follows). */
   let draftSheet: { username: string; path: string };
@@ -115,6 +119,8 @@ describeBrowser('accessibility of every page (axe-core, keyboard; headless Chrom
     await t.http().put(`/api/v1/forms/${titleForm.id}/draft`).set(admin).send({ schema: { ...draft, title: `${draft.title} (sửa đổi)` } }).expect(200);
     await t.http().post(`/api/v1/forms/${titleForm.id}/publish`).set(admin).expect(201);
     const [newer, older] = (await t.http().get(`/api/v1/forms/${titleForm.id}/versions`).set(admin).expect(200)).body.items as Array<{ id: string }>;
+    const definitions = (await t.http().get('/api/v1/workflow-definitions').set(admin).expect(200)).body.items as Array<{ id: string; key: string }>;
+    const keyboardDefinition = definitions.find((definition) => definition.key === 'a11y-keyboard')!.id;
     // A webhook endpoint, for its row on the page (for an event this suite does not cause).
     await t.http().post('/api/v1/webhooks').set(admin).send({ name: 'Cổng nhận sự kiện', url: 'https://hooks.example.vn/thidua', events: ['campaign.completed'] }).expect(201);
     const adoptionResult = (await t.http().get(`/api/v1/inbox?status=done&campaignId=${signing.campaignId}`).set(officer).expect(200)).body.tasks.find(
@@ -123,51 +129,58 @@ describeBrowser('accessibility of every page (axe-core, keyboard; headless Chrom
     expect(submission).toBeDefined();
 
     draftSheet = { username: `${CLUSTER_6_UNITS.find(([, code]) => code === crossSheet.scorerCode)![0]}.canbo`, path: `/inbox/tasks/${crossSheet.taskId}/score` };
-    const add = (username: string, label: string, path: string, ready?: string) => routes.push({ username, label, path, ready });
-    add('admin', 'home', '/');
+    const add = (username: string, label: string, path: string, options: { ready?: string; english?: boolean } = {}) =>
+      routes.push({ username, label, path, ready: options.ready, english: options.english ?? false });
+    add('admin', 'home', '/', { english: true });
     add('admin', 'inbox', '/inbox');
     add('admin', 'campaigns', '/campaigns');
-    add('admin', 'campaign at signing', `/campaigns/${signing.campaignId}`);
+    add('admin', 'campaign at signing', `/campaigns/${signing.campaignId}`, { english: true });
     add('admin', 'campaign history', `/campaigns/${signing.campaignId}/history`);
     add('admin', 'campaign document', `/campaigns/${signing.campaignId}/document`);
     add('admin', 'workflow version', `/workflow-versions/${pact.versionId}`);
     add('admin', 'form builder list', '/admin/forms');
-    add('admin', 'form builder', `/admin/forms/${titleForm.id}`, 'body[data-builder-ready="true"]');
+    add('admin', 'form builder', `/admin/forms/${titleForm.id}`, { ready: 'body[data-builder-ready="true"]', english: true });
     add('admin', 'form diff', `/admin/forms/${titleForm.id}/diff?from=${older.id}&to=${newer.id}`);
-    add('admin', 'launch wizard', '/admin/campaigns/new');
-    add('admin', 'launch schedules', '/admin/schedules');
-    add('admin', 'webhooks', '/admin/webhooks');
+    add('admin', 'launch wizard', '/admin/campaigns/new', { english: true });
+    add('admin', 'launch schedules', '/admin/schedules', { english: true });
+    add('admin', 'webhooks', '/admin/webhooks', { english: true });
     add('admin', 'council review', '/commendations/council-review?year=2020');
     add('admin', 'score sheets matrix', `/campaigns/${yearEnd}/score-sheets`);
-    add('admin', 'ranking', `/campaigns/${yearEnd}/ranking`);
+    add('admin', 'ranking', `/campaigns/${yearEnd}/ranking`, { english: true });
     add('admin', 'ranking breakdown', `/campaigns/${yearEnd}/ranking/units/${unitId}`);
     add('admin', 'unit scores', `/units/${unitId}/scores`);
-    add('admin', 'passkeys', '/account/passkeys');
+    add('admin', 'passkeys', '/account/passkeys', { english: true });
+    add('admin', 'overview', '/admin/overview?year=2020', { english: true });
+    add('admin', 'workflow editor list', '/admin/workflows', { english: true });
+    add('admin', 'workflow editor', `/admin/workflows/${keyboardDefinition}`, { ready: '#diagram svg', english: true });
+    add('admin', 'mail log', '/admin/mail', { english: true });
+    add('thanhhoa.canbo', 'mail preference', '/account/mail', { english: true });
+    add('tdkt.vutruong', 'overview (council member)', '/admin/overview?year=2020');
     add('thanhhoa.canbo', 'inbox (officer)', '/inbox');
     add('thanhhoa.canbo', 'submissions', '/inbox/submissions');
     add('thanhhoa.canbo', 'submission', `/inbox/submissions/${submission}`);
-    add('thanhhoa.canbo', 'task form (done)', `/inbox/tasks/${registrationTask}/form`, 'body[data-form-ready="true"]');
-    add('thanhhoa.canbo', 'poll with a ballot', `/inbox/tasks/${adoptionTask}/ballot`);
+    add('thanhhoa.canbo', 'task form (done)', `/inbox/tasks/${registrationTask}/form`, { ready: 'body[data-form-ready="true"]' });
+    add('thanhhoa.canbo', 'poll with a ballot', `/inbox/tasks/${adoptionTask}/ballot`, { english: true });
     add('thanhhoa.canbo', 'poll result', `/inbox/tasks/${adoptionResult}/ballot`);
-    add('thanhhoa.canbo', 'document in discussion', `/documents/${discussion.documentId}`);
+    add('thanhhoa.canbo', 'document in discussion', `/documents/${discussion.documentId}`, { english: true });
     add('thanhhoa.canbo', 'document versions diff', `/documents/${discussion.documentId}/diff`);
-    add('thanhhoa.canbo', 'commendations register', '/commendations');
-    add('thanhhoa.canbo', 'eligibility', `/commendations/eligibility?unit=${unitId}&year=2020&title=LDTT`);
+    add('thanhhoa.canbo', 'commendations register', '/commendations', { english: true });
+    add('thanhhoa.canbo', 'eligibility', `/commendations/eligibility?unit=${unitId}&year=2020&title=LDTT`, { english: true });
     add('thanhhoa.canbo', 'person record', `/commendations/people/${first.id}`);
     add('thanhhoa.canbo', 'unit record', `/commendations/units/${unitId}`);
     add('thanhhoa.canbo', 'initiatives', '/commendations/initiatives');
-    add('thanhhoa.canbo', 'initiative', `/commendations/initiatives/${initiative}`);
+    add('thanhhoa.canbo', 'initiative', `/commendations/initiatives/${initiative}`, { english: true });
     add('thanhhoa.canbo', 'advanced examples', '/commendations/examples');
     add('thanhhoa.canbo', 'advanced example', `/commendations/examples/${example}`);
-    add('hatinh.canbo', 'consultations', '/commendations/consultations');
-    add(draftSheet.username, 'score sheet (submitted)', draftSheet.path, 'body[data-form-ready="true"]');
-    add('thanhhoa.vientruong', 'signing', `/inbox/tasks/${signTask}/sign`);
-    add('thanhhoa.vientruong', 'inbox with a command', '/inbox');
+    add('hatinh.canbo', 'consultations', '/commendations/consultations', { english: true });
+    add(draftSheet.username, 'score sheet (submitted)', draftSheet.path, { ready: 'body[data-form-ready="true"]' });
+    add('thanhhoa.vientruong', 'signing', `/inbox/tasks/${signTask}/sign`, { english: true });
+    add('thanhhoa.vientruong', 'inbox with a command', '/inbox', { english: true });
     add('tdkt.vutruong', 'inbox (council member)', '/inbox');
-    add('tdkt.vutruong', 'council review (member)', '/commendations/council-review?year=2020');
+    add('tdkt.vutruong', 'council review (member)', '/commendations/council-review?year=2020', { english: true });
     add('tdkt.vutruong', 'initiative (council member)', `/commendations/initiatives/${initiative}`);
     const draftTask = await flow.openTask(pact.head, (await pact.launch('Giao ước 2020 – dự thảo')), 'draft');
-    add('thanhhoa.vientruong', 'task form (open)', `/inbox/tasks/${draftTask}/form`, 'body[data-form-ready="true"]');
+    add('thanhhoa.vientruong', 'task form (open)', `/inbox/tasks/${draftTask}/form`, { ready: 'body[data-form-ready="true"]', english: true });
     browser = await launchChromium();
   }, 200_000);
 
@@ -219,8 +232,7 @@ describeBrowser('accessibility of every page (axe-core, keyboard; headless Chrom
     expect(failures).toEqual([]);
   });
 
-  type Route = (typeof routes)[number];
-  const visit = async (failures: string[], route: Route, language: 'vi' | 'en', lane = 0) => {
+  const visit = async (failures: string[], route: { username: string; label: string; path: string; ready?: string }, language: 'vi' | 'en', lane = 0) => {
     const page = await pageOf(route.username, language, lane);
     const response = await page.goto(`${t.url}${route.path}`);
     if (response?.status() !== 200) {
@@ -239,9 +251,9 @@ describeBrowser('accessibility of every page (axe-core, keyboard; headless Chrom
     expect(failures).toEqual([]);
   });
 
-  it('has no serious or critical axe violation on any signed-in page, in Vietnamese and English', async () => {
+  it('has no serious or critical axe violation on any signed-in page, in Vietnamese, and on one of each kind in English', async () => {
     const failures: string[] = [];
-    const queue = routes.flatMap((route) => (['vi', 'en'] as const).map((language) => ({ route, language })));
+    const queue = routes.flatMap((route) => (route.english ? (['vi', 'en'] as const) : (['vi'] as const)).map((language) => ({ route, language })));
     // A few tabs side by side, each taking the next page to check.
     await Promise.all(
       [0, 1, 2].map(async (lane) => {
