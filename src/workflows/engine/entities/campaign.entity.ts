@@ -10,6 +10,8 @@ export type CampaignStatus = 'running' | 'completed' | 'cancelled';
 /** A running instance of a pinned workflow version for a subject (a cluster and year, or a unit). */
 @Entity()
 @Index({ properties: ['status'] })
+// The overview reads a year's campaigns.
+@Index({ properties: ['year'] })
 export class Campaign extends BaseEntity<'subjectCluster' | 'subjectUnit' | 'status' | 'context' | 'activeStages' | 'version' | 'cancelReason' | 'endedAt' | 'launchedBy'> {
   @Property({ type: 'string', length: 255 })
   name!: string;

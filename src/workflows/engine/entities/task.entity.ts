@@ -12,6 +12,8 @@ export type TaskStatus = 'open' | 'done' | 'cancelled';
 @Unique({ properties: ['stageRun', 'assigneeKey'] })
 @Index({ properties: ['assigneeUnit', 'status'] })
 @Index({ properties: ['assigneePerson', 'status'] })
+// The overview and the campaign page read a campaign's tasks by campaign.
+@Index({ properties: ['campaign', 'status'] })
 export class Task extends BaseEntity<'assigneeUnit' | 'assigneePerson' | 'aboutUnit' | 'status' | 'dueAt' | 'late' | 'outcome' | 'comment' | 'completedBy' | 'completedMandateId' | 'completedAt'> {
   @ManyToOne(() => Campaign, { deleteRule: 'cascade' })
   campaign!: Campaign;
