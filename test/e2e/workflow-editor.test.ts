@@ -59,4 +59,45 @@ describe('the workflow editor: checking unsaved documents, the list, copy and cr
     // A built-in opens read-only.
     expect(await pages.page('admin', `/admin/workflows/${pact.id}`)).toContain('Quy trình có sẵn được cập nhật từ tệp đi kèm ứng dụng');
   });
+
+  it('compares two versions of a workflow through the API and on its page, and refuses versions of two workflows', async () => {
+    const pages = pageSessions(t);
+    const created = await pages.post('admin', '/admin/workflows', { key: 'e2e-diff', name: 'So sánh' }, 303);
+    const id = created.headers.location.split('/').pop()!;
+    const publish = async () => (await t.http().post(`/api/v1/workflow-definitions/${id}/publish`).set(admin).expect(201)).body.version.id as string;
+    const v1 = await publish();
+    const draft = (await t.http().get(`/api/v1/workflow-definitions/${id}`).set(admin).expect(200)).body.draft;
+    draft.stages.review.due = { workingDays: 3 };
+    draft.stages.review.on.approved = 'notice';
+    draft.stages.notice = { type: 'acknowledge', fanOut: 'each-member', on: { acknowledged: 'done' } };
+    await t.http().put(`/api/v1/workflow-definitions/${id}/draft`).set(admin).send({ document: draft }).expect(200);
+    const v2 = await publish();
+
+    const diff = (await t.http().get(`/api/v1/workflow-versions/${v1}/diff/${v2}`).set(admin).expect(200)).body;
+    expect(diff).toEqual({
+      fromVersion: 1,
+      toVersion: 2,
+      start: null,
+      added: [{ key: 'notice', type: 'acknowledge' }],
+      removed: [],
+      changed: [
+        {
+          key: 'review',
+          changes: [
+            { property: 'due', from: null, to: '{"workingDays":3}' },
+            { property: 'on', from: '{"approved":"done","returned":"review"}', to: '{"approved":"notice","returned":"review"}' },
+          ],
+        },
+      ],
+    });
+    const pact = (await t.http().get('/api/v1/workflow-definitions').set(admin).expect(200)).body.items.find((d: { key: string }) => d.key === 'cluster-pact');
+    const pactVersion = (await t.http().get(`/api/v1/workflow-definitions/${pact.id}/versions`).set(admin).expect(200)).body.items[0].id;
+    expect((await t.http().get(`/api/v1/workflow-versions/${v1}/diff/${pactVersion}`).set(admin).expect(422)).body.code).toBe('WORKFLOW_VERSIONS_UNRELATED');
+
+    expect(await pages.page('admin', '/admin/workflows')).toContain(`/admin/workflows/${id}/diff?from=1&amp;to=2`);
+    const page = await pages.page('admin', `/admin/workflows/${id}/diff`);
+    expect(page).toContain('So sánh: so sánh phiên bản 1 và 2');
+    expect(page).toContain('<code>notice</code> (acknowledge)');
+    expect(page).toContain('<code>{&quot;workingDays&quot;:3}</code>');
+  });
 });

@@ -1,6 +1,6 @@
 import type { CatalogEntry } from './error-catalog';
 
-/** Error codes of the launch wizard (phát động từ trang quản trị); spread into ERROR_CATALOG. */
+/** Error codes of the launch wizard, instance migration and the workflow editor's comparison; spread into ERROR_CATALOG. */
 export const LAUNCH_ERRORS = {
   LAUNCH_SUBJECT_MISMATCH: {
     kind: 'user',
@@ -48,5 +48,10 @@ export const LAUNCH_ERRORS = {
       vi: 'Không chuyển được “{campaign}” từ phiên bản {from} sang {to}: {reasons}.',
       en: 'Cannot move “{campaign}” from version {from} to {to}: {reasonsEn}.',
     },
+  },
+  WORKFLOW_VERSIONS_UNRELATED: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Chỉ so sánh được hai phiên bản của cùng một quy trình (“{a}” và “{b}”).', en: 'Only two versions of one workflow can be compared (“{a}” and “{b}”).' },
   },
 } satisfies Record<string, CatalogEntry>;

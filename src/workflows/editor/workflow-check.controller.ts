@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/auth.decorators';
-import { CheckWorkflowDocumentDto, WorkflowCheckDto } from './dto/workflow-check.dto';
+import { CheckWorkflowDocumentDto, VersionPairParams, WorkflowCheckDto, WorkflowDiffDto } from './dto/workflow-check.dto';
 import { WorkflowEditorService } from './workflow-editor.service';
 
 @ApiTags('workflows')
@@ -17,5 +17,20 @@ export class WorkflowCheckController {
   @ApiOkResponse({ type: WorkflowCheckDto })
   check(@Body() body: CheckWorkflowDocumentDto): Promise<WorkflowCheckDto> {
     return this.editor.check(body.document);
+  }
+}
+
+@ApiTags('workflows')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/v1/workflow-versions')
+export class WorkflowDiffController {
+  constructor(private readonly editor: WorkflowEditorService) {}
+
+  /** What changed from one published version of a workflow to another: the start, stages added and removed, each changed property. */
+  @Get(':a/diff/:b')
+  @ApiOkResponse({ type: WorkflowDiffDto })
+  diff(@Param() { a, b }: VersionPairParams): Promise<WorkflowDiffDto> {
+    return this.editor.diff(a, b);
   }
 }

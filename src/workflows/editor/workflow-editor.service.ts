@@ -6,7 +6,9 @@ import { workflowDiagram } from '../definitions/workflow-diagram';
 import type { WorkflowDocument } from '../definitions/workflow-document';
 import { WorkflowDefinition } from '../engine/entities/workflow-definition.entity';
 import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
-import type { WorkflowCheckDto, WorkflowVersionRunsDto } from './dto/workflow-check.dto';
+import { AppError } from '../../common/errors/app-error';
+import type { WorkflowCheckDto, WorkflowDiffDto, WorkflowVersionRunsDto } from './dto/workflow-check.dto';
+import { diffWorkflows } from './workflow-diff';
 
 /** One definition as the editor's list shows it: its versions with the campaigns pinned to each. */
 export interface WorkflowEditorEntry {
@@ -70,5 +72,15 @@ export class WorkflowEditorService {
           campaigns: Number(countOf.get(version.id)?.campaigns ?? 0),
         })),
     }));
+  }
+
+  /** What changed from version `a` to version `b` of one workflow (422 WORKFLOW_VERSIONS_UNRELATED across workflows). */
+  async diff(a: string, b: string): Promise<WorkflowDiffDto> {
+    const em = this.em.fork();
+    const [from, to] = await Promise.all([a, b].map((id) => em.findOne(WorkflowVersion, id, { populate: ['definition'] })));
+    if (!from) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: a });
+    if (!to) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: b });
+    if (from.definition.id !== to.definition.id) throw new AppError('WORKFLOW_VERSIONS_UNRELATED', { a: from.definition.key, b: to.definition.key });
+    return { fromVersion: from.number, toVersion: to.number, ...diffWorkflows(from.document, to.document) };
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined } from 'class-validator';
+import { IsDefined, IsUUID } from 'class-validator';
 
 export class CheckWorkflowDocumentDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'A workflow document being edited (any JSON: every problem is reported)' })
@@ -24,4 +24,39 @@ export class WorkflowVersionRunsDto {
   @ApiProperty() publishedAt!: string;
   @ApiProperty({ description: 'Running campaigns pinned to this version' }) running!: number;
   @ApiProperty({ description: 'All campaigns pinned to this version' }) campaigns!: number;
+}
+
+export class VersionPairParams {
+  @ApiProperty({ format: 'uuid', description: 'The earlier version' }) @IsUUID() a!: string;
+  @ApiProperty({ format: 'uuid', description: 'The later version' }) @IsUUID() b!: string;
+}
+
+class StageRefDto {
+  @ApiProperty() key!: string;
+  @ApiProperty() type!: string;
+}
+
+class StageChangeDto {
+  @ApiProperty({ example: 'due' }) property!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Canonical JSON, null when absent' }) from!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Canonical JSON, null when absent' }) to!: string | null;
+}
+
+class ChangedStageDto {
+  @ApiProperty() key!: string;
+  @ApiProperty({ type: [StageChangeDto] }) changes!: StageChangeDto[];
+}
+
+class StartChangeDto {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+}
+
+export class WorkflowDiffDto {
+  @ApiProperty() fromVersion!: number;
+  @ApiProperty() toVersion!: number;
+  @ApiProperty({ type: StartChangeDto, nullable: true }) start!: StartChangeDto | null;
+  @ApiProperty({ type: [StageRefDto] }) added!: StageRefDto[];
+  @ApiProperty({ type: [StageRefDto] }) removed!: StageRefDto[];
+  @ApiProperty({ type: [ChangedStageDto] }) changed!: ChangedStageDto[];
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../../common/auth/auth.decorators';
@@ -14,7 +14,7 @@ import { PageViewer, WorkflowPageShell } from '../../web/workflow-page-shell.ser
 import { WorkflowEditorService } from '../workflow-editor.service';
 import { NewWorkflowFormDto } from './workflow-editor-form.dto';
 import { et } from './workflow-editor-texts';
-import { workflowEditorView, workflowListView } from './workflow-editor.view';
+import { workflowDiffView, workflowEditorView, workflowListView } from './workflow-editor.view';
 
 const EDITOR_ASSETS = { stylesheets: [] as string[], scripts: ['/assets/mermaid/mermaid.min.js', '/assets/app/js/workflow-editor.js'] };
 const EDITOR_STYLE = html`<style>.editor-grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem}#workflow-json{width:100%;font-family:monospace;font-size:.9rem}.diagram svg{max-width:100%;height:auto}.inline-form fieldset{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}#problems li{font-family:monospace}@media (max-width:60rem){.editor-grid{grid-template-columns:1fr}}</style>`;
@@ -84,6 +84,23 @@ export class WorkflowEditorPagesController {
       assets: EDITOR_ASSETS,
       contentSecurityPolicy: SCRIPT_PAGE_CONTENT_SECURITY_POLICY,
       styles: EDITOR_STYLE,
+    });
+  }
+
+  /** Two published versions compared (`?from=&to=` version numbers; by default the latest against the one before). */
+  @Get(':id/diff')
+  async diff(@Param('id', ParseUUIDPipe) id: string, @Query('from') from: string | undefined, @Query('to') to: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const viewer = await this.admin(request, response);
+    if (!viewer) return;
+    const entry = (await this.editor.entries()).find((e) => e.id === id);
+    if (!entry) throw new AppError('WORKFLOW_DEFINITION_NOT_FOUND', { id });
+    const byNumber = (value: string | undefined, fallback: number) => entry.versions.find((v) => v.number === (value ? Number(value) : fallback));
+    const latest = entry.versions[0]?.number ?? 0;
+    const [a, b] = [byNumber(from, latest - 1), byNumber(to, latest)];
+    if (!a || !b) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: `${entry.key} ${from ?? latest - 1} → ${to ?? latest}` });
+    this.shell.send(request, response, viewer, {
+      title: et(viewer.language, 'diffTitle', { name: entry.name, from: a.number, to: b.number }),
+      content: workflowDiffView(viewer.language, entry, await this.editor.diff(a.versionId, b.versionId)),
     });
   }
 

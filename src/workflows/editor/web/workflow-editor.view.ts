@@ -2,12 +2,17 @@ import { Language } from '../../../common/i18n/language';
 import { html, jsonScript, SafeHtml } from '../../../modules/web/html';
 import { ROLE_ASSIGNEES } from '../../definitions/workflow-document';
 import { ROLE_ASSIGNEE_TEXTS, STAGE_TYPE_TEXTS } from '../../web/workflow-web-texts';
+import type { WorkflowDiffDto } from '../dto/workflow-check.dto';
 import type { WorkflowEditorEntry } from '../workflow-editor.service';
 import { editorScriptTexts, et } from './workflow-editor-texts';
 
 function versionsCell(entry: WorkflowEditorEntry, language: Language): SafeHtml {
   if (!entry.versions.length) return html`<span class="muted">${et(language, 'noVersions')}</span>`;
-  return html`<ul>${entry.versions.map((v) => html`<li><a href="/workflow-versions/${v.versionId}">${et(language, 'versionRuns', { ...v })}</a></li>`)}</ul>`;
+  return html`<ul>${entry.versions.map(
+    (v) => html`<li><a href="/workflow-versions/${v.versionId}">${et(language, 'versionRuns', { ...v })}</a>${
+      v.number > 1 ? html` — <a href="/admin/workflows/${entry.id}/diff?from=${v.number - 1}&amp;to=${v.number}">${et(language, 'compare')}</a>` : ''
+    }</li>`,
+  )}</ul>`;
 }
 
 function copyForm(entry: WorkflowEditorEntry, language: Language): SafeHtml {
@@ -92,4 +97,28 @@ ${readOnly ? '' : html`<form id="add-stage" class="add-stage">
   </fieldset>
 </form>`}
 ${jsonScript('page-data', { definitionId: entry.id, language, readOnly, outcomes, texts: editorScriptTexts(language) })}`;
+}
+
+/** Two versions of a workflow side by side: the pickers, then the start, the stages added, removed and changed. */
+export function workflowDiffView(language: Language, entry: WorkflowEditorEntry, diff: WorkflowDiffDto): SafeHtml {
+  const picker = (name: 'from' | 'to', chosen: number) => html`<label for="diff-${name}">${et(language, name === 'from' ? 'diffFrom' : 'diffTo')}</label>
+    <select id="diff-${name}" name="${name}">${entry.versions.map((v) => html`<option value="${v.number}"${v.number === chosen ? html` selected` : ''}>${v.number}</option>`)}</select>`;
+  const value = (json: string | null) => (json === null ? html`<span class="muted">${et(language, 'absent')}</span>` : html`<code>${json}</code>`);
+  const stageList = (stages: Array<{ key: string; type: string }>) => html`<ul>${stages.map((s) => html`<li><code>${s.key}</code> (${s.type})</li>`)}</ul>`;
+  const empty = !diff.start && !diff.added.length && !diff.removed.length && !diff.changed.length;
+  return html`<h1>${et(language, 'diffTitle', { name: entry.name, from: diff.fromVersion, to: diff.toVersion })}</h1>
+<form method="get" action="/admin/workflows/${entry.id}/diff" class="inline-form"><fieldset><legend>${et(language, 'diffShow')}</legend>
+  ${picker('from', diff.fromVersion)} ${picker('to', diff.toVersion)} <button type="submit">${et(language, 'diffShow')}</button>
+</fieldset></form>
+${empty ? html`<p class="muted">${et(language, 'diffNone')}</p>` : ''}
+${diff.start ? html`<p>${et(language, 'diffStart', { ...diff.start })}</p>` : ''}
+${diff.added.length ? html`<h2>${et(language, 'diffAdded')}</h2>${stageList(diff.added)}` : ''}
+${diff.removed.length ? html`<h2>${et(language, 'diffRemoved')}</h2>${stageList(diff.removed)}` : ''}
+${diff.changed.length ? html`<h2 id="changed-heading">${et(language, 'diffChanged')}</h2>${diff.changed.map(
+    (stage) => html`<div class="table-wrap" role="region" aria-label="${stage.key}" tabindex="0"><table>
+  <caption><code>${stage.key}</code></caption>
+  <thead><tr><th scope="col">${et(language, 'property')}</th><th scope="col">${et(language, 'beforeValue')}</th><th scope="col">${et(language, 'afterValue')}</th></tr></thead>
+  <tbody>${stage.changes.map((c) => html`<tr><th scope="row">${c.property}</th><td>${value(c.from)}</td><td>${value(c.to)}</td></tr>`)}</tbody>
+</table></div>`,
+  )}` : ''}`;
 }
