@@ -24,9 +24,10 @@ interface InPage {
 }
 
 /**
- * Every page of the product under axe-core (WCAG 2.1 A and AA): no serious or critical violation, in Vietnamese and in
- * English, as the people who use each page see it, with the data that fills it (campaigns at each kind of stage, a
- * scored year-end, proposals, initiatives and examples). And the main actions of a few pages done with the keyboard alone.
+ * Every page of the product under axe-core (WCAG 2.1 A and AA): no serious or critical violation, in Vietnamese (and
+ * one page of each kind in English), as the people who use each page see it, with the data that fills it (campaigns at
+ * each kind of stage, a scored year-end, proposals, initiatives and examples). And the main actions of a few pages done
+ * with the keyboard alone, every focus stop showing its ring.
  */
 describeBrowser('accessibility of every page (axe-core, keyboard; headless Chromium)', () => {
   let t: TestApp;
@@ -224,6 +225,7 @@ describeBrowser('accessibility of every page (axe-core, keyboard; headless Chrom
     for (const [label, path] of [
       ['sign-in', '/sign-in'],
       ['verify', '/verify'],
+      ['sign-in in English', '/sign-in?lang=en'],
     ]) {
       const response = await page.goto(`${t.url}${path}`);
       expect(response?.status()).toBe(200);
