@@ -12,6 +12,9 @@ import { Person } from '../../src/modules/org/entities/person.entity';
 import { QUEUES } from '../../src/queue/queue-names';
 import { Notification } from '../../src/workflows/engine/entities/notification.entity';
 import { MailExpander } from '../../src/workflows/mail/mail-expander.service';
+import { CLUSTER_6_UNITS, clusterPactFixture, SECRET_PACT_WORKFLOW } from '../support/cluster-pact';
+import { pactDraft2020 } from '../support/pact-draft';
+import { signInWithForm } from '../support/page-session';
 import { SmtpReceiver, startSmtpReceiver } from '../support/smtp-receiver';
 import { bearerFor, startTestApp, TEST_REDIS_URL, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
@@ -103,7 +106,10 @@ describe('e-mail notices through a real SMTP server: reminders, exactly once, di
     expect(skipped.every((row) => row.lastError === 'No e-mail address' || row.lastError === 'No one to write to')).toBe(true);
 
     // The administrators' log shows the message, sent by SMTP.
-    const log = (await t.http().get('/api/v1/mail?status=sent').set(admin).expect(200)).body;
+    const log = await waitFor(async () => {
+      const body = (await t.http().get('/api/v1/mail?status=sent').set(admin).expect(200)).body;
+      return body.items.some((item: { recipient: string }) => item.recipient === 'canbo@vks-hue.example.vn') ? body : undefined;
+    }, 'the message recorded as sent');
     expect(log.transport).toBe('smtp');
     const entry = log.items.find((item: { recipient: string }) => item.recipient === 'canbo@vks-hue.example.vn');
     expect(entry).toMatchObject({ kind: 'notice', status: 'sent', attempts: 1, transport: 'smtp', subject: mail.subject });
@@ -134,8 +140,9 @@ describe('e-mail notices through a real SMTP server: reminders, exactly once, di
     const mail = await waitFor(async () => smtp.received.find((m) => m.text.includes('Dự thảo báo cáo bị trả lại')), 'the mail after two refusals');
     expect(mail.to).toEqual(['canbo@vks-hatinh.example.vn']);
     expect(mail.subject).toBe('[Thi đua] Bị trả lại: Giao ước 2020 (thư)');
-    const [row] = await rowsOf(t, { recipient: 'canbo@vks-hatinh.example.vn', subject: mail.subject });
-    expect(row).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
+    // The server has the message a moment before the worker records it as sent.
+    const row = await waitFor(async () => (await rowsOf(t, { recipient: 'canbo@vks-hatinh.example.vn', subject: mail.subject, status: 'sent' }))[0], 'the message recorded as sent');
+    expect(row).toMatchObject({ attempts: 3, lastError: null });
 
     // A server that keeps refusing: marked failed after the last of 4 attempts, with the server's answer.
     smtp.refuseNext(4);
@@ -144,6 +151,35 @@ describe('e-mail notices through a real SMTP server: reminders, exactly once, di
     expect(failed.attempts).toBe(4);
     expect(failed.lastError).toMatch(/451/);
     expect(smtp.received.filter((m) => m.text.includes('Thông báo không gửi được.'))).toEqual([]);
+  });
+
+  it('tells each member unit that its vote is awaited, then the result', async () => {
+    const pact = await clusterPactFixture(t);
+    const { admin: adminAuth, head, clusterId } = pact;
+    const created = await t.http().post('/api/v1/workflow-definitions').set(adminAuth).send({ key: 'mail-vote-pact', name: 'Giao ước (thư)', document: SECRET_PACT_WORKFLOW }).expect(201);
+    const versionId = (await t.http().post(`/api/v1/workflow-definitions/${created.body.id}/publish`).set(adminAuth).expect(201)).body.version.id;
+    const id = (await t.http().post('/api/v1/campaigns').set(adminAuth).send({ workflowVersionId: versionId, name: 'Giao ước biểu quyết 2020', year: 2020, clusterId }).expect(201)).body.id;
+    const ownTask = async (auth: Auth, stageKey: string): Promise<string> =>
+      (await t.http().get(`/api/v1/inbox?campaignId=${id}`).set(auth).expect(200)).body.tasks.find((task: { stageKey: string }) => task.stageKey === stageKey).id;
+    await t.http().post(`/api/v1/tasks/${await ownTask(head, 'draft')}/form/submit`).set(head).send({ data: pactDraft2020() }).expect(200);
+    await t.http().post(`/api/v1/tasks/${await ownTask(head, 'discussion')}/commands`).set(head).send({ command: 'close' }).expect(200);
+
+    const awaited = await waitFor(async () => smtp.received.find((m) => m.to.includes('canbo@vks-hue.example.vn') && m.subject.startsWith('[Thi đua] Đang chờ phiếu biểu quyết: Giao ước biểu quyết 2020')), 'the vote awaited mail');
+    expect(awaited.subject).toBe('[Thi đua] Đang chờ phiếu biểu quyết: Giao ước biểu quyết 2020');
+    expect(awaited.text).toMatch(/Đơn vị: .*Thừa Thiên Huế/);
+    expect(awaited.text).toContain('Đang chờ phiếu biểu quyết của đơn vị: "adoption" (Giao ước biểu quyết 2020).');
+
+    // Every unit votes through its task: the last ballot closes the poll.
+    for (const [slug] of CLUSTER_6_UNITS) {
+      const officer = await bearerFor(t, `${slug}.canbo`);
+      const task = await ownTask(officer, 'adoption');
+      await t.http().post(`/api/v1/tasks/${task}/ballot`).set(officer).send({ choice: 'agree' }).expect(200);
+    }
+    const result = await waitFor(async () => smtp.received.find((m) => m.to.includes('canbo@vks-hue.example.vn') && m.subject.startsWith('[Thi đua] Kết quả biểu quyết: Giao ước biểu quyết 2020')), 'the result mail');
+    expect(result.text).toContain('Kết quả biểu quyết "adoption" (Giao ước biểu quyết 2020): được thông qua (6/6 đơn vị đã bỏ phiếu).');
+    // One of each per unit with an address, however many ticks ran.
+    const about = smtp.received.filter((m) => /biểu quyết: Giao ước biểu quyết 2020$/.test(m.subject) && m.to.includes('canbo@vks-hue.example.vn'));
+    expect(about.map((m) => m.subject).sort()).toEqual(['[Thi đua] Kết quả biểu quyết: Giao ước biểu quyết 2020', '[Thi đua] Đang chờ phiếu biểu quyết: Giao ước biểu quyết 2020']);
   });
 
   it('gathers the notices of a person who chose the daily digest into one message at the digest hour, in English', async () => {
@@ -228,5 +264,24 @@ describe('e-mail notices without an SMTP server: the local mail folder (e2e)', (
     expect(eml.headers['content-type']).toMatch(/^message\/rfc822/);
     expect((eml.body as Buffer).toString('utf8')).toBe(file);
     expect((await t.http().get(`/api/v1/mail/${entry.id}`).set(admin).expect(200)).body.text).toContain('Có ý kiến mới trong thảo luận dự thảo.');
+
+    // The administrators' page lists it with its file and shows its text; an officer is refused.
+    const session = await signInWithForm(t, 'admin');
+    const page = (await t.http().get('/admin/mail').set('Cookie', session.cookie).expect(200)).text;
+    expect(page).toContain(`thư mục ${folder}`);
+    expect(page).toContain(`<a href="/admin/mail/${entry.id}">[Thi đua] Bị trả lại: Giao ước 2020 (thư mục)</a>`);
+    expect(page).toContain(`<code>${entry.fileName}</code>`);
+    expect((await t.http().get(`/admin/mail/${entry.id}?lang=en`).set('Cookie', session.cookie).expect(200)).text).toContain('Có ý kiến mới trong thảo luận dự thảo.');
+    const officer = await signInWithForm(t, 'quangtri.canbo');
+    await t.http().get('/admin/mail').set('Cookie', officer.cookie).expect(403);
+
+    // The officer's own page: the address, and the choice saved by the form.
+    expect((await t.http().get('/account/mail').set('Cookie', officer.cookie).expect(200)).text).toContain('canbo@vks-quangtri.example.vn');
+    const saved = await t.http().post('/account/mail').set('Cookie', officer.cookie).type('form').send({ _csrf: officer.csrfToken, delivery: 'none', language: 'en' });
+    expect([saved.status, saved.headers.location]).toEqual([303, '/account/mail?flash=saved']);
+    expect((await t.http().get('/api/v1/me/mail-preference').set(await bearerFor(t, 'quangtri.canbo')).expect(200)).body).toMatchObject({ delivery: 'none', language: 'en' });
+    const refused = await t.http().post('/account/mail').set('Cookie', officer.cookie).type('form').send({ _csrf: officer.csrfToken, delivery: 'weekly', language: 'en' });
+    expect(refused.status).toBe(400);
+    expect((await t.http().get('/api/v1/me/mail-preference').set(await bearerFor(t, 'quangtri.canbo')).expect(200)).body.delivery).toBe('none');
   });
 });

@@ -8,6 +8,8 @@ export const NOTICE_LABELS: Record<string, Text> = {
   returned: { vi: 'Bị trả lại', en: 'Returned' },
   discussion: { vi: 'Thảo luận', en: 'Discussion' },
   amendment: { vi: 'Đề xuất sửa đổi', en: 'Amendment' },
+  vote: { vi: 'Đang chờ phiếu biểu quyết', en: 'Your vote is awaited' },
+  result: { vi: 'Kết quả biểu quyết', en: 'Vote result' },
 };
 
 const LETTER: Record<Language, { greeting: (name: string) => string; unit: string; due: string; open: string; signature: string; digest: (day: string, count: number) => string; digestIntro: (count: number) => string }> = {

@@ -20,7 +20,7 @@ export class NotificationsQuery {
 
 export class NotificationDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['reminder', 'deadline', 'escalation', 'returned', 'discussion', 'amendment'] }) kind!: string;
+  @ApiProperty({ enum: ['reminder', 'deadline', 'escalation', 'returned', 'discussion', 'amendment', 'vote', 'result'] }) kind!: string;
   @ApiProperty({ example: { vi: 'Nhắc việc…', en: 'Reminder…' } }) message!: { vi: string; en: string };
   @ApiProperty() campaignId!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) taskId!: string | null;

@@ -24,10 +24,11 @@ import { OutboxService } from './outbox.service';
 import { RecoverySweeper } from './recovery-sweeper.service';
 import { TaskReviewService } from './task-review.service';
 import { PublishedDocuments } from './published-documents';
+import { VoteNoticesListener } from '../mail/vote-notices.listener';
 import { WebhookEventsListener } from '../webhooks/webhook-events.listener';
 import { WorkflowRunner } from './workflow-runner.service';
 
-/** The engine for every role: the runner, commands, history, outbox (a producer), the sweeper, and campaign events to webhook deliveries. */
+/** The engine for every role: the runner, commands, history, outbox (a producer), the sweeper, campaign events to webhook deliveries, and vote notices. */
 @Module({
   imports: [
     StagesModule,
@@ -54,6 +55,7 @@ import { WorkflowRunner } from './workflow-runner.service';
     TaskReviewService,
     RecoverySweeper,
     WebhookEventsListener,
+    VoteNoticesListener,
   ],
   exports: [BullModule, PublishedDocuments, StagesModule, CampaignCommandsService, TaskReviewService, CampaignHistoryService, OutboxService, RecoverySweeper],
 })

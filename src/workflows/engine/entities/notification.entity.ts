@@ -29,7 +29,7 @@ export class Notification extends BaseEntity<'unit' | 'person' | 'task' | 'readA
   task: Task | null = null;
 
   @Property({ type: 'string', length: 32 })
-  kind!: 'reminder' | 'deadline' | 'escalation' | 'returned' | 'discussion' | 'amendment';
+  kind!: 'reminder' | 'deadline' | 'escalation' | 'returned' | 'discussion' | 'amendment' | 'vote' | 'result';
 
   @Property({ type: JsonType })
   message!: Text;

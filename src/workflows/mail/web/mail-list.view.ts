@@ -56,3 +56,21 @@ export function mailMessageView(language: Language, message: MailMessageView & {
 <pre class="mail-text">${message.text}</pre>
 <p><a href="/admin/mail">${mt(language, 'back')}</a></p>`;
 }
+
+/** A person's own choice: immediate, daily digest or none, and the language of the mail. */
+export function mailPreferenceView(language: Language, choice: { delivery: string; language: Language; email: string | null }, flash?: string): SafeHtml {
+  const option = (value: string, label: string, current: string) => html`<option value="${value}"${current === value ? html` selected` : ''}>${label}</option>`;
+  return html`<h1>${mt(language, 'myTitle')}</h1>
+${flash ? html`<p class="flash" role="status">${flash}</p>` : ''}
+<p>${mt(language, 'myIntro')}</p>
+<dl>
+  <dt>${mt(language, 'myAddress')}</dt><dd>${choice.email ?? html`<span class="muted">${mt(language, 'noAddress')}</span>`}</dd>
+</dl>
+<form method="post" action="/account/mail">
+  <p><label for="mail-delivery">${mt(language, 'delivery')}</label>
+  <select id="mail-delivery" name="delivery">${(['immediate', 'digest', 'none'] as const).map((value) => option(value, mt(language, value), choice.delivery))}</select></p>
+  <p><label for="mail-language">${mt(language, 'language')}</label>
+  <select id="mail-language" name="language">${option('vi', 'Tiếng Việt', choice.language)}${option('en', 'English', choice.language)}</select></p>
+  <p><button type="submit">${mt(language, 'save')}</button></p>
+</form>`;
+}

@@ -24,6 +24,21 @@ export const MAIL_WEB_TEXTS = {
   skipped: { vi: 'Không gửi', en: 'Not sent' },
   digested: { vi: 'Đã gửi trong thư tổng hợp', en: 'Sent in a digest' },
   back: { vi: 'Về danh sách thư', en: 'Back to the mail' },
+  navMyMail: { vi: 'Nhận thông báo qua thư', en: 'Mail notices' },
+  myTitle: { vi: 'Nhận thông báo qua thư điện tử', en: 'Notices by e-mail' },
+  myIntro: {
+    vi: 'Các thông báo trong hệ thống (nhắc việc, quá hạn, biểu quyết, kết quả…) được gửi tới địa chỉ thư của anh/chị.',
+    en: 'The notices you see here (reminders, overdue stages, votes, results…) are also sent to your e-mail address.',
+  },
+  myAddress: { vi: 'Địa chỉ thư', en: 'Address' },
+  noAddress: { vi: 'chưa có: quản trị viên cần ghi địa chỉ thư vào hồ sơ của anh/chị', en: 'none yet: an administrator must add it to your person record' },
+  delivery: { vi: 'Cách nhận', en: 'How to receive them' },
+  immediate: { vi: 'Gửi ngay từng thông báo', en: 'Each notice at once' },
+  digest: { vi: 'Gộp thành một thư mỗi ngày', en: 'One digest a day' },
+  none: { vi: 'Không nhận thư', en: 'No e-mail' },
+  language: { vi: 'Ngôn ngữ của thư', en: 'Language of the mail' },
+  save: { vi: 'Lưu', en: 'Save' },
+  saved: { vi: 'Đã lưu lựa chọn.', en: 'Your choice is saved.' },
 } satisfies Record<string, Text>;
 
 export type MailWebText = keyof typeof MAIL_WEB_TEXTS;
