@@ -38,6 +38,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EVIDENCE_MAX_BYTES: '12' })).toThrow(/EVIDENCE_MAX_BYTES/);
   });
 
+  it('sends mail to the local folder data/mail unless SMTP_URL names a server, and refuses other URLs', () => {
+    const defaults = loadConfig({}).mail;
+    expect(defaults).toMatchObject({ from: 'Thi đua <thidua@localhost>', digestHour: 7, pollMs: 15_000, maxAttempts: 6, retryDelayMs: 30_000 });
+    expect(defaults.smtpUrl).toBeUndefined();
+    expect(defaults.folder).toMatch(/[\\/]data[\\/]mail$/);
+    const smtp = loadConfig({ SMTP_URL: 'smtps://thidua:p%40ss@mail.example.vn:465', MAIL_DIGEST_HOUR: '18', MAIL_DIR: '/tmp/thidua-mail' }).mail;
+    expect(smtp).toMatchObject({ smtpUrl: 'smtps://thidua:p%40ss@mail.example.vn:465', digestHour: 18, folder: '/tmp/thidua-mail' });
+    expect(() => loadConfig({ SMTP_URL: 'https://mail.example.vn' })).toThrow(/SMTP_URL must look like/);
+    expect(() => loadConfig({ MAIL_DIGEST_HOUR: '24' })).toThrow(/MAIL_DIGEST_HOUR/);
+  });
+
   it('lists every bad variable at once', () => {
     let error: unknown;
     try {
