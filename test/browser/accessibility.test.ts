@@ -122,6 +122,12 @@ describeBrowser('accessibility of every page (axe-core, keyboard; headless Chrom
     const [newer, older] = (await t.http().get(`/api/v1/forms/${titleForm.id}/versions`).set(admin).expect(200)).body.items as Array<{ id: string }>;
     const definitions = (await t.http().get('/api/v1/workflow-definitions').set(admin).expect(200)).body.items as Array<{ id: string; key: string }>;
     const keyboardDefinition = definitions.find((definition) => definition.key === 'a11y-keyboard')!.id;
+    // A second version of the review workflow (two hours to acknowledge), for the versions' comparison.
+    const reviewDefinition = definitions.find((definition) => definition.key === 'a11y-review')!.id;
+    const reviewDocument = fourStageDocument();
+    reviewDocument.stages.acknowledge.due = { hours: 2 };
+    await t.http().put(`/api/v1/workflow-definitions/${reviewDefinition}/draft`).set(admin).send({ document: reviewDocument }).expect(200);
+    await t.http().post(`/api/v1/workflow-definitions/${reviewDefinition}/publish`).set(admin).expect(201);
     // A webhook endpoint, for its row on the page (for an event this suite does not cause).
     await t.http().post('/api/v1/webhooks').set(admin).send({ name: 'Cổng nhận sự kiện', url: 'https://hooks.example.vn/thidua', events: ['campaign.completed'] }).expect(201);
     const adoptionResult = (await t.http().get(`/api/v1/inbox?status=done&campaignId=${signing.campaignId}`).set(officer).expect(200)).body.tasks.find(
@@ -154,6 +160,7 @@ describeBrowser('accessibility of every page (axe-core, keyboard; headless Chrom
     add('admin', 'overview', '/admin/overview?year=2020', { english: true });
     add('admin', 'workflow editor list', '/admin/workflows', { english: true });
     add('admin', 'workflow editor', `/admin/workflows/${keyboardDefinition}`, { ready: '#diagram svg', english: true });
+    add('admin', 'workflow versions diff', `/admin/workflows/${reviewDefinition}/diff`, { english: true });
     add('admin', 'mail log', '/admin/mail', { english: true });
     add('thanhhoa.canbo', 'mail preference', '/account/mail', { english: true });
     add('tdkt.vutruong', 'overview (council member)', '/admin/overview?year=2020');
