@@ -26,6 +26,8 @@
       options: {
         animation: false,
         responsive: true,
+        // Wider than tall: a line over days reads better so than in the canvas's default proportions.
+        aspectRatio: 2.5,
         interaction: { mode: 'index', intersect: false },
         scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
         plugins: { legend: { display: true } },
