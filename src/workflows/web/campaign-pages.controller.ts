@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/auth/auth.decorators';
 import { redirectSeeOther } from '../../modules/web/page-response';
+import { listPage, pagerNav } from '../../modules/web/views/pager.view';
 import { WebExceptionFilter } from '../../modules/web/web-exception.filter';
 import { CampaignQueriesService } from '../api/campaign-queries.service';
 import { CampaignPageReader } from './campaign-page-reader.service';
@@ -17,6 +18,9 @@ import { CAMPAIGN_STATUSES, campaignListView, CampaignStatusFilter } from './vie
 import { campaignView } from './views/campaign.view';
 import { WorkflowPageShell } from './workflow-page-shell.service';
 import { wt } from './workflow-web-texts';
+
+/** Events per page of a campaign's history. */
+const HISTORY_PAGE_SIZE = 100;
 
 const isStatus = (value: unknown): value is CampaignStatusFilter => (CAMPAIGN_STATUSES as readonly unknown[]).includes(value);
 
@@ -116,13 +120,16 @@ export class CampaignPagesController {
       this.queries.historyOf(id),
       this.queries.verify(id),
     ]);
+    // The chain is verified whole; the page shows it HISTORY_PAGE_SIZE events at a time (`?page=`).
+    const at = listPage(events.length, HISTORY_PAGE_SIZE, request.query.page);
+    const shown = events.slice(at.offset, at.offset + at.size);
     const [people, units] = await Promise.all([
-      this.reader.peopleById(events.flatMap((e) => (e.actor?.personId ? [e.actor.personId] : []))),
-      this.reader.unitsById(events.flatMap((e) => (e.actor?.unitId ? [e.actor.unitId] : []))),
+      this.reader.peopleById(shown.flatMap((e) => (e.actor?.personId ? [e.actor.personId] : []))),
+      this.reader.unitsById(shown.flatMap((e) => (e.actor?.unitId ? [e.actor.unitId] : []))),
     ]);
     this.shell.send(request, response, viewer, {
       title: wt(language, 'historyTitle', { name: campaign.name }),
-      content: campaignHistoryView({ language, campaign, document: pinning.document, events, verdict, people, units }),
+      content: campaignHistoryView({ language, campaign, document: pinning.document, events: shown, verdict, people, units, pager: pagerNav(language, at, (page) => `/campaigns/${id}/history?page=${page}`, wt(language, 'historyTitle', { name: campaign.name })) }),
     });
   }
 }

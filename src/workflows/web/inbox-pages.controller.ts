@@ -6,6 +6,7 @@ import { AppError } from '../../common/errors/app-error';
 import { toErrorResponse } from '../../common/errors/error-response';
 import { PrincipalService } from '../../modules/auth/principal.service';
 import { redirectSeeOther } from '../../modules/web/page-response';
+import { listPage, pagerNav } from '../../modules/web/views/pager.view';
 import { WebExceptionFilter } from '../../modules/web/web-exception.filter';
 import { CampaignQueriesService } from '../api/campaign-queries.service';
 import type { TaskDto } from '../api/dto/campaign.dto';
@@ -17,8 +18,8 @@ import { CommandFailure, InboxTaskRow, inboxView } from './views/inbox.view';
 import { PageViewer, WorkflowPageShell } from './workflow-page-shell.service';
 import { COMMAND_TEXTS, FLASH_OF_COMMAND, FLASH_TEXTS, labelOf, wt } from './workflow-web-texts';
 
-/** Done tasks shown under the open ones; the rest stay in the counts. */
-const DONE_SHOWN = 50;
+/** Done tasks per page under the open ones (`?donePage=`). */
+const DONE_PAGE_SIZE = 50;
 
 /**
  * The inbox page: the person's tasks and a plain form per command. A command answers with a 303
@@ -90,7 +91,8 @@ export class InboxPagesController {
       this.queries.inbox(principal.personId, { status: 'done' }),
     ]);
     // Most recently due first: the inbox query sorts by due date ascending.
-    const doneShown = [...done.tasks].reverse().slice(0, DONE_SHOWN);
+    const donePage = listPage(done.tasks.length, DONE_PAGE_SIZE, request.query.donePage);
+    const doneShown = [...done.tasks].reverse().slice(donePage.offset, donePage.offset + donePage.size);
     const tasks = [...open.tasks, ...doneShown];
     const [documents, units] = await Promise.all([
       this.reader.documentsOf(tasks.map((t) => t.campaignId)),
@@ -110,6 +112,7 @@ export class InboxPagesController {
         counts: open.counts,
         open: open.tasks.map(row),
         done: doneShown.map(row),
+        donePager: pagerNav(language, donePage, (page) => `/inbox?donePage=${page}#done-heading`, wt(language, 'inboxDoneHeading')),
         flash: extra.flash,
         failure: extra.failure,
       }),

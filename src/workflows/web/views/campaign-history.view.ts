@@ -11,6 +11,8 @@ export interface CampaignHistoryViewModel {
   campaign: { id: string; name: string };
   document: WorkflowDocument;
   events: HistoryEventDto[];
+  /** Links to the other pages of the history, when it has more than one. */
+  pager?: SafeHtml | '';
   verdict: ChainVerdict;
   people: Map<string, string>;
   units: Map<string, { code: string; name: string }>;
@@ -72,5 +74,6 @@ ${chainVerdictLine(verdict, language)}
     </tr></thead>
     <tbody>${rows}</tbody>
   </table>
-</div>`;
+</div>
+${model.pager ?? ''}`;
 }

@@ -30,6 +30,8 @@ export interface InboxViewModel {
   counts: { open: number; late: number; done: number };
   open: InboxTaskRow[];
   done: InboxTaskRow[];
+  /** Links to the other pages of done tasks, when there are more than one. */
+  donePager?: SafeHtml | '';
   /** A localized confirmation of the last command. */
   flash?: string;
   failure?: CommandFailure;
@@ -157,7 +159,7 @@ function doneTable(model: InboxViewModel): SafeHtml {
     </tr></thead>
     <tbody>${rows}</tbody>
   </table>
-</div>${shown}`;
+</div>${model.donePager ?? ''}${shown}`;
 }
 
 /** The person's tasks: counts, the open ones with a form per command, then those done. */

@@ -28,6 +28,7 @@ button.secondary{background:#fff;color:#0b4f8a}
 button.secondary:hover{background:#e7f0f8;color:#063563}
 .filters{margin:0 0 1rem}
 .filters ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}
+.pager ul{list-style:none;margin:.75rem 0;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;align-items:center}
 .filters a[aria-current]{font-weight:700;text-decoration:none;border-bottom:2px solid currentColor}
 .timeline{list-style:none;margin:0;padding:0 0 0 1.75rem;border-left:3px solid #c9ccd1;display:grid;gap:1rem}
 .timeline>li{position:relative;background:#fff;border:1px solid #c9ccd1;border-radius:.5rem;padding:.85rem 1.1rem}
