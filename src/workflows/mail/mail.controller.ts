@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Put, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import { Principal } from '../../common/auth/principal';
@@ -34,16 +34,16 @@ export class MailController {
     return this.messages.get(id);
   }
 
+  /** The .eml file of a message written to the local mail folder. */
   @Get(':id/eml')
-  @Header('Content-Type', 'message/rfc822')
-  @ApiOperation({ summary: 'The .eml file of a message written to the local mail folder' })
   @ApiProduces('message/rfc822')
   @ApiOkResponse({ description: 'The message as written (RFC 822)', schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ description: 'MAIL_MESSAGE_NOT_FOUND (also when it was sent by SMTP or not yet)' })
   async eml(@Param() { id }: MailIdParams): Promise<StreamableFile> {
     const bytes = await this.messages.eml(id);
     if (!bytes) throw new AppError('MAIL_MESSAGE_NOT_FOUND', { id });
-    return new StreamableFile(bytes, { disposition: `attachment; filename="${id}.eml"` });
+    // The type only with the file: a refusal stays JSON (a fixed header would label the 404's JSON as mail).
+    return new StreamableFile(bytes, { type: 'message/rfc822', disposition: `attachment; filename="${id}.eml"` });
   }
 }
 

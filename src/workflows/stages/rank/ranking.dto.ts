@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+
+/**
+ * At most two decimals, judged on the value rather than its text: class-validator's maxDecimalPlaces reads `5e-324` as
+ * having none, and such a number then broke the ranking's arithmetic (500).
+ */
+const HasCents = () =>
+  ValidateBy({
+    name: 'hasCents',
+    validator: { validate: (value: unknown) => typeof value === 'number' && Number(value.toFixed(2)) === value, defaultMessage: () => '$property must have at most 2 decimal places' },
+  });
 
 /** The council's final adjustment of one unit's score (điều chỉnh điểm), with its reason. */
 export class RankingAdjustmentDto {
@@ -7,7 +17,8 @@ export class RankingAdjustmentDto {
 
   /** Points added to the aggregate (negative to deduct), at most 2 decimals; 0 takes an earlier adjustment back. */
   @ApiProperty({ example: -1.5, minimum: -1000, maximum: 1000 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasCents()
   @Min(-1000)
   @Max(1000)
   points!: number;
