@@ -1,4 +1,7 @@
 import { Browser, Page } from 'playwright-core';
+import { CalendarService } from '../../src/modules/calendar/calendar.service';
+import { Clock } from '../../src/modules/calendar/clock';
+import { addDays, vietnamDate } from '../../src/modules/calendar/dates';
 import { bearerFor, DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 import { describeBrowser, launchChromium, signIn } from '../support/browser';
 
@@ -28,7 +31,14 @@ describeBrowser('public consultation page (headless Chromium)', () => {
     const candidates = (await t.http().get('/api/v1/eligibility').query({ unitId, year: 2020, title: 'LDTT' }).set(officer).expect(200)).body.candidates as Array<{ id: string; name: string; eligible: boolean }>;
     const candidate = candidates.find((c) => c.eligible)!;
     const [proposal] = (await t.http().post('/api/v1/commendation-proposals').set(officer).send({ unitId, year: 2020, title: 'LDTT', candidates: [{ personId: candidate.id }] }).expect(201)).body;
-    // A window of 60 working days from today is open whatever today is.
+    // A window opens on a working day: on a weekend or holiday (Vietnam time) the test's clock moves to the next one,
+    // so that the window of 60 working days is open whatever day the test runs.
+    const calendar = await t.app.get(CalendarService).workingCalendar();
+    let day = vietnamDate(t.app.get(Clock).now());
+    if (!calendar.isWorkingDay(day)) {
+      while (!calendar.isWorkingDay(day)) day = addDays(day, 1);
+      t.app.get(Clock).set(new Date(`${day}T09:00:00+07:00`));
+    }
     const consultation = (await t.http().post(`/api/v1/commendation-proposals/${proposal.id}/consultation`).set(admin).send({ workingDays: 60 }).expect(201)).body;
 
     await signIn(page, t.url!, 'hatinh.canbo', DEMO_PASSWORD);
