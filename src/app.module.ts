@@ -30,6 +30,7 @@ import { CampaignLaunchesModule } from './workflows/launches/campaign-launches.m
 import { LaunchSchedulesApiModule } from './workflows/schedules/launch-schedules-api.module';
 import { WebhooksApiModule } from './workflows/webhooks/webhooks-api.module';
 import { MailApiModule } from './workflows/mail/mail-api.module';
+import { OrganisationPagesModule } from './workflows/organisation/organisation-pages.module';
 import { OverviewModule } from './workflows/overview/overview.module';
 import { WorkflowWebModule } from './workflows/web/workflow-web.module';
 
@@ -64,7 +65,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreImports(config),
-        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule, LaunchSchedulesApiModule, CampaignLaunchesModule, WorkflowEditorModule, ScoringApiModule, CommendationsApiModule, ScoreWebModule, WebhooksApiModule, MailApiModule, OverviewModule] : []),
+        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule, LaunchSchedulesApiModule, CampaignLaunchesModule, WorkflowEditorModule, ScoringApiModule, CommendationsApiModule, ScoreWebModule, WebhooksApiModule, MailApiModule, OverviewModule, OrganisationPagesModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],
       providers: http ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],

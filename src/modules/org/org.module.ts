@@ -40,6 +40,7 @@ import { UnitsService } from './units.service';
     UnitCsvImportService,
     PersonCsvImportService,
   ],
-  exports: [],
+  // The organisation pages (src/workflows/organisation) show and change the same records through these.
+  exports: [UnitsService, UnitEvaluationsService, PeopleService, MandatesService, ClustersService, RoleGrantsService, UnitCsvImportService, PersonCsvImportService],
 })
 export class OrgModule {}

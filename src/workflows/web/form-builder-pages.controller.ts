@@ -31,18 +31,16 @@ export class FormBuilderPagesController {
 
   @Get()
   async list(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.shell.viewer(request, response);
+    const viewer = await this.shell.admin(request, response);
     if (!viewer) return;
-    this.shell.requireRole(viewer, 'admin');
     const { items } = await this.forms.list(ALL_FORMS);
     this.shell.send(request, response, viewer, { title: ft(viewer.language, 'formsTitle'), content: formListView({ language: viewer.language, forms: items }) });
   }
 
   @Get(':id')
   async builder(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.shell.viewer(request, response);
+    const viewer = await this.shell.admin(request, response);
     if (!viewer) return;
-    this.shell.requireRole(viewer, 'admin');
     const { language } = viewer;
     const [form, versions] = await Promise.all([this.forms.get(id), this.forms.listVersions(id)]);
     this.shell.send(request, response, viewer, {
@@ -61,9 +59,8 @@ export class FormBuilderPagesController {
   /** `?from=&to=`: two versions of this form; anything else is answered with the form's 404 page. */
   @Get(':id/diff')
   async diff(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.shell.viewer(request, response);
+    const viewer = await this.shell.admin(request, response);
     if (!viewer) return;
-    this.shell.requireRole(viewer, 'admin');
     const { language } = viewer;
     const form = await this.forms.get(id);
     const { from, to } = request.query;

@@ -56,6 +56,13 @@ export class WorkflowPageShell {
     return undefined;
   }
 
+  /** The viewer of an administrators' page: as `viewer`, and anyone without the role gets the localized 403 page. */
+  async admin(request: Request, response: Response, next?: string): Promise<PageViewer | undefined> {
+    const viewer = await this.viewer(request, response, next);
+    if (viewer) this.requireRole(viewer, 'admin');
+    return viewer;
+  }
+
   /** Pages for administrators only: anyone else gets the localized 403 page. */
   requireRole(viewer: PageViewer, role: string): void {
     if (!viewer.principal.roles.includes(role)) throw new AppError('FORBIDDEN_ROLE', { roles: role });

@@ -22,9 +22,8 @@ export class WorkflowVersionPagesController {
 
   @Get(':id')
   async version(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.shell.viewer(request, response);
+    const viewer = await this.shell.admin(request, response);
     if (!viewer) return;
-    this.shell.requireRole(viewer, 'admin');
     const version = await this.definitions.getVersion(id);
     this.shell.send(request, response, viewer, {
       title: localText(version.document.name, viewer.language, version.definitionKey),

@@ -47,13 +47,13 @@ export class WorkflowEditorPagesController {
 
   @Get()
   async list(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.admin(request, response);
+    const viewer = await this.shell.admin(request, response, '/admin/workflows');
     if (viewer) await this.renderList(request, response, viewer);
   }
 
   @Post()
   async create(@Body() form: NewWorkflowFormDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.admin(request, response);
+    const viewer = await this.shell.admin(request, response, '/admin/workflows');
     if (!viewer) return;
     await this.created(request, response, viewer, () => this.definitions.create({ key: form.key, name: form.name, document: { ...starterDocument(form.name) } }));
   }
@@ -61,7 +61,7 @@ export class WorkflowEditorPagesController {
   /** A copy of a workflow (its latest version, or its draft if none) under a new key, to edit. */
   @Post(':id/copy')
   async copy(@Param('id', ParseUUIDPipe) id: string, @Body() form: NewWorkflowFormDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.admin(request, response);
+    const viewer = await this.shell.admin(request, response, '/admin/workflows');
     if (!viewer) return;
     await this.created(request, response, viewer, async () => {
       const source = await this.definitions.get(id);
@@ -73,7 +73,7 @@ export class WorkflowEditorPagesController {
 
   @Get(':id')
   async edit(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.admin(request, response);
+    const viewer = await this.shell.admin(request, response, '/admin/workflows');
     if (!viewer) return;
     const definition = await this.definitions.get(id);
     const entry = (await this.editor.entries()).find((e) => e.id === id);
@@ -90,7 +90,7 @@ export class WorkflowEditorPagesController {
   /** Two published versions compared (`?from=&to=` version numbers; by default the latest against the one before). */
   @Get(':id/diff')
   async diff(@Param('id', ParseUUIDPipe) id: string, @Query('from') from: string | undefined, @Query('to') to: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.admin(request, response);
+    const viewer = await this.shell.admin(request, response, '/admin/workflows');
     if (!viewer) return;
     const entry = (await this.editor.entries()).find((e) => e.id === id);
     if (!entry) throw new AppError('WORKFLOW_DEFINITION_NOT_FOUND', { id });
@@ -115,12 +115,6 @@ export class WorkflowEditorPagesController {
         }
       }),
     );
-  }
-
-  private async admin(request: Request, response: Response): Promise<PageViewer | undefined> {
-    const viewer = await this.shell.viewer(request, response, '/admin/workflows');
-    if (viewer) this.shell.requireRole(viewer, 'admin');
-    return viewer;
   }
 
   private async created(request: Request, response: Response, viewer: PageViewer, create: () => Promise<{ id: string }>): Promise<void> {

@@ -32,18 +32,16 @@ export class LaunchPagesController {
 
   @Get('new')
   async wizard(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.shell.viewer(request, response);
+    const viewer = await this.shell.admin(request, response);
     if (!viewer) return;
-    this.shell.requireRole(viewer, 'admin');
     await this.render(request, response, viewer, { values: {} });
   }
 
   /** "Preview" rehearses the launch and shows it; "Launch" launches all or none and goes to the campaigns. */
   @Post('new')
   async submit(@Body() form: LaunchFormDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.shell.viewer(request, response, PATH);
+    const viewer = await this.shell.admin(request, response, PATH);
     if (!viewer) return;
-    this.shell.requireRole(viewer, 'admin');
     const { action, ...values } = form;
     try {
       const launchRequest = toLaunchRequest(values);
@@ -65,9 +63,8 @@ export class LaunchPagesController {
   /** Cancels a running campaign with a reason, once the person has ticked that it cannot be undone. */
   @Post(':id/cancel')
   async cancel(@Param('id', ParseUUIDPipe) id: string, @Body() form: CancelCampaignFormDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.shell.viewer(request, response, `/campaigns/${id}`);
+    const viewer = await this.shell.admin(request, response, `/campaigns/${id}`);
     if (!viewer) return;
-    this.shell.requireRole(viewer, 'admin');
     if (form.confirm !== 'yes') throw new AppError('CONFIRMATION_REQUIRED', { action: lt(viewer.language, 'cancelButton') });
     const reason = form.reason?.trim();
     if (!reason) throw new AppError('VALIDATION_FAILED', { fields: lt(viewer.language, 'cancelReason') });
@@ -78,9 +75,8 @@ export class LaunchPagesController {
   /** Moves a running campaign to a newer version of its workflow; a refusal shows its reasons on the error page. */
   @Post(':id/migration')
   async migrate(@Param('id', ParseUUIDPipe) id: string, @Body() form: MigrateCampaignFormDto, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.shell.viewer(request, response, `/campaigns/${id}`);
+    const viewer = await this.shell.admin(request, response, `/campaigns/${id}`);
     if (!viewer) return;
-    this.shell.requireRole(viewer, 'admin');
     await this.commands.migrate(id, form.workflowVersionId, viewer.principal);
     redirectSeeOther(response, `/campaigns/${id}?flash=migrated`);
   }

@@ -28,9 +28,8 @@ export class MailPagesController {
 
   @Get()
   async list(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.shell.viewer(request, response);
+    const viewer = await this.shell.admin(request, response);
     if (!viewer) return;
-    this.shell.requireRole(viewer, 'admin');
     const { language } = viewer;
     const content = mailListView({ language, transport: this.transport.kind, folder: this.transport.folder, messages: await this.messages.list({ limit: 200 }) });
     this.shell.send(request, response, viewer, { title: mt(language, 'title'), content, path: '/admin/mail' });
@@ -38,18 +37,16 @@ export class MailPagesController {
 
   @Get(':id')
   async message(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.shell.viewer(request, response);
+    const viewer = await this.shell.admin(request, response);
     if (!viewer) return;
-    this.shell.requireRole(viewer, 'admin');
     const message = await this.messages.get(id);
     this.shell.send(request, response, viewer, { title: message.subject, content: mailMessageView(viewer.language, message), path: '/admin/mail' });
   }
 
   @Get(':id/eml')
   async eml(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.shell.viewer(request, response);
+    const viewer = await this.shell.admin(request, response);
     if (!viewer) return;
-    this.shell.requireRole(viewer, 'admin');
     const bytes = await this.messages.eml(id);
     if (!bytes) throw new AppError('MAIL_MESSAGE_NOT_FOUND', { id });
     response.type('message/rfc822').setHeader('Content-Disposition', `attachment; filename="${id}.eml"`);

@@ -22,9 +22,8 @@ export class SchedulePagesController {
 
   @Get()
   async list(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.shell.viewer(request, response);
+    const viewer = await this.shell.admin(request, response);
     if (!viewer) return;
-    this.shell.requireRole(viewer, 'admin');
     const { language } = viewer;
     const schedules = [];
     for (const schedule of await this.schedules.list()) schedules.push({ schedule, runs: await this.schedules.runs(schedule.id, language) });
@@ -34,9 +33,8 @@ export class SchedulePagesController {
 
   @Post(':id/run-now')
   async runNow(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.shell.viewer(request, response, '/admin/schedules');
+    const viewer = await this.shell.admin(request, response, '/admin/schedules');
     if (!viewer) return;
-    this.shell.requireRole(viewer, 'admin');
     await this.schedules.runNow(id);
     redirectSeeOther(response, '/admin/schedules?flash=run-started');
   }

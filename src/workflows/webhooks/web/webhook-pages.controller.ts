@@ -28,9 +28,8 @@ export class WebhookPagesController {
 
   @Get()
   async list(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const viewer = await this.shell.viewer(request, response);
+    const viewer = await this.shell.admin(request, response);
     if (!viewer) return;
-    this.shell.requireRole(viewer, 'admin');
     const { language } = viewer;
     const endpoints = [];
     for (const endpoint of await this.endpoints.list()) endpoints.push({ endpoint, deliveries: (await this.deliveries.list(endpoint.id)).slice(0, PAGE_DELIVERIES) });
@@ -45,9 +44,8 @@ export class WebhookPagesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const viewer = await this.shell.viewer(request, response, '/admin/webhooks');
+    const viewer = await this.shell.admin(request, response, '/admin/webhooks');
     if (!viewer) return;
-    this.shell.requireRole(viewer, 'admin');
     await this.redeliveries.redeliver(id, deliveryId);
     redirectSeeOther(response, '/admin/webhooks?flash=redelivered');
   }

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { OrgModule } from '../../modules/org/org.module';
+import { PageNavigation } from '../../modules/web/page-navigation';
+import { WebModule } from '../../modules/web/web.module';
+import { WorkflowPageShell } from '../web/workflow-page-shell.service';
+import { OrganisationPagesController } from './web/organisation-pages.controller';
+import { ORGANISATION_WEB_TEXTS } from './web/organisation-web-texts';
+
+/** The administrators' organisation pages under /admin/org: units, people, mandates, clusters, roles, calendar, imports. */
+@Module({
+  imports: [OrgModule, WebModule],
+  controllers: [OrganisationPagesController],
+  providers: [WorkflowPageShell],
+})
+export class OrganisationPagesModule {
+  constructor(navigation: PageNavigation) {
+    navigation.add({ href: '/admin/org', label: ORGANISATION_WEB_TEXTS.navOrganisation, roles: ['admin'] });
+  }
+}
