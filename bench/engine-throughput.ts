@@ -13,6 +13,7 @@ import { PrincipalService } from '../src/modules/auth/principal.service';
 import { Cluster } from '../src/modules/org/entities/cluster.entity';
 import { Person } from '../src/modules/org/entities/person.entity';
 import { CampaignCommandsService } from '../src/workflows/engine/campaign-commands.service';
+import { CampaignLaunchService } from '../src/workflows/engine/campaign-launch.service';
 import { Campaign } from '../src/workflows/engine/entities/campaign.entity';
 import { Task } from '../src/workflows/engine/entities/task.entity';
 import { startTestApp, TEST_REDIS_URL, TestApp } from '../test/support/test-app';
@@ -41,9 +42,10 @@ async function engine(t: TestApp, concurrency: number, hot: boolean): Promise<{ 
     stages: { acknowledge: { type: 'acknowledge', fanOut: 'each-member', on: { acknowledged: 'done' } }, done: { type: 'end' } },
   });
   const commands = t.app.get(CampaignCommandsService);
+  const launches = t.app.get(CampaignLaunchService);
   const principals = t.app.get(PrincipalService);
   const principal = { personId: admin.id, username: 'admin', fullName: admin.fullName, roles: ['admin'] };
-  for (let i = 0; i < CAMPAIGNS; i++) await commands.launch({ workflowVersionId: version.id, name: `bench ${i}`, year: 2020, clusterId: cluster.id }, principal);
+  for (let i = 0; i < CAMPAIGNS; i++) await launches.launch({ workflowVersionId: version.id, name: `bench ${i}`, year: 2020, clusterId: cluster.id }, principal);
 
   const tasks = await em.fork().find(Task, { status: 'open', campaign: { workflowVersion: version.id } }, { populate: ['assigneeUnit'] });
   const officers = new Map<string, { principal: typeof principal; actingFor: Awaited<ReturnType<PrincipalService['resolveActingFor']>> }>();
@@ -88,6 +90,7 @@ async function oneTaskCampaigns(t: TestApp, concurrency: number): Promise<{ camp
     stages: { review: { type: 'review', assignees: ['cluster-head'], on: { approved: 'done', returned: 'review' } }, done: { type: 'end' } },
   });
   const commands = t.app.get(CampaignCommandsService);
+  const launches = t.app.get(CampaignLaunchService);
   const launcher = { personId: admin.id, username: 'admin', fullName: admin.fullName, roles: ['admin'] };
   const approver = { personId: head.id, username: head.username, fullName: head.fullName, roles: [] };
   const actingFor = await t.app.get(PrincipalService).resolveActingFor(head.id, 'VKS-THA');
@@ -96,7 +99,7 @@ async function oneTaskCampaigns(t: TestApp, concurrency: number): Promise<{ camp
     Array.from({ length: CAMPAIGNS }, (_, i) => i),
     concurrency,
     async (i) => {
-      const campaign = await commands.launch({ workflowVersionId: version.id, name: `bench one ${i}`, year: 2020, clusterId: cluster.id }, launcher);
+      const campaign = await launches.launch({ workflowVersionId: version.id, name: `bench one ${i}`, year: 2020, clusterId: cluster.id }, launcher);
       const task = await t.app.get(MikroORM).em.fork().findOneOrFail(Task, { campaign: campaign.id, status: 'open' });
       await commands.commandTask(task.id, { command: 'approve' }, approver, actingFor);
     },

@@ -3,6 +3,7 @@ import { PrincipalService } from '../../src/modules/auth/principal.service';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
 import { Person } from '../../src/modules/org/entities/person.entity';
 import { CampaignCommandsService } from '../../src/workflows/engine/campaign-commands.service';
+import { CampaignLaunchService } from '../../src/workflows/engine/campaign-launch.service';
 import { CampaignLock } from '../../src/workflows/engine/campaign-lock.service';
 import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-event.entity';
 import { Campaign } from '../../src/workflows/engine/entities/campaign.entity';
@@ -26,7 +27,7 @@ describe(`campaign lock (${TEST_DIALECT})`, () => {
     const cluster = await em.findOneOrFail(Cluster, { name: 'Cụm thi đua số 6', year: 2020 });
     const version = await publishedVersion(t, 'campaign-lock', fourStageDocument());
     const launched = await t.app
-      .get(CampaignCommandsService)
+      .get(CampaignLaunchService)
       .launch({ workflowVersionId: version.id, name: 'campaign-lock', year: 2020, clusterId: cluster.id }, { personId: admin.id, username: 'admin', fullName: admin.fullName, roles: ['admin'] });
     campaignId = launched.id;
   });

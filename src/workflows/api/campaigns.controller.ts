@@ -4,6 +4,8 @@ import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import { Principal } from '../../common/auth/principal';
 import { IdempotencyInterceptor } from '../../modules/idempotency/idempotency.interceptor';
 import { CampaignCommandsService } from '../engine/campaign-commands.service';
+import { CampaignLaunchService } from '../engine/campaign-launch.service';
+import { CampaignMigrationService } from '../engine/campaign-migration.service';
 import { CampaignQueriesService } from './campaign-queries.service';
 import { CampaignDetailDto, CampaignDto, CancelCampaignDto, HistoryEventDto, LaunchCampaignDto, ListCampaignsQuery, MigrateCampaignDto } from './dto/campaign.dto';
 
@@ -13,6 +15,8 @@ import { CampaignDetailDto, CampaignDto, CancelCampaignDto, HistoryEventDto, Lau
 export class CampaignsController {
   constructor(
     private readonly commands: CampaignCommandsService,
+    private readonly launches: CampaignLaunchService,
+    private readonly migrations: CampaignMigrationService,
     private readonly queries: CampaignQueriesService,
   ) {}
 
@@ -23,7 +27,7 @@ export class CampaignsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: CampaignDetailDto })
   async launch(@Body() body: LaunchCampaignDto, @CurrentPrincipal() principal: Principal): Promise<CampaignDetailDto> {
-    const campaign = await this.commands.launch(body, principal);
+    const campaign = await this.launches.launch(body, principal);
     return this.queries.detail(campaign.id);
   }
 
@@ -62,7 +66,7 @@ export class CampaignsController {
   @UseInterceptors(IdempotencyInterceptor)
   @ApiOkResponse({ type: CampaignDetailDto })
   async migrate(@Param('id', ParseUUIDPipe) id: string, @Body() body: MigrateCampaignDto, @CurrentPrincipal() principal: Principal): Promise<CampaignDetailDto> {
-    await this.commands.migrate(id, body.workflowVersionId, principal);
+    await this.migrations.migrate(id, body.workflowVersionId, principal);
     return this.queries.detail(id);
   }
 

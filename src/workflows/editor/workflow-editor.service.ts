@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/core';
+import { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { sqlRows } from '../../database/sql-rows';
 import { WorkflowDefinitionsService } from '../definitions/workflow-definitions.service';
@@ -47,14 +47,26 @@ export class WorkflowEditorService {
   }
 
   /** Every definition by key, with its versions newest first and the campaigns pinned to each (one statement for the counts). */
-  async entries(): Promise<WorkflowEditorEntry[]> {
+  entries(): Promise<WorkflowEditorEntry[]> {
+    return this.entriesOf({ archivedAt: null });
+  }
+
+  /** One definition as `entries` shows it; 404 WORKFLOW_DEFINITION_NOT_FOUND when there is none. */
+  async entry(id: string): Promise<WorkflowEditorEntry> {
+    const [entry] = await this.entriesOf({ id, archivedAt: null });
+    if (!entry) throw new AppError('WORKFLOW_DEFINITION_NOT_FOUND', { id });
+    return entry;
+  }
+
+  private async entriesOf(where: FilterQuery<WorkflowDefinition>): Promise<WorkflowEditorEntry[]> {
     const em = this.em.fork();
-    const definitions = await em.find(WorkflowDefinition, { archivedAt: null }, { orderBy: { key: 'asc' } });
+    const definitions = await em.find(WorkflowDefinition, where, { orderBy: { key: 'asc' } });
+    if (!definitions.length) return [];
     const versions = await em.find(WorkflowVersion, { definition: { $in: definitions } }, { fields: ['id', 'number', 'publishedAt', 'definition'], orderBy: { number: 'desc' } });
     const counts = await sqlRows<{ workflow_version_id: string; campaigns: number | string; running: number | string }>(
       em,
-      "select workflow_version_id, count(*) as campaigns, sum(case when status = 'running' then 1 else 0 end) as running from campaign group by workflow_version_id",
-      [],
+      "select c.workflow_version_id, count(*) as campaigns, sum(case when c.status = 'running' then 1 else 0 end) as running from campaign c join workflow_version v on v.id = c.workflow_version_id where v.definition_id in (" + definitions.map(() => '?').join(', ') + ') group by c.workflow_version_id',
+      definitions.map((definition) => definition.id),
     );
     const countOf = new Map(counts.map((row) => [row.workflow_version_id, row]));
     return definitions.map((definition) => ({

@@ -5,15 +5,8 @@ import { AppError } from '../../common/errors/app-error';
 import { sqlRows } from '../../database/sql-rows';
 import { Clock } from '../../modules/calendar/clock';
 import { EngineMetrics } from '../../modules/observability/engine-metrics.service';
-import { Cluster } from '../../modules/org/entities/cluster.entity';
 import { Person } from '../../modules/org/entities/person.entity';
-import { Unit } from '../../modules/org/entities/unit.entity';
-import { FormVersion } from '../../modules/forms/entities/form-version.entity';
-import { ScoringTableVersion } from '../../modules/scoring/entities/scoring-table-version.entity';
-import { sheetFormKeyOf } from '../../modules/scoring/scoring-tables.service';
-import { localText, WorkflowDocument } from '../definitions/workflow-document';
-import { formSettingsOf } from '../stages/form/form.stage';
-import { scoreSettingsOf } from '../stages/score/score.stage';
+import { localText } from '../definitions/workflow-document';
 import { StageRegistry } from '../stages/stage-registry';
 import { CampaignLock, retryOnConflict } from './campaign-lock.service';
 import { CampaignHistoryService, eventActor, EventActor } from './campaign-history.service';
@@ -21,76 +14,9 @@ import { Campaign } from './entities/campaign.entity';
 import { Notification } from './entities/notification.entity';
 import { StageRun } from './entities/stage-run.entity';
 import { Task } from './entities/task.entity';
-import { WorkflowVersion } from './entities/workflow-version.entity';
 import { lockedTaskStatement, splitLockedTaskRow } from './locked-task.statement';
-import { OutboxService } from './outbox.service';
 import { PublishedDocuments } from './published-documents';
 import { RunContext, WorkflowRunner } from './workflow-runner.service';
-
-export interface LaunchInput {
-  workflowVersionId: string;
-  name: string;
-  year: number;
-  clusterId?: string;
-  unitId?: string;
-  /** The campaign's start day (YYYY-MM-DD, Vietnam): due dates count from it while it is still ahead. */
-  startsOn?: string;
-}
-
-/** One subject of `launchAll`: its campaign (launched, or rehearsed and rolled back) and first tasks, or why it was refused. */
-export interface LaunchAttempt {
-  input: LaunchInput;
-  campaign?: Campaign;
-  /** A rehearsal's campaign: never committed, read it only for its id-free fields. */
-  rehearsed?: Campaign;
-  problem?: AppError;
-  firstTasks: FirstTask[];
-}
-
-export interface FirstTask {
-  stageKey: string;
-  unit: { id: string; name: string } | null;
-  person: { id: string; fullName: string } | null;
-  dueAt: Date | null;
-}
-
-const firstTaskOf = (task: Task): FirstTask => ({
-  stageKey: task.stageRun.stageKey,
-  unit: task.assigneeUnit ? { id: task.assigneeUnit.id, name: task.assigneeUnit.name } : null,
-  person: task.assigneePerson ? { id: task.assigneePerson.id, fullName: task.assigneePerson.fullName } : null,
-  dueAt: task.dueAt,
-});
-
-/** Why a campaign on `current` cannot move to `target` (empty when it can), in both languages. */
-export function migrationProblems(current: WorkflowVersion, target: WorkflowVersion, activeStages: string[]): Array<{ vi: string; en: string }> {
-  if (target.definition.id !== current.definition.id) {
-    return [{ vi: `phiên bản thuộc quy trình khác (“${target.definition.key}”)`, en: `the version belongs to another workflow (“${target.definition.key}”)` }];
-  }
-  if (target.number <= current.number) {
-    return [{ vi: `phiên bản ${target.number} không mới hơn phiên bản ${current.number} đang dùng`, en: `version ${target.number} is not newer than version ${current.number} in use` }];
-  }
-  const problems: Array<{ vi: string; en: string }> = [];
-  for (const key of activeStages) {
-    const was = current.document.stages[key];
-    const now = target.document.stages[key];
-    const name = localText(was?.name, key, 'vi');
-    if (!now) problems.push({ vi: `bước đang diễn ra “${name}” không có trong phiên bản ${target.number}`, en: `the active stage “${localText(was?.name, key, 'en')}” is not in version ${target.number}` });
-    else if (was && now.type !== was.type) problems.push({ vi: `bước “${name}” đổi loại (${was.type} → ${now.type})`, en: `the stage “${localText(was?.name, key, 'en')}” changes type (${was.type} → ${now.type})` });
-  }
-  return problems;
-}
-
-/** Ends a launch transaction without keeping anything (a rehearsal, or a launch with a refused subject). */
-class RolledBack extends Error {}
-
-export interface LaunchOptions {
-  /**
-   * Runs inside the launch's transaction right after the campaign row is written: what the caller stores here
-   * commits with the campaign or not at all. A scheduled launch inserts its unique (schedule, year, subject) row
-   * here, so a duplicate delivery fails on the database's unique key and launches nothing.
-   */
-  within?: (em: EntityManager, campaign: Campaign) => Promise<void>;
-}
 
 export interface TaskCommandInput {
   command: string;
@@ -116,127 +42,12 @@ export class CampaignCommandsService {
     private readonly em: EntityManager,
     private readonly runner: WorkflowRunner,
     private readonly history: CampaignHistoryService,
-    private readonly outbox: OutboxService,
     private readonly registry: StageRegistry,
     private readonly clock: Clock,
     private readonly metrics: EngineMetrics,
     private readonly lock: CampaignLock,
     private readonly documents: PublishedDocuments,
   ) {}
-
-  launch(input: LaunchInput, principal: Principal, options: LaunchOptions = {}): Promise<Campaign> {
-    return this.metrics.countCommand('launch', () => this.launchCampaign(input, principal, options));
-  }
-
-  /**
-   * Launches one campaign per input in one transaction, all or none: each subject is tried inside its own savepoint,
-   * so a refused subject (no cluster head, a form not published…) is reported with the others' results and then
-   * nothing is kept. `rehearse` runs the very same launch and rolls it back: the wizard's preview is what the launch
-   * would do, first tasks included.
-   */
-  async launchAll(inputs: LaunchInput[], principal: Principal, { rehearse = false } = {}): Promise<LaunchAttempt[]> {
-    const attempts: LaunchAttempt[] = [];
-    const committed: RunContext[] = [];
-    try {
-      await this.em.fork().transactional(async (em) => {
-        for (const input of inputs) {
-          try {
-            await em.transactional(async (savepoint) => {
-              const ctx = await this.launchIn(savepoint, input, principal, {});
-              const tasks = await savepoint.find(Task, { campaign: ctx.campaign }, { populate: ['assigneeUnit', 'assigneePerson', 'stageRun'], orderBy: { createdAt: 'asc' } });
-              attempts.push({ input, campaign: ctx.campaign, firstTasks: tasks.map(firstTaskOf) });
-              committed.push(ctx);
-            });
-          } catch (error) {
-            if (!(error instanceof AppError) || error.kind === 'operational' || error.kind === 'unexpected') throw error;
-            attempts.push({ input, problem: error, firstTasks: [] });
-          }
-        }
-        if (rehearse || attempts.some((attempt) => attempt.problem)) throw new RolledBack();
-      });
-    } catch (error) {
-      if (!(error instanceof RolledBack)) throw error;
-      return attempts.map((attempt) => ({ ...attempt, campaign: undefined, rehearsed: attempt.campaign }));
-    }
-    this.metrics.stagesCompleted(committed.flatMap((c) => c.transitions));
-    this.outbox.kick();
-    return attempts;
-  }
-
-  private async launchCampaign(input: LaunchInput, principal: Principal, options: LaunchOptions): Promise<Campaign> {
-    const ctx = await this.em.fork().transactional((em) => this.launchIn(em, input, principal, options));
-    this.metrics.stagesCompleted(ctx.transitions);
-    this.outbox.kick();
-    return ctx.campaign;
-  }
-
-  /** The launch itself, in the caller's transaction: the campaign, its launch event and its first stage. */
-  private async launchIn(em: EntityManager, input: LaunchInput, principal: Principal, options: LaunchOptions): Promise<RunContext> {
-    const version = await em.findOne(WorkflowVersion, { id: input.workflowVersionId }, { populate: ['definition'] });
-    if (!version) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: input.workflowVersionId });
-    const expected = version.document.subject ?? 'cluster';
-    const cluster = input.clusterId ? await em.findOne(Cluster, { id: input.clusterId, archivedAt: null }) : null;
-    const unit = input.unitId ? await em.findOne(Unit, { id: input.unitId, archivedAt: null }) : null;
-    if ((expected === 'cluster' && !cluster) || (expected === 'unit' && !unit) || (input.clusterId && input.unitId)) {
-      throw new AppError('CAMPAIGN_SUBJECT_INVALID', { expected: expected === 'cluster' ? 'cụm thi đua / cluster' : 'đơn vị / unit' });
-    }
-    const created = em.create(Campaign, {
-      name: input.name,
-      workflowVersion: version,
-      subjectCluster: cluster,
-      subjectUnit: unit,
-      year: input.year,
-      launchedBy: em.getReference(Person, principal.personId),
-      context: { ...(await this.pinnedForms(em, version.document)), ...(input.startsOn ? { startsOn: input.startsOn } : {}) },
-    });
-    await em.flush();
-    await options.within?.(em, created);
-    const actor: EventActor = { personId: principal.personId };
-    const ctx = await this.runner.context(em, created, actor);
-    await this.history.append(em, created, 'campaign.launched', {
-      workflow: version.definition.key,
-      workflowVersion: version.number,
-      workflowHash: version.contentHash,
-      subject: cluster ? { clusterId: cluster.id } : { unitId: unit!.id },
-      year: input.year,
-      ...(input.startsOn ? { startsOn: input.startsOn } : {}),
-    }, actor);
-    await this.runner.enterStage(ctx, version.document.start);
-    return ctx;
-  }
-
-  /**
-   * The latest published version of every form the workflow's form stages use, kept in the campaign's
-   * context (`formVersions`: key → version id) so its tasks keep that version when a newer one is published.
-   */
-  private async pinnedForms(em: EntityManager, document: WorkflowDocument): Promise<Record<string, unknown>> {
-    const keys = [...new Set(Object.values(document.stages).filter((s) => s.type === 'form').map((s) => formSettingsOf(s).form))];
-    const formVersions: Record<string, string> = {};
-    for (const key of keys) {
-      const latest = await em.findOne(FormVersion, { definition: { key } }, { orderBy: { number: 'desc' } });
-      if (!latest) throw new AppError('FORM_NOT_FOUND', { id: key });
-      formVersions[key] = latest.id;
-    }
-    const scoringTables = await this.pinnedScoringTables(em, document, formVersions);
-    return { ...(Object.keys(formVersions).length ? { formVersions } : {}), ...(scoringTables ? { scoringTables } : {}) };
-  }
-
-  /**
-   * The latest version of every scoring table the workflow's score stages name (`scoringTables`: key → version id),
-   * and its sheet form in `formVersions` under `scoring/<key>`, so that sheets keep them when newer ones are published.
-   */
-  private async pinnedScoringTables(em: EntityManager, document: WorkflowDocument, formVersions: Record<string, string>): Promise<Record<string, string> | null> {
-    const keys = [...new Set(Object.values(document.stages).filter((s) => s.type === 'score').map((s) => scoreSettingsOf(s).table))];
-    if (!keys.length) return null;
-    const scoringTables: Record<string, string> = {};
-    for (const key of keys) {
-      const latest = await em.findOne(ScoringTableVersion, { definition: { key } }, { orderBy: { number: 'desc' } });
-      if (!latest?.sheetForm) throw new AppError('SCORING_TABLE_NOT_FOUND', { key });
-      scoringTables[key] = latest.id;
-      formVersions[sheetFormKeyOf(key)] = latest.sheetForm.id;
-    }
-    return scoringTables;
-  }
 
   /** An assignee's command on a task (approve, return, acknowledge…). */
   commandTask(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
@@ -421,42 +232,6 @@ export class CampaignCommandsService {
       ctx.campaign.endedAt = now;
       ctx.campaign.activeStages = [];
       await this.history.append(ctx.em, ctx.campaign, 'campaign.cancelled', { reason }, ctx.actor);
-      return ctx.campaign;
-    });
-  }
-
-  /**
-   * Moves a running campaign to another published version of its workflow (instance migration): refused with every
-   * reason unless the target is a newer version of the same definition in which each active stage exists with the
-   * same type. Open tasks, deadlines and the forms already pinned stay; forms only the new version uses are pinned.
-   */
-  migrate(campaignId: string, targetVersionId: string, principal: Principal): Promise<Campaign> {
-    return this.locked(campaignId, { personId: principal.personId }, async (ctx) => {
-      const current = ctx.campaign.workflowVersion;
-      await ctx.em.populate(current, ['definition']);
-      const target = await ctx.em.findOne(WorkflowVersion, targetVersionId, { populate: ['definition'] });
-      if (!target) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: targetVersionId });
-      const reasons = migrationProblems(current, target, ctx.campaign.activeStages);
-      if (reasons.length) {
-        throw new AppError('CAMPAIGN_MIGRATION_REFUSED', { campaign: ctx.campaign.name, from: current.number, to: target.number, reasons: reasons.map((r) => r.vi).join('; '), reasonsEn: reasons.map((r) => r.en).join('; ') }, { reasons });
-      }
-      const pinned = await this.pinnedForms(ctx.em, target.document);
-      const formVersions = { ...((pinned.formVersions as Record<string, string> | undefined) ?? {}), ...((ctx.campaign.context.formVersions as Record<string, string> | undefined) ?? {}) };
-      const scoringTables = { ...((pinned.scoringTables as Record<string, string> | undefined) ?? {}), ...((ctx.campaign.context.scoringTables as Record<string, string> | undefined) ?? {}) };
-      ctx.campaign.context = {
-        ...ctx.campaign.context,
-        ...(Object.keys(formVersions).length ? { formVersions } : {}),
-        ...(Object.keys(scoringTables).length ? { scoringTables } : {}),
-      };
-      ctx.campaign.workflowVersion = target;
-      this.documents.remember(target.id, target.document);
-      await this.history.append(ctx.em, ctx.campaign, 'campaign.migrated', {
-        workflow: target.definition.key,
-        fromVersion: current.number,
-        toVersion: target.number,
-        workflowHash: target.contentHash,
-        activeStages: ctx.campaign.activeStages,
-      }, ctx.actor);
       return ctx.campaign;
     });
   }

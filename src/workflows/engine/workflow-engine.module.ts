@@ -11,6 +11,8 @@ import { StageEffectsModule } from '../stages/stage-effects.module';
 import { StagesModule } from '../stages/stages.module';
 import { AssigneeResolver } from './assignee-resolver.service';
 import { CampaignCommandsService } from './campaign-commands.service';
+import { CampaignLaunchService } from './campaign-launch.service';
+import { CampaignMigrationService } from './campaign-migration.service';
 import { CampaignLock } from './campaign-lock.service';
 import { CampaignHistoryService } from './campaign-history.service';
 import { CampaignEvent } from './entities/campaign-event.entity';
@@ -52,11 +54,13 @@ import { WorkflowRunner } from './workflow-runner.service';
     PublishedDocuments,
     CampaignLock,
     CampaignCommandsService,
+    CampaignLaunchService,
+    CampaignMigrationService,
     TaskReviewService,
     RecoverySweeper,
     WebhookEventsListener,
     VoteNoticesListener,
   ],
-  exports: [BullModule, PublishedDocuments, StagesModule, CampaignCommandsService, TaskReviewService, CampaignHistoryService, OutboxService, RecoverySweeper],
+  exports: [BullModule, PublishedDocuments, StagesModule, CampaignCommandsService, CampaignLaunchService, CampaignMigrationService, TaskReviewService, CampaignHistoryService, OutboxService, RecoverySweeper],
 })
 export class WorkflowEngineModule {}

@@ -12,7 +12,7 @@ import { Cluster } from '../../modules/org/entities/cluster.entity';
 import { Unit } from '../../modules/org/entities/unit.entity';
 import { ScoringTableVersion } from '../../modules/scoring/entities/scoring-table-version.entity';
 import { localText, ROLE_ASSIGNEES, WorkflowDocument } from '../definitions/workflow-document';
-import { CampaignCommandsService, LaunchInput } from '../engine/campaign-commands.service';
+import { CampaignLaunchService, LaunchInput } from '../engine/campaign-launch.service';
 import { Campaign } from '../engine/entities/campaign.entity';
 import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
 import { countedFrom } from '../engine/workflow-runner.service';
@@ -78,20 +78,24 @@ export interface LaunchChoices {
 export class CampaignLaunchesService {
   constructor(
     private readonly em: EntityManager,
-    private readonly commands: CampaignCommandsService,
+    private readonly launcher: CampaignLaunchService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
   ) {}
 
   async choices(language: Language): Promise<LaunchChoices> {
     const em = this.em.fork();
-    const versions = await em.find(WorkflowVersion, { definition: { archivedAt: null } }, { populate: ['definition'], orderBy: { number: 'desc' } });
-    const latest = new Map<string, WorkflowVersion>();
-    for (const version of versions) if (!latest.has(version.definition.id)) latest.set(version.definition.id, version);
+    // Numbers first, then only the latest version of each definition with its document (documents are large).
+    const numbers = await em.find(WorkflowVersion, { definition: { archivedAt: null } }, { fields: ['number', 'definition'] });
+    const latestNumber = new Map<string, number>();
+    for (const v of numbers) latestNumber.set(v.definition.id, Math.max(latestNumber.get(v.definition.id) ?? 0, v.number));
+    const latest = latestNumber.size
+      ? await this.em.fork().find(WorkflowVersion, { $or: [...latestNumber].map(([definition, number]) => ({ definition, number })) }, { populate: ['definition'] })
+      : [];
     const clusters = await em.find(Cluster, { archivedAt: null }, { orderBy: { year: 'desc', name: 'asc' } });
     const units = await em.find(Unit, { archivedAt: null }, { fields: ['id', 'name'], orderBy: { name: 'asc' } });
     return {
-      workflows: [...latest.values()]
+      workflows: latest
         .map((v) => ({ versionId: v.id, key: v.definition.key, name: localText(v.document.name, v.definition.name, language), version: v.number }))
         .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
       clusters: clusters.map((c) => ({ id: c.id, name: c.name, year: c.year })),
@@ -138,7 +142,7 @@ export class CampaignLaunchesService {
         startsOn,
         ...(s.kind === 'cluster' ? { clusterId: s.id } : { unitId: s.id }),
       }));
-    const attempts = inputs.length ? await this.commands.launchAll(inputs, principal, { rehearse }) : [];
+    const attempts = inputs.length ? await this.launcher.launchAll(inputs, principal, { rehearse }) : [];
     const attemptOf = new Map(attempts.map((a) => [a.input.clusterId ?? a.input.unitId, a]));
     const refusedAll = !rehearse && attempts.some((a) => a.problem);
 

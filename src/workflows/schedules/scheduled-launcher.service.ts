@@ -9,7 +9,7 @@ import { Clock } from '../../modules/calendar/clock';
 import { vietnamDate } from '../../modules/calendar/dates';
 import { Cluster } from '../../modules/org/entities/cluster.entity';
 import { Unit } from '../../modules/org/entities/unit.entity';
-import { CampaignCommandsService } from '../engine/campaign-commands.service';
+import { CampaignLaunchService } from '../engine/campaign-launch.service';
 import { Campaign } from '../engine/entities/campaign.entity';
 import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
 import { campaignName, runDate } from './date-rule';
@@ -40,7 +40,7 @@ export class ScheduledLauncher {
 
   constructor(
     private readonly em: EntityManager,
-    private readonly commands: CampaignCommandsService,
+    private readonly launcher: CampaignLaunchService,
     private readonly flows: ScheduleFlows,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
@@ -117,7 +117,7 @@ export class ScheduledLauncher {
       const name = campaignName(schedule.nameTemplate, year, await this.subjectName(em, subject));
       const person = schedule.createdBy;
       const principal: Principal = { personId: person.id, username: person.username, fullName: person.fullName, roles: [] };
-      await this.commands.launch(
+      await this.launcher.launch(
         { workflowVersionId: version.id, name, year, ...(subject.kind === 'cluster' ? { clusterId: subject.id } : { unitId: subject.id }) },
         principal,
         { within: (tx, campaign) => this.claim(tx, schedule, year, subjectKey, row, 'launched', campaign) },

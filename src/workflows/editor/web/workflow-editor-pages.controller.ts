@@ -76,8 +76,7 @@ export class WorkflowEditorPagesController {
     const viewer = await this.shell.admin(request, response, '/admin/workflows');
     if (!viewer) return;
     const definition = await this.definitions.get(id);
-    const entry = (await this.editor.entries()).find((e) => e.id === id);
-    if (!entry) throw new AppError('WORKFLOW_DEFINITION_NOT_FOUND', { id });
+    const entry = await this.editor.entry(id);
     this.shell.send(request, response, viewer, {
       title: `${definition.name} — ${et(viewer.language, 'listTitle')}`,
       content: workflowEditorView({ language: viewer.language, entry, draft: definition.draft, stageTypes: this.registry.types(), outcomes: this.outcomesByType() }),
@@ -92,8 +91,7 @@ export class WorkflowEditorPagesController {
   async diff(@Param('id', ParseUUIDPipe) id: string, @Query('from') from: string | undefined, @Query('to') to: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
     const viewer = await this.shell.admin(request, response, '/admin/workflows');
     if (!viewer) return;
-    const entry = (await this.editor.entries()).find((e) => e.id === id);
-    if (!entry) throw new AppError('WORKFLOW_DEFINITION_NOT_FOUND', { id });
+    const entry = await this.editor.entry(id);
     const byNumber = (value: string | undefined, fallback: number) => entry.versions.find((v) => v.number === (value ? Number(value) : fallback));
     const latest = entry.versions[0]?.number ?? 0;
     const [a, b] = [byNumber(from, latest - 1), byNumber(to, latest)];

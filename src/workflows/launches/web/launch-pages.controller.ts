@@ -9,6 +9,7 @@ import { toErrorResponse } from '../../../common/errors/error-response';
 import { redirectSeeOther } from '../../../modules/web/page-response';
 import { WebExceptionFilter } from '../../../modules/web/web-exception.filter';
 import { CampaignCommandsService } from '../../engine/campaign-commands.service';
+import { CampaignMigrationService } from '../../engine/campaign-migration.service';
 import { PageViewer, WorkflowPageShell } from '../../web/workflow-page-shell.service';
 import { CampaignLaunchesService, LaunchPlan } from '../campaign-launches.service';
 import { LaunchRequestDto } from '../dto/campaign-launch.dto';
@@ -28,6 +29,7 @@ export class LaunchPagesController {
     private readonly shell: WorkflowPageShell,
     private readonly launches: CampaignLaunchesService,
     private readonly commands: CampaignCommandsService,
+    private readonly migrations: CampaignMigrationService,
   ) {}
 
   @Get('new')
@@ -77,7 +79,7 @@ export class LaunchPagesController {
   async migrate(@Param('id', ParseUUIDPipe) id: string, @Body() form: MigrateCampaignFormDto, @Req() request: Request, @Res() response: Response): Promise<void> {
     const viewer = await this.shell.admin(request, response, `/campaigns/${id}`);
     if (!viewer) return;
-    await this.commands.migrate(id, form.workflowVersionId, viewer.principal);
+    await this.migrations.migrate(id, form.workflowVersionId, viewer.principal);
     redirectSeeOther(response, `/campaigns/${id}?flash=migrated`);
   }
 

@@ -1,0 +1,158 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { Principal } from '../../common/auth/principal';
+import { AppError } from '../../common/errors/app-error';
+import { EngineMetrics } from '../../modules/observability/engine-metrics.service';
+import { Cluster } from '../../modules/org/entities/cluster.entity';
+import { Person } from '../../modules/org/entities/person.entity';
+import { Unit } from '../../modules/org/entities/unit.entity';
+import { CampaignHistoryService, EventActor } from './campaign-history.service';
+import { pinnedVersions } from './campaign-pins';
+import { Campaign } from './entities/campaign.entity';
+import { Task } from './entities/task.entity';
+import { WorkflowVersion } from './entities/workflow-version.entity';
+import { OutboxService } from './outbox.service';
+import { RunContext, WorkflowRunner } from './workflow-runner.service';
+
+export interface LaunchInput {
+  workflowVersionId: string;
+  name: string;
+  year: number;
+  clusterId?: string;
+  unitId?: string;
+  /** The campaign's start day (YYYY-MM-DD, Vietnam): due dates count from it while it is still ahead. */
+  startsOn?: string;
+}
+
+/** One subject of `launchAll`: its campaign (launched, or rehearsed and rolled back) and first tasks, or why it was refused. */
+export interface LaunchAttempt {
+  input: LaunchInput;
+  campaign?: Campaign;
+  /** A rehearsal's campaign: never committed, read it only for its id-free fields. */
+  rehearsed?: Campaign;
+  problem?: AppError;
+  firstTasks: FirstTask[];
+}
+
+export interface FirstTask {
+  stageKey: string;
+  unit: { id: string; name: string } | null;
+  person: { id: string; fullName: string } | null;
+  dueAt: Date | null;
+}
+
+const firstTaskOf = (task: Task): FirstTask => ({
+  stageKey: task.stageRun.stageKey,
+  unit: task.assigneeUnit ? { id: task.assigneeUnit.id, name: task.assigneeUnit.name } : null,
+  person: task.assigneePerson ? { id: task.assigneePerson.id, fullName: task.assigneePerson.fullName } : null,
+  dueAt: task.dueAt,
+});
+
+/** Ends a launch transaction without keeping anything (a rehearsal, or a launch with a refused subject). */
+class RolledBack extends Error {}
+
+export interface LaunchOptions {
+  /**
+   * Runs inside the launch's transaction right after the campaign row is written: what the caller stores here
+   * commits with the campaign or not at all. A scheduled launch inserts its unique (schedule, year, subject) row
+   * here, so a duplicate delivery fails on the database's unique key and launches nothing.
+   */
+  within?: (em: EntityManager, campaign: Campaign) => Promise<void>;
+}
+
+/**
+ * Launching campaigns: one (the API, a schedule), or several all or none (the wizard, the cascade), or a rehearsal of
+ * them rolled back (the wizard's preview). The campaign, its launch event and its first stage commit together; the
+ * outbox is relayed after the commit.
+ */
+@Injectable()
+export class CampaignLaunchService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly runner: WorkflowRunner,
+    private readonly history: CampaignHistoryService,
+    private readonly outbox: OutboxService,
+    private readonly metrics: EngineMetrics,
+  ) {}
+
+  launch(input: LaunchInput, principal: Principal, options: LaunchOptions = {}): Promise<Campaign> {
+    return this.metrics.countCommand('launch', () => this.launchCampaign(input, principal, options));
+  }
+
+  /**
+   * Launches one campaign per input in one transaction, all or none: each subject is tried inside its own savepoint,
+   * so a refused subject (no cluster head, a form not published…) is reported with the others' results and then
+   * nothing is kept. `rehearse` runs the very same launch and rolls it back: the wizard's preview is what the launch
+   * would do, first tasks included.
+   */
+  async launchAll(inputs: LaunchInput[], principal: Principal, { rehearse = false } = {}): Promise<LaunchAttempt[]> {
+    const attempts: LaunchAttempt[] = [];
+    const committed: RunContext[] = [];
+    try {
+      await this.em.fork().transactional(async (em) => {
+        for (const input of inputs) {
+          try {
+            await em.transactional(async (savepoint) => {
+              const ctx = await this.launchIn(savepoint, input, principal, {});
+              const tasks = await savepoint.find(Task, { campaign: ctx.campaign }, { populate: ['assigneeUnit', 'assigneePerson', 'stageRun'], orderBy: { createdAt: 'asc' } });
+              attempts.push({ input, campaign: ctx.campaign, firstTasks: tasks.map(firstTaskOf) });
+              committed.push(ctx);
+            });
+          } catch (error) {
+            if (!(error instanceof AppError) || error.kind === 'operational' || error.kind === 'unexpected') throw error;
+            attempts.push({ input, problem: error, firstTasks: [] });
+          }
+        }
+        if (rehearse || attempts.some((attempt) => attempt.problem)) throw new RolledBack();
+      });
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error;
+      return attempts.map((attempt) => ({ ...attempt, campaign: undefined, rehearsed: attempt.campaign }));
+    }
+    this.metrics.stagesCompleted(committed.flatMap((c) => c.transitions));
+    this.outbox.kick();
+    return attempts;
+  }
+
+  private async launchCampaign(input: LaunchInput, principal: Principal, options: LaunchOptions): Promise<Campaign> {
+    const ctx = await this.em.fork().transactional((em) => this.launchIn(em, input, principal, options));
+    this.metrics.stagesCompleted(ctx.transitions);
+    this.outbox.kick();
+    return ctx.campaign;
+  }
+
+  /** The launch itself, in the caller's transaction: the campaign, its launch event and its first stage. */
+  private async launchIn(em: EntityManager, input: LaunchInput, principal: Principal, options: LaunchOptions): Promise<RunContext> {
+    const version = await em.findOne(WorkflowVersion, { id: input.workflowVersionId }, { populate: ['definition'] });
+    if (!version) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: input.workflowVersionId });
+    const expected = version.document.subject ?? 'cluster';
+    const cluster = input.clusterId ? await em.findOne(Cluster, { id: input.clusterId, archivedAt: null }) : null;
+    const unit = input.unitId ? await em.findOne(Unit, { id: input.unitId, archivedAt: null }) : null;
+    if ((expected === 'cluster' && !cluster) || (expected === 'unit' && !unit) || (input.clusterId && input.unitId)) {
+      throw new AppError('CAMPAIGN_SUBJECT_INVALID', { expected: expected === 'cluster' ? 'cụm thi đua / cluster' : 'đơn vị / unit' });
+    }
+    const created = em.create(Campaign, {
+      name: input.name,
+      workflowVersion: version,
+      subjectCluster: cluster,
+      subjectUnit: unit,
+      year: input.year,
+      launchedBy: em.getReference(Person, principal.personId),
+      context: { ...(await pinnedVersions(em, version.document)), ...(input.startsOn ? { startsOn: input.startsOn } : {}) },
+    });
+    await em.flush();
+    await options.within?.(em, created);
+    const actor: EventActor = { personId: principal.personId };
+    const ctx = await this.runner.context(em, created, actor);
+    await this.history.append(em, created, 'campaign.launched', {
+      workflow: version.definition.key,
+      workflowVersion: version.number,
+      workflowHash: version.contentHash,
+      subject: cluster ? { clusterId: cluster.id } : { unitId: unit!.id },
+      year: input.year,
+      ...(input.startsOn ? { startsOn: input.startsOn } : {}),
+    }, actor);
+    await this.runner.enterStage(ctx, version.document.start);
+    return ctx;
+  }
+}
