@@ -6,8 +6,6 @@
   'use strict';
 
   var pageData = JSON.parse(document.getElementById('page-data').textContent);
-  // The session's CSRF token, which the server requires of every call that changes something.
-  var csrfToken = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
 
   // ace, quill and flatpickr load from /assets/vendor/<library>; nothing may come from another site.
   Formio.cdn.setBaseUrl(window.location.origin + '/assets/vendor');
@@ -31,34 +29,8 @@
     return Object.assign({ language: pageData.language, i18n: i18n, noAlerts: false }, extra || {});
   }
 
-  /**
-   * Calls the API with the session cookie and the CSRF token. Resolves to { ok, status, body }; a network failure resolves
-   * with status 0 so that callers show one message and keep the person's data on the page.
-   */
-  function api(method, url, body) {
-    return fetch(url, {
-      method: method,
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': pageData.language, 'X-CSRF-Token': csrfToken },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }).then(
-      function (response) {
-        return response.text().then(function (raw) {
-          var parsed = null;
-          try {
-            parsed = raw ? JSON.parse(raw) : null;
-          } catch {
-            // A proxy's HTML error page, say: the caller shows the generic message.
-            parsed = null;
-          }
-          return { ok: response.ok, status: response.status, body: parsed };
-        });
-      },
-      function () {
-        return { ok: false, status: 0, body: null };
-      },
-    );
-  }
+  // The JSON API with the session and the CSRF token: page-api.js, loaded before this script.
+  var api = window.thiduaApi;
 
   /** The status line: a message, optionally a list, styled as progress, success or error. */
   function showStatus(kind, message, items) {

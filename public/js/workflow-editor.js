@@ -7,7 +7,6 @@
   'use strict';
 
   var page = JSON.parse(document.getElementById('page-data').textContent);
-  var csrfToken = document.querySelector('meta[name="csrf-token"]').getAttribute('content');
   var textarea = document.getElementById('workflow-json');
   var statusLine = document.getElementById('editor-status');
   var problemsList = document.getElementById('problems');
@@ -36,29 +35,8 @@
     statusLine.className = kind === 'error' ? 'alert' : kind === 'done' ? 'flash' : '';
   }
 
-  function api(method, url, body) {
-    return fetch(url, {
-      method: method,
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': page.language, 'X-CSRF-Token': csrfToken },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }).then(
-      function (response) {
-        return response.text().then(function (raw) {
-          var parsed = null;
-          try {
-            parsed = raw ? JSON.parse(raw) : null;
-          } catch {
-            parsed = null;
-          }
-          return { ok: response.ok, status: response.status, body: parsed };
-        });
-      },
-      function () {
-        return { ok: false, status: 0, body: null };
-      },
-    );
-  }
+  // The JSON API with the session and the CSRF token: page-api.js, loaded before this script.
+  var api = window.thiduaApi;
 
   function failureMessage(result) {
     return text('failed', { message: (result.body && result.body.message) || String(result.status) });

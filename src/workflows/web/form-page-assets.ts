@@ -8,7 +8,7 @@ import { html } from '../../modules/web/html';
 export function formPageAssets(script: 'form-builder' | 'task-form'): { stylesheets: string[]; scripts: string[] } {
   return {
     stylesheets: ['/assets/bootstrap/css/bootstrap.min.css', '/assets/bootstrap-icons/bootstrap-icons.min.css', '/assets/formio/formio.full.min.css'],
-    scripts: ['/assets/formio/formio.full.min.js', '/assets/app/js/formio-page.js', `/assets/app/js/${script}.js`],
+    scripts: ['/assets/formio/formio.full.min.js', '/assets/app/js/page-api.js', '/assets/app/js/formio-page.js', `/assets/app/js/${script}.js`],
   };
 }
 

@@ -16,7 +16,7 @@ import { NewWorkflowFormDto } from './workflow-editor-form.dto';
 import { et } from './workflow-editor-texts';
 import { workflowDiffView, workflowEditorView, workflowListView } from './workflow-editor.view';
 
-const EDITOR_ASSETS = { stylesheets: [] as string[], scripts: ['/assets/mermaid/mermaid.min.js', '/assets/app/js/workflow-editor.js'] };
+const EDITOR_ASSETS = { stylesheets: [] as string[], scripts: ['/assets/mermaid/mermaid.min.js', '/assets/app/js/page-api.js', '/assets/app/js/workflow-editor.js'] };
 const EDITOR_STYLE = html`<style>.editor-grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem}#workflow-json{width:100%;font-family:monospace;font-size:.9rem}.diagram svg{max-width:100%;height:auto}.inline-form fieldset{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}#problems li{font-family:monospace}@media (max-width:60rem){.editor-grid{grid-template-columns:1fr}}</style>`;
 
 /** A new workflow's first draft: a review by the cluster head, then the end; valid, so it can be published at once. */

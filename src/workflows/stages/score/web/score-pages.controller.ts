@@ -23,7 +23,7 @@ import { scoreClientTexts, sct } from './score-web-texts';
 /** The sheet page runs Form.io like the task form page, with its own script. */
 const SCORE_PAGE_ASSETS = {
   stylesheets: ['/assets/bootstrap/css/bootstrap.min.css', '/assets/bootstrap-icons/bootstrap-icons.min.css', '/assets/formio/formio.full.min.css'],
-  scripts: ['/assets/formio/formio.full.min.js', '/assets/app/js/formio-page.js', '/assets/app/js/score-sheet.js'],
+  scripts: ['/assets/formio/formio.full.min.js', '/assets/app/js/page-api.js', '/assets/app/js/formio-page.js', '/assets/app/js/score-sheet.js'],
 };
 
 /**
