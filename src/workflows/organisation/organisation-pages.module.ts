@@ -5,11 +5,12 @@ import { WebModule } from '../../modules/web/web.module';
 import { WorkflowPageShell } from '../web/workflow-page-shell.service';
 import { OrganisationPagesController } from './web/organisation-pages.controller';
 import { ORGANISATION_WEB_TEXTS } from './web/organisation-web-texts';
+import { UnitPagesController } from './web/unit-pages.controller';
 
 /** The administrators' organisation pages under /admin/org: units, people, mandates, clusters, roles, calendar, imports. */
 @Module({
   imports: [OrgModule, WebModule],
-  controllers: [OrganisationPagesController],
+  controllers: [OrganisationPagesController, UnitPagesController],
   providers: [WorkflowPageShell],
 })
 export class OrganisationPagesModule {
