@@ -5,12 +5,13 @@ import { WebModule } from '../../modules/web/web.module';
 import { WorkflowPageShell } from '../web/workflow-page-shell.service';
 import { OrganisationPagesController } from './web/organisation-pages.controller';
 import { ORGANISATION_WEB_TEXTS } from './web/organisation-web-texts';
+import { PeoplePagesController } from './web/people-pages.controller';
 import { UnitPagesController } from './web/unit-pages.controller';
 
 /** The administrators' organisation pages under /admin/org: units, people, mandates, clusters, roles, calendar, imports. */
 @Module({
   imports: [OrgModule, WebModule],
-  controllers: [OrganisationPagesController, UnitPagesController],
+  controllers: [OrganisationPagesController, UnitPagesController, PeoplePagesController],
   providers: [WorkflowPageShell],
 })
 export class OrganisationPagesModule {
