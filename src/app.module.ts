@@ -32,6 +32,7 @@ import { WebhooksApiModule } from './workflows/webhooks/webhooks-api.module';
 import { MailApiModule } from './workflows/mail/mail-api.module';
 import { OrganisationPagesModule } from './workflows/organisation/organisation-pages.module';
 import { OverviewModule } from './workflows/overview/overview.module';
+import { SimulationModule } from './workflows/simulation/dry-run';
 import { WorkflowWebModule } from './workflows/web/workflow-web.module';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -65,7 +66,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreImports(config),
-        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule, LaunchSchedulesApiModule, CampaignLaunchesModule, WorkflowEditorModule, ScoringApiModule, CommendationsApiModule, ScoreWebModule, WebhooksApiModule, MailApiModule, OverviewModule, OrganisationPagesModule] : []),
+        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule, LaunchSchedulesApiModule, CampaignLaunchesModule, WorkflowEditorModule, ScoringApiModule, CommendationsApiModule, ScoreWebModule, WebhooksApiModule, MailApiModule, OverviewModule, OrganisationPagesModule, SimulationModule.register((simulated) => AppModule.forRole('api', simulated))] : []),
         ...(worker ? [WorkerModule] : []),
       ],
       providers: http ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],

@@ -13,6 +13,7 @@ import { syncBuiltinFormsReport } from './modules/forms/builtin-forms';
 import { syncBuiltinScoringTablesReport } from './modules/scoring/builtin-scoring-tables-sync';
 import { formatChecks, verifyBundle } from './modules/signing/bundle/verify-bundle';
 import { syncBuiltinWorkflowsReport } from './workflows/definitions/builtin-workflows';
+import { simulate } from './simulate-command';
 import { checkData, countData, dataIsSound, formatDataCheck } from './workflows/maintenance/data-check';
 
 const USAGE = `Usage: thidua <command>
@@ -31,6 +32,10 @@ const USAGE = `Usage: thidua <command>
             restore a backup into an EMPTY database (refused otherwise), apply newer migrations, then verify every
             campaign's history chain and stored file; exit 1 if anything does not verify. Stop the app first.
   check     verify every campaign's history chain and stored file of the configured database; exit 1 on a failure
+  simulate <workflow-key> (--cluster <name> | --unit <code>) --year <year> [--starts YYYY-MM-DD] [--late 0.3]
+            [--against CODE,CODE] [--decline CODE] [--seed N] [--as <username>] [--lang vi|en] [--json]
+            rehearse a campaign on a virtual clock against a throwaway copy of the database (nothing is kept, no
+            queue, notice or mail of the live system is touched) and print its timeline, outcomes and missed deadlines
   verify <bundle.zip>
             check a campaign's verification bundle offline (no database, Redis or network); exit 1 naming every failed check`;
 
@@ -81,6 +86,12 @@ async function maintenance(command: 'backup' | 'restore' | 'check', folder: stri
 
 async function run(command: string | undefined): Promise<void> {
   if (command === 'verify') return verify(process.argv[3]);
+  if (command === 'simulate') {
+    const outcome = await simulate(loadConfig(readEnvironment()), process.argv.slice(3));
+    if (outcome === 'usage') process.stdout.write(`${USAGE}\n`);
+    process.exitCode = { usage: 2, failed: 1, done: 0 }[outcome];
+    return;
+  }
   if (command === 'backup' || command === 'restore' || command === 'check') return maintenance(command, process.argv[3]);
   if (!command || !['migrate', 'seed', 'workflows:sync', 'forms:sync', 'setup'].includes(command)) {
     process.stdout.write(`${USAGE}\n`);

@@ -4,6 +4,9 @@ import { AppConfig } from './app-config';
 
 export type TypedConfigService = ConfigService<AppConfig, true>;
 
+/** The whole configuration object, for what must start another application from it (a dry run). */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
 /** Makes the validated configuration injectable as `ConfigService<AppConfig, true>`. */
 @Global()
 @Module({})
@@ -12,7 +15,8 @@ export class AppConfigModule {
     return {
       module: AppConfigModule,
       imports: [ConfigModule.forRoot({ ignoreEnvFile: true, skipProcessEnv: true, load: [() => config] })],
-      exports: [ConfigModule],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [ConfigModule, APP_CONFIG],
     };
   }
 }

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { AddressInfo, createServer } from 'node:net';
 import { MikroORM } from '@mikro-orm/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Redis } from 'ioredis';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { Role } from '../../src/app.module';
@@ -13,6 +12,9 @@ import { buildOrmOptions } from '../../src/database/orm-options';
 import { DemoDataLoader } from '../../src/demo/demo-data';
 import { ENTITIES } from '../../src/entities';
 import { createDatabaseFrom, TestDatabase } from './test-database';
+import { dropRedisPrefix } from '../../src/queue/drop-redis-prefix';
+
+export { dropRedisPrefix };
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const DEMO_PASSWORD = 'demo-password-2020';
@@ -49,22 +51,6 @@ export interface TestAppOptions {
 }
 
 /** Deletes every Redis key of a test run's prefix, so runs never see each other's queues. */
-export async function dropRedisPrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } catch {
-    // Redis down (a test may have pointed elsewhere): nothing to clean.
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /** Migrates the database of `config` and optionally loads the demo cluster, as `thidua setup` does. */
 export async function prepareDatabase(config: AppConfig, demo: boolean): Promise<void> {

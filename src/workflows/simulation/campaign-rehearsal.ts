@@ -1,0 +1,328 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { ActingFor, Principal } from '../../common/auth/principal';
+import { AppError } from '../../common/errors/app-error';
+import { catalogEntry } from '../../common/errors/error-catalog';
+import { interpolate } from '../../common/i18n/language';
+import { Clock } from '../../modules/calendar/clock';
+import { startOfVietnamDay, vietnamDate } from '../../modules/calendar/dates';
+import { PrincipalService } from '../../modules/auth/principal.service';
+import { Mandate } from '../../modules/org/entities/mandate.entity';
+import { localText } from '../definitions/workflow-document';
+import { CampaignCommandsService } from '../engine/campaign-commands.service';
+import { CampaignLaunchService } from '../engine/campaign-launch.service';
+import { Campaign } from '../engine/entities/campaign.entity';
+import { Notification } from '../engine/entities/notification.entity';
+import { OutboxMessage } from '../engine/entities/outbox-message.entity';
+import { StageRun } from '../engine/entities/stage-run.entity';
+import { Task } from '../engine/entities/task.entity';
+import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
+import { FormTaskService } from '../stages/form/form-task.service';
+import { SignTaskService } from '../stages/sign/sign-task.service';
+import { BallotTaskService } from '../stages/vote/ballot-task.service';
+import { syntheticSubmission } from './synthetic-submission';
+import { MissedDeadline, SimulationReport, SimulationRequest, SimulatedStage, TimelineEntry, TimelineKind } from './simulation.types';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** A rehearsal stops after this many steps: a workflow that loops (discussion ↔ vote for ever) ends here. */
+const MAX_STEPS = 2_000;
+/** The smallest valid PNG header: the paper signature's "scan" of a rehearsal. */
+const REHEARSAL_SCAN = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('dien-tap / rehearsal')]);
+/** Stage types a synthetic actor plays; tasks of the others (scores, rankings, decisions) are left to their deadlines. */
+const PLAYED = new Set(['review', 'acknowledge', 'discussion', 'vote', 'sign', 'form']);
+
+type Text = { vi: string; en: string };
+
+interface Planned {
+  at: number;
+  taskId: string;
+}
+
+/** A deterministic choice of `share` of the codes, from the seed (mulberry32), so that a rehearsal can be repeated. */
+export function chooseLate(codes: string[], share: number, seed: number): string[] {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const shuffled = [...codes].sort().map((code) => ({ code, key: random() })).sort((a, b) => a.key - b.key);
+  return shuffled.slice(0, Math.round(Math.max(0, Math.min(1, share)) * codes.length)).map((entry) => entry.code).sort();
+}
+
+/**
+ * One campaign played on a virtual clock inside a dry run's own application (its own database copy and queue prefix):
+ * the real launch, the real task services for every action, and the deadlines and reminders the engine wrote to its
+ * outbox, fired in time order by calling the engine's own handlers. Nothing here reaches the live data.
+ */
+export class CampaignRehearsal {
+  private readonly timeline: TimelineEntry[] = [];
+  private readonly stages = new Map<string, SimulatedStage>();
+  private readonly planned = new Map<string, Planned>();
+  private readonly firedTimers = new Set<string>();
+  private readonly declined = new Set<string>();
+  private readonly unplayedTypes = new Set<string>();
+
+  constructor(private readonly app: INestApplicationContext) {}
+
+  private get clock(): Clock {
+    return this.app.get(Clock);
+  }
+
+  private em() {
+    return this.app.get(MikroORM).em.fork();
+  }
+
+  async run(request: SimulationRequest, launcher: Principal): Promise<SimulationReport> {
+    const startsOn = request.startsOn ?? `${request.year}-01-02`;
+    const started = new Date(startOfVietnamDay(startsOn).getTime() + 8 * HOUR);
+    this.clock.set(started);
+    const horizon = startOfVietnamDay(`${request.year + 1}-03-31`).getTime();
+    const version = await this.em().findOneOrFail(WorkflowVersion, request.workflowVersionId, { populate: ['definition'] });
+
+    let campaignId: string;
+    try {
+      const campaign = await this.app
+        .get(CampaignLaunchService)
+        .launch({ workflowVersionId: request.workflowVersionId, name: request.name, year: request.year, clusterId: request.clusterId, unitId: request.unitId, startsOn }, launcher);
+      campaignId = campaign.id;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const refusal = this.refusalText(error);
+      this.note('refusal', { vi: `Không phát động được: ${refusal.vi}`, en: `Could not launch: ${refusal.en}` });
+      return this.report(request, version, null, started, [], { vi: 'phát động bị từ chối', en: 'the launch was refused' });
+    }
+    this.note('launch', { vi: `Phát động “${request.name}”`, en: `Launched “${request.name}”` });
+    await this.observeStages(campaignId, version);
+    const lateUnits = chooseLate(await this.memberCodes(campaignId), request.behaviour.lateShare, request.behaviour.seed);
+
+    let stopped: Text = { vi: 'đã hết số bước cho phép', en: 'the step limit was reached' };
+    for (let step = 0; step < MAX_STEPS; step++) {
+      const em = this.em();
+      const campaign = await em.findOneOrFail(Campaign, campaignId);
+      if (campaign.status !== 'running') {
+        stopped = campaign.status === 'completed' ? { vi: 'đợt thi đua đã hoàn thành', en: 'the campaign completed' } : { vi: 'đợt thi đua đã bị hủy', en: 'the campaign was cancelled' };
+        break;
+      }
+      await this.planActions(campaignId, new Set(lateUnits));
+      const next = await this.nextEvent(campaignId);
+      if (!next) {
+        stopped = this.unplayedTypes.size
+          ? { vi: `còn việc ở bước không có người diễn tập (${[...this.unplayedTypes].join(', ')}) và không còn hạn nào`, en: `tasks are left at stages no synthetic actor plays (${[...this.unplayedTypes].join(', ')}) and no deadline is pending` }
+          : { vi: 'không còn việc hay hạn nào', en: 'no task or deadline is pending' };
+        break;
+      }
+      if (next.at > horizon) {
+        stopped = { vi: `sự kiện kế tiếp sau ${vietnamDate(new Date(horizon))}`, en: `the next event falls after ${vietnamDate(new Date(horizon))}` };
+        break;
+      }
+      this.clock.set(new Date(Math.max(next.at, this.clock.now().getTime())));
+      if (next.kind === 'timer') await this.fire(next.message);
+      else await this.act(next.taskId, launcher, request);
+      await this.observeStages(campaignId, version);
+    }
+    return this.report(request, version, campaignId, started, lateUnits, stopped);
+  }
+
+  /** The codes of the units that have tasks in the campaign so far, or its subject's members. */
+  private async memberCodes(campaignId: string): Promise<string[]> {
+    const campaign = await this.em().findOneOrFail(Campaign, campaignId, { populate: ['subjectCluster.members', 'subjectUnit'] });
+    return campaign.subjectCluster ? campaign.subjectCluster.members.getItems().map((unit) => unit.code) : campaign.subjectUnit ? [campaign.subjectUnit.code] : [];
+  }
+
+  /** Every open task gets its actor's moment once: within the first third of its time, or a day after its due date. */
+  private async planActions(campaignId: string, lateUnits: Set<string>): Promise<void> {
+    const now = this.clock.now().getTime();
+    const open = await this.em().find(Task, { campaign: campaignId, status: 'open' }, { populate: ['stageRun', 'assigneeUnit'] });
+    for (const task of open) {
+      if (this.planned.has(task.id)) continue;
+      if (!PLAYED.has(task.stageRun.stageType)) {
+        this.unplayedTypes.add(task.stageRun.stageType);
+        this.planned.set(task.id, { at: Number.POSITIVE_INFINITY, taskId: task.id });
+        continue;
+      }
+      const due = task.dueAt?.getTime();
+      const late = task.assigneeUnit !== null && lateUnits.has(task.assigneeUnit.code);
+      const at = late ? (due ?? now + 10 * DAY) + DAY : due ? now + Math.max(HOUR, (due - now) / 3) : now + DAY;
+      // At 9 in the morning (Vietnam) of that day, as an office works; never before now.
+      const morning = startOfVietnamDay(vietnamDate(new Date(at))).getTime() + 9 * HOUR;
+      this.planned.set(task.id, { at: Math.max(morning, now + HOUR), taskId: task.id });
+    }
+  }
+
+  private async nextEvent(campaignId: string): Promise<({ at: number } & ({ kind: 'timer'; message: OutboxMessage } | { kind: 'action'; taskId: string })) | undefined> {
+    const em = this.em();
+    const runs = new Set((await em.find(StageRun, { campaign: campaignId }, { fields: ['id'] })).map((run) => run.id));
+    const timers = (await em.find(OutboxMessage, { jobName: { $in: ['stage.deadline', 'stage.reminder'] }, runAt: { $ne: null } }, { orderBy: { runAt: 'asc' } })).filter(
+      (message) => runs.has(String(message.payload.stageRunId)) && !this.firedTimers.has(message.jobId),
+    );
+    const open = new Set((await em.find(Task, { campaign: campaignId, status: 'open' }, { fields: ['id'] })).map((task) => task.id));
+    const action = [...this.planned.values()].filter((plan) => open.has(plan.taskId) && Number.isFinite(plan.at)).sort((a, b) => a.at - b.at)[0];
+    const timer = timers[0];
+    if (timer && (!action || timer.runAt!.getTime() <= action.at)) return { kind: 'timer', message: timer, at: timer.runAt!.getTime() };
+    return action ? { kind: 'action', taskId: action.taskId, at: action.at } : undefined;
+  }
+
+  private async fire(message: OutboxMessage): Promise<void> {
+    this.firedTimers.add(message.jobId);
+    const stageRunId = String(message.payload.stageRunId);
+    const commands = this.app.get(CampaignCommandsService);
+    const run = await this.em().findOneOrFail(StageRun, stageRunId);
+    const stage = this.stages.get(stageRunId)?.name ?? { vi: run.stageKey, en: run.stageKey };
+    if (message.jobName === 'stage.reminder') {
+      const sent = await commands.onReminder(stageRunId, Number(message.payload.index));
+      if (sent > 0) this.note('reminder', { vi: `Nhắc hạn bước “${stage.vi}”: ${sent} thông báo`, en: `Reminder for “${stage.en}”: ${sent} notices` });
+      return;
+    }
+    if ((await commands.onDue(stageRunId)) === 'handled') this.note('deadline', { vi: `Đến hạn bước “${stage.vi}”`, en: `“${stage.en}” fell due` });
+  }
+
+  /** The task's synthetic actor acts through the same services as the API. A refusal is noted and the task left alone. */
+  private async act(taskId: string, launcher: Principal, request: SimulationRequest): Promise<void> {
+    const plan = this.planned.get(taskId)!;
+    plan.at = Number.POSITIVE_INFINITY;
+    const task = await this.em().findOneOrFail(Task, taskId, { populate: ['stageRun', 'assigneeUnit', 'assigneePerson'] });
+    const stage = this.stages.get(task.stageRun.id)?.name ?? { vi: task.stageRun.stageKey, en: task.stageRun.stageKey };
+    const who = task.assigneeUnit?.name ?? task.assigneePerson?.fullName ?? '—';
+    const actor = await this.actorFor(task);
+    if (!actor) {
+      this.note('refusal', { vi: `${who}: không có cán bộ đương nhiệm để thực hiện bước “${stage.vi}”`, en: `${who}: nobody holds a mandate to act on “${stage.en}”` });
+      return;
+    }
+    const { principal, actingFor } = actor;
+    const unitCode = task.assigneeUnit?.code ?? '';
+    try {
+      const did = await this.perform(task, principal, actingFor, launcher, unitCode, request);
+      this.note('action', { vi: `${who}: ${did.vi} (bước “${stage.vi}”)`, en: `${who}: ${did.en} (“${stage.en}”)` });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const refusal = this.refusalText(error);
+      this.note('refusal', { vi: `${who} không thực hiện được bước “${stage.vi}”: ${refusal.vi}`, en: `${who} could not act on “${stage.en}”: ${refusal.en}` });
+    }
+  }
+
+  private async perform(task: Task, principal: Principal, actingFor: ActingFor | undefined, launcher: Principal, unitCode: string, request: SimulationRequest): Promise<Text> {
+    const commands = this.app.get(CampaignCommandsService);
+    switch (task.stageRun.stageType) {
+      case 'review':
+        await commands.commandTask(task.id, { command: 'approve' }, principal, actingFor);
+        return { vi: 'duyệt', en: 'approved' };
+      case 'acknowledge':
+        await commands.commandTask(task.id, { command: 'acknowledge' }, principal, actingFor);
+        return { vi: 'xác nhận đã biết', en: 'acknowledged' };
+      case 'discussion':
+        await commands.commandTask(task.id, { command: 'close' }, principal, actingFor);
+        return { vi: 'kết thúc thảo luận', en: 'closed the discussion' };
+      case 'vote': {
+        const against = request.behaviour.votesAgainst.includes(unitCode);
+        await this.app.get(BallotTaskService).cast(task.id, { choice: against ? 'disagree' : 'agree' }, principal, actingFor);
+        return against ? { vi: 'biểu quyết không đồng ý', en: 'voted against' } : { vi: 'biểu quyết đồng ý', en: 'voted in favour' };
+      }
+      case 'sign': {
+        const signing = this.app.get(SignTaskService);
+        if (request.behaviour.declines === unitCode && !this.declined.has(unitCode)) {
+          this.declined.add(unitCode);
+          await signing.decline(task.id, 'Đề nghị thảo luận thêm (diễn tập)', principal, actingFor);
+          return { vi: 'từ chối ký', en: 'declined to sign' };
+        }
+        await signing.recordPaper(task.id, { scan: REHEARSAL_SCAN, note: 'diễn tập / rehearsal' }, launcher);
+        await signing.confirmPaper(task.id, principal, actingFor);
+        return { vi: 'ký (bản giấy)', en: 'signed (on paper)' };
+      }
+      case 'form': {
+        const forms = this.app.get(FormTaskService);
+        const form = await forms.get(task.id, principal, actingFor);
+        const data = syntheticSubmission(form.schema as { components?: [] }, { date: vietnamDate(this.clock.now()), text: `Diễn tập ${request.year}` });
+        await forms.submit(task.id, { data, formVersionId: form.formVersionId }, principal, actingFor, 'vi');
+        return { vi: 'nộp biểu mẫu', en: 'submitted the form' };
+      }
+      default:
+        throw new Error(`No synthetic actor for ${task.stageRun.stageType}`);
+    }
+  }
+
+  /** Who acts for the task: its person, or for a unit the holder of a current mandate (its head first). */
+  private async actorFor(task: Task): Promise<{ principal: Principal; actingFor: ActingFor | undefined } | undefined> {
+    const principals = this.app.get(PrincipalService);
+    if (task.assigneePerson) return { principal: await principals.load(task.assigneePerson.id), actingFor: undefined };
+    if (!task.assigneeUnit) return undefined;
+    const today = vietnamDate(this.clock.now());
+    const mandates = await this.em().find(
+      Mandate,
+      { unit: task.assigneeUnit.id, validFrom: { $lte: today }, $or: [{ validTo: null }, { validTo: { $gte: today } }], person: { archivedAt: null } },
+      { orderBy: { validFrom: 'asc' } },
+    );
+    const mandate = mandates.find((m) => m.role === 'head') ?? mandates[0];
+    if (!mandate) return undefined;
+    return { principal: await principals.load(mandate.person.id), actingFor: await principals.resolveActingFor(mandate.person.id, task.assigneeUnit.id) };
+  }
+
+  /** Notes stages entered and ended since the last look, at the virtual time. */
+  private async observeStages(campaignId: string, version: WorkflowVersion): Promise<void> {
+    const at = this.clock.now().toISOString();
+    for (const run of await this.em().find(StageRun, { campaign: campaignId }, { orderBy: { createdAt: 'asc' } })) {
+      const definition = version.document.stages[run.stageKey];
+      const name = { vi: localText(definition?.name, run.stageKey, 'vi'), en: localText(definition?.name, run.stageKey, 'en') };
+      let seen = this.stages.get(run.id);
+      if (!seen) {
+        seen = { key: run.stageKey, name, enteredAt: at, completedAt: null, outcome: null };
+        this.stages.set(run.id, seen);
+        this.note('stage', { vi: `Bắt đầu bước “${name.vi}”`, en: `Entered “${name.en}”` });
+      }
+      if (run.status !== 'active' && !seen.completedAt) {
+        seen.completedAt = at;
+        seen.outcome = run.outcome;
+        this.note('stage', { vi: `Kết thúc bước “${name.vi}”: ${run.outcome ?? run.status}`, en: `“${name.en}” ended: ${run.outcome ?? run.status}` });
+      }
+    }
+  }
+
+  private note(kind: TimelineKind, text: Text): void {
+    this.timeline.push({ at: this.clock.now().toISOString(), kind, ...text });
+  }
+
+  /** The refusal in words, with the first of its details that has a message (a form's first error, say). */
+  private refusalText(error: AppError): Text {
+    const message = catalogEntry(error.code).message;
+    const details = Array.isArray(error.details) ? (error.details as Array<{ path?: unknown; message?: unknown }>) : [];
+    const first = details.find((detail) => typeof detail?.message === 'string');
+    const detail = first ? ` — ${typeof first.path === 'string' ? `${first.path}: ` : ''}${String(first.message)}` : '';
+    return { vi: `${interpolate(message.vi, error.params)}${detail}`, en: `${interpolate(message.en, error.params)}${detail}` };
+  }
+
+  private async report(request: SimulationRequest, version: WorkflowVersion, campaignId: string | null, started: Date, lateUnits: string[], stopped: Text): Promise<SimulationReport> {
+    const em = this.em();
+    const campaign = campaignId ? await em.findOneOrFail(Campaign, campaignId, { populate: ['subjectCluster', 'subjectUnit'] }) : null;
+    const tasks = campaignId ? await em.find(Task, { campaign: campaignId, dueAt: { $ne: null } }, { populate: ['stageRun', 'assigneeUnit', 'assigneePerson'], orderBy: { dueAt: 'asc' } }) : [];
+    const now = this.clock.now();
+    const missedDeadlines: MissedDeadline[] = tasks
+      .filter((task) => (task.completedAt ? task.completedAt > task.dueAt! : task.status === 'open' && now > task.dueAt!))
+      .map((task) => ({
+        stage: this.stages.get(task.stageRun.id)?.name ?? { vi: task.stageRun.stageKey, en: task.stageRun.stageKey },
+        assignee: task.assigneeUnit?.name ?? task.assigneePerson?.fullName ?? '—',
+        dueAt: task.dueAt!.toISOString(),
+        doneAt: task.completedAt?.toISOString() ?? null,
+      }));
+    const notices = campaignId ? await em.find(Notification, { campaign: campaignId }, { fields: ['kind'] }) : [];
+    const active = campaign ? campaign.activeStages.map((key) => ({ vi: localText(version.document.stages[key]?.name, key, 'vi'), en: localText(version.document.stages[key]?.name, key, 'en') })) : [];
+    this.note('end', { vi: `Dừng diễn tập: ${stopped.vi}`, en: `Rehearsal stopped: ${stopped.en}` });
+    return {
+      workflow: { key: version.definition.key, version: version.number, name: localText(version.document.name, version.definition.name, 'vi') },
+      subject: campaign?.subjectCluster?.name ?? campaign?.subjectUnit?.name ?? '—',
+      startedAt: started.toISOString(),
+      endedAt: now.toISOString(),
+      status: campaign?.status ?? 'refused',
+      activeStages: active,
+      stages: [...this.stages.values()],
+      timeline: this.timeline,
+      remindersSent: notices.filter((notice) => notice.kind === 'reminder').length,
+      noticesSent: notices.length,
+      missedDeadlines,
+      lateUnits,
+      stoppedBecause: stopped,
+    };
+  }
+}
