@@ -239,7 +239,7 @@ function mandatesSection(model: PersonPageViewModel): SafeHtml {
     </div>
     <button type="submit">${peoplet(language, 'addMandateButton')}</button>
   </form>`;
-  return html`<section aria-labelledby="person-mandates-heading">
+  return html`<section class="person-mandates">
   <h2 id="person-mandates-heading">${peoplet(language, 'mandatesHeading')}</h2>
   <p>${peoplet(language, 'mandatesAbout')}</p>
   ${table}

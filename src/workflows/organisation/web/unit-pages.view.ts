@@ -182,7 +182,7 @@ function evaluationsSection(model: UnitPageViewModel): SafeHtml {
   <tbody>${rows}</tbody>
 </table></div>`
     : html`<p class="muted">${unitt(language, 'noEvaluations')}</p>`;
-  return html`<section aria-labelledby="unit-evaluations-heading">
+  return html`<section class="unit-evaluations">
   <h2 id="unit-evaluations-heading">${unitt(language, 'evaluationsHeading')}</h2>
   <p>${unitt(language, 'evaluationsAbout')}</p>
   ${table}
@@ -263,7 +263,7 @@ ${flashAndFailure(model.flash, model.failure)}
       : html`<span class="muted">${unitt(language, 'noChildren')}</span>`
   }</dd>
 </dl>
-<section aria-labelledby="unit-people-heading">
+<section class="unit-people">
   <h2 id="unit-people-heading">${unitt(language, 'peopleHeading')}</h2>
   ${peopleTable(language, model.people)}
 </section>
