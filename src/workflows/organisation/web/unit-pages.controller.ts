@@ -94,8 +94,7 @@ export class UnitPagesController {
   async tree(@Req() request: Request, @Res() response: Response): Promise<void> {
     const viewer = await this.shell.admin(request, response);
     if (!viewer) return;
-    const flash = request.query.flash === 'archived' ? unitt(viewer.language, 'archived') : undefined;
-    await this.renderTree(request, response, viewer, { includeArchived: request.query.archived === '1', values: {}, flash });
+    await this.renderTree(request, response, viewer, { includeArchived: request.query.archived === '1', values: {} });
   }
 
   @Post()

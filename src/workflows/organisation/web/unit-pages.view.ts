@@ -55,6 +55,7 @@ export const UNIT_PAGE_STYLE = html`<style>
   .org-form { max-width: 40rem; }
   .org-form input[type=number], .org-form input[type=date], .org-form input[type=email] { display: block; font: inherit; padding: 0.5rem 0.65rem; border: 2px solid #4b4f56; border-radius: 0.3rem; background: #fff; color: #1b1b1b; }
   .org-form select { display: block; max-width: 100%; }
+  .org-form input[type=email] { width: 100%; }
   .inline-form { display: inline; margin: 0; }
 </style>`;
 
