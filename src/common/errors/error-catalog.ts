@@ -1,6 +1,7 @@
 import { Text } from '../i18n/language';
 import { COMMENDATION_ERRORS } from './commendation-errors';
 import { DOCUMENT_ERRORS } from './document-errors';
+import { IMPORT_ERRORS } from './import-errors';
 import { LAUNCH_ERRORS } from './launch-errors';
 import { MAIL_ERRORS } from './mail-errors';
 import { RANKING_ERRORS } from './ranking-errors';
@@ -331,6 +332,7 @@ export const ERROR_CATALOG = {
   ...COMMENDATION_ERRORS,
   ...WEBHOOK_ERRORS,
   ...MAIL_ERRORS,
+  ...IMPORT_ERRORS,
 } satisfies Record<string, CatalogEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

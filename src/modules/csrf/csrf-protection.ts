@@ -10,8 +10,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Signing in changes whose session the browser holds: protected even without a session (login CSRF). */
 const SIGN_IN_PAGE = '/sign-in';
 const QUEUE_DASHBOARD_PREFIX = '/admin/queues';
-/** Posts that change nothing (verifying an uploaded bundle): no token needed, as for a GET; cross-site still refused. */
-const READ_ONLY_POSTS = new Set(['/verify']);
+/**
+ * Posts that change nothing (verifying an uploaded bundle, checking a CSV file for the import preview, which keeps it
+ * an hour for its uploader): no token needed, as for a GET; cross-site still refused. Multipart forms: the token
+ * in their body cannot be read here, before the body is.
+ */
+const READ_ONLY_POSTS = new Set(['/verify', '/admin/org/imports/preview']);
 
 const isApi = (request: Request) => request.path.startsWith('/api/');
 const isQueueDashboard = (request: Request) => request.path === QUEUE_DASHBOARD_PREFIX || request.path.startsWith(`${QUEUE_DASHBOARD_PREFIX}/`);

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { PasswordService } from '../../common/auth/password.service';
 import { AppError } from '../../common/errors/app-error';
 import { Language } from '../../common/i18n/language';
+import { CSV_PROGRESS_CHUNK, CsvImportProgress } from './csv-import-progress';
 import { RowProblem, throwIfProblems } from './csv-problems';
 import { chunks, reportRepeats, RowCheck } from './csv-row-check';
 import { readCsvTable } from './csv-table';
@@ -12,7 +13,8 @@ import { Person } from './entities/person.entity';
 import { Unit } from './entities/unit.entity';
 import { MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, UNIT_CODE_PATTERN, USERNAME_PATTERN } from './org-formats';
 
-const COLUMNS = {
+/** The columns of a people file, as the import pages show them and their template lists them. */
+export const PERSON_CSV_COLUMNS = {
   required: ['username', 'fullName'],
   optional: ['email', 'position', 'unitCode', 'mandateRole', 'validFrom', 'validTo', 'password'],
 } as const;
@@ -47,11 +49,16 @@ export class PersonCsvImportService {
     private readonly passwords: PasswordService,
   ) {}
 
-  async import(body: unknown, dryRun: boolean, language: Language): Promise<ImportResultDto> {
-    const table = readCsvTable(body, COLUMNS);
+  async import(body: unknown, dryRun: boolean, language: Language, onProgress?: CsvImportProgress): Promise<ImportResultDto> {
+    const table = readCsvTable(body, PERSON_CSV_COLUMNS);
+    const total = table.records.length;
+    onProgress?.('checking', 0, total);
     const problems: RowProblem[] = [...table.problems];
     const checks = table.records.map((record) => new RowCheck(record, problems));
-    const rows = checks.map((check) => this.checkFields(check));
+    const rows = checks.map((check, i) => {
+      if (i > 0 && i % CSV_PROGRESS_CHUNK === 0) onProgress?.('checking', i, total);
+      return this.checkFields(check);
+    });
     const firstLine = reportRepeats(
       checks.map((check, i) => ({ check, key: rows[i].username })),
       'username',
@@ -59,6 +66,7 @@ export class PersonCsvImportService {
     const taken = await this.takenUsernames([...firstLine.keys()]);
     const units = await this.unitsByCode(rows.flatMap((row) => (row.unitCode ? [row.unitCode] : [])));
     rows.forEach((row, i) => this.checkAgainstDatabase(checks[i], row, taken, units));
+    onProgress?.('checking', total, total);
     throwIfProblems(problems, language);
 
     // No problem was reported, so every required field is present.
@@ -66,8 +74,8 @@ export class PersonCsvImportService {
     const mandates = valid.filter((row) => row.unitCode).length;
     if (dryRun) return { rows: valid.length, created: 0, mandatesCreated: 0, dryRun: true };
     // Hash before the transaction opens: hashing thousands of passwords takes a while.
-    const hashes = await this.hashAll(valid.map((row) => row.password));
-    await this.write(valid, hashes, units);
+    const hashes = await this.hashAll(valid.map((row) => row.password), onProgress);
+    await this.write(valid, hashes, units, onProgress);
     return { rows: valid.length, created: valid.length, mandatesCreated: mandates, dryRun: false };
   }
 
@@ -121,23 +129,28 @@ export class PersonCsvImportService {
     return found;
   }
 
-  private async hashAll(passwords: (string | null)[]): Promise<(string | null)[]> {
+  private async hashAll(passwords: (string | null)[], onProgress?: CsvImportProgress): Promise<(string | null)[]> {
     const hashes: (string | null)[] = new Array(passwords.length).fill(null);
+    const total = passwords.filter(Boolean).length;
     let next = 0;
+    let hashed = 0;
+    if (total) onProgress?.('hashing', 0, total);
     const worker = async () => {
       for (let i = next++; i < passwords.length; i = next++) {
         const password = passwords[i];
-        if (password) hashes[i] = await this.passwords.hash(password);
+        if (!password) continue;
+        hashes[i] = await this.passwords.hash(password);
+        onProgress?.('hashing', ++hashed, total);
       }
     };
     await Promise.all(Array.from({ length: HASH_CONCURRENCY }, worker));
     return hashes;
   }
 
-  private async write(rows: ValidPersonRow[], hashes: (string | null)[], units: Map<string, Unit>): Promise<void> {
+  private async write(rows: ValidPersonRow[], hashes: (string | null)[], units: Map<string, Unit>, onProgress?: CsvImportProgress): Promise<void> {
     try {
       await this.em.transactional(async (em) => {
-        rows.forEach((row, i) => {
+        for (const [i, row] of rows.entries()) {
           const person = em.create(Person, {
             username: row.username,
             fullName: row.fullName,
@@ -149,8 +162,14 @@ export class PersonCsvImportService {
             const unit = em.getReference(Unit, units.get(row.unitCode)!.id);
             em.create(Mandate, { person, unit, role: row.mandateRole, validFrom: row.validFrom, validTo: row.validTo });
           }
-        });
+          // Flushed in chunks inside the one transaction, so that progress counts rows the database has taken.
+          if ((i + 1) % CSV_PROGRESS_CHUNK === 0 && i + 1 < rows.length) {
+            await em.flush();
+            onProgress?.('writing', i + 1, rows.length);
+          }
+        }
       });
+      onProgress?.('writing', rows.length, rows.length);
     } catch (error) {
       // Another request took a username between validation and commit; the transaction rolled back.
       if (error instanceof UniqueConstraintViolationException) throw new AppError('IMPORT_CONFLICT');
