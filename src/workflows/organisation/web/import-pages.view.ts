@@ -41,6 +41,9 @@ export interface ImportLimits {
   bytes: number;
 }
 
+/** Counts as the reader writes them: 3.000 in Vietnamese, 3,000 in English. */
+const count = (language: Language, value: number): string => value.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB');
+
 const sizeText = (bytes: number): string => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
 
 export interface ImportFormViewModel {
@@ -123,7 +126,7 @@ ${failure ? html`<div class="alert" role="alert" id="import-error"><p>${failure}
   <fieldset><legend>${importt(language, 'kindLegend')}</legend>${IMPORT_KINDS.map(choice)}</fieldset>
   <div class="field">
     <label for="file">${importt(language, 'file')}</label>
-    <p class="muted" id="file-hint">${importt(language, 'fileHint', { rows: limits.rows.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB'), size: sizeText(limits.bytes) })}</p>
+    <p class="muted" id="file-hint">${importt(language, 'fileHint', { rows: count(language, limits.rows), size: sizeText(limits.bytes) })}</p>
     <input type="file" id="file" name="file" accept=".csv,text/csv" required aria-describedby="file-hint">
   </div>
   <button type="submit">${importt(language, 'previewButton')}</button>
@@ -181,8 +184,8 @@ function resultView(language: Language, record: ImportRecord): SafeHtml {
   const result = record.result!;
   const [sentence, link, href] =
     record.kind === 'units'
-      ? [importt(language, 'resultUnits', { created: result.created }), importt(language, 'seeUnits'), '/admin/org/units']
-      : [importt(language, 'resultPeople', { created: result.created, mandates: result.mandatesCreated }), importt(language, 'seePeople'), '/admin/org/people'];
+      ? [importt(language, 'resultUnits', { created: count(language, result.created) }), importt(language, 'seeUnits'), '/admin/org/units']
+      : [importt(language, 'resultPeople', { created: count(language, result.created), mandates: count(language, result.mandatesCreated) }), importt(language, 'seePeople'), '/admin/org/people'];
   return html`<section id="import-result" aria-labelledby="import-result-heading">
   <h2 id="import-result-heading">${importt(language, 'imported')}</h2>
   <p class="verdict-ok" id="import-created">${sentence}</p>
@@ -193,7 +196,7 @@ function resultView(language: Language, record: ImportRecord): SafeHtml {
 function importForm(language: Language, record: ImportRecord): SafeHtml {
   return html`<form method="post" action="${IMPORTS_PATH}/${record.id}/import" id="import-form">
   <p class="muted">${importt(language, 'importNote')}</p>
-  <button type="submit">${importt(language, record.kind === 'units' ? 'importUnits' : 'importPeople', { rows: record.rows })}</button>
+  <button type="submit">${importt(language, record.kind === 'units' ? 'importUnits' : 'importPeople', { rows: count(language, record.rows) })}</button>
 </form>`;
 }
 
@@ -229,7 +232,7 @@ ${facts}`;
   const ready = record.problems.length === 0;
   return html`${head}
 ${state}
-<p id="import-summary"><strong>${importt(language, 'summary', { rows: record.rows, bad: badCount })}</strong> ${importt(language, ready ? 'ready' : 'notReady')}</p>
+<p id="import-summary"><strong>${importt(language, 'summary', { rows: count(language, record.rows), bad: count(language, badCount) })}</strong> ${importt(language, ready ? 'ready' : 'notReady', { rows: count(language, record.rows) })}</p>
 ${ready && !importing ? importForm(language, record) : html`<p><a href="${IMPORTS_PATH}?kind=${record.kind}">${importt(language, 'chooseAnother')}</a></p>`}
 ${progressBlock(language, limits)}
 ${
