@@ -85,6 +85,7 @@ export const EXPECTED_OUTCOMES = parseTable(`
   POST   /api/v1/campaigns                                         401            403            403            403            403            allowed
   POST   /api/v1/campaign-launches/preview                         401            403            403            403            403            allowed
   POST   /api/v1/campaign-launches                                 401            403            403            403            403            allowed
+  POST   /api/v1/campaign-launches/simulation                      401            403            403            403            403            allowed
   POST   /api/v1/workflow-documents/check                          401            403            403            403            403            allowed
   GET    /api/v1/workflow-versions/{a}/diff/{b}                    401            403            403            403            403            allowed
   GET    /api/v1/campaigns                                         401            allowed        allowed        allowed        allowed        allowed

@@ -6,7 +6,7 @@ import { Principal } from '../../common/auth/principal';
 import { resolveLanguage } from '../../common/i18n/language';
 import { IdempotencyInterceptor } from '../../modules/idempotency/idempotency.interceptor';
 import { CampaignLaunchesService } from './campaign-launches.service';
-import { LaunchPlanDto, LaunchRequestDto } from './dto/campaign-launch.dto';
+import { LaunchPlanDto, LaunchRequestDto, SimulationReportDto, SimulationRequestDto } from './dto/campaign-launch.dto';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
@@ -37,5 +37,18 @@ export class CampaignLaunchesController {
   @ApiCreatedResponse({ type: LaunchPlanDto })
   launch(@Body() body: LaunchRequestDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<LaunchPlanDto> {
     return this.launches.launch(body, principal, resolveLanguage(request));
+  }
+
+  /**
+   * A dry run: the campaign of the first subject rehearsed on a virtual clock against a throwaway copy of the data, with
+   * synthetic actors (a share of late units, units voting against, a unit declining to sign); its timeline, outcomes,
+   * reminders and missed deadlines. Nothing of it touches the real campaigns, queues or notices.
+   */
+  @Post('simulation')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SimulationReportDto })
+  simulate(@Body() body: SimulationRequestDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<SimulationReportDto> {
+    const { lateShare, votesAgainst, declines, seed, ...launch } = body;
+    return this.launches.simulate(launch, { lateShare: lateShare ?? 0, votesAgainst: votesAgainst ?? [], declines: declines ?? null, seed: seed ?? 1 }, principal, resolveLanguage(request));
   }
 }

@@ -19,6 +19,8 @@ import { countedFrom } from '../engine/workflow-runner.service';
 import { campaignName } from '../schedules/date-rule';
 import { scheduleSubjects, ScheduleSubject, UnitType } from '../schedules/schedule-subjects';
 import { ROLE_ASSIGNEE_TEXTS } from '../web/workflow-web-texts';
+import { DryRunner } from '../simulation/dry-run';
+import type { SimulationBehaviour, SimulationReport } from '../simulation/simulation.types';
 import { stageTimetable } from './stage-timetable';
 
 /** Whom a wizard launch is for: one cluster, every active cluster of the year (the cascade), one unit, or the units of a type. */
@@ -65,7 +67,7 @@ export interface LaunchPlan {
 export interface LaunchChoices {
   workflows: Array<{ versionId: string; key: string; name: string; version: number }>;
   clusters: Array<{ id: string; name: string; year: number }>;
-  units: Array<{ id: string; name: string }>;
+  units: Array<{ id: string; name: string; code: string }>;
   /** The latest year with a cluster, else this year. */
   defaultYear: number;
 }
@@ -81,6 +83,7 @@ export class CampaignLaunchesService {
     private readonly launcher: CampaignLaunchService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly dryRuns: DryRunner,
   ) {}
 
   async choices(language: Language): Promise<LaunchChoices> {
@@ -93,13 +96,13 @@ export class CampaignLaunchesService {
       ? await this.em.fork().find(WorkflowVersion, { $or: [...latestNumber].map(([definition, number]) => ({ definition, number })) }, { populate: ['definition'] })
       : [];
     const clusters = await em.find(Cluster, { archivedAt: null }, { orderBy: { year: 'desc', name: 'asc' } });
-    const units = await em.find(Unit, { archivedAt: null }, { fields: ['id', 'name'], orderBy: { name: 'asc' } });
+    const units = await em.find(Unit, { archivedAt: null }, { fields: ['id', 'name', 'code'], orderBy: { name: 'asc' } });
     return {
       workflows: latest
         .map((v) => ({ versionId: v.id, key: v.definition.key, name: localText(v.document.name, v.definition.name, language), version: v.number }))
         .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
       clusters: clusters.map((c) => ({ id: c.id, name: c.name, year: c.year })),
-      units: units.map((u) => ({ id: u.id, name: u.name })),
+      units: units.map((u) => ({ id: u.id, name: u.name, code: u.code })),
       defaultYear: clusters[0]?.year ?? Number(vietnamDate(this.clock.now()).slice(0, 4)),
     };
   }
@@ -120,6 +123,30 @@ export class CampaignLaunchesService {
       );
     }
     return plan;
+  }
+
+  /**
+   * Rehearses the launch on a virtual clock against a throwaway copy of the data (DryRunner): the campaign of the first
+   * subject (a cascade's first cluster) runs its whole year with synthetic actors; nothing of it is kept.
+   */
+  async simulate(request: LaunchRequest, behaviour: SimulationBehaviour, principal: Principal, language: Language): Promise<SimulationReport> {
+    const em = this.em.fork();
+    const version = await em.findOne(WorkflowVersion, { id: request.workflowVersionId }, { populate: ['definition'] });
+    if (!version) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: request.workflowVersionId });
+    const document = version.document;
+    const [subject] = await this.subjects(em, request, document, localText(document.name, version.definition.name, language));
+    const template = request.nameTemplate ?? `${localText(document.name, version.definition.name, 'vi')} năm {year} – {subject}`;
+    return this.dryRuns.run(
+      {
+        workflowVersionId: version.id,
+        name: campaignName(template, request.year, subject.name),
+        year: request.year,
+        startsOn: this.startDay(request),
+        ...(subject.kind === 'cluster' ? { clusterId: subject.id } : { unitId: subject.id }),
+        behaviour,
+      },
+      principal,
+    );
   }
 
   private async run(request: LaunchRequest, principal: Principal, language: Language, rehearse: boolean): Promise<LaunchPlan> {

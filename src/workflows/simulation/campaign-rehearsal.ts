@@ -93,11 +93,12 @@ export class CampaignRehearsal {
       if (!(error instanceof AppError)) throw error;
       const refusal = this.refusalText(error);
       this.note('refusal', { vi: `Không phát động được: ${refusal.vi}`, en: `Could not launch: ${refusal.en}` });
-      return this.report(request, version, null, started, [], { vi: 'phát động bị từ chối', en: 'the launch was refused' });
+      return this.report(version, null, started, [], { vi: 'phát động bị từ chối', en: 'the launch was refused' });
     }
     this.note('launch', { vi: `Phát động “${request.name}”`, en: `Launched “${request.name}”` });
     await this.observeStages(campaignId, version);
-    const lateUnits = chooseLate(await this.memberCodes(campaignId), request.behaviour.lateShare, request.behaviour.seed);
+    const members = await this.members(campaignId);
+    const lateUnits = chooseLate([...members.keys()], request.behaviour.lateShare, request.behaviour.seed);
 
     let stopped: Text = { vi: 'đã hết số bước cho phép', en: 'the step limit was reached' };
     for (let step = 0; step < MAX_STEPS; step++) {
@@ -124,13 +125,14 @@ export class CampaignRehearsal {
       else await this.act(next.taskId, launcher, request);
       await this.observeStages(campaignId, version);
     }
-    return this.report(request, version, campaignId, started, lateUnits, stopped);
+    return this.report(version, campaignId, started, lateUnits.map((code) => members.get(code) ?? code), stopped);
   }
 
-  /** The codes of the units that have tasks in the campaign so far, or its subject's members. */
-  private async memberCodes(campaignId: string): Promise<string[]> {
+  /** The subject's units (its cluster's members, or the unit itself): code → name. */
+  private async members(campaignId: string): Promise<Map<string, string>> {
     const campaign = await this.em().findOneOrFail(Campaign, campaignId, { populate: ['subjectCluster.members', 'subjectUnit'] });
-    return campaign.subjectCluster ? campaign.subjectCluster.members.getItems().map((unit) => unit.code) : campaign.subjectUnit ? [campaign.subjectUnit.code] : [];
+    const units = campaign.subjectCluster ? campaign.subjectCluster.members.getItems() : campaign.subjectUnit ? [campaign.subjectUnit] : [];
+    return new Map(units.map((unit) => [unit.code, unit.name]));
   }
 
   /** Every open task gets its actor's moment once: within the first third of its time, or a day after its due date. */
@@ -293,7 +295,7 @@ export class CampaignRehearsal {
     return { vi: `${interpolate(message.vi, error.params)}${detail}`, en: `${interpolate(message.en, error.params)}${detail}` };
   }
 
-  private async report(request: SimulationRequest, version: WorkflowVersion, campaignId: string | null, started: Date, lateUnits: string[], stopped: Text): Promise<SimulationReport> {
+  private async report(version: WorkflowVersion, campaignId: string | null, started: Date, lateUnits: string[], stopped: Text): Promise<SimulationReport> {
     const em = this.em();
     const campaign = campaignId ? await em.findOneOrFail(Campaign, campaignId, { populate: ['subjectCluster', 'subjectUnit'] }) : null;
     const tasks = campaignId ? await em.find(Task, { campaign: campaignId, dueAt: { $ne: null } }, { populate: ['stageRun', 'assigneeUnit', 'assigneePerson'], orderBy: { dueAt: 'asc' } }) : [];

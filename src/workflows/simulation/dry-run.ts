@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { MikroORM } from '@mikro-orm/core';
+import { CreateContextOptions, MikroORM, RequestContext } from '@mikro-orm/core';
 import { DynamicModule, Inject, Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Principal } from '../../common/auth/principal';
@@ -42,7 +42,12 @@ export class DryRunner {
     try {
       const app = await NestFactory.createApplicationContext(this.application(config), { logger: false, abortOnError: false });
       try {
-        return await new CampaignRehearsal(app).run(request, launcher);
+        // Its own request context: inside a live request, MikroORM hands every `em.fork()` the live request's
+        // EntityManager (both ORMs are the context "default"), and the rehearsal would write to the live data. Creating
+        // the context forks too, so it must skip the live one (createContext passes these options on to `fork`; the
+        // simulation e2e test checks that the live data stays as it was).
+        const own = { disableContextResolution: true } as CreateContextOptions;
+        return await RequestContext.create(app.get(MikroORM).em, () => new CampaignRehearsal(app).run(request, launcher), own);
       } finally {
         await app.close();
       }

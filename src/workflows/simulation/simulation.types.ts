@@ -62,6 +62,7 @@ export interface SimulationReport {
   remindersSent: number;
   noticesSent: number;
   missedDeadlines: MissedDeadline[];
+  /** Names of the units the scenario made late. */
   lateUnits: string[];
   /** Why the rehearsal stopped, in both languages. */
   stoppedBecause: { vi: string; en: string };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { UNIT_TYPES } from '../../schedules/schedule-subjects';
 import type { UnitType } from '../../schedules/schedule-subjects';
 import { LAUNCH_SUBJECT_KINDS } from '../campaign-launches.service';
@@ -103,4 +103,85 @@ export class LaunchPlanDto {
   @ApiProperty({ type: [TimetableRowDto] }) schedule!: TimetableRowDto[];
   @ApiProperty({ type: PinnedDto }) pinned!: PinnedDto;
   @ApiProperty({ type: [LaunchSubjectDto] }) subjects!: LaunchSubjectDto[];
+}
+
+/** A launch request and how the dry run's synthetic actors behave. */
+export class SimulationRequestDto extends LaunchRequestDto {
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 0, description: 'Share of units that act only after their due date' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  lateShare?: number;
+
+  @ApiPropertyOptional({ type: [String], description: 'Codes of units that vote against in every vote' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(32, { each: true })
+  votesAgainst?: string[];
+
+  @ApiPropertyOptional({ description: 'Code of a unit that declines to sign the first time it is asked' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  declines?: string;
+
+  @ApiPropertyOptional({ default: 1, description: 'Seed of the choice of late units (the same seed, the same run)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2_147_483_647)
+  seed?: number;
+}
+
+class BilingualDto {
+  @ApiProperty() vi!: string;
+  @ApiProperty() en!: string;
+}
+
+class SimulatedStageDto {
+  @ApiProperty() key!: string;
+  @ApiProperty({ type: BilingualDto }) name!: BilingualDto;
+  @ApiProperty({ description: 'Virtual time' }) enteredAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) completedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) outcome!: string | null;
+}
+
+class TimelineEntryDto {
+  @ApiProperty({ description: 'Virtual time' }) at!: string;
+  @ApiProperty({ enum: ['launch', 'action', 'reminder', 'deadline', 'stage', 'refusal', 'end'] }) kind!: string;
+  @ApiProperty() vi!: string;
+  @ApiProperty() en!: string;
+}
+
+class MissedDeadlineDto {
+  @ApiProperty({ type: BilingualDto }) stage!: BilingualDto;
+  @ApiProperty() assignee!: string;
+  @ApiProperty() dueAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Done after its due time; null when still open' }) doneAt!: string | null;
+}
+
+class SimulatedWorkflowDto {
+  @ApiProperty() key!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() name!: string;
+}
+
+/** What a dry run found; nothing of it was kept. */
+export class SimulationReportDto {
+  @ApiProperty({ type: SimulatedWorkflowDto }) workflow!: SimulatedWorkflowDto;
+  @ApiProperty() subject!: string;
+  @ApiProperty() startedAt!: string;
+  @ApiProperty() endedAt!: string;
+  @ApiProperty({ description: 'running (stopped at the horizon or waiting), completed, cancelled or refused' }) status!: string;
+  @ApiProperty({ type: [BilingualDto] }) activeStages!: BilingualDto[];
+  @ApiProperty({ type: [SimulatedStageDto] }) stages!: SimulatedStageDto[];
+  @ApiProperty({ type: [TimelineEntryDto] }) timeline!: TimelineEntryDto[];
+  @ApiProperty() remindersSent!: number;
+  @ApiProperty() noticesSent!: number;
+  @ApiProperty({ type: [MissedDeadlineDto] }) missedDeadlines!: MissedDeadlineDto[];
+  @ApiProperty({ type: [String], description: 'Names of the units the scenario made late' }) lateUnits!: string[];
+  @ApiProperty({ type: BilingualDto }) stoppedBecause!: BilingualDto;
 }

@@ -46,7 +46,13 @@ export class LaunchPagesController {
     if (!viewer) return;
     const { action, ...values } = form;
     try {
-      const launchRequest = toLaunchRequest(values);
+      const { lateShare, votesAgainst, declines, seed, ...launchValues } = values;
+      const launchRequest = toLaunchRequest(launchValues);
+      if (action === 'simulate') {
+        const behaviour = { lateShare: percentOf(lateShare), votesAgainst: votesAgainst ?? [], declines: declines || null, seed: seed ? Math.max(0, Math.trunc(Number(seed)) || 0) : 1 };
+        const report = await this.launches.simulate(launchRequest, behaviour, viewer.principal, viewer.language);
+        return await this.render(request, response, viewer, { values, report });
+      }
       if (action === 'launch') {
         const plan = await this.launches.launch(launchRequest, viewer.principal, viewer.language);
         const count = plan.subjects.filter((s) => s.outcome === 'launched').length;
@@ -83,7 +89,7 @@ export class LaunchPagesController {
     redirectSeeOther(response, `/campaigns/${id}?flash=migrated`);
   }
 
-  private async render(request: Request, response: Response, viewer: PageViewer, model: Pick<LaunchWizardViewModel, 'values' | 'plan' | 'failure'>, status?: number): Promise<void> {
+  private async render(request: Request, response: Response, viewer: PageViewer, model: Pick<LaunchWizardViewModel, 'values' | 'plan' | 'report' | 'failure'>, status?: number): Promise<void> {
     const { language } = viewer;
     const options = await this.launches.choices(language);
     this.shell.send(request, response, viewer, { status, title: lt(language, 'title'), path: PATH, content: launchWizardView({ language, options, ...model }) });
@@ -97,4 +103,11 @@ function toLaunchRequest(values: Omit<LaunchFormDto, 'action'>): LaunchRequestDt
   const problems = validateSync(request, { whitelist: true, forbidNonWhitelisted: true });
   if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems.map((p) => p.property).join(', ') });
   return request;
+}
+
+/** The scenario's "late units" field (a percentage) as a share from 0 to 1; anything else is refused. */
+function percentOf(value: string | undefined): number {
+  const percent = value === undefined || value === '' ? 0 : Number(value);
+  if (!Number.isFinite(percent) || percent < 0 || percent > 100) throw new AppError('VALIDATION_FAILED', { fields: 'lateShare' });
+  return percent / 100;
 }

@@ -1,6 +1,7 @@
 import { Language } from '../../../common/i18n/language';
 import { html, SafeHtml } from '../../../modules/web/html';
-import { timeElement } from '../../web/page-format';
+import { formatDateTime, timeElement } from '../../web/page-format';
+import type { SimulationReport } from '../../simulation/simulation.types';
 import type { LaunchChoices, LaunchPlan, LaunchSubjectKind } from '../campaign-launches.service';
 import { LAUNCH_SUBJECT_KINDS } from '../campaign-launches.service';
 import { lt } from './launch-web-texts';
@@ -15,6 +16,10 @@ export interface LaunchFormValues {
   unitType?: string;
   startsOn?: string;
   nameTemplate?: string;
+  lateShare?: string;
+  votesAgainst?: string[];
+  declines?: string;
+  seed?: string;
 }
 
 export interface LaunchWizardViewModel {
@@ -22,6 +27,7 @@ export interface LaunchWizardViewModel {
   options: LaunchChoices;
   values: LaunchFormValues;
   plan?: LaunchPlan;
+  report?: SimulationReport;
   failure?: { message: string; subjects?: Array<{ name: string; message: string }> };
 }
 
@@ -30,11 +36,68 @@ const selected = (value: string | undefined, option: string) => (value === optio
 
 function hiddenFields(values: LaunchFormValues): SafeHtml {
   return html`${Object.entries(values)
+    .flatMap(([name, value]) => (Array.isArray(value) ? value.map((item) => [name, item] as const) : [[name, value] as const]))
     .filter(([, value]) => value !== undefined && value !== '')
     .map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}`;
 }
 
-function formView({ language, options, values }: LaunchWizardViewModel): SafeHtml {
+/** The dry run's scenario: who is late, who votes against, who declines to sign. */
+function rehearsalFields({ language, options, values }: LaunchWizardViewModel): SafeHtml {
+  const against = new Set(values.votesAgainst ?? []);
+  return html`<fieldset class="rehearsal">
+    <legend>${lt(language, 'rehearsalHeading')}</legend>
+    <p class="muted">${lt(language, 'rehearsalIntro')}</p>
+    <div class="field">
+      <label for="launch-late-share">${lt(language, 'lateShare')}</label>
+      <input id="launch-late-share" name="lateShare" type="number" min="0" max="100" step="1" value="${values.lateShare ?? '0'}">
+    </div>
+    <div class="field">
+      <label for="launch-votes-against">${lt(language, 'votesAgainst')}</label>
+      <select id="launch-votes-against" name="votesAgainst" multiple size="4">
+        ${options.units.map((u) => html`<option value="${u.code}"${against.has(u.code) ? html` selected` : ''}>${u.name}</option>`)}
+      </select>
+    </div>
+    <div class="field">
+      <label for="launch-declines">${lt(language, 'declines')}</label>
+      <select id="launch-declines" name="declines">
+        <option value="">${lt(language, 'nobody')}</option>
+        ${options.units.map((u) => html`<option value="${u.code}"${selected(values.declines, u.code)}>${u.name}</option>`)}
+      </select>
+    </div>
+    <div class="field">
+      <label for="launch-seed">${lt(language, 'seed')}</label>
+      <input id="launch-seed" name="seed" type="number" min="0" step="1" value="${values.seed ?? '1'}">
+    </div>
+    <button type="submit" name="action" value="simulate">${lt(language, 'simulate')}</button>
+  </fieldset>`;
+}
+
+const STATUS_TEXT = { running: 'statusRunning', completed: 'statusCompleted', cancelled: 'statusCancelled', refused: 'statusRefused' } as const;
+
+/** A dry run's report: summary, stages with their virtual dates, missed deadlines, and the timeline. */
+export function simulationReportView(language: Language, report: SimulationReport): SafeHtml {
+  const status = lt(language, STATUS_TEXT[report.status as keyof typeof STATUS_TEXT] ?? 'statusRunning');
+  const when = (iso: string | null) => (iso ? timeElement(iso, language) : html`<span class="muted">…</span>`);
+  return html`<section aria-labelledby="rehearsal-report-heading" class="rehearsal-report" id="rehearsal-report">
+  <h2 id="rehearsal-report-heading">${lt(language, 'reportHeading', { subject: report.subject })}</h2>
+  <p id="rehearsal-summary">${lt(language, 'reportSummary', { from: formatDateTime(report.startedAt, language), to: formatDateTime(report.endedAt, language), status, stopped: report.stoppedBecause[language] })}</p>
+  <p>${lt(language, 'reportNotices', { reminders: report.remindersSent, notices: report.noticesSent, missed: report.missedDeadlines.length })}</p>
+  ${report.lateUnits.length ? html`<p>${lt(language, 'reportLate', { units: report.lateUnits.join(', ') })}</p>` : ''}
+  <h3>${lt(language, 'reportStages')}</h3>
+  <table id="rehearsal-stages"><thead><tr><th scope="col">${lt(language, 'stage')}</th><th scope="col">${lt(language, 'entered')}</th><th scope="col">${lt(language, 'ended')}</th><th scope="col">${lt(language, 'outcome')}</th></tr></thead>
+  <tbody>${report.stages.map((stage) => html`<tr><td>${stage.name[language]}</td><td>${when(stage.enteredAt)}</td><td>${when(stage.completedAt)}</td><td>${stage.outcome ?? ''}</td></tr>`)}</tbody></table>
+  ${report.missedDeadlines.length
+    ? html`<h3>${lt(language, 'reportMissed')}</h3>
+  <table id="rehearsal-missed"><thead><tr><th scope="col">${lt(language, 'assignee')}</th><th scope="col">${lt(language, 'stage')}</th><th scope="col">${lt(language, 'due')}</th><th scope="col">${lt(language, 'done')}</th></tr></thead>
+  <tbody>${report.missedDeadlines.map((miss) => html`<tr><td>${miss.assignee}</td><td>${miss.stage[language]}</td><td>${when(miss.dueAt)}</td><td>${miss.doneAt ? when(miss.doneAt) : lt(language, 'notDone')}</td></tr>`)}</tbody></table>`
+    : ''}
+  <h3>${lt(language, 'reportTimeline')}</h3>
+  <table id="rehearsal-timeline"><thead><tr><th scope="col">${lt(language, 'time')}</th><th scope="col">${lt(language, 'event')}</th></tr></thead>
+  <tbody>${report.timeline.map((entry) => html`<tr class="timeline-${entry.kind}"><td>${when(entry.at)}</td><td>${entry[language]}</td></tr>`)}</tbody></table>
+</section>`;
+}
+
+function formView({ language, options, values }: Pick<LaunchWizardViewModel, 'language' | 'options' | 'values'>): SafeHtml {
   const kind = (values.subjectKind ?? 'cluster') as LaunchSubjectKind;
   return html`<form method="post" action="/admin/campaigns/new" class="launch-form">
   <div class="field">
@@ -86,6 +149,7 @@ function formView({ language, options, values }: LaunchWizardViewModel): SafeHtm
     <input id="launch-name" name="nameTemplate" type="text" maxlength="255" value="${values.nameTemplate ?? ''}">
   </div>
   <button type="submit" name="action" value="preview">${lt(language, 'preview')}</button>
+  ${rehearsalFields({ language, options, values })}
 </form>`;
 }
 
@@ -133,5 +197,6 @@ ${failure ? html`<div class="alert" role="alert" id="${ERROR_ID}"><p>${failure.m
     failure.subjects?.length ? html`<ul>${failure.subjects.map((s) => html`<li><strong>${s.name}</strong>: ${s.message}</li>`)}</ul>` : ''
   }</div>` : ''}
 ${options.workflows.length ? formView(model) : html`<p class="muted">${lt(language, 'noWorkflows')}</p>`}
-${plan ? previewView(model, plan) : ''}`;
+${plan ? previewView(model, plan) : ''}
+${model.report ? simulationReportView(language, model.report) : ''}`;
 }
