@@ -1,5 +1,6 @@
 import type { Response, Test } from 'supertest';
 import { PageSession, pageSessions } from '../support/page-session';
+import { ImportProgressStore } from '../../src/workflows/organisation/import-progress.store';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
@@ -262,5 +263,43 @@ describe('organisation pages: CSV import with preview and progress (e2e)', () =>
     expect(await unitTotal('VKS-TIEN-DO-')).toBe(3000);
     const page = visibleText((await pages.get('admin', `${location}?flash=imported`)).text);
     expect(page).toContain('Đã tạo 3.000 đơn vị từ tệp này.');
+  });
+
+  it('goes on in another api process of the same deployment: the preview shown and imported there, the result seen here', async () => {
+    const other = await startTestApp({ shareWith: t });
+    try {
+      const { path } = await previewOf(await upload('admin', 'units', 'code,name,parentCode\nVKS-HAI-TIEN-TRINH,Hai tiến trình,VKSNDTC\n', 303));
+      const { cookie, csrfToken } = adminPage;
+      const there = await other.http().get(path).set('Cookie', cookie).expect(200);
+      expect(visibleText(there.text)).toContain('Không có lỗi: có thể nhập cả 1 dòng.');
+      expect(rowText(there.text, 2)).toBe('2 VKS-HAI-TIEN-TRINH Hai tiến trình VKSNDTC Hợp lệ');
+      await other.http().post(`${path}/import`).set('Cookie', cookie).type('form').send({ _csrf: csrfToken }).expect(303);
+      expect(visibleText((await pages.get('admin', path)).text)).toContain('Đã tạo 1 đơn vị từ tệp này.');
+      expect(await unitCodes('VKS-HAI-TIEN-TRINH')).toEqual(['VKS-HAI-TIEN-TRINH']);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('imports a file once: refused while another import of it holds the claim; offered again once that import stopped reporting', async () => {
+    const store = t.app.get(ImportProgressStore);
+    const { id, path } = await previewOf(await upload('admin', 'units', 'code,name,parentCode\nVKS-MOT-LAN,Một lần,VKSNDTC\n', 303));
+    expect(await store.claim(id)).toBe(true);
+    const busy = await pages.post('admin', `${path}/import`, {}, 409);
+    expect(visibleText(busy.text)).toContain('Tệp này đang được nhập; hãy chờ kết quả.');
+    expect(await unitCodes('VKS-MOT-LAN')).toEqual([]);
+
+    // An import whose process died: its record says importing, its claim has lapsed.
+    const record = (await store.get(id))!;
+    await store.save({ ...record, state: 'importing', importStartedAt: '2024-03-01T02:00:00.000Z' });
+    expect(visibleText((await pages.get('admin', path)).text)).toContain('Tệp này đang được nhập (bắt đầu lúc 01/03/2024 09:00).');
+    expect((await pages.get('admin', path)).text).not.toContain('id="import-form"');
+    await store.release(id);
+    const stopped = (await pages.get('admin', path)).text;
+    expect(visibleText(stopped)).toContain('Lần nhập bắt đầu lúc 01/03/2024 09:00 đã dừng mà không báo kết quả');
+    expect(stopped).toContain('id="import-form"');
+    await pages.post('admin', `${path}/import`, {}, 303);
+    expect(await unitCodes('VKS-MOT-LAN')).toEqual(['VKS-MOT-LAN']);
+    expect(await store.isClaimed(id)).toBe(false);
   });
 });

@@ -37,7 +37,7 @@ import { PageViewer, WorkflowPageShell } from '../../web/workflow-page-shell.ser
 import { IMPORT_KINDS, ImportKind, ImportProgressLine, isImportKind, throttledProgress } from '../import-progress';
 import { ImportProgressService, ImportUpload } from '../import-progress.service';
 import type { ImportRecord } from '../import-progress.store';
-import { IMPORT_PAGE_ASSETS, IMPORT_PAGE_STYLE, importFormView, ImportLimits, importRecordView, IMPORTS_PATH, importTemplate, templateName } from './import-pages.view';
+import { IMPORT_PAGE_ASSETS, IMPORT_PAGE_STYLE, importFormView, ImportLimits, importRecordTitle, importRecordView, IMPORTS_PATH, importTemplate, templateName } from './import-pages.view';
 import { importt } from './import-web-texts';
 import { ORGANISATION_PAGE_STYLE } from './organisation-tabs.view';
 import { refusalOf } from './unit-pages.controller';
@@ -258,7 +258,7 @@ export class ImportPagesController {
     const { language } = viewer;
     const stored = record.failure && toErrorResponse(new AppError(record.failure.code, record.failure.params), language, request.path).body.message;
     this.shell.send(request, response, viewer, {
-      title: importt(language, 'previewTitle', { file: record.fileName }),
+      title: importRecordTitle(language, record),
       content: importRecordView(
         { language, record, records: await this.imports.rows(record), interrupted: await this.imports.interrupted(record), flash: options.flash, failure: options.failure ?? stored },
         this.limits,

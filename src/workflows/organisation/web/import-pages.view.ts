@@ -158,7 +158,7 @@ function rowsTable(language: Language, records: CsvRecord[], problemsByLine: Map
         : html`<td>${cellText(language, column, record.values[column])}</td>`,
     );
     const verdict = problems.length
-      ? html`<span class="visually-hidden">${importt(language, 'rowProblem')}: </span><ul>${problems.map(problemItem)}</ul>`
+      ? html`<ul>${problems.map(problemItem)}</ul>`
       : html`<span class="muted">${importt(language, 'rowOk')}</span>`;
     return html`<tr id="line-${record.line}"${problems.length ? html` class="has-problem"` : ''}><th scope="row">${record.line}</th>${cells}<td>${verdict}</td></tr>`;
   });
@@ -186,8 +186,7 @@ function resultView(language: Language, record: ImportRecord): SafeHtml {
     record.kind === 'units'
       ? [importt(language, 'resultUnits', { created: count(language, result.created) }), importt(language, 'seeUnits'), '/admin/org/units']
       : [importt(language, 'resultPeople', { created: count(language, result.created), mandates: count(language, result.mandatesCreated) }), importt(language, 'seePeople'), '/admin/org/people'];
-  return html`<section id="import-result" aria-labelledby="import-result-heading">
-  <h2 id="import-result-heading">${importt(language, 'imported')}</h2>
+  return html`<section id="import-result">
   <p class="verdict-ok" id="import-created">${sentence}</p>
   <p><a href="${href}">${link}</a> · <a href="${IMPORTS_PATH}?kind=${record.kind}">${importt(language, 'chooseAnother')}</a></p>
 </section>`;
@@ -199,6 +198,10 @@ function importForm(language: Language, record: ImportRecord): SafeHtml {
   <button type="submit">${importt(language, record.kind === 'units' ? 'importUnits' : 'importPeople', { rows: count(language, record.rows) })}</button>
 </form>`;
 }
+
+/** The page's title: the preview of a file, or the result of its import. */
+export const importRecordTitle = (language: Language, record: ImportRecord): string =>
+  importt(language, record.state === 'imported' ? 'resultTitle' : 'previewTitle', { file: record.fileName });
 
 /** A checked file: the summary, every row with its problems beside it, and Import when there are none; or what became of it. */
 export function importRecordView(model: ImportRecordViewModel, limits: ImportLimits): SafeHtml {
@@ -215,7 +218,7 @@ export function importRecordView(model: ImportRecordViewModel, limits: ImportLim
   <dt>${importt(language, 'fileName')}</dt><dd class="break">${record.fileName}</dd>
   <dt>${importt(language, 'uploadedAt')}</dt><dd>${timeElement(record.uploadedAt, language)}</dd>
 </dl>`;
-  const head = html`<h1>${importt(language, 'previewTitle', { file: record.fileName })}</h1>
+  const head = html`<h1>${importRecordTitle(language, record)}</h1>
 ${organisationTabs(language, IMPORTS_PATH)}
 ${model.flash ? html`<p class="flash" role="status">${model.flash}</p>` : ''}
 ${model.failure ? html`<div class="alert" role="alert" id="import-error"><p>${model.failure}</p></div>` : ''}

@@ -58,6 +58,7 @@ export const IMPORT_WEB_TEXTS = {
   tooLarge: { vi: 'Tệp lớn hơn {size}; hãy chia nhỏ tệp.', en: 'The file is larger than {size}; split it.' },
   // Preview and result
   previewTitle: { vi: 'Xem trước: {file}', en: 'Preview: {file}' },
+  resultTitle: { vi: 'Kết quả nhập: {file}', en: 'Import result: {file}' },
   kind: { vi: 'Loại dữ liệu', en: 'Data' },
   fileName: { vi: 'Tệp', en: 'File' },
   uploadedAt: { vi: 'Tải lên lúc', en: 'Uploaded at' },
@@ -74,7 +75,6 @@ export const IMPORT_WEB_TEXTS = {
   line: { vi: 'Dòng', en: 'Line' },
   problems: { vi: 'Lỗi', en: 'Problems' },
   rowOk: { vi: 'Hợp lệ', en: 'OK' },
-  rowProblem: { vi: 'Có lỗi', en: 'Problem' },
   passwordGiven: { vi: '(có mật khẩu)', en: '(given)' },
   importUnits: { vi: 'Nhập {rows} đơn vị', en: 'Import {rows} units' },
   importPeople: { vi: 'Nhập {rows} cán bộ', en: 'Import {rows} people' },
