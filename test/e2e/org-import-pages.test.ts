@@ -199,6 +199,8 @@ describe('organisation pages: CSV import with preview and progress (e2e)', () =>
     expect(visibleText(latin1.text)).toContain('Tệp không phải văn bản UTF-8');
     const tooBig = await upload('admin', 'units', `code,name\n${'VKS-X,x\n'.repeat(200_000)}`, 413);
     expect(visibleText(tooBig.text)).toContain('Nội dung gửi lên vượt quá 1 MiB.');
+    // The preview's address opened with GET leads to the form.
+    expect((await pages.get('admin', '/admin/org/imports/preview', 303)).headers.location).toBe('/admin/org/imports');
     // Another site's form is still refused, token or not.
     const { cookie } = await pages.session('admin');
     await t.http().post('/admin/org/imports/preview').set('Cookie', cookie).set('Sec-Fetch-Site', 'cross-site').field('kind', 'units').attach('file', Buffer.from('code,name\nVKS-CS,X\n'), 'x.csv').expect(403);
@@ -252,6 +254,11 @@ describe('organisation pages: CSV import with preview and progress (e2e)', () =>
     expect(checked[checked.length - 1]).toEqual({ step: 'checking', done: 3000, total: 3000 });
     const location = linesOf(previewed).pop()!.location!;
     expect(await unitTotal('VKS-TIEN-DO-')).toBe(0);
+    // Every row of the file is in the preview, the last one too.
+    const preview = (await pages.get('admin', location)).text;
+    expect(visibleText(preview)).toContain('3.000 dòng dữ liệu, 0 dòng có lỗi.');
+    expect(rowText(preview, 3001)).toBe('3001 VKS-TIEN-DO-3000 Đơn vị tiến độ 3000 VKSNDTC Hợp lệ');
+    expect(preview).toContain('<button type="submit">Nhập 3.000 đơn vị</button>');
 
     const importing = await withProgress(t.http().post(`${location}/import`)).type('form').send({}).expect(200);
     const lines = linesOf(importing);

@@ -163,6 +163,12 @@ export class ImportPagesController {
       .send(importTemplate(kind));
   }
 
+  /** The preview's address opened again (a bookmark, a reload after a refusal): the form. */
+  @Get('preview')
+  previewForm(@Res() response: Response): void {
+    redirectSeeOther(response, IMPORTS_PATH);
+  }
+
   /**
    * Checks the uploaded file (the importer's dry run: nothing written) and keeps it for the preview. Needs no CSRF
    * token (CsrfProtection's read-only posts): a multipart form cannot show the token to a check that runs before its
