@@ -109,6 +109,38 @@ describe('the dry run: a campaign rehearsed on a virtual clock against a throwaw
     await t.http().post('/api/v1/campaign-launches/simulation').set(await bearerFor(t, 'thanhhoa.canbo')).send({ workflowVersionId: pact.versionId, year: 2020, subjectKind: 'cluster', clusterId: pact.clusterId }).expect(403);
   });
 
+  it('rehearses the year-end evaluation: reports, self and cross scores with evidence, ranking, votes and the decision', async () => {
+    const definitions = (await t.http().get('/api/v1/workflow-definitions').set(pact.admin).expect(200)).body.items as Array<{ id: string; key: string }>;
+    const yearEnd = definitions.find((definition) => definition.key === 'cluster-year-end')!;
+    const versionId = (await t.http().get(`/api/v1/workflow-definitions/${yearEnd.id}/versions`).set(pact.admin).expect(200)).body.items[0].id;
+    const before = await liveCounts();
+    const report: Report = (
+      await t
+        .http()
+        .post('/api/v1/campaign-launches/simulation')
+        .set(pact.admin)
+        .send({ workflowVersionId: versionId, year: 2020, subjectKind: 'cluster', clusterId: pact.clusterId, startsOn: '2020-11-16', seed: 7 })
+        .expect(200)
+    ).body;
+    expect(report.status).toBe('completed');
+    expect(report.stages.map((stage) => `${stage.key}:${stage.outcome}`)).toEqual([
+      'report:submitted',
+      'self-score:scored',
+      'cross-score:scored',
+      'rank:ranked',
+      'ranking-review:acknowledged',
+      'nominate:passed',
+      'proposal:submitted',
+      'council-vote:passed',
+      'decision:decided',
+      'done:end',
+    ]);
+    // Six self scores and thirty cross scores, each by name.
+    expect(report.timeline.filter((entry) => entry.kind === 'action' && / chấm điểm Viện kiểm sát/.test(entry.vi))).toHaveLength(36);
+    expect(report.timeline.some((entry) => entry.vi.includes('ban hành quyết định 1/QĐ-DT'))).toBe(true);
+    expect(await liveCounts()).toEqual(before);
+  });
+
   it('rehearses from the wizard’s page and shows the report in the reader’s words', async () => {
     const before = await liveCounts();
     const { cookie, csrfToken } = await signInWithForm(t, 'admin');

@@ -17,7 +17,9 @@ import { OutboxMessage } from '../engine/entities/outbox-message.entity';
 import { StageRun } from '../engine/entities/stage-run.entity';
 import { Task } from '../engine/entities/task.entity';
 import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
+import { DecisionTaskService } from '../stages/decision/decision-task.service';
 import { FormTaskService } from '../stages/form/form-task.service';
+import { ScoreTaskService } from '../stages/score/score-task.service';
 import { SignTaskService } from '../stages/sign/sign-task.service';
 import { BallotTaskService } from '../stages/vote/ballot-task.service';
 import { syntheticSubmission } from './synthetic-submission';
@@ -29,8 +31,12 @@ const DAY = 24 * HOUR;
 const MAX_STEPS = 2_000;
 /** The smallest valid PNG header: the paper signature's "scan" of a rehearsal. */
 const REHEARSAL_SCAN = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('dien-tap / rehearsal')]);
-/** Stage types a synthetic actor plays; tasks of the others (scores, rankings, decisions) are left to their deadlines. */
-const PLAYED = new Set(['review', 'acknowledge', 'discussion', 'vote', 'sign', 'form']);
+/** A minimal PDF: the evidence file a rehearsal attaches where a score needs one. */
+const REHEARSAL_EVIDENCE = Buffer.from('%PDF-1.4\n% dien tap / rehearsal\n%%EOF\n');
+/** At most this many criteria get evidence on one sheet (a table has a few dozen). */
+const MAX_EVIDENCE = 100;
+/** Stage types a synthetic actor plays; tasks of any other type are left to their deadlines (and the report says so). */
+const PLAYED = new Set(['review', 'acknowledge', 'discussion', 'vote', 'sign', 'form', 'score', 'decision']);
 
 type Text = { vi: string; en: string };
 
@@ -39,16 +45,21 @@ interface Planned {
   taskId: string;
 }
 
-/** A deterministic choice of `share` of the codes, from the seed (mulberry32), so that a rehearsal can be repeated. */
-export function chooseLate(codes: string[], share: number, seed: number): string[] {
+/** Numbers in [0, 1) from a seed (mulberry32): the same seed, the same rehearsal. */
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
-  const random = () => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A deterministic choice of `share` of the codes, from the seed, so that a rehearsal can be repeated. */
+export function chooseLate(codes: string[], share: number, seed: number): string[] {
+  const random = seededRandom(seed);
   const shuffled = [...codes].sort().map((code) => ({ code, key: random() })).sort((a, b) => a.key - b.key);
   return shuffled.slice(0, Math.round(Math.max(0, Math.min(1, share)) * codes.length)).map((entry) => entry.code).sort();
 }
@@ -65,6 +76,9 @@ export class CampaignRehearsal {
   private readonly firedTimers = new Set<string>();
   private readonly declined = new Set<string>();
   private readonly unplayedTypes = new Set<string>();
+  private decisions = 0;
+  /** The scores' values: repeatable with the scenario's seed, different for each sheet. */
+  private random: () => number = Math.random;
 
   constructor(private readonly app: INestApplicationContext) {}
 
@@ -99,6 +113,7 @@ export class CampaignRehearsal {
     await this.observeStages(campaignId, version);
     const members = await this.members(campaignId);
     const lateUnits = chooseLate([...members.keys()], request.behaviour.lateShare, request.behaviour.seed);
+    this.random = seededRandom(request.behaviour.seed + 1);
 
     let stopped: Text = { vi: 'đã hết số bước cho phép', en: 'the step limit was reached' };
     for (let step = 0; step < MAX_STEPS; step++) {
@@ -240,6 +255,28 @@ export class CampaignRehearsal {
         const data = syntheticSubmission(form.schema as { components?: [] }, { date: vietnamDate(this.clock.now()), text: `Diễn tập ${request.year}` });
         await forms.submit(task.id, { data, formVersionId: form.formVersionId }, principal, actingFor, 'vi');
         return { vi: 'nộp biểu mẫu', en: 'submitted the form' };
+      }
+      case 'score': {
+        const scores = this.app.get(ScoreTaskService);
+        const sheet = await scores.get(task.id, principal, actingFor, 'vi');
+        const data = syntheticSubmission(sheet.schema as { components?: [] }, { date: vietnamDate(this.clock.now()), text: `Diễn tập ${request.year}`, random: this.random });
+        // A criterion that needs evidence for its points gets a one-page PDF, as an officer would attach the scan.
+        for (let attached = 0; ; attached++) {
+          try {
+            await scores.submit(task.id, { data, tableVersionId: sheet.tableVersionId }, principal, actingFor, 'vi');
+            break;
+          } catch (error) {
+            if (!(error instanceof AppError) || error.code !== 'SCORE_EVIDENCE_REQUIRED' || attached >= MAX_EVIDENCE) throw error;
+            const file = { buffer: REHEARSAL_EVIDENCE, originalname: 'minh-chung-dien-tap.pdf', mimetype: 'application/pdf', size: REHEARSAL_EVIDENCE.length };
+            await scores.attachEvidence(task.id, String(error.params.code), file, principal, actingFor, 'vi');
+          }
+        }
+        return { vi: `chấm điểm ${sheet.scoredUnit.name}`, en: `scored ${sheet.scoredUnit.name}` };
+      }
+      case 'decision': {
+        const number = `${++this.decisions}/QĐ-DT`;
+        await this.app.get(DecisionTaskService).record(task.id, { number, signedOn: vietnamDate(this.clock.now()) }, principal, actingFor);
+        return { vi: `ban hành quyết định ${number}`, en: `issued decision ${number}` };
       }
       default:
         throw new Error(`No synthetic actor for ${task.stageRun.stageType}`);

@@ -19,7 +19,14 @@ interface Component {
 
 const CONTAINERS = new Set(['panel', 'fieldset', 'well', 'columns', 'table', 'tabs']);
 
-export function syntheticSubmission(schema: { components?: Component[] }, context: { date: string; text: string }): Record<string, unknown> {
+/** What the values are made of: the day to write, a text, and for bounded numbers where in the range (0–1). */
+export interface SyntheticContext {
+  date: string;
+  text: string;
+  random?: () => number;
+}
+
+export function syntheticSubmission(schema: { components?: Component[] }, context: SyntheticContext): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   fill(schema.components ?? [], data, context);
   return data;
@@ -33,7 +40,7 @@ function children(component: Component): Component[] {
   ];
 }
 
-function fill(components: Component[], data: Record<string, unknown>, context: { date: string; text: string }): void {
+function fill(components: Component[], data: Record<string, unknown>, context: SyntheticContext): void {
   for (const component of components) {
     const type = component.type ?? '';
     if (CONTAINERS.has(type) || (!component.input && type !== 'datagrid' && type !== 'editgrid' && type !== 'container')) {
@@ -46,7 +53,7 @@ function fill(components: Component[], data: Record<string, unknown>, context: {
   }
 }
 
-function valueOf(component: Component, context: { date: string; text: string }): unknown {
+function valueOf(component: Component, context: SyntheticContext): unknown {
   const limits = component.validate ?? {};
   switch (component.type) {
     case 'datagrid':
@@ -64,6 +71,11 @@ function valueOf(component: Component, context: { date: string; text: string }):
     case 'currency': {
       const min = limits.min !== undefined && limits.min !== '' ? Number(limits.min) : undefined;
       const max = limits.max !== undefined && limits.max !== '' ? Number(limits.max) : undefined;
+      // A score between its bounds when there are both (whole points when both are whole), else the default or the least.
+      if (min !== undefined && max !== undefined && context.random) {
+        const value = min + (max - min) * context.random();
+        return Number.isInteger(min) && Number.isInteger(max) ? Math.round(value) : Math.round(value * 100) / 100;
+      }
       if (typeof component.defaultValue === 'number') return component.defaultValue;
       return min ?? (max !== undefined ? Math.min(1, max) : 1);
     }
