@@ -25,6 +25,7 @@ export async function simulate(config: AppConfig, argv: string[]): Promise<'usag
       late: { type: 'string', default: '0' },
       against: { type: 'string', default: '' },
       decline: { type: 'string' },
+      amend: { type: 'string' },
       seed: { type: 'string', default: '1' },
       as: { type: 'string' },
       lang: { type: 'string', default: 'vi' },
@@ -61,7 +62,7 @@ export async function simulate(config: AppConfig, argv: string[]): Promise<'usag
         clusterId: cluster?.id,
         unitId: unit?.id,
         startsOn: values.starts,
-        behaviour: { lateShare: late, votesAgainst: values.against ? values.against.split(',').map((code) => code.trim()) : [], declines: values.decline ?? null, seed: Number(values.seed) },
+        behaviour: { lateShare: late, votesAgainst: values.against ? values.against.split(',').map((code) => code.trim()) : [], declines: values.decline ?? null, amends: values.amend ?? null, seed: Number(values.seed) },
       },
       await app.get(PrincipalService).load(person.id),
     );

@@ -149,11 +149,14 @@ describe('the dry run: a campaign rehearsed on a virtual clock against a throwaw
       .post('/admin/campaigns/new')
       .set('Cookie', cookie)
       .type('form')
-      .send({ _csrf: csrfToken, action: 'simulate', workflowVersionId: pact.versionId, year: '2020', subjectKind: 'cluster', clusterId: pact.clusterId, startsOn: '2020-01-02', lateShare: '0', votesAgainst: 'VKS-QTR', declines: '' })
+      .send({ _csrf: csrfToken, action: 'simulate', workflowVersionId: pact.versionId, year: '2020', subjectKind: 'cluster', clusterId: pact.clusterId, startsOn: '2020-01-02', lateShare: '0', votesAgainst: 'VKS-QTR', declines: '', amends: 'VKS-HTI' })
       .expect(200);
     expect(page.text).toContain('Kết quả diễn tập: Cụm thi đua số 6');
     expect(page.text).toContain('Trạng thái cuối: đã hoàn thành');
     expect(page.text).toContain('Viện kiểm sát nhân dân tỉnh Quảng Trị: biểu quyết không đồng ý');
+    // Hà Tĩnh proposes an amendment on the discussion's first day; the units vote on it the next, Quảng Trị against.
+    expect(page.text).toContain('Viện kiểm sát nhân dân tỉnh Hà Tĩnh: đề xuất sửa đổi số 1');
+    expect(page.text).toContain('Các đơn vị biểu quyết sửa đổi số 1: 5 đồng ý, 1 không đồng ý');
     // The scenario stays filled in for the next run.
     expect(page.text).toMatch(/<option value="VKS-QTR" selected>/);
     expect(await liveCounts()).toEqual(before);

@@ -7,7 +7,10 @@ import { interpolate } from '../../common/i18n/language';
 import { Clock } from '../../modules/calendar/clock';
 import { startOfVietnamDay, vietnamDate } from '../../modules/calendar/dates';
 import { PrincipalService } from '../../modules/auth/principal.service';
+import { DocumentVersion } from '../../modules/documents/entities/document-version.entity';
 import { Mandate } from '../../modules/org/entities/mandate.entity';
+import { Unit } from '../../modules/org/entities/unit.entity';
+import { PollsService } from '../../modules/voting/polls.service';
 import { localText } from '../definitions/workflow-document';
 import { CampaignCommandsService } from '../engine/campaign-commands.service';
 import { CampaignLaunchService } from '../engine/campaign-launch.service';
@@ -18,6 +21,7 @@ import { StageRun } from '../engine/entities/stage-run.entity';
 import { Task } from '../engine/entities/task.entity';
 import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
 import { DecisionTaskService } from '../stages/decision/decision-task.service';
+import { CampaignAmendmentsService } from '../stages/discussion/campaign-amendments.service';
 import { FormTaskService } from '../stages/form/form-task.service';
 import { ScoreTaskService } from '../stages/score/score-task.service';
 import { SignTaskService } from '../stages/sign/sign-task.service';
@@ -77,6 +81,10 @@ export class CampaignRehearsal {
   private readonly declined = new Set<string>();
   private readonly unplayedTypes = new Set<string>();
   private decisions = 0;
+  /** Actions that are not a task's: an amendment proposed during the discussion, the units' votes on it. */
+  private readonly extras: Array<{ at: number; run: () => Promise<void> }> = [];
+  private amended = false;
+  private request?: SimulationRequest;
   /** The scores' values: repeatable with the scenario's seed, different for each sheet. */
   private random: () => number = Math.random;
 
@@ -91,6 +99,7 @@ export class CampaignRehearsal {
   }
 
   async run(request: SimulationRequest, launcher: Principal): Promise<SimulationReport> {
+    this.request = request;
     const startsOn = request.startsOn ?? `${request.year}-01-02`;
     const started = new Date(startOfVietnamDay(startsOn).getTime() + 8 * HOUR);
     this.clock.set(started);
@@ -137,7 +146,10 @@ export class CampaignRehearsal {
       }
       this.clock.set(new Date(Math.max(next.at, this.clock.now().getTime())));
       if (next.kind === 'timer') await this.fire(next.message);
-      else await this.act(next.taskId, launcher, request);
+      else if (next.kind === 'extra') {
+        this.extras.splice(this.extras.indexOf(next.extra), 1);
+        await next.extra.run();
+      } else await this.act(next.taskId, launcher, request);
       await this.observeStages(campaignId, version);
     }
     return this.report(version, campaignId, started, lateUnits.map((code) => members.get(code) ?? code), stopped);
@@ -170,7 +182,9 @@ export class CampaignRehearsal {
     }
   }
 
-  private async nextEvent(campaignId: string): Promise<({ at: number } & ({ kind: 'timer'; message: OutboxMessage } | { kind: 'action'; taskId: string })) | undefined> {
+  private async nextEvent(
+    campaignId: string,
+  ): Promise<({ at: number } & ({ kind: 'timer'; message: OutboxMessage } | { kind: 'action'; taskId: string } | { kind: 'extra'; extra: { at: number; run: () => Promise<void> } })) | undefined> {
     const em = this.em();
     const runs = new Set((await em.find(StageRun, { campaign: campaignId }, { fields: ['id'] })).map((run) => run.id));
     const timers = (await em.find(OutboxMessage, { jobName: { $in: ['stage.deadline', 'stage.reminder'] }, runAt: { $ne: null } }, { orderBy: { runAt: 'asc' } })).filter(
@@ -179,6 +193,8 @@ export class CampaignRehearsal {
     const open = new Set((await em.find(Task, { campaign: campaignId, status: 'open' }, { fields: ['id'] })).map((task) => task.id));
     const action = [...this.planned.values()].filter((plan) => open.has(plan.taskId) && Number.isFinite(plan.at)).sort((a, b) => a.at - b.at)[0];
     const timer = timers[0];
+    const extra = [...this.extras].sort((a, b) => a.at - b.at)[0];
+    if (extra && (!timer || extra.at < timer.runAt!.getTime()) && (!action || extra.at <= action.at)) return { kind: 'extra', extra, at: extra.at };
     if (timer && (!action || timer.runAt!.getTime() <= action.at)) return { kind: 'timer', message: timer, at: timer.runAt!.getTime() };
     return action ? { kind: 'action', taskId: action.taskId, at: action.at } : undefined;
   }
@@ -283,20 +299,78 @@ export class CampaignRehearsal {
     }
   }
 
+  /** 9 in the morning (Vietnam), `days` days from now. */
+  private morningAfter(days: number): number {
+    return startOfVietnamDay(vietnamDate(new Date(this.clock.now().getTime() + days * DAY))).getTime() + 9 * HOUR;
+  }
+
+  /** The unit proposes a clause at the start of the document; the other units vote on it the next morning. */
+  private async proposeAmendment(campaignId: string, unitCode: string): Promise<void> {
+    const unit = await this.em().findOne(Unit, { code: unitCode });
+    const actor = unit ? await this.unitActor(unit.id) : undefined;
+    if (!unit || !actor?.actingFor) {
+      this.note('refusal', { vi: `${unitCode}: không có cán bộ đương nhiệm để đề xuất sửa đổi`, en: `${unitCode}: nobody holds a mandate to propose an amendment` });
+      return;
+    }
+    const campaign = await this.em().findOneOrFail(Campaign, campaignId);
+    const documentId = String(campaign.context.documentId);
+    const latest = await this.em().findOne(DocumentVersion, { document: documentId }, { orderBy: { number: 'desc' } });
+    try {
+      const { amendment, pollId } = await this.app.get(CampaignAmendmentsService).propose(
+        campaignId,
+        { baseVersion: latest?.number ?? 1, kind: 'insert', clauseId: null, heading: 'Điều bổ sung (diễn tập)', text: 'Các đơn vị trao đổi kinh nghiệm hằng quý.', justification: 'Đề xuất của diễn tập.' },
+        actor.principal,
+        actor.actingFor,
+      );
+      this.note('action', { vi: `${unit.name}: đề xuất sửa đổi số ${amendment.number}`, en: `${unit.name}: proposed amendment no. ${amendment.number}` });
+      this.extras.push({ at: this.morningAfter(1), run: () => this.voteOnAmendment(campaignId, pollId, amendment.number) });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const refusal = this.refusalText(error);
+      this.note('refusal', { vi: `${unit.name} không đề xuất được sửa đổi: ${refusal.vi}`, en: `${unit.name} could not propose an amendment: ${refusal.en}` });
+    }
+  }
+
+  /** Every member unit votes on the amendment: for, or against when the scenario says so. */
+  private async voteOnAmendment(campaignId: string, pollId: string, number: number): Promise<void> {
+    const polls = this.app.get(PollsService);
+    let agree = 0;
+    let disagree = 0;
+    for (const [code] of await this.members(campaignId)) {
+      const unit = await this.em().findOneOrFail(Unit, { code });
+      const actor = await this.unitActor(unit.id);
+      if (!actor?.actingFor) continue;
+      const against = this.request!.behaviour.votesAgainst.includes(code);
+      try {
+        await polls.castBallot(pollId, { personId: actor.principal.personId, unitId: unit.id, mandateId: actor.actingFor.mandateId }, against ? 'disagree' : 'agree');
+        if (against) disagree++;
+        else agree++;
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+      }
+    }
+    this.note('action', { vi: `Các đơn vị biểu quyết sửa đổi số ${number}: ${agree} đồng ý, ${disagree} không đồng ý`, en: `The units voted on amendment no. ${number}: ${agree} for, ${disagree} against` });
+  }
+
   /** Who acts for the task: its person, or for a unit the holder of a current mandate (its head first). */
   private async actorFor(task: Task): Promise<{ principal: Principal; actingFor: ActingFor | undefined } | undefined> {
     const principals = this.app.get(PrincipalService);
     if (task.assigneePerson) return { principal: await principals.load(task.assigneePerson.id), actingFor: undefined };
-    if (!task.assigneeUnit) return undefined;
+    return task.assigneeUnit ? this.unitActor(task.assigneeUnit.id) : undefined;
+  }
+
+  /** Who acts for a unit today: the holder of a current mandate, its head first. */
+  private async unitActor(unitId: string): Promise<{ principal: Principal; actingFor: ActingFor | undefined } | undefined> {
+    const principals = this.app.get(PrincipalService);
     const today = vietnamDate(this.clock.now());
     const mandates = await this.em().find(
       Mandate,
-      { unit: task.assigneeUnit.id, validFrom: { $lte: today }, $or: [{ validTo: null }, { validTo: { $gte: today } }], person: { archivedAt: null } },
+      { unit: unitId, validFrom: { $lte: today }, $or: [{ validTo: null }, { validTo: { $gte: today } }], person: { archivedAt: null } },
       { orderBy: { validFrom: 'asc' } },
     );
     const mandate = mandates.find((m) => m.role === 'head') ?? mandates[0];
     if (!mandate) return undefined;
-    return { principal: await principals.load(mandate.person.id), actingFor: await principals.resolveActingFor(mandate.person.id, task.assigneeUnit.id) };
+    return { principal: await principals.load(mandate.person.id), actingFor: await principals.resolveActingFor(mandate.person.id, unitId) };
   }
 
   /** Notes stages entered and ended since the last look, at the virtual time. */
@@ -310,6 +384,10 @@ export class CampaignRehearsal {
         seen = { key: run.stageKey, name, enteredAt: at, completedAt: null, outcome: null };
         this.stages.set(run.id, seen);
         this.note('stage', { vi: `Bắt đầu bước “${name.vi}”`, en: `Entered “${name.en}”` });
+        if (run.stageType === 'discussion' && this.request?.behaviour.amends && !this.amended) {
+          this.amended = true;
+          this.extras.push({ at: this.morningAfter(1), run: () => this.proposeAmendment(campaignId, this.request!.behaviour.amends!) });
+        }
       }
       if (run.status !== 'active' && !seen.completedAt) {
         seen.completedAt = at;

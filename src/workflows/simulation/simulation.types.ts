@@ -6,6 +6,11 @@ export interface SimulationBehaviour {
   votesAgainst: string[];
   /** A unit that declines to sign the first time it is asked (with a reason); it signs when asked again. */
   declines: string | null;
+  /**
+   * A unit that proposes an amendment (a clause added at the start) on the first day of the first discussion; the
+   * other units vote on it the next day (those in `votesAgainst` against), before the discussion closes.
+   */
+  amends?: string | null;
   /** Seed of the choice of late units, so that a run can be repeated exactly. */
   seed: number;
 }

@@ -128,6 +128,12 @@ export class SimulationRequestDto extends LaunchRequestDto {
   @MaxLength(32)
   declines?: string;
 
+  @ApiPropertyOptional({ description: 'Code of a unit that proposes an amendment in the first discussion (the others vote on it)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  amends?: string;
+
   @ApiPropertyOptional({ default: 1, description: 'Seed of the choice of late units (the same seed, the same run)' })
   @IsOptional()
   @IsInt()

@@ -21,6 +21,7 @@ export class LaunchFormDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? [value] : value))
   @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) @MaxLength(32, { each: true }) votesAgainst?: string[];
   @IsOptional() @IsString() @MaxLength(32) declines?: string;
+  @IsOptional() @IsString() @MaxLength(32) amends?: string;
   @IsOptional() @IsString() @MaxLength(12) seed?: string;
 }
 

@@ -46,10 +46,10 @@ export class LaunchPagesController {
     if (!viewer) return;
     const { action, ...values } = form;
     try {
-      const { lateShare, votesAgainst, declines, seed, ...launchValues } = values;
+      const { lateShare, votesAgainst, declines, amends, seed, ...launchValues } = values;
       const launchRequest = toLaunchRequest(launchValues);
       if (action === 'simulate') {
-        const behaviour = { lateShare: percentOf(lateShare), votesAgainst: votesAgainst ?? [], declines: declines || null, seed: seed ? Math.max(0, Math.trunc(Number(seed)) || 0) : 1 };
+        const behaviour = { lateShare: percentOf(lateShare), votesAgainst: votesAgainst ?? [], declines: declines || null, amends: amends || null, seed: seed ? Math.max(0, Math.trunc(Number(seed)) || 0) : 1 };
         const report = await this.launches.simulate(launchRequest, behaviour, viewer.principal, viewer.language);
         return await this.render(request, response, viewer, { values, report });
       }

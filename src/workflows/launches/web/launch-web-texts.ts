@@ -77,6 +77,7 @@ export const LAUNCH_WEB_TEXTS = {
   lateShare: { vi: 'Tỷ lệ đơn vị trễ hạn (%)', en: 'Share of late units (%)' },
   votesAgainst: { vi: 'Đơn vị biểu quyết không đồng ý', en: 'Units voting against' },
   declines: { vi: 'Đơn vị từ chối ký lần đầu', en: 'Unit declining to sign the first time' },
+  amends: { vi: 'Đơn vị đề xuất sửa đổi khi thảo luận', en: 'Unit proposing an amendment in the discussion' },
   nobody: { vi: '(không có)', en: '(none)' },
   seed: { vi: 'Số mồi (cùng số, cùng kết quả)', en: 'Seed (same seed, same run)' },
   simulate: { vi: 'Diễn tập', en: 'Rehearse' },

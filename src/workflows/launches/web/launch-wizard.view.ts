@@ -19,6 +19,7 @@ export interface LaunchFormValues {
   lateShare?: string;
   votesAgainst?: string[];
   declines?: string;
+  amends?: string;
   seed?: string;
 }
 
@@ -62,6 +63,13 @@ function rehearsalFields({ language, options, values }: LaunchWizardViewModel): 
       <select id="launch-declines" name="declines">
         <option value="">${lt(language, 'nobody')}</option>
         ${options.units.map((u) => html`<option value="${u.code}"${selected(values.declines, u.code)}>${u.name}</option>`)}
+      </select>
+    </div>
+    <div class="field">
+      <label for="launch-amends">${lt(language, 'amends')}</label>
+      <select id="launch-amends" name="amends">
+        <option value="">${lt(language, 'nobody')}</option>
+        ${options.units.map((u) => html`<option value="${u.code}"${selected(values.amends, u.code)}>${u.name}</option>`)}
       </select>
     </div>
     <div class="field">
