@@ -60,4 +60,36 @@ describeBrowser('the launch wizard and the cancel form (headless Chromium)', () 
     await expect(page.locator('dl.facts').textContent()).resolves.toContain('Phát động nhầm quy trình thử nghiệm');
     expect(await page.getByRole('heading', { name: 'Hủy đợt thi đua' }).count()).toBe(0);
   });
+
+  it('an administrator rehearses the launch first: two late units, the scenario kept, the report in words and nothing launched', async () => {
+    const base = t.url!;
+    const rehearsal = await browser.newContext({ locale: 'en-US', viewport: { width: 1100, height: 900 } });
+    try {
+      const page = await rehearsal.newPage();
+      await signIn(page, base, 'admin', DEMO_PASSWORD, '/admin/campaigns/new');
+      await page.getByLabel('Quy trình (phiên bản đã công bố mới nhất)').selectOption({ label: 'Giao ước thử nghiệm — phiên bản 1' });
+      await page.getByLabel('Một cụm thi đua').check();
+      await page.getByLabel('Cụm thi đua', { exact: true }).selectOption({ label: 'Cụm thi đua số 6 (2020)' });
+      await page.getByLabel('Năm', { exact: true }).fill('2020');
+      await page.getByLabel('Ngày bắt đầu').fill('2020-02-13');
+      await page.getByLabel('Tỷ lệ đơn vị trễ hạn (%)').fill('34');
+      await page.getByRole('button', { name: 'Diễn tập' }).click();
+
+      const report = page.getByRole('region', { name: 'Kết quả diễn tập: Cụm thi đua số 6' });
+      await report.waitFor();
+      await expect(page.locator('#rehearsal-summary').textContent()).resolves.toContain('Trạng thái cuối: đã hoàn thành');
+      // Two of six units are late: each appears among the missed deadlines by name.
+      const lateLine = await report.getByText(/^Đơn vị trễ hạn theo kịch bản: /).textContent();
+      const lateUnits = lateLine!.replace('Đơn vị trễ hạn theo kịch bản: ', '').replace(/\.$/, '').split(', ');
+      expect(lateUnits).toHaveLength(2);
+      const missed = await page.locator('#rehearsal-missed tbody tr td:first-child').allTextContents();
+      expect(new Set(missed)).toEqual(new Set(lateUnits));
+      await expect(page.getByLabel('Tỷ lệ đơn vị trễ hạn (%)').inputValue()).resolves.toBe('34');
+      // Nothing was launched: the campaigns page lists no campaign of this workflow that is running.
+      await page.goto(`${base}/campaigns?status=running`);
+      expect(await page.getByRole('link', { name: 'Giao ước thử nghiệm năm 2020 – Cụm thi đua số 6' }).count()).toBe(0);
+    } finally {
+      await rehearsal.close();
+    }
+  });
 });

@@ -175,10 +175,12 @@ export class CampaignRehearsal {
       }
       const due = task.dueAt?.getTime();
       const late = task.assigneeUnit !== null && lateUnits.has(task.assigneeUnit.code);
-      const at = late ? (due ?? now + 10 * DAY) + DAY : due ? now + Math.max(HOUR, (due - now) / 3) : now + DAY;
-      // At 9 in the morning (Vietnam) of that day, as an office works; never before now.
+      const at = late ? (due ?? now + 10 * DAY) + DAY : due ? now + (due - now) / 3 : now + DAY;
+      // At 9 in the morning (Vietnam) of that day, as an office works, when that keeps the unit on the same side of
+      // its due time (a deadline of an hour is met within the hour).
       const morning = startOfVietnamDay(vietnamDate(new Date(at))).getTime() + 9 * HOUR;
-      this.planned.set(task.id, { at: Math.max(morning, now + HOUR), taskId: task.id });
+      const keepsSide = late ? morning > (due ?? now) : morning > now && (due === undefined || morning < due);
+      this.planned.set(task.id, { at: keepsSide ? morning : at, taskId: task.id });
     }
   }
 
@@ -416,7 +418,14 @@ export class CampaignRehearsal {
     const tasks = campaignId ? await em.find(Task, { campaign: campaignId, dueAt: { $ne: null } }, { populate: ['stageRun', 'assigneeUnit', 'assigneePerson'], orderBy: { dueAt: 'asc' } }) : [];
     const now = this.clock.now();
     const missedDeadlines: MissedDeadline[] = tasks
-      .filter((task) => (task.completedAt ? task.completedAt > task.dueAt! : task.status === 'open' && now > task.dueAt!))
+      // Done after its due time, still open past it, or closed unfinished when its stage moved on at or after it.
+      .filter((task) =>
+        task.completedAt
+          ? task.completedAt > task.dueAt!
+          : task.status === 'open'
+            ? now > task.dueAt!
+            : task.status === 'cancelled' && task.stageRun.closedAt !== null && task.stageRun.closedAt >= task.dueAt!,
+      )
       .map((task) => ({
         stage: this.stages.get(task.stageRun.id)?.name ?? { vi: task.stageRun.stageKey, en: task.stageRun.stageKey },
         assignee: task.assigneeUnit?.name ?? task.assigneePerson?.fullName ?? '—',
