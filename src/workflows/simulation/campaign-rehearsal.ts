@@ -110,7 +110,7 @@ export class CampaignRehearsal {
     try {
       const campaign = await this.app
         .get(CampaignLaunchService)
-        .launch({ workflowVersionId: request.workflowVersionId, name: request.name, year: request.year, clusterId: request.clusterId, unitId: request.unitId, startsOn }, launcher);
+        .launch({ ...request, startsOn }, launcher);
       campaignId = campaign.id;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -1,3 +1,5 @@
+import type { LaunchInput } from '../engine/campaign-launch.service';
+
 /** How the synthetic actors of a dry run behave. Units are named by code (e.g. VKS-QT). */
 export interface SimulationBehaviour {
   /** The share of units (0–1) that act only after their due date; the others act within the first third of it. */
@@ -15,14 +17,8 @@ export interface SimulationBehaviour {
   seed: number;
 }
 
-export interface SimulationRequest {
-  workflowVersionId: string;
-  name: string;
-  year: number;
-  clusterId?: string;
-  unitId?: string;
-  /** The first day of the rehearsal (YYYY-MM-DD); by default 2 January of the year. */
-  startsOn?: string;
+/** A launch (as the engine takes it) and how the rehearsal's actors behave. */
+export interface SimulationRequest extends LaunchInput {
   behaviour: SimulationBehaviour;
 }
 
