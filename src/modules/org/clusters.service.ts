@@ -49,19 +49,22 @@ export class ClustersService {
     return ClusterDto.from(cluster);
   }
 
+  /** Checks the whole change before applying it, so that a refused update leaves the loaded cluster as it was stored. */
   async update(id: string, body: UpdateClusterDto): Promise<ClusterDto> {
     const cluster = await this.find(id);
     if (cluster.archivedAt) throw new AppError('CLUSTER_ARCHIVED', { name: cluster.name, year: cluster.year });
-    if (body.memberUnitIds) {
-      const current = new Set(cluster.members.getItems().map((unit) => unit.id));
-      cluster.members.set(await this.units(body.memberUnitIds, current));
-    }
-    const byId = new Map(cluster.members.getItems().map((unit) => [unit.id, unit]));
-    if (body.headUnitId !== undefined) cluster.headUnit = this.leader(body.headUnitId, byId);
-    if (body.deputyUnitId !== undefined) cluster.deputyUnit = this.leader(body.deputyUnitId, byId);
+    const current = new Set(cluster.members.getItems().map((unit) => unit.id));
+    const members = body.memberUnitIds ? await this.units(body.memberUnitIds, current) : cluster.members.getItems();
+    const byId = new Map(members.map((unit) => [unit.id, unit]));
+    const head = body.headUnitId !== undefined ? this.leader(body.headUnitId, byId) : cluster.headUnit;
+    const deputy = body.deputyUnitId !== undefined ? this.leader(body.deputyUnitId, byId) : cluster.deputyUnit;
+    const year = body.year ?? cluster.year;
+    await assertClusterLeaders(this.em, { year, memberIds: new Set(byId.keys()), head, deputy });
+    if (body.memberUnitIds) cluster.members.set(members);
+    cluster.headUnit = head;
+    cluster.deputyUnit = deputy;
     if (body.name !== undefined) cluster.name = body.name;
-    if (body.year !== undefined) cluster.year = body.year;
-    await assertClusterLeaders(this.em, { year: cluster.year, memberIds: new Set(byId.keys()), head: cluster.headUnit, deputy: cluster.deputyUnit });
+    cluster.year = year;
     await this.flushCluster(cluster);
     return ClusterDto.from(cluster);
   }

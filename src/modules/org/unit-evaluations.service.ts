@@ -16,6 +16,12 @@ export class UnitEvaluationsService {
     return evaluations.map(UnitEvaluationDto.from);
   }
 
+  /** Every unit's record of one year, by unit id: the cluster pages show it beside each unit (one query, not one a unit). */
+  async ofYear(year: number): Promise<Map<string, boolean>> {
+    const evaluations = await this.em.find(UnitEvaluation, { year });
+    return new Map(evaluations.map((evaluation) => [evaluation.unit.id, evaluation.evaluated]));
+  }
+
   /** Upsert keyed by (unit, year); two concurrent first writes meet the unique constraint and the loser updates. */
   async set(unitId: string, year: number, evaluated: boolean): Promise<UnitEvaluationDto> {
     const unit = await this.unit(unitId);

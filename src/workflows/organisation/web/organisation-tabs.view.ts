@@ -9,6 +9,7 @@ import { orgt, OrganisationText } from './organisation-web-texts';
 export const ORGANISATION_SECTIONS: ReadonlyArray<{ path: string; label: OrganisationText; about: OrganisationText }> = [
   { path: '/admin/org/units', label: 'units', about: 'unitsAbout' },
   { path: '/admin/org/people', label: 'people', about: 'peopleAbout' },
+  { path: '/admin/org/clusters', label: 'clusters', about: 'clustersAbout' },
   { path: '/admin/org/imports', label: 'imports', about: 'importsAbout' },
 ];
 
