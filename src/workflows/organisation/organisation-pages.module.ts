@@ -5,6 +5,7 @@ import { WebModule } from '../../modules/web/web.module';
 import { WorkflowPageShell } from '../web/workflow-page-shell.service';
 import { ImportProgressService } from './import-progress.service';
 import { ImportProgressStore } from './import-progress.store';
+import { CalendarPagesController } from './web/calendar-pages.controller';
 import { ClusterPagesController } from './web/cluster-pages.controller';
 import { ImportPagesController } from './web/import-pages.controller';
 import { OrganisationPagesController } from './web/organisation-pages.controller';
@@ -15,7 +16,7 @@ import { UnitPagesController } from './web/unit-pages.controller';
 /** The administrators' organisation pages under /admin/org: units, people, mandates, clusters, roles, calendar, imports. */
 @Module({
   imports: [OrgModule, WebModule],
-  controllers: [OrganisationPagesController, UnitPagesController, PeoplePagesController, ImportPagesController, ClusterPagesController],
+  controllers: [OrganisationPagesController, UnitPagesController, PeoplePagesController, ImportPagesController, ClusterPagesController, CalendarPagesController],
   providers: [WorkflowPageShell, ImportProgressStore, ImportProgressService],
 })
 export class OrganisationPagesModule {

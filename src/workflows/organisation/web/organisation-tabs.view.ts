@@ -10,6 +10,7 @@ export const ORGANISATION_SECTIONS: ReadonlyArray<{ path: string; label: Organis
   { path: '/admin/org/units', label: 'units', about: 'unitsAbout' },
   { path: '/admin/org/people', label: 'people', about: 'peopleAbout' },
   { path: '/admin/org/clusters', label: 'clusters', about: 'clustersAbout' },
+  { path: '/admin/org/calendar', label: 'calendar', about: 'calendarAbout' },
   { path: '/admin/org/imports', label: 'imports', about: 'importsAbout' },
 ];
 
