@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../common/auth/auth.decorators';
+import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
+import type { Principal } from '../../common/auth/principal';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { IdParams } from './dto/dto-helpers';
 import { CreateRoleGrantDto, RoleGrantDto, RoleGrantListQueryDto, RoleGrantPageDto } from './dto/role-grant.dto';
@@ -20,12 +21,12 @@ export class RoleGrantsController {
     return this.grants.list(query);
   }
 
-  /** Grants a role (admin, council member, secretary) to a person. */
+  /** Grants a role (admin, council member, secretary) to a person; the caller is recorded as who granted it. */
   @Post()
   @Idempotent()
   @ApiCreatedResponse({ type: RoleGrantDto })
-  create(@Body() body: CreateRoleGrantDto): Promise<RoleGrantDto> {
-    return this.grants.create(body);
+  create(@Body() body: CreateRoleGrantDto, @CurrentPrincipal() principal: Principal | undefined): Promise<RoleGrantDto> {
+    return this.grants.create(body, principal?.personId);
   }
 
   /** Ends the grant (kept on record). The last active administrator grant cannot be revoked. */

@@ -17,7 +17,7 @@ export class RoleGrantsService {
       ...(query.personId ? { person: query.personId } : {}),
     };
     const [grants, total] = await this.em.findAndCount(RoleGrant, where, {
-      populate: ['person', 'scopeUnit'],
+      populate: ['person', 'scopeUnit', 'grantedBy'],
       orderBy: { createdAt: 'asc', id: 'asc' },
       limit: query.limit,
       offset: query.offset,
@@ -25,8 +25,8 @@ export class RoleGrantsService {
     return { items: grants.map(RoleGrantDto.from), total };
   }
 
-  /** A second active grant of the same role and scope would change nothing, so it is refused. */
-  async create(body: CreateRoleGrantDto): Promise<RoleGrantDto> {
+  /** A second active grant of the same role and scope would change nothing, so it is refused. `grantedById`: who grants it. */
+  async create(body: CreateRoleGrantDto, grantedById?: string): Promise<RoleGrantDto> {
     const person = await this.em.findOne(Person, { id: body.personId });
     if (!person) throw new AppError('PERSON_NOT_FOUND', { id: body.personId });
     if (person.archivedAt) throw new AppError('PERSON_ARCHIVED', { username: person.username });
@@ -38,13 +38,14 @@ export class RoleGrantsService {
     }
     const same = await this.em.count(RoleGrant, { person, role: body.role, scopeUnit, revokedAt: null });
     if (same > 0) throw new AppError('ROLE_GRANT_EXISTS', { role: body.role });
-    const grant = this.em.create(RoleGrant, { person, role: body.role, scopeUnit });
+    const grantedBy = grantedById ? await this.em.findOne(Person, { id: grantedById }) : null;
+    const grant = this.em.create(RoleGrant, { person, role: body.role, scopeUnit, grantedBy });
     await this.em.flush();
     return RoleGrantDto.from(grant);
   }
 
   async revoke(id: string): Promise<RoleGrantDto> {
-    const grant = await this.em.findOne(RoleGrant, { id }, { populate: ['person', 'scopeUnit'] });
+    const grant = await this.em.findOne(RoleGrant, { id }, { populate: ['person', 'scopeUnit', 'grantedBy'] });
     if (!grant) throw new AppError('ROLE_GRANT_NOT_FOUND', { id });
     if (!grant.revokedAt) {
       if (grant.role === 'admin') await this.assertNotLastAdmin(grant.person.id, grant.id);

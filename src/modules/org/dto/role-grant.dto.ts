@@ -36,8 +36,10 @@ export class RoleGrantDto {
   @ApiProperty({ type: UnitRefDto, nullable: true }) scopeUnit!: UnitRefDto | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty({ nullable: true, type: Date }) revokedAt!: Date | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true, description: 'Who granted it; null when not recorded (demo data, grants made before it was kept)' })
+  grantedBy!: PersonRefDto | null;
 
-  /** Needs `person` and `scopeUnit` populated. */
+  /** Needs `person`, `scopeUnit` and `grantedBy` populated. */
   static from(grant: RoleGrant): RoleGrantDto {
     return {
       id: grant.id,
@@ -46,6 +48,7 @@ export class RoleGrantDto {
       scopeUnit: grant.scopeUnit ? UnitRefDto.from(grant.scopeUnit) : null,
       createdAt: grant.createdAt,
       revokedAt: grant.revokedAt,
+      grantedBy: grant.grantedBy ? PersonRefDto.from(grant.grantedBy) : null,
     };
   }
 }

@@ -9,7 +9,7 @@ export type GrantedRole = (typeof GRANTED_ROLES)[number];
 /** A role given to a person, optionally within a unit (e.g. a council member of the Supreme Procuracy's council). */
 @Entity()
 @Index({ properties: ['person', 'role'] })
-export class RoleGrant extends BaseEntity<'scopeUnit' | 'revokedAt'> {
+export class RoleGrant extends BaseEntity<'scopeUnit' | 'revokedAt' | 'grantedBy'> {
   @ManyToOne(() => Person, { deleteRule: 'restrict' })
   person!: Person;
 
@@ -22,4 +22,8 @@ export class RoleGrant extends BaseEntity<'scopeUnit' | 'revokedAt'> {
 
   @Property({ type: DateTimeType, nullable: true })
   revokedAt: Date | null = null;
+
+  /** The administrator who granted it; null for grants made before this was recorded, by the demo data or by set-up. */
+  @ManyToOne(() => Person, { nullable: true, deleteRule: 'restrict' })
+  grantedBy: Person | null = null;
 }
