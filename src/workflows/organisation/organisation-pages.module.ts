@@ -11,12 +11,13 @@ import { ImportPagesController } from './web/import-pages.controller';
 import { OrganisationPagesController } from './web/organisation-pages.controller';
 import { ORGANISATION_WEB_TEXTS } from './web/organisation-web-texts';
 import { PeoplePagesController } from './web/people-pages.controller';
+import { RolePagesController } from './web/role-pages.controller';
 import { UnitPagesController } from './web/unit-pages.controller';
 
 /** The administrators' organisation pages under /admin/org: units, people, mandates, clusters, roles, calendar, imports. */
 @Module({
   imports: [OrgModule, WebModule],
-  controllers: [OrganisationPagesController, UnitPagesController, PeoplePagesController, ImportPagesController, ClusterPagesController, CalendarPagesController],
+  controllers: [OrganisationPagesController, UnitPagesController, PeoplePagesController, ImportPagesController, ClusterPagesController, RolePagesController, CalendarPagesController],
   providers: [WorkflowPageShell, ImportProgressStore, ImportProgressService],
 })
 export class OrganisationPagesModule {

@@ -2,14 +2,12 @@ import { Language } from '../../../common/i18n/language';
 import { html, SafeHtml } from '../../../modules/web/html';
 import { orgt, OrganisationText } from './organisation-web-texts';
 
-/**
- * The organisation pages' sections, in the order an administrator sets a year up. Clusters, role grants and the
- * calendar's month grid have texts ready (organisation-web-texts.ts) but no pages yet: they join here with them.
- */
+/** The organisation pages' sections, in the order an administrator sets a year up. */
 export const ORGANISATION_SECTIONS: ReadonlyArray<{ path: string; label: OrganisationText; about: OrganisationText }> = [
   { path: '/admin/org/units', label: 'units', about: 'unitsAbout' },
   { path: '/admin/org/people', label: 'people', about: 'peopleAbout' },
   { path: '/admin/org/clusters', label: 'clusters', about: 'clustersAbout' },
+  { path: '/admin/org/roles', label: 'roles', about: 'rolesAbout' },
   { path: '/admin/org/calendar', label: 'calendar', about: 'calendarAbout' },
   { path: '/admin/org/imports', label: 'imports', about: 'importsAbout' },
 ];
