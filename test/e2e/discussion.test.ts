@@ -185,10 +185,11 @@ describe('discussion and amendments API (e2e)', () => {
     const accepted = await decide(hti.body.id, { decision: 'accepted', note: 'Biểu quyết: 5/6 đơn vị đồng ý', pollId }).expect(200);
     expect(accepted.body).toMatchObject({ status: 'accepted', pollId, decisionNote: 'Biểu quyết: 5/6 đơn vị đồng ý', decidedBy: { username: 'admin' }, decidedAt: expect.any(String) });
     expect((await decide(hti.body.id, { decision: 'accepted', pollId }).expect(200)).body.decidedAt).toBe(accepted.body.decidedAt);
-    expect((await decide(hti.body.id, { decision: 'rejected' }).expect(409)).body.code).toBe('AMENDMENT_ALREADY_DECIDED');
+    // Named by its number and its status in words, not by ids and codes.
+    expect((await decide(hti.body.id, { decision: 'rejected' }).expect(409)).body).toMatchObject({ code: 'AMENDMENT_ALREADY_DECIDED', message: `Đề xuất sửa đổi số ${hti.body.number} đã được quyết định: đã được chấp nhận.` });
     await decide(qtr.body.id, { decision: 'rejected', note: 'Biểu quyết: 2/6 đơn vị đồng ý' }).expect(200);
     expect((await decide(nan.body.id, { decision: 'accepted' }).expect(409)).body.code).toBe('AMENDMENT_NOT_OPEN');
-    expect((await t.http().post(`/api/v1/amendments/${qtr.body.id}/withdraw`).set(as['quangtri.canbo']).expect(409)).body.code).toBe('AMENDMENT_NOT_OPEN');
+    expect((await t.http().post(`/api/v1/amendments/${qtr.body.id}/withdraw`).set(as['quangtri.canbo']).set('Accept-Language', 'en').expect(409)).body).toMatchObject({ code: 'AMENDMENT_NOT_OPEN', message: `Amendment no. ${qtr.body.number} is rejected; this cannot be done now.` });
 
     // The merge: version 2 from the accepted amendment only, named in its changelog.
     expect((await merge(documentId).set(as['hatinh.vientruong']).expect(403)).body.code).toBe('FORBIDDEN_ROLE');

@@ -329,7 +329,8 @@ describe('documents API (e2e)', () => {
     const { id } = (await create({ content: expectedVersion1(), title: 'Bản thử 404' }).expect(201)).body;
     for (const path of ['/versions/2', '/versions/2/markdown', '/versions/2/pdf', '/diff?from=1&to=2']) {
       const response = await t.http().get(`/api/v1/documents/${id}${path}`).set(officer).set('Accept-Language', 'en').expect(404);
-      expect(response.body).toMatchObject({ code: 'DOCUMENT_VERSION_NOT_FOUND', message: `Document ${id} has no version 2.` });
+      // The document is named by its title, not its id.
+      expect(response.body).toMatchObject({ code: 'DOCUMENT_VERSION_NOT_FOUND', message: 'Document “Bản thử 404” has no version 2.' });
     }
     expect((await addVersion(id, { baseVersion: 3, amendments: [replaceClause2()] }).expect(404)).body.code).toBe('DOCUMENT_VERSION_NOT_FOUND');
     await t.http().get('/api/v1/documents/not-a-uuid').set(officer).expect(400);

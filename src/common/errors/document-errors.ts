@@ -5,7 +5,7 @@ export const DOCUMENT_ERRORS = {
   DOCUMENT_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy văn bản {id}.', en: 'Document {id} not found.' } },
   DOCUMENT_VERSION_NOT_FOUND: {
     kind: 'not-found',
-    message: { vi: 'Văn bản {id} không có phiên bản số {number}.', en: 'Document {id} has no version {number}.' },
+    message: { vi: 'Văn bản “{title}” không có phiên bản số {number}.', en: 'Document “{title}” has no version {number}.' },
   },
   DOCUMENT_SOURCE_INVALID: {
     kind: 'user',
@@ -80,7 +80,7 @@ export const DOCUMENT_ERRORS = {
   },
   DISCUSSION_THREAD_RESOLVED: {
     kind: 'conflict',
-    message: { vi: 'Chủ đề thảo luận {id} đã kết thúc; hãy mở lại trước khi góp ý.', en: 'Discussion thread {id} is resolved; reopen it before commenting.' },
+    message: { vi: 'Chủ đề thảo luận “{title}” đã kết thúc; hãy mở lại trước khi góp ý.', en: 'Discussion thread “{title}” is resolved; reopen it before commenting.' },
   },
   DISCUSSION_PARENT_INVALID: {
     kind: 'user',
@@ -142,10 +142,10 @@ export const DOCUMENT_ERRORS = {
   },
   AMENDMENT_NOT_OPEN: {
     kind: 'conflict',
-    message: { vi: 'Đề xuất sửa đổi {id} đang ở trạng thái {status}; không thể thực hiện thao tác này.', en: 'Amendment {id} is {status}; this cannot be done now.' },
+    message: { vi: 'Đề xuất sửa đổi số {number} {statusVi}; không thể thực hiện thao tác này.', en: 'Amendment no. {number} is {status}; this cannot be done now.' },
   },
   AMENDMENT_ALREADY_DECIDED: {
     kind: 'conflict',
-    message: { vi: 'Đề xuất sửa đổi {id} đã được quyết định là {status}.', en: 'Amendment {id} has already been decided: {status}.' },
+    message: { vi: 'Đề xuất sửa đổi số {number} đã được quyết định: {statusVi}.', en: 'Amendment no. {number} has already been decided: {status}.' },
   },
 } satisfies Record<string, CatalogEntry>;

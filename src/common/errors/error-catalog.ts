@@ -202,7 +202,7 @@ export const ERROR_CATALOG = {
   TASK_HAS_NO_BALLOT: { kind: 'conflict', message: { vi: 'Nhiệm vụ {id} không phải là một lượt biểu quyết.', en: 'Task {id} is not a vote.' } },
   DISCUSSION_NOT_OPEN: {
     kind: 'conflict',
-    message: { vi: 'Đợt thi đua {id} hiện không ở bước thảo luận, không nhận đề xuất sửa đổi.', en: 'Campaign {id} is not in a discussion stage and takes no amendments now.' },
+    message: { vi: '“{name}” hiện không ở bước thảo luận, không nhận đề xuất sửa đổi.', en: '“{name}” is not in a discussion stage and takes no amendments now.' },
   },
   TASK_NOT_REVIEWED: { kind: 'conflict', message: { vi: 'Bước {stage} không có người duyệt từng bài nộp.', en: 'Stage {stage} has no review of each submission.' } },
   TASK_NOT_AWAITING_REVIEW: {

@@ -59,7 +59,7 @@ export class AmendmentsService {
     if (body.kind !== 'insert' && body.clauseId === null) throw new AppError('AMENDMENT_CLAUSE_REQUIRED', { kind: body.kind });
     const text = body.kind === 'delete' ? null : normaliseParagraphs(body.text ?? '');
     if (text === '') throw new AppError('AMENDMENT_TEXT_REQUIRED', { kind: body.kind });
-    if (body.baseVersion > latest.number) throw new AppError('DOCUMENT_VERSION_NOT_FOUND', { id: documentId, number: body.baseVersion });
+    if (body.baseVersion > latest.number) throw new AppError('DOCUMENT_VERSION_NOT_FOUND', { title: document.title, number: body.baseVersion });
     if (body.baseVersion !== latest.number) {
       throw new AppError('AMENDMENT_VERSION_STALE', { base: body.baseVersion, latest: latest.number }, { baseVersion: body.baseVersion, latestVersion: latest.number });
     }
@@ -127,7 +127,7 @@ export class AmendmentsService {
     const now = this.clock.now();
     const changed = await this.em.nativeUpdate(Amendment, { id, status: 'proposed' }, { status: 'withdrawn', withdrawnAt: now, withdrawnBy: personId, withdrawnMandate: actingFor.mandateId, updatedAt: now });
     const current = await this.reload(amendment);
-    if (!changed && current.status !== 'withdrawn') throw new AppError('AMENDMENT_NOT_OPEN', { id, status: current.status });
+    if (!changed && current.status !== 'withdrawn') throw new AppError('AMENDMENT_NOT_OPEN', amendmentStatusParams(current));
     return ProposedAmendmentDto.from(current);
   }
 
@@ -156,8 +156,8 @@ export class AmendmentsService {
       }
       return ProposedAmendmentDto.from(current);
     }
-    if (current.status === 'withdrawn') throw new AppError('AMENDMENT_NOT_OPEN', { id, status: current.status });
-    throw new AppError('AMENDMENT_ALREADY_DECIDED', { id, status: current.status }, { status: current.status, mergedIntoVersion: current.mergedIntoVersion });
+    if (current.status === 'withdrawn') throw new AppError('AMENDMENT_NOT_OPEN', amendmentStatusParams(current));
+    throw new AppError('AMENDMENT_ALREADY_DECIDED', amendmentStatusParams(current), { status: current.status, mergedIntoVersion: current.mergedIntoVersion });
   }
 
   /**
@@ -204,4 +204,18 @@ export class AmendmentsService {
     if (!amendment) throw new AppError('AMENDMENT_NOT_FOUND', { id });
     return amendment;
   }
+}
+
+const STATUS_IN_WORDS: Record<string, { vi: string; en: string }> = {
+  proposed: { vi: 'đang chờ quyết định', en: 'awaiting a decision' },
+  accepted: { vi: 'đã được chấp nhận', en: 'accepted' },
+  rejected: { vi: 'đã bị bác', en: 'rejected' },
+  withdrawn: { vi: 'đã được rút', en: 'withdrawn' },
+  merged: { vi: 'đã được đưa vào văn bản', en: 'merged into the document' },
+};
+
+/** An amendment named by its number and its status in words, for the refusals that say where it stands. */
+function amendmentStatusParams(amendment: Amendment): { number: number; status: string; statusVi: string } {
+  const words = STATUS_IN_WORDS[amendment.status] ?? { vi: amendment.status, en: amendment.status };
+  return { number: amendment.number, status: words.en, statusVi: words.vi };
 }

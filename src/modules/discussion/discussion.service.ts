@@ -64,7 +64,7 @@ export class DiscussionService {
     const document = await this.documents.get(documentId);
     const latest = document.latest;
     const versionNumber = body.versionNumber ?? latest.number;
-    if (versionNumber > latest.number) throw new AppError('DOCUMENT_VERSION_NOT_FOUND', { id: documentId, number: versionNumber });
+    if (versionNumber > latest.number) throw new AppError('DOCUMENT_VERSION_NOT_FOUND', { title: document.title, number: versionNumber });
     if (versionNumber !== latest.number) {
       throw new AppError('DISCUSSION_VERSION_STALE', { version: versionNumber, latest: latest.number }, { versionNumber, latestVersion: latest.number });
     }
@@ -124,7 +124,7 @@ export class DiscussionService {
    */
   async addComment(threadId: string, body: CreateCommentDto, speaker: Speaker): Promise<CommentDto> {
     const thread = await this.findThread(threadId);
-    if (thread.status === 'resolved') throw new AppError('DISCUSSION_THREAD_RESOLVED', { id: threadId });
+    if (thread.status === 'resolved') throw new AppError('DISCUSSION_THREAD_RESOLVED', { title: thread.title });
     let parent: DiscussionComment | null = null;
     if (body.parentId) {
       parent = await this.em.findOne(DiscussionComment, { id: body.parentId, thread: threadId }, { populate: ['parent'] });

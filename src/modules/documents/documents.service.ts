@@ -93,7 +93,7 @@ export class DocumentsService {
     try {
       const versionId = await this.em.transactional(async (em) => {
         const latest = await em.findOneOrFail(DocumentVersion, { document: document.id }, { orderBy: { number: 'desc' } });
-        if (body.baseVersion > latest.number) throw new AppError('DOCUMENT_VERSION_NOT_FOUND', { id, number: body.baseVersion });
+        if (body.baseVersion > latest.number) throw new AppError('DOCUMENT_VERSION_NOT_FOUND', { title: document.title, number: body.baseVersion });
         if (body.baseVersion !== latest.number) throw this.stale(body.baseVersion, latest.number);
         const { content, changelog } = mergeAmendments(latest.content, amendments, order);
         const hash = documentHash(content);
@@ -176,8 +176,8 @@ export class DocumentsService {
   private async findVersion(id: string, number: number): Promise<DocumentVersion> {
     const version = await this.em.findOne(DocumentVersion, { document: id, number }, { populate: VERSION_RELATIONS });
     if (version) return version;
-    await this.find(id);
-    throw new AppError('DOCUMENT_VERSION_NOT_FOUND', { id, number });
+    const document = await this.find(id);
+    throw new AppError('DOCUMENT_VERSION_NOT_FOUND', { title: document.title, number });
   }
 
   private async latestVersions(documentIds: string[]): Promise<Map<string, DocumentVersion>> {

@@ -187,7 +187,7 @@ export class DocumentPagesController {
     if (!viewer) return;
     try {
       const document = await this.documents.get(id);
-      if (!document.campaignId) throw new AppError('DISCUSSION_NOT_OPEN', { id: '—' });
+      if (!document.campaignId) throw new AppError('DISCUSSION_NOT_OPEN', { name: document.title });
       const actingFor = await this.writingFor(viewer, form.unit, 'amendment');
       const { amendment } = await this.campaignAmendments.propose(
         document.campaignId,

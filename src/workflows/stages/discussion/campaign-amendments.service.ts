@@ -44,9 +44,9 @@ export class CampaignAmendmentsService {
   propose(campaignId: string, body: ProposeAmendmentDto, principal: Principal, actingFor: ActingFor, onDocument?: string): Promise<CampaignAmendment> {
     return this.commands.recordOnCampaign(campaignId, 'amendment.propose', principal, actingFor, async (em, campaign) => {
       const run = await this.openDiscussion(em, campaign);
-      if (onDocument !== undefined && campaign.context.documentId !== onDocument) throw new AppError('DISCUSSION_NOT_OPEN', { id: campaignId });
+      if (onDocument !== undefined && campaign.context.documentId !== onDocument) throw new AppError('DISCUSSION_NOT_OPEN', { name: campaign.name });
       const cluster = campaign.subjectCluster;
-      if (!cluster) throw new AppError('DISCUSSION_NOT_OPEN', { id: campaignId });
+      if (!cluster) throw new AppError('DISCUSSION_NOT_OPEN', { name: campaign.name });
       await em.populate(cluster, ['members', 'headUnit']);
       const members = cluster.members.getItems().filter((unit) => !unit.archivedAt);
       if (!members.some((unit) => unit.id === actingFor.unitId)) throw new AppError('NOT_IN_ELECTORATE');
@@ -108,7 +108,7 @@ export class CampaignAmendmentsService {
 
   private async openDiscussion(em: EntityManager, campaign: Campaign): Promise<StageRun> {
     const run = await activeDiscussion(em, campaign);
-    if (!run) throw new AppError('DISCUSSION_NOT_OPEN', { id: campaign.id });
+    if (!run) throw new AppError('DISCUSSION_NOT_OPEN', { name: campaign.name });
     await em.populate(campaign, ['workflowVersion']);
     return run;
   }
