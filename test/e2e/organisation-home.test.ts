@@ -13,8 +13,12 @@ describe('the organisation pages’ landing page (e2e)', () => {
     const admin = await signInWithForm(t, 'admin');
     const page = (await t.http().get('/admin/org').set('Cookie', admin.cookie).expect(200)).text;
     expect(page).toContain('<h1>Tổ chức</h1>');
-    for (const path of ['/admin/org/units', '/admin/org/people', '/admin/org/imports']) {
-      expect(page).toContain(`<a href="${path}">`);
+    // Every section the tabs offer is a page that answers, units and people among them.
+    const tabs = page.slice(page.indexOf('<nav class="org-tabs"'), page.indexOf('</nav>', page.indexOf('<nav class="org-tabs"')));
+    const paths = [...tabs.matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
+    expect(paths).toEqual(expect.arrayContaining(['/admin/org/units', '/admin/org/people', '/admin/org/imports']));
+    for (const path of paths) {
+      expect(page).toContain(`<dt><a href="${path}">`);
       await t.http().get(path).set('Cookie', admin.cookie).expect(200);
     }
     // The header link, marked as the current page.
