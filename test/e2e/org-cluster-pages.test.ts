@@ -248,3 +248,110 @@ describe('organisation pages: clusters by year (e2e)', () => {
     expect((await clustersOf(2020))[0].archivedAt).toBeNull();
   });
 });
+
+type Grant = { id: string; role: string; person: { username: string }; scopeUnit: UnitRef | null; revokedAt: string | null; grantedBy: { username: string } | null };
+
+/** A grant's row of the roles page, its cells as read. */
+function grantRow(page: string, key: string): string[] {
+  const row = new RegExp(`<tr data-grant="${key}">([\\s\\S]*?)</tr>`).exec(page)?.[1];
+  if (!row) throw new Error(`The page lists no grant ${key}`);
+  return [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(([, cell]) => visibleText(cell).trim());
+}
+
+// The role grants page is part of the same organisation pages' work (issue 14 item 4, part B); its suite lives here.
+describe('organisation pages: role grants (e2e)', () => {
+  let t: TestApp;
+  let admin: { Authorization: string };
+  let pages: ReturnType<typeof pageSessions>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await bearerFor(t, 'admin');
+    pages = pageSessions(t);
+  });
+  afterAll(() => t.close());
+
+  const grants = async (): Promise<Grant[]> => (await t.http().get('/api/v1/role-grants').query({ includeRevoked: 'true', limit: 500 }).set(admin).expect(200)).body.items;
+  const personId = async (username: string): Promise<string> =>
+    (await t.http().get('/api/v1/people').query({ q: username }).set(admin).expect(200)).body.items.find((person: { username: string }) => person.username === username).id;
+
+  it('lists the grants by person name with the role in words, its scope by name, when and by whom', async () => {
+    const page = await pages.page('admin', '/admin/org/roles');
+    expect(page).toContain('<h1>Phân quyền</h1>');
+    expect(page).toContain('<a href="/admin/org/roles" aria-current="page" class="current">Phân quyền</a>');
+    const [person, role, scope, when, by, status] = grantRow(page, 'admin:admin');
+    expect([person, role, scope, by]).toEqual(['Quản trị hệ thống admin', 'Quản trị hệ thống', 'Toàn hệ thống', 'Không ghi nhận']);
+    expect(when).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(status).toBe('Đang có hiệu lực Tôi xác nhận thu hồi quyền “Quản trị hệ thống” của Quản trị hệ thống Thu hồi quyền');
+    expect(grantRow(page, 'tdkt.vutruong:council-member').slice(0, 3)).toEqual(['Nguyễn Văn Khen tdkt.vutruong', 'Thành viên Hội đồng Thi đua - Khen thưởng', 'Vụ Thi đua - Khen thưởng, Viện kiểm sát nhân dân tối cao']);
+    expect(visibleText(page)).not.toMatch(UUID);
+  });
+
+  it('grants a role to a person found by name, records who granted it, refuses it twice, and revokes it only with the box ticked', async () => {
+    // By part of a full name: the choice offers those people, by name and username.
+    const search = await pages.page('admin', '/admin/org/roles?person=Phạm Thị Lan');
+    expect(optionsOf(search, 'role-person')).toEqual(['(Chọn cán bộ)', 'Phạm Thị Lan (nghean.canbo)']);
+    const byUsername = await pages.page('admin', '/admin/org/roles?person=nghean.canbo');
+    expect(optionsOf(byUsername, 'role-person')).toHaveLength(2);
+    expect(byUsername).toMatch(/<p class="muted" role="status" id="role-people-found">Tìm thấy 1 cán bộ phù hợp với “nghean.canbo”.<\/p>/);
+    expect(optionsOf(byUsername, 'role-role')).toEqual(['(Chọn quyền)', 'Quản trị hệ thống', 'Thành viên Hội đồng Thi đua - Khen thưởng', 'Thư ký']);
+
+    const before = await grants();
+    const nghean = await personId('nghean.canbo');
+    const granted = await pages.post('admin', '/admin/org/roles', { personId: nghean, role: 'secretary', scopeUnitId: '' }, 303);
+    expect(granted.headers.location).toBe('/admin/org/roles?flash=granted');
+    const after = await grants();
+    expect(after).toHaveLength(before.length + 1);
+    const secretary = after.find((grant) => grant.person.username === 'nghean.canbo')!;
+    expect(secretary).toMatchObject({ role: 'secretary', scopeUnit: null, revokedAt: null, grantedBy: { username: 'admin' } });
+    const listed = await pages.page('admin', granted.headers.location);
+    expect(listed).toContain('<p class="flash" role="status">Đã cấp quyền.</p>');
+    const row = grantRow(listed, 'nghean.canbo:secretary');
+    expect([row[1], row[2], row[4]]).toEqual(['Thư ký', 'Toàn hệ thống', 'Quản trị hệ thống']);
+
+    // The same role again: refused with the role in words, the choice kept, nothing stored.
+    const twice = await pages.post('admin', '/admin/org/roles', { personId: nghean, role: 'secretary', scopeUnitId: '' }, 409);
+    expect(twice.text).toContain('<div class="alert" role="alert" id="role-error"><p>Cán bộ đã có vai trò “Thư ký” trong phạm vi này.</p></div>');
+    expect(twice.text).toContain(`<option value="${nghean}" selected>`);
+    expect(twice.text).toContain('<option value="secretary" selected>Thư ký</option>');
+    const noRole = await pages.post('admin', '/admin/org/roles', { personId: nghean, role: 'chairman', scopeUnitId: '' }, 400);
+    expect(noRole.text).toContain('Dữ liệu không hợp lệ: Quyền.');
+    expect(await grants()).toHaveLength(before.length + 1);
+
+    // Limited to a unit chosen by name.
+    const tdkt = (await t.http().get('/api/v1/units').query({ limit: 500 }).set(admin).expect(200)).body.items.find((unit: UnitRef) => unit.code === 'VKSNDTC-TDKT') as UnitRef;
+    await pages.post('admin', '/admin/org/roles', { personId: nghean, role: 'council-member', scopeUnitId: tdkt.id }, 303);
+    expect(grantRow(await pages.page('admin', '/admin/org/roles'), 'nghean.canbo:council-member')[2]).toBe('Vụ Thi đua - Khen thưởng, Viện kiểm sát nhân dân tối cao');
+
+    const unconfirmed = await pages.post('admin', `/admin/org/roles/${secretary.id}/revoke`, {}, 400);
+    expect(unconfirmed.text).toContain('Dữ liệu không hợp lệ: chưa đánh dấu ô xác nhận thu hồi.');
+    expect((await grants()).find((grant) => grant.id === secretary.id)!.revokedAt).toBeNull();
+    const revoked = await pages.post('admin', `/admin/org/roles/${secretary.id}/revoke`, { confirm: 'yes' }, 303);
+    expect(revoked.headers.location).toBe('/admin/org/roles?flash=revoked');
+    expect((await grants()).find((grant) => grant.id === secretary.id)!.revokedAt).not.toBeNull();
+    const revokedPage = await pages.page('admin', revoked.headers.location);
+    expect(revokedPage).toContain('Đã thu hồi quyền.');
+    expect(revokedPage).not.toContain('data-grant="nghean.canbo:secretary"');
+    expect(grantRow(await pages.page('admin', '/admin/org/roles?revoked=1'), 'nghean.canbo:secretary')[5]).toMatch(/^Đã thu hồi lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+  });
+
+  it('refuses to revoke the last administrator, with the service’s message, leaving the grant active', async () => {
+    const adminGrant = (await grants()).find((grant) => grant.role === 'admin' && !grant.revokedAt)!;
+    const refused = await pages.post('admin', `/admin/org/roles/${adminGrant.id}/revoke`, { confirm: 'yes' }, 409);
+    expect(refused.text).toContain('Không thể bỏ quản trị viên cuối cùng của hệ thống.');
+    expect((await grants()).find((grant) => grant.id === adminGrant.id)!.revokedAt).toBeNull();
+  });
+
+  it('speaks English with ?lang=en, and answers 403 to someone who is not an administrator, writing nothing for them', async () => {
+    const page = (await pages.get('admin', '/admin/org/roles', 200, 'en')).text;
+    expect(page).toContain('<h1>Roles</h1>');
+    expect(grantRow(page, 'admin:admin').slice(1, 3)).toEqual(['Administrator', 'Everywhere']);
+    expect(page).toContain('<th scope="col">Granted by</th>');
+
+    const before = await grants();
+    await pages.get('thanhhoa.canbo', '/admin/org/roles', 403);
+    await pages.post('thanhhoa.canbo', '/admin/org/roles', { personId: await personId('thanhhoa.canbo'), role: 'admin', scopeUnitId: '' }, 403);
+    await pages.post('thanhhoa.canbo', `/admin/org/roles/${before[0].id}/revoke`, { confirm: 'yes' }, 403);
+    expect(await grants()).toEqual(before);
+  });
+});
