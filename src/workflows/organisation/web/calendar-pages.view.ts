@@ -95,13 +95,13 @@ const QUIET_KINDS: ReadonlySet<DayKind> = new Set(['working', 'weekend']);
 
 /** The page's own rules: the month grids side by side, each state with a colour and a border on top of its words. */
 export const CALENDAR_PAGE_STYLE = html`<style>
-  .months { display: grid; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); gap: 1.25rem; margin: 0 0 1.5rem; }
+  .months { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(24rem, 100%), 1fr)); gap: 1.25rem; margin: 0 0 1.5rem; }
   .months .table-wrap table { min-width: 0; table-layout: fixed; font-size: 0.85rem; }
   .months caption { font-weight: 700; text-align: left; padding: 0.5rem 0.6rem; }
   .months th, .months td { padding: 0.25rem; vertical-align: top; text-align: left; }
   .months td { height: 3.2rem; border: 1px solid #e1e4e8; }
   .months .day-number { display: block; font-weight: 700; }
-  .months .state, .months .note { display: block; line-height: 1.2; overflow-wrap: anywhere; }
+  .months .state, .months .note { display: block; font-size: 0.78rem; line-height: 1.2; overflow-wrap: break-word; hyphens: auto; }
   .months .note { font-style: italic; }
   .day-weekend { background: #eef0f3; }
   .day-holiday, .day-tet, .day-compensation, .day-amended-day-off { background: #fdecee; color: #5c0010; }

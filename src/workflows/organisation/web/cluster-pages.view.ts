@@ -203,7 +203,7 @@ function yearChoice(language: Language, year: number, years: number[], includeAr
 </form>
 <nav class="filters" aria-label="${clustert(language, 'yearsWithClusters')}"><ul>
   ${link(year - 1, clustert(language, 'previousYear', { year: year - 1 }))}
-  ${years.map((candidate) => link(candidate, String(candidate)))}
+  ${years.filter((candidate) => Math.abs(candidate - year) !== 1).map((candidate) => link(candidate, String(candidate)))}
   ${link(year + 1, clustert(language, 'nextYear', { year: year + 1 }))}
 </ul></nav>
 <nav class="filters" aria-label="${clustert(language, 'viewChoice')}"><ul>
