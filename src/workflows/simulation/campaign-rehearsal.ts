@@ -1,16 +1,13 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { ActingFor, Principal } from '../../common/auth/principal';
+import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
 import { catalogEntry } from '../../common/errors/error-catalog';
 import { interpolate } from '../../common/i18n/language';
 import { Clock } from '../../modules/calendar/clock';
 import { startOfVietnamDay, vietnamDate } from '../../modules/calendar/dates';
-import { PrincipalService } from '../../modules/auth/principal.service';
 import { DocumentVersion } from '../../modules/documents/entities/document-version.entity';
-import { Mandate } from '../../modules/org/entities/mandate.entity';
 import { Unit } from '../../modules/org/entities/unit.entity';
-import { PollsService } from '../../modules/voting/polls.service';
 import { localText } from '../definitions/workflow-document';
 import { CampaignCommandsService } from '../engine/campaign-commands.service';
 import { CampaignLaunchService } from '../engine/campaign-launch.service';
@@ -20,52 +17,20 @@ import { OutboxMessage } from '../engine/entities/outbox-message.entity';
 import { StageRun } from '../engine/entities/stage-run.entity';
 import { Task } from '../engine/entities/task.entity';
 import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
-import { DecisionTaskService } from '../stages/decision/decision-task.service';
-import { CampaignAmendmentsService } from '../stages/discussion/campaign-amendments.service';
-import { FormTaskService } from '../stages/form/form-task.service';
-import { ScoreTaskService } from '../stages/score/score-task.service';
-import { SignTaskService } from '../stages/sign/sign-task.service';
-import { BallotTaskService } from '../stages/vote/ballot-task.service';
-import { syntheticSubmission } from './synthetic-submission';
+import { chooseLate } from './seeded-choice';
+import { PLAYED_STAGE_TYPES, SyntheticActors } from './synthetic-actors';
 import { MissedDeadline, SimulationReport, SimulationRequest, SimulatedStage, TimelineEntry, TimelineKind } from './simulation.types';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** A rehearsal stops after this many steps: a workflow that loops (discussion ↔ vote for ever) ends here. */
 const MAX_STEPS = 2_000;
-/** The smallest valid PNG header: the paper signature's "scan" of a rehearsal. */
-const REHEARSAL_SCAN = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('dien-tap / rehearsal')]);
-/** A minimal PDF: the evidence file a rehearsal attaches where a score needs one. */
-const REHEARSAL_EVIDENCE = Buffer.from('%PDF-1.4\n% dien tap / rehearsal\n%%EOF\n');
-/** At most this many criteria get evidence on one sheet (a table has a few dozen). */
-const MAX_EVIDENCE = 100;
-/** Stage types a synthetic actor plays; tasks of any other type are left to their deadlines (and the report says so). */
-const PLAYED = new Set(['review', 'acknowledge', 'discussion', 'vote', 'sign', 'form', 'score', 'decision']);
 
 type Text = { vi: string; en: string };
 
 interface Planned {
   at: number;
   taskId: string;
-}
-
-/** Numbers in [0, 1) from a seed (mulberry32): the same seed, the same rehearsal. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A deterministic choice of `share` of the codes, from the seed, so that a rehearsal can be repeated. */
-export function chooseLate(codes: string[], share: number, seed: number): string[] {
-  const random = seededRandom(seed);
-  const shuffled = [...codes].sort().map((code) => ({ code, key: random() })).sort((a, b) => a.key - b.key);
-  return shuffled.slice(0, Math.round(Math.max(0, Math.min(1, share)) * codes.length)).map((entry) => entry.code).sort();
 }
 
 /**
@@ -78,15 +43,12 @@ export class CampaignRehearsal {
   private readonly stages = new Map<string, SimulatedStage>();
   private readonly planned = new Map<string, Planned>();
   private readonly firedTimers = new Set<string>();
-  private readonly declined = new Set<string>();
   private readonly unplayedTypes = new Set<string>();
-  private decisions = 0;
   /** Actions that are not a task's: an amendment proposed during the discussion, the units' votes on it. */
   private readonly extras: Array<{ at: number; run: () => Promise<void> }> = [];
   private amended = false;
   private request?: SimulationRequest;
-  /** The scores' values: repeatable with the scenario's seed, different for each sheet. */
-  private random: () => number = Math.random;
+  private actors?: SyntheticActors;
 
   constructor(private readonly app: INestApplicationContext) {}
 
@@ -122,7 +84,7 @@ export class CampaignRehearsal {
     await this.observeStages(campaignId, version);
     const members = await this.members(campaignId);
     const lateUnits = chooseLate([...members.keys()], request.behaviour.lateShare, request.behaviour.seed);
-    this.random = seededRandom(request.behaviour.seed + 1);
+    this.actors = new SyntheticActors(this.app, request);
 
     let stopped: Text = { vi: 'đã hết số bước cho phép', en: 'the step limit was reached' };
     for (let step = 0; step < MAX_STEPS; step++) {
@@ -149,17 +111,17 @@ export class CampaignRehearsal {
       else if (next.kind === 'extra') {
         this.extras.splice(this.extras.indexOf(next.extra), 1);
         await next.extra.run();
-      } else await this.act(next.taskId, launcher, request);
+      } else await this.act(next.taskId, launcher);
       await this.observeStages(campaignId, version);
     }
-    return this.report(version, campaignId, started, lateUnits.map((code) => members.get(code) ?? code), stopped);
+    return this.report(version, campaignId, started, lateUnits.map((code) => members.get(code)?.name ?? code), stopped);
   }
 
-  /** The subject's units (its cluster's members, or the unit itself): code → name. */
-  private async members(campaignId: string): Promise<Map<string, string>> {
+  /** The subject's units (its cluster's members, or the unit itself), by code. */
+  private async members(campaignId: string): Promise<Map<string, { id: string; name: string }>> {
     const campaign = await this.em().findOneOrFail(Campaign, campaignId, { populate: ['subjectCluster.members', 'subjectUnit'] });
     const units = campaign.subjectCluster ? campaign.subjectCluster.members.getItems() : campaign.subjectUnit ? [campaign.subjectUnit] : [];
-    return new Map(units.map((unit) => [unit.code, unit.name]));
+    return new Map(units.map((unit) => [unit.code, { id: unit.id, name: unit.name }]));
   }
 
   /** Every open task gets its actor's moment once: within the first third of its time, or a day after its due date. */
@@ -168,7 +130,7 @@ export class CampaignRehearsal {
     const open = await this.em().find(Task, { campaign: campaignId, status: 'open' }, { populate: ['stageRun', 'assigneeUnit'] });
     for (const task of open) {
       if (this.planned.has(task.id)) continue;
-      if (!PLAYED.has(task.stageRun.stageType)) {
+      if (!PLAYED_STAGE_TYPES.has(task.stageRun.stageType)) {
         this.unplayedTypes.add(task.stageRun.stageType);
         this.planned.set(task.id, { at: Number.POSITIVE_INFINITY, taskId: task.id });
         continue;
@@ -216,88 +178,24 @@ export class CampaignRehearsal {
   }
 
   /** The task's synthetic actor acts through the same services as the API. A refusal is noted and the task left alone. */
-  private async act(taskId: string, launcher: Principal, request: SimulationRequest): Promise<void> {
+  private async act(taskId: string, launcher: Principal): Promise<void> {
     const plan = this.planned.get(taskId)!;
     plan.at = Number.POSITIVE_INFINITY;
     const task = await this.em().findOneOrFail(Task, taskId, { populate: ['stageRun', 'assigneeUnit', 'assigneePerson'] });
     const stage = this.stages.get(task.stageRun.id)?.name ?? { vi: task.stageRun.stageKey, en: task.stageRun.stageKey };
     const who = task.assigneeUnit?.name ?? task.assigneePerson?.fullName ?? '—';
-    const actor = await this.actorFor(task);
+    const actor = await this.actors!.actorFor(task);
     if (!actor) {
       this.note('refusal', { vi: `${who}: không có cán bộ đương nhiệm để thực hiện bước “${stage.vi}”`, en: `${who}: nobody holds a mandate to act on “${stage.en}”` });
       return;
     }
-    const { principal, actingFor } = actor;
-    const unitCode = task.assigneeUnit?.code ?? '';
     try {
-      const did = await this.perform(task, principal, actingFor, launcher, unitCode, request);
+      const did = await this.actors!.perform(task, actor, launcher);
       this.note('action', { vi: `${who}: ${did.vi} (bước “${stage.vi}”)`, en: `${who}: ${did.en} (“${stage.en}”)` });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const refusal = this.refusalText(error);
       this.note('refusal', { vi: `${who} không thực hiện được bước “${stage.vi}”: ${refusal.vi}`, en: `${who} could not act on “${stage.en}”: ${refusal.en}` });
-    }
-  }
-
-  private async perform(task: Task, principal: Principal, actingFor: ActingFor | undefined, launcher: Principal, unitCode: string, request: SimulationRequest): Promise<Text> {
-    const commands = this.app.get(CampaignCommandsService);
-    switch (task.stageRun.stageType) {
-      case 'review':
-        await commands.commandTask(task.id, { command: 'approve' }, principal, actingFor);
-        return { vi: 'duyệt', en: 'approved' };
-      case 'acknowledge':
-        await commands.commandTask(task.id, { command: 'acknowledge' }, principal, actingFor);
-        return { vi: 'xác nhận đã biết', en: 'acknowledged' };
-      case 'discussion':
-        await commands.commandTask(task.id, { command: 'close' }, principal, actingFor);
-        return { vi: 'kết thúc thảo luận', en: 'closed the discussion' };
-      case 'vote': {
-        const against = request.behaviour.votesAgainst.includes(unitCode);
-        await this.app.get(BallotTaskService).cast(task.id, { choice: against ? 'disagree' : 'agree' }, principal, actingFor);
-        return against ? { vi: 'biểu quyết không đồng ý', en: 'voted against' } : { vi: 'biểu quyết đồng ý', en: 'voted in favour' };
-      }
-      case 'sign': {
-        const signing = this.app.get(SignTaskService);
-        if (request.behaviour.declines === unitCode && !this.declined.has(unitCode)) {
-          this.declined.add(unitCode);
-          await signing.decline(task.id, 'Đề nghị thảo luận thêm (diễn tập)', principal, actingFor);
-          return { vi: 'từ chối ký', en: 'declined to sign' };
-        }
-        await signing.recordPaper(task.id, { scan: REHEARSAL_SCAN, note: 'diễn tập / rehearsal' }, launcher);
-        await signing.confirmPaper(task.id, principal, actingFor);
-        return { vi: 'ký (bản giấy)', en: 'signed (on paper)' };
-      }
-      case 'form': {
-        const forms = this.app.get(FormTaskService);
-        const form = await forms.get(task.id, principal, actingFor);
-        const data = syntheticSubmission(form.schema as { components?: [] }, { date: vietnamDate(this.clock.now()), text: `Diễn tập ${request.year}` });
-        await forms.submit(task.id, { data, formVersionId: form.formVersionId }, principal, actingFor, 'vi');
-        return { vi: 'nộp biểu mẫu', en: 'submitted the form' };
-      }
-      case 'score': {
-        const scores = this.app.get(ScoreTaskService);
-        const sheet = await scores.get(task.id, principal, actingFor, 'vi');
-        const data = syntheticSubmission(sheet.schema as { components?: [] }, { date: vietnamDate(this.clock.now()), text: `Diễn tập ${request.year}`, random: this.random });
-        // A criterion that needs evidence for its points gets a one-page PDF, as an officer would attach the scan.
-        for (let attached = 0; ; attached++) {
-          try {
-            await scores.submit(task.id, { data, tableVersionId: sheet.tableVersionId }, principal, actingFor, 'vi');
-            break;
-          } catch (error) {
-            if (!(error instanceof AppError) || error.code !== 'SCORE_EVIDENCE_REQUIRED' || attached >= MAX_EVIDENCE) throw error;
-            const file = { buffer: REHEARSAL_EVIDENCE, originalname: 'minh-chung-dien-tap.pdf', mimetype: 'application/pdf', size: REHEARSAL_EVIDENCE.length };
-            await scores.attachEvidence(task.id, String(error.params.code), file, principal, actingFor, 'vi');
-          }
-        }
-        return { vi: `chấm điểm ${sheet.scoredUnit.name}`, en: `scored ${sheet.scoredUnit.name}` };
-      }
-      case 'decision': {
-        const number = `${++this.decisions}/QĐ-DT`;
-        await this.app.get(DecisionTaskService).record(task.id, { number, signedOn: vietnamDate(this.clock.now()) }, principal, actingFor);
-        return { vi: `ban hành quyết định ${number}`, en: `issued decision ${number}` };
-      }
-      default:
-        throw new Error(`No synthetic actor for ${task.stageRun.stageType}`);
     }
   }
 
@@ -309,21 +207,15 @@ export class CampaignRehearsal {
   /** The unit proposes a clause at the start of the document; the other units vote on it the next morning. */
   private async proposeAmendment(campaignId: string, unitCode: string): Promise<void> {
     const unit = await this.em().findOne(Unit, { code: unitCode });
-    const actor = unit ? await this.unitActor(unit.id) : undefined;
+    const actor = unit ? await this.actors!.unitActor(unit.id) : undefined;
     if (!unit || !actor?.actingFor) {
       this.note('refusal', { vi: `${unitCode}: không có cán bộ đương nhiệm để đề xuất sửa đổi`, en: `${unitCode}: nobody holds a mandate to propose an amendment` });
       return;
     }
     const campaign = await this.em().findOneOrFail(Campaign, campaignId);
-    const documentId = String(campaign.context.documentId);
-    const latest = await this.em().findOne(DocumentVersion, { document: documentId }, { orderBy: { number: 'desc' } });
+    const latest = await this.em().findOne(DocumentVersion, { document: String(campaign.context.documentId) }, { orderBy: { number: 'desc' } });
     try {
-      const { amendment, pollId } = await this.app.get(CampaignAmendmentsService).propose(
-        campaignId,
-        { baseVersion: latest?.number ?? 1, kind: 'insert', clauseId: null, heading: 'Điều bổ sung (diễn tập)', text: 'Các đơn vị trao đổi kinh nghiệm hằng quý.', justification: 'Đề xuất của diễn tập.' },
-        actor.principal,
-        actor.actingFor,
-      );
+      const { amendment, pollId } = await this.actors!.proposeAmendment(campaignId, latest?.number ?? 1, { ...actor, actingFor: actor.actingFor });
       this.note('action', { vi: `${unit.name}: đề xuất sửa đổi số ${amendment.number}`, en: `${unit.name}: proposed amendment no. ${amendment.number}` });
       this.extras.push({ at: this.morningAfter(1), run: () => this.voteOnAmendment(campaignId, pollId, amendment.number) });
     } catch (error) {
@@ -335,44 +227,9 @@ export class CampaignRehearsal {
 
   /** Every member unit votes on the amendment: for, or against when the scenario says so. */
   private async voteOnAmendment(campaignId: string, pollId: string, number: number): Promise<void> {
-    const polls = this.app.get(PollsService);
-    let agree = 0;
-    let disagree = 0;
-    for (const [code] of await this.members(campaignId)) {
-      const unit = await this.em().findOneOrFail(Unit, { code });
-      const actor = await this.unitActor(unit.id);
-      if (!actor?.actingFor) continue;
-      const against = this.request!.behaviour.votesAgainst.includes(code);
-      try {
-        await polls.castBallot(pollId, { personId: actor.principal.personId, unitId: unit.id, mandateId: actor.actingFor.mandateId }, against ? 'disagree' : 'agree');
-        if (against) disagree++;
-        else agree++;
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-      }
-    }
+    const units = [...(await this.members(campaignId))].map(([code, unit]) => ({ id: unit.id, code }));
+    const { agree, disagree } = await this.actors!.voteOnAmendment(pollId, units);
     this.note('action', { vi: `Các đơn vị biểu quyết sửa đổi số ${number}: ${agree} đồng ý, ${disagree} không đồng ý`, en: `The units voted on amendment no. ${number}: ${agree} for, ${disagree} against` });
-  }
-
-  /** Who acts for the task: its person, or for a unit the holder of a current mandate (its head first). */
-  private async actorFor(task: Task): Promise<{ principal: Principal; actingFor: ActingFor | undefined } | undefined> {
-    const principals = this.app.get(PrincipalService);
-    if (task.assigneePerson) return { principal: await principals.load(task.assigneePerson.id), actingFor: undefined };
-    return task.assigneeUnit ? this.unitActor(task.assigneeUnit.id) : undefined;
-  }
-
-  /** Who acts for a unit today: the holder of a current mandate, its head first. */
-  private async unitActor(unitId: string): Promise<{ principal: Principal; actingFor: ActingFor | undefined } | undefined> {
-    const principals = this.app.get(PrincipalService);
-    const today = vietnamDate(this.clock.now());
-    const mandates = await this.em().find(
-      Mandate,
-      { unit: unitId, validFrom: { $lte: today }, $or: [{ validTo: null }, { validTo: { $gte: today } }], person: { archivedAt: null } },
-      { orderBy: { validFrom: 'asc' } },
-    );
-    const mandate = mandates.find((m) => m.role === 'head') ?? mandates[0];
-    if (!mandate) return undefined;
-    return { principal: await principals.load(mandate.person.id), actingFor: await principals.resolveActingFor(mandate.person.id, unitId) };
   }
 
   /** Notes stages entered and ended since the last look, at the virtual time. */

@@ -1,4 +1,4 @@
-import { chooseLate } from './campaign-rehearsal';
+import { chooseLate } from './seeded-choice';
 
 describe('chooseLate', () => {
   const codes = ['VKS-HTI', 'VKS-NAN', 'VKS-QBI', 'VKS-QTR', 'VKS-THA', 'VKS-TTH'];
