@@ -130,45 +130,35 @@ export class CampaignLaunchesService {
    * subject (a cascade's first cluster) runs its whole year with synthetic actors; nothing of it is kept.
    */
   async simulate(request: LaunchRequest, behaviour: SimulationBehaviour, principal: Principal, language: Language): Promise<SimulationReport> {
-    const em = this.em.fork();
-    const version = await em.findOne(WorkflowVersion, { id: request.workflowVersionId }, { populate: ['definition'] });
-    if (!version) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: request.workflowVersionId });
-    const document = version.document;
-    const [subject] = await this.subjects(em, request, document, localText(document.name, version.definition.name, language));
-    const template = request.nameTemplate ?? `${localText(document.name, version.definition.name, 'vi')} năm {year} – {subject}`;
-    return this.dryRuns.run(
-      {
-        workflowVersionId: version.id,
-        name: campaignName(template, request.year, subject.name),
-        year: request.year,
-        startsOn: this.startDay(request),
-        ...(subject.kind === 'cluster' ? { clusterId: subject.id } : { unitId: subject.id }),
-        behaviour,
-      },
-      principal,
-    );
+    const { subjects, inputOf } = await this.planned(this.em.fork(), request, language);
+    return this.dryRuns.run({ ...inputOf(subjects[0]), behaviour }, principal);
   }
 
-  private async run(request: LaunchRequest, principal: Principal, language: Language, rehearse: boolean): Promise<LaunchPlan> {
-    const em = this.em.fork();
+  /** The version, the subjects and each subject's launch input: what a launch, its preview and a dry run share. */
+  private async planned(em: EntityManager, request: LaunchRequest, language: Language) {
     const version = await em.findOne(WorkflowVersion, { id: request.workflowVersionId }, { populate: ['definition'] });
     if (!version) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: request.workflowVersionId });
     const document = version.document;
     const workflowName = localText(document.name, version.definition.name, language);
     const startsOn = this.startDay(request);
     const subjects = await this.subjects(em, request, document, workflowName);
-    const existing = await this.existingCampaigns(em, version, request.year, subjects);
     const template = request.nameTemplate ?? `${localText(document.name, version.definition.name, 'vi')} năm {year} – {subject}`;
+    const inputOf = (s: ScheduleSubject): LaunchInput => ({
+      workflowVersionId: version.id,
+      name: campaignName(template, request.year, s.name),
+      year: request.year,
+      startsOn,
+      ...(s.kind === 'cluster' ? { clusterId: s.id } : { unitId: s.id }),
+    });
+    return { version, workflowName, startsOn, subjects, inputOf };
+  }
 
-    const inputs: LaunchInput[] = subjects
-      .filter((s) => !existing.has(s.key))
-      .map((s) => ({
-        workflowVersionId: version.id,
-        name: campaignName(template, request.year, s.name),
-        year: request.year,
-        startsOn,
-        ...(s.kind === 'cluster' ? { clusterId: s.id } : { unitId: s.id }),
-      }));
+  private async run(request: LaunchRequest, principal: Principal, language: Language, rehearse: boolean): Promise<LaunchPlan> {
+    const em = this.em.fork();
+    const { version, workflowName, startsOn, subjects, inputOf } = await this.planned(em, request, language);
+    const document = version.document;
+    const existing = await this.existingCampaigns(em, version, request.year, subjects);
+    const inputs = subjects.filter((s) => !existing.has(s.key)).map(inputOf);
     const attempts = inputs.length ? await this.launcher.launchAll(inputs, principal, { rehearse }) : [];
     const attemptOf = new Map(attempts.map((a) => [a.input.clusterId ?? a.input.unitId, a]));
     const refusedAll = !rehearse && attempts.some((a) => a.problem);
@@ -205,7 +195,7 @@ export class CampaignLaunchesService {
           id: subject.id,
           name: subject.name,
           outcome,
-          campaignName: before?.name ?? campaignName(template, request.year, subject.name),
+          campaignName: before?.name ?? inputOf(subject).name,
           campaign: before ? { id: before.id, name: before.name } : attempt?.campaign ? { id: attempt.campaign.id, name: attempt.campaign.name } : null,
           problem,
           firstTasks: (attempt?.firstTasks ?? []).map((task) => ({
