@@ -1,7 +1,8 @@
 /*
- * The workflow editor page: the draft's JSON is checked by the server as it changes (every problem at its path) and
- * its diagram drawn with Mermaid from this server; a form adds a stage; "Save" and "Publish" go through the
- * workflow definitions API with the session's CSRF token.
+ * The workflow editor page: the draft's JSON is checked by the server as it changes (every problem at its path, a
+ * click away from its place in the text), completed as it is typed (json-completion.js, with the words of the
+ * document's schema and this draft's stages), and its diagram drawn with Mermaid from this server; a form adds a
+ * stage; "Save" and "Publish" go through the workflow definitions API with the session's CSRF token.
  */
 (function () {
   'use strict';
@@ -48,14 +49,31 @@
     if (publishButton) publishButton.disabled = !valid || problemCount > 0;
   }
 
+  var completion = window.thiduaJsonCompletion;
+
+  /** A problem's path is a button that puts the cursor where the problem is in the JSON. */
+  function problemPath(problem) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'problem-path';
+    button.textContent = problem.path;
+    button.addEventListener('click', function () {
+      if (typeof problem.offset === 'number') {
+        textarea.focus();
+        textarea.setSelectionRange(problem.offset, problem.offset + 1);
+      } else {
+        completion.reveal(textarea, problem.path);
+      }
+    });
+    return button;
+  }
+
   function showProblems(problems) {
     problemsList.textContent = '';
     problemCount = problems.length;
     problems.forEach(function (problem) {
       var item = document.createElement('li');
-      var path = document.createElement('code');
-      path.textContent = problem.path;
-      item.appendChild(path);
+      item.appendChild(problemPath(problem));
       item.appendChild(document.createTextNode(' ' + problem.message + (problem.code ? ' (' + problem.code + ')' : '')));
       problemsList.appendChild(item);
     });
@@ -102,13 +120,75 @@
     });
   }
 
+  /** Where the JSON breaks, by line and column (the browser's own message is in its language, not the page's). */
+  function syntaxProblem(error) {
+    var position = /position (\d+)/.exec(error.message);
+    if (!position) return { path: '$', message: text('jsonInvalid', { message: error.message }), code: 'JSON' };
+    var offset = Number(position[1]);
+    var lines = textarea.value.slice(0, offset).split('\n');
+    return { path: '$', offset: offset, message: text('jsonAt', { line: lines.length, column: lines[lines.length - 1].length + 1 }), code: 'JSON' };
+  }
+
+  /** The stages written so far, with their type and name, read from the text even while it does not parse. */
+  function stagesNow() {
+    var stages = {};
+    var order = [];
+    completion.stringsOf(textarea.value).forEach(function (found) {
+      var path = found.path;
+      if (path[0] !== 'stages') return;
+      if (path.length === 1 && found.position === 'key' && !stages[found.value]) {
+        stages[found.value] = { value: found.value };
+        order.push(found.value);
+      }
+      var stage = stages[path[1]];
+      if (!stage || found.position !== 'value') return;
+      if (path.length === 3 && path[2] === 'type') stage.type = found.value;
+      if (path[2] === 'name' && (path.length === 3 || path[3] === page.language || (path[3] === 'vi' && !stage.label))) stage.label = found.value;
+    });
+    return order.map(function (key) {
+      return stages[key];
+    });
+  }
+
+  /** What to suggest where the cursor is: keys of the object being written, or values of the key being set. */
+  function suggest(context) {
+    var vocabulary = page.vocabulary;
+    var path = context.path;
+    var inStage = path[0] === 'stages' && path.length >= 2;
+    var stage = inStage ? stagesNow().filter(function (s) { return s.value === path[1]; })[0] : null;
+    if (context.position === 'key') {
+      if (path.length === 0) return vocabulary.documentKeys;
+      if (inStage && path.length === 2) return vocabulary.stageKeys;
+      if (inStage && (path[2] === 'due' || path[path.length - 1] === 'before')) return vocabulary.dueKeys;
+      if (inStage && path[2] === 'reminders' && path.length === 4) return [{ value: 'before' }];
+      if (inStage && path[2] === 'on' && path.length === 3) {
+        return ((stage && page.outcomes[stage.type]) || []).map(function (outcome) {
+          return { value: outcome };
+        });
+      }
+      return [];
+    }
+    var key = path[path.length - 1];
+    if (path.length === 1 && key === 'start') return stagesNow();
+    if (path.length === 1 && key === 'subject') return vocabulary.enums.subject;
+    if (!inStage) return [];
+    if (path.length === 3 && key === 'type') return vocabulary.stageTypes;
+    if (path.length === 3 && (key === 'fanOut' || key === 'onDeadline')) return vocabulary.enums[key];
+    if (path[2] === 'assignees' && path.length === 4) return vocabulary.assignees;
+    // The next stage: `"on": { "approved": "…" }`, or `{ "to": "…" }` alone or in a list.
+    if (path[2] === 'on' && (path.length === 4 || key === 'to')) return stagesNow();
+    return [];
+  }
+
+  if (!textarea.readOnly) completion.attach(textarea, suggest, { label: text('completionList') });
+
   function check() {
     var parsed;
     try {
       parsed = JSON.parse(textarea.value);
     } catch (error) {
       lastDocument = null;
-      showProblems([{ path: '$', message: text('jsonInvalid', { message: error.message }), code: 'JSON' }]);
+      showProblems([syntaxProblem(error)]);
       return Promise.resolve();
     }
     lastDocument = parsed;

@@ -61,7 +61,7 @@ describeBrowser('the workflow editor (headless Chromium)', () => {
     await page.locator(`#diagram:not([data-drawn="${firstDrawing}"]) svg`).waitFor();
     expect(await page.locator('#diagram svg').textContent()).toContain('Thẩm định pháp lý');
     await page.locator('#problems li', { hasText: 'OUTCOME_WITHOUT_TARGET' }).waitFor();
-    expect(await problems(page)).toEqual(['$.stages["legal-review"].on outcome "returned" has no next stage (OUTCOME_WITHOUT_TARGET)']);
+    expect(await problems(page)).toEqual(['$.stages["legal-review"].on Kết quả "returned" chưa có bước tiếp theo (OUTCOME_WITHOUT_TARGET)']);
     await expect(page.getByRole('button', { name: 'Công bố' }).isDisabled()).resolves.toBe(true);
 
     // Fixed in the JSON: a returned review goes back to the draft.
@@ -76,5 +76,65 @@ describeBrowser('the workflow editor (headless Chromium)', () => {
     const copy = listed.body.items.find((item: { key: string }) => item.key === 'cluster-pact-legal');
     expect(copy).toMatchObject({ latestVersion: 1, name: 'Giao ước có bước thẩm định' });
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('completes keys and values at the cursor from the keyboard, and takes the reader from a problem to its place in the JSON', async () => {
+    const base = t.url!;
+    const typing = await browser.newContext({ locale: 'en-US', viewport: { width: 1300, height: 1000 } });
+    try {
+      const page = await typing.newPage();
+      await signIn(page, base, 'admin', DEMO_PASSWORD, '/admin/workflows');
+      await page.getByLabel('Mã', { exact: true }).fill('typed-by-hand');
+      await page.getByLabel('Tên', { exact: true }).fill('Gõ tay');
+      await page.getByRole('button', { name: 'Tạo', exact: true }).click();
+      await page.getByRole('heading', { name: /Gõ tay/ }).waitFor();
+      // The editor is ready once it has checked the draft (the script comes after Mermaid's bundle).
+      await page.locator('#problems li').first().waitFor();
+
+      const draft = page.getByRole('textbox', { name: 'Bản nháp (JSON)' });
+      const suggestions = page.getByRole('listbox', { name: 'Gợi ý' });
+      await draft.fill('{\n  "name": "Gõ tay",\n  "start": "check",\n  "stages": {\n    "check": {\n      ');
+      // A stage's keys on Ctrl+Space; typing narrows them, Enter writes the key and its colon.
+      await draft.press('Control+Space');
+      await expect(suggestions.getByRole('option').allTextContents()).resolves.toEqual(expect.arrayContaining(['type', 'assignees', 'due', 'on']));
+      await page.keyboard.type('"ty');
+      await expect(suggestions.getByRole('option').allTextContents()).resolves.toEqual(['type']);
+      await page.keyboard.press('Enter');
+      // The stage types with their names in the page's language; arrows move, Enter chooses.
+      await page.keyboard.type('"re');
+      await suggestions.getByRole('option', { name: 'review — Xem xét' }).waitFor();
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(',\n      ');
+      await draft.press('Control+Space');
+      await page.keyboard.type('"on');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('{ ');
+      // The outcomes of a review stage, then the stages this draft has.
+      await draft.press('Control+Space');
+      await expect(suggestions.getByRole('option').allTextContents()).resolves.toEqual(['approved', 'returned']);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('"');
+      await expect(suggestions.getByRole('option').allTextContents()).resolves.toEqual(['check']);
+      await page.keyboard.press('Escape');
+      expect(await suggestions.isHidden()).toBe(true);
+      expect(await draft.inputValue()).toContain('"check": {\n      "type": "review",\n      "on": { "returned": "');
+
+      // Malformed JSON is placed by line and column, in the page's language.
+      await page.locator('#problems li', { hasText: 'JSON sai cú pháp ở dòng' }).waitFor();
+
+      // A problem's path leads to its key in the text.
+      await draft.fill(JSON.stringify({ name: 'Gõ tay', start: 'check', stages: { check: { type: 'review', assignees: ['admin'], on: { approved: 'done', returned: 'check' } }, done: { type: 'end' } }, extra: 1 }, null, 2));
+      await page.locator('#problems li', { hasText: 'không có thuộc tính "extra" ở đây' }).waitFor();
+      await draft.fill((await draft.inputValue()).replace(',\n  "extra": 1', '').replace('"approved": "done"', '"approved": "nowhere"'));
+      await page.locator('#problems li', { hasText: 'Không có bước "nowhere"' }).getByRole('button', { name: '$.stages.check.on.approved' }).click();
+      const selected = await draft.evaluate((box) => {
+        const area = box as unknown as { value: string; selectionStart: number; selectionEnd: number };
+        return area.value.slice(area.selectionStart, area.selectionEnd);
+      });
+      expect(selected).toBe('"approved"');
+    } finally {
+      await typing.close();
+    }
   });
 });

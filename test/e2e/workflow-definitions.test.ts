@@ -52,7 +52,12 @@ describe('workflow definitions API (e2e)', () => {
     expect(created.body).toMatchObject({ key: 'pact-trial', builtIn: false, latestVersion: null, latest: null, draftPublished: false });
     const id: string = created.body.id;
 
-    const checked = await t.http().post(`/api/v1/workflow-definitions/${id}/validate`).set(admin).expect(200);
+    const checked = await t.http().post(`/api/v1/workflow-definitions/${id}/validate`).set(admin).set('Accept-Language', 'en').expect(200);
+    // Vietnamese by default, English when asked: the same problems at the same paths.
+    const inVietnamese = (await t.http().post(`/api/v1/workflow-definitions/${id}/validate`).set(admin).expect(200)).body.problems;
+    expect(inVietnamese.map((p: { path: string }) => p.path)).toEqual(checked.body.problems.map((p: { path: string }) => p.path));
+    expect(inVietnamese).toContainEqual({ path: '$.stages.review.on', code: 'OUTCOME_WITHOUT_TARGET', message: 'Kết quả "returned" chưa có bước tiếp theo' });
+    expect(checked.body.problems).toContainEqual({ path: '$.stages.review.on', code: 'OUTCOME_WITHOUT_TARGET', message: 'outcome "returned" has no next stage' });
     expect(checked.body.valid).toBe(false);
     const found = checked.body.problems.map((p: { code: string; path: string }) => `${p.code} ${p.path}`);
     expect(found).toEqual(

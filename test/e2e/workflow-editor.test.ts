@@ -27,6 +27,19 @@ describe('the workflow editor: checking unsaved documents, the list, copy and cr
     const problems = (await check(broken).expect(200)).body.problems.map((p: { path: string; code: string }) => `${p.path} ${p.code}`);
     expect(problems).toEqual(expect.arrayContaining(['$.stages["draft-review"].on.approved UNKNOWN_TARGET']));
 
+    // Vietnamese unless the reader chose English, the schema's problems included.
+    const unnamed = { ...fourStageDocument(), extra: true, stages: { ...broken.stages, 'Bad Key': { type: 'review' } } };
+    const inVietnamese = (await check(unnamed).expect(200)).body.problems as Array<{ path: string; message: string }>;
+    expect(inVietnamese).toEqual(
+      expect.arrayContaining([
+        { path: '$', code: 'SCHEMA', message: 'không có thuộc tính "extra" ở đây' },
+        expect.objectContaining({ path: '$.stages', message: expect.stringContaining('tên "Bad Key" không đúng mẫu') }),
+      ]),
+    );
+    const inEnglish = (await t.http().post('/api/v1/workflow-documents/check?lang=en').set(admin).send({ document: broken }).expect(200)).body.problems;
+    expect(inEnglish).toContainEqual({ path: '$.stages["draft-review"].on.approved', code: 'UNKNOWN_TARGET', message: 'no stage "nowhere"' });
+    expect((await check(broken).expect(200)).body.problems).toContainEqual({ path: '$.stages["draft-review"].on.approved', code: 'UNKNOWN_TARGET', message: 'Không có bước "nowhere"' });
+
     const nonsense = (await check(42).expect(200)).body;
     expect(nonsense.mermaid).toBeNull();
     expect(nonsense.problems.length).toBeGreaterThan(0);

@@ -52,7 +52,7 @@ const nameOf = (file: BuiltinWorkflowFile) => (typeof file.document.name === 'st
 export async function syncBuiltinWorkflows(service: WorkflowDefinitionsService, files = readBuiltinWorkflows()): Promise<BuiltinSyncResult[]> {
   for (const file of files) {
     const problems = service.problemsOf(file.document);
-    if (problems.length) throw new Error(`Built-in workflow ${file.key} is invalid: ${problems.map((p) => `${p.path} ${p.code} ${p.message}`).join('; ')}`);
+    if (problems.length) throw new Error(`Built-in workflow ${file.key} is invalid: ${problems.map((p) => `${p.path} ${p.code} ${p.message.en}`).join('; ')}`);
   }
   const results: BuiltinSyncResult[] = [];
   for (const file of files) {

@@ -32,7 +32,7 @@ describe('validateWorkflow', () => {
     const problems = validateWorkflow(doc, registry);
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: '$', code: 'SCHEMA', message: expect.stringContaining('"extra"') }),
+        expect.objectContaining({ path: '$', code: 'SCHEMA', message: { vi: 'không có thuộc tính "extra" ở đây', en: 'must NOT have additional properties: "extra"' } }),
         expect.objectContaining({ path: '$.stages.x.due', code: 'SCHEMA' }),
       ]),
     );

@@ -1,15 +1,25 @@
 import Ajv2020 from 'ajv/dist/2020';
+import type { Language, Text } from '../../common/i18n/language';
 import { StageRegistry } from '../stages/stage-registry';
 import { isValidCondition } from './json-logic-rule';
 import { StageDefinition, transitionsOf, WorkflowDocument } from './workflow-document';
 import { WORKFLOW_DOCUMENT_SCHEMA } from './workflow-document.schema';
+import { schemaProblemText } from './schema-problem-text';
 
-/** One problem with a workflow document, located by a JSON path (`$.stages.vote.on.passed`). */
+/** One problem with a workflow document, located by a JSON path (`$.stages.vote.on.passed`), its message in both languages. */
 export interface WorkflowProblem {
   path: string;
   code: string;
-  message: string;
+  message: Text;
 }
+
+/** A problem as a person reads it: the message in their language. */
+export type WorkflowProblemInWords = Omit<WorkflowProblem, 'message'> & { message: string };
+
+export const problemsIn = (problems: WorkflowProblem[], language: Language): WorkflowProblemInWords[] =>
+  problems.map((problem) => ({ ...problem, message: problem.message[language] }));
+
+const problem = (path: string, code: string, vi: string, en: string): WorkflowProblem => ({ path, code, message: { vi, en } });
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validateSchema = ajv.compile(WORKFLOW_DOCUMENT_SCHEMA);
@@ -18,6 +28,9 @@ const validateSchema = ajv.compile(WORKFLOW_DOCUMENT_SCHEMA);
 const hasStage = (stages: Record<string, StageDefinition>, key: string) => Object.hasOwn(stages, key);
 
 const memberPath = (base: string, key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`);
+
+/** `$.stages.review`, or `$.stages["legal-review"]` for a key that is not an identifier. */
+export const stagePath = (key: string) => memberPath('$.stages', key);
 
 /** JSON pointer from ajv (`/stages/a/type`) → JSON path (`$.stages.a.type`). */
 function toJsonPath(pointer: string): string {
@@ -34,50 +47,51 @@ function schemaProblems(document: unknown): WorkflowProblem[] {
   const seen = new Set<string>();
   return (validateSchema.errors ?? [])
     .filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if')
-    .map((e) => {
-      const extra = e.keyword === 'additionalProperties' ? `: "${(e.params as { additionalProperty: string }).additionalProperty}"` : '';
-      return { path: toJsonPath(e.instancePath), code: 'SCHEMA', message: `${e.message ?? 'invalid'}${extra}` };
-    })
+    .map((e) => ({ path: toJsonPath(e.instancePath), code: 'SCHEMA', message: schemaProblemText(e) }))
     .filter((p) => {
-      const key = `${p.path} ${p.message}`;
+      const key = `${p.path} ${p.message.en}`;
       return seen.has(key) ? false : (seen.add(key), true);
     });
 }
 
 function stageProblems(key: string, stage: StageDefinition, stages: Record<string, StageDefinition>, registry: StageRegistry): WorkflowProblem[] {
-  const base = memberPath('$.stages', key);
+  const base = stagePath(key);
   if (!registry.has(stage.type)) {
-    return [{ path: `${base}.type`, code: 'UNKNOWN_STAGE_TYPE', message: `unknown stage type "${stage.type}" (known: ${registry.types().join(', ')})` }];
+    const known = registry.types().join(', ');
+    return [problem(`${base}.type`, 'UNKNOWN_STAGE_TYPE', `Không có loại bước "${stage.type}" (các loại có: ${known})`, `unknown stage type "${stage.type}" (known: ${known})`)];
   }
   const handler = registry.get(stage.type);
   const problems: WorkflowProblem[] = handler.validate(stage, { stages }).map((p) => ({ ...p, path: `${base}.${p.path}` }));
 
   if (handler.hasTasks && !stage.assignees?.length && stage.fanOut !== 'each-member') {
-    problems.push({ path: `${base}.assignees`, code: 'ASSIGNEES_REQUIRED', message: `a ${stage.type} stage needs assignees or fanOut "each-member"` });
+    problems.push(problem(`${base}.assignees`, 'ASSIGNEES_REQUIRED', `Bước loại ${stage.type} cần assignees hoặc fanOut "each-member"`, `a ${stage.type} stage needs assignees or fanOut "each-member"`));
   }
   const outcomes = new Set(handler.outcomes(stage));
   if (stage.onDeadline === 'close') outcomes.add('timeout');
-  if (stage.onDeadline && !stage.due) problems.push({ path: `${base}.onDeadline`, code: 'DUE_REQUIRED', message: 'a deadline policy needs a due rule' });
-  if (stage.reminders?.length && !stage.due) problems.push({ path: `${base}.reminders`, code: 'DUE_REQUIRED', message: 'reminders need a due rule' });
+  if (stage.onDeadline && !stage.due) problems.push(problem(`${base}.onDeadline`, 'DUE_REQUIRED', 'Cách xử lý khi quá hạn cần quy tắc thời hạn (due)', 'a deadline policy needs a due rule'));
+  if (stage.reminders?.length && !stage.due) problems.push(problem(`${base}.reminders`, 'DUE_REQUIRED', 'Nhắc việc cần quy tắc thời hạn (due)', 'reminders need a due rule'));
 
   for (const [outcome, entry] of Object.entries(stage.on ?? {})) {
     const path = memberPath(`${base}.on`, outcome);
     if (!outcomes.has(outcome)) {
-      problems.push({ path, code: 'UNKNOWN_OUTCOME', message: `a ${stage.type} stage never ends with "${outcome}" (it can: ${[...outcomes].join(', ') || 'none'})` });
+      const can = [...outcomes].join(', ');
+      problems.push(
+        problem(path, 'UNKNOWN_OUTCOME', `Bước loại ${stage.type} không bao giờ kết thúc với "${outcome}" (chỉ có: ${can || 'không có'})`, `a ${stage.type} stage never ends with "${outcome}" (it can: ${can || 'none'})`),
+      );
     }
     transitionsOf(entry).forEach((t, i) => {
       const tPath = Array.isArray(entry) ? `${path}[${i}]` : path;
-      if (!hasStage(stages, t.to)) problems.push({ path: tPath, code: 'UNKNOWN_TARGET', message: `no stage "${t.to}"` });
-      if (t.when !== undefined && (typeof t.when !== 'object' || !isValidCondition(t.when))) problems.push({ path: `${tPath}.when`, code: 'INVALID_CONDITION', message: 'not a JSONLogic rule' });
+      if (!hasStage(stages, t.to)) problems.push(problem(tPath, 'UNKNOWN_TARGET', `Không có bước "${t.to}"`, `no stage "${t.to}"`));
+      if (t.when !== undefined && (typeof t.when !== 'object' || !isValidCondition(t.when))) problems.push(problem(`${tPath}.when`, 'INVALID_CONDITION', 'Điều kiện không phải là quy tắc JSONLogic', 'not a JSONLogic rule'));
     });
     const list = transitionsOf(entry);
     if (list.length > 1 && list.slice(0, -1).some((t) => t.when === undefined)) {
-      problems.push({ path, code: 'UNREACHABLE_TRANSITION', message: 'only the last transition of a list may have no condition' });
+      problems.push(problem(path, 'UNREACHABLE_TRANSITION', 'Chỉ chuyển tiếp cuối cùng của danh sách được không có điều kiện', 'only the last transition of a list may have no condition'));
     }
   }
   if (!handler.terminal) {
     for (const outcome of outcomes) {
-      if (!stage.on?.[outcome]) problems.push({ path: `${base}.on`, code: 'OUTCOME_WITHOUT_TARGET', message: `outcome "${outcome}" has no next stage` });
+      if (!stage.on?.[outcome]) problems.push(problem(`${base}.on`, 'OUTCOME_WITHOUT_TARGET', `Kết quả "${outcome}" chưa có bước tiếp theo`, `outcome "${outcome}" has no next stage`));
     }
   }
   return problems;
@@ -101,15 +115,15 @@ export function validateWorkflow(document: unknown, registry: StageRegistry): Wo
   if (schema.length) return schema;
   const doc = document as WorkflowDocument;
   const problems: WorkflowProblem[] = [];
-  if (!hasStage(doc.stages, doc.start)) problems.push({ path: '$.start', code: 'UNKNOWN_START', message: `no stage "${doc.start}"` });
+  if (!hasStage(doc.stages, doc.start)) problems.push(problem('$.start', 'UNKNOWN_START', `Không có bước "${doc.start}"`, `no stage "${doc.start}"`));
   for (const [key, stage] of Object.entries(doc.stages)) problems.push(...stageProblems(key, stage, doc.stages, registry));
   if (hasStage(doc.stages, doc.start)) {
     const seen = reachable(doc);
     for (const key of Object.keys(doc.stages)) {
-      if (!seen.has(key)) problems.push({ path: memberPath('$.stages', key), code: 'UNREACHABLE_STAGE', message: `stage "${key}" cannot be reached from "${doc.start}"` });
+      if (!seen.has(key)) problems.push(problem(stagePath(key), 'UNREACHABLE_STAGE', `Không thể đi tới bước "${key}" từ "${doc.start}"`, `stage "${key}" cannot be reached from "${doc.start}"`));
     }
     const endReachable = [...seen].some((key) => registry.has(doc.stages[key].type) && registry.get(doc.stages[key].type).terminal);
-    if (!endReachable) problems.push({ path: '$.stages', code: 'NO_END', message: 'no end stage can be reached' });
+    if (!endReachable) problems.push(problem('$.stages', 'NO_END', 'Không đi tới được bước kết thúc nào', 'no end stage can be reached'));
   }
   return problems;
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { resolveLanguage } from '../../common/i18n/language';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { Idempotent } from '../../modules/idempotency/idempotent.decorator';
@@ -49,8 +50,8 @@ export class WorkflowDefinitionsController {
   @Post(':id/validate')
   @HttpCode(200)
   @ApiOkResponse({ type: ValidationResultDto })
-  validate(@Param() { id }: DefinitionIdParams): Promise<ValidationResultDto> {
-    return this.definitions.validate(id);
+  validate(@Param() { id }: DefinitionIdParams, @Req() request: Request): Promise<ValidationResultDto> {
+    return this.definitions.validate(id, resolveLanguage(request));
   }
 
   /**
@@ -62,8 +63,8 @@ export class WorkflowDefinitionsController {
   @ApiOkResponse({ type: PublishResultDto, description: 'The draft was already the latest version' })
   @ApiUnprocessableEntityResponse({ description: 'WORKFLOW_INVALID' })
   @ApiConflictResponse({ description: 'WORKFLOW_CONTENT_PUBLISHED, WORKFLOW_PUBLISH_CONFLICT' })
-  async publish(@Param() { id }: DefinitionIdParams, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<PublishResultDto> {
-    const result = await this.definitions.publish(id, principal.personId);
+  async publish(@Param() { id }: DefinitionIdParams, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<PublishResultDto> {
+    const result = await this.definitions.publish(id, principal.personId, resolveLanguage(request));
     if (!result.created) response.status(200);
     return result;
   }

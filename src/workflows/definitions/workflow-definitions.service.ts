@@ -10,7 +10,8 @@ import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
 import { StageRegistry } from '../stages/stage-registry';
 import { CreateWorkflowDefinitionDto, UpdateWorkflowDraftDto, WorkflowDefinitionDto, WorkflowDefinitionListQueryDto } from './dto/workflow-definition.dto';
 import { WorkflowVersionDto } from './dto/workflow-version.dto';
-import { validateWorkflow, WorkflowProblem } from './validate-workflow';
+import { problemsIn, stagePath, validateWorkflow, WorkflowProblem } from './validate-workflow';
+import type { Language } from '../../common/i18n/language';
 import type { WorkflowDocument } from './workflow-document';
 import { DefinitionPageDto, DefinitionSummaryDto, PublishResultDto, ValidationResultDto, VersionListDto, VersionSummaryDto } from '../../common/versioning/versioned-document.dto';
 
@@ -84,10 +85,10 @@ export class WorkflowDefinitionsService {
     return WorkflowDefinitionDto.fromDraft(definition, await this.latestOf(definition.id));
   }
 
-  async validate(id: string): Promise<ValidationResultDto> {
+  async validate(id: string, language: Language): Promise<ValidationResultDto> {
     const document = (await this.find(id)).draft;
     const problems = [...this.problemsOf(document), ...(await this.unknownForms(document))];
-    return { valid: problems.length === 0, problems };
+    return { valid: problems.length === 0, problems: problemsIn(problems, language) };
   }
 
   /** Every problem that keeps a document from being published. */
@@ -106,12 +107,20 @@ export class WorkflowDefinitionsService {
     for (const [key, stage] of Object.entries(stages)) {
       const table = stage?.type === 'score' ? (stage.settings as { table?: unknown } | undefined)?.table : undefined;
       if (typeof table === 'string' && !(await this.em.count(ScoringTableVersion, { definition: { key: table } }))) {
-        problems.push({ path: `${/^[A-Za-z_$][\w$]*$/.test(key) ? `$.stages.${key}` : `$.stages[${JSON.stringify(key)}]`}.settings.table`, code: 'UNKNOWN_SCORING_TABLE', message: `no published scoring table has the key "${table}"` });
+        problems.push({
+          path: `${stagePath(key)}.settings.table`,
+          code: 'UNKNOWN_SCORING_TABLE',
+          message: { vi: `Chưa có bảng điểm nào được công bố với mã "${table}"`, en: `no published scoring table has the key "${table}"` },
+        });
       }
       const form = stage?.type === 'form' ? (stage.settings as { form?: unknown } | undefined)?.form : undefined;
       if (typeof form !== 'string') continue;
       if (!(await this.em.count(FormVersion, { definition: { key: form } }))) {
-        problems.push({ path: `${/^[A-Za-z_$][\w$]*$/.test(key) ? `$.stages.${key}` : `$.stages[${JSON.stringify(key)}]`}.settings.form`, code: 'UNKNOWN_FORM', message: `no published form has the key "${form}"` });
+        problems.push({
+          path: `${stagePath(key)}.settings.form`,
+          code: 'UNKNOWN_FORM',
+          message: { vi: `Chưa có biểu mẫu nào được công bố với mã "${form}"`, en: `no published form has the key "${form}"` },
+        });
       }
     }
     return problems;
@@ -121,10 +130,10 @@ export class WorkflowDefinitionsService {
    * Freezes the draft as the next version (see VersionedDocumentStore.publish); an invalid draft, or one whose form
    * stages name a form never published, is refused with every problem in `details`.
    */
-  async publish(id: string, publisherId: string | null): Promise<PublishResultDto> {
+  async publish(id: string, publisherId: string | null, language: Language = 'vi'): Promise<PublishResultDto> {
     const definition = await this.find(id);
     const problems = [...this.problemsOf(definition.draft), ...(await this.unknownForms(definition.draft))];
-    if (problems.length) throw new AppError('WORKFLOW_INVALID', { count: problems.length }, problems);
+    if (problems.length) throw new AppError('WORKFLOW_INVALID', { count: problems.length }, problemsIn(problems, language));
     const result = await this.store.publish(definition, definition.draft, publisherId);
     return { created: result.created, version: VersionSummaryDto.from(result.version) };
   }

@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { resolveLanguage } from '../../common/i18n/language';
 import { Roles } from '../../common/auth/auth.decorators';
 import { CheckWorkflowDocumentDto, VersionPairParams, WorkflowCheckDto, WorkflowDiffDto } from './dto/workflow-check.dto';
 import { WorkflowEditorService } from './workflow-editor.service';
@@ -15,8 +17,8 @@ export class WorkflowCheckController {
   @Post('check')
   @HttpCode(200)
   @ApiOkResponse({ type: WorkflowCheckDto })
-  check(@Body() body: CheckWorkflowDocumentDto): Promise<WorkflowCheckDto> {
-    return this.editor.check(body.document);
+  check(@Body() body: CheckWorkflowDocumentDto, @Req() request: Request): Promise<WorkflowCheckDto> {
+    return this.editor.check(body.document, resolveLanguage(request));
   }
 }
 

@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { sqlRows } from '../../database/sql-rows';
 import { WorkflowDefinitionsService } from '../definitions/workflow-definitions.service';
 import { workflowDiagram } from '../definitions/workflow-diagram';
+import { problemsIn } from '../definitions/validate-workflow';
+import type { Language } from '../../common/i18n/language';
 import type { WorkflowDocument } from '../definitions/workflow-document';
 import { WorkflowDefinition } from '../engine/entities/workflow-definition.entity';
 import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
@@ -31,7 +33,7 @@ export class WorkflowEditorService {
   ) {}
 
   /** Every problem of a document as it is being edited (as publishing would find them), and its diagram when it can be drawn. */
-  async check(document: unknown): Promise<WorkflowCheckDto> {
+  async check(document: unknown, language: Language): Promise<WorkflowCheckDto> {
     const problems = this.definitions.problemsOf(document);
     if (!problems.length) problems.push(...(await this.definitions.unknownForms(document)));
     let mermaid: string | null = null;
@@ -43,7 +45,7 @@ export class WorkflowEditorService {
         mermaid = null;
       }
     }
-    return { problems, mermaid };
+    return { problems: problemsIn(problems, language), mermaid };
   }
 
   /** Every definition by key, with its versions newest first and the campaigns pinned to each (one statement for the counts). */

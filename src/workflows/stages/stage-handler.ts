@@ -1,10 +1,11 @@
+import type { Text } from '../../common/i18n/language';
 import type { AssigneeRule, StageDefinition } from '../definitions/workflow-document';
 
-/** A problem found in a stage definition; `path` is relative to the stage (e.g. `settings.completion`). */
+/** A problem found in a stage definition; `path` is relative to the stage (e.g. `settings.completion`), the message in both languages. */
 export interface StageProblem {
   path: string;
   code: string;
-  message: string;
+  message: Text;
 }
 
 /** What a handler sees of a stage run's tasks when deciding completion. */

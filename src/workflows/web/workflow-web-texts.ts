@@ -178,6 +178,10 @@ export const STAGE_TYPE_TEXTS: Record<string, Text> = {
   form: { vi: 'Biểu mẫu', en: 'Form' },
   discussion: { vi: 'Thảo luận', en: 'Discussion' },
   vote: { vi: 'Biểu quyết', en: 'Vote' },
+  sign: { vi: 'Ký', en: 'Sign' },
+  score: { vi: 'Chấm điểm', en: 'Score' },
+  rank: { vi: 'Xếp hạng', en: 'Rank' },
+  decision: { vi: 'Quyết định', en: 'Decision' },
   wait: { vi: 'Chờ', en: 'Wait' },
   end: { vi: 'Kết thúc', en: 'End' },
 };

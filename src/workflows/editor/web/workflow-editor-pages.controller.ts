@@ -16,8 +16,8 @@ import { NewWorkflowFormDto } from './workflow-editor-form.dto';
 import { et } from './workflow-editor-texts';
 import { workflowDiffView, workflowEditorView, workflowListView } from './workflow-editor.view';
 
-const EDITOR_ASSETS = { stylesheets: [] as string[], scripts: ['/assets/mermaid/mermaid.min.js', '/assets/app/js/page-api.js', '/assets/app/js/workflow-editor.js'] };
-const EDITOR_STYLE = html`<style>.editor-grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem}#workflow-json{width:100%;font-family:monospace;font-size:.9rem}.diagram svg{max-width:100%;height:auto}.inline-form fieldset{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}#problems li{font-family:monospace}@media (max-width:60rem){.editor-grid{grid-template-columns:1fr}}</style>`;
+const EDITOR_ASSETS = { stylesheets: [] as string[], scripts: ['/assets/mermaid/mermaid.min.js', '/assets/app/js/page-api.js', '/assets/app/js/json-completion.js', '/assets/app/js/workflow-editor.js'] };
+const EDITOR_STYLE = html`<style>.editor-grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem}#workflow-json{width:100%;font-family:monospace;font-size:.9rem}.diagram svg{max-width:100%;height:auto}.inline-form fieldset{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}#problems li{font-family:monospace}#problems button.problem-path{font-family:monospace;padding:0 .25rem}.json-completion{position:absolute;z-index:10;margin:0;padding:0;list-style:none;background:#fff;border:1px solid #555;max-height:14rem;overflow-y:auto;min-width:16rem;box-shadow:0 2px 6px rgba(0,0,0,.25)}.json-completion li{padding:.2rem .5rem;cursor:pointer}.json-completion li[aria-selected=true]{background:#1a4f8b;color:#fff}.json-completion li[aria-selected=true] code{color:#fff}@media (max-width:60rem){.editor-grid{grid-template-columns:1fr}}</style>`;
 
 /** A new workflow's first draft: a review by the cluster head, then the end; valid, so it can be published at once. */
 function starterDocument(name: string): WorkflowDocument {

@@ -27,6 +27,12 @@ export const WORKFLOW_EDITOR_TEXTS = {
     vi: 'Sửa bản nháp dạng JSON hoặc thêm bước bằng biểu mẫu bên dưới; vấn đề và sơ đồ được cập nhật khi bạn gõ. Bản nháp chỉ được công bố khi không còn vấn đề nào.',
     en: 'Edit the draft as JSON or add stages with the form below; the problems and the diagram follow as you type. A draft is published only once it has no problem.',
   },
+  completionHint: {
+    vi: 'Ctrl+Cách gợi ý khóa và giá trị tại con trỏ (loại bước, người thực hiện, kết quả, bước tiếp theo); bấm vào một vấn đề để tới chỗ của nó trong JSON.',
+    en: 'Ctrl+Space suggests keys and values at the cursor (stage types, assignees, outcomes, next stages); click a problem to go to its place in the JSON.',
+  },
+  completionList: { vi: 'Gợi ý', en: 'Suggestions' },
+  jsonAt: { vi: 'JSON sai cú pháp ở dòng {line}, cột {column}.', en: 'Malformed JSON at line {line}, column {column}.' },
   builtInReadOnly: { vi: 'Quy trình có sẵn được cập nhật từ tệp đi kèm ứng dụng; hãy tạo bản sao để sửa.', en: 'Built-in workflows come from the files shipped with the app; copy one to edit it.' },
   draftLabel: { vi: 'Bản nháp (JSON)', en: 'Draft (JSON)' },
   problems: { vi: 'Vấn đề', en: 'Problems' },
@@ -78,4 +84,4 @@ export const et = (language: Language, key: WorkflowEditorTextKey, params?: Reco
 
 /** The texts the editor's script shows, in the page language. */
 export const editorScriptTexts = (language: Language): Record<string, string> =>
-  Object.fromEntries((['jsonInvalid', 'noProblems', 'checking', 'saved', 'published', 'unchanged', 'failed', 'stageExists', 'stageAdded', 'diagramFailed'] as const).map((key) => [key, WORKFLOW_EDITOR_TEXTS[key][language]]));
+  Object.fromEntries((['jsonInvalid', 'jsonAt', 'completionList', 'noProblems', 'checking', 'saved', 'published', 'unchanged', 'failed', 'stageExists', 'stageAdded', 'diagramFailed'] as const).map((key) => [key, WORKFLOW_EDITOR_TEXTS[key][language]]));

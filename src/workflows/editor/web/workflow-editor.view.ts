@@ -5,6 +5,7 @@ import { ROLE_ASSIGNEE_TEXTS, STAGE_TYPE_TEXTS } from '../../web/workflow-web-te
 import type { WorkflowDiffDto } from '../dto/workflow-check.dto';
 import type { WorkflowEditorEntry } from '../workflow-editor.service';
 import { editorScriptTexts, et } from './workflow-editor-texts';
+import { workflowVocabulary } from './workflow-vocabulary';
 
 function versionsCell(entry: WorkflowEditorEntry, language: Language): SafeHtml {
   if (!entry.versions.length) return html`<span class="muted">${et(language, 'noVersions')}</span>`;
@@ -71,7 +72,8 @@ export function workflowEditorView({ language, entry, draft, stageTypes, outcome
 <div class="editor-grid">
   <section aria-labelledby="draft-heading">
     <h2 id="draft-heading"><label for="workflow-json">${et(language, 'draftLabel')}</label></h2>
-    <textarea id="workflow-json" rows="28" spellcheck="false" autocomplete="off"${readOnly ? html` readonly` : ''}>${JSON.stringify(draft, null, 2)}</textarea>
+    <p id="completion-hint" class="muted">${et(language, 'completionHint')}</p>
+    <textarea id="workflow-json" rows="28" spellcheck="false" autocomplete="off" aria-describedby="completion-hint"${readOnly ? html` readonly` : ''}>${JSON.stringify(draft, null, 2)}</textarea>
     ${readOnly ? '' : html`<p><button type="button" id="save-draft" disabled>${et(language, 'save')}</button> <button type="button" id="publish" disabled>${et(language, 'publish')}</button></p>`}
     <h2 id="problems-heading">${et(language, 'problems')}</h2>
     <ul id="problems" aria-labelledby="problems-heading"></ul>
@@ -96,7 +98,7 @@ ${readOnly ? '' : html`<form id="add-stage" class="add-stage">
     <button type="submit" id="add-stage-button" disabled>${et(language, 'addStage')}</button>
   </fieldset>
 </form>`}
-${jsonScript('page-data', { definitionId: entry.id, language, readOnly, outcomes, texts: editorScriptTexts(language) })}`;
+${jsonScript('page-data', { definitionId: entry.id, language, readOnly, outcomes, vocabulary: workflowVocabulary(language, stageTypes), texts: editorScriptTexts(language) })}`;
 }
 
 /** Two versions of a workflow side by side: the pickers, then the start, the stages added, removed and changed. */

@@ -1,5 +1,6 @@
 import type { StageDefinition } from '../../definitions/workflow-document';
 import { Completion, NOT_COMPLETE, StageHandler, StageProblem, TaskView } from '../stage-handler';
+import { invalidSetting, unknownSettings } from '../stage-problems';
 
 export interface AcknowledgeSettings {
   /** `all` (default), `any`, or `quorum` with an exact fraction of the assignees. */
@@ -20,16 +21,16 @@ export class AcknowledgeStage implements StageHandler {
 
   validate(stage: StageDefinition): StageProblem[] {
     const { completion = 'all', quorum, ...rest } = settingsOf(stage);
-    const problems: StageProblem[] = Object.keys(rest).map((key) => ({ path: `settings.${key}`, code: 'SETTING_UNKNOWN', message: `unknown setting "${key}"` }));
+    const problems = unknownSettings(rest);
     if (!['all', 'any', 'quorum'].includes(completion)) {
-      problems.push({ path: 'settings.completion', code: 'SETTING_INVALID', message: 'must be all, any or quorum' });
+      problems.push(invalidSetting('settings.completion', 'completion phải là "all", "any" hoặc "quorum"', 'must be all, any or quorum'));
     }
     if (completion === 'quorum') {
       if (!quorum || !isPositiveInt(quorum.numerator) || !isPositiveInt(quorum.denominator) || quorum.numerator > quorum.denominator) {
-        problems.push({ path: 'settings.quorum', code: 'SETTING_INVALID', message: 'quorum needs integers 0 < numerator ≤ denominator' });
+        problems.push(invalidSetting('settings.quorum', 'quorum cần hai số nguyên 0 < numerator ≤ denominator', 'quorum needs integers 0 < numerator ≤ denominator'));
       }
     } else if (quorum !== undefined) {
-      problems.push({ path: 'settings.quorum', code: 'SETTING_INVALID', message: 'quorum is only used with completion "quorum"' });
+      problems.push(invalidSetting('settings.quorum', 'quorum chỉ dùng khi completion là "quorum"', 'quorum is only used with completion "quorum"'));
     }
     return problems;
   }

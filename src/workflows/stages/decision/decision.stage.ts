@@ -1,6 +1,7 @@
 import { AWARD_KINDS, type AwardKind, type AwardLabel } from '../../../modules/commendations/entities/commendation-record.entity';
 import type { LocalText, StageDefinition } from '../../definitions/workflow-document';
 import { Completion, NOT_COMPLETE, StageHandler, StageProblem, TaskView } from '../stage-handler';
+import { invalidSetting, quoted, unknownSettings } from '../stage-problems';
 
 /** Whom an award goes to: the units the council approved (else those acclaimed), or the leading units of the ranking. */
 export const AWARD_TARGETS = ['acclaimed', 'ranking-top'] as const;
@@ -36,26 +37,26 @@ function labelProblems(label: unknown, path: string): StageProblem[] {
     Object.keys(label).every((key) => key === 'vi' || key === 'en') &&
     isText((label as AwardLabel).vi, 255) &&
     ((label as AwardLabel).en === undefined || isText((label as AwardLabel).en, 255));
-  return ok ? [] : [{ path, code: 'SETTING_INVALID', message: 'label must be { "vi": text, "en"?: text } (at most 255 characters each)' }];
+  return ok ? [] : [invalidSetting(path, 'label phải có dạng { "vi": văn bản, "en"?: văn bản } (mỗi văn bản tối đa 255 ký tự)', 'label must be { "vi": text, "en"?: text } (at most 255 characters each)')];
 }
 
 function awardProblems(award: unknown, index: number): StageProblem[] {
   const path = `settings.awards[${index}]`;
-  if (typeof award !== 'object' || award === null || Array.isArray(award)) return [{ path, code: 'SETTING_INVALID', message: 'an award must be an object { to, title, label }' }];
+  if (typeof award !== 'object' || award === null || Array.isArray(award)) return [invalidSetting(path, 'Mỗi hình thức khen thưởng phải là một đối tượng { to, title, label }', 'an award must be an object { to, title, label }')];
   const { to, title, label, kind } = award as Record<string, unknown>;
   const problems: StageProblem[] = Object.keys(award)
     .filter((key) => !AWARD_KEYS.includes(key))
-    .map((key) => ({ path: `${path}.${key}`, code: 'SETTING_UNKNOWN', message: `unknown award field "${key}"` }));
-  if (!(AWARD_TARGETS as readonly unknown[]).includes(to)) problems.push({ path: `${path}.to`, code: 'SETTING_INVALID', message: `to must be one of ${AWARD_TARGETS.map((t) => `"${t}"`).join(', ')}` });
-  if (typeof title !== 'string' || !TITLE_CODE.test(title)) problems.push({ path: `${path}.title`, code: 'SETTING_INVALID', message: 'title must be a code of lower-case letters, digits and hyphens, e.g. "co-thi-dua-vksndtc"' });
+    .map((key) => ({ path: `${path}.${key}`, code: 'SETTING_UNKNOWN', message: { vi: `Trường "${key}" không có trong một hình thức khen thưởng`, en: `unknown award field "${key}"` } }));
+  if (!(AWARD_TARGETS as readonly unknown[]).includes(to)) problems.push(invalidSetting(`${path}.to`, `to phải là một trong ${quoted(AWARD_TARGETS)}`, `to must be one of ${quoted(AWARD_TARGETS)}`));
+  if (typeof title !== 'string' || !TITLE_CODE.test(title)) problems.push(invalidSetting(`${path}.title`, 'title phải là mã gồm chữ thường, chữ số và dấu gạch ngang, ví dụ "co-thi-dua-vksndtc"', 'title must be a code of lower-case letters, digits and hyphens, e.g. "co-thi-dua-vksndtc"'));
   problems.push(...labelProblems(label, `${path}.label`));
-  if (kind !== undefined && !(AWARD_KINDS as readonly unknown[]).includes(kind)) problems.push({ path: `${path}.kind`, code: 'SETTING_INVALID', message: `kind must be one of ${AWARD_KINDS.map((k) => `"${k}"`).join(', ')}` });
+  if (kind !== undefined && !(AWARD_KINDS as readonly unknown[]).includes(kind)) problems.push(invalidSetting(`${path}.kind`, `kind phải là một trong ${quoted(AWARD_KINDS)}`, `kind must be one of ${quoted(AWARD_KINDS)}`));
   return problems;
 }
 
 function issuerProblems(issuer: unknown): StageProblem[] {
   if (issuer === undefined || isText(issuer, 255)) return [];
-  return labelProblems(issuer, 'settings.issuer').map((problem) => ({ ...problem, message: 'issuer must be a text or { "vi": text, "en"?: text }' }));
+  return labelProblems(issuer, 'settings.issuer').map((problem) => ({ ...problem, message: { vi: 'issuer phải là văn bản hoặc { "vi": văn bản, "en"?: văn bản }', en: 'issuer must be a text or { "vi": text, "en"?: text }' } }));
 }
 
 /**
@@ -70,20 +71,20 @@ export class DecisionStage implements StageHandler {
 
   validate(stage: StageDefinition): StageProblem[] {
     const { awards, issuer, ...rest } = decisionSettingsOf(stage);
-    const problems: StageProblem[] = Object.keys(rest).map((key) => ({ path: `settings.${key}`, code: 'SETTING_UNKNOWN', message: `unknown setting "${key}"` }));
+    const problems = unknownSettings(rest);
     if (!Array.isArray(awards) || awards.length === 0 || awards.length > MAX_AWARDS) {
-      problems.push({ path: 'settings.awards', code: 'SETTING_INVALID', message: `awards must list 1 to ${MAX_AWARDS} awards { to, title, label }` });
+      problems.push(invalidSetting('settings.awards', `awards phải liệt kê từ 1 đến ${MAX_AWARDS} hình thức khen thưởng { to, title, label }`, `awards must list 1 to ${MAX_AWARDS} awards { to, title, label }`));
     } else {
       awards.forEach((award, index) => problems.push(...awardProblems(award, index)));
       const seen = new Set<string>();
       awards.forEach((award, index) => {
         const key = `${award?.to}:${award?.title}`;
-        if (seen.has(key)) problems.push({ path: `settings.awards[${index}]`, code: 'SETTING_INVALID', message: `award "${award.title}" to "${award.to}" is listed twice` });
+        if (seen.has(key)) problems.push(invalidSetting(`settings.awards[${index}]`, `Hình thức "${award.title}" cho "${award.to}" bị liệt kê hai lần`, `award "${award.title}" to "${award.to}" is listed twice`));
         seen.add(key);
       });
     }
     problems.push(...issuerProblems(issuer));
-    if (stage.fanOut !== undefined) problems.push({ path: 'fanOut', code: 'SETTING_INVALID', message: 'a decision is recorded once: leave fanOut out and name a person or role' });
+    if (stage.fanOut !== undefined) problems.push(invalidSetting('fanOut', 'Quyết định chỉ ghi một lần: bỏ fanOut và chỉ định một người hoặc một vai trò', 'a decision is recorded once: leave fanOut out and name a person or role'));
     return problems;
   }
 

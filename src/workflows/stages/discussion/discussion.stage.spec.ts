@@ -9,7 +9,10 @@ describe('DiscussionStage', () => {
     expect(handler.validate(stage({ document: { fromForm: 'pact/pact-draft' }, amendmentRule: { denominator: 'cast', threshold: '1/2', comparison: '>' } }))).toEqual([]);
     expect(handler.validate(stage({ document: 'pact', amendmentRule: { threshold: '5/4' }, extra: 1 })).map((p) => p.path)).toEqual([
       'settings.document',
-      'settings.amendmentRule',
+      // A half-stated threshold: each missing part at its own path.
+      'settings.amendmentRule.denominator',
+      'settings.amendmentRule.comparison',
+      'settings.amendmentRule.threshold',
       'settings.extra',
     ]);
   });

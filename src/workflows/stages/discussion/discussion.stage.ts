@@ -1,7 +1,8 @@
-import { AppError } from '../../../common/errors/app-error';
 import { MAJORITY_OF_MEMBERS, parseVotingRule, VotingRule } from '../../../modules/voting/rules/voting-rule';
 import type { StageDefinition } from '../../definitions/workflow-document';
 import { Completion, NOT_COMPLETE, StageHandler, StageProblem, TaskView } from '../stage-handler';
+import { invalidSetting, unknownSettings } from '../stage-problems';
+import { votingRuleProblems } from '../vote/voting-rule-problems';
 
 export interface DiscussionStageSettings {
   /** Where the document comes from when the campaign has none yet: the submitted form of this key (the pact draft). */
@@ -31,17 +32,10 @@ export class DiscussionStage implements StageHandler {
     const { document, amendmentRule, ...rest } = discussionSettingsOf(stage);
     const problems: StageProblem[] = [];
     if (document !== undefined && (typeof document !== 'object' || document === null || typeof document.fromForm !== 'string' || Object.keys(document).length !== 1)) {
-      problems.push({ path: 'settings.document', code: 'SETTING_INVALID', message: 'document must be { "fromForm": "<form key>" }' });
+      problems.push(invalidSetting('settings.document', 'document phải có dạng { "fromForm": "<mã biểu mẫu>" }', 'document must be { "fromForm": "<form key>" }'));
     }
-    if (amendmentRule !== undefined) {
-      try {
-        parseVotingRule(amendmentRule);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        problems.push({ path: 'settings.amendmentRule', code: 'SETTING_INVALID', message: 'amendmentRule is not a valid voting rule' });
-      }
-    }
-    for (const key of Object.keys(rest)) problems.push({ path: `settings.${key}`, code: 'SETTING_UNKNOWN', message: `unknown setting "${key}"` });
+    if (amendmentRule !== undefined) problems.push(...votingRuleProblems(amendmentRule, 'settings.amendmentRule'));
+    problems.push(...unknownSettings(rest));
     return problems;
   }
 

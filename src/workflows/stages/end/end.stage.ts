@@ -1,5 +1,6 @@
 import type { StageDefinition } from '../../definitions/workflow-document';
 import { Completion, StageHandler, StageProblem } from '../stage-handler';
+import { noAssignees } from '../stage-problems';
 
 /** The end of the workflow: entering it completes the campaign. */
 export class EndStage implements StageHandler {
@@ -9,9 +10,9 @@ export class EndStage implements StageHandler {
 
   validate(stage: StageDefinition): StageProblem[] {
     const problems: StageProblem[] = [];
-    if (stage.on && Object.keys(stage.on).length) problems.push({ path: 'on', code: 'TRANSITIONS_NOT_ALLOWED', message: 'an end stage has no outgoing transitions' });
-    if (stage.assignees?.length || stage.fanOut) problems.push({ path: 'assignees', code: 'ASSIGNEES_NOT_ALLOWED', message: 'an end stage has no assignees' });
-    if (stage.due) problems.push({ path: 'due', code: 'DUE_NOT_ALLOWED', message: 'an end stage has no due date' });
+    if (stage.on && Object.keys(stage.on).length) problems.push({ path: 'on', code: 'TRANSITIONS_NOT_ALLOWED', message: { vi: 'Bước kết thúc không chuyển tiếp sang bước nào', en: 'an end stage has no outgoing transitions' } });
+    if (stage.assignees?.length || stage.fanOut) problems.push(noAssignees('end'));
+    if (stage.due) problems.push({ path: 'due', code: 'DUE_NOT_ALLOWED', message: { vi: 'Bước kết thúc không có thời hạn', en: 'an end stage has no due date' } });
     return problems;
   }
 

@@ -1,6 +1,7 @@
 import { AssigneeRule, ROLE_ASSIGNEES, StageDefinition } from '../../definitions/workflow-document';
 import { AcknowledgeStage } from '../acknowledge/acknowledge.stage';
 import { Completion, StageHandler, StageProblem, TaskView } from '../stage-handler';
+import { invalidSetting, notBoolean } from '../stage-problems';
 
 export interface FormStageSettings {
   /** Key of the form each assignee fills in, e.g. `pact/title-registration`; its latest version is pinned at launch. */
@@ -45,13 +46,19 @@ export class FormStage implements StageHandler {
     const { form, allowResubmitUntilDue, acceptLate, completion, quorum, review, ...rest } = formSettingsOf(stage);
     const problems: StageProblem[] = [];
     if (typeof form !== 'string' || !FORM_KEY.test(form) || form.length > 150) {
-      problems.push({ path: 'settings.form', code: 'SETTING_INVALID', message: 'form must be the key of a form, e.g. "pact/title-registration"' });
+      problems.push(invalidSetting('settings.form', 'form phải là mã của một biểu mẫu, ví dụ "pact/title-registration"', 'form must be the key of a form, e.g. "pact/title-registration"'));
     }
     for (const [key, value] of Object.entries({ allowResubmitUntilDue, acceptLate })) {
-      if (value !== undefined && typeof value !== 'boolean') problems.push({ path: `settings.${key}`, code: 'SETTING_INVALID', message: `${key} must be true or false` });
+      if (value !== undefined && typeof value !== 'boolean') problems.push(notBoolean(`settings.${key}`));
     }
     if (review !== undefined && !isReviewSetting(review)) {
-      problems.push({ path: 'settings.review', code: 'SETTING_INVALID', message: `review must be { "by": [assignees] }, each one of ${ROLE_ASSIGNEES.join(', ')}, { "unit": code } or { "person": username }` });
+      problems.push(
+        invalidSetting(
+          'settings.review',
+          `review phải có dạng { "by": [người duyệt] }, mỗi người là một trong ${ROLE_ASSIGNEES.join(', ')}, { "unit": mã đơn vị } hoặc { "person": tên đăng nhập }`,
+          `review must be { "by": [assignees] }, each one of ${ROLE_ASSIGNEES.join(', ')}, { "unit": code } or { "person": username }`,
+        ),
+      );
     }
     // Completion, quorum and unknown keys are judged by the same rules as acknowledge.
     const counted = { ...stage, settings: { ...(completion !== undefined ? { completion } : {}), ...(quorum !== undefined ? { quorum } : {}), ...rest } };

@@ -1,6 +1,7 @@
 import type { AggregationMethod, TieBreakKey } from '../../../modules/scoring/table/scoring-table';
 import type { StageDefinition } from '../../definitions/workflow-document';
 import { Completion, StageHandler, StageProblem } from '../stage-handler';
+import { invalidSetting, noAssignees, notBoolean, unknownSettings } from '../stage-problems';
 
 export const AGGREGATION_METHODS: readonly AggregationMethod[] = ['mean', 'median', 'trimmed-mean'];
 
@@ -67,42 +68,54 @@ export class RankStage implements StageHandler {
 
   validate(stage: StageDefinition, workflow?: { stages: Record<string, StageDefinition> }): StageProblem[] {
     const { from, includeSelf, aggregation, tieBreak, leaders, ...rest } = rankSettingsOf(stage);
-    const problems: StageProblem[] = Object.keys(rest).map((key) => ({ path: `settings.${key}`, code: 'SETTING_UNKNOWN', message: `unknown setting "${key}"` }));
+    const problems = unknownSettings(rest);
     const stages = workflow?.stages ?? {};
     if (from !== undefined) {
       if (!Array.isArray(from) || !from.length || from.some((key) => typeof key !== 'string')) {
-        problems.push({ path: 'settings.from', code: 'SETTING_INVALID', message: 'from must be a non-empty list of score stage keys' });
+        problems.push(invalidSetting('settings.from', 'from phải là danh sách không rỗng các mã bước chấm điểm', 'from must be a non-empty list of score stage keys'));
       } else {
         from.forEach((key, index) => {
           const source = Object.hasOwn(stages, key) ? stages[key] : undefined;
-          if (source?.type !== 'score') problems.push({ path: `settings.from[${index}]`, code: 'SETTING_INVALID', message: `"${key}" is not a score stage of this workflow` });
+          if (source?.type !== 'score') problems.push(invalidSetting(`settings.from[${index}]`, `"${key}" không phải là bước chấm điểm của quy trình này`, `"${key}" is not a score stage of this workflow`));
         });
-        if (new Set(from).size !== from.length) problems.push({ path: 'settings.from', code: 'SETTING_INVALID', message: 'from names a stage twice' });
+        if (new Set(from).size !== from.length) problems.push(invalidSetting('settings.from', 'from nêu một bước hai lần', 'from names a stage twice'));
       }
     } else if (workflow && !defaultRankSources(stages).length) {
-      problems.push({ path: 'settings.from', code: 'SETTING_INVALID', message: 'no score stage scored by peers, head or council to rank from: name the stages in from' });
+      problems.push(
+        invalidSetting(
+          'settings.from',
+          'Không có bước chấm điểm chéo, của cụm trưởng hay của hội đồng để xếp hạng: hãy nêu các bước trong from',
+          'no score stage scored by peers, head or council to rank from: name the stages in from',
+        ),
+      );
     }
     // One table: totals, groups and grades of different tables cannot be compared.
     const sources = (Array.isArray(from) ? from : defaultRankSources(stages)).filter((key) => typeof key === 'string' && Object.hasOwn(stages, key) && stages[key].type === 'score');
     const tables = new Set(sources.map((key) => String(stages[key].settings?.table)));
-    if (tables.size > 1) problems.push({ path: 'settings.from', code: 'SETTING_INVALID', message: `the score stages ranked use different scoring tables (${[...tables].join(', ')})` });
+    if (tables.size > 1) problems.push(invalidSetting('settings.from', `Các bước chấm điểm được xếp hạng dùng những bảng điểm khác nhau (${[...tables].join(', ')})`, `the score stages ranked use different scoring tables (${[...tables].join(', ')})`));
     if (includeSelf !== undefined && typeof includeSelf !== 'boolean') {
-      problems.push({ path: 'settings.includeSelf', code: 'SETTING_INVALID', message: 'includeSelf must be true or false' });
+      problems.push(notBoolean('settings.includeSelf'));
     }
     if (aggregation !== undefined && !AGGREGATION_METHODS.includes(aggregation)) {
-      problems.push({ path: 'settings.aggregation', code: 'SETTING_INVALID', message: `aggregation must be one of ${AGGREGATION_METHODS.join(', ')}` });
+      problems.push(invalidSetting('settings.aggregation', `aggregation phải là một trong ${AGGREGATION_METHODS.join(', ')}`, `aggregation must be one of ${AGGREGATION_METHODS.join(', ')}`));
     }
     if (tieBreak !== undefined) {
       if (!Array.isArray(tieBreak) || !tieBreak.length || tieBreak.some((key) => typeof key !== 'string' || !TIE_BREAK.test(key))) {
-        problems.push({ path: 'settings.tieBreak', code: 'SETTING_INVALID', message: 'tieBreak must be a non-empty list of "total", "group:<group code>" and "fewer-penalties"' });
+        problems.push(
+          invalidSetting(
+            'settings.tieBreak',
+            'tieBreak phải là danh sách không rỗng gồm "total", "group:<mã nhóm>" và "fewer-penalties"',
+            'tieBreak must be a non-empty list of "total", "group:<group code>" and "fewer-penalties"',
+          ),
+        );
       } else if (new Set(tieBreak).size !== tieBreak.length) {
-        problems.push({ path: 'settings.tieBreak', code: 'SETTING_INVALID', message: 'tieBreak names a key twice' });
+        problems.push(invalidSetting('settings.tieBreak', 'tieBreak nêu một tiêu chí hai lần', 'tieBreak names a key twice'));
       }
     }
     if (leaders !== undefined && (typeof leaders !== 'number' || !Number.isInteger(leaders) || leaders < 1 || leaders > MAX_LEADERS)) {
-      problems.push({ path: 'settings.leaders', code: 'SETTING_INVALID', message: `leaders must be a whole number from 1 to ${MAX_LEADERS}` });
+      problems.push(invalidSetting('settings.leaders', `leaders phải là số nguyên từ 1 đến ${MAX_LEADERS}`, `leaders must be a whole number from 1 to ${MAX_LEADERS}`));
     }
-    if (stage.assignees?.length || stage.fanOut) problems.push({ path: 'assignees', code: 'ASSIGNEES_NOT_ALLOWED', message: 'a rank stage has no assignees' });
+    if (stage.assignees?.length || stage.fanOut) problems.push(noAssignees('rank'));
     return problems;
   }
 

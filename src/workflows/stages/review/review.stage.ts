@@ -1,5 +1,6 @@
 import type { StageDefinition } from '../../definitions/workflow-document';
 import { Completion, NOT_COMPLETE, StageHandler, StageProblem, TaskView } from '../stage-handler';
+import { notBoolean, unknownSettings } from '../stage-problems';
 
 interface ReviewSettings {
   /** A return must say why (default true). */
@@ -17,9 +18,9 @@ export class ReviewStage implements StageHandler {
     const problems: StageProblem[] = [];
     const { commentRequiredOnReturn, ...rest } = settingsOf(stage);
     if (commentRequiredOnReturn !== undefined && typeof commentRequiredOnReturn !== 'boolean') {
-      problems.push({ path: 'settings.commentRequiredOnReturn', code: 'SETTING_INVALID', message: 'must be true or false' });
+      problems.push(notBoolean('settings.commentRequiredOnReturn'));
     }
-    for (const key of Object.keys(rest)) problems.push({ path: `settings.${key}`, code: 'SETTING_UNKNOWN', message: `unknown setting "${key}"` });
+    problems.push(...unknownSettings(rest));
     return problems;
   }
 

@@ -1,6 +1,7 @@
 import type { ScoreSheetKind } from '../../../modules/scoring/entities/score-sheet.entity';
 import type { AssigneeRule, StageDefinition } from '../../definitions/workflow-document';
 import { Completion, NOT_COMPLETE, StageHandler, StageProblem, SubjectMember, TaskView } from '../stage-handler';
+import { invalidSetting, notBoolean, unknownSettings } from '../stage-problems';
 
 /** Who scores whom: the unit itself, every other member, the cluster head, or the council's members. */
 export type Scorers = 'self' | 'peers' | 'head' | 'council';
@@ -45,18 +46,18 @@ export class ScoreStage implements StageHandler {
 
   validate(stage: StageDefinition): StageProblem[] {
     const { table, scorers, evidence, allowRecusal, ...rest } = scoreSettingsOf(stage);
-    const problems: StageProblem[] = Object.keys(rest).map((key) => ({ path: `settings.${key}`, code: 'SETTING_UNKNOWN', message: `unknown setting "${key}"` }));
+    const problems = unknownSettings(rest);
     if (typeof table !== 'string' || !TABLE_KEY_PATTERN.test(table)) {
-      problems.push({ path: 'settings.table', code: 'SETTING_INVALID', message: 'table must be the key of a scoring table, e.g. "procuracy-cluster-2020"' });
+      problems.push(invalidSetting('settings.table', 'table phải là mã của một bảng điểm, ví dụ "procuracy-cluster-2020"', 'table must be the key of a scoring table, e.g. "procuracy-cluster-2020"'));
     }
     if (!SCORERS.includes(scorers)) {
-      problems.push({ path: 'settings.scorers', code: 'SETTING_INVALID', message: `scorers must be one of ${SCORERS.join(', ')}` });
+      problems.push(invalidSetting('settings.scorers', `scorers phải là một trong ${SCORERS.join(', ')}`, `scorers must be one of ${SCORERS.join(', ')}`));
     }
     if (evidence !== undefined && !EVIDENCE_RULES.includes(evidence)) {
-      problems.push({ path: 'settings.evidence', code: 'SETTING_INVALID', message: `evidence must be one of ${EVIDENCE_RULES.join(', ')}` });
+      problems.push(invalidSetting('settings.evidence', `evidence phải là một trong ${EVIDENCE_RULES.join(', ')}`, `evidence must be one of ${EVIDENCE_RULES.join(', ')}`));
     }
     if (allowRecusal !== undefined && typeof allowRecusal !== 'boolean') {
-      problems.push({ path: 'settings.allowRecusal', code: 'SETTING_INVALID', message: 'allowRecusal must be true or false' });
+      problems.push(notBoolean('settings.allowRecusal'));
     }
     if (SCORERS.includes(scorers)) problems.push(...assigneeProblems(stage, scorers));
     return problems;
@@ -99,6 +100,12 @@ function assigneeProblems(stage: StageDefinition, scorers: Scorers): StageProble
       ? assignees.every((rule) => rule === expected) && (byFanOut || assignees.length > 0)
       : !byFanOut && assignees.length > 0 && assignees.every((rule) => rule === expected);
   if (ok) return [];
-  const how = scorers === 'self' || scorers === 'peers' ? `["${expected}"] or fanOut "each-member"` : `["${expected}"] (no fanOut)`;
-  return [{ path: 'assignees', code: 'SETTING_INVALID', message: `scorers "${scorers}" needs assignees ${how}` }];
+  const byMembers = scorers === 'self' || scorers === 'peers';
+  return [
+    invalidSetting(
+      'assignees',
+      `scorers "${scorers}" cần assignees ${byMembers ? `["${expected}"] hoặc fanOut "each-member"` : `["${expected}"] (không có fanOut)`}`,
+      `scorers "${scorers}" needs assignees ${byMembers ? `["${expected}"] or fanOut "each-member"` : `["${expected}"] (no fanOut)`}`,
+    ),
+  ];
 }

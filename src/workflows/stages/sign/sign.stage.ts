@@ -1,6 +1,7 @@
 import { SIGNATURE_METHODS, SignatureMethod } from '../../../modules/signing/entities/signature.entity';
 import type { StageDefinition } from '../../definitions/workflow-document';
 import { Completion, NOT_COMPLETE, StageHandler, StageProblem, TaskView } from '../stage-handler';
+import { invalidSetting, quoted, unknownSettings } from '../stage-problems';
 
 export interface SignStageSettings {
   /** What is signed: `adopted`, the version the preceding vote adopted (bound by its hash, never "the latest"). */
@@ -31,16 +32,16 @@ export class SignStage implements StageHandler {
   validate(stage: StageDefinition): StageProblem[] {
     const { document, signerRoles, methods, completion, ...rest } = signSettingsOf(stage);
     const problems: StageProblem[] = [];
-    if (document !== undefined && document !== 'adopted') problems.push({ path: 'settings.document', code: 'SETTING_INVALID', message: 'document must be "adopted"' });
+    if (document !== undefined && document !== 'adopted') problems.push(invalidSetting('settings.document', 'document phải là "adopted"', 'document must be "adopted"'));
     if (signerRoles !== undefined && (!Array.isArray(signerRoles) || !signerRoles.length || signerRoles.some((role) => role !== 'head' && role !== 'deputy'))) {
-      problems.push({ path: 'settings.signerRoles', code: 'SETTING_INVALID', message: 'signerRoles must be a non-empty list of "head" and "deputy"' });
+      problems.push(invalidSetting('settings.signerRoles', 'signerRoles phải là danh sách không rỗng gồm "head" và "deputy"', 'signerRoles must be a non-empty list of "head" and "deputy"'));
     }
     if (methods !== undefined && (!Array.isArray(methods) || !methods.length || methods.some((method) => !SIGNATURE_METHODS.includes(method)))) {
-      problems.push({ path: 'settings.methods', code: 'SETTING_INVALID', message: `methods must be a non-empty list of ${SIGNATURE_METHODS.map((m) => `"${m}"`).join(', ')}` });
+      problems.push(invalidSetting('settings.methods', `methods phải là danh sách không rỗng gồm ${quoted(SIGNATURE_METHODS)}`, `methods must be a non-empty list of ${quoted(SIGNATURE_METHODS)}`));
     }
-    if (completion !== undefined && completion !== 'all') problems.push({ path: 'settings.completion', code: 'SETTING_INVALID', message: 'completion must be "all"' });
-    if (stage.fanOut !== 'each-member') problems.push({ path: 'fanOut', code: 'SETTING_INVALID', message: 'a sign stage needs fanOut "each-member": one signature per member unit' });
-    for (const key of Object.keys(rest)) problems.push({ path: `settings.${key}`, code: 'SETTING_UNKNOWN', message: `unknown setting "${key}"` });
+    if (completion !== undefined && completion !== 'all') problems.push(invalidSetting('settings.completion', 'completion phải là "all"', 'completion must be "all"'));
+    if (stage.fanOut !== 'each-member') problems.push(invalidSetting('fanOut', 'Bước ký cần fanOut "each-member": mỗi đơn vị thành viên ký một lần', 'a sign stage needs fanOut "each-member": one signature per member unit'));
+    problems.push(...unknownSettings(rest));
     return problems;
   }
 

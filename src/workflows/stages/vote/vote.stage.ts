@@ -1,7 +1,8 @@
-import { AppError } from '../../../common/errors/app-error';
 import { MAJORITY_OF_MEMBERS, NOMINATION_80_PERCENT, parseVotingRule, VotingRule } from '../../../modules/voting/rules/voting-rule';
 import type { AssigneeRule, StageDefinition } from '../../definitions/workflow-document';
 import { Completion, NOT_COMPLETE, StageHandler, StageProblem, TaskView } from '../stage-handler';
+import { invalidSetting, quoted, unknownSettings } from '../stage-problems';
+import { votingRuleProblems } from './voting-rule-problems';
 
 /**
  * What a vote stage votes on:
@@ -58,30 +59,26 @@ export class VoteStage implements StageHandler {
     const { subject, rule, ...rest } = voteSettingsOf(stage);
     const problems: StageProblem[] = [];
     if (subject !== undefined && !(VOTE_SUBJECTS as readonly unknown[]).includes(subject)) {
-      problems.push({ path: 'settings.subject', code: 'SETTING_INVALID', message: `subject must be one of ${VOTE_SUBJECTS.map((s) => `"${s}"`).join(', ')}` });
+      problems.push(invalidSetting('settings.subject', `subject phải là một trong ${quoted(VOTE_SUBJECTS)}`, `subject must be one of ${quoted(VOTE_SUBJECTS)}`));
     }
-    if (rule !== undefined) {
-      try {
-        parseVotingRule(rule);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        const details = Array.isArray(error.details) ? (error.details as Array<{ path?: string; message?: string }>) : [];
-        for (const problem of details.length ? details : [{ path: '', message: error.code }]) {
-          problems.push({ path: `settings.rule${(problem.path ?? '').replace(/^\$/, '')}`, code: 'SETTING_INVALID', message: problem.message ?? 'invalid rule' });
-        }
-      }
-    }
+    if (rule !== undefined) problems.push(...votingRuleProblems(rule, 'settings.rule'));
     if (subject === 'acclaimed') {
       // The council votes: one ballot per person, so the electorate is the stage's people and never the member units.
-      if (stage.fanOut !== undefined) problems.push({ path: 'fanOut', code: 'SETTING_INVALID', message: 'the council\'s vote (subject "acclaimed") is cast by people: leave fanOut out' });
+      if (stage.fanOut !== undefined) problems.push(invalidSetting('fanOut', 'Hội đồng biểu quyết (subject "acclaimed") theo từng người: bỏ fanOut', 'the council\'s vote (subject "acclaimed") is cast by people: leave fanOut out'));
       const assignees = stage.assignees ?? [];
       if (!assignees.length || !assignees.every(isPersonAssignee)) {
-        problems.push({ path: 'assignees', code: 'SETTING_INVALID', message: 'the council\'s vote (subject "acclaimed") needs people as assignees: "council-member", "admin" or { "person": username }' });
+        problems.push(
+          invalidSetting(
+            'assignees',
+            'Hội đồng biểu quyết (subject "acclaimed") cần người thực hiện là cá nhân: "council-member", "admin" hoặc { "person": tên đăng nhập }',
+            'the council\'s vote (subject "acclaimed") needs people as assignees: "council-member", "admin" or { "person": username }',
+          ),
+        );
       }
     } else if (stage.fanOut !== 'each-member') {
-      problems.push({ path: 'fanOut', code: 'SETTING_INVALID', message: 'a vote stage needs fanOut "each-member": one ballot per member unit' });
+      problems.push(invalidSetting('fanOut', 'Bước biểu quyết cần fanOut "each-member": mỗi đơn vị thành viên một phiếu', 'a vote stage needs fanOut "each-member": one ballot per member unit'));
     }
-    for (const key of Object.keys(rest)) problems.push({ path: `settings.${key}`, code: 'SETTING_UNKNOWN', message: `unknown setting "${key}"` });
+    problems.push(...unknownSettings(rest));
     return problems;
   }
 

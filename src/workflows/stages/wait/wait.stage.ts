@@ -1,5 +1,6 @@
 import type { StageDefinition } from '../../definitions/workflow-document';
 import { Completion, NOT_COMPLETE, StageHandler, StageProblem } from '../stage-handler';
+import { noAssignees, unknownSettings } from '../stage-problems';
 
 /** A timer: no tasks; when `due` arrives the stage ends with outcome `elapsed`. */
 export class WaitStage implements StageHandler {
@@ -8,9 +9,9 @@ export class WaitStage implements StageHandler {
 
   validate(stage: StageDefinition): StageProblem[] {
     const problems: StageProblem[] = [];
-    if (!stage.due) problems.push({ path: 'due', code: 'DUE_REQUIRED', message: 'a wait stage needs a due rule' });
-    for (const key of Object.keys(stage.settings ?? {})) problems.push({ path: `settings.${key}`, code: 'SETTING_UNKNOWN', message: `unknown setting "${key}"` });
-    if (stage.assignees?.length || stage.fanOut) problems.push({ path: 'assignees', code: 'ASSIGNEES_NOT_ALLOWED', message: 'a wait stage has no assignees' });
+    if (!stage.due) problems.push({ path: 'due', code: 'DUE_REQUIRED', message: { vi: 'Bước chờ cần quy tắc thời hạn (due)', en: 'a wait stage needs a due rule' } });
+    problems.push(...unknownSettings(stage.settings ?? {}));
+    if (stage.assignees?.length || stage.fanOut) problems.push(noAssignees('wait'));
     return problems;
   }
 
