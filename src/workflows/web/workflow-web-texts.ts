@@ -164,6 +164,11 @@ export const OUTCOME_TEXTS: Record<string, Text> = {
   submitted: { vi: 'Đã nộp', en: 'Submitted' },
   accepted: { vi: 'Đã chấp nhận', en: 'Accepted' },
   elapsed: { vi: 'Hết thời gian chờ', en: 'Wait over' },
+  signed: { vi: 'Đã ký', en: 'Signed' },
+  declined: { vi: 'Từ chối ký', en: 'Declined' },
+  scored: { vi: 'Đã chấm điểm', en: 'Scored' },
+  ranked: { vi: 'Đã xếp hạng', en: 'Ranked' },
+  decided: { vi: 'Đã quyết định', en: 'Decided' },
 };
 
 export const CAMPAIGN_STATUS_TEXTS: Record<string, Text> = {

@@ -1,6 +1,7 @@
 import { Language } from '../../../common/i18n/language';
 import { html, SafeHtml } from '../../../modules/web/html';
 import { formatDateTime, timeElement } from '../../web/page-format';
+import { labelOf, OUTCOME_TEXTS } from '../../web/workflow-web-texts';
 import type { SimulationReport } from '../../simulation/simulation.types';
 import type { LaunchChoices, LaunchPlan, LaunchSubjectKind } from '../campaign-launches.service';
 import { LAUNCH_SUBJECT_KINDS } from '../campaign-launches.service';
@@ -93,7 +94,7 @@ export function simulationReportView(language: Language, report: SimulationRepor
   ${report.lateUnits.length ? html`<p>${lt(language, 'reportLate', { units: report.lateUnits.join(', ') })}</p>` : ''}
   <h3>${lt(language, 'reportStages')}</h3>
   <table id="rehearsal-stages"><thead><tr><th scope="col">${lt(language, 'stage')}</th><th scope="col">${lt(language, 'entered')}</th><th scope="col">${lt(language, 'ended')}</th><th scope="col">${lt(language, 'outcome')}</th></tr></thead>
-  <tbody>${report.stages.map((stage) => html`<tr><td>${stage.name[language]}</td><td>${when(stage.enteredAt)}</td><td>${when(stage.completedAt)}</td><td>${stage.outcome ?? ''}</td></tr>`)}</tbody></table>
+  <tbody>${report.stages.map((stage) => html`<tr><td>${stage.name[language]}</td><td>${when(stage.enteredAt)}</td><td>${when(stage.completedAt)}</td><td>${stage.outcome ? labelOf(OUTCOME_TEXTS, stage.outcome, language) : ''}</td></tr>`)}</tbody></table>
   ${report.missedDeadlines.length
     ? html`<h3>${lt(language, 'reportMissed')}</h3>
   <table id="rehearsal-missed"><thead><tr><th scope="col">${lt(language, 'assignee')}</th><th scope="col">${lt(language, 'stage')}</th><th scope="col">${lt(language, 'due')}</th><th scope="col">${lt(language, 'done')}</th></tr></thead>
