@@ -1,4 +1,4 @@
-import { Text } from '../i18n/language';
+import { interpolate, Language, Text } from '../i18n/language';
 import { COMMENDATION_ERRORS } from './commendation-errors';
 import { DOCUMENT_ERRORS } from './document-errors';
 import { IMPORT_ERRORS } from './import-errors';
@@ -351,6 +351,14 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
 
 export function catalogEntry(code: ErrorCode): CatalogEntry {
   return ERROR_CATALOG[code];
+}
+
+/**
+ * The code's message in `language` with its placeholders filled from `params`; a param given in every language
+ * (`{ vi, en }`, e.g. a role's name) is shown in that language.
+ */
+export function catalogMessage(code: ErrorCode, params: Record<string, unknown>, language: Language): string {
+  return interpolate(catalogEntry(code).message[language], params, language);
 }
 
 export function statusOf(code: ErrorCode): number {

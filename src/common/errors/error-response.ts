@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException } from '@nestjs/common';
-import { interpolate, Language } from '../i18n/language';
+import { Language } from '../i18n/language';
 import { AppError } from './app-error';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
-import { catalogEntry, ErrorCode, statusOf } from './error-catalog';
+import { catalogMessage, ErrorCode, statusOf } from './error-catalog';
 
 /** The body of every error response. */
 export interface ErrorBody {
@@ -35,7 +35,7 @@ interface BodyParserError {
 
 function fromAppError(error: AppError, language: Language): ErrorResponse {
   const status = statusOf(error.code);
-  const message = interpolate(catalogEntry(error.code).message[language], error.params);
+  const message = catalogMessage(error.code, error.params, language);
   const body: ErrorBody = { code: error.code, message };
   if (error.details !== undefined) body.details = error.details;
   return { status, body, headers: error.headers };

@@ -29,4 +29,10 @@ describe('interpolate', () => {
   it('fills known placeholders and keeps unknown ones', () => {
     expect(interpolate('{a} và {b}', { a: 1 })).toBe('1 và {b}');
   });
+  it('shows a param given in every language in the language asked for, Vietnamese by default', () => {
+    const role = { vi: 'Thư ký', en: 'Secretary' };
+    expect(interpolate('Vai trò {role}', { role })).toBe('Vai trò Thư ký');
+    expect(interpolate('Role {role}', { role }, 'en')).toBe('Role Secretary');
+    expect(interpolate('{a}', { a: { vi: 'x' } }, 'en')).toBe('[object Object]');
+  });
 });

@@ -36,9 +36,22 @@ export function resolveLanguage(request: LanguageSource): Language {
   return tags.map((t) => asLanguage(t.tag)).find(Boolean) ?? 'vi';
 }
 
-/** Fills `{name}` placeholders. */
-export function interpolate(template: string, params: Record<string, unknown> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in params ? String(params[key]) : match));
+/** Whether a value is a text in every language (`{ vi, en }`). */
+export function isText(value: unknown): value is Text {
+  const candidate = value as Partial<Text> | null;
+  return typeof candidate === 'object' && candidate !== null && typeof candidate.vi === 'string' && typeof candidate.en === 'string';
+}
+
+/**
+ * Fills `{name}` placeholders. A param given in every language (a role's name, a day as each reader writes it) is
+ * shown in `language`.
+ */
+export function interpolate(template: string, params: Record<string, unknown> = {}, language: Language = 'vi'): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => {
+    if (!(key in params)) return match;
+    const value = params[key];
+    return isText(value) ? value[language] : String(value);
+  });
 }
 
 /**

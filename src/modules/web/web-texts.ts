@@ -1,3 +1,4 @@
+import { GRANTED_ROLE_NAMES, MANDATE_ROLE_NAMES } from '../../common/auth/role-names';
 import { interpolate, Language, Text } from '../../common/i18n/language';
 
 /** Every text the pages show, Vietnamese first. Error messages come from the error catalog. */
@@ -41,18 +42,10 @@ export const WEB_TEXTS = {
 export type WebTextKey = keyof typeof WEB_TEXTS;
 
 /** Mandate roles (chức trách theo ủy quyền). */
-export const MANDATE_ROLE_TEXTS: Record<string, Text> = {
-  head: { vi: 'Thủ trưởng đơn vị', en: 'Head of unit' },
-  deputy: { vi: 'Cấp phó', en: 'Deputy' },
-  officer: { vi: 'Cán bộ', en: 'Officer' },
-};
+export const MANDATE_ROLE_TEXTS: Readonly<Record<string, Text>> = MANDATE_ROLE_NAMES;
 
 /** Roles granted by an administrator. */
-export const GRANTED_ROLE_TEXTS: Record<string, Text> = {
-  admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
-  'council-member': { vi: 'Thành viên Hội đồng Thi đua - Khen thưởng', en: 'Emulation and commendation council member' },
-  secretary: { vi: 'Thư ký', en: 'Secretary' },
-};
+export const GRANTED_ROLE_TEXTS: Readonly<Record<string, Text>> = GRANTED_ROLE_NAMES;
 
 /** The page text in a language, with `{name}` placeholders filled. */
 export function text(language: Language, key: WebTextKey, params?: Record<string, unknown>): string {
@@ -60,6 +53,6 @@ export function text(language: Language, key: WebTextKey, params?: Record<string
 }
 
 /** A role's label; an unknown role shows as its code rather than disappearing. */
-export function roleLabel(table: Record<string, Text>, role: string, language: Language): string {
+export function roleLabel(table: Readonly<Record<string, Text>>, role: string, language: Language): string {
   return Object.hasOwn(table, role) ? table[role][language] : role;
 }

@@ -2,8 +2,8 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
-import { catalogEntry } from '../../common/errors/error-catalog';
-import { interpolate, Language } from '../../common/i18n/language';
+import { catalogMessage } from '../../common/errors/error-catalog';
+import { Language } from '../../common/i18n/language';
 import { CalendarService } from '../../modules/calendar/calendar.service';
 import { Clock } from '../../modules/calendar/clock';
 import { startOfVietnamDay, vietnamDate } from '../../modules/calendar/dates';
@@ -277,6 +277,6 @@ export class CampaignLaunchesService {
     const params: Record<string, unknown> = { ...error.params };
     if (typeof params.stage === 'string') params.stage = localText(document.stages[params.stage]?.name, params.stage, language);
     if (typeof params.assignee === 'string' && (ROLE_ASSIGNEES as readonly string[]).includes(params.assignee)) params.assignee = ROLE_ASSIGNEE_TEXTS[params.assignee][language];
-    return { code: error.code, message: interpolate(catalogEntry(error.code).message[language], params) };
+    return { code: error.code, message: catalogMessage(error.code, params, language) };
   }
 }

@@ -1,8 +1,8 @@
 import { EntityManager, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
-import { catalogEntry, ERROR_CATALOG, ErrorCode } from '../../common/errors/error-catalog';
-import { interpolate, Language } from '../../common/i18n/language';
+import { catalogMessage, ERROR_CATALOG, ErrorCode } from '../../common/errors/error-catalog';
+import { Language } from '../../common/i18n/language';
 import { CalendarService } from '../../modules/calendar/calendar.service';
 import { Person } from '../../modules/org/entities/person.entity';
 import { WorkflowDefinition } from '../engine/entities/workflow-definition.entity';
@@ -87,7 +87,7 @@ export async function ensureLaunchSchedule(em: EntityManager, input: LaunchSched
 /** A recorded refusal in the reader's language (the stored Vietnamese text when its code left the catalogue). */
 function refusalMessage(row: ScheduledLaunch, language: Language): string | null {
   if (!row.errorCode || !Object.hasOwn(ERROR_CATALOG, row.errorCode)) return row.errorMessage;
-  return interpolate(catalogEntry(row.errorCode as ErrorCode).message[language], row.errorParams ?? {});
+  return catalogMessage(row.errorCode as ErrorCode, row.errorParams ?? {}, language);
 }
 
 /** Administrators' schedules: CRUD, their runs per subject and "run now". */

@@ -2,8 +2,7 @@ import { EntityManager, LockWaitTimeoutException, UniqueConstraintViolationExcep
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
-import { catalogEntry } from '../../common/errors/error-catalog';
-import { interpolate } from '../../common/i18n/language';
+import { catalogMessage } from '../../common/errors/error-catalog';
 import { CalendarService } from '../../modules/calendar/calendar.service';
 import { Clock } from '../../modules/calendar/clock';
 import { vietnamDate } from '../../modules/calendar/dates';
@@ -176,7 +175,7 @@ export class ScheduledLauncher {
   private async recordFailure(scheduleId: string, year: number, subjectKey: string, error: AppError): Promise<'failed' | 'existed'> {
     const em = this.em.fork();
     const now = this.clock.now();
-    const errorMessage = interpolate(catalogEntry(error.code).message.vi, error.params).slice(0, 2000);
+    const errorMessage = catalogMessage(error.code, error.params, 'vi').slice(0, 2000);
     this.logger.warn({ scheduleId, year, subjectKey, code: error.code }, 'A scheduled launch was refused; it is retried on the next run');
     const row = await em.findOne(ScheduledLaunch, { schedule: scheduleId, year, subjectKey });
     if (!row) {

@@ -2,8 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
-import { catalogEntry } from '../../common/errors/error-catalog';
-import { interpolate } from '../../common/i18n/language';
+import { catalogMessage } from '../../common/errors/error-catalog';
 import { Clock } from '../../modules/calendar/clock';
 import { startOfVietnamDay, vietnamDate } from '../../modules/calendar/dates';
 import { DocumentVersion } from '../../modules/documents/entities/document-version.entity';
@@ -262,11 +261,10 @@ export class CampaignRehearsal {
 
   /** The refusal in words, with the first of its details that has a message (a form's first error, say). */
   private refusalText(error: AppError): Text {
-    const message = catalogEntry(error.code).message;
     const details = Array.isArray(error.details) ? (error.details as Array<{ path?: unknown; message?: unknown }>) : [];
     const first = details.find((detail) => typeof detail?.message === 'string');
     const detail = first ? ` — ${typeof first.path === 'string' ? `${first.path}: ` : ''}${String(first.message)}` : '';
-    return { vi: `${interpolate(message.vi, error.params)}${detail}`, en: `${interpolate(message.en, error.params)}${detail}` };
+    return { vi: `${catalogMessage(error.code, error.params, 'vi')}${detail}`, en: `${catalogMessage(error.code, error.params, 'en')}${detail}` };
   }
 
   private async report(version: WorkflowVersion, campaignId: string | null, started: Date, lateUnits: string[], stopped: Text): Promise<SimulationReport> {

@@ -1,20 +1,10 @@
+import { formatDateTime } from '../../common/i18n/date-text';
 import { Language } from '../../common/i18n/language';
 import { html, SafeHtml } from '../../modules/web/html';
-import { formatDay } from '../../modules/web/views/home.view';
 import type { AssigneeRule, DueRule, LocalText, WorkflowDocument } from '../definitions/workflow-document';
 import { counted, labelOf, ROLE_ASSIGNEE_TEXTS, wt } from './workflow-web-texts';
 
-/** Vietnam keeps UTC+7 all year (no daylight saving), so a fixed offset is exact. */
-const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
-
-/**
- * A moment as Vietnam's wall clock: `dd/mm/yyyy HH:mm` in Vietnamese; in English the date part is
- * `yyyy-mm-dd`, as the home page writes days, which no English reader can take for month-first.
- */
-export function formatDateTime(moment: string | Date, language: Language): string {
-  const wall = new Date(new Date(moment).getTime() + VIETNAM_OFFSET_MS).toISOString();
-  return `${formatDay(wall.slice(0, 10), language)} ${wall.slice(11, 16)}`;
-}
+export { formatDateTime };
 
 /** A `<time>` element: machine-readable instant, Vietnam wall-clock text. */
 export function timeElement(moment: string | Date, language: Language): SafeHtml {

@@ -4,9 +4,9 @@ import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
 import type { Principal } from '../../../common/auth/principal';
 import { AppError } from '../../../common/errors/app-error';
-import { catalogEntry, statusOf } from '../../../common/errors/error-catalog';
+import { catalogMessage, statusOf } from '../../../common/errors/error-catalog';
 import { toErrorResponse } from '../../../common/errors/error-response';
-import { interpolate, Language } from '../../../common/i18n/language';
+import { Language } from '../../../common/i18n/language';
 import { AppConfig } from '../../../config/app-config';
 import { CsrfTokens } from '../../csrf/csrf-tokens.service';
 import type { SafeHtml } from '../../web/html';
@@ -67,7 +67,7 @@ export class CommendationPages {
   /** A coded refusal in the reader's language and its status; anything else is not the page's to explain. */
   refusal(error: unknown, language: Language): { message: string; status: number } {
     if (!(error instanceof AppError) || statusOf(error.code) >= 500) throw error;
-    return { message: interpolate(catalogEntry(error.code).message[language], error.params), status: statusOf(error.code) };
+    return { message: catalogMessage(error.code, error.params, language), status: statusOf(error.code) };
   }
 
   /** A script's request (the attachments' upload): the work's answer as JSON, or the coded refusal as the API gives it. */

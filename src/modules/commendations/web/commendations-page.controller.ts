@@ -5,8 +5,8 @@ import type { Request, Response } from 'express';
 import { Public } from '../../../common/auth/auth.decorators';
 import type { Principal } from '../../../common/auth/principal';
 import { AppError } from '../../../common/errors/app-error';
-import { catalogEntry, statusOf } from '../../../common/errors/error-catalog';
-import { interpolate, Language } from '../../../common/i18n/language';
+import { catalogMessage, statusOf } from '../../../common/errors/error-catalog';
+import { Language } from '../../../common/i18n/language';
 import { AppConfig } from '../../../config/app-config';
 import { CsrfTokens } from '../../csrf/csrf-tokens.service';
 import type { SafeHtml } from '../../web/html';
@@ -98,7 +98,7 @@ export class CommendationsPageController {
       await this.proposals.propose({ unitId: choice.unit, year: Number(choice.year), title: choice.title, candidates: chosen.map((personId) => ({ personId })) }, person, language);
     } catch (error) {
       if (!(error instanceof AppError) || statusOf(error.code) >= 500) throw error;
-      const alert = interpolate(catalogEntry(error.code).message[language], error.params);
+      const alert = catalogMessage(error.code, error.params, language);
       return this.renderEligibility(request, response, person, language, choice, { alert, checked: new Set(chosen) }, statusOf(error.code));
     }
     redirectSeeOther(response, `/commendations/eligibility?${new URLSearchParams({ ...choice, flash: 'proposed' })}`);

@@ -1,3 +1,4 @@
+import { formatDay } from '../../../common/i18n/date-text';
 import { Language } from '../../../common/i18n/language';
 import { html, SafeHtml } from '../html';
 import { GRANTED_ROLE_TEXTS, MANDATE_ROLE_TEXTS, roleLabel, text } from '../web-texts';
@@ -18,12 +19,7 @@ export interface HomeViewModel {
   mandates: MandateRow[];
 }
 
-/** YYYY-MM-DD as dd/mm/yyyy in Vietnamese; kept as it is in English, which reads it unambiguously. */
-export function formatDay(day: string, language: Language): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match || language === 'en') return day;
-  return `${match[3]}/${match[2]}/${match[1]}`;
-}
+export { formatDay };
 
 function dayCell(day: string | null, language: Language): SafeHtml {
   if (!day) return html`<td>${text(language, 'openEnded')}</td>`;
