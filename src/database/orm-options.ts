@@ -6,6 +6,9 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { DatabaseConfig } from '../config/app-config';
 import { cachePreparedStatements, PreparingConnection } from './sqlite-statement-cache';
+import { FunctionDefiningConnection, foldUnicodeCase } from './sqlite-unicode-case';
+
+type SqliteConnection = PreparingConnection & FunctionDefiningConnection;
 
 /** Migrations are dialect-specific: each dialect keeps its own folder and snapshot. */
 function migrationsFor(dialect: DatabaseConfig['dialect'], snapshot: boolean) {
@@ -43,8 +46,9 @@ export function buildOrmOptions(config: DatabaseConfig, entities: EntityClass<un
   }
   mkdirSync(dirname(config.sqlitePath), { recursive: true });
   const pool = {
-    afterCreate: (connection: PreparingConnection, done: (error: Error | null, connection: PreparingConnection) => void) => {
+    afterCreate: (connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void) => {
       cachePreparedStatements(connection);
+      foldUnicodeCase(connection);
       done(null, connection);
     },
   };
