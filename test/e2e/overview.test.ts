@@ -23,6 +23,7 @@ describe('the overview of a year (e2e)', () => {
   let admin: Auth;
   let timers: Queue;
   let pactId: string;
+  let launchedAt: Date;
   let secondId: string;
 
   beforeAll(async () => {
@@ -43,6 +44,9 @@ describe('the overview of a year (e2e)', () => {
 
     // The pact: the head approves, three units acknowledge in time; the deadline marks the other three late, and
     // Quảng Bình acknowledges after it. The second campaign waits at its first stage.
+    // Three days ahead of the process's time: what the overview counts must follow the engine's clock.
+    t.app.get(Clock).advance(3 * 24 * HOUR);
+    launchedAt = t.app.get(Clock).now();
     pactId = await launch('overview-pact', PACT, 'mark-late');
     secondId = await launch('overview-second', SECOND, 'close');
     await act('thanhhoa.vientruong', pactId, 'approve');
@@ -113,6 +117,7 @@ describe('the overview of a year (e2e)', () => {
       expected.push({ day, assigned: created.filter((d) => d <= day).length, completed: completed.filter((d) => d <= day).length });
     }
     expect(overview.completion).toEqual(expected);
+    expect(overview.completion[0].day).toBe(vietnamDay(launchedAt));
     expect(overview.completion[overview.completion.length - 1]).toMatchObject({ assigned: 8, completed: 5 });
 
     // Names in English when asked; another year is empty.

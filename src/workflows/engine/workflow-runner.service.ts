@@ -110,6 +110,9 @@ export class WorkflowRunner {
       iteration: (last?.iteration ?? 0) + 1,
       stageType: stage.type,
       dueAt: stage.due ? dueAt(stage.due, countedFrom(campaign, now), await ctx.calendar(), campaign.year) : null,
+      // The engine's time, not the process's: the overview's "assigned" days follow a moved clock (tests, dry runs).
+      createdAt: now,
+      updatedAt: now,
     });
     campaign.activeStages = [...campaign.activeStages.filter((k) => k !== key), key];
 
@@ -117,7 +120,7 @@ export class WorkflowRunner {
     if (handler.hasTasks && !assignees.length) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: key, assignee: '—' });
     const members = handler.taskSubjects ? await this.assignees.members(em, campaign) : [];
     for (const assignee of assignees) {
-      const base = { campaign, stageRun: run, assigneeUnit: assignee.unit ?? null, assigneePerson: assignee.person ?? null, dueAt: run.dueAt };
+      const base = { campaign, stageRun: run, assigneeUnit: assignee.unit ?? null, assigneePerson: assignee.person ?? null, dueAt: run.dueAt, createdAt: now, updatedAt: now };
       if (!handler.taskSubjects) {
         em.create(Task, { ...base, assigneeKey: assigneeKey(assignee) });
         continue;
