@@ -1,4 +1,5 @@
 import { binaryBody } from '../support/binary-body';
+import { pageSessions } from '../support/page-session';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
 
 const PDF = Buffer.from('%PDF-1.4\n% mô tả sáng kiến\n%%EOF\n');
@@ -58,6 +59,11 @@ describe('initiatives and the Initiatives Council (e2e)', () => {
 
     // Only the council's secretary or an administrator puts it to the vote; asked twice, the same poll.
     await t.http().post(`/api/v1/initiatives/${submitted.id}/review`).set(officer).expect(403);
+    // The page says which roles may, in words.
+    const pages = pageSessions(t);
+    await pages.session('sk.canbo', 'mat-khau-kiem-thu');
+    const notSecretary = await pages.post('sk.canbo', `/commendations/initiatives/${submitted.id}/review`, {}, 403);
+    expect(notSecretary.text).toContain('Bạn không có quyền thực hiện thao tác này (cần vai trò: Quản trị hệ thống hoặc Thư ký).');
     const review = (await t.http().post(`/api/v1/initiatives/${submitted.id}/review`).set(admin).expect(200)).body;
     expect(review.status).toBe('in-review');
     const again = (await t.http().post(`/api/v1/initiatives/${submitted.id}/review`).set(admin).expect(200)).body;
@@ -69,6 +75,9 @@ describe('initiatives and the Initiatives Council (e2e)', () => {
     const late = await t.http().post(`/api/v1/initiatives/${submitted.id}/attachments`).set(officer).attach('file', PDF, 'bo-sung.pdf').expect(409);
     expect(late.body).toMatchObject({ code: 'INITIATIVE_NOT_EDITABLE', message: 'Đơn "Phần mềm lập lịch phiên tòa" đã được đưa ra Hội đồng sáng kiến, không thể bổ sung tài liệu.' });
 
+    // A ballot posted from the page without a choice: the reason in words, in the reader's language.
+    const blank = await pages.post('tdkt.vutruong', `/commendations/initiatives/${submitted.id}/ballot`, {}, 422, 'en');
+    expect(blank.text).toContain('Invalid ballot: choose agree, disagree or abstain.');
     await vote(review.pollId, 'tdkt.vutruong', 'agree');
     await vote(review.pollId, 'tdkt.chuyenvien', 'agree');
     const missing = await t.http().post(`/api/v1/initiatives/${submitted.id}/decision`).set(admin).send({ signedOn: '2020-11-20' }).expect(422);

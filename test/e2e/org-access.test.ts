@@ -61,7 +61,9 @@ describe('organisation API access and input rules (e2e)', () => {
       }
     }
     const forbidden = await t.http().get('/api/v1/units').set(officer).set('Accept-Language', 'en').expect(403);
-    expect(forbidden.body.message).toBe('You are not allowed to do this (requires role: admin).');
+    expect(forbidden.body.message).toBe('You are not allowed to do this (requires role: Administrator).');
+    const forbiddenVi = await t.http().get('/api/v1/units').set(officer).expect(403);
+    expect(forbiddenVi.body.message).toBe('Bạn không có quyền thực hiện thao tác này (cần vai trò: Quản trị hệ thống).');
     // Nothing was created by the refused calls.
     expect((await t.http().get('/api/v1/clusters').set(admin).expect(200)).body.total).toBe(1);
   });

@@ -329,7 +329,7 @@ describe('workflow pages: inbox, commands, campaigns, workflow versions (e2e)', 
     expect(english.text).toContain('<td><ul><li>1 hour</li><li>reminder 30 minutes before</li><li>when overdue: close the stage (outcome &quot;timeout&quot;)</li></ul></td>');
 
     const forbidden = await page('thanhhoa.vientruong', `/workflow-versions/${campaign.versionId}`, 403);
-    expect(forbidden.text).toContain('Bạn không có quyền thực hiện thao tác này (cần vai trò: admin).');
+    expect(forbidden.text).toContain('Bạn không có quyền thực hiện thao tác này (cần vai trò: Quản trị hệ thống).');
     expect(forbidden.text).not.toContain('flowchart');
     expect((await page('admin', `/workflow-versions/${randomUUID()}`, 404)).text).toContain('Không tìm thấy phiên bản quy trình');
     await page('admin', '/workflow-versions/x', 400);

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ACTS_FOR_UNIT_KEY, PUBLIC_KEY, ROLES_KEY } from '../../common/auth/auth.decorators';
 import { AuthenticatedRequest } from '../../common/auth/principal';
+import { anyOfRoles } from '../../common/auth/role-names';
 import { AppError } from '../../common/errors/app-error';
 import { ACCESS_COOKIE } from './auth-cookies';
 import { PrincipalService } from './principal.service';
@@ -39,7 +40,7 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<string[] | undefined>(ROLES_KEY, targets);
     if (roles?.length && !roles.some((role) => principal.roles.includes(role))) {
-      throw new AppError('FORBIDDEN_ROLE', { roles: roles.join(', ') });
+      throw new AppError('FORBIDDEN_ROLE', { roles: anyOfRoles(roles) });
     }
 
     if (this.reflector.getAllAndOverride<boolean>(ACTS_FOR_UNIT_KEY, targets)) {

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Request } from 'express';
+import { anyOfRoles } from '../../common/auth/role-names';
 import { AppError } from '../../common/errors/app-error';
 import { AppConfig } from '../../config/app-config';
 import { accessTokenOf } from '../auth/auth.guard';
@@ -33,7 +34,7 @@ export class MetricsAccessGuard implements CanActivate {
     const { metricsToken } = this.config.get('observability', { infer: true });
     if (metricsToken && isSameSecret(token, metricsToken)) return true;
     const principal = await this.principals.load(await this.sessions.verifyAccessToken(token));
-    if (!principal.roles.includes('admin')) throw new AppError('FORBIDDEN_ROLE', { roles: 'admin' });
+    if (!principal.roles.includes('admin')) throw new AppError('FORBIDDEN_ROLE', { roles: anyOfRoles(['admin']) });
     return true;
   }
 }

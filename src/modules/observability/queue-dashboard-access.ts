@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Principal } from '../../common/auth/principal';
+import { anyOfRoles } from '../../common/auth/role-names';
 import { AppError } from '../../common/errors/app-error';
 import { accessTokenOf } from '../auth/auth.guard';
 import { PrincipalService } from '../auth/principal.service';
@@ -38,7 +39,7 @@ export class QueueDashboardAccess {
     const page = isPageRequest(request);
     const principal = page ? await this.pageSessions.resolve(request, response) : await this.tokenPrincipal(request);
     if (!principal) return redirectSeeOther(response, signInLocation(request));
-    if (!principal.roles.includes('admin')) throw new AppError('FORBIDDEN_ROLE', { roles: 'admin' });
+    if (!principal.roles.includes('admin')) throw new AppError('FORBIDDEN_ROLE', { roles: anyOfRoles(['admin']) });
     // Job data is not for shared caches; the UI's own versioned static files may be cached.
     if (!request.path.includes('/static/')) response.set('Cache-Control', 'no-store');
     next();

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/auth/auth.decorators';
 import { ActingFor } from '../../common/auth/principal';
+import { anyOfRoles } from '../../common/auth/role-names';
 import { AppError } from '../../common/errors/app-error';
 import { toErrorResponse } from '../../common/errors/error-response';
 import { PrincipalService } from '../../modules/auth/principal.service';
@@ -107,7 +108,7 @@ export class SigningPagesController {
   async recordPaper(@Param('id', ParseUUIDPipe) id: string, @Body() form: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
     const note = field(form, 'note');
     await this.act(request, response, id, 'paper', { note }, async (viewer) => {
-      if (!PAPER_RECORDER_ROLES.some((role) => viewer.principal.roles.includes(role))) throw new AppError('FORBIDDEN_ROLE', { roles: PAPER_RECORDER_ROLES.join(', ') });
+      if (!PAPER_RECORDER_ROLES.some((role) => viewer.principal.roles.includes(role))) throw new AppError('FORBIDDEN_ROLE', { roles: anyOfRoles(PAPER_RECORDER_ROLES) });
       const scan = field(form, 'scan');
       if (!scan || !/^[A-Za-z0-9+/=\s]+$/.test(scan)) throw this.missing(viewer, ['scanFile']);
       const signedAtText = field(form, 'signedAt');

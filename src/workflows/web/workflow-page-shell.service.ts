@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
 import { Principal } from '../../common/auth/principal';
+import { anyOfRoles } from '../../common/auth/role-names';
 import { AppError } from '../../common/errors/app-error';
 import { Language } from '../../common/i18n/language';
 import { AppConfig } from '../../config/app-config';
@@ -65,7 +66,7 @@ export class WorkflowPageShell {
 
   /** Pages for administrators only: anyone else gets the localized 403 page. */
   requireRole(viewer: PageViewer, role: string): void {
-    if (!viewer.principal.roles.includes(role)) throw new AppError('FORBIDDEN_ROLE', { roles: role });
+    if (!viewer.principal.roles.includes(role)) throw new AppError('FORBIDDEN_ROLE', { roles: anyOfRoles([role]) });
   }
 
   send(request: Request, response: Response, viewer: PageViewer, page: WorkflowPage): void {

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../../common/auth/auth.decorators';
 import type { Principal } from '../../../common/auth/principal';
+import { anyOfRoles } from '../../../common/auth/role-names';
 import { AppError } from '../../../common/errors/app-error';
 import type { PollStatusDto } from '../../voting/dto/poll-response.dto';
 import { PollsService } from '../../voting/polls.service';
@@ -48,7 +49,7 @@ export class CouncilReviewPageController {
   @Post()
   async open(@Body() form: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.act(request, response, yearOf(form.year), 'opened', async (session) => {
-      if (!actsAsCouncilSecretary(session.person)) throw new AppError('FORBIDDEN_ROLE', { roles: COUNCIL_SECRETARY_ROLES.join(', ') });
+      if (!actsAsCouncilSecretary(session.person)) throw new AppError('FORBIDDEN_ROLE', { roles: anyOfRoles(COUNCIL_SECRETARY_ROLES) });
       return (await this.council.openVote(yearOf(form.year) ?? 0, text(form, 'title') ?? '', session.language)).year;
     });
   }
@@ -66,7 +67,7 @@ export class CouncilReviewPageController {
   @Post(':pollId/decision')
   async decide(@Param('pollId', ParseUUIDPipe) pollId: string, @Body() form: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.act(request, response, undefined, 'recorded', async (session) => {
-      if (!actsAsCouncilSecretary(session.person)) throw new AppError('FORBIDDEN_ROLE', { roles: COUNCIL_SECRETARY_ROLES.join(', ') });
+      if (!actsAsCouncilSecretary(session.person)) throw new AppError('FORBIDDEN_ROLE', { roles: anyOfRoles(COUNCIL_SECRETARY_ROLES) });
       const vote = await this.council.decide(pollId, { number: text(form, 'number'), signedOn: text(form, 'signedOn'), issuer: text(form, 'issuer') }, session.person.personId, session.language);
       return vote.year;
     });
@@ -91,7 +92,7 @@ export class CouncilReviewPageController {
     const year = asked ?? new Date().getFullYear() - 1;
     const page = { language, year, overview: { waiting: [], votes: [] } as ProposalCouncilOverviewDto, polls: new Map<string, PollStatusDto>(), mayDecide: actsAsCouncilSecretary(person), mayVote: person.roles.includes('council-member'), notice };
     if (!holds(person, READS)) {
-      const refusal = this.pages.refusal(new AppError('FORBIDDEN_ROLE', { roles: READS.join(', ') }), language);
+      const refusal = this.pages.refusal(new AppError('FORBIDDEN_ROLE', { roles: anyOfRoles(READS) }), language);
       return this.pages.send(request, response, session, refusal.status, councilReviewText(language, 'title'), councilReviewPageView({ ...page, notice: { alert: refusal.message } }));
     }
     const overview = await this.council.overview(year, language);

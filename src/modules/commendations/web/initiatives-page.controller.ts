@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UploadedFi
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../../common/auth/auth.decorators';
+import { anyOfRoles } from '../../../common/auth/role-names';
 import { AppError } from '../../../common/errors/app-error';
 import { EvidenceUploadInterceptor, UploadedEvidence } from '../../storage/evidence-upload.interceptor';
 import { PollsService } from '../../voting/polls.service';
@@ -14,6 +15,9 @@ import type { InitiativeScope } from '../rules/rule-pack';
 import { actsAsCouncilSecretary, COUNCIL_SECRETARY_ROLES } from '../records/mandated';
 import { CommendationPages, PageSession } from './commendation-pages.service';
 import { initiativePageView, initiativesPageView, initiativeText } from './initiatives-page.view';
+
+/** A ballot posted without one of the three choices. */
+const NO_CHOICE = { vi: 'hãy chọn đồng ý, không đồng ý hoặc không biểu quyết.', en: 'choose agree, disagree or abstain.' };
 
 /** Descriptions keep their line breaks. */
 const STYLE = html`<style>.prose{white-space:pre-line}.ballot label{margin-right:1rem}</style>`;
@@ -91,7 +95,7 @@ export class InitiativesPageController {
   @Post(':id/review')
   async review(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.act(request, response, id, 'review', async (session) => {
-      if (!actsAsCouncilSecretary(session.person)) throw new AppError('FORBIDDEN_ROLE', { roles: COUNCIL_SECRETARY_ROLES.join(', ') });
+      if (!actsAsCouncilSecretary(session.person)) throw new AppError('FORBIDDEN_ROLE', { roles: anyOfRoles(COUNCIL_SECRETARY_ROLES) });
       await this.initiatives.openReview(id);
     });
   }
@@ -101,7 +105,7 @@ export class InitiativesPageController {
     await this.act(request, response, id, 'voted', async (session) => {
       const application = await this.initiatives.get(id, session.person, session.language);
       const choice = form.choice === 'agree' || form.choice === 'disagree' || form.choice === 'abstain' ? form.choice : undefined;
-      if (!choice) throw new AppError('BALLOT_INVALID', { reason: 'choice' });
+      if (!choice) throw new AppError('BALLOT_INVALID', { reason: NO_CHOICE }, { reason: NO_CHOICE });
       if (!application.pollId) throw new AppError('INITIATIVE_NOT_IN_REVIEW', { name: application.name });
       await this.polls.castBallot(application.pollId, { personId: session.person.personId }, choice);
     });
@@ -110,7 +114,7 @@ export class InitiativesPageController {
   @Post(':id/decision')
   async decide(@Param('id', ParseUUIDPipe) id: string, @Body() form: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.act(request, response, id, 'decided', async (session) => {
-      if (!actsAsCouncilSecretary(session.person)) throw new AppError('FORBIDDEN_ROLE', { roles: COUNCIL_SECRETARY_ROLES.join(', ') });
+      if (!actsAsCouncilSecretary(session.person)) throw new AppError('FORBIDDEN_ROLE', { roles: anyOfRoles(COUNCIL_SECRETARY_ROLES) });
       const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
       await this.initiatives.decide(id, { number: text('number'), signedOn: text('signedOn'), scope: text('scope') as InitiativeScope | undefined }, session.language);
     });

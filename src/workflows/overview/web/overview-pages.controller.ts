@@ -2,6 +2,7 @@ import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../../common/auth/auth.decorators';
+import { anyOfRoles } from '../../../common/auth/role-names';
 import { AppError } from '../../../common/errors/app-error';
 import { Clock } from '../../../modules/calendar/clock';
 import { WebExceptionFilter } from '../../../modules/web/web-exception.filter';
@@ -33,7 +34,7 @@ export class OverviewPagesController {
     const viewer = await this.shell.viewer(request, response);
     if (!viewer) return;
     const { language, principal } = viewer;
-    if (!VIEWER_ROLES.some((role) => principal.roles.includes(role))) throw new AppError('FORBIDDEN_ROLE', { roles: VIEWER_ROLES.join(', ') });
+    if (!VIEWER_ROLES.some((role) => principal.roles.includes(role))) throw new AppError('FORBIDDEN_ROLE', { roles: anyOfRoles(VIEWER_ROLES) });
     const years = await this.queries.years();
     // By default the latest year with campaigns, else this year (Vietnam).
     const year = query.year ?? years[0] ?? new Date(this.clock.now().getTime() + 7 * 3600_000).getUTCFullYear();
