@@ -311,7 +311,7 @@ describe('organisation pages: role grants (e2e)', () => {
 
     // The same role again: refused with the role in words, the choice kept, nothing stored.
     const twice = await pages.post('admin', '/admin/org/roles', { personId: nghean, role: 'secretary', scopeUnitId: '' }, 409);
-    expect(twice.text).toContain('<div class="alert" role="alert" id="role-error"><p>Cán bộ đã có vai trò “Thư ký” trong phạm vi này.</p></div>');
+    expect(twice.text).toContain('<div class="alert" role="alert" id="role-error"><p>Phạm Thị Lan đã có vai trò “Thư ký” trên toàn hệ thống.</p></div>');
     expect(twice.text).toContain(`<option value="${nghean}" selected>`);
     expect(twice.text).toContain('<option value="secretary" selected>Thư ký</option>');
     const noRole = await pages.post('admin', '/admin/org/roles', { personId: nghean, role: 'chairman', scopeUnitId: '' }, 400);

@@ -82,11 +82,14 @@ describe('organisation clusters API (e2e)', () => {
     const head = await createCluster({ ...members, name: 'Cụm B', headUnitId: unit['VKS-QTR'] }).set('Accept-Language', 'en').expect(400);
     expect(head.body).toEqual({
       code: 'CLUSTER_LEADER_NOT_EVALUATED',
-      message: 'Unit VKS-QTR was not evaluated in 2021, so it cannot be cluster head or deputy.',
+      message: 'Unit Viện kiểm sát nhân dân tỉnh Quảng Trị was not evaluated in 2021, so it cannot be cluster head or deputy.',
       details: { unitId: unit['VKS-QTR'], year: 2021 },
     });
     const deputy = await createCluster({ ...members, name: 'Cụm B', headUnitId: unit['VKS-THA'], deputyUnitId: unit['VKS-QTR'] }).expect(400);
-    expect(deputy.body.code).toBe('CLUSTER_LEADER_NOT_EVALUATED');
+    expect(deputy.body).toMatchObject({
+      code: 'CLUSTER_LEADER_NOT_EVALUATED',
+      message: 'Đơn vị Viện kiểm sát nhân dân tỉnh Quảng Trị không được đánh giá, xếp loại năm 2021 nên không thể làm cụm trưởng hoặc cụm phó.',
+    });
     // As a plain member it is fine, and so is a unit with no record for 2021.
     const created = await createCluster({ ...members, name: 'Cụm B', headUnitId: unit['VKS-THA'] }).expect(201);
 
@@ -106,7 +109,7 @@ describe('organisation clusters API (e2e)', () => {
     expect(unknown.body.code).toBe('UNIT_NOT_FOUND');
     const closed = await t.http().post('/api/v1/units').set(admin).send({ code: 'VKS-OLD', name: 'Cũ' }).expect(201);
     await t.http().post(`/api/v1/units/${closed.body.id}/archive`).set(admin).expect(200);
-    expect((await createCluster({ name: 'Cụm C', year: 2021, memberUnitIds: [closed.body.id] }).expect(409)).body.code).toBe('UNIT_ARCHIVED');
+    expect((await createCluster({ name: 'Cụm C', year: 2021, memberUnitIds: [closed.body.id] }).expect(409)).body).toEqual({ code: 'UNIT_ARCHIVED', message: 'Đơn vị Cũ (VKS-OLD) đã lưu trữ.' });
     const repeated = await createCluster({ name: 'Cụm C', year: 2021, memberUnitIds: [unit['VKS-THA'], unit['VKS-THA']] }).expect(400);
     expect(repeated.body.details).toEqual([expect.objectContaining({ field: 'memberUnitIds' })]);
   });

@@ -136,6 +136,8 @@ describe('organisation CSV import (e2e)', () => {
     ]);
     expect(new Set(response.body.details.map((d: { row: number }) => d.row)).size).toBe(9);
     expect(response.body.details.every((d: { message: string }) => d.message.length > 0)).toBe(true);
+    // The file names the unit by code; the message names it as people read it too.
+    expect(response.body.details.find((d: { row: number }) => d.row === 9).message).toBe('Đơn vị Đã giải thể (VKS-GONE) đã lưu trữ.');
     expect(await usernames('loi.')).toEqual([]);
     // Line 2 alone was fine, and its mandate was not created either.
     const mandates = await t.http().get('/api/v1/mandates').query({ unitId: closed.body.id }).set(admin).expect(200);

@@ -61,7 +61,9 @@ describe('organisation mandates API (e2e)', () => {
     const closed = await t.http().post('/api/v1/units').set(admin).send({ code: 'VKS-CLOSED', name: 'Đã giải thể' }).expect(201);
     await t.http().post(`/api/v1/units/${closed.body.id}/archive`).set(admin).expect(200);
     const archived = await createMandate({ personId: ids['hue.canbo'], unitId: closed.body.id, role: 'officer', validFrom: '2020-01-01' }).set('Accept-Language', 'en').expect(409);
-    expect(archived.body).toEqual({ code: 'UNIT_ARCHIVED', message: 'Unit VKS-CLOSED is archived.' });
+    expect(archived.body).toEqual({ code: 'UNIT_ARCHIVED', message: 'Unit Đã giải thể (VKS-CLOSED) is archived.' });
+    const archivedVi = await createMandate({ personId: ids['hue.canbo'], unitId: closed.body.id, role: 'officer', validFrom: '2020-01-01' }).expect(409);
+    expect(archivedVi.body).toEqual({ code: 'UNIT_ARCHIVED', message: 'Đơn vị Đã giải thể (VKS-CLOSED) đã lưu trữ.' });
 
     const unknown = await createMandate({ personId: '00000000-0000-4000-8000-000000000000', unitId: ids['VKS-TTH'], role: 'officer', validFrom: '2020-01-01' }).expect(404);
     expect(unknown.body.code).toBe('PERSON_NOT_FOUND');

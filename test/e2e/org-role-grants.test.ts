@@ -11,8 +11,8 @@ describe('organisation role grants API (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const createPerson = async (username: string) =>
-    (await t.http().post('/api/v1/people').set(admin).send({ username, fullName: username, password: 'mat-khau-thu-nghiem' }).expect(201)).body as { id: string };
+  const createPerson = async (username: string, fullName = username) =>
+    (await t.http().post('/api/v1/people').set(admin).send({ username, fullName, password: 'mat-khau-thu-nghiem' }).expect(201)).body as { id: string };
   const grant = (body: Record<string, unknown>) => t.http().post('/api/v1/role-grants').set(admin).send(body);
 
   it('lists the demo grants and those of one person', async () => {
@@ -30,13 +30,17 @@ describe('organisation role grants API (e2e)', () => {
   });
 
   it('grants a role, refuses the same active grant twice, and revokes it', async () => {
-    const person = await createPerson('thu.ky');
+    const person = await createPerson('thu.ky', 'Lê Thư Ký');
     const units = await t.http().get('/api/v1/units').query({ q: 'VKS-THA' }).set(admin).expect(200);
     const created = await grant({ personId: person.id, role: 'secretary', scopeUnitId: units.body.items[0].id }).expect(201);
     expect(created.body).toMatchObject({ person: { username: 'thu.ky' }, role: 'secretary', scopeUnit: { code: 'VKS-THA' }, revokedAt: null });
-    expect((await grant({ personId: person.id, role: 'secretary', scopeUnitId: units.body.items[0].id }).expect(409)).body.code).toBe('ROLE_GRANT_EXISTS');
+    const twice = await grant({ personId: person.id, role: 'secretary', scopeUnitId: units.body.items[0].id }).expect(409);
+    // The person by full name, the role and the scope in words, never the username, the role's key or the unit's code.
+    expect(twice.body).toEqual({ code: 'ROLE_GRANT_EXISTS', message: 'Lê Thư Ký đã có vai trò “Thư ký” tại Viện kiểm sát nhân dân tỉnh Thanh Hóa.' });
     // The same role without a scope is a different grant.
     await grant({ personId: person.id, role: 'secretary' }).expect(201);
+    const everywhere = await grant({ personId: person.id, role: 'secretary' }).set('Accept-Language', 'en').expect(409);
+    expect(everywhere.body).toEqual({ code: 'ROLE_GRANT_EXISTS', message: 'Lê Thư Ký already holds the role “Secretary” everywhere.' });
 
     const me = await t.http().get('/api/v1/auth/me').set(await bearerFor(t, 'thu.ky', 'mat-khau-thu-nghiem')).expect(200);
     expect(me.body.roles).toEqual(['secretary']);
@@ -69,12 +73,14 @@ describe('organisation role grants API (e2e)', () => {
   });
 
   it('validates roles, people and units', async () => {
-    const person = await createPerson('sai.vai.tro');
+    const person = await createPerson('sai.vai.tro', 'Trần Sai Vai Trò');
     const role = await grant({ personId: person.id, role: 'superuser' }).expect(400);
     expect(role.body.details).toEqual([expect.objectContaining({ field: 'role' })]);
     expect((await grant({ personId: '00000000-0000-4000-8000-000000000000', role: 'admin' }).expect(404)).body.code).toBe('PERSON_NOT_FOUND');
     expect((await grant({ personId: person.id, role: 'admin', scopeUnitId: '00000000-0000-4000-8000-000000000000' }).expect(404)).body.code).toBe('UNIT_NOT_FOUND');
     await t.http().post(`/api/v1/people/${person.id}/archive`).set(admin).expect(200);
-    expect((await grant({ personId: person.id, role: 'admin' }).expect(409)).body.code).toBe('PERSON_ARCHIVED');
+    expect((await grant({ personId: person.id, role: 'admin' }).expect(409)).body).toEqual({ code: 'PERSON_ARCHIVED', message: 'Cán bộ Trần Sai Vai Trò (sai.vai.tro) đã lưu trữ.' });
+    const archivedEn = await grant({ personId: person.id, role: 'admin' }).set('Accept-Language', 'en').expect(409);
+    expect(archivedEn.body.message).toBe('Trần Sai Vai Trò (sai.vai.tro) is archived.');
   });
 });

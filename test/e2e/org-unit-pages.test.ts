@@ -142,7 +142,7 @@ describe('organisation pages: units (e2e)', () => {
   it('refuses to archive a unit with active children, with the service’s message', async () => {
     const supreme = await unit('VKSNDTC');
     const refused = await pages.post('admin', `/admin/org/units/${supreme.id}/archive`, { confirm: 'yes' }, 409);
-    expect(refused.text).toMatch(/Đơn vị VKSNDTC còn \d+ đơn vị trực thuộc đang hoạt động; hãy lưu trữ hoặc chuyển chúng trước\./);
+    expect(refused.text).toMatch(/Đơn vị Viện kiểm sát nhân dân tối cao \(VKSNDTC\) còn \d+ đơn vị trực thuộc đang hoạt động; hãy lưu trữ hoặc chuyển chúng trước\./);
     expect((await unit('VKSNDTC')).archivedAt).toBeNull();
   });
 

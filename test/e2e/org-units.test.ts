@@ -100,7 +100,7 @@ describe('organisation units API (e2e)', () => {
     const child = await createUnit({ code: 'VKS-ARCH-1', name: 'Trực thuộc', parentId: unit.body.id }).expect(201);
 
     const blocked = await t.http().post(`/api/v1/units/${unit.body.id}/archive`).set(admin).expect(409);
-    expect(blocked.body.code).toBe('UNIT_HAS_ACTIVE_CHILDREN');
+    expect(blocked.body).toEqual({ code: 'UNIT_HAS_ACTIVE_CHILDREN', message: 'Đơn vị Sẽ lưu trữ (VKS-ARCH) còn 1 đơn vị trực thuộc đang hoạt động; hãy lưu trữ hoặc chuyển chúng trước.' });
     await t.http().post(`/api/v1/units/${child.body.id}/archive`).set(admin).expect(200);
     const archived = await t.http().post(`/api/v1/units/${unit.body.id}/archive`).set(admin).expect(200);
     expect(archived.body.archivedAt).not.toBeNull();
@@ -115,7 +115,8 @@ describe('organisation units API (e2e)', () => {
     expect((await createUnit({ code: 'VKS-NEW', name: 'x', parentId: unit.body.id }).expect(409)).body.code).toBe('UNIT_ARCHIVED');
     await createUnit({ code: 'VKS-ARCH', name: 'x' }).expect(409);
     // The child cannot come back while its parent is archived.
-    expect((await t.http().post(`/api/v1/units/${child.body.id}/restore`).set(admin).expect(409)).body.code).toBe('UNIT_ARCHIVED');
+    const orphan = await t.http().post(`/api/v1/units/${child.body.id}/restore`).set(admin).set('Accept-Language', 'en').expect(409);
+    expect(orphan.body).toEqual({ code: 'UNIT_ARCHIVED', message: 'Unit Sẽ lưu trữ (VKS-ARCH) is archived.' });
 
     const restored = await t.http().post(`/api/v1/units/${unit.body.id}/restore`).set(admin).expect(200);
     expect(restored.body.archivedAt).toBeNull();

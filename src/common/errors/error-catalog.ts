@@ -115,7 +115,7 @@ export const ERROR_CATALOG = {
   UNIT_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy đơn vị {id}.', en: 'Unit {id} not found.' } },
   UNIT_CODE_TAKEN: { kind: 'conflict', message: { vi: 'Mã đơn vị {code} đã được sử dụng.', en: 'Unit code {code} is already in use.' } },
   UNIT_PARENT_CYCLE: { kind: 'user', message: { vi: 'Đơn vị cấp trên tạo thành vòng lặp.', en: 'The parent unit would create a cycle.' } },
-  UNIT_ARCHIVED: { kind: 'conflict', message: { vi: 'Đơn vị {code} đã lưu trữ.', en: 'Unit {code} is archived.' } },
+  UNIT_ARCHIVED: { kind: 'conflict', message: { vi: 'Đơn vị {unit} ({code}) đã lưu trữ.', en: 'Unit {unit} ({code}) is archived.' } },
   PERSON_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy cán bộ {id}.', en: 'Person {id} not found.' } },
   USERNAME_TAKEN: { kind: 'conflict', message: { vi: 'Tên đăng nhập {username} đã được sử dụng.', en: 'Username {username} is already in use.' } },
   MANDATE_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy ủy quyền {id}.', en: 'Mandate {id} not found.' } },
@@ -142,11 +142,15 @@ export const ERROR_CATALOG = {
   },
   UNIT_HAS_ACTIVE_CHILDREN: {
     kind: 'conflict',
-    message: { vi: 'Đơn vị {code} còn {count} đơn vị trực thuộc đang hoạt động; hãy lưu trữ hoặc chuyển chúng trước.', en: 'Unit {code} still has {count} active child units; archive or move them first.' },
+    message: {
+      vi: 'Đơn vị {unit} ({code}) còn {count} đơn vị trực thuộc đang hoạt động; hãy lưu trữ hoặc chuyển chúng trước.',
+      en: 'Unit {unit} ({code}) still has {count} active child units; archive or move them first.',
+    },
   },
-  PERSON_ARCHIVED: { kind: 'conflict', message: { vi: 'Cán bộ {username} đã lưu trữ.', en: 'Person {username} is archived.' } },
+  PERSON_ARCHIVED: { kind: 'conflict', message: { vi: 'Cán bộ {person} ({username}) đã lưu trữ.', en: '{person} ({username}) is archived.' } },
   CLUSTER_ARCHIVED: { kind: 'conflict', message: { vi: 'Cụm thi đua "{name}" năm {year} đã lưu trữ.', en: 'Cluster "{name}" of {year} is archived.' } },
-  ROLE_GRANT_EXISTS: { kind: 'conflict', message: { vi: 'Cán bộ đã có vai trò {role} trong phạm vi này.', en: 'The person already holds role {role} in this scope.' } },
+  // {role} and {scope} are given in each language (role-grants.service.ts).
+  ROLE_GRANT_EXISTS: { kind: 'conflict', message: { vi: '{person} đã có vai trò “{role}” {scope}.', en: '{person} already holds the role “{role}” {scope}.' } },
   LAST_ADMIN: {
     kind: 'conflict',
     message: { vi: 'Không thể bỏ quản trị viên cuối cùng của hệ thống.', en: 'The last administrator cannot be removed.' },

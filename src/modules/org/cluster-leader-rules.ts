@@ -21,5 +21,5 @@ export async function assertClusterLeaders(em: EntityManager, { year, memberIds,
   if (leaders.length === 0) return;
   const notEvaluated = await em.find(UnitEvaluation, { unit: { $in: leaders.map((u) => u.id) }, year: year - 1, evaluated: false });
   const offender = leaders.find((unit) => notEvaluated.some((evaluation) => evaluation.unit.id === unit.id));
-  if (offender) throw new AppError('CLUSTER_LEADER_NOT_EVALUATED', { unit: offender.code, year: year - 1 }, { unitId: offender.id, year: year - 1 });
+  if (offender) throw new AppError('CLUSTER_LEADER_NOT_EVALUATED', { unit: offender.name, year: year - 1 }, { unitId: offender.id, year: year - 1 });
 }

@@ -95,7 +95,7 @@ export class ClustersService {
     const missing = ids.find((id) => !units.some((unit) => unit.id === id));
     if (missing) throw new AppError('UNIT_NOT_FOUND', { id: missing });
     const archived = units.find((unit) => unit.archivedAt && !alreadyMembers.has(unit.id));
-    if (archived) throw new AppError('UNIT_ARCHIVED', { code: archived.code });
+    if (archived) throw new AppError('UNIT_ARCHIVED', { unit: archived.name, code: archived.code });
     return units;
   }
 

@@ -71,6 +71,6 @@ export function throwIfProblems(problems: RowProblem[], language: Language, text
   if (problems.length === 0) return;
   const details: CsvRowErrorDto[] = [...problems]
     .sort((a, b) => a.row - b.row)
-    .map(({ row, field, code, params }) => ({ row, field, code, message: interpolate(texts[code][language], params) }));
+    .map(({ row, field, code, params }) => ({ row, field, code, message: interpolate(texts[code][language], params, language) }));
   throw new AppError('CSV_INVALID', { count: new Set(problems.map((p) => p.row)).size }, details);
 }

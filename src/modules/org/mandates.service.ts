@@ -35,10 +35,10 @@ export class MandatesService {
     assertDates(body.validFrom, body.validTo ?? null);
     const person = await this.em.findOne(Person, { id: body.personId });
     if (!person) throw new AppError('PERSON_NOT_FOUND', { id: body.personId });
-    if (person.archivedAt) throw new AppError('PERSON_ARCHIVED', { username: person.username });
+    if (person.archivedAt) throw new AppError('PERSON_ARCHIVED', { person: person.fullName, username: person.username });
     const unit = await this.em.findOne(Unit, { id: body.unitId });
     if (!unit) throw new AppError('UNIT_NOT_FOUND', { id: body.unitId });
-    if (unit.archivedAt) throw new AppError('UNIT_ARCHIVED', { code: unit.code });
+    if (unit.archivedAt) throw new AppError('UNIT_ARCHIVED', { unit: unit.name, code: unit.code });
     const mandate = this.em.create(Mandate, { person, unit, role: body.role, validFrom: body.validFrom, validTo: body.validTo ?? null });
     await this.em.flush();
     return MandateDto.from(mandate);

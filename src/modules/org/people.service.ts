@@ -45,7 +45,7 @@ export class PeopleService {
 
   async update(id: string, body: UpdatePersonDto): Promise<PersonDto> {
     const person = await this.find(id);
-    if (person.archivedAt) throw new AppError('PERSON_ARCHIVED', { username: person.username });
+    if (person.archivedAt) throw new AppError('PERSON_ARCHIVED', { person: person.fullName, username: person.username });
     if (body.username !== undefined) person.username = body.username;
     if (body.fullName !== undefined) person.fullName = body.fullName;
     if (body.email !== undefined) person.email = body.email;

@@ -109,7 +109,7 @@ export class PersonCsvImportService {
     if (!row.unitCode) return;
     const unit = units.get(row.unitCode);
     if (!unit) check.report('unitCode', 'UNKNOWN_UNIT', { code: row.unitCode });
-    else if (unit.archivedAt) check.report('unitCode', 'UNIT_ARCHIVED', { code: row.unitCode });
+    else if (unit.archivedAt) check.report('unitCode', 'UNIT_ARCHIVED', { unit: unit.name, code: row.unitCode });
   }
 
   /** Usernames already stored, archived people included (their usernames stay taken). */

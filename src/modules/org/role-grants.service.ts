@@ -1,10 +1,16 @@
 import { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { roleName } from '../../common/auth/role-names';
 import { AppError } from '../../common/errors/app-error';
+import { Text } from '../../common/i18n/language';
 import { CreateRoleGrantDto, RoleGrantDto, RoleGrantListQueryDto, RoleGrantPageDto } from './dto/role-grant.dto';
 import { Person } from './entities/person.entity';
 import { RoleGrant } from './entities/role-grant.entity';
 import { Unit } from './entities/unit.entity';
+
+/** Where a grant holds, in words: within a unit, or everywhere. */
+const scopeInWords = (unit: Unit | null): Text =>
+  unit ? { vi: `tại ${unit.name}`, en: `within ${unit.name}` } : { vi: 'trên toàn hệ thống', en: 'everywhere' };
 
 /** Granted roles (admin, council member, secretary); revoked, never deleted, so that who-could-do-what stays on record. */
 @Injectable()
@@ -29,15 +35,15 @@ export class RoleGrantsService {
   async create(body: CreateRoleGrantDto, grantedById?: string): Promise<RoleGrantDto> {
     const person = await this.em.findOne(Person, { id: body.personId });
     if (!person) throw new AppError('PERSON_NOT_FOUND', { id: body.personId });
-    if (person.archivedAt) throw new AppError('PERSON_ARCHIVED', { username: person.username });
+    if (person.archivedAt) throw new AppError('PERSON_ARCHIVED', { person: person.fullName, username: person.username });
     let scopeUnit: Unit | null = null;
     if (body.scopeUnitId) {
       scopeUnit = await this.em.findOne(Unit, { id: body.scopeUnitId });
       if (!scopeUnit) throw new AppError('UNIT_NOT_FOUND', { id: body.scopeUnitId });
-      if (scopeUnit.archivedAt) throw new AppError('UNIT_ARCHIVED', { code: scopeUnit.code });
+      if (scopeUnit.archivedAt) throw new AppError('UNIT_ARCHIVED', { unit: scopeUnit.name, code: scopeUnit.code });
     }
     const same = await this.em.count(RoleGrant, { person, role: body.role, scopeUnit, revokedAt: null });
-    if (same > 0) throw new AppError('ROLE_GRANT_EXISTS', { role: body.role });
+    if (same > 0) throw new AppError('ROLE_GRANT_EXISTS', { person: person.fullName, role: roleName(body.role), scope: scopeInWords(scopeUnit) });
     const grantedBy = grantedById ? await this.em.findOne(Person, { id: grantedById }) : null;
     const grant = this.em.create(RoleGrant, { person, role: body.role, scopeUnit, grantedBy });
     await this.em.flush();

@@ -75,7 +75,7 @@ export class UnitCsvImportService {
     const parentLine = firstLine.get(row.parentCode);
     const existingParent = existing.get(row.parentCode);
     if (existingParent) {
-      if (existingParent.archivedAt) check.report('parentCode', 'UNIT_ARCHIVED', { code: row.parentCode });
+      if (existingParent.archivedAt) check.report('parentCode', 'UNIT_ARCHIVED', { unit: existingParent.name, code: row.parentCode });
     } else if (parentLine === undefined) {
       check.report('parentCode', 'UNKNOWN_PARENT', { code: row.parentCode });
     } else if (parentLine > row.line) {

@@ -39,7 +39,7 @@ export class UnitsService {
 
   async update(id: string, body: UpdateUnitDto): Promise<UnitDto> {
     const unit = await this.find(id);
-    if (unit.archivedAt) throw new AppError('UNIT_ARCHIVED', { code: unit.code });
+    if (unit.archivedAt) throw new AppError('UNIT_ARCHIVED', { unit: unit.name, code: unit.code });
     if (body.parentId !== undefined) unit.parent = body.parentId === null ? null : await this.parentWithoutCycle(unit, body.parentId);
     if (body.code !== undefined) unit.code = body.code;
     if (body.name !== undefined) unit.name = body.name;
@@ -53,7 +53,7 @@ export class UnitsService {
     const unit = await this.find(id);
     if (!unit.archivedAt) {
       const children = await this.em.count(Unit, { parent: unit, archivedAt: null });
-      if (children > 0) throw new AppError('UNIT_HAS_ACTIVE_CHILDREN', { code: unit.code, count: children });
+      if (children > 0) throw new AppError('UNIT_HAS_ACTIVE_CHILDREN', { unit: unit.name, code: unit.code, count: children });
       unit.archivedAt = new Date();
       await this.em.flush();
     }
@@ -62,7 +62,7 @@ export class UnitsService {
 
   async restore(id: string): Promise<UnitDto> {
     const unit = await this.find(id);
-    if (unit.parent?.archivedAt) throw new AppError('UNIT_ARCHIVED', { code: unit.parent.code });
+    if (unit.parent?.archivedAt) throw new AppError('UNIT_ARCHIVED', { unit: unit.parent.name, code: unit.parent.code });
     unit.archivedAt = null;
     await this.em.flush();
     return UnitDto.from(unit);
@@ -76,7 +76,7 @@ export class UnitsService {
 
   private async activeParent(parentId: string): Promise<Unit> {
     const parent = await this.find(parentId);
-    if (parent.archivedAt) throw new AppError('UNIT_ARCHIVED', { code: parent.code });
+    if (parent.archivedAt) throw new AppError('UNIT_ARCHIVED', { unit: parent.name, code: parent.code });
     return parent;
   }
 

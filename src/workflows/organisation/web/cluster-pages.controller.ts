@@ -7,7 +7,6 @@ import { todayInVietnam } from '../../../modules/auth/principal.service';
 import { Clock } from '../../../modules/calendar/clock';
 import { ClustersService } from '../../../modules/org/clusters.service';
 import { ClusterDto, CreateClusterDto, UpdateClusterDto } from '../../../modules/org/dto/cluster.dto';
-import type { UnitDto } from '../../../modules/org/dto/unit.dto';
 import { UnitEvaluationsService } from '../../../modules/org/unit-evaluations.service';
 import { UnitsService } from '../../../modules/org/units.service';
 import { html } from '../../../modules/web/html';
@@ -43,20 +42,6 @@ async function readAllClusters(clusters: ClustersService, query: { year?: number
     all.push(...page.items);
     if (!page.items.length || all.length >= page.total) return all;
   }
-}
-
-/**
- * The catalog's messages about a unit name it by code; a page names it as people read it. The refusal keeps its code,
- * kind and status.
- */
-function namingUnits(error: unknown, units: UnitDto[]): unknown {
-  if (!(error instanceof AppError)) return error;
-  const byCode = (code: unknown) => units.find((unit) => unit.code === code)?.name;
-  if (error.code === 'CLUSTER_LEADER_NOT_EVALUATED' && byCode(error.params.unit)) {
-    return new AppError(error.code, { ...error.params, unit: byCode(error.params.unit) }, error.details, error.headers);
-  }
-  if (error.code === 'UNIT_ARCHIVED' && byCode(error.params.code)) return new AppError(error.code, { ...error.params, code: byCode(error.params.code) }, error.details, error.headers);
-  return error;
 }
 
 /**
@@ -102,7 +87,7 @@ export class ClusterPagesController {
       const cluster = await this.clusters.create(body);
       redirectSeeOther(response, `${CLUSTERS_PATH}?year=${cluster.year}&flash=created#cluster-${cluster.id}`);
     } catch (error) {
-      const refusal = refusalOf(namingUnits(error, await readAllUnits(this.units, true)), viewer, request, response);
+      const refusal = refusalOf(error, viewer, request, response);
       const typed = Number(values.year);
       const year = Number.isInteger(typed) && typed >= YEARS.min && typed <= YEARS.max ? typed : Number(todayInVietnam(this.clock.now()).slice(0, 4));
       await this.renderYear(request, response, viewer, { year, includeArchived: false, values, failure: refusal.message, status: refusal.status });
@@ -132,7 +117,7 @@ export class ClusterPagesController {
       await this.clusters.update(id, body);
       redirectSeeOther(response, `${CLUSTERS_PATH}/${id}?flash=saved`);
     } catch (error) {
-      const refusal = refusalOf(namingUnits(error, await readAllUnits(this.units, true)), viewer, request, response);
+      const refusal = refusalOf(error, viewer, request, response);
       await this.renderCluster(request, response, viewer, id, { values, failure: refusal.message, status: refusal.status });
     }
   }

@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../../common/auth/auth.decorators';
 import { AppError } from '../../../common/errors/app-error';
-import { Language } from '../../../common/i18n/language';
 import { CreateRoleGrantDto, RoleGrantDto } from '../../../modules/org/dto/role-grant.dto';
 import { PeopleService } from '../../../modules/org/people.service';
 import { RoleGrantsService } from '../../../modules/org/role-grants.service';
@@ -11,7 +10,6 @@ import { UnitsService } from '../../../modules/org/units.service';
 import { html } from '../../../modules/web/html';
 import { redirectSeeOther } from '../../../modules/web/page-response';
 import { WebExceptionFilter } from '../../../modules/web/web-exception.filter';
-import { GRANTED_ROLE_TEXTS, roleLabel } from '../../../modules/web/web-texts';
 import { PageViewer, WorkflowPageShell } from '../../web/workflow-page-shell.service';
 import { ORGANISATION_PAGE_STYLE } from './organisation-tabs.view';
 import { ROLE_PAGE_STYLE, RoleGrantFormValues, ROLES_PATH, rolesView } from './role-pages.view';
@@ -24,12 +22,6 @@ const PAGE_SIZE = 500;
 const PEOPLE_OFFERED = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FLASHES: Record<string, RoleWebText> = { granted: 'granted', revoked: 'revoked' };
-
-/** The catalog says a role by its code; the page says it in words, in the viewer's language. */
-function namingRole(error: unknown, language: Language): unknown {
-  if (!(error instanceof AppError) || error.code !== 'ROLE_GRANT_EXISTS' || typeof error.params.role !== 'string') return error;
-  return new AppError(error.code, { ...error.params, role: `“${roleLabel(GRANTED_ROLE_TEXTS, error.params.role, language)}”` }, error.details, error.headers);
-}
 
 /**
  * The administrators' role grants page: who holds which role (by name, with its scope, when and by whom it was granted),
@@ -68,7 +60,7 @@ export class RolePagesController {
       await this.grants.create(body, viewer.principal.personId);
       redirectSeeOther(response, `${ROLES_PATH}?flash=granted`);
     } catch (error) {
-      const refusal = refusalOf(namingRole(error, viewer.language), viewer, request, response);
+      const refusal = refusalOf(error, viewer, request, response);
       await this.render(request, response, viewer, { includeRevoked: false, query: '', values, failure: refusal.message, status: refusal.status });
     }
   }
