@@ -50,6 +50,8 @@ describe('working calendar API: holidays, amendments, working-day arithmetic (e2
     await t.http().delete('/api/v1/calendar/days/2020-05-09').set(admin).expect(204);
     const gone = await t.http().delete('/api/v1/calendar/days/2020-05-09').set(admin).set('Accept-Language', 'en').expect(404);
     expect(gone.body).toMatchObject({ code: 'CALENDAR_AMENDMENT_NOT_FOUND', message: 'There is no working-calendar amendment for 2020-05-09.' });
+    const goneVi = await t.http().delete('/api/v1/calendar/days/2020-05-09').set(admin).expect(404);
+    expect(goneVi.body).toMatchObject({ code: 'CALENDAR_AMENDMENT_NOT_FOUND', message: 'Ngày 09/05/2020 không có điều chỉnh lịch làm việc nào.' });
     expect((await year(2020)).amendments).toEqual([]);
   });
 

@@ -123,7 +123,8 @@ describe('organisation pages: the working calendar (e2e)', () => {
 
     // Removing it again: the service's 404, shown on the page.
     const again = await pages.post('admin', '/admin/org/calendar/days/2020-05-09/remove', {}, 404);
-    expect(again.text).toContain('<div class="alert" role="alert" id="calendar-error"><p>Ngày 2020-05-09 không có điều chỉnh lịch làm việc nào.</p></div>');
+    expect(again.text).toContain('<div class="alert" role="alert" id="calendar-error"><p>Ngày 09/05/2020 không có điều chỉnh lịch làm việc nào.</p></div>');
+    expect(again.text).not.toContain('2020-05-09 không');
 
     await pages.post('admin', '/admin/org/calendar/days/2020-09-02/remove', {}, 303);
     await pages.post('admin', '/admin/org/calendar/days/2020-12-31/remove', {}, 303);

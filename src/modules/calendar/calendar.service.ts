@@ -1,6 +1,7 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
+import { dayText } from '../../common/i18n/date-text';
 import { CalendarAmendment } from './calendar-amendment.entity';
 import { AmendmentKind, CalendarAmendmentDto, CalendarYearDto, DayOffDto } from './dto/calendar.dto';
 import { publicHolidays } from './vietnam-holidays';
@@ -61,6 +62,6 @@ export class CalendarService {
   /** Removes a day's amendment: the day is again what the law and the weekday make it. */
   async removeAmendment(date: string): Promise<void> {
     const deleted = await this.em.fork().nativeDelete(CalendarAmendment, { date });
-    if (!deleted) throw new AppError('CALENDAR_AMENDMENT_NOT_FOUND', { date });
+    if (!deleted) throw new AppError('CALENDAR_AMENDMENT_NOT_FOUND', { date: dayText(date) });
   }
 }
