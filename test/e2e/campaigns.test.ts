@@ -136,6 +136,9 @@ describe('campaigns: launch, inbox, commands, deadlines through BullMQ, history 
 
     const officer = await bearerFor(t, 'hatinh.canbo');
     const ackTask = (await inbox(officer, campaign.id)).tasks[0];
+    // A command the stage does not take, said as its button says it.
+    const wrong = await t.http().post(`/api/v1/tasks/${ackTask.id}/commands`).set(officer).send({ command: 'approve' }).expect(400);
+    expect(wrong.body).toEqual({ code: 'UNKNOWN_COMMAND', message: 'Thao tác "Duyệt" không áp dụng cho bước này.' });
     const first = await t.http().post(`/api/v1/tasks/${ackTask.id}/commands`).set(officer).set('Idempotency-Key', 'ack-hatinh-1').send({ command: 'acknowledge' }).expect(200);
     const replay = await t.http().post(`/api/v1/tasks/${ackTask.id}/commands`).set(officer).set('Idempotency-Key', 'ack-hatinh-1').send({ command: 'acknowledge' }).expect(200);
     expect(replay.headers['idempotent-replayed']).toBe('true');
@@ -150,7 +153,8 @@ describe('campaigns: launch, inbox, commands, deadlines through BullMQ, history 
     const review = (await inbox(head, campaign.id)).tasks[0];
     await t.http().post(`/api/v1/tasks/${review.id}/commands`).set(head).send({ command: 'approve' }).expect(200);
     const closed = await t.http().post(`/api/v1/tasks/${review.id}/commands`).set(head).send({ command: 'approve' }).expect(409);
-    expect(closed.body.code).toBe('STAGE_CLOSED');
+    // The stage by its name, never its key.
+    expect(closed.body).toEqual({ code: 'STAGE_CLOSED', message: 'Bước "Cụm trưởng duyệt dự thảo" đã kết thúc.' });
 
     t.app.get(Clock).advance(2 * HOUR);
     const sweeper = t.app.get((await import('../../src/workflows/engine/recovery-sweeper.service')).RecoverySweeper);
@@ -166,6 +170,8 @@ describe('campaigns: launch, inbox, commands, deadlines through BullMQ, history 
     const cancelled = await t.http().post(`/api/v1/campaigns/${campaign.id}/cancel`).set(admin).send({ reason: 'Thử nghiệm' }).expect(200);
     expect(cancelled.body.status).toBe('cancelled');
     const refused = await t.http().post(`/api/v1/tasks/${mine.tasks[0].id}/commands`).set(officer).send({ command: 'acknowledge' }).expect(409);
-    expect(refused.body.code).toBe('CAMPAIGN_NOT_RUNNING');
+    expect(refused.body).toEqual({ code: 'CAMPAIGN_NOT_RUNNING', message: 'Đợt thi đua “Giao ước 2020” không còn hoạt động (đã hủy).' });
+    const refusedEn = await t.http().post(`/api/v1/tasks/${mine.tasks[0].id}/commands`).set(officer).set('Accept-Language', 'en').send({ command: 'acknowledge' }).expect(409);
+    expect(refusedEn.body.message).toBe('Campaign “Giao ước 2020” is no longer running (cancelled).');
   });
 });

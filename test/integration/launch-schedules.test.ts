@@ -164,9 +164,10 @@ describe(`scheduled launches: exactly once per workflow, year and subject (${TES
     expect(lastRun).toMatchObject({ failed: 1, launched: 0 });
     const runs = await api.http().get(`/api/v1/launch-schedules/${id}/runs`).set(admin).expect(200);
     expect(runs.body.items[0]).toMatchObject({ subjectName: 'Cụm thi đua số 6 (2021)', status: 'failed', errorCode: 'ASSIGNEE_NOT_FOUND' });
-    expect(runs.body.items[0].errorMessage).toMatch(/^Bước "draft-review": không xác định được người\/đơn vị thực hiện \(cluster-head\)/);
+    // The stage by its name and the assignee in words, kept in both languages with the recorded refusal.
+    expect(runs.body.items[0].errorMessage).toBe('Bước "Cụm trưởng duyệt dự thảo": không xác định được người/đơn vị thực hiện (cụm trưởng).');
     const english = await api.http().get(`/api/v1/launch-schedules/${id}/runs`).set(admin).set('Accept-Language', 'en').expect(200);
-    expect(english.body.items[0].errorMessage).toBe('Stage "draft-review": no assignee found for cluster-head.');
+    expect(english.body.items[0].errorMessage).toBe('Stage "Cụm trưởng duyệt dự thảo": no assignee found for cluster head.');
 
     await em.nativeUpdate(Cluster, { id: cluster.id }, { headUnit: (await em.findOneOrFail(Unit, { code: 'VKS-THA' })).id });
     await em.nativeUpdate(LaunchSchedule, { id }, { lastRun: null });

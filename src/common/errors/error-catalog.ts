@@ -5,6 +5,7 @@ import { IMPORT_ERRORS } from './import-errors';
 import { LAUNCH_ERRORS } from './launch-errors';
 import { MAIL_ERRORS } from './mail-errors';
 import { RANKING_ERRORS } from './ranking-errors';
+import { RULE_PACK_ERRORS } from './rule-pack-errors';
 import { SCHEDULE_ERRORS } from './schedule-errors';
 import { SCORING_ERRORS } from './scoring-errors';
 import { SIGNING_ERRORS } from './signing-errors';
@@ -177,7 +178,7 @@ export const ERROR_CATALOG = {
     kind: 'conflict',
     message: { vi: 'Đợt thi đua vừa được người khác cập nhật; vui lòng thử lại.', en: 'The campaign was changed by someone else; please retry.' },
   },
-  CAMPAIGN_NOT_RUNNING: { kind: 'conflict', message: { vi: 'Đợt thi đua không còn hoạt động ({status}).', en: 'The campaign is no longer running ({status}).' } },
+  CAMPAIGN_NOT_RUNNING: { kind: 'conflict', message: { vi: 'Đợt thi đua “{campaign}” không còn hoạt động ({status}).', en: 'Campaign “{campaign}” is no longer running ({status}).' } },
   CAMPAIGN_SUBJECT_INVALID: {
     kind: 'user',
     message: { vi: 'Quy trình này cần đối tượng là {expected}; hãy chọn đúng cụm hoặc đơn vị.', en: 'This workflow runs for a {expected}; choose a matching cluster or unit.' },
@@ -334,6 +335,7 @@ export const ERROR_CATALOG = {
   ...SCORING_ERRORS,
   ...RANKING_ERRORS,
   ...COMMENDATION_ERRORS,
+  ...RULE_PACK_ERRORS,
   ...WEBHOOK_ERRORS,
   ...MAIL_ERRORS,
   ...IMPORT_ERRORS,

@@ -6,7 +6,9 @@ import { RoleGrant } from '../../modules/org/entities/role-grant.entity';
 import { Unit } from '../../modules/org/entities/unit.entity';
 import type { AssigneeRule, StageDefinition } from '../definitions/workflow-document';
 import type { SubjectMember } from '../stages/stage-handler';
+import { ROLE_ASSIGNEE_TEXTS } from '../web/workflow-web-texts';
 import { Campaign } from './entities/campaign.entity';
+import { stageNameText } from './refusal-words';
 
 export type Assignee = { unit: Unit; person?: undefined } | { person: Person; unit?: undefined };
 
@@ -19,7 +21,7 @@ export class AssigneeResolver {
     const rules: AssigneeRule[] = [...(stage.assignees ?? []), ...(stage.fanOut === 'each-member' ? (['cluster-member'] as const) : [])];
     const found = new Map<string, Assignee>();
     for (const rule of rules) {
-      for (const assignee of await this.resolveRule(em, campaign, stageKey, rule)) found.set(assigneeKey(assignee), assignee);
+      for (const assignee of await this.resolveRule(em, campaign, stageKey, stage, rule)) found.set(assigneeKey(assignee), assignee);
     }
     return [...found.values()];
   }
@@ -36,15 +38,15 @@ export class AssigneeResolver {
       .map((u) => ({ unitId: u.id, role: u.id === cluster.headUnit?.id ? 'head' : u.id === cluster.deputyUnit?.id ? 'deputy' : 'member' }));
   }
 
-  private async resolveRule(em: EntityManager, campaign: Campaign, stageKey: string, rule: AssigneeRule): Promise<Assignee[]> {
+  private async resolveRule(em: EntityManager, campaign: Campaign, stageKey: string, stage: StageDefinition, rule: AssigneeRule): Promise<Assignee[]> {
     if (typeof rule === 'object' && 'unit' in rule) {
       const unit = await em.findOne(Unit, { code: rule.unit, archivedAt: null });
-      if (!unit) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageKey, assignee: rule.unit });
+      if (!unit) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageNameText(stage, stageKey), assignee: rule.unit });
       return [{ unit }];
     }
     if (typeof rule === 'object' && 'person' in rule) {
       const person = await em.findOne(Person, { username: rule.person, archivedAt: null });
-      if (!person) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageKey, assignee: rule.person });
+      if (!person) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageNameText(stage, stageKey), assignee: rule.person });
       return [{ person }];
     }
     if (rule === 'council-member' || rule === 'admin') {
@@ -54,11 +56,11 @@ export class AssigneeResolver {
     // A unit's own campaign: the unit is its only member, as in members().
     if (rule === 'cluster-member' && campaign.subjectUnit) return [{ unit: campaign.subjectUnit }];
     const cluster = campaign.subjectCluster;
-    if (!cluster) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageKey, assignee: rule });
+    if (!cluster) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageNameText(stage, stageKey), assignee: ROLE_ASSIGNEE_TEXTS[rule] ?? rule });
     await em.populate(cluster, ['members', 'headUnit', 'deputyUnit']);
     if (rule === 'cluster-member') return cluster.members.getItems().filter((u) => !u.archivedAt).map((unit) => ({ unit }));
     const unit = rule === 'cluster-head' ? cluster.headUnit : cluster.deputyUnit;
-    if (!unit) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageKey, assignee: rule });
+    if (!unit) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageNameText(stage, stageKey), assignee: ROLE_ASSIGNEE_TEXTS[rule] ?? rule });
     return [{ unit }];
   }
 }

@@ -16,6 +16,8 @@ import { StageRun } from './entities/stage-run.entity';
 import { Task } from './entities/task.entity';
 import { lockedTaskStatement, splitLockedTaskRow } from './locked-task.statement';
 import { PublishedDocuments } from './published-documents';
+import { COMMAND_TEXTS } from '../web/workflow-web-texts';
+import { stageNameIn } from './refusal-words';
 import { RunContext, WorkflowRunner } from './workflow-runner.service';
 
 export interface TaskCommandInput {
@@ -59,7 +61,7 @@ export class CampaignCommandsService {
     const task = await this.lock.runForTask(taskId, actor, async (ctx) => {
       const task = await this.lockedTask(ctx, taskId);
       const run = task.stageRun;
-      if (run.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: run.stageKey });
+      if (run.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: stageNameIn(ctx.document, run.stageKey) });
       // Whose task it is before its state: a stranger must not learn whether another unit's (secret) vote task is done.
       const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePerson?.id === principal.personId;
       if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
@@ -69,7 +71,7 @@ export class CampaignCommandsService {
       // `withRecord` lets a stage type (form) accept a command only when it carries its record.
       const commandInput: { comment?: string; withRecord: boolean } = { comment: input.comment, withRecord: input.record !== undefined };
       const result = this.registry.get(stage.type).taskOutcome(stage, input.command, commandInput);
-      if ('problem' in result) throw new AppError(result.problem, { command: input.command });
+      if ('problem' in result) throw new AppError(result.problem, { command: COMMAND_TEXTS[input.command] ?? input.command });
       await input.record?.(ctx.em, task);
       const now = this.clock.now();
       task.status = 'done';
@@ -120,7 +122,7 @@ export class CampaignCommandsService {
       const actor = eventActor(principal, actingFor);
       return this.locked(campaignId, actor, async (ctx) => {
         const task = await ctx.em.findOneOrFail(Task, taskId, { populate: ['stageRun', 'assigneeUnit', 'assigneePerson'] });
-        if (task.stageRun.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: task.stageRun.stageKey });
+        if (task.stageRun.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: stageNameIn(ctx.document, task.stageRun.stageKey) });
         const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePerson?.id === principal.personId;
         if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
         return record(ctx.em, task, ctx.campaign);
@@ -148,7 +150,7 @@ export class CampaignCommandsService {
       if (!run) throw new AppError('STAGE_CLOSED', { stage: stageRunId });
       await this.locked(run.campaign.id, { personId: principal.personId }, async (ctx) => {
         const current = await ctx.em.findOneOrFail(StageRun, stageRunId);
-        if (current.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: current.stageKey });
+        if (current.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: stageNameIn(ctx.document, current.stageKey) });
         const unitIds = await record(ctx.em);
         const stage = this.runner.stageDefinition(ctx, current.stageKey);
         const result = this.registry.get(stage.type).taskOutcome(stage, 'vote', { withRecord: true });

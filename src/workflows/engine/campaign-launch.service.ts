@@ -12,6 +12,7 @@ import { Campaign } from './entities/campaign.entity';
 import { Task } from './entities/task.entity';
 import { WorkflowVersion } from './entities/workflow-version.entity';
 import { OutboxService } from './outbox.service';
+import { SUBJECT_WORDS } from './refusal-words';
 import { RunContext, WorkflowRunner } from './workflow-runner.service';
 
 export interface LaunchInput {
@@ -129,7 +130,7 @@ export class CampaignLaunchService {
     const cluster = input.clusterId ? await em.findOne(Cluster, { id: input.clusterId, archivedAt: null }) : null;
     const unit = input.unitId ? await em.findOne(Unit, { id: input.unitId, archivedAt: null }) : null;
     if ((expected === 'cluster' && !cluster) || (expected === 'unit' && !unit) || (input.clusterId && input.unitId)) {
-      throw new AppError('CAMPAIGN_SUBJECT_INVALID', { expected: expected === 'cluster' ? 'cụm thi đua / cluster' : 'đơn vị / unit' });
+      throw new AppError('CAMPAIGN_SUBJECT_INVALID', { expected: SUBJECT_WORDS[expected] });
     }
     const created = em.create(Campaign, {
       name: input.name,

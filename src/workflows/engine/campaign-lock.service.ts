@@ -1,14 +1,22 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
+import { Text } from '../../common/i18n/language';
 import { sqlRows } from '../../database/sql-rows';
 import { EngineMetrics } from '../../modules/observability/engine-metrics.service';
 import { EventActor } from './campaign-history.service';
+import { CAMPAIGN_STATUS_TEXTS } from '../web/workflow-web-texts';
 import { Campaign } from './entities/campaign.entity';
 import { OutboxService } from './outbox.service';
 import { RunContext, WorkflowRunner } from './workflow-runner.service';
 
 type LockSubject = { campaignId: string } | { taskId: string };
+
+/** A campaign's status as a refusal says it, after its name: "đã hủy" / "cancelled". */
+const statusInWords = (status: string): Text => {
+  const words = CAMPAIGN_STATUS_TEXTS[status] ?? { vi: status, en: status };
+  return { vi: words.vi.toLocaleLowerCase('vi'), en: words.en.toLowerCase() };
+};
 
 /** How many times in all a change is tried while other changes of the same campaign commit first. */
 const CONFLICT_ATTEMPTS = 10;
@@ -87,7 +95,7 @@ export class CampaignLock {
     const campaignId = 'taskId' in subject ? await this.campaignIdOfTask(subject.taskId, em) : subject.campaignId;
     const seen = await em.findOne(Campaign, campaignId);
     if (!seen) throw new AppError('CAMPAIGN_NOT_FOUND', { id: campaignId });
-    if (seen.status !== 'running') throw new AppError('CAMPAIGN_NOT_RUNNING', { status: seen.status });
+    if (seen.status !== 'running') throw new AppError('CAMPAIGN_NOT_RUNNING', { campaign: seen.name, status: statusInWords(seen.status) });
     throw new AppError('CAMPAIGN_CHANGED');
   }
 

@@ -12,6 +12,7 @@ import { CampaignLock } from './campaign-lock.service';
 import { Campaign } from './entities/campaign.entity';
 import { Notification } from './entities/notification.entity';
 import { Task } from './entities/task.entity';
+import { stageNameIn } from './refusal-words';
 import { WorkflowRunner } from './workflow-runner.service';
 
 export interface TaskReviewInput {
@@ -55,7 +56,7 @@ export class TaskReviewService {
     if (!task) throw new AppError('TASK_NOT_FOUND', { id: taskId });
     const stage = task.campaign.workflowVersion.document.stages[task.stageRun.stageKey];
     const rules = stage ? this.registry.get(stage.type).reviewers?.(stage) : undefined;
-    if (!rules?.length) throw new AppError('TASK_NOT_REVIEWED', { stage: task.stageRun.stageKey });
+    if (!rules?.length) throw new AppError('TASK_NOT_REVIEWED', { stage: stageNameIn(task.campaign.workflowVersion.document, task.stageRun.stageKey) });
     return this.matchReviewer(em, task.campaign, task.stageRun.stageKey, { ...stage, assignees: rules, fanOut: undefined }, principal, mandates);
   }
 
@@ -71,10 +72,10 @@ export class TaskReviewService {
     return this.lock.run(campaignId, { personId: principal.personId }, async (ctx) => {
       const task = await ctx.em.findOneOrFail(Task, taskId, { populate: ['stageRun', 'assigneeUnit', 'assigneePerson'] });
       const run = task.stageRun;
-      if (run.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: run.stageKey });
+      if (run.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: stageNameIn(ctx.document, run.stageKey) });
       const stage = this.runner.stageDefinition(ctx, run.stageKey);
       const rules = this.registry.get(stage.type).reviewers?.(stage);
-      if (!rules?.length) throw new AppError('TASK_NOT_REVIEWED', { stage: run.stageKey });
+      if (!rules?.length) throw new AppError('TASK_NOT_REVIEWED', { stage: stageNameIn(ctx.document, run.stageKey) });
       if (task.status !== 'done' || task.outcome === 'accepted') throw new AppError('TASK_NOT_AWAITING_REVIEW');
       const reviewer = await this.matchReviewer(ctx.em, ctx.campaign, run.stageKey, { ...stage, assignees: rules, fanOut: undefined }, principal, mandates);
       if (!reviewer) throw new AppError('NOT_REVIEWER');

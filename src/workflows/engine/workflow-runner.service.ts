@@ -19,6 +19,7 @@ import { Unit } from '../../modules/org/entities/unit.entity';
 import { Task } from './entities/task.entity';
 import { PublishedDocuments } from './published-documents';
 import { OutboxService } from './outbox.service';
+import { stageNameIn } from './refusal-words';
 import { nextStage } from './stage-transitions';
 
 /** Due dates count from the campaign's start day while it is still ahead (a launch ahead of its start), else from now. */
@@ -97,7 +98,7 @@ export class WorkflowRunner {
 
   /** Enters a stage: a new iteration, its tasks, its deadline and reminders; then settles it if it is already complete. */
   async enterStage(ctx: RunContext, key: string): Promise<void> {
-    if (++ctx.steps > MAX_AUTOMATIC_STEPS) throw new AppError('WORKFLOW_LOOP', { stage: key });
+    if (++ctx.steps > MAX_AUTOMATIC_STEPS) throw new AppError('WORKFLOW_LOOP', { stage: stageNameIn(ctx.document, key) });
     await this.loaded(ctx);
     const { em, campaign } = ctx;
     const stage = this.stageDefinition(ctx, key);
@@ -117,7 +118,7 @@ export class WorkflowRunner {
     campaign.activeStages = [...campaign.activeStages.filter((k) => k !== key), key];
 
     const assignees = handler.hasTasks ? await this.assignees.resolve(em, campaign, key, stage) : [];
-    if (handler.hasTasks && !assignees.length) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: key, assignee: '—' });
+    if (handler.hasTasks && !assignees.length) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageNameIn(ctx.document, key), assignee: '—' });
     const members = handler.taskSubjects ? await this.assignees.members(em, campaign) : [];
     for (const assignee of assignees) {
       const base = { campaign, stageRun: run, assigneeUnit: assignee.unit ?? null, assigneePerson: assignee.person ?? null, dueAt: run.dueAt, createdAt: now, updatedAt: now };
@@ -184,7 +185,7 @@ export class WorkflowRunner {
     await this.history.append(em, campaign, 'stage.completed', { stage: run.stageKey, iteration: run.iteration, stageRunId: run.id, outcome }, ctx.actor);
 
     const target = nextStage(this.stageDefinition(ctx, run.stageKey), run.stageKey, outcome, campaign.context);
-    if (!target) throw new AppError('NO_TRANSITION', { stage: run.stageKey, outcome });
+    if (!target) throw new AppError('NO_TRANSITION', { stage: stageNameIn(ctx.document, run.stageKey), outcome });
     await this.enterStage(ctx, target);
   }
 
