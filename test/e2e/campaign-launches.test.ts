@@ -131,14 +131,29 @@ describe('the launch wizard: preview, cascade launch all or none, cancel (e2e)',
   it('refuses bad requests with coded messages and changes nothing', async () => {
     const before = await campaignCount();
     const outside = await preview({ workflowVersionId: pactVersionId, year: 2020, subjectKind: 'cluster', clusterId: cluster6, startsOn: '2021-01-05' }).expect(422);
-    expect(outside.body).toMatchObject({ code: 'LAUNCH_START_OUTSIDE_YEAR', message: 'Ngày bắt đầu 2021-01-05 không thuộc năm 2020 của đợt thi đua.' });
-    expect((await preview({ workflowVersionId: unitVersionId, year: 2020, subjectKind: 'cluster', clusterId: cluster6 }).expect(422)).body.code).toBe('LAUNCH_SUBJECT_MISMATCH');
+    // The day as each reader writes it; the subject kinds in words, in the reader's language only.
+    expect(outside.body).toMatchObject({ code: 'LAUNCH_START_OUTSIDE_YEAR', message: 'Ngày bắt đầu 05/01/2021 không thuộc năm 2020 của đợt thi đua.' });
+    const outsideEn = await preview({ workflowVersionId: pactVersionId, year: 2020, subjectKind: 'cluster', clusterId: cluster6, startsOn: '2021-01-05' }, 'en').expect(422);
+    expect(outsideEn.body.message).toBe('The start date 2021-01-05 is not in the campaign’s year 2020.');
+    expect((await preview({ workflowVersionId: unitVersionId, year: 2020, subjectKind: 'cluster', clusterId: cluster6 }).expect(422)).body).toMatchObject({
+      code: 'LAUNCH_SUBJECT_MISMATCH',
+      message: 'Quy trình “Báo cáo đơn vị” chạy cho đơn vị; hãy chọn đối tượng phù hợp.',
+    });
+    expect((await preview({ workflowVersionId: unitVersionId, year: 2020, subjectKind: 'cluster', clusterId: cluster6 }, 'en').expect(422)).body.message).toBe(
+      'Workflow “Unit report” runs for a unit; choose a matching subject.',
+    );
     expect((await preview({ workflowVersionId: pactVersionId, year: 2021, subjectKind: 'cluster', clusterId: cluster6 }).expect(422)).body).toMatchObject({
       code: 'LAUNCH_CLUSTER_OTHER_YEAR',
       message: '“Cụm thi đua số 6” là cụm thi đua năm 2020, không phải năm 2021.',
     });
-    expect((await preview({ workflowVersionId: pactVersionId, year: 2020, subjectKind: 'cluster' }).expect(422)).body.code).toBe('LAUNCH_SUBJECT_REQUIRED');
-    expect((await preview({ workflowVersionId: pactVersionId, year: 2031, subjectKind: 'every-cluster' }).expect(422)).body.code).toBe('LAUNCH_NO_SUBJECTS');
+    expect((await preview({ workflowVersionId: pactVersionId, year: 2020, subjectKind: 'cluster' }).expect(422)).body).toMatchObject({
+      code: 'LAUNCH_SUBJECT_REQUIRED',
+      message: 'Hãy chọn cụm thi đua để phát động.',
+    });
+    expect((await preview({ workflowVersionId: pactVersionId, year: 2031, subjectKind: 'every-cluster' }, 'en').expect(422)).body).toMatchObject({
+      code: 'LAUNCH_NO_SUBJECTS',
+      message: 'There are no clusters of 2031 to launch for.',
+    });
     expect((await launch({ workflowVersionId: cluster6, year: 2020, subjectKind: 'every-cluster' }).expect(404)).body.code).toBe('WORKFLOW_VERSION_NOT_FOUND');
     expect((await launch({ workflowVersionId: pactVersionId, year: 2020, subjectKind: 'everyone' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
     expect((await t.http().post('/api/v1/campaign-launches').set(officer).send({ ...cascade, workflowVersionId: pactVersionId }).expect(403)).body.code).toBe('FORBIDDEN_ROLE');
@@ -160,7 +175,12 @@ describe('the launch wizard: preview, cascade launch all or none, cancel (e2e)',
     expect(previewed).toMatch(/Viện kiểm sát nhân dân tỉnh Hà Tĩnh<\/strong> — Bỏ qua: đã có đợt trong năm/);
 
     const refused = (await pages.post('admin', '/admin/campaigns/new', { ...form, year: '2020', startsOn: '2021-01-01', action: 'launch' }, 422)).text;
-    expect(refused).toContain('Ngày bắt đầu 2021-01-01 không thuộc năm 2020 của đợt thi đua.');
+    expect(refused).toContain('Ngày bắt đầu 01/01/2021 không thuộc năm 2020 của đợt thi đua.');
+    // Fields the form refuses are named by their labels, not their names in the request.
+    const badDay = (await pages.post('admin', '/admin/campaigns/new', { ...form, startsOn: '16/03/2026', action: 'preview' }, 400)).text;
+    expect(badDay).toContain('Dữ liệu không hợp lệ: Ngày bắt đầu.');
+    const badShare = (await pages.post('admin', '/admin/campaigns/new', { ...form, lateShare: '150', action: 'simulate' }, 400, 'en')).text;
+    expect(badShare).toContain('Invalid data: Share of late units (%).');
 
     const campaignId = (await orm().findOneOrFail(Campaign, { name: 'Giao ước 2020 – Cụm thi đua số 7' })).id;
     expect(await pages.page('admin', `/campaigns/${campaignId}`)).toContain('Hủy đợt thi đua');

@@ -42,8 +42,13 @@ describe('launch schedules API and page (e2e)', () => {
 
     const mismatch = await create({ ...valid, subjectKind: 'units-of-type', unitType: 'provincial' }).expect(422);
     expect(mismatch.body).toMatchObject({ code: 'SCHEDULE_SUBJECT_MISMATCH', details: [{ path: 'subjectKind' }] });
-    const unitMismatch = await create({ ...valid, workflowKey: 'e2e-unit-report' }).expect(422);
-    expect(unitMismatch.body.code).toBe('SCHEDULE_SUBJECT_MISMATCH');
+    // The workflow by its name and the subjects in words, never the workflow's key or the subject's.
+    expect(mismatch.body.message).toBe('Quy trình “Giao ước thử nghiệm” chạy cho cụm thi đua, nhưng lịch chọn đối tượng “các đơn vị cùng loại”.');
+    const unitMismatch = await create({ ...valid, workflowKey: 'e2e-unit-report' }).set('Accept-Language', 'en').expect(422);
+    expect(unitMismatch.body).toMatchObject({
+      code: 'SCHEDULE_SUBJECT_MISMATCH',
+      message: 'Workflow “Báo cáo đơn vị” runs for a unit, but the schedule’s subject is “every active cluster”.',
+    });
     expect((await create({ ...valid, workflowKey: 'e2e-unit-report', subjectKind: 'units-of-type' }).expect(422)).body.code).toBe('SCHEDULE_UNIT_TYPE_REQUIRED');
     expect((await create({ ...valid, nameTemplate: 'Năm {nam}' }).expect(422)).body).toMatchObject({ code: 'SCHEDULE_NAME_TEMPLATE_INVALID', details: [{ path: 'nameTemplate' }] });
     expect((await create({ ...valid, shift: 'sometime' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
@@ -60,7 +65,10 @@ describe('launch schedules API and page (e2e)', () => {
     const id: string = created.body.id;
     // 15 Nov 2020 is a Sunday: the run day is Monday the 16th, from 00:00 in Vietnam.
     expect(created.body).toMatchObject({ workflowKey: 'e2e-year-end', runDate: '2020-11-16', nextRunAt: '2020-11-15T17:00:00.000Z', enabled: true, results: { subjects: 1, pending: 1 } });
-    expect((await create(valid).expect(409)).body.code).toBe('LAUNCH_SCHEDULE_EXISTS');
+    expect((await create(valid).expect(409)).body).toEqual({
+      code: 'LAUNCH_SCHEDULE_EXISTS',
+      message: 'Đã có lịch phát động quy trình “Giao ước thử nghiệm” cho năm 2020 với cùng đối tượng.',
+    });
 
     const listed = await t.http().get('/api/v1/launch-schedules').set(admin).expect(200);
     expect(listed.body.items).toEqual([expect.objectContaining({ id, nextRunAt: '2020-11-15T17:00:00.000Z' })]);

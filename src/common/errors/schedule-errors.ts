@@ -10,7 +10,7 @@ export const SCHEDULE_ERRORS = {
   SCHEDULE_WORKFLOW_NOT_PUBLISHED: {
     kind: 'user',
     status: 422,
-    message: { vi: 'Quy trình “{key}” chưa có phiên bản đã công bố; hãy công bố trước khi lập lịch.', en: 'Workflow “{key}” has no published version; publish it before scheduling it.' },
+    message: { vi: 'Quy trình “{workflow}” chưa có phiên bản đã công bố; hãy công bố trước khi lập lịch.', en: 'Workflow “{workflow}” has no published version; publish it before scheduling it.' },
   },
   // `details` names the field: [{ path, message }].
   SCHEDULE_DATE_RULE_INVALID: {
@@ -25,8 +25,8 @@ export const SCHEDULE_ERRORS = {
     kind: 'user',
     status: 422,
     message: {
-      vi: 'Quy trình “{key}” chạy cho {expected}, nhưng lịch chọn đối tượng “{subject}”.',
-      en: 'Workflow “{key}” runs for a {expected}, but the schedule’s subject is “{subject}”.',
+      vi: 'Quy trình “{workflow}” chạy cho {expected}, nhưng lịch chọn đối tượng “{subject}”.',
+      en: 'Workflow “{workflow}” runs for a {expected}, but the schedule’s subject is “{subject}”.',
     },
   },
   SCHEDULE_UNIT_TYPE_REQUIRED: {
@@ -49,8 +49,8 @@ export const SCHEDULE_ERRORS = {
   LAUNCH_SCHEDULE_EXISTS: {
     kind: 'conflict',
     message: {
-      vi: 'Đã có lịch phát động quy trình “{key}” cho năm {year} với cùng đối tượng.',
-      en: 'A launch schedule of workflow “{key}” for {year} with the same subject already exists.',
+      vi: 'Đã có lịch phát động quy trình “{workflow}” cho năm {year} với cùng đối tượng.',
+      en: 'A launch schedule of workflow “{workflow}” for {year} with the same subject already exists.',
     },
   },
 } satisfies Record<string, CatalogEntry>;

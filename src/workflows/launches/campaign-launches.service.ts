@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
 import { catalogMessage } from '../../common/errors/error-catalog';
+import { dayText } from '../../common/i18n/date-text';
 import { Language } from '../../common/i18n/language';
 import { CalendarService } from '../../modules/calendar/calendar.service';
 import { Clock } from '../../modules/calendar/clock';
@@ -15,6 +16,7 @@ import { localText, ROLE_ASSIGNEES, WorkflowDocument } from '../definitions/work
 import { CampaignLaunchService, LaunchInput } from '../engine/campaign-launch.service';
 import { Campaign } from '../engine/entities/campaign.entity';
 import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
+import { SUBJECT_WORDS } from '../engine/refusal-words';
 import { countedFrom } from '../engine/workflow-runner.service';
 import { campaignName } from '../schedules/date-rule';
 import { scheduleSubjects, ScheduleSubject, UnitType } from '../schedules/schedule-subjects';
@@ -213,7 +215,7 @@ export class CampaignLaunchesService {
     const today = vietnamDate(this.clock.now());
     const startsOn = request.startsOn ?? (today.startsWith(`${request.year}-`) ? today : `${request.year}-01-01`);
     if (!startsOn.startsWith(`${request.year}-`) || Number.isNaN(startOfVietnamDay(startsOn).getTime())) {
-      throw new AppError('LAUNCH_START_OUTSIDE_YEAR', { startsOn, year: request.year });
+      throw new AppError('LAUNCH_START_OUTSIDE_YEAR', { startsOn: dayText(startsOn), year: request.year });
     }
     return startsOn;
   }
@@ -222,29 +224,29 @@ export class CampaignLaunchesService {
     const expected = document.subject ?? 'cluster';
     const wantsCluster = request.subjectKind === 'cluster' || request.subjectKind === 'every-cluster';
     if (wantsCluster !== (expected === 'cluster')) {
-      throw new AppError('LAUNCH_SUBJECT_MISMATCH', { workflow, expected: expected === 'cluster' ? 'cụm thi đua / cluster' : 'đơn vị / unit' });
+      throw new AppError('LAUNCH_SUBJECT_MISMATCH', { workflow, expected: SUBJECT_WORDS[expected] });
     }
     if (request.subjectKind === 'cluster') {
-      if (!request.clusterId) throw new AppError('LAUNCH_SUBJECT_REQUIRED', { field: 'cụm thi đua / cluster' });
+      if (!request.clusterId) throw new AppError('LAUNCH_SUBJECT_REQUIRED', { field: SUBJECT_WORDS.cluster });
       const cluster = await em.findOne(Cluster, { id: request.clusterId, archivedAt: null });
       if (!cluster) throw new AppError('CLUSTER_NOT_FOUND', { id: request.clusterId });
       if (cluster.year !== request.year) throw new AppError('LAUNCH_CLUSTER_OTHER_YEAR', { cluster: cluster.name, clusterYear: cluster.year, year: request.year });
       return [{ key: `cluster:${cluster.id}`, kind: 'cluster', id: cluster.id, name: cluster.name }];
     }
     if (request.subjectKind === 'unit') {
-      if (!request.unitId) throw new AppError('LAUNCH_SUBJECT_REQUIRED', { field: 'đơn vị / unit' });
+      if (!request.unitId) throw new AppError('LAUNCH_SUBJECT_REQUIRED', { field: SUBJECT_WORDS.unit });
       const unit = await em.findOne(Unit, { id: request.unitId, archivedAt: null });
       if (!unit) throw new AppError('UNIT_NOT_FOUND', { id: request.unitId });
       return [{ key: `unit:${unit.id}`, kind: 'unit', id: unit.id, name: unit.name }];
     }
-    if (request.subjectKind === 'units-of-type' && !request.unitType) throw new AppError('LAUNCH_SUBJECT_REQUIRED', { field: 'loại đơn vị / unit type' });
+    if (request.subjectKind === 'units-of-type' && !request.unitType) throw new AppError('LAUNCH_SUBJECT_REQUIRED', { field: { vi: 'loại đơn vị', en: 'unit type' } });
     const found = await scheduleSubjects(em, {
       subjectKind: request.subjectKind === 'every-cluster' ? 'every-active-cluster' : 'units-of-type',
       year: request.year,
       unitType: request.unitType ?? '',
     });
     if (!found.length) {
-      throw new AppError('LAUNCH_NO_SUBJECTS', { year: request.year, subjects: request.subjectKind === 'every-cluster' ? 'cụm thi đua / clusters' : 'đơn vị / units' });
+      throw new AppError('LAUNCH_NO_SUBJECTS', { year: request.year, subjects: request.subjectKind === 'every-cluster' ? { vi: 'cụm thi đua', en: 'clusters' } : { vi: 'đơn vị', en: 'units' } });
     }
     return found;
   }

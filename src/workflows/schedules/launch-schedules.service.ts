@@ -7,8 +7,10 @@ import { CalendarService } from '../../modules/calendar/calendar.service';
 import { Person } from '../../modules/org/entities/person.entity';
 import { WorkflowDefinition } from '../engine/entities/workflow-definition.entity';
 import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
+import { SUBJECT_WORDS, workflowNameText } from '../engine/refusal-words';
 import { startOfVietnamDay } from '../../modules/calendar/dates';
 import { dateInYear, runDate, unknownPlaceholders } from './date-rule';
+import { Text } from '../../common/i18n/language';
 import { CreateLaunchScheduleDto, LaunchScheduleDto, RunNowResultDto, ScheduledLaunchDto, ScheduledLaunchListDto, UpdateLaunchScheduleDto } from './dto/launch-schedule.dto';
 import { LaunchSchedule, ScheduleShift, ScheduleSubjectKind } from './entities/launch-schedule.entity';
 import { ScheduledLaunch } from './entities/scheduled-launch.entity';
@@ -28,18 +30,28 @@ export interface LaunchScheduleInput {
   enabled?: boolean;
 }
 
+/** A schedule's subjects as a refusal says them. */
+const SCHEDULE_SUBJECT_WORDS: Record<string, Text> = {
+  'every-active-cluster': { vi: 'mọi cụm thi đua đang hoạt động', en: 'every active cluster' },
+  'units-of-type': { vi: 'các đơn vị cùng loại', en: 'units of a type' },
+};
+
 /** Checks a schedule against its workflow and rule; throws the coded 4xx of the first problem. */
-export async function validatedSchedule(em: EntityManager, input: LaunchScheduleInput): Promise<{ definition: WorkflowDefinition; nameTemplate: string; unitType: string }> {
+export async function validatedSchedule(
+  em: EntityManager,
+  input: LaunchScheduleInput,
+): Promise<{ definition: WorkflowDefinition; workflowName: Text; nameTemplate: string; unitType: string }> {
   const definition = await em.findOne(WorkflowDefinition, { key: input.workflowKey, archivedAt: null });
   if (!definition) throw new AppError('SCHEDULE_WORKFLOW_NOT_FOUND', { key: input.workflowKey });
   const latest = await em.findOne(WorkflowVersion, { definition }, { orderBy: { number: 'desc' } });
-  if (!latest) throw new AppError('SCHEDULE_WORKFLOW_NOT_PUBLISHED', { key: input.workflowKey });
+  if (!latest) throw new AppError('SCHEDULE_WORKFLOW_NOT_PUBLISHED', { workflow: definition.name });
+  const workflowName = workflowNameText(latest.document, definition.name);
   const expected = latest.document.subject ?? 'cluster';
   if ((expected === 'cluster') !== (input.subjectKind === 'every-active-cluster')) {
     throw new AppError('SCHEDULE_SUBJECT_MISMATCH', {
-      key: input.workflowKey,
-      expected: expected === 'cluster' ? 'cụm thi đua / cluster' : 'đơn vị / unit',
-      subject: input.subjectKind,
+      workflow: workflowName,
+      expected: SUBJECT_WORDS[expected],
+      subject: SCHEDULE_SUBJECT_WORDS[input.subjectKind] ?? input.subjectKind,
     }, [{ path: 'subjectKind', message: `expected ${expected === 'cluster' ? 'every-active-cluster' : 'units-of-type'}` }]);
   }
   const unitType = input.subjectKind === 'units-of-type' ? (input.unitType ?? '') : '';
@@ -49,7 +61,7 @@ export async function validatedSchedule(em: EntityManager, input: LaunchSchedule
   checkDate(input.date, input.year);
   const nameTemplate = input.nameTemplate ?? `${definition.name} năm {year} — {subject}`;
   checkTemplate(nameTemplate);
-  return { definition, nameTemplate, unitType };
+  return { definition, workflowName, nameTemplate, unitType };
 }
 
 function checkDate(date: string, year: number): void {
@@ -84,10 +96,16 @@ export async function ensureLaunchSchedule(em: EntityManager, input: LaunchSched
   return schedule;
 }
 
-/** A recorded refusal in the reader's language (the stored Vietnamese text when its code left the catalogue). */
+/**
+ * A recorded refusal in the reader's language; the stored Vietnamese text when its code left the catalogue or its
+ * message now takes params the row did not record.
+ */
 function refusalMessage(row: ScheduledLaunch, language: Language): string | null {
   if (!row.errorCode || !Object.hasOwn(ERROR_CATALOG, row.errorCode)) return row.errorMessage;
-  return catalogMessage(row.errorCode as ErrorCode, row.errorParams ?? {}, language);
+  const code = row.errorCode as ErrorCode;
+  const params = row.errorParams ?? {};
+  const needed = [...ERROR_CATALOG[code].message[language].matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+  return needed.every((name) => name in params) ? catalogMessage(code, params, language) : row.errorMessage;
 }
 
 /** Administrators' schedules: CRUD, their runs per subject and "run now". */
@@ -115,7 +133,7 @@ export class LaunchSchedulesService {
 
   async create(input: CreateLaunchScheduleDto, personId: string): Promise<LaunchScheduleDto> {
     const em = this.em.fork();
-    const { definition, nameTemplate, unitType } = await validatedSchedule(em, input);
+    const { definition, workflowName, nameTemplate, unitType } = await validatedSchedule(em, input);
     const schedule = em.create(LaunchSchedule, {
       workflow: definition,
       year: input.year,
@@ -130,7 +148,7 @@ export class LaunchSchedulesService {
     try {
       await em.flush();
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw new AppError('LAUNCH_SCHEDULE_EXISTS', { key: input.workflowKey, year: input.year });
+      if (error instanceof UniqueConstraintViolationException) throw new AppError('LAUNCH_SCHEDULE_EXISTS', { workflow: workflowName, year: input.year });
       throw error;
     }
     return this.view(em, schedule);

@@ -112,7 +112,7 @@ export class ScheduledLauncher {
         return { subjectKey, outcome: 'existed' };
       }
       const version = await em.findOne(WorkflowVersion, { definition: schedule.workflow }, { orderBy: { number: 'desc' } });
-      if (!version) throw new AppError('SCHEDULE_WORKFLOW_NOT_PUBLISHED', { key: schedule.workflow.key });
+      if (!version) throw new AppError('SCHEDULE_WORKFLOW_NOT_PUBLISHED', { workflow: schedule.workflow.name });
       const name = campaignName(schedule.nameTemplate, year, await this.subjectName(em, subject));
       const person = schedule.createdBy;
       const principal: Principal = { personId: person.id, username: person.username, fullName: person.fullName, roles: [] };

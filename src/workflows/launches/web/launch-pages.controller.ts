@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../../../common/auth/auth.decorators';
 import { AppError } from '../../../common/errors/app-error';
 import { toErrorResponse } from '../../../common/errors/error-response';
+import { Language, Text } from '../../../common/i18n/language';
 import { redirectSeeOther } from '../../../modules/web/page-response';
 import { WebExceptionFilter } from '../../../modules/web/web-exception.filter';
 import { CampaignCommandsService } from '../../engine/campaign-commands.service';
@@ -15,7 +16,7 @@ import { CampaignLaunchesService, LaunchPlan } from '../campaign-launches.servic
 import { LaunchRequestDto } from '../dto/campaign-launch.dto';
 import { CancelCampaignFormDto, LaunchFormDto, MigrateCampaignFormDto } from './launch-form.dto';
 import { launchWizardView, LaunchWizardViewModel } from './launch-wizard.view';
-import { lt } from './launch-web-texts';
+import { LaunchTextKey, lt } from './launch-web-texts';
 
 const PATH = '/admin/campaigns/new';
 
@@ -96,18 +97,37 @@ export class LaunchPagesController {
   }
 }
 
+/** The wizard's fields as its form labels them, for the refusals that name them. */
+const FIELD_LABELS: Record<string, LaunchTextKey> = {
+  workflowVersionId: 'workflow',
+  year: 'year',
+  subjectKind: 'subjectKind',
+  clusterId: 'clusterField',
+  unitId: 'unitField',
+  unitType: 'unitTypeField',
+  startsOn: 'startsOn',
+  nameTemplate: 'nameTemplate',
+  lateShare: 'lateShare',
+};
+
+/** Fields by their labels, in every language (an unknown one by its name). */
+const fieldLabels = (properties: string[]): Text => {
+  const labels = (language: Language) => properties.map((property) => (FIELD_LABELS[property] ? lt(language, FIELD_LABELS[property]) : property)).join(', ');
+  return { vi: labels('vi'), en: labels('en') };
+};
+
 /** The posted strings as the API's request, checked by the API's own rules (empty fields are not chosen). */
 function toLaunchRequest(values: Omit<LaunchFormDto, 'action'>): LaunchRequestDto {
   const plain = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== ''));
   const request = plainToInstance(LaunchRequestDto, { ...plain, ...(plain.year !== undefined ? { year: Number(plain.year) } : {}) });
   const problems = validateSync(request, { whitelist: true, forbidNonWhitelisted: true });
-  if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems.map((p) => p.property).join(', ') });
+  if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: fieldLabels(problems.map((p) => p.property)) });
   return request;
 }
 
 /** The scenario's "late units" field (a percentage) as a share from 0 to 1; anything else is refused. */
 function percentOf(value: string | undefined): number {
   const percent = value === undefined || value === '' ? 0 : Number(value);
-  if (!Number.isFinite(percent) || percent < 0 || percent > 100) throw new AppError('VALIDATION_FAILED', { fields: 'lateShare' });
+  if (!Number.isFinite(percent) || percent < 0 || percent > 100) throw new AppError('VALIDATION_FAILED', { fields: fieldLabels(['lateShare']) });
   return percent / 100;
 }
