@@ -48,7 +48,7 @@ export class PasskeysService {
     const challenge = this.challengeOf(personId, input.ticket);
     const { rpId, origin } = this.config.get('signing', { infer: true });
     const result = await verifyPasskeyRegistration({ response: input.response, expectedChallenge: challenge, rpId, origin });
-    if (!result.valid) throw new AppError('PASSKEY_REGISTRATION_INVALID', { reason: result.message.vi }, { code: result.code, en: result.message.en });
+    if (!result.valid) throw new AppError('PASSKEY_REGISTRATION_INVALID', { reason: result.message }, { code: result.code, en: result.message.en });
     const em = this.em.fork();
     if (await em.count(PasskeyCredential, { credentialId: result.credentialId })) throw new AppError('PASSKEY_EXISTS');
     const credential = em.create(PasskeyCredential, {

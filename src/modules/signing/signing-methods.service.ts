@@ -46,7 +46,7 @@ export class SigningMethodsService {
       rpId,
       origin,
     });
-    if (!verdict.valid || !verdict.evidence) throw new AppError('SIGNATURE_INVALID', { reason: verdict.message.vi }, { code: verdict.code, en: verdict.message.en });
+    if (!verdict.valid || !verdict.evidence) throw new AppError('SIGNATURE_INVALID', { reason: verdict.message }, { code: verdict.code, en: verdict.message.en });
     credential.counter = verdict.newCounter ?? credential.counter;
     credential.lastUsedAt = new Date();
     return { ...verdict.evidence };
@@ -67,7 +67,7 @@ export class SigningMethodsService {
     });
     if (!verdict.valid) {
       const failed = verdict.checks.filter((check) => !check.ok);
-      throw new AppError('SIGNATURE_INVALID', { reason: failed.map((check) => check.message.vi).join('; ') }, { checks: failed.map(({ key, code, message }) => ({ key, code, message })) });
+      throw new AppError('SIGNATURE_INVALID', { reason: { vi: failed.map((check) => check.message.vi).join('; '), en: failed.map((check) => check.message.en).join('; ') } }, { checks: failed.map(({ key, code, message }) => ({ key, code, message })) });
     }
     return {
       cms: signature.toString('base64'),

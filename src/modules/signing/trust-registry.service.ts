@@ -11,7 +11,7 @@ function certificatesOf<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof CertificateInputError) throw new AppError('CERTIFICATE_INVALID', { reason: error.messages.vi }, { en: error.messages.en });
+    if (error instanceof CertificateInputError) throw new AppError('CERTIFICATE_INVALID', { reason: error.messages }, { en: error.messages.en });
     throw error;
   }
 }
