@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# npm run bench [-- PART…]: the parts named (engine, scoring, forms, load), or all of them.
+# npm run bench [-- PART…]: the parts named (engine, scoring, forms, load, peer), or all of them.
 #   engine  — engine throughput against the null engine, on SQLite, then on PostgreSQL when it answers;
 #   scoring — the year-end scoring of a whole sector (3 M scores, ranking) on PostgreSQL;
 #   forms   — form validation against raw @formio/core;
-#   load    — the built app as api and worker processes on PostgreSQL under 100 clients, and 10,000 deadlines.
+#   load    — the built app as api and worker processes on PostgreSQL under 100 clients, and 10,000 deadlines;
+#   peer    — a three-step approval run by thidua and by bpmn-engine (its state saved to PostgreSQL each step).
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$ROOT"
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(engine scoring forms load)
+[ ${#parts[@]} -eq 0 ] && parts=(engine scoring forms load peer)
 ensure_node_modules
 ensure_redis
 ensure_postgres
@@ -27,8 +28,11 @@ for part in "${parts[@]}"; do
     load)
       if [ "$PG_AVAILABLE" = 1 ]; then ensure_build && TEST_DB=postgresql npx ts-node bench/load.ts; else echo "load: PostgreSQL is not available, skipped"; fi
       ;;
+    peer)
+      if [ "$PG_AVAILABLE" = 1 ]; then TEST_DB=postgresql npx ts-node bench/peer-comparison.ts; else echo "peer: PostgreSQL is not available, skipped"; fi
+      ;;
     *)
-      echo "unknown part '$part': choose among engine, scoring, forms, load" >&2
+      echo "unknown part '$part': choose among engine, scoring, forms, load, peer" >&2
       exit 2
       ;;
   esac

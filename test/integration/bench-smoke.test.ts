@@ -32,4 +32,20 @@ describe(`engine benchmark, smoke run (${TEST_DIALECT})`, () => {
     expect(written.oneTask).toMatchObject({ concurrency: 2, rounds: [expect.objectContaining({ campaigns: 2 })] });
     expect(run.stdout).toMatch(/one-task campaigns \(launch → approve → end\) at concurrency 2: [\d.]+\/s/);
   }, 300_000);
+
+  // The peer comparison needs PostgreSQL, where bpmn-engine's state is written.
+  (TEST_DIALECT === 'postgresql' ? it : it.skip)('runs the three-step approval through thidua and bpmn-engine to the end, and reports the ratio', () => {
+    const run = spawnSync('npx', ['ts-node', 'bench/peer-comparison.ts'], {
+      cwd: join(__dirname, '..', '..'),
+      env: { ...process.env, TEST_DB: TEST_DIALECT, TS_NODE_TRANSPILE_ONLY: 'true', BENCH_PROCESSES: '3', BENCH_ROUNDS: '1', BENCH_CONCURRENCY: '2', BENCH_RESULTS_DIR: results },
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+    if (run.status !== 0) throw new Error(`the benchmark exited with ${run.status}:\n${run.stderr}`);
+    expect(run.stdout).toMatch(/thidua ÷ the better bpmn-engine: [\d.]+ \(target ≥ 2\)/);
+    // The benchmark checks that every process of both engines ended; three of each, in one round.
+    const written = JSON.parse(readFileSync(join(results, 'peer-comparison.json'), 'utf8')) as { processes: number; runs: Record<'thidua' | 'held' | 'recovered', number[]> };
+    expect(written.processes).toBe(3);
+    expect(Object.values(written.runs).map((figures) => figures.length)).toEqual([1, 1, 1]);
+  }, 300_000);
 });
