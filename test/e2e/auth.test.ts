@@ -165,7 +165,12 @@ describe('sign-in, refresh, sign-out (e2e)', () => {
     expect(byId.body.mandateId).toBe(ok.body.mandateId);
 
     const denied = await t.http().get('/api/v1/auth/acting-for').set(auth).set('X-Acting-Unit', 'VKS-NAN').set('Accept-Language', 'en').expect(403);
-    expect(denied.body).toEqual({ code: 'NOT_MANDATED', message: 'You hold no valid mandate to act for unit VKS-NAN.' });
+    expect(denied.body).toEqual({ code: 'NOT_MANDATED', message: 'You hold no valid mandate to act for unit Viện kiểm sát nhân dân tỉnh Nghệ An.' });
+    // The unit by its name whether the header gives its code or its id; a unit that does not exist as it was given.
+    const nghean = (await t.http().get('/api/v1/auth/acting-for').set(await bearerFor(t, 'nghean.canbo')).set('X-Acting-Unit', 'VKS-NAN').expect(200)).body;
+    const byUnitId = await t.http().get('/api/v1/auth/acting-for').set(auth).set('X-Acting-Unit', nghean.unitId).expect(403);
+    expect(byUnitId.body).toEqual({ code: 'NOT_MANDATED', message: 'Bạn không có ủy quyền hợp lệ để hành động thay mặt đơn vị Viện kiểm sát nhân dân tỉnh Nghệ An.' });
+    expect((await t.http().get('/api/v1/auth/acting-for').set(auth).set('X-Acting-Unit', 'VKS-NOWHERE').expect(403)).body.message).toContain('đơn vị VKS-NOWHERE.');
     expect((await t.http().get('/api/v1/auth/acting-for').set(auth).expect(400)).body.code).toBe('ACTING_UNIT_REQUIRED');
   });
 });

@@ -225,7 +225,7 @@ describe('document pages: a version with its discussion and amendments, and the 
     expect(unchosen.text).toContain('Hãy chọn đơn vị bạn hành động thay mặt');
     expect(unchosen.text).toContain('value="Góp ý chung"');
     const unmandated = await post('hai.donvi', `/documents/${documentId}/threads`, { clauseId: '', title: 'Góp ý chung', body: 'Nội dung chung.', unit: 'VKS-HTI' }, 403);
-    expect(unmandated.text).toContain('Bạn không có ủy quyền hợp lệ để hành động thay mặt đơn vị VKS-HTI.');
+    expect(unmandated.text).toContain('Bạn không có ủy quyền hợp lệ để hành động thay mặt đơn vị Viện kiểm sát nhân dân tỉnh Hà Tĩnh.');
 
     await post('hai.donvi', `/documents/${documentId}/threads`, { clauseId: '', title: 'Góp ý chung', body: 'Nội dung chung.', unit: 'VKS-QTR' }, 303);
     const general = sectionById(await page('hai.donvi', `/documents/${documentId}`), 'threads-document');

@@ -177,7 +177,7 @@ describe('workflow pages: inbox, commands, campaigns, workflow versions (e2e)', 
 
     // A command the stage does not know is refused in the page, with the stage's word for it.
     const unknown = await post('thanhhoa.vientruong', second.id, { command: 'acknowledge' }, 400);
-    expect(unknown.text).toContain('Thao tác &quot;acknowledge&quot; không áp dụng cho bước này.');
+    expect(unknown.text).toContain('Thao tác &quot;Xác nhận&quot; không áp dụng cho bước này.');
     // Fields the form does not have are refused as on every page.
     await post('thanhhoa.vientruong', second.id, { command: 'approve', actingFor: 'VKS-NAN' }, 400);
   });
@@ -187,9 +187,9 @@ describe('workflow pages: inbox, commands, campaigns, workflow versions (e2e)', 
     const [review] = await tasksOf('thanhhoa.vientruong', campaign.id);
 
     const refused = await post('nghean.canbo', review.id, { command: 'approve' }, 403);
-    expect(refused.text).toContain('<p class="alert" role="alert" id="command-error">Bạn không có ủy quyền hợp lệ để hành động thay mặt đơn vị VKS-THA.</p>');
+    expect(refused.text).toContain('<p class="alert" role="alert" id="command-error">Bạn không có ủy quyền hợp lệ để hành động thay mặt đơn vị Viện kiểm sát nhân dân tỉnh Thanh Hóa.</p>');
     const english = await post('nghean.canbo', review.id, { command: 'approve' }, 403, 'en');
-    expect(english.text).toContain('You hold no valid mandate to act for unit VKS-THA.');
+    expect(english.text).toContain('You hold no valid mandate to act for unit Viện kiểm sát nhân dân tỉnh Thanh Hóa.');
     expect((await tasksOf('thanhhoa.vientruong', campaign.id))[0]).toMatchObject({ id: review.id, status: 'open' });
     // Done tasks and unknown tasks are refused the same way, in the page.
     const unknown = await post('nghean.canbo', randomUUID(), { command: 'approve' }, 404);
@@ -198,7 +198,7 @@ describe('workflow pages: inbox, commands, campaigns, workflow versions (e2e)', 
 
     await post('thanhhoa.vientruong', review.id, { command: 'approve' }, 303);
     const again = await post('thanhhoa.vientruong', review.id, { command: 'approve' }, 409);
-    expect(again.text).toContain('Bước &quot;draft-review&quot; đã kết thúc.');
+    expect(again.text).toContain('Bước &quot;Cụm trưởng duyệt dự thảo&quot; đã kết thúc.');
 
     const [ack] = await tasksOf('nghean.canbo', campaign.id);
     const acknowledged = await post('nghean.canbo', ack.id, { command: 'acknowledge' }, 303);

@@ -76,7 +76,13 @@ export class PrincipalService {
       `select m.id, m.role, u.id as unit_id, u.code, u.name ${VALID_MANDATES_SQL} and ${UUID.test(unitRef) ? 'u.id' : 'u.code'} = ? order by u.code limit 1`,
       [...validMandateParams(personId), unitRef],
     );
-    if (!mandate) throw new AppError('NOT_MANDATED', { unit: unitRef });
+    if (!mandate) throw new AppError('NOT_MANDATED', { unit: await this.unitName(unitRef) });
     return { unitId: mandate.unit_id, unitCode: mandate.code, unitName: mandate.name, mandateId: mandate.id, mandateRole: mandate.role };
+  }
+
+  /** The unit a refusal names: by its name when the reference (id or code) finds one, else as it was given. */
+  private async unitName(unitRef: string): Promise<string> {
+    const [unit] = await sqlRows<{ name: string }>(this.em, `select name from unit where ${UUID.test(unitRef) ? 'id' : 'code'} = ?`, [unitRef]);
+    return unit?.name ?? unitRef;
   }
 }
