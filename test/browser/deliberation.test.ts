@@ -48,7 +48,7 @@ describeBrowser('deliberation pages: Cluster 6 discusses, amends and adopts its 
     await page.getByLabel(choice, { exact: true }).check();
     await page.getByRole('button', { name: 'Gửi phiếu' }).click();
     await page.locator('#ballot-flash').waitFor();
-    expect(await page.locator('#ballot-flash').innerText()).toMatch(/^Đã ghi nhận phiếu của VKS-[A-Z]{3}\. Mã biên nhận: [0-9a-f]{16}\.$/);
+    expect(await page.locator('#ballot-flash').innerText()).toMatch(/^Đã ghi nhận phiếu của VKS-[A-Z]{3} — Viện kiểm sát nhân dân tỉnh [^.]+\. Mã biên nhận: [0-9a-f]{16}\.$/);
   };
 
   it('a thread and an amendment on clause 2, its vote, version 2 with its diff, and version 2 adopted by 5 of 6 with the arithmetic', async () => {

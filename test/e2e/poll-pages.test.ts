@@ -31,15 +31,18 @@ describe('poll pages: ballot, meeting ballots recorded by a secretary, confirm a
     expect(before).toContain('Thông qua khi số đồng ý lớn hơn 1/2 tổng số thành viên');
     expect(before).toContain('0/6 đơn vị đã bỏ phiếu');
     expect(before).toContain('value="VKS-HTI"');
+    // The unit voted for is named, not only coded.
+    expect(before).toContain('Bỏ phiếu thay mặt đơn vị: <strong>VKS-HTI — Viện kiểm sát nhân dân tỉnh Hà Tĩnh</strong>');
     await pages.post('hatinh.canbo', `/polls/${poll}/ballot`, { unit: 'VKS-HTI', choice: 'disagree' }, 303);
     const changed = await pages.post('hatinh.canbo', `/polls/${poll}/ballot`, { unit: 'VKS-HTI', choice: 'agree' }, 303);
     const after = await pages.page('hatinh.canbo', changed.headers.location);
-    expect(after).toMatch(/Đã ghi nhận phiếu của VKS-HTI\. Mã biên nhận: [0-9a-f]{16}\./);
+    expect(after).toMatch(/Đã ghi nhận phiếu của VKS-HTI — Viện kiểm sát nhân dân tỉnh Hà Tĩnh\. Mã biên nhận: [0-9a-f]{16}\./);
     expect(after).toContain('1/6 đơn vị đã bỏ phiếu');
     expect(after).toContain('đã bỏ phiếu: Đồng ý');
     // Another unit's ballot cannot be cast by Hà Tĩnh's officer: the page says why.
     const refused = await pages.post('hatinh.canbo', `/polls/${poll}/ballot`, { unit: 'VKS-NAN', choice: 'agree' }, 403);
     expect(refused.text).toContain('role="alert"');
+    expect(refused.text).toContain('Bạn không có ủy quyền hợp lệ để hành động thay mặt đơn vị Viện kiểm sát nhân dân tỉnh Nghệ An.');
   });
 
   it('a secretary records the meeting ballots with the minutes; one unit confirms, another disputes, and the dispute is listed', async () => {
@@ -57,6 +60,10 @@ describe('poll pages: ballot, meeting ballots recorded by a secretary, confirm a
     );
     const qbi = await pages.page('quangbinh.canbo', `/polls/${poll}`);
     expect(qbi).toContain('chờ đơn vị xác nhận');
+    expect(qbi).toContain('Phiếu của VKS-QBI — Viện kiểm sát nhân dân tỉnh Quảng Bình được ghi tại cuộc họp: Đồng ý');
+    // A forged answer with neither button: the fields by their labels.
+    const forged = await pages.post('quangbinh.canbo', `/polls/${poll}/offline/confirm`, { unit: 'VKS-QBI', comment: '' }, 400);
+    expect(forged.text).toContain('Dữ liệu không hợp lệ: Xác nhận / Phản đối, Đơn vị.');
     await pages.post('quangbinh.canbo', `/polls/${poll}/offline/confirm`, { unit: 'VKS-QBI', decision: 'confirm', comment: '' }, 303);
     expect(await pages.page('quangbinh.canbo', `/polls/${poll}`)).toContain('đơn vị đã xác nhận');
     await pages.post('quangtri.canbo', `/polls/${poll}/offline/confirm`, { unit: 'VKS-QTR', decision: 'dispute', comment: 'Đơn vị biểu quyết đồng ý, biên bản ghi nhầm.' }, 303);

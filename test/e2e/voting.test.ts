@@ -85,6 +85,8 @@ describe('polls API (e2e)', () => {
     expect(stale.body).toMatchObject({ code: 'POLL_SUBJECT_CHANGED', details: { actual: version.contentHash } });
     expect((await cast(poll.id, 'VKS-QBI', { candidateIds: ['x'] }).expect(422)).body.code).toBe('BALLOT_INVALID');
     expect((await cast(poll.id, 'VKS-QBI', 'maybe').expect(422)).body.code).toBe('BALLOT_INVALID');
+    // The reason in the reader's language, not the Vietnamese one in an English sentence.
+    expect((await cast(poll.id, 'VKS-QBI', 'maybe').set('Accept-Language', 'en').expect(422)).body.message).toBe('Invalid ballot: this poll takes "agree", "disagree" or "abstain".');
     expect((await t.http().post(`/api/v1/polls/${poll.id}/ballots`).set(officers['VKS-QBI']).send({ choice: 'agree' }).expect(400)).body.code).toBe('ACTING_UNIT_REQUIRED');
     expect((await cast(poll.id, 'VKS-QBI', 'agree', officers['VKS-NAN']).expect(403)).body.code).toBe('NOT_MANDATED');
     expect((await t.http().get(`/api/v1/polls/${poll.id}/result`).set(admin).expect(409)).body.code).toBe('POLL_OPEN');
@@ -150,7 +152,10 @@ describe('polls API (e2e)', () => {
     const poll = (await open({ electorate: { kind: 'units', unitIds: CODES.slice(0, 5).map((code) => unitIds[code]) } }).expect(201)).body;
     const outsider = await cast(poll.id, 'VKS-TTH', 'agree').expect(403);
     expect(outsider.body).toMatchObject({ code: 'NOT_IN_ELECTORATE' });
-    expect(outsider.body.message).toContain(unitIds['VKS-TTH']);
+    // Named as people read it, not by its id.
+    expect(outsider.body.message).toBe('Viện kiểm sát nhân dân tỉnh Thừa Thiên Huế không thuộc danh sách được biểu quyết của cuộc biểu quyết này.');
+    const outsiderEn = await cast(poll.id, 'VKS-TTH', 'agree').set('Accept-Language', 'en').expect(403);
+    expect(outsiderEn.body.message).toBe('Viện kiểm sát nhân dân tỉnh Thừa Thiên Huế is not in the electorate of this poll.');
     // The Supreme Procuracy's department: its officer holds a mandate, but not for a member unit.
     const department = await bearerFor(t, 'tdkt.vutruong');
     expect((await cast(poll.id, 'VKSNDTC-TDKT', 'agree', department).expect(403)).body.code).toBe('NOT_IN_ELECTORATE');
@@ -209,11 +214,20 @@ describe('polls API (e2e)', () => {
     const body = { minutes, ballots, confirmWindowHours: 48 };
     const record = () => t.http().post(`/api/v1/polls/${poll.id}/offline-ballots`);
 
-    expect((await record().set(officers['VKS-THA']).send(body).expect(403)).body.code).toBe('FORBIDDEN_ROLE');
+    const notSecretary = await record().set(officers['VKS-THA']).send(body).expect(403);
+    expect(notSecretary.body).toEqual({ code: 'FORBIDDEN_ROLE', message: 'Bạn không có quyền thực hiện thao tác này (cần vai trò: Thư ký hoặc Quản trị hệ thống).' });
+    const notSecretaryEn = await record().set(officers['VKS-THA']).set('Accept-Language', 'en').send(body).expect(403);
+    expect(notSecretaryEn.body.message).toBe('You are not allowed to do this (requires role: Secretary or Administrator).');
     await t.http().post('/api/v1/role-grants').set(admin).send({ personId: personIds['tdkt.chuyenvien'], role: 'secretary' }).expect(201);
     const secretary = await bearerFor(t, 'tdkt.chuyenvien');
     const outsider = { ...body, ballots: [{ unitId: personIds['admin'], choice: 'agree' }] };
     expect((await record().set(secretary).send(outsider).expect(403)).body.code).toBe('NOT_IN_ELECTORATE');
+    // A unit outside the electorate and a unit recorded twice are named, never given by id.
+    const notMember = (await t.http().get('/api/v1/units').query({ q: 'VKSNDTC' }).set(admin).expect(200)).body.items.find((unit: Json) => unit.code === 'VKSNDTC');
+    const outside = await record().set(secretary).send({ ...body, ballots: [{ unitId: notMember.id, choice: 'agree' }] }).expect(403);
+    expect(outside.body.message).toBe('Viện kiểm sát nhân dân tối cao không thuộc danh sách được biểu quyết của cuộc biểu quyết này.');
+    const twice = await record().set(secretary).set('Accept-Language', 'en').send({ ...body, ballots: [ballots[0], ballots[0]] }).expect(422);
+    expect(twice.body).toMatchObject({ code: 'BALLOT_INVALID', message: 'Invalid ballot: Viện kiểm sát nhân dân tỉnh Thanh Hóa has two ballots in the minutes.' });
 
     const meeting = (await record().set(secretary).send(body).expect(201)).body;
     expect(meeting).toMatchObject({ pollId: poll.id, title: minutes.title, recordedBy: personIds['tdkt.chuyenvien'], heldAt: '2020-02-13T02:00:00.000Z' });
@@ -238,13 +252,20 @@ describe('polls API (e2e)', () => {
     await cast(poll.id, 'VKS-QBI', 'agree').expect(201);
     status = (await t.http().get(`/api/v1/polls/${poll.id}`).set(admin).expect(200)).body;
     expect(status.disputed).toEqual([]);
-    expect((await confirm('VKS-QBI', { decision: 'confirm' }).expect(404)).body.code).toBe('OFFLINE_BALLOT_NOT_FOUND');
+    expect((await confirm('VKS-QBI', { decision: 'confirm' }).expect(404)).body).toEqual({
+      code: 'OFFLINE_BALLOT_NOT_FOUND',
+      message: 'Không có phiếu ghi nhận tại cuộc họp của đơn vị Viện kiểm sát nhân dân tỉnh Quảng Bình chờ xác nhận.',
+    });
 
     // After the window, confirmations are refused.
     const clock = t.app.get(Clock);
     clock.advance(49 * 3600 * 1000);
     try {
-      expect((await confirm('VKS-TTH', { decision: 'confirm' }).expect(409)).body.code).toBe('OFFLINE_CONFIRM_CLOSED');
+      const late = (await confirm('VKS-TTH', { decision: 'confirm' }).expect(409)).body;
+      // The deadline on Vietnam's clock, as Vietnamese readers write it.
+      const due = new Date(new Date(meeting.confirmBy).getTime() + 7 * 3600 * 1000).toISOString();
+      const written = `${due.slice(8, 10)}/${due.slice(5, 7)}/${due.slice(0, 4)} ${due.slice(11, 16)}`;
+      expect(late).toMatchObject({ code: 'OFFLINE_CONFIRM_CLOSED', message: `Đã hết thời hạn xác nhận phiếu ghi tại cuộc họp (${written}).` });
     } finally {
       clock.advance(-49 * 3600 * 1000);
     }

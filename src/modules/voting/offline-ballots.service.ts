@@ -1,6 +1,8 @@
 import { EntityManager, raw } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { anyOfRoles } from '../../common/auth/role-names';
 import { AppError } from '../../common/errors/app-error';
+import { momentText } from '../../common/i18n/date-text';
 import { Person } from '../org/entities/person.entity';
 import { RoleGrant } from '../org/entities/role-grant.entity';
 import { BallotWriter } from './ballot-writer.service';
@@ -9,6 +11,7 @@ import { Ballot } from './entities/ballot.entity';
 import { OfflineMeeting } from './entities/offline-meeting.entity';
 import { Poll } from './entities/poll.entity';
 import { ChoiceInput, normaliseChoice, voterKeyOf } from './poll-tally';
+import { voterName } from './voter-name';
 
 export interface RecordOfflineBallotsInput {
   secretaryPersonId: string;
@@ -32,16 +35,23 @@ export class OfflineBallotsService {
 
   async record(em: EntityManager, pollId: string, input: RecordOfflineBallotsInput): Promise<OfflineMeetingDto> {
     const allowed = await em.count(RoleGrant, { person: input.secretaryPersonId, role: { $in: [...OFFLINE_RECORDER_ROLES] }, revokedAt: null });
-    if (!allowed) throw new AppError('FORBIDDEN_ROLE', { roles: OFFLINE_RECORDER_ROLES.join(', ') });
+    if (!allowed) throw new AppError('FORBIDDEN_ROLE', { roles: anyOfRoles(OFFLINE_RECORDER_ROLES) });
     const poll = await this.writer.find(em, pollId);
     this.writer.assertOpen(poll);
     const seen = new Set<string>();
-    const ballots = input.ballots.map(({ unitId, choice }) => {
-      if (poll.electorateKind !== 'units' || !poll.electorate.includes(unitId)) throw new AppError('NOT_IN_ELECTORATE', { voter: unitId }, { voterKey: voterKeyOf('units', unitId) });
-      if (seen.has(unitId)) throw new AppError('BALLOT_INVALID', { reason: `đơn vị ${unitId} có hai phiếu trong biên bản.` }, { reason: { vi: `đơn vị ${unitId} có hai phiếu trong biên bản.`, en: `unit ${unitId} has two ballots in the minutes.` } });
+    const ballots: Array<{ unitId: string; choice: ReturnType<typeof normaliseChoice> }> = [];
+    for (const { unitId, choice } of input.ballots) {
+      if (poll.electorateKind !== 'units' || !poll.electorate.includes(unitId)) {
+        throw new AppError('NOT_IN_ELECTORATE', { voter: await voterName(em, 'units', unitId) }, { voterKey: voterKeyOf('units', unitId) });
+      }
+      if (seen.has(unitId)) {
+        const unit = await voterName(em, 'units', unitId);
+        const reason = { vi: `${unit} có hai phiếu trong biên bản.`, en: `${unit} has two ballots in the minutes.` };
+        throw new AppError('BALLOT_INVALID', { reason }, { reason, unitId });
+      }
       seen.add(unitId);
-      return { unitId, choice: normaliseChoice(choice, poll.candidates) };
-    });
+      ballots.push({ unitId, choice: normaliseChoice(choice, poll.candidates) });
+    }
     const sequences = await this.writer.takeSequences(em, poll, ballots.length);
     const now = this.writer.now();
     const meeting = em.create(OfflineMeeting, {
@@ -71,10 +81,10 @@ export class OfflineBallotsService {
     // Takes the poll row (open or closed), so that a confirmation and a cast of the same unit do not interleave.
     await em.nativeUpdate(Poll, { id: poll.id }, { version: raw('version + 1') });
     const ballot = await em.findOne(Ballot, { poll: poll.id, voterKey: voterKeyOf('units', unitId), offlineMeeting: { $ne: null } }, { populate: ['offlineMeeting'], refresh: true });
-    if (!ballot?.offlineMeeting) throw new AppError('OFFLINE_BALLOT_NOT_FOUND', { unit: unitId });
+    if (!ballot?.offlineMeeting) throw new AppError('OFFLINE_BALLOT_NOT_FOUND', { unit: await voterName(em, 'units', unitId) });
     const now = this.writer.now();
     if (now.getTime() > ballot.offlineMeeting.confirmBy.getTime()) {
-      throw new AppError('OFFLINE_CONFIRM_CLOSED', { deadline: ballot.offlineMeeting.confirmBy.toISOString() }, { confirmBy: ballot.offlineMeeting.confirmBy });
+      throw new AppError('OFFLINE_CONFIRM_CLOSED', { deadline: momentText(ballot.offlineMeeting.confirmBy) }, { confirmBy: ballot.offlineMeeting.confirmBy });
     }
     Object.assign(ballot, { confirmation: decision === 'confirm' ? 'confirmed' : 'disputed', confirmedBy: em.getReference(Person, personId), confirmationComment: text, confirmedAt: now, updatedAt: now });
     await em.flush();

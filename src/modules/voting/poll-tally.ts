@@ -16,7 +16,7 @@ export const voterKeyOf = (kind: ElectorateKind, id: string): string => `${kind 
 /** The member id inside a voter key. */
 export const memberIdOf = (voterKey: string): string => voterKey.slice(voterKey.indexOf(':') + 1);
 
-const invalid = (vi: string, en: string) => new AppError('BALLOT_INVALID', { reason: vi }, { reason: { vi, en } });
+const invalid = (vi: string, en: string) => new AppError('BALLOT_INVALID', { reason: { vi, en } }, { reason: { vi, en } });
 
 /**
  * Checks a choice against the poll's kind and returns it in stored form: a motion poll takes `agree`,

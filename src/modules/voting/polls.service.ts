@@ -23,6 +23,7 @@ import { OfflineBallotsService, RecordOfflineBallotsInput } from './offline-ball
 import { ChoiceInput, memberIdOf, normaliseChoice, tallyPoll, voterKeyOf } from './poll-tally';
 import { RuleProblem } from './rules/fraction';
 import { parseVotingRule, VotingRule } from './rules/voting-rule';
+import { voterName } from './voter-name';
 
 /** What a poll is about, bound by its hash. */
 export interface PollSubjectInput {
@@ -139,7 +140,8 @@ export class PollsService {
       }
       const memberId = poll.electorateKind === 'units' ? voter.unitId : voter.personId;
       if (!memberId || !poll.electorate.includes(memberId)) {
-        throw new AppError('NOT_IN_ELECTORATE', { voter: memberId ?? voter.personId }, { voterKey: memberId ? voterKeyOf(poll.electorateKind, memberId) : null });
+        const named = await voterName(tx, memberId ? poll.electorateKind : 'people', memberId ?? voter.personId);
+        throw new AppError('NOT_IN_ELECTORATE', { voter: named }, { voterKey: memberId ? voterKeyOf(poll.electorateKind, memberId) : null });
       }
       const stored = normaliseChoice(choice, poll.candidates);
       const [sequence] = await this.writer.takeSequences(tx, poll, 1);

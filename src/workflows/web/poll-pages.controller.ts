@@ -59,7 +59,9 @@ export class PollPagesController {
     try {
       const actingFor = await this.principals.resolveActingFor(viewer.principal.personId, form.unit);
       const receipt = await this.ballots.castOnPoll(id, { choice: form.choice, subjectHash: form.subjectHash }, viewer.principal, actingFor);
-      return redirectSeeOther(response, `/polls/${id}?unit=${encodeURIComponent(actingFor.unitCode)}&receipt=${receipt.receipt.slice(0, 16)}`);
+      // The notice names the unit as the page's lists do.
+      const unit = `${actingFor.unitCode} — ${actingFor.unitName}`;
+      return redirectSeeOther(response, `/polls/${id}?unit=${encodeURIComponent(unit)}&receipt=${receipt.receipt.slice(0, 16)}`);
     } catch (error) {
       await this.refuse(request, response, viewer, id, error, form.choice);
     }
@@ -101,7 +103,10 @@ export class PollPagesController {
     if (!viewer) return;
     try {
       const decision = form.decision === 'dispute' ? 'dispute' : form.decision === 'confirm' ? 'confirm' : undefined;
-      if (!decision || typeof form.unit !== 'string') throw new AppError('VALIDATION_FAILED', { fields: 'decision, unit' });
+      if (!decision || typeof form.unit !== 'string') {
+        const fields = `${pt(viewer.language, 'confirm')} / ${pt(viewer.language, 'dispute')}, ${pt(viewer.language, 'unit')}`;
+        throw new AppError('VALIDATION_FAILED', { fields });
+      }
       const actingFor = await this.principals.resolveActingFor(viewer.principal.personId, form.unit);
       const comment = typeof form.comment === 'string' && form.comment.trim() ? form.comment.trim() : undefined;
       await this.polls.confirmOffline(id, actingFor.unitId, viewer.principal.personId, decision, comment);
@@ -139,7 +144,7 @@ export class PollPagesController {
         subjectLink: await this.subjectLink(status),
         campaignId: status.campaignId,
         names,
-        voteFor: mandates.filter((mandate) => electorate.has(mandate.unitId)).map((mandate) => ({ unitId: mandate.unitId, unitCode: mandate.unitCode })),
+        voteFor: mandates.filter((mandate) => electorate.has(mandate.unitId)).map((mandate) => ({ unitId: mandate.unitId, unitCode: mandate.unitCode, unitName: mandate.unitName })),
         flash: extra.flash,
         failure: extra.failure,
         canRecordOffline: OFFLINE_RECORDER_ROLES.some((role) => principal.roles.includes(role)),

@@ -15,7 +15,7 @@ export interface PollViewModel {
   /** Member names by id (units or people), for the voter lists. */
   names: Map<string, string>;
   /** The units the viewer may vote for here, with their codes. */
-  voteFor: Array<{ unitId: string; unitCode: string }>;
+  voteFor: Array<{ unitId: string; unitCode: string; unitName: string }>;
   flash?: string;
   failure?: { message: string; choice?: string };
   /** The viewer may record a meeting's ballots (secretary or administrator). */
@@ -32,8 +32,8 @@ function ballotForm(model: PollViewModel): SafeHtml | '' {
   if (!voteFor.length) return html`<p class="muted" id="not-in-electorate">${pt(language, 'notInElectorate')}</p>`;
   const unitField =
     voteFor.length === 1
-      ? html`<input type="hidden" name="unit" value="${voteFor[0].unitCode}"><p>${pt(language, 'castFor')}: <strong>${voteFor[0].unitCode}</strong></p>`
-      : html`<div class="field"><label for="ballot-unit">${pt(language, 'castFor')}</label><select id="ballot-unit" name="unit">${voteFor.map((unit) => html`<option value="${unit.unitCode}">${unit.unitCode}</option>`)}</select></div>`;
+      ? html`<input type="hidden" name="unit" value="${voteFor[0].unitCode}"><p>${pt(language, 'castFor')}: <strong>${voteFor[0].unitCode} — ${voteFor[0].unitName}</strong></p>`
+      : html`<div class="field"><label for="ballot-unit">${pt(language, 'castFor')}</label><select id="ballot-unit" name="unit">${voteFor.map((unit) => html`<option value="${unit.unitCode}">${unit.unitCode} — ${unit.unitName}</option>`)}</select></div>`;
   const options = ['agree', 'disagree', 'abstain'].map(
     (choice) => html`<div class="choice"><input type="radio" id="choice-${choice}" name="choice" value="${choice}" required${failure?.choice === choice ? html` checked` : ''}><label for="choice-${choice}">${labelOf(CHOICE_TEXTS, choice, language)}</label></div>`,
   );
@@ -59,7 +59,7 @@ function mineList(model: PollViewModel): SafeHtml | '' {
     const confirmForm =
       ballot.offline && ballot.confirmation === 'pending'
         ? html`<form method="post" action="/polls/${status.id}/offline/confirm" class="confirm-form">
-      <p><strong>${pt(language, 'confirmHeading', { unit: unitCodes.get(memberId) ?? unit, choice })}</strong></p>
+      <p><strong>${pt(language, 'confirmHeading', { unit, choice })}</strong></p>
       <input type="hidden" name="unit" value="${unitCodes.get(memberId) ?? memberId}">
       <div class="field"><label for="confirm-comment-${memberId}">${pt(language, 'confirmComment')}</label><textarea id="confirm-comment-${memberId}" name="comment" rows="2" maxlength="2000"></textarea></div>
       <div class="actions"><button type="submit" name="decision" value="confirm">${pt(language, 'confirm')}</button><button type="submit" name="decision" value="dispute" class="secondary">${pt(language, 'dispute')}</button></div>
