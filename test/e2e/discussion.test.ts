@@ -76,6 +76,10 @@ describe('discussion and amendments API (e2e)', () => {
     // A reply to a reply answers the same top-level comment; someone without a unit mandate speaks for themselves.
     const nested = await comment(thread.id, 'admin', { body: 'Ghi nhận.', parentId: reply.body.id }).expect(201);
     expect(nested.body).toMatchObject({ parentId: first.id, author: { person: { username: 'admin' }, unit: null, mandateId: null } });
+    // A reply to a comment of another thread: the thread is named, the comment's id stays in details.
+    const other = (await openThread(documentId, 'hatinh.canbo', { title: 'Điều 3', clauseId: 'c-3', body: 'Ý kiến khác.' }).expect(201)).body;
+    const astray = await comment(other.id, 'admin', { body: 'Trả lời nhầm chỗ.', parentId: first.id }).expect(422);
+    expect(astray.body).toEqual({ code: 'DISCUSSION_PARENT_INVALID', message: 'Ý kiến được trả lời không thuộc chủ đề thảo luận “Điều 3”.', details: { parentId: first.id } });
     expect((await comment(thread.id, 'hatinh.canbo', { body: 'Thay mặt Quảng Trị' }).set('X-Acting-Unit', 'VKS-QTR').expect(403)).body.code).toBe('NOT_MANDATED');
     expect((await comment(thread.id, 'hatinh.canbo', { body: '   ' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
     expect((await comment(thread.id, 'hatinh.canbo', { body: 'x'.repeat(10001) }).expect(400)).body.code).toBe('VALIDATION_FAILED');
@@ -115,7 +119,9 @@ describe('discussion and amendments API (e2e)', () => {
       [1, 2, 3, 4, 5].map((n) => t.http().patch(`/api/v1/comments/${reply.body.id}`).set(as['nghean.canbo']).send({ body: `Phương án ${n}`, expectedRevision: 0 })),
     );
     expect(replyEdits.map((response) => response.status).sort()).toEqual([200, 409, 409, 409, 409]);
-    expect(replyEdits.filter((response) => response.status === 409).map((response) => response.body.code)).toEqual(Array(4).fill('COMMENT_EDITED_CONCURRENTLY'));
+    expect(replyEdits.filter((response) => response.status === 409).map((response) => response.body)).toEqual(
+      Array(4).fill({ code: 'COMMENT_EDITED_CONCURRENTLY', message: 'Ý kiến này vừa được sửa ở nơi khác; hãy tải lại rồi sửa tiếp.', details: { id: reply.body.id } }),
+    );
     const winner = replyEdits.find((response) => response.status === 200)!;
     const replyHistory = await t.http().get(`/api/v1/comments/${reply.body.id}`).set(as.admin).expect(200);
     expect(replyHistory.body).toMatchObject({ body: winner.body.body, revisionCount: 1 });
@@ -164,12 +170,24 @@ describe('discussion and amendments API (e2e)', () => {
     // Bad input, each with its code.
     expect((await propose(documentId, 'hatinh.canbo', { baseVersion: 1, kind: 'replace', clauseId: 'c-2', text: 'Khác.', justification: '  ' }).expect(422)).body.code).toBe('AMENDMENT_JUSTIFICATION_REQUIRED');
     const unknown = await propose(documentId, 'hatinh.canbo', { baseVersion: 1, kind: 'replace', clauseId: 'c-9', text: 'Khác.', justification: 'Lý do.' }).expect(422);
-    expect(unknown.body).toMatchObject({ code: 'AMENDMENT_TARGET_MISSING', details: { clause: 'c-9' } });
-    expect((await propose(documentId, 'hatinh.canbo', { baseVersion: 1, kind: 'replace', clauseId: 'c-2', justification: 'Lý do.' }).expect(422)).body.code).toBe('AMENDMENT_TEXT_REQUIRED');
-    expect((await propose(documentId, 'hatinh.canbo', { baseVersion: 1, kind: 'delete', clauseId: null, justification: 'Lý do.' }).expect(422)).body.code).toBe('AMENDMENT_CLAUSE_REQUIRED');
+    expect(unknown.body).toMatchObject({
+      code: 'AMENDMENT_TARGET_MISSING',
+      message: 'Đề xuất sửa đổi của Viện kiểm sát nhân dân tỉnh Hà Tĩnh nhắm tới điều khoản c-9 không có trong phiên bản được sửa đổi.',
+      details: { clause: 'c-9' },
+    });
+    // The kind in the form's words, not its key.
+    expect((await propose(documentId, 'hatinh.canbo', { baseVersion: 1, kind: 'replace', clauseId: 'c-2', justification: 'Lý do.' }).expect(422)).body).toEqual({
+      code: 'AMENDMENT_TEXT_REQUIRED',
+      message: 'Đề xuất “thay thế” phải có nội dung mới của điều khoản.',
+    });
+    const noClause = await propose(documentId, 'hatinh.canbo', { baseVersion: 1, kind: 'delete', clauseId: null, justification: 'Lý do.' }).set('Accept-Language', 'en').expect(422);
+    expect(noClause.body).toEqual({ code: 'AMENDMENT_CLAUSE_REQUIRED', message: 'A “delete” amendment must name the clause it changes.' });
     expect((await propose(documentId, 'admin', { baseVersion: 1, kind: 'delete', clauseId: 'c-4', justification: 'Lý do.' }).expect(403)).body.code).toBe('AMENDMENT_UNIT_REQUIRED');
     // A council member acts for a department of the Supreme Procuracy, not for a member of Cụm thi đua số 6.
-    expect((await propose(documentId, 'tdkt.chuyenvien', { baseVersion: 1, kind: 'delete', clauseId: 'c-4', justification: 'Lý do.' }).expect(403)).body.code).toBe('AMENDMENT_UNIT_NOT_MEMBER');
+    expect((await propose(documentId, 'tdkt.chuyenvien', { baseVersion: 1, kind: 'delete', clauseId: 'c-4', justification: 'Lý do.' }).expect(403)).body).toEqual({
+      code: 'AMENDMENT_UNIT_NOT_MEMBER',
+      message: 'Đơn vị Vụ Thi đua - Khen thưởng, Viện kiểm sát nhân dân tối cao không phải thành viên của cụm thi đua có văn bản này, nên không được đề xuất sửa đổi.',
+    });
     expect((await propose(documentId, 'hatinh.canbo', { baseVersion: 1, kind: 'delete', clauseId: 'c-4', justification: 'Lý do.' }).set('X-Acting-Unit', 'VKS-QBI').expect(403)).body.code).toBe('NOT_MANDATED');
     expect((await propose(documentId, 'hatinh.canbo', { baseVersion: 3, kind: 'delete', clauseId: 'c-4', justification: 'Lý do.' }).expect(404)).body.code).toBe('DOCUMENT_VERSION_NOT_FOUND');
     expect((await propose(documentId, 'hatinh.canbo', { baseVersion: 1, kind: 'rewrite', clauseId: 'c-4', justification: 'Lý do.' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
@@ -238,6 +256,10 @@ describe('discussion and amendments API (e2e)', () => {
     await decide(second.body.id, { decision: 'accepted' }).expect(200);
     const conflict = await merge(documentId).expect(409);
     expect(conflict.body).toMatchObject({ code: 'AMENDMENT_CONFLICT', details: [{ a: first.body.id, b: second.body.id, clause: 'c-5' }] });
+    // The amendments by their numbers and the clause by its number; the ids stay in details.
+    expect(conflict.body.message).toBe(
+      `Hai đề xuất sửa đổi đã được chấp thuận số ${first.body.number} và số ${second.body.number} cùng tác động đến Điều 5; không thể hợp nhất (xem details).`,
+    );
     expect((await t.http().get(`/api/v1/documents/${documentId}/amendments?status=accepted`).set(as.admin).expect(200)).body.total).toBe(2);
   });
 

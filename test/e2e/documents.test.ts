@@ -297,6 +297,8 @@ describe('documents API (e2e)', () => {
     const { id } = (await create({ content: expectedVersion1() }).expect(201)).body;
     const conflict = await addVersion(id, { baseVersion: 1, amendments: [replaceClause2('a-1'), { ...replaceClause2('a-2'), kind: 'delete' }] }).expect(409);
     expect(conflict.body).toMatchObject({ code: 'AMENDMENT_CONFLICT', details: [{ a: 'a-1', b: 'a-2', clause: 'c-2', reason: 'both-change-clause' }] });
+    // The clause by its number, as the document shows it; its id stays in details.
+    expect(conflict.body.message).toBe('Hai đề xuất sửa đổi đã được chấp thuận a-1 và a-2 cùng tác động đến Điều 2; không thể hợp nhất (xem details).');
     const missing = await addVersion(id, { baseVersion: 1, amendments: [{ ...replaceClause2(), clauseId: 'c-9' }] }).expect(422);
     expect(missing.body.code).toBe('AMENDMENT_TARGET_MISSING');
     const unordered = await addVersion(id, { baseVersion: 1, amendments: [replaceClause2()], order: [] }).expect(422);

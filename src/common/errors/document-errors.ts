@@ -52,7 +52,7 @@ export const DOCUMENT_ERRORS = {
     kind: 'user',
     status: 409,
     message: {
-      vi: 'Hai đề xuất sửa đổi đã được chấp thuận {a} và {b} cùng tác động đến điều khoản {clause}; không thể hợp nhất (xem details).',
+      vi: 'Hai đề xuất sửa đổi đã được chấp thuận {a} và {b} cùng tác động đến Điều {clause}; không thể hợp nhất (xem details).',
       en: 'Accepted amendments {a} and {b} both change clause {clause} and cannot be merged (see details).',
     },
   },
@@ -85,11 +85,11 @@ export const DOCUMENT_ERRORS = {
   DISCUSSION_PARENT_INVALID: {
     kind: 'user',
     status: 422,
-    message: { vi: 'Ý kiến {parent} không thuộc chủ đề thảo luận này.', en: 'Comment {parent} does not belong to this thread.' },
+    message: { vi: 'Ý kiến được trả lời không thuộc chủ đề thảo luận “{title}”.', en: 'The comment replied to is not in the discussion thread “{title}”.' },
   },
   COMMENT_EDITED_CONCURRENTLY: {
     kind: 'conflict',
-    message: { vi: 'Ý kiến {id} vừa được sửa ở nơi khác; hãy tải lại rồi sửa tiếp.', en: 'Comment {id} was just edited elsewhere; reload it and edit again.' },
+    message: { vi: 'Ý kiến này vừa được sửa ở nơi khác; hãy tải lại rồi sửa tiếp.', en: 'This comment was just edited elsewhere; reload it and edit again.' },
   },
   NOT_COMMENT_AUTHOR: { kind: 'forbidden', message: { vi: 'Chỉ người viết mới được sửa ý kiến này.', en: 'Only the author may edit this comment.' } },
   NOT_THREAD_OWNER: {
@@ -129,12 +129,12 @@ export const DOCUMENT_ERRORS = {
   AMENDMENT_TEXT_REQUIRED: {
     kind: 'user',
     status: 422,
-    message: { vi: 'Đề xuất {kind} phải có nội dung mới của điều khoản.', en: 'A {kind} amendment needs the new text of the clause.' },
+    message: { vi: 'Đề xuất “{kind}” phải có nội dung mới của điều khoản.', en: 'A “{kind}” amendment needs the new text of the clause.' },
   },
   AMENDMENT_CLAUSE_REQUIRED: {
     kind: 'user',
     status: 422,
-    message: { vi: 'Đề xuất {kind} phải chỉ rõ điều khoản được sửa đổi.', en: 'A {kind} amendment must name the clause it changes.' },
+    message: { vi: 'Đề xuất “{kind}” phải chỉ rõ điều khoản được sửa đổi.', en: 'A “{kind}” amendment must name the clause it changes.' },
   },
   NOT_AMENDMENT_PROPOSER: {
     kind: 'forbidden',

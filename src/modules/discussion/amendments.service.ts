@@ -12,6 +12,7 @@ import { Cluster } from '../org/entities/cluster.entity';
 import { Mandate } from '../org/entities/mandate.entity';
 import { Person } from '../org/entities/person.entity';
 import { Unit } from '../org/entities/unit.entity';
+import { AMENDMENT_KIND_WORDS, numberingMergeRefusal, proposalBy } from './amendment-refusals';
 import { AmendmentDecision, AmendmentListQueryDto, ProposeAmendmentDto } from './dto/amendment-request.dto';
 import { AmendmentPageDto, ProposedAmendmentDto } from './dto/amendment-response.dto';
 import { Amendment, AmendmentStatus } from './entities/amendment.entity';
@@ -52,19 +53,19 @@ export class AmendmentsService {
     const document = await this.documents.get(documentId);
     const latest = document.latest;
     if (document.clusterId && !(await this.em.count(Cluster, { id: document.clusterId, members: actingFor.unitId }))) {
-      throw new AppError('AMENDMENT_UNIT_NOT_MEMBER', { unit: actingFor.unitCode });
+      throw new AppError('AMENDMENT_UNIT_NOT_MEMBER', { unit: actingFor.unitName });
     }
     const justification = normaliseParagraphs(body.justification);
     if (!justification) throw new AppError('AMENDMENT_JUSTIFICATION_REQUIRED');
-    if (body.kind !== 'insert' && body.clauseId === null) throw new AppError('AMENDMENT_CLAUSE_REQUIRED', { kind: body.kind });
+    if (body.kind !== 'insert' && body.clauseId === null) throw new AppError('AMENDMENT_CLAUSE_REQUIRED', { kind: AMENDMENT_KIND_WORDS[body.kind] });
     const text = body.kind === 'delete' ? null : normaliseParagraphs(body.text ?? '');
-    if (text === '') throw new AppError('AMENDMENT_TEXT_REQUIRED', { kind: body.kind });
+    if (text === '') throw new AppError('AMENDMENT_TEXT_REQUIRED', { kind: AMENDMENT_KIND_WORDS[body.kind] });
     if (body.baseVersion > latest.number) throw new AppError('DOCUMENT_VERSION_NOT_FOUND', { title: document.title, number: body.baseVersion });
     if (body.baseVersion !== latest.number) {
       throw new AppError('AMENDMENT_VERSION_STALE', { base: body.baseVersion, latest: latest.number }, { baseVersion: body.baseVersion, latestVersion: latest.number });
     }
     if (body.clauseId !== null && !latest.content.clauses.some((clause) => clause.id === body.clauseId)) {
-      throw new AppError('AMENDMENT_TARGET_MISSING', { amendment: actingFor.unitCode, clause: body.clauseId }, { clause: body.clauseId, baseVersion: latest.number });
+      throw new AppError('AMENDMENT_TARGET_MISSING', { amendment: proposalBy(actingFor.unitName), clause: body.clauseId }, { clause: body.clauseId, baseVersion: latest.number });
     }
     const fields = {
       baseVersion: latest.number,
@@ -178,7 +179,9 @@ export class AmendmentsService {
     }
     const accepted = await this.em.find(Amendment, { document: documentId, status: 'accepted', baseVersion: latest.number }, { orderBy: { number: 'asc' } });
     if (!accepted.length) return null;
-    const version = await this.documents.addVersion(documentId, { baseVersion: latest.number, amendments: accepted.map(mergeInputOf), order: accepted.map((amendment) => amendment.id) }, personId);
+    const version = await this.documents
+      .addVersion(documentId, { baseVersion: latest.number, amendments: accepted.map(mergeInputOf), order: accepted.map((amendment) => amendment.id) }, personId)
+      .catch((error: unknown) => Promise.reject(numberingMergeRefusal(error, accepted)));
     await this.markMerged(accepted.map((amendment) => amendment.id), version.number);
     return version;
   }

@@ -128,7 +128,7 @@ export class DiscussionService {
     let parent: DiscussionComment | null = null;
     if (body.parentId) {
       parent = await this.em.findOne(DiscussionComment, { id: body.parentId, thread: threadId }, { populate: ['parent'] });
-      if (!parent) throw new AppError('DISCUSSION_PARENT_INVALID', { parent: body.parentId });
+      if (!parent) throw new AppError('DISCUSSION_PARENT_INVALID', { title: thread.title }, { parentId: body.parentId });
       parent = parent.parent ?? parent;
     }
     const id = await this.em.transactional(async (em) => {
@@ -170,7 +170,7 @@ export class DiscussionService {
           await em.flush();
         });
       } catch (cause) {
-        if (cause instanceof OptimisticLockError || cause instanceof UniqueConstraintViolationException) throw new AppError('COMMENT_EDITED_CONCURRENTLY', { id });
+        if (cause instanceof OptimisticLockError || cause instanceof UniqueConstraintViolationException) throw new AppError('COMMENT_EDITED_CONCURRENTLY', {}, { id });
         throw cause;
       }
     }

@@ -102,14 +102,15 @@ describe('mergeAmendments', () => {
       const error = errorOf(() => mergeAmendments(pact2020(), [first, second], [first.id, second.id]));
       expect(error.code).toBe('AMENDMENT_CONFLICT');
       expect(error.kind).toBe('user');
-      expect(error.params).toEqual({ a: 'a-1', b: 'a-2', clause: 'c-2' });
+      // The clause by its display number; its id stays in details.
+      expect(error.params).toEqual({ a: 'a-1', b: 'a-2', clause: '2' });
       expect(error.details).toEqual([{ a: 'a-1', b: 'a-2', clause: 'c-2', reason }]);
     });
 
     it('lists every conflicting pair in the details', () => {
       const accepted = [amendment('a-1', 'delete', 'c-1'), amendment('a-2', 'delete', 'c-1'), amendment('a-3', 'replace', 'c-4', 'Bản A.'), amendment('a-4', 'replace', 'c-4', 'Bản B.')];
       const error = errorOf(() => mergeAmendments(pact2020(), accepted, ['a-3', 'a-4', 'a-1', 'a-2']));
-      expect(error.params).toEqual({ a: 'a-3', b: 'a-4', clause: 'c-4' });
+      expect(error.params).toEqual({ a: 'a-3', b: 'a-4', clause: '4' });
       expect(error.details).toEqual([
         { a: 'a-3', b: 'a-4', clause: 'c-4', reason: 'both-change-clause' },
         { a: 'a-1', b: 'a-2', clause: 'c-1', reason: 'both-change-clause' },

@@ -188,7 +188,8 @@ export function mergeAmendments(base: DocumentContent, accepted: Amendment[], or
   const missing = ordered.find((amendment) => amendment.clauseId !== null && !baseNumbers.has(amendment.clauseId));
   if (missing) throw new AppError('AMENDMENT_TARGET_MISSING', { amendment: missing.id, clause: missing.clauseId }, { amendment: missing.id, clause: missing.clauseId });
   const conflicts = findConflicts(ordered);
-  if (conflicts.length) throw new AppError('AMENDMENT_CONFLICT', { a: conflicts[0].a, b: conflicts[0].b, clause: conflicts[0].clause }, conflicts);
+  // The clause by the number people read (its id stays in details).
+  if (conflicts.length) throw new AppError('AMENDMENT_CONFLICT', { a: conflicts[0].a, b: conflicts[0].b, clause: baseNumbers.get(conflicts[0].clause) ?? conflicts[0].clause }, conflicts);
 
   const lastInsertAfter = new Map<string | null, string>();
   const merged = ordered.reduce((clauses, amendment) => apply(clauses, amendment, lastInsertAfter), baseContent.clauses);
