@@ -57,6 +57,9 @@ describe('public consultation on proposals (e2e)', () => {
     expect(past).toMatchObject({ opensOn: '2020-11-02', closesOn: '2020-11-06', open: false });
     const late = await object(past.id, 'Ý kiến gửi muộn.').expect(409);
     expect(late.body).toMatchObject({ code: 'CONSULTATION_CLOSED', message: 'Thời hạn lấy ý kiến đã kết thúc ngày 06/11/2020; không nhận thêm ý kiến.' });
+    // In English the day as English readers take it unambiguously, not the Vietnamese day-first form.
+    const lateEn = await object(past.id, 'Ý kiến gửi muộn.').set('Accept-Language', 'en').expect(409);
+    expect(lateEn.body.message).toBe('The consultation closed on 2020-11-06; no more objections are taken.');
     expect((await t.http().get(`/api/v1/consultations/${past.id}`).set(hatinh).expect(200)).body.objections).toEqual([]);
 
     const future = (await open(proposals[2].id, { opensOn: '2099-01-05', workingDays: 2 }).expect(201)).body;

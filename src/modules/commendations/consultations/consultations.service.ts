@@ -2,6 +2,7 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/co
 import { Injectable } from '@nestjs/common';
 import { Principal } from '../../../common/auth/principal';
 import { AppError } from '../../../common/errors/app-error';
+import { Text } from '../../../common/i18n/language';
 import { todayInVietnam } from '../../auth/principal.service';
 import { CalendarService } from '../../calendar/calendar.service';
 import { Clock } from '../../calendar/clock';
@@ -12,11 +13,12 @@ import { RulePacksService } from '../records/rule-packs.service';
 import { formatDate, isoDate } from '../rules/iso-date';
 import { ConsultationViewDto, DEFAULT_CONSULTATION_DAYS, ObjectionDto, OpenConsultationDto } from './consultations.dto';
 
-/** A window's days as the messages write them: the Vietnamese day first. */
-const days = (consultation: Consultation) => ({
-  from: formatDate(isoDate(consultation.opensOn, 'opensOn'), 'vi'),
-  to: formatDate(isoDate(consultation.closesOn, 'closesOn'), 'vi'),
-});
+/** A window's days as each reader writes them (31/12/2020, 2020-12-31). */
+const days = (consultation: Consultation) => ({ from: dayInWords(consultation.opensOn, 'opensOn'), to: dayInWords(consultation.closesOn, 'closesOn') });
+const dayInWords = (day: string, field: string): Text => {
+  const date = isoDate(day, field);
+  return { vi: formatDate(date, 'vi'), en: formatDate(date, 'en') };
+};
 
 /**
  * Public consultations (công khai) before a proposal goes to a national level: the window counted in working days
