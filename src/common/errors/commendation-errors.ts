@@ -28,7 +28,7 @@ export const COMMENDATION_ERRORS = {
   },
   TASK_HAS_NO_DECISION: {
     kind: 'conflict',
-    message: { vi: 'Nhiệm vụ {id} không phải là việc ghi quyết định khen thưởng.', en: 'Task {id} is not the recording of a commendation decision.' },
+    message: { vi: 'Nhiệm vụ này không phải là việc ghi quyết định khen thưởng.', en: 'This task is not the recording of a commendation decision.' },
   },
   DECISION_NUMBER_REQUIRED: {
     kind: 'user',
@@ -210,8 +210,8 @@ export const COMMENDATION_ERRORS = {
   INITIATIVE_COUNCIL_EMPTY: {
     kind: 'conflict',
     message: {
-      vi: 'Chưa có thành viên Hội đồng nào (vai trò council-member) để biểu quyết công nhận sáng kiến.',
-      en: 'The council has no member (role council-member) to vote on the initiative.',
+      vi: 'Chưa có ai được giao vai trò “Thành viên Hội đồng Thi đua - Khen thưởng” để biểu quyết công nhận sáng kiến.',
+      en: 'Nobody holds the role “Emulation and commendation council member” to vote on the initiative.',
     },
   },
   INITIATIVE_NOT_IN_REVIEW: {
@@ -239,8 +239,8 @@ export const COMMENDATION_ERRORS = {
   COUNCIL_EMPTY: {
     kind: 'conflict',
     message: {
-      vi: 'Chưa có thành viên Hội đồng Thi đua – Khen thưởng nào (vai trò council-member) để bình xét.',
-      en: 'The Emulation-Commendation Council has no member (role council-member) to vote.',
+      vi: 'Chưa có ai được giao vai trò “Thành viên Hội đồng Thi đua - Khen thưởng” để bình xét.',
+      en: 'Nobody holds the role “Emulation and commendation council member” to vote.',
     },
   },
   PROPOSAL_VOTE_NOT_FOUND: {

@@ -203,7 +203,7 @@ export const ERROR_CATALOG = {
       en: 'The campaign has no document to vote on or discuss at stage {stage} (no pact draft was submitted).',
     },
   },
-  TASK_HAS_NO_BALLOT: { kind: 'conflict', message: { vi: 'Nhiệm vụ {id} không phải là một lượt biểu quyết.', en: 'Task {id} is not a vote.' } },
+  TASK_HAS_NO_BALLOT: { kind: 'conflict', message: { vi: 'Nhiệm vụ này không phải là một lượt biểu quyết.', en: 'This task is not a vote.' } },
   DISCUSSION_NOT_OPEN: {
     kind: 'conflict',
     message: { vi: '“{name}” hiện không ở bước thảo luận, không nhận đề xuất sửa đổi.', en: '“{name}” is not in a discussion stage and takes no amendments now.' },
