@@ -9,6 +9,7 @@ import { buildOrmOptions } from './database/orm-options';
 import { DemoDataLoader } from './demo/demo-data';
 import { ensureDemoSchedules } from './workflows/schedules/demo-schedules';
 import { ENTITIES } from './entities';
+import { syncBuiltinRulePacksReport } from './modules/commendations/records/builtin-rule-packs-sync';
 import { syncBuiltinFormsReport } from './modules/forms/builtin-forms';
 import { syncBuiltinScoringTablesReport } from './modules/scoring/builtin-scoring-tables-sync';
 import { formatChecks, verifyBundle } from './modules/signing/bundle/verify-bundle';
@@ -23,7 +24,7 @@ const USAGE = `Usage: thidua <command>
             load the built-in forms, then the built-in workflows (their stages name forms); publish a new version of each whose content changed
   forms:sync
             load the built-in forms (forms/<domain>/<name>.form.json); publish a new version of each whose content changed
-  setup     migrate, load the built-in forms, scoring tables and workflows, seed, and schedule the demo year's
+  setup     migrate, load the built-in forms, scoring tables, workflows and rule packs, seed, and schedule the demo year's
             mid-year reports and year-end evaluation
   backup <folder>
             write a consistent backup of the database (SQLite online copy; pg_dump for PostgreSQL) and the stored
@@ -114,6 +115,8 @@ async function run(command: string | undefined): Promise<void> {
     if (command === 'workflows:sync' || command === 'setup') {
       process.stdout.write(await syncBuiltinWorkflowsReport(orm.em.fork()));
     }
+    // The app serves the latest published packs; until this has run, the built-in files.
+    if (command === 'setup') process.stdout.write(await syncBuiltinRulePacksReport(orm.em.fork()));
     if (command === 'seed' || command === 'setup') {
       const accounts = await new DemoDataLoader(orm.em.fork(), config.demo.password).load();
       process.stdout.write(`\nTài khoản mẫu / Demo accounts (mật khẩu / password: ${config.demo.password}):\n`);

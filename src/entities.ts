@@ -7,6 +7,8 @@ import { AdvancedExample } from './modules/commendations/entities/advanced-examp
 import { Consultation, ConsultationObjection } from './modules/commendations/entities/consultation.entity';
 import { InitiativeApplication } from './modules/commendations/entities/initiative-application.entity';
 import { Initiative } from './modules/commendations/entities/initiative.entity';
+import { RulePackDefinition } from './modules/commendations/entities/rule-pack-definition.entity';
+import { RulePackVersion } from './modules/commendations/entities/rule-pack-version.entity';
 import { StaffAbsence } from './modules/commendations/entities/staff-absence.entity';
 import { StaffDiscipline } from './modules/commendations/entities/staff-discipline.entity';
 import { StaffYear } from './modules/commendations/entities/staff-year.entity';
@@ -105,6 +107,8 @@ export const ENTITIES = [
   Consultation,
   ConsultationObjection,
   CommendationProposal,
+  RulePackDefinition,
+  RulePackVersion,
   Campaign,
   StageRun,
   Task,

@@ -5,6 +5,7 @@ import { IMPORT_ERRORS } from './import-errors';
 import { LAUNCH_ERRORS } from './launch-errors';
 import { MAIL_ERRORS } from './mail-errors';
 import { RANKING_ERRORS } from './ranking-errors';
+import { RULE_PACK_ERRORS } from './rule-pack-errors';
 import { SCHEDULE_ERRORS } from './schedule-errors';
 import { SCORING_ERRORS } from './scoring-errors';
 import { SIGNING_ERRORS } from './signing-errors';
@@ -334,6 +335,7 @@ export const ERROR_CATALOG = {
   ...SCORING_ERRORS,
   ...RANKING_ERRORS,
   ...COMMENDATION_ERRORS,
+  ...RULE_PACK_ERRORS,
   ...WEBHOOK_ERRORS,
   ...MAIL_ERRORS,
   ...IMPORT_ERRORS,

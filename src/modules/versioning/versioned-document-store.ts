@@ -27,6 +27,8 @@ export interface VersionedDocumentStoreOptions<D extends StoredDefinition, V ext
   /** The version's property holding the frozen content (`schema` of a form, `document` of a workflow). */
   contentProperty: Exclude<keyof V, keyof StoredVersion<D>> & string;
   codes: { definitionNotFound: ErrorCode; versionNotFound: ErrorCode; contentPublished: ErrorCode; publishConflict: ErrorCode };
+  /** Columns of a new version taken from its content (a rule pack's `effectiveFrom`, to order by without the document). */
+  columnsOf?: (content: unknown) => Partial<Omit<V, keyof StoredVersion<D>>>;
 }
 
 /**
@@ -106,6 +108,7 @@ export class VersionedDocumentStore<D extends StoredDefinition, V extends Stored
       const version = em.create(Version, {
         definition: await em.findOneOrFail(Definition, { id: definitionId } as FilterQuery<D>),
         number: (latest?.number ?? 0) + 1,
+        ...this.options.columnsOf?.(content),
         [this.options.contentProperty]: content,
         contentHash: hash,
         publishedBy: publisherId ? await em.findOneOrFail(Person, publisherId) : null,

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { readJsonFolder } from '../../../common/files/json-folder';
+import { contentHash } from '../../../common/hashing/canonical-json';
 import { projectRoot } from '../../../common/project-root';
 import { parseIsoDate } from './iso-date';
 import { RulePack } from './rule-pack';
+import { inEffectiveOrder } from './rule-pack-order';
 import { validateRulePack } from './validate-rule-pack';
 
 const SUFFIX = '.pack.json';
@@ -16,7 +18,7 @@ export const builtinRulePacksDir = () => join(projectRoot(), 'commendations');
  * taking effect on the same date): a built-in pack is part of the build, and a broken one must not start.
  */
 export function loadBuiltinRulePacks(dir = builtinRulePacksDir()): RulePack[] {
-  const packs: RulePack[] = [];
+  const loaded: RulePack[] = [];
   for (const { key, path, document } of readJsonFolder(dir, SUFFIX, 'rule pack')) {
     const problems = validateRulePack(document);
     if (problems.length) {
@@ -24,15 +26,28 @@ export function loadBuiltinRulePacks(dir = builtinRulePacksDir()): RulePack[] {
     }
     const pack = document as RulePack;
     if (pack.key !== key) throw new Error(`Built-in rule pack ${path} has key "${pack.key}", expected "${key}" (its file name)`);
-    packs.push(pack);
+    loaded.push(pack);
   }
-  packs.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+  const packs = inEffectiveOrder(loaded);
   packs.forEach((pack, i) => {
     if (i > 0 && pack.effectiveFrom === packs[i - 1].effectiveFrom) {
       throw new Error(`Built-in rule packs "${packs[i - 1].key}" and "${pack.key}" both take effect on ${pack.effectiveFrom}`);
     }
   });
   return packs;
+}
+
+export interface BuiltinRulePackFile {
+  /** `<key>` from `commendations/<key>.pack.json`. */
+  key: string;
+  /** The parsed document, not yet validated: the sync validates it as any published pack. */
+  document: unknown;
+  contentHash: string;
+}
+
+/** Every `<key>.pack.json` of a folder as it is, with its content hash, for the sync that publishes them. */
+export function readBuiltinRulePackFiles(dir = builtinRulePacksDir()): BuiltinRulePackFile[] {
+  return readJsonFolder(dir, SUFFIX, 'rule pack').map(({ key, document }) => ({ key, document, contentHash: contentHash(document) }));
 }
 
 /**
