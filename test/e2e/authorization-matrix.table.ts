@@ -139,6 +139,10 @@ export const EXPECTED_OUTCOMES = parseTable(`
   POST   /api/v1/scoring-tables                                    401            403            403            403            403            allowed
   GET    /api/v1/scoring-tables/{key}                              401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/scoring-tables/{key}/versions                     401            allowed        allowed        allowed        allowed        allowed
+  # Rule packs: read and published by the administrator only (an unknown key: 404; a document that is not one: 400 or 422).
+  GET    /api/v1/rule-packs                                        401            403            403            403            403            allowed
+  GET    /api/v1/rule-packs/{key}/versions                         401            403            403            403            403            allowed
+  POST   /api/v1/rule-packs/{key}/versions                         401            403            403            403            403            allowed
   GET    /api/v1/tasks/{id}/ballot                                 401            allowed        allowed        allowed        allowed        allowed
   POST   /api/v1/tasks/{id}/ballot                                 401            allowed        403            403            403            403
   # A decision through a decision stage's task: the vote task used here is none, so 409 TASK_HAS_NO_DECISION for everyone

@@ -1,4 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
+import { syncBuiltinRulePacks } from '../../src/modules/commendations/records/builtin-rule-packs-sync';
+import { RulePackLibraryService } from '../../src/modules/commendations/records/rule-pack-library.service';
 import { syncBuiltinForms } from '../../src/modules/forms/builtin-forms';
 import { FormsService } from '../../src/modules/forms/forms.service';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
@@ -35,13 +37,17 @@ export interface ClusterPactFixture {
   launchToDiscussion(name: string): Promise<{ campaignId: string; documentId: string }>;
 }
 
-/** Loads the built-in forms, scoring tables and workflows (in that order, as `thidua setup`) and finds what a cluster-pact campaign needs. */
+/**
+ * Loads the built-in forms, scoring tables, workflows and rule packs (in that order, as `thidua setup`; the packs through
+ * the app's library, so that it serves them at once) and finds what a cluster-pact campaign needs.
+ */
 export async function clusterPactFixture(t: TestApp): Promise<ClusterPactFixture> {
   const em = t.app.get(MikroORM).em;
   await syncBuiltinForms(new FormsService(em.fork()));
   const scoringEm = em.fork();
   await syncBuiltinScoringTables(new ScoringTablesService(scoringEm, new FormsService(scoringEm)));
   await syncBuiltinWorkflows(new WorkflowDefinitionsService(em.fork(), new StageRegistry()));
+  await syncBuiltinRulePacks(t.app.get(RulePackLibraryService));
   const admin = await bearerFor(t, 'admin');
   const head = await bearerFor(t, 'thanhhoa.vientruong');
   const clusterId = (await em.fork().findOneOrFail(Cluster, { name: 'Cụm thi đua số 6', year: 2020 })).id;
