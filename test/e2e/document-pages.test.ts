@@ -117,7 +117,10 @@ describe('document pages: a version with its discussion and amendments, and the 
     // A blank comment is refused in place with the catalog's message.
     const blank = await post('hatinh.canbo', `/documents/${documentId}/threads/${threadId}/comments`, { body: '   ' }, 400);
     expect(blank.text).toContain('role="alert"');
-    expect(blank.text).toContain('Dữ liệu không hợp lệ: body.');
+    // The field by its label on the form, not its name in the request.
+    expect(blank.text).toContain('Dữ liệu không hợp lệ: Ý kiến của bạn.');
+    const blankThread = await pages.post('hatinh.canbo', `/documents/${documentId}/threads`, { title: ' ', body: ' ' }, 400, 'en');
+    expect(blankThread.text).toContain('Invalid data: Thread title, Your comment.');
 
     // Bad input is shown again with the catalog's message, and what was typed is kept.
     const typed = 'Tỷ lệ kiến nghị, kháng nghị được chấp nhận đạt từ 75% trở lên & "đúng hạn".';

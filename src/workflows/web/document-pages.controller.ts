@@ -6,6 +6,7 @@ import { Public } from '../../common/auth/auth.decorators';
 import type { ActingFor } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
 import { toErrorResponse } from '../../common/errors/error-response';
+import { Language } from '../../common/i18n/language';
 import { PrincipalService } from '../../modules/auth/principal.service';
 import { AmendmentsService } from '../../modules/discussion/amendments.service';
 import { DiscussionService } from '../../modules/discussion/discussion.service';
@@ -19,7 +20,7 @@ import { CampaignQueriesService } from '../api/campaign-queries.service';
 import { CampaignAmendmentsService } from '../stages/discussion/campaign-amendments.service';
 import { amendmentPollsOf } from '../stages/discussion/discussion.effects';
 import { CampaignPageReader } from './campaign-page-reader.service';
-import { DOCUMENT_FLASH_TEXTS, dt } from './document-web-texts';
+import { DOCUMENT_FLASH_TEXTS, dt, DocumentWebTextKey } from './document-web-texts';
 import { DOCUMENT_PAGE_STYLE } from './views/document-page.style';
 import { documentDiffView, MergedAmendmentLine } from './views/document-diff.view';
 import { AmendmentWindow, DocumentFormFailure, documentView } from './views/document.view';
@@ -144,7 +145,7 @@ export class DocumentPagesController {
     if (!viewer) return;
     const target = form.clauseId || 'document';
     try {
-      this.requireText({ title: form.title, body: form.body });
+      this.requireText(viewer.language, { threadTitle: form.title, threadBody: form.body });
       const actingFor = await this.writingFor(viewer, form.unit, 'discussion');
       const thread = await this.discussion.openThread(id, { title: form.title, body: form.body, clauseId: form.clauseId || null }, { personId: viewer.principal.personId, actingFor });
       return redirectSeeOther(response, `/documents/${id}?flash=thread-opened#thread-${thread.id}`);
@@ -166,7 +167,7 @@ export class DocumentPagesController {
     const thread = await this.threadOf(id, threadId);
     const parentId = form.parentId || undefined;
     try {
-      this.requireText({ body: form.body });
+      this.requireText(viewer.language, { [parentId ? 'replyBody' : 'commentBody']: form.body });
       const actingFor = await this.writingFor(viewer, form.unit, 'discussion');
       const comment = await this.discussion.addComment(threadId, { body: form.body, parentId }, { personId: viewer.principal.personId, actingFor });
       return redirectSeeOther(response, `/documents/${id}?v=${thread.versionNumber}&flash=comment-added#comment-${comment.id}`);
@@ -307,9 +308,9 @@ export class DocumentPagesController {
     return thread;
   }
 
-  /** Blank text is refused as the API's DTOs refuse it, with the names of the fields. */
-  private requireText(fields: Record<string, string>): void {
-    const blank = Object.entries(fields).flatMap(([name, value]) => (/\S/.test(value) ? [] : [name]));
+  /** Blank text is refused as the API's DTOs refuse it, naming the fields by their labels (the keys of `fields`). */
+  private requireText(language: Language, fields: Partial<Record<DocumentWebTextKey, string>>): void {
+    const blank = Object.entries(fields).flatMap(([label, value]) => (/\S/.test(value ?? '') ? [] : [dt(language, label as DocumentWebTextKey)]));
     if (blank.length) throw new AppError('VALIDATION_FAILED', { fields: blank.join(', ') });
   }
 
