@@ -82,10 +82,12 @@ export class RulePackLibraryService {
     const clash = sameDayPack(pack, await this.packsInForce(em));
     if (clash) throw new AppError('RULE_PACK_EFFECTIVE_DATE_TAKEN', { pack: pack.name, date: dayText(pack.effectiveFrom), other: clash.name, otherKey: clash.key });
 
-    const definition = await this.ensureDefinition(em, key, pack.name.vi.slice(0, 255), options.builtIn ?? false);
+    const name = pack.name.vi.slice(0, 255);
+    const definition = await this.ensureDefinition(em, key, name, options.builtIn ?? false);
     const result = await this.storeIn(em).publish(definition, pack, publisherId);
-    if (result.created && definition.name !== pack.name.vi.slice(0, 255)) {
-      definition.name = pack.name.vi.slice(0, 255);
+    // The definition is named after its latest version (not after a refused one).
+    if (result.created && definition.name !== name) {
+      definition.name = name;
       await em.flush();
     }
     await this.inForce?.reload();
