@@ -130,6 +130,9 @@ describe('form stage: pinned form versions, drafts and server-validated submissi
     expect((await t.http().get(`/api/v1/tasks/${ngheanTask}/form`).set(nghean).expect(200)).body.formVersionId).toBe(v1);
     const mismatch = await t.http().post(`/api/v1/tasks/${ngheanTask}/form/submit`).set(nghean).send({ data: validData(), formVersionId: v2.id }).expect(409);
     expect(mismatch.body.code).toBe('FORM_VERSION_MISMATCH');
+    // By the form's name and version number, not the versions' ids.
+    expect(mismatch.body.message).toMatch(/^Dữ liệu được điền theo một phiên bản khác của biểu mẫu “.+”, nhưng nhiệm vụ này dùng phiên bản 1; hãy tải lại biểu mẫu\.$/);
+    expect(mismatch.body.message).not.toContain(v2.id);
 
     const later = await launch(published.body.version.id);
     const laterTask = await taskOf(hatinh, later.id);

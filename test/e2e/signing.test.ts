@@ -101,6 +101,8 @@ describe('signing: six units register titles and sign the adopted pact by passke
     // An officer's mandate does not allow signing for the unit.
     const officer = await t.http().get(`/api/v1/tasks/${task}/signing/statement`).set(officers.get(code)!).expect(403);
     expect(officer.body.code).toBe('SIGNER_ROLE_NOT_ALLOWED');
+    // The roles in words, not their keys.
+    expect(officer.body.message).toMatch(/^Chỉ Thủ trưởng đơn vị.* của đơn vị mới được ký; ủy quyền của bạn là “Cán bộ”\.$/);
 
     const certificate = pki.issue('Nguyễn Văn Hà', UNIT_NAMES[code]);
     await t.http().post(`/api/v1/signing/people/${headIds.get(code)}/certificates`).set(admin).send({ certificate: certificate.pem.toString('utf8') }).expect(201);

@@ -164,6 +164,7 @@ describe('workflow definitions API (e2e)', () => {
     expect(pact).toMatchObject({ builtIn: true, latestVersion: 1, name: 'Xem xét và xác nhận giao ước thi đua của cụm' });
     const refused = await putDraft(pact.id, fixedDocument()).expect(409);
     expect(refused.body.code).toBe('WORKFLOW_BUILT_IN');
+    expect(refused.body.message).toContain('“Xem xét và xác nhận giao ước thi đua của cụm” (cluster-pact-review)');
 
     const [version] = (await versions(pact.id)).items;
     expect(version.publishedBy).toBeNull();

@@ -105,7 +105,10 @@ describe('the workflow editor: checking unsaved documents, the list, copy and cr
     });
     const pact = (await t.http().get('/api/v1/workflow-definitions').set(admin).expect(200)).body.items.find((d: { key: string }) => d.key === 'cluster-pact');
     const pactVersion = (await t.http().get(`/api/v1/workflow-definitions/${pact.id}/versions`).set(admin).expect(200)).body.items[0].id;
-    expect((await t.http().get(`/api/v1/workflow-versions/${v1}/diff/${pactVersion}`).set(admin).expect(422)).body.code).toBe('WORKFLOW_VERSIONS_UNRELATED');
+    const unrelated = (await t.http().get(`/api/v1/workflow-versions/${v1}/diff/${pactVersion}`).set(admin).expect(422)).body;
+    expect(unrelated.code).toBe('WORKFLOW_VERSIONS_UNRELATED');
+    // Named, not by key.
+    expect(unrelated.message).toContain(`và “${pact.name}”`);
 
     expect(await pages.page('admin', '/admin/workflows')).toContain(`/admin/workflows/${id}/diff?from=1&amp;to=2`);
     const page = await pages.page('admin', `/admin/workflows/${id}/diff`);

@@ -294,8 +294,8 @@ export const ERROR_CATALOG = {
   FORM_VERSION_MISMATCH: {
     kind: 'conflict',
     message: {
-      vi: 'Dữ liệu được điền theo phiên bản biểu mẫu {given}, nhưng nhiệm vụ này dùng phiên bản {pinned}; hãy tải lại biểu mẫu.',
-      en: 'The data was filled in form version {given}, but this task uses version {pinned}; reload the form.',
+      vi: 'Dữ liệu được điền theo một phiên bản khác của biểu mẫu “{form}”, nhưng nhiệm vụ này dùng phiên bản {number}; hãy tải lại biểu mẫu.',
+      en: 'The data was filled in another version of the form “{form}”, but this task uses version {number}; reload the form.',
     },
   },
   FORM_LATE_REFUSED: { kind: 'conflict', message: { vi: 'Đã quá hạn nộp biểu mẫu; bước này không nhận bài nộp trễ.', en: 'The form is past its due date and this stage refuses late submissions.' } },

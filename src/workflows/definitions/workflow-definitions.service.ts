@@ -78,7 +78,7 @@ export class WorkflowDefinitionsService {
   /** Replaces the draft. Built-in drafts come from their files, which `workflows:sync` would write back over any edit. */
   async updateDraft(id: string, body: UpdateWorkflowDraftDto): Promise<WorkflowDefinitionDto> {
     const definition = await this.find(id);
-    if (definition.builtIn) throw new AppError('WORKFLOW_BUILT_IN', { key: definition.key });
+    if (definition.builtIn) throw new AppError('WORKFLOW_BUILT_IN', { key: `“${definition.name}” (${definition.key})` });
     definition.draft = body.document as unknown as WorkflowDocument;
     if (body.name !== undefined) definition.name = body.name;
     await this.em.flush();

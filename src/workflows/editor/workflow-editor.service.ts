@@ -94,7 +94,7 @@ export class WorkflowEditorService {
     const [from, to] = await Promise.all([a, b].map((id) => em.findOne(WorkflowVersion, id, { populate: ['definition'] })));
     if (!from) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: a });
     if (!to) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: b });
-    if (from.definition.id !== to.definition.id) throw new AppError('WORKFLOW_VERSIONS_UNRELATED', { a: from.definition.key, b: to.definition.key });
+    if (from.definition.id !== to.definition.id) throw new AppError('WORKFLOW_VERSIONS_UNRELATED', { a: from.definition.name, b: to.definition.name });
     return { fromVersion: from.number, toVersion: to.number, ...diffWorkflows(from.document, to.document) };
   }
 }

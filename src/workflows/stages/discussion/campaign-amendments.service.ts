@@ -49,7 +49,7 @@ export class CampaignAmendmentsService {
       if (!cluster) throw new AppError('DISCUSSION_NOT_OPEN', { name: campaign.name });
       await em.populate(cluster, ['members', 'headUnit']);
       const members = cluster.members.getItems().filter((unit) => !unit.archivedAt);
-      if (!members.some((unit) => unit.id === actingFor.unitId)) throw new AppError('NOT_IN_ELECTORATE');
+      if (!members.some((unit) => unit.id === actingFor.unitId)) throw new AppError('NOT_IN_ELECTORATE', { voter: actingFor.unitName });
       const documentId = campaign.context.documentId as string;
       const amendment = await this.amendments.propose(documentId, body, principal.personId, actingFor);
       const stage = campaign.workflowVersion.document.stages[run.stageKey];

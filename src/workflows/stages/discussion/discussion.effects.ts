@@ -7,6 +7,7 @@ import { Notification } from '../../engine/entities/notification.entity';
 import { StageEffectContext, StageEffects } from '../stage-effects';
 import { AmendmentDecisionService } from './amendment-decision.service';
 import { discussionSettingsOf } from './discussion.stage';
+import { stageNameText } from '../../engine/refusal-words';
 
 /** Each amendment's poll, kept in the campaign's context: `amendmentPolls[amendmentId] = pollId`. */
 export const amendmentPollsOf = (context: Record<string, unknown>) => (context.amendmentPolls as Record<string, string> | undefined) ?? {};
@@ -55,13 +56,13 @@ export class DiscussionStageEffects implements StageEffects {
   private async ensureDocument({ em, campaign, run, stage, record }: StageEffectContext): Promise<void> {
     if (typeof campaign.context.documentId === 'string') return;
     const fromForm = discussionSettingsOf(stage).document?.fromForm;
-    if (!fromForm) throw new AppError('CAMPAIGN_HAS_NO_DOCUMENT', { stage: run.stageKey });
+    if (!fromForm) throw new AppError('CAMPAIGN_HAS_NO_DOCUMENT', { stage: stageNameText(stage, run.stageKey) });
     const draft = await em.findOne(
       FormSubmission,
       { campaignId: campaign.id, status: 'submitted', formVersion: { definition: { key: fromForm } } },
       { populate: ['person'], orderBy: { submittedAt: 'desc' } },
     );
-    if (!draft) throw new AppError('CAMPAIGN_HAS_NO_DOCUMENT', { stage: run.stageKey });
+    if (!draft) throw new AppError('CAMPAIGN_HAS_NO_DOCUMENT', { stage: stageNameText(stage, run.stageKey) });
     const document = await this.documents.create({ pactDraft: draft.data, campaignId: campaign.id, clusterId: campaign.subjectCluster?.id }, draft.person.id);
     campaign.context = { ...campaign.context, documentId: document.id };
     await record('document.created', { stage: run.stageKey, documentId: document.id, version: document.latest.number, hash: document.latest.contentHash, fromSubmission: draft.id });

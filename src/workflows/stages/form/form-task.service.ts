@@ -65,7 +65,7 @@ export class FormTaskService {
     const loaded = await this.load(taskId, principal, actingFor);
     const { task, settings, version, owner } = loaded;
     if (body.formVersionId !== undefined && body.formVersionId !== version.id) {
-      throw new AppError('FORM_VERSION_MISMATCH', { given: body.formVersionId, pinned: version.id }, { formVersionId: version.id, number: version.number });
+      throw new AppError('FORM_VERSION_MISMATCH', { form: version.definition.name, number: version.number }, { formVersionId: version.id, number: version.number });
     }
     const resubmission = task.status === 'done' && task.outcome === 'submitted';
     if (task.status !== 'open' && !resubmission) throw new AppError('TASK_CLOSED');

@@ -11,6 +11,7 @@ import { resolveRankSettings } from './rank.stage';
 import { rankingOf } from './rank.effects';
 import { nominationStartedAfter } from './ranking-queries.service';
 import { RankingAdjustmentDto } from './ranking.dto';
+import { stageNameIn } from '../../engine/refusal-words';
 
 /**
  * The council's final adjustment of a unit's score (điều chỉnh điểm), with its reason, under the campaign lock:
@@ -28,14 +29,14 @@ export class RankingAdjustmentService {
   async adjust(campaignId: string, body: RankingAdjustmentDto, principal: Principal, actingFor: ActingFor | undefined): Promise<void> {
     const parsed = toHundredths(body.points);
     // The DTO already refused more than 2 decimals and non-numbers; this only keeps the arithmetic exact.
-    if (!parsed.ok) throw new AppError('VALIDATION_FAILED', { fields: 'points' });
+    if (!parsed.ok) throw new AppError('VALIDATION_FAILED', { fields: { vi: 'Số điểm điều chỉnh', en: 'Points' } });
     const reason = body.reason?.trim() ?? '';
     await this.commands.recordOnCampaign(campaignId, 'ranking.adjust', principal, actingFor, async (em, campaign) => {
       const ranking = rankingOf(campaign.context);
       if (!ranking) throw new AppError('RANKING_NOT_FOUND', { subject: campaign.name });
       const run = await em.findOneOrFail(StageRun, ranking.stageRunId);
       const nomination = await nominationStartedAfter(em, run);
-      if (nomination) throw new AppError('RANKING_NOMINATION_STARTED', { stage: nomination.stageKey });
+      if (nomination) throw new AppError('RANKING_NOMINATION_STARTED', { stage: stageNameIn(campaign.workflowVersion.document, nomination.stageKey) });
       const stage = campaign.workflowVersion.document.stages[run.stageKey];
       const { leaders } = resolveRankSettings(stage, campaign.workflowVersion.document.stages);
       const outcome = await this.rankings.adjust(em, { stageRunId: run.id, unitId: body.unitId, adjustment: parsed.hundredths, reason, leaders, campaignName: campaign.name });

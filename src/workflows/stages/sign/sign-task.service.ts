@@ -16,6 +16,12 @@ import { CampaignHistoryService, eventActor } from '../../engine/campaign-histor
 import { Campaign } from '../../engine/entities/campaign.entity';
 import { Task } from '../../engine/entities/task.entity';
 import { envelopeOfRun } from './sign.effects';
+import { anyOfRoles, MANDATE_ROLE_NAMES, roleName } from '../../../common/auth/role-names';
+import { momentText } from '../../../common/i18n/date-text';
+import { SIGNATURE_METHOD_TEXTS } from '../../web/signing-web-texts';
+
+/** A signing method as the signing page names it ("Ký trên giấy"); an unknown one as given. */
+const methodWords = (method: string) => (Object.hasOwn(SIGNATURE_METHOD_TEXTS, method) ? SIGNATURE_METHOD_TEXTS[method] : { vi: method, en: method });
 
 /** How long a downloaded statement may wait for its signature (a USB token, a colleague with the passkey). */
 const STATEMENT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -73,7 +79,7 @@ export class SignTaskService {
     const mandate = this.allowedMandate(envelope, task, actingFor);
     const existing = await this.signatureOf(envelope, task);
     if (existing?.status === 'valid' && task.status === 'done') return existing;
-    if (!envelope.methods.includes(input.method)) throw new AppError('SIGNING_METHOD_NOT_ALLOWED', { method: input.method });
+    if (!envelope.methods.includes(input.method)) throw new AppError('SIGNING_METHOD_NOT_ALLOWED', { method: methodWords(input.method) });
     const statement = this.checkedStatement(input.statement, envelope, task, principal, mandate);
     try {
       await this.commands.commandTask(
@@ -112,7 +118,7 @@ export class SignTaskService {
    */
   async recordPaper(taskId: string, input: { scan: Buffer; signedAt?: Date; note?: string }, principal: Principal): Promise<Signature> {
     const { task, envelope } = await this.load(taskId);
-    if (!envelope.methods.includes('paper')) throw new AppError('SIGNING_METHOD_NOT_ALLOWED', { method: 'paper' });
+    if (!envelope.methods.includes('paper')) throw new AppError('SIGNING_METHOD_NOT_ALLOWED', { method: methodWords('paper') });
     if (task.status !== 'open') throw new AppError('TASK_CLOSED');
     const signedAt = input.signedAt ?? this.clock.now();
     const em = this.em.fork();
@@ -178,7 +184,7 @@ export class SignTaskService {
     input: { signer: string; mandateId: string; method: SignatureMethod; statement: SigningStatement; evidence: Record<string, unknown>; recordedBy?: string },
   ): Promise<Signature> {
     const unitId = task.assigneeUnit!.id;
-    if (await em.count(Signature, { envelope: envelope.id, unit: unitId })) throw new AppError('SIGNATURE_EXISTS', { unit: task.assigneeUnit!.code });
+    if (await em.count(Signature, { envelope: envelope.id, unit: unitId })) throw new AppError('SIGNATURE_EXISTS', { unit: task.assigneeUnit!.name });
     const signature = em.create(Signature, {
       envelope: em.getReference(SigningEnvelope, envelope.id),
       unit: unitId,
@@ -210,7 +216,7 @@ export class SignTaskService {
     const at = Date.parse(signed.signedAt);
     const now = this.clock.now().getTime();
     if (at > now + CLOCK_SKEW_MS || at < now - STATEMENT_MAX_AGE_MS || at < envelope.createdAt.getTime() - CLOCK_SKEW_MS) {
-      throw new AppError('SIGNING_STATEMENT_STALE', { signedAt: signed.signedAt });
+      throw new AppError('SIGNING_STATEMENT_STALE', { signedAt: Number.isNaN(at) ? signed.signedAt : momentText(signed.signedAt) });
     }
     // Bytes signed are the canonical form: a statement reformatted by a tool is still this statement.
     return signed;
@@ -235,7 +241,7 @@ export class SignTaskService {
   /** The caller acts for the task's unit under a mandate whose role the stage allows to sign. */
   private allowedMandate(envelope: SigningEnvelope, task: Task, actingFor: ActingFor | undefined): { mandateId: string; mandateRole: string } {
     if (!actingFor || actingFor.unitId !== task.assigneeUnit?.id) throw new AppError('NOT_TASK_ASSIGNEE');
-    if (!envelope.signerRoles.includes(actingFor.mandateRole)) throw new AppError('SIGNER_ROLE_NOT_ALLOWED', { roles: envelope.signerRoles.join(' / '), role: actingFor.mandateRole });
+    if (!envelope.signerRoles.includes(actingFor.mandateRole)) throw new AppError('SIGNER_ROLE_NOT_ALLOWED', { roles: anyOfRoles(envelope.signerRoles, MANDATE_ROLE_NAMES), role: roleName(actingFor.mandateRole, MANDATE_ROLE_NAMES) });
     return { mandateId: actingFor.mandateId, mandateRole: actingFor.mandateRole };
   }
 
@@ -248,7 +254,7 @@ export class SignTaskService {
       { populate: ['person'] },
     );
     const mandate = envelope.signerRoles.map((role) => mandates.find((m) => m.role === role)).find(Boolean);
-    if (!mandate) throw new AppError('SIGNER_MANDATE_NOT_FOUND', { roles: envelope.signerRoles.join(' / ') });
+    if (!mandate) throw new AppError('SIGNER_MANDATE_NOT_FOUND', { roles: anyOfRoles(envelope.signerRoles, MANDATE_ROLE_NAMES) });
     return mandate;
   }
 

@@ -8,6 +8,7 @@ import { consolidateRegistrations } from '../../../modules/signing/statement/tit
 import { StageEffectContext, StageEffects } from '../stage-effects';
 import { adoptedVersionOf } from '../vote/vote.effects';
 import { DECLINED, SIGNED, signSettingsOf } from './sign.stage';
+import { stageNameText } from '../../engine/refusal-words';
 
 /** The built-in form units register their titles with; its submissions in the campaign are consolidated at signing. */
 export const TITLE_REGISTRATION_FORM = 'pact/title-registration';
@@ -31,7 +32,7 @@ export class SignStageEffects implements StageEffects {
   async onEnter({ em, campaign, run, stage, record }: StageEffectContext): Promise<void> {
     if (envelopeOfRun(campaign.context, run.id)) return;
     const adopted = adoptedVersionOf(campaign.context);
-    if (!adopted) throw new AppError('CAMPAIGN_HAS_NO_ADOPTED_VERSION', { stage: run.stageKey });
+    if (!adopted) throw new AppError('CAMPAIGN_HAS_NO_ADOPTED_VERSION', { stage: stageNameText(stage, run.stageKey) });
     const version = await em.findOneOrFail(DocumentVersion, adopted.documentVersionId);
     const submissions = await em.find(
       FormSubmission,

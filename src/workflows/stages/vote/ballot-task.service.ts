@@ -100,7 +100,7 @@ export class BallotTaskService {
           : actingFor
             ? await em.findOne(Task, { stageRun: runId, assigneeUnit: actingFor.unitId })
             : null;
-      if (!task) throw new AppError('NOT_IN_ELECTORATE');
+      if (!task) throw new AppError('NOT_IN_ELECTORATE', { voter: poll.electorate.kind === 'people' || !actingFor ? principal.fullName : actingFor.unitName });
       return this.castThroughTask(task, poll, body, principal, actingFor);
     }
     const caster = this.caster(poll, body, principal, actingFor);

@@ -10,6 +10,7 @@ import { OpenPollInput, PollsService } from '../../../modules/voting/polls.servi
 import { explain } from '../../../modules/voting/rules/tally';
 import { StageEffectContext, StageEffects } from '../stage-effects';
 import { voteRuleOf, voteSubjectOf } from './vote.stage';
+import { stageNameText } from '../../engine/refusal-words';
 
 /** The poll's subject label is at most this long (Poll.subjectLabel). */
 const SUBJECT_LABEL_LIMIT = 500;
@@ -77,7 +78,7 @@ export class VoteStageEffects implements StageEffects {
     if (subject === 'ranking-leaders') {
       // Suy tôn: the member units vote on the leading units of the ranking, bound to that ranking run and its order.
       const ranking = context.ranking;
-      if (!ranking?.leaders?.length) throw new AppError('NOMINATION_NO_RANKING', { stage: run.stageKey });
+      if (!ranking?.leaders?.length) throw new AppError('NOMINATION_NO_RANKING', { stage: stageNameText(stage, run.stageKey) });
       const units = await unitsInOrder(em, ranking.leaders);
       input = {
         ...base,
@@ -89,7 +90,7 @@ export class VoteStageEffects implements StageEffects {
     } else {
       // The council's vote on the proposal: its members (people, one ballot each) vote on the acclaimed units.
       const acclaimed = context.acclaimed;
-      if (!acclaimed?.unitIds?.length) throw new AppError('NOMINATION_NO_ACCLAIMED', { stage: run.stageKey });
+      if (!acclaimed?.unitIds?.length) throw new AppError('NOMINATION_NO_ACCLAIMED', { stage: stageNameText(stage, run.stageKey) });
       const units = await unitsInOrder(em, acclaimed.unitIds);
       input = {
         ...base,
@@ -107,9 +108,9 @@ export class VoteStageEffects implements StageEffects {
 
   private async openOnDocument({ em, campaign, run, stage, tasks, record }: StageEffectContext): Promise<void> {
     const documentId = campaign.context.documentId;
-    if (typeof documentId !== 'string') throw new AppError('CAMPAIGN_HAS_NO_DOCUMENT', { stage: run.stageKey });
+    if (typeof documentId !== 'string') throw new AppError('CAMPAIGN_HAS_NO_DOCUMENT', { stage: stageNameText(stage, run.stageKey) });
     const version = await em.findOne(DocumentVersion, { document: documentId }, { populate: ['document'], orderBy: { number: 'desc' } });
-    if (!version) throw new AppError('CAMPAIGN_HAS_NO_DOCUMENT', { stage: run.stageKey });
+    if (!version) throw new AppError('CAMPAIGN_HAS_NO_DOCUMENT', { stage: stageNameText(stage, run.stageKey) });
     const cluster = campaign.subjectCluster;
     if (cluster) await em.populate(cluster, ['headUnit']);
     const poll = await this.polls.openPoll(
