@@ -4,6 +4,8 @@ import { syncBuiltinScoringTables } from '../../src/modules/scoring/builtin-scor
 import { ScoringTablesService } from '../../src/modules/scoring/scoring-tables.service';
 import { readBuiltinScoringTables } from '../../src/modules/scoring/table/builtin-scoring-tables';
 import { sampleScoringTable } from '../../src/modules/scoring/table/testing/sample-scoring-table';
+import { AppError } from '../../src/common/errors/app-error';
+import { catalogMessage } from '../../src/common/errors/error-catalog';
 import { Auth } from '../support/cluster-pact';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
 
@@ -77,5 +79,15 @@ describe('scoring tables: published like forms, each version with its generated 
     expect(builtIn).toMatchObject({ number: 1, sheetForm: { key: `scoring/${files[0].key}` } });
     const refused = await t.http().post('/api/v1/scoring-tables').set(admin).send({ key: files[0].key, document: sampleScoringTable() }).expect(422);
     expect(refused.body.details).toEqual([expect.objectContaining({ path: 'key', code: 'BUILT_IN' })]);
+  });
+
+  it('says which version was not found, its placeholders filled', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const tables = service();
+    await expect(tables.findVersion(missing)).rejects.toMatchObject({ code: 'SCORING_TABLE_VERSION_NOT_FOUND', params: { id: missing } });
+    const message = (await t.http().get('/api/v1/scoring-tables/no-such-table').set(admin).expect(404)).body.message as string;
+    expect(message).toBe('Không tìm thấy bảng chấm điểm no-such-table.');
+    const error = await tables.findVersion(missing).catch((e: unknown) => e);
+    expect(catalogMessage((error as AppError).code, (error as AppError).params, 'vi')).toBe(`Không tìm thấy phiên bản bảng chấm điểm ${missing}.`);
   });
 });

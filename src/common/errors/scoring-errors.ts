@@ -15,7 +15,7 @@ export const SCORING_ERRORS = {
   SCORING_TABLE_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy bảng chấm điểm {key}.', en: 'Scoring table {key} not found.' } },
   SCORING_TABLE_VERSION_NOT_FOUND: {
     kind: 'not-found',
-    message: { vi: 'Không tìm thấy phiên bản {version} của bảng chấm điểm {key}.', en: 'Version {version} of scoring table {key} not found.' },
+    message: { vi: 'Không tìm thấy phiên bản bảng chấm điểm {id}.', en: 'Scoring table version {id} not found.' },
   },
   SCORING_TABLE_CONTENT_PUBLISHED: {
     kind: 'conflict',

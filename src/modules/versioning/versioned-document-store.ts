@@ -45,7 +45,8 @@ export class VersionedDocumentStore<D extends StoredDefinition, V extends Stored
 
   async find(id: string): Promise<D> {
     const definition = await this.em.findOne(this.options.definition, { id } as FilterQuery<D>);
-    if (!definition) throw new AppError(this.options.codes.definitionNotFound, { id });
+    // `key` too: some catalogs word a missing definition by its key, and an id is all there is here.
+    if (!definition) throw new AppError(this.options.codes.definitionNotFound, { id, key: id });
     return definition;
   }
 
