@@ -175,6 +175,8 @@ describe('commendation records and eligibility (e2e)', () => {
     const unknown = await eligibility({ year: 2020, title: 'CSTD-XYZ' }).expect(422);
     expect(unknown.body).toMatchObject({ code: 'TITLE_UNKNOWN' });
     expect(unknown.body.message).toContain('không có danh hiệu "CSTD-XYZ"');
+    // Each title the rules have, by the code to send and its name.
+    expect(unknown.body.message).toContain('LDTT (Lao động tiên tiến)');
     expect((await eligibility({ year: 2010, title: 'LDTT' }).expect(422)).body.code).toBe('RULE_PACK_NONE');
     const demoHead = (await t.http().get('/api/v1/people').query({ q: 'thanhhoa.vientruong' }).set(admin).expect(200)).body.items[0];
     const stranger = await eligibility({ year: 2020, title: 'CSTDCS', personId: demoHead.id }).expect(422);
@@ -209,6 +211,11 @@ describe('commendation records and eligibility (e2e)', () => {
     // Ten identical requests at once: one proposal.
     const racing = await Promise.all(Array.from({ length: 10 }, () => propose({ title: 'LDTT', candidates: [{ personId: ids['kt.cuong'] }] })));
     expect(racing.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(409)]);
+    // Refused in the transaction or by the unique key when two commit together: either way by name and title in words.
+    const refusals = new Set(racing.filter((r) => r.status === 409).map((r) => r.body.message as string));
+    expect(refusals.size).toBe(1);
+    expect([...refusals][0]).toMatch(/LĐTT/);
+    expect([...refusals][0]).not.toMatch(/—|LDTT/);
 
     // LĐTT 2020 decided (Bình, Cường) or proposed (An, Dung, Cường): 4 holders, and 15 % of 4 allows no CSTĐCS, so
     // Bình, though eligible, exceeds the cap.

@@ -38,6 +38,8 @@ export class ProposalsService {
 
   async propose(body: ProposeDto, principal: Principal, language: Language, now = new Date()): Promise<ProposalDto[]> {
     const isAdmin = principal.roles.includes('admin');
+    // What a refusal after the transaction (a concurrent proposal won) names: the candidates and the title in words.
+    let named = { names: '—', title: body.title };
     try {
       return await this.em.fork().transactional(async (em) => {
         const postgres = em.getPlatform().constructor.name.startsWith('PostgreSql');
@@ -49,6 +51,7 @@ export class ProposalsService {
 
         const records = await loadEligibilityRecords(em, { personIds: proposed.flatMap((p) => (p.person ? [p.person.id] : [])), unitIds: [unit.id], year: body.year });
         const judged = proposed.map((p) => ({ ...p, result: evaluateEligibility(pack, records, p.candidate, title.code, body.year) }));
+        named = { names: judged.map((p) => p.name).join(', '), title: title.shortName[language] };
         const refused = judged.filter((p) => !p.result.eligible && !p.overrideReason);
         if (refused.length) {
           throw new AppError(
@@ -91,7 +94,7 @@ export class ProposalsService {
       });
     } catch (error) {
       // A concurrent request proposed one of these candidates first; this one rolled back whole.
-      if (error instanceof UniqueConstraintViolationException) throw new AppError('PROPOSAL_EXISTS', { name: '—', title: body.title, year: body.year });
+      if (error instanceof UniqueConstraintViolationException) throw new AppError('PROPOSAL_EXISTS', { name: named.names, title: named.title, year: body.year });
       throw error;
     }
   }

@@ -88,7 +88,11 @@ export class RulePacksService implements OnApplicationBootstrap, BeforeApplicati
   title(year: number, code: string): { pack: RulePack; title: TitleDefinition } {
     const pack = this.forYear(year);
     const title = titleOf(pack, code);
-    if (!title) throw new AppError('TITLE_UNKNOWN', { title: code, year, titles: pack.titles.map((t) => t.code).join(', ') });
+    if (!title) {
+      // The codes are what a client sends; the names say which title each is.
+      const titles = (language: 'vi' | 'en') => pack.titles.map((t) => `${t.code} (${t.name[language]})`).join(', ');
+      throw new AppError('TITLE_UNKNOWN', { title: code, year, titles: { vi: titles('vi'), en: titles('en') } });
+    }
     return { pack, title };
   }
 
