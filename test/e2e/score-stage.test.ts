@@ -126,6 +126,8 @@ describe('score stage: self- and cross-scoring of Cluster No. 6 with sheets, evi
     const noEvidence = await t.http().post(url).set(hatinh).send({ data: fullSheet(8, true) }).expect(422);
     expect(noEvidence.body).toMatchObject({ code: 'SCORE_EVIDENCE_REQUIRED', details: [{ path: 'c_I_3', code: 'SCORE_EVIDENCE_REQUIRED' }] });
     expect(noEvidence.body.message).toContain('Báo cáo đúng hạn');
+    // In English the criterion is named in English too.
+    expect((await t.http().post(`${url}?lang=en`).set(hatinh).send({ data: fullSheet(8, true) }).expect(422)).body.message).toContain('Reports on time');
 
     // Self-scoring has no recusal by default.
     expect((await t.http().post(`${url}/recusal`).set(hatinh).send({ reason: 'Không chấm.' }).expect(403)).body.code).toBe('SCORE_RECUSAL_NOT_ALLOWED');
@@ -296,5 +298,7 @@ describe('score stage: self- and cross-scoring of Cluster No. 6 with sheets, evi
     const closed = await t.http().post(`/api/v1/tasks/${sheet.taskId}/score-sheet`).set(officers.get('VKS-HTI')!).send({ data: fullSheet() }).expect(409);
     expect(closed.body.code).toBe('SCORE_STAGE_CLOSED');
     expect(closed.body.message).toContain('Đơn vị tự chấm điểm');
+    const closedEn = await t.http().post(`/api/v1/tasks/${sheet.taskId}/score-sheet?lang=en`).set(officers.get('VKS-HTI')!).send({ data: fullSheet() }).expect(409);
+    expect(closedEn.body.message).toContain('Self-scoring');
   });
 });

@@ -5,7 +5,7 @@ import { ActingFor, Principal } from '../../../common/auth/principal';
 import { AppError } from '../../../common/errors/app-error';
 import { contentHash } from '../../../common/hashing/canonical-json';
 import { ERROR_CATALOG } from '../../../common/errors/error-catalog';
-import { interpolate, Language } from '../../../common/i18n/language';
+import { interpolate, Language, Text } from '../../../common/i18n/language';
 import { Clock } from '../../../modules/calendar/clock';
 import { FormVersion } from '../../../modules/forms/entities/form-version.entity';
 import { FormSubmission } from '../../../modules/forms/submissions/form-submission.entity';
@@ -31,12 +31,14 @@ import { StageRun } from '../../engine/entities/stage-run.entity';
 import { Task } from '../../engine/entities/task.entity';
 import { CriterionEvidenceDto, ScoreSheetViewDto } from './score-sheet.dto';
 import { recusalAllowed, ScoreStageSettings, scoreSettingsOf } from './score.stage';
+import { stageNameText } from '../../engine/refusal-words';
 
 interface LoadedSheet {
   task: Task;
   sheet: ScoreSheet;
   settings: ScoreStageSettings;
-  stageName: string;
+  /** For refusals, in every language. */
+  stageName: Text;
   table: ScoringTableVersion;
   form: FormVersion;
 }
@@ -47,7 +49,6 @@ type SheetDetail = { path: string; code: string; message: string };
 /** How often an evidence upload retries when another change of the same sheet committed first (CAMPAIGN_CHANGED). */
 const MAX_ATTEMPTS = 10;
 
-const nameOf = (text: string | { vi: string; en?: string } | undefined, key: string): string => (text === undefined ? key : textIn(text, 'vi'));
 
 /**
  * A score sheet (phiếu chấm điểm) as its scorer sees it: the pinned sheet form, a draft (kept as a form submission
@@ -272,7 +273,7 @@ export class ScoreTaskService {
     const settings = scoreSettingsOf(stage);
     const formVersionId = (task.campaign.context.formVersions as Record<string, string> | undefined)?.[sheetFormKeyOf(settings.table)];
     if (!formVersionId) throw new AppError('FORM_NOT_FOUND', { id: sheetFormKeyOf(settings.table) });
-    return { task, sheet, settings, stageName: nameOf(stage.name, task.stageRun.stageKey), table: sheet.tableVersion, form: await this.submissions.version(formVersionId) };
+    return { task, sheet, settings, stageName: stageNameText(stage, task.stageRun.stageKey), table: sheet.tableVersion, form: await this.submissions.version(formVersionId) };
   }
 
   private ownerOf({ task }: LoadedSheet, principal: Principal, actingFor: ActingFor | undefined): SubmissionOwner {
@@ -356,7 +357,7 @@ export class ScoreTaskService {
       code: 'SCORE_EVIDENCE_REQUIRED',
       message: interpolate(ERROR_CATALOG.SCORE_EVIDENCE_REQUIRED.message[language], { code: leaf.code, criterion: textIn(leaf.text, language) }),
     }));
-    throw new AppError('SCORE_EVIDENCE_REQUIRED', { code: missing[0].code, criterion: textIn(missing[0].text, 'vi') }, details);
+    throw new AppError('SCORE_EVIDENCE_REQUIRED', { code: missing[0].code, criterion: { vi: textIn(missing[0].text, 'vi'), en: textIn(missing[0].text, 'en') } }, details);
   }
 
   private async maySeeSheet(em: EntityManager, sheet: ScoreSheet, principal: Principal, mandates: ActingFor[]): Promise<boolean> {
