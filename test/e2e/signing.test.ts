@@ -70,7 +70,11 @@ describe('signing: six units register titles and sign the adopted pact by passke
 
     // Quảng Trị signed the paper copy at the conference: the secretary records it, and the unit confirms.
     const qtrTask = await openTask(heads.get('VKS-QTR')!, campaignId, 'signing');
-    const recorded = (await t.http().post(`/api/v1/tasks/${qtrTask}/signing/paper`).set(admin).send({ scan: SCANNED_PAGE.toString('base64'), note: 'Ký tại hội nghị ngày 13/02/2020' }).expect(201)).body;
+    // Sent with an Idempotency-Key, as a client that lost the answer retries: the retry replays the first answer.
+    const paper = () =>
+      t.http().post(`/api/v1/tasks/${qtrTask}/signing/paper`).set(admin).set('Idempotency-Key', `paper-${qtrTask}`).send({ scan: SCANNED_PAGE.toString('base64'), note: 'Ký tại hội nghị ngày 13/02/2020' });
+    const recorded = (await paper().expect(201)).body;
+    expect((await paper().expect(201)).body).toEqual(recorded);
     expect(recorded).toMatchObject({ method: 'paper', status: 'awaiting-confirmation', unit: { code: 'VKS-QTR' }, signer: { personId: headIds.get('VKS-QTR') } });
     expect((await detail(campaignId)).activeStages).toEqual(['signing']);
     const confirmed = (await t.http().post(`/api/v1/tasks/${qtrTask}/signing/paper/confirm`).set(heads.get('VKS-QTR')!).expect(200)).body;

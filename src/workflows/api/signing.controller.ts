@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import { ActingFor, Principal } from '../../common/auth/principal';
 import { PrincipalService } from '../../modules/auth/principal.service';
+import { Idempotent } from '../../modules/idempotency/idempotent.decorator';
 import { SignDto, RecordPaperSignatureDto, ReasonDto, SignatureDto, SigningStatusDto } from '../stages/sign/sign.dto';
 import { SignTaskService, StatementFile } from '../stages/sign/sign-task.service';
 import { CampaignQueriesService } from './campaign-queries.service';
@@ -45,6 +46,7 @@ export class SigningController {
 
   /** Signs the pact for the unit with a passkey or an X.509 signature. */
   @Post()
+  @Idempotent()
   @HttpCode(200)
   @ApiOkResponse({ type: SignatureDto })
   async sign(@Param('id', ParseUUIDPipe) id: string, @Body() body: SignDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<SignatureDto> {
@@ -55,6 +57,7 @@ export class SigningController {
 
   /** Declines to sign the pact, with a reason. */
   @Post('decline')
+  @Idempotent()
   @HttpCode(200)
   @ApiOkResponse({ schema: { type: 'object', properties: { declined: { type: 'boolean', enum: [true] } } } })
   async decline(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<{ declined: true }> {
@@ -64,6 +67,7 @@ export class SigningController {
 
   /** A secretary (or administrator) records a paper signature made at the conference, with the scanned page. */
   @Post('paper')
+  @Idempotent()
   @HttpCode(201)
   @Roles('secretary', 'admin')
   @ApiOkResponse({ type: SignatureDto })
@@ -74,6 +78,7 @@ export class SigningController {
 
   /** Confirms a scanned paper signature (the cluster head’s check). */
   @Post('paper/confirm')
+  @Idempotent()
   @HttpCode(200)
   @ApiOkResponse({ type: SignatureDto })
   async confirmPaper(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<SignatureDto> {
@@ -82,6 +87,7 @@ export class SigningController {
 
   /** Disputes a scanned paper signature, with a reason. */
   @Post('paper/dispute')
+  @Idempotent()
   @HttpCode(200)
   @ApiOkResponse({ schema: { type: 'object', properties: { disputed: { type: 'boolean', enum: [true] } } } })
   async disputePaper(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<{ disputed: true }> {
