@@ -194,14 +194,15 @@
     lastDocument = parsed;
     fillStageSelects(parsed);
     var sequence = ++checkSequence;
-    say(text('checking'));
+    if (!statusLine.textContent) say(text('checking'));
     return api('POST', '/api/v1/workflow-documents/check', { document: parsed }).then(function (result) {
       if (sequence !== checkSequence) return;
       if (!result.ok) {
         say(failureMessage(result), 'error');
         return;
       }
-      say('');
+      // Only the check's own "checking…" is cleared: a save's or a publication's message stays.
+      if (statusLine.textContent === text('checking')) say('');
       showProblems(result.body.problems);
       drawDiagram(result.body.mermaid);
     });
@@ -209,19 +210,35 @@
 
   function scheduleCheck() {
     window.clearTimeout(checkTimer);
+    // The text changed: what the status said of the last save or publication no longer holds.
+    say('');
     updateButtons();
     checkTimer = window.setTimeout(check, 400);
   }
 
+  /**
+   * Saves what the box holds now, not what the last check saw: a click within the check's delay after typing must not
+   * save (or publish) the text as it was before. The check then runs at once on the saved text.
+   */
   function save() {
-    if (lastDocument === null) return Promise.resolve(false);
-    return api('PUT', '/api/v1/workflow-definitions/' + page.definitionId + '/draft', { document: lastDocument }).then(function (result) {
+    window.clearTimeout(checkTimer);
+    var sent = textarea.value;
+    var documentNow;
+    try {
+      documentNow = JSON.parse(sent);
+    } catch {
+      check();
+      return Promise.resolve(false);
+    }
+    lastDocument = documentNow;
+    return api('PUT', '/api/v1/workflow-definitions/' + page.definitionId + '/draft', { document: documentNow }).then(function (result) {
       if (!result.ok) {
         say(failureMessage(result), 'error');
         return false;
       }
-      savedText = textarea.value;
+      savedText = sent;
       updateButtons();
+      check();
       return true;
     });
   }

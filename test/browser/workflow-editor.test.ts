@@ -72,9 +72,19 @@ describeBrowser('the workflow editor (headless Chromium)', () => {
     await page.getByRole('button', { name: 'Công bố' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã công bố phiên bản 1.' }).waitFor();
 
+    // Published straight after typing, before the editor's own check has run: what the box holds is what is published.
+    const renamed = { ...json, name: { vi: 'Giao ước có bước thẩm định pháp lý' } };
+    await page.getByRole('textbox', { name: 'Bản nháp (JSON)' }).fill(JSON.stringify(renamed, null, 2));
+    await page.getByRole('button', { name: 'Công bố' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã công bố phiên bản 2.' }).waitFor();
+
     const listed = await t.http().get('/api/v1/workflow-definitions').set(await bearerFor(t, 'admin')).expect(200);
     const copy = listed.body.items.find((item: { key: string }) => item.key === 'cluster-pact-legal');
-    expect(copy).toMatchObject({ latestVersion: 1, name: 'Giao ước có bước thẩm định' });
+    expect(copy).toMatchObject({ latestVersion: 2 });
+    const [latest] = (await t.http().get(`/api/v1/workflow-definitions/${copy.id}/versions`).set(await bearerFor(t, 'admin')).expect(200)).body.items;
+    expect(latest).toMatchObject({ number: 2 });
+    const published = (await t.http().get(`/api/v1/workflow-versions/${latest.id}`).set(await bearerFor(t, 'admin')).expect(200)).body;
+    expect(published.document.name).toEqual({ vi: 'Giao ước có bước thẩm định pháp lý' });
     expect(consoleErrors).toEqual([]);
   });
 

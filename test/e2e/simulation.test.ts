@@ -158,6 +158,8 @@ describe('the dry run: a campaign rehearsed on a virtual clock against a throwaw
     // Each stage's outcome in words: the adoption vote passed.
     expect(page.text).toMatch(/<td>Thông qua<\/td>/);
     expect(page.text).not.toMatch(/<td>(passed|submitted|closed)<\/td>/);
+    expect(page.text).toMatch(/Kết thúc bước “[^”]+”: thông qua/);
+    expect(page.text).not.toMatch(/Kết thúc bước “[^”]+”: (passed|submitted|closed)/);
     expect(page.text).toContain('Viện kiểm sát nhân dân tỉnh Quảng Trị: biểu quyết không đồng ý');
     // Hà Tĩnh proposes an amendment on the discussion's first day; the units vote on it the next, Quảng Trị against.
     expect(page.text).toContain('Viện kiểm sát nhân dân tỉnh Hà Tĩnh: đề xuất sửa đổi số 1');

@@ -16,6 +16,7 @@ import { OutboxMessage } from '../engine/entities/outbox-message.entity';
 import { StageRun } from '../engine/entities/stage-run.entity';
 import { Task } from '../engine/entities/task.entity';
 import { WorkflowVersion } from '../engine/entities/workflow-version.entity';
+import { labelOf, OUTCOME_TEXTS } from '../web/workflow-web-texts';
 import { chooseLate } from './seeded-choice';
 import { PLAYED_STAGE_TYPES, SyntheticActors } from './synthetic-actors';
 import { MissedDeadline, SimulationReport, SimulationRequest, SimulatedStage, TimelineEntry, TimelineKind } from './simulation.types';
@@ -250,7 +251,8 @@ export class CampaignRehearsal {
       if (run.status !== 'active' && !seen.completedAt) {
         seen.completedAt = at;
         seen.outcome = run.outcome;
-        this.note('stage', { vi: `Kết thúc bước “${name.vi}”: ${run.outcome ?? run.status}`, en: `“${name.en}” ended: ${run.outcome ?? run.status}` });
+        const ended = run.outcome ?? run.status;
+        this.note('stage', { vi: `Kết thúc bước “${name.vi}”: ${labelOf(OUTCOME_TEXTS, ended, 'vi').toLowerCase()}`, en: `“${name.en}” ended: ${labelOf(OUTCOME_TEXTS, ended, 'en').toLowerCase()}` });
       }
     }
   }
