@@ -67,6 +67,8 @@ describe('the workflow editor: checking unsaved documents, the list, copy and cr
     const definition = (await t.http().get(`/api/v1/workflow-definitions/${copy.headers.location.split('/').pop()}`).set(admin).expect(200)).body;
     expect(definition).toMatchObject({ key: 'cluster-pact-variant', name: 'Giao ước biến thể', builtIn: false, latestVersion: null });
     expect(definition.draft.stages.signing.type).toBe('sign');
+    // The new name only: the pact's English name would describe the workflow it was copied from.
+    expect(definition.draft.name).toEqual({ vi: 'Giao ước biến thể' });
     expect((await t.http().get('/api/v1/workflow-definitions').set(admin).expect(200)).body.total).toBe(before + 1);
 
     // A built-in opens read-only.

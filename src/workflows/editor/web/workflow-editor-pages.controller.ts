@@ -66,7 +66,8 @@ export class WorkflowEditorPagesController {
     await this.created(request, response, viewer, async () => {
       const source = await this.definitions.get(id);
       const latest = source.latest ? await this.definitions.versionDocument(source.latest.id) : source.draft;
-      const document = { ...latest, name: typeof latest.name === 'object' ? { ...latest.name, vi: form.name } : form.name };
+      // The new name in place of every language's: the source's English name would describe another workflow.
+      const document = { ...latest, name: { vi: form.name } };
       return this.definitions.create({ key: form.key, name: form.name, document: document as unknown as Record<string, unknown> });
     });
   }
