@@ -141,7 +141,7 @@ describe('signing pages: the sign task, passkeys on the account page, X.509 and 
 
     // An officer cannot decline for the unit; an empty reason is refused, in each language.
     const officer = await pages.post('quangbinh.canbo', `${qbi}/decline`, { reason: 'Không đồng ý' }, 403);
-    expect(alertOf(officer.text)).toMatch(/^Chỉ thủ trưởng đơn vị|^Chỉ head/);
+    expect(alertOf(officer.text)).toMatch(/^Chỉ thủ trưởng đơn vị( hoặc cấp phó)? mới được ký thay mặt đơn vị; ủy quyền của bạn là “cán bộ”\.$/);
     expect(alertOf((await pages.post('quangbinh.vientruong', `${qbi}/decline`, { reason: '  ' }, 422)).text)).toBe('Vui lòng ghi rõ lý do.');
     expect(alertOf((await pages.post('quangbinh.vientruong', `${qbi}/decline`, { reason: '' }, 422, 'en')).text)).toBe('Please give a reason.');
     // A passkey answer that is not one, and an X.509 form without its files.

@@ -106,7 +106,7 @@ describe('signing: six units register titles and sign the adopted pact by passke
     const officer = await t.http().get(`/api/v1/tasks/${task}/signing/statement`).set(officers.get(code)!).expect(403);
     expect(officer.body.code).toBe('SIGNER_ROLE_NOT_ALLOWED');
     // The roles in words, not their keys.
-    expect(officer.body.message).toMatch(/^Chỉ Thủ trưởng đơn vị.* của đơn vị mới được ký; ủy quyền của bạn là “Cán bộ”\.$/);
+    expect(officer.body.message).toMatch(/^Chỉ thủ trưởng đơn vị( hoặc cấp phó)? mới được ký thay mặt đơn vị; ủy quyền của bạn là “cán bộ”\.$/);
 
     const certificate = pki.issue('Nguyễn Văn Hà', UNIT_NAMES[code]);
     await t.http().post(`/api/v1/signing/people/${headIds.get(code)}/certificates`).set(admin).send({ certificate: certificate.pem.toString('utf8') }).expect(201);

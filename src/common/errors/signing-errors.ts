@@ -10,7 +10,7 @@ export const SIGNING_ERRORS = {
   TASK_HAS_NO_SIGNATURE: { kind: 'user', status: 422, message: { vi: 'Nhiệm vụ này không phải là nhiệm vụ ký.', en: 'This task is not a signing task.' } },
   SIGNER_ROLE_NOT_ALLOWED: {
     kind: 'forbidden',
-    message: { vi: 'Chỉ {roles} của đơn vị mới được ký; ủy quyền của bạn là “{role}”.', en: 'Only the unit’s {roles} may sign; your mandate is “{role}”.' },
+    message: { vi: 'Chỉ {roles} mới được ký thay mặt đơn vị; ủy quyền của bạn là “{role}”.', en: 'Only the {roles} may sign for the unit; your mandate is “{role}”.' },
   },
   SIGNING_METHOD_NOT_ALLOWED: { kind: 'user', status: 422, message: { vi: 'Giai đoạn ký này không cho phép hình thức ký “{method}”.', en: 'This signing stage does not allow the “{method}” method.' } },
   SIGNING_STATEMENT_INVALID: { kind: 'user', status: 422, message: { vi: 'Tệp lời cam kết ký không đúng định dạng.', en: 'The signing statement file is malformed.' } },

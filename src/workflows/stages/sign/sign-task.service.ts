@@ -16,9 +16,9 @@ import { CampaignHistoryService, eventActor } from '../../engine/campaign-histor
 import { Campaign } from '../../engine/entities/campaign.entity';
 import { Task } from '../../engine/entities/task.entity';
 import { envelopeOfRun } from './sign.effects';
-import { anyOfRoles, MANDATE_ROLE_NAMES, roleName } from '../../../common/auth/role-names';
+import { anyOfRoles, roleName } from '../../../common/auth/role-names';
 import { momentText } from '../../../common/i18n/date-text';
-import { SIGNATURE_METHOD_TEXTS } from '../../web/signing-web-texts';
+import { MANDATE_ROLE_TEXTS, SIGNATURE_METHOD_TEXTS } from '../../web/signing-web-texts';
 
 /** A signing method as the signing page names it ("Ký trên giấy"); an unknown one as given. */
 const methodWords = (method: string) => (Object.hasOwn(SIGNATURE_METHOD_TEXTS, method) ? SIGNATURE_METHOD_TEXTS[method] : { vi: method, en: method });
@@ -241,7 +241,7 @@ export class SignTaskService {
   /** The caller acts for the task's unit under a mandate whose role the stage allows to sign. */
   private allowedMandate(envelope: SigningEnvelope, task: Task, actingFor: ActingFor | undefined): { mandateId: string; mandateRole: string } {
     if (!actingFor || actingFor.unitId !== task.assigneeUnit?.id) throw new AppError('NOT_TASK_ASSIGNEE');
-    if (!envelope.signerRoles.includes(actingFor.mandateRole)) throw new AppError('SIGNER_ROLE_NOT_ALLOWED', { roles: anyOfRoles(envelope.signerRoles, MANDATE_ROLE_NAMES), role: roleName(actingFor.mandateRole, MANDATE_ROLE_NAMES) });
+    if (!envelope.signerRoles.includes(actingFor.mandateRole)) throw new AppError('SIGNER_ROLE_NOT_ALLOWED', { roles: anyOfRoles(envelope.signerRoles, MANDATE_ROLE_TEXTS), role: roleName(actingFor.mandateRole, MANDATE_ROLE_TEXTS) });
     return { mandateId: actingFor.mandateId, mandateRole: actingFor.mandateRole };
   }
 
@@ -254,7 +254,7 @@ export class SignTaskService {
       { populate: ['person'] },
     );
     const mandate = envelope.signerRoles.map((role) => mandates.find((m) => m.role === role)).find(Boolean);
-    if (!mandate) throw new AppError('SIGNER_MANDATE_NOT_FOUND', { roles: anyOfRoles(envelope.signerRoles, MANDATE_ROLE_NAMES) });
+    if (!mandate) throw new AppError('SIGNER_MANDATE_NOT_FOUND', { roles: anyOfRoles(envelope.signerRoles, MANDATE_ROLE_TEXTS) });
     return mandate;
   }
 
