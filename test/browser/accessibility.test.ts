@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expectNoSeriousViolations } from '../support/axe';
-import { describeBrowser, launchChromium } from '../support/browser';
+import { describeBrowserOnce, launchChromium } from '../support/browser';
 import { CLUSTER_6_UNITS, clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
 import { sheetsOfStage } from '../support/scoring';
 import { pageSessions } from '../support/page-session';
@@ -29,7 +29,7 @@ interface InPage {
  * each kind of stage, a scored year-end, proposals, initiatives and examples). And the main actions of a few pages done
  * with the keyboard alone, every focus stop showing its ring.
  */
-describeBrowser('accessibility of every page (axe-core, keyboard; headless Chromium)', () => {
+describeBrowserOnce('accessibility of every page (axe-core, keyboard; headless Chromium)', () => {
   let t: TestApp;
   let browser: Browser;
   let pact: ClusterPactFixture;

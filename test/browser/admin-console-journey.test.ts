@@ -6,7 +6,7 @@ import { Cluster } from '../../src/modules/org/entities/cluster.entity';
 import { QUEUES } from '../../src/queue/queue-names';
 import { addSecondCluster2020, recordTexts, signedBy, unitRows, unitsCsv } from '../support/admin-journey';
 import { expectNoSeriousViolations } from '../support/axe';
-import { describeBrowser, launchChromium, signIn } from '../support/browser';
+import { describeBrowserOnce, launchChromium, signIn } from '../support/browser';
 import { clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
 import { HttpsReceiver, ReceivedRequest, startHttpsReceiver } from '../support/https-receiver';
 import { SmtpReceiver, startSmtpReceiver } from '../support/smtp-receiver';
@@ -28,7 +28,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
  * 300 units from CSV. The outside world is the test's: an HTTPS receiver gets each launch, signed, once; an SMTP server
  * gets the officer's reminder. Every page visited passes axe (no serious or critical violation).
  */
-describeBrowser('the administrators’ console, end to end (headless Chromium)', () => {
+describeBrowserOnce('the administrators’ console, end to end (headless Chromium)', () => {
   let t: TestApp;
   let pact: ClusterPactFixture;
   let receiver: HttpsReceiver;

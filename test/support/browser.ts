@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { TEST_DIALECT } from './test-database';
 
 /** Debian's Chromium, installed by `npm test` (scripts/lib.sh) when missing and run as root. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -28,6 +29,13 @@ if (chromiumMissing && skipRequested) {
 
 /** `describe`, or `describe.skip` when Chromium is missing and THIDUA_SKIP_BROWSER=1 asked to skip. */
 export const describeBrowser = chromiumMissing && skipRequested ? describe.skip : describe;
+
+/**
+ * For browser suites about what a page shows and how it is used (markup under axe-core, a walk through flows whose
+ * data paths the e2e suites check on both databases): run with the SQLite project only, as the database behind the
+ * page changes nothing they check and each costs half a minute or more.
+ */
+export const describeBrowserOnce = TEST_DIALECT === 'sqlite' ? describeBrowser : describe.skip;
 
 /** Launches headless Chromium, or fails with what to install. */
 export async function launchChromium(): Promise<Browser> {
