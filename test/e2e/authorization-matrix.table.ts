@@ -148,6 +148,10 @@ export const EXPECTED_OUTCOMES = parseTable(`
   # A decision through a decision stage's task: the vote task used here is none, so 409 TASK_HAS_NO_DECISION for everyone
   # signed in (it says only the stage's type); whose task it is is checked next (the nomination-decision e2e test).
   POST   /api/v1/tasks/{id}/decision                               401            allowed        allowed        allowed        allowed        allowed
+  # A unit's title proposals through a propose stage's task: the vote task used here is none, so 409 TASK_HAS_NO_PROPOSALS
+  # for everyone signed in (it says only the stage's type); whose task it is is checked next (the individual-titles e2e test).
+  POST   /api/v1/tasks/{id}/proposals                              401            allowed        allowed        allowed        allowed        allowed
+  GET    /api/v1/tasks/{id}/proposals                              401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/campaigns/{id}/deliberation                       401            allowed        allowed        allowed        allowed        allowed
   # Amendments at the adoption vote: 409 DISCUSSION_NOT_OPEN for every unit, the council member's department included
   # (the campaign's state is checked before membership); admin: 400 ACTING_UNIT_REQUIRED / 403 AMENDMENT_UNIT_REQUIRED.

@@ -161,6 +161,30 @@ export const COMMENDATION_ERRORS = {
     status: 422,
     message: { vi: 'Hãy chọn ít nhất một người để đề nghị.', en: 'Choose at least one person to propose.' },
   },
+  TASK_HAS_NO_PROPOSALS: {
+    kind: 'conflict',
+    message: { vi: 'Nhiệm vụ này không phải là việc đề nghị danh hiệu thi đua.', en: 'This task is not a proposal of titles.' },
+  },
+  PROPOSAL_TITLE_NOT_IN_STAGE: {
+    kind: 'user',
+    status: 422,
+    message: {
+      vi: 'Bước "{stage}" chỉ nhận đề nghị các danh hiệu: {titles}; không nhận "{title}".',
+      en: 'Stage "{stage}" takes proposals for these titles only: {titles}; not "{title}".',
+    },
+  },
+  PROPOSAL_TITLE_REPEATED: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Danh hiệu {title} có hai lần trong đề nghị.', en: 'Title {title} appears twice in the proposals.' },
+  },
+  PROPOSALS_NONE_IN_CAMPAIGN: {
+    kind: 'conflict',
+    message: {
+      vi: 'Bước "{stage}" đưa các đề nghị danh hiệu ra Hội đồng biểu quyết, nhưng các đơn vị chưa đề nghị ai.',
+      en: 'Stage "{stage}" puts the title proposals to the council, but the units proposed nobody.',
+    },
+  },
   PROPOSAL_CANDIDATE_REPEATED: {
     kind: 'user',
     status: 422,

@@ -15,6 +15,7 @@ import { MinutesService } from '../evaluation/minutes/minutes.service';
 import { CampaignAmendmentsService } from '../stages/discussion/campaign-amendments.service';
 import { StageEffectsModule } from '../stages/stage-effects.module';
 import { DecisionTaskService } from '../stages/decision/decision-task.service';
+import { ProposeTaskService } from '../stages/propose/propose-task.service';
 import { FormTaskService } from '../stages/form/form-task.service';
 import { RankingAdjustmentService } from '../stages/rank/ranking-adjustment.service';
 import { RankingExportService } from '../stages/rank/ranking-export.service';
@@ -34,13 +35,14 @@ import { NotificationsController } from './notifications.controller';
 import { RankingsController } from './rankings.controller';
 import { ScoreSheetsController } from './score-sheets.controller';
 import { SigningController } from './signing.controller';
+import { TaskProposalsController } from './task-proposals.controller';
 import { TasksController } from './tasks.controller';
 
 /** HTTP side of the engine: campaigns, the inbox, task commands, form tasks, ballots, the deliberation of a campaign and its signing. */
 @Module({
   imports: [WorkflowEngineModule, StageEffectsModule, AuthModule, IdempotencyModule, FormsModule, VotingModule, DiscussionModule, SigningModule, CampaignBundleModule, CommendationsModule, ScoringModule, StorageModule],
-  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, DocumentAmendmentsController, SigningController, DecisionsController, MinutesController, RankingsController, ScoreSheetsController],
-  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, DecisionTaskService, MinutesService, RankingQueriesService, RankingAdjustmentService, RankingExportService, ScoreTaskService, ScoreMatrixReader],
-  exports: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, ScoreTaskService, ScoreMatrixReader, RankingQueriesService, VotingModule, DiscussionModule],
+  controllers: [CampaignsController, TasksController, NotificationsController, FormSubmissionsController, BallotsController, DeliberationController, DocumentAmendmentsController, SigningController, DecisionsController, MinutesController, RankingsController, ScoreSheetsController, TaskProposalsController],
+  providers: [CampaignQueriesService, FormTaskService, BallotTaskService, CampaignAmendmentsService, SignTaskService, DecisionTaskService, ProposeTaskService, MinutesService, RankingQueriesService, RankingAdjustmentService, RankingExportService, ScoreTaskService, ScoreMatrixReader],
+  exports: [CampaignQueriesService, FormTaskService, BallotTaskService, ProposeTaskService, CampaignAmendmentsService, SignTaskService, ScoreTaskService, ScoreMatrixReader, RankingQueriesService, VotingModule, DiscussionModule],
 })
 export class WorkflowApiModule {}

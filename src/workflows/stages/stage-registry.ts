@@ -3,6 +3,7 @@ import { DecisionStage } from './decision/decision.stage';
 import { DiscussionStage } from './discussion/discussion.stage';
 import { EndStage } from './end/end.stage';
 import { FormStage } from './form/form.stage';
+import { ProposeStage } from './propose/propose.stage';
 import { RankStage } from './rank/rank.stage';
 import { ReviewStage } from './review/review.stage';
 import { ScoreStage } from './score/score.stage';
@@ -12,7 +13,7 @@ import { VoteStage } from './vote/vote.stage';
 import { WaitStage } from './wait/wait.stage';
 
 /** The stage types this build supports. A type listed here without exactly one handler stops start-up. */
-export const STAGE_TYPES = ['review', 'acknowledge', 'form', 'discussion', 'vote', 'sign', 'score', 'rank', 'decision', 'wait', 'end'] as const;
+export const STAGE_TYPES = ['review', 'acknowledge', 'form', 'discussion', 'vote', 'sign', 'score', 'rank', 'propose', 'decision', 'wait', 'end'] as const;
 
 /** Explicit registration: no discovery, so what runs is what is listed. */
 export const STAGE_HANDLERS: StageHandler[] = [
@@ -24,6 +25,7 @@ export const STAGE_HANDLERS: StageHandler[] = [
   new SignStage(),
   new ScoreStage(),
   new RankStage(),
+  new ProposeStage(),
   new DecisionStage(),
   new WaitStage(),
   new EndStage(),

@@ -169,6 +169,7 @@ export const OUTCOME_TEXTS: Record<string, Text> = {
   scored: { vi: 'Đã chấm điểm', en: 'Scored' },
   ranked: { vi: 'Đã xếp hạng', en: 'Ranked' },
   decided: { vi: 'Đã quyết định', en: 'Decided' },
+  proposed: { vi: 'Đã đề nghị', en: 'Proposed' },
 };
 
 export const CAMPAIGN_STATUS_TEXTS: Record<string, Text> = {
@@ -186,6 +187,7 @@ export const STAGE_TYPE_TEXTS: Record<string, Text> = {
   sign: { vi: 'Ký', en: 'Sign' },
   score: { vi: 'Chấm điểm', en: 'Score' },
   rank: { vi: 'Xếp hạng', en: 'Rank' },
+  propose: { vi: 'Đề nghị danh hiệu', en: 'Propose for titles' },
   decision: { vi: 'Quyết định', en: 'Decision' },
   wait: { vi: 'Chờ', en: 'Wait' },
   end: { vi: 'Kết thúc', en: 'End' },

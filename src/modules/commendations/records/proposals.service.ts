@@ -37,66 +37,73 @@ export class ProposalsService {
   ) {}
 
   async propose(body: ProposeDto, principal: Principal, language: Language, now = new Date()): Promise<ProposalDto[]> {
-    const isAdmin = principal.roles.includes('admin');
     // What a refusal after the transaction (a concurrent proposal won) names: the candidates and the title in words.
-    let named = { names: '—', title: body.title };
+    const named = { names: '—', title: body.title };
     try {
-      return await this.em.fork().transactional(async (em) => {
-        const postgres = em.getPlatform().constructor.name.startsWith('PostgreSql');
-        const unit = await em.findOne(Unit, body.unitId, postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
-        if (!unit) throw new AppError('UNIT_NOT_FOUND', { id: body.unitId });
-        if (!isAdmin && !(await mandatedFor(em, principal.personId, [unit.id]))) throw new AppError('PROPOSAL_FORBIDDEN', { unit: unit.name });
-        const { pack, title } = this.packs.title(body.year, body.title);
-        const proposed = await this.candidates(em, body, unit, title.subject === 'unit', isAdmin);
-
-        const records = await loadEligibilityRecords(em, { personIds: proposed.flatMap((p) => (p.person ? [p.person.id] : [])), unitIds: [unit.id], year: body.year });
-        const judged = proposed.map((p) => ({ ...p, result: evaluateEligibility(pack, records, p.candidate, title.code, body.year) }));
-        named = { names: judged.map((p) => p.name).join(', '), title: title.shortName[language] };
-        const refused = judged.filter((p) => !p.result.eligible && !p.overrideReason);
-        if (refused.length) {
-          throw new AppError(
-            'PROPOSAL_INELIGIBLE',
-            { title: title.shortName[language], year: body.year, names: refused.map((p) => p.name).join(', ') },
-            refused.map((p) => ({ id: p.candidate.id, name: p.name, reasons: p.result.reasons.filter((r) => r.met === false).map((r) => r.text[language]) })),
-          );
-        }
-
-        const keyOf = (candidate: Candidate) => `${candidate.subject}:${candidate.id}`;
-        const earlier = await em.find(CommendationProposal, { unit, year: body.year }, { orderBy: { priority: 'asc' } });
-        const repeated = earlier.find((e) => e.titleCode === title.code && judged.some((p) => keyOf(p.candidate) === e.recipientKey));
-        if (repeated) {
-          const name = judged.find((p) => keyOf(p.candidate) === repeated.recipientKey)!.name;
-          throw new AppError('PROPOSAL_EXISTS', { name, title: title.shortName[language], year: body.year });
-        }
-        const all = [...earlier.map((e) => ({ candidateId: e.recipientKey, title: e.titleCode })), ...judged.map((p) => ({ candidateId: keyOf(p.candidate), title: title.code }))];
-        const over = (applyCaps(pack, { [unit.id]: all }, { [unit.id]: capBasesOf(pack, records, unit.id, body.year) })[unit.id] ?? []).find((o) => o.exceeding.length);
-        if (over) throw new AppError('CAP_EXCEEDED', { cap: over.text[language] }, { capId: over.capId, limit: over.limit, proposed: over.within.length + over.exceeding.length });
-
-        const rows = judged.map((p, i) =>
-          em.create(CommendationProposal, {
-            unit,
-            person: p.person,
-            recipientKey: keyOf(p.candidate),
-            year: body.year,
-            titleCode: title.code,
-            packKey: pack.key,
-            eligible: p.result.eligible,
-            reasons: p.result.reasons.map((r) => ({ rule: r.rule, source: r.source, met: r.met, vi: r.text.vi, en: r.text.en })),
-            overrideReason: p.overrideReason,
-            overriddenBy: p.overrideReason ? em.getReference(Person, principal.personId) : null,
-            priority: earlier.length + i + 1,
-            proposedBy: em.getReference(Person, principal.personId),
-            proposedAt: now,
-          }),
-        );
-        await em.flush();
-        return rows.map((row, i) => proposalDto(row, judged[i].name, language));
-      });
+      return await this.em.fork().transactional((em) => this.proposeIn(em, body, principal, language, now, named));
     } catch (error) {
       // A concurrent request proposed one of these candidates first; this one rolled back whole.
       if (error instanceof UniqueConstraintViolationException) throw new AppError('PROPOSAL_EXISTS', { name: named.names, title: named.title, year: body.year });
       throw error;
     }
+  }
+
+  /**
+   * The same, inside the caller's transaction (a campaign's proposal task records its unit's proposals as the task
+   * completes). `named` receives the candidates' names and the title in words, for a refusal after a lost race.
+   */
+  async proposeIn(em: EntityManager, body: ProposeDto, principal: Principal, language: Language, now: Date, named = { names: '—', title: body.title }): Promise<ProposalDto[]> {
+    const isAdmin = principal.roles.includes('admin');
+    const postgres = em.getPlatform().constructor.name.startsWith('PostgreSql');
+    const unit = await em.findOne(Unit, body.unitId, postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+    if (!unit) throw new AppError('UNIT_NOT_FOUND', { id: body.unitId });
+    if (!isAdmin && !(await mandatedFor(em, principal.personId, [unit.id]))) throw new AppError('PROPOSAL_FORBIDDEN', { unit: unit.name });
+    const { pack, title } = this.packs.title(body.year, body.title);
+    const proposed = await this.candidates(em, body, unit, title.subject === 'unit', isAdmin);
+
+    const records = await loadEligibilityRecords(em, { personIds: proposed.flatMap((p) => (p.person ? [p.person.id] : [])), unitIds: [unit.id], year: body.year });
+    const judged = proposed.map((p) => ({ ...p, result: evaluateEligibility(pack, records, p.candidate, title.code, body.year) }));
+    named.names = judged.map((p) => p.name).join(', ');
+    named.title = title.shortName[language];
+    const refused = judged.filter((p) => !p.result.eligible && !p.overrideReason);
+    if (refused.length) {
+      throw new AppError(
+        'PROPOSAL_INELIGIBLE',
+        { title: title.shortName[language], year: body.year, names: refused.map((p) => p.name).join(', ') },
+        refused.map((p) => ({ id: p.candidate.id, name: p.name, reasons: p.result.reasons.filter((r) => r.met === false).map((r) => r.text[language]) })),
+      );
+    }
+
+    const keyOf = (candidate: Candidate) => `${candidate.subject}:${candidate.id}`;
+    const earlier = await em.find(CommendationProposal, { unit, year: body.year }, { orderBy: { priority: 'asc' } });
+    const repeated = earlier.find((e) => e.titleCode === title.code && judged.some((p) => keyOf(p.candidate) === e.recipientKey));
+    if (repeated) {
+      const name = judged.find((p) => keyOf(p.candidate) === repeated.recipientKey)!.name;
+      throw new AppError('PROPOSAL_EXISTS', { name, title: title.shortName[language], year: body.year });
+    }
+    const all = [...earlier.map((e) => ({ candidateId: e.recipientKey, title: e.titleCode })), ...judged.map((p) => ({ candidateId: keyOf(p.candidate), title: title.code }))];
+    const over = (applyCaps(pack, { [unit.id]: all }, { [unit.id]: capBasesOf(pack, records, unit.id, body.year) })[unit.id] ?? []).find((o) => o.exceeding.length);
+    if (over) throw new AppError('CAP_EXCEEDED', { cap: over.text[language] }, { capId: over.capId, limit: over.limit, proposed: over.within.length + over.exceeding.length });
+
+    const rows = judged.map((p, i) =>
+      em.create(CommendationProposal, {
+        unit,
+        person: p.person,
+        recipientKey: keyOf(p.candidate),
+        year: body.year,
+        titleCode: title.code,
+        packKey: pack.key,
+        eligible: p.result.eligible,
+        reasons: p.result.reasons.map((r) => ({ rule: r.rule, source: r.source, met: r.met, vi: r.text.vi, en: r.text.en })),
+        overrideReason: p.overrideReason,
+        overriddenBy: p.overrideReason ? em.getReference(Person, principal.personId) : null,
+        priority: earlier.length + i + 1,
+        proposedBy: em.getReference(Person, principal.personId),
+        proposedAt: now,
+      }),
+    );
+    await em.flush();
+    return rows.map((row, i) => proposalDto(row, judged[i].name, language));
   }
 
   /** The unit's proposals of a year, optionally of one title, in the order they were made. */

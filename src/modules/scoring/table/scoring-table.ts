@@ -130,6 +130,8 @@ export interface EvaluationContext {
   nomination?: { pollId: string; stageRunId: string };
   /** The council's vote on the proposal: the acclaimed units it approved, with the poll (a decision awards these). */
   councilApproved?: { pollId: string; unitIds: string[] };
+  /** The council's review of the units' title proposals (a vote on `proposals`): the proposals it passed, with the poll. */
+  approvedProposals?: { pollId: string; proposalIds: string[] };
   /** The commendation decision recorded by a decision stage. */
   decision?: { decisionId: string; number: string; signedOn: string; stageRunId: string };
 }

@@ -13,7 +13,9 @@ import { CampaignCommandsService } from '../../engine/campaign-commands.service'
 import { CampaignHistoryService, eventActor } from '../../engine/campaign-history.service';
 import { Campaign } from '../../engine/entities/campaign.entity';
 import { Task } from '../../engine/entities/task.entity';
-import { DecisionAward, decisionSettingsOf, DecisionStageSettings } from './decision.stage';
+import { CommendationProposal } from '../../../modules/commendations/entities/commendation-proposal.entity';
+import { RulePacksService } from '../../../modules/commendations/records/rule-packs.service';
+import { decisionSettingsOf, DecisionStageSettings, isUnitAward, UnitAward } from './decision.stage';
 import { RecordDecisionDto } from './decision.dto';
 
 /** The engine's refusals that a concurrent first recording causes: the second caller then reads what the first stored. */
@@ -22,7 +24,7 @@ const RACE_CODES = new Set(['CAMPAIGN_CHANGED', 'CAMPAIGN_NOT_RUNNING', 'STAGE_C
 const textOf = (text: LocalText | undefined): string | undefined => (text === undefined ? undefined : typeof text === 'string' ? text : text.vi);
 
 /** The units an award of the stage goes to, from the campaign's context. */
-export function recipientsOf(award: DecisionAward, context: EvaluationContext): string[] {
+export function recipientsOf(award: UnitAward, context: EvaluationContext): string[] {
   if (award.to === 'ranking-top') return context.ranking?.leaders ?? [];
   return context.councilApproved?.unitIds ?? context.acclaimed?.unitIds ?? [];
 }
@@ -47,6 +49,7 @@ export class DecisionTaskService {
     private readonly commendations: CommendationsService,
     private readonly history: CampaignHistoryService,
     private readonly clock: Clock,
+    private readonly packs: RulePacksService,
   ) {}
 
   async record(taskId: string, body: RecordDecisionDto, principal: Principal, actingFor: ActingFor | undefined): Promise<RecordedDecisionDto> {
@@ -87,8 +90,9 @@ export class DecisionTaskService {
               number,
               signedOn,
               issuer,
-              awards: awards.map((award) => ({ unitId: 'unitId' in award.recipient ? award.recipient.unitId : null, title: award.titleCode })),
+              awards: awards.map((award) => ({ unitId: 'unitId' in award.recipient ? award.recipient.unitId : null, personId: 'personId' in award.recipient ? award.recipient.personId : null, title: award.titleCode })),
             }, eventActor(principal, actingFor));
+            await this.settleProposals(em, campaign.context as EvaluationContext, settings, decision.id);
           },
         },
         principal,
@@ -124,14 +128,16 @@ export class DecisionTaskService {
   }
 
   /**
-   * The commendations: the given list (each unit a member of the campaign's subject, each title one of the stage's),
-   * or the stage's awards to the units the context names. A unit gets each title once.
+   * The commendations: the given list (each unit a member of the campaign's subject, each title one of the stage's
+   * unit awards), or the stage's awards to the units the context names and to the proposals the council passed. A
+   * recipient gets each title once.
    */
   private async awards(campaign: Campaign, settings: DecisionStageSettings, body: RecordDecisionDto): Promise<AwardInput[]> {
-    const toInput = (unitId: string, award: DecisionAward): AwardInput => ({ recipient: { unitId }, kind: award.kind ?? 'title', titleCode: award.title, titleLabel: { ...award.label } });
+    const toInput = (unitId: string, award: UnitAward): AwardInput => ({ recipient: { unitId }, kind: award.kind ?? 'title', titleCode: award.title, titleLabel: { ...award.label } });
+    const unitAwards = settings.awards.filter(isUnitAward);
     if (body.awards === undefined) {
       const seen = new Set<string>();
-      return settings.awards.flatMap((award) =>
+      const toUnits = unitAwards.flatMap((award) =>
         recipientsOf(award, campaign.context as EvaluationContext).flatMap((unitId) => {
           const key = `${unitId}:${award.title}`;
           if (seen.has(key)) return [];
@@ -139,13 +145,15 @@ export class DecisionTaskService {
           return [toInput(unitId, award)];
         }),
       );
+      const toProposals = settings.awards.some((award) => award.to === 'proposals') ? await this.approvedProposals(campaign) : [];
+      return [...toUnits, ...toProposals];
     }
     const members = await this.memberIds(campaign);
     const seen = new Set<string>();
     const inputs: AwardInput[] = [];
     for (const [index, given] of body.awards.entries()) {
-      const award = settings.awards.find((candidate) => candidate.title === given.title);
-      if (!award) throw new AppError('AWARD_TITLE_UNKNOWN', { title: given.title, known: [...new Set(settings.awards.map((a) => a.title))].join(', ') }, { path: `awards[${index}].title` });
+      const award = unitAwards.find((candidate) => candidate.title === given.title);
+      if (!award) throw new AppError('AWARD_TITLE_UNKNOWN', { title: given.title, known: [...new Set(unitAwards.map((a) => a.title))].join(', ') || '—' }, { path: `awards[${index}].title` });
       if (!members.has(given.unitId)) {
         const unit = await this.em.fork().findOne(Unit, given.unitId);
         const subject = campaign.subjectCluster ? `${campaign.subjectCluster.name} ${campaign.subjectCluster.year}` : (campaign.subjectUnit?.name ?? campaign.name);
@@ -160,6 +168,31 @@ export class DecisionTaskService {
       inputs.push(toInput(given.unitId, award));
     }
     return inputs;
+  }
+
+  /** The proposals the council's review passed, each awarded its own title as the rule pack of its year names it. */
+  private async approvedProposals(campaign: Campaign): Promise<AwardInput[]> {
+    const ids = (campaign.context as EvaluationContext).approvedProposals?.proposalIds ?? [];
+    if (!ids.length) return [];
+    const rows = await this.em.fork().find(CommendationProposal, { id: { $in: ids } }, { fields: ['person', 'unit', 'titleCode', 'year'], orderBy: { unit: 'asc', priority: 'asc' } });
+    return rows.map((row) => ({
+      recipient: row.person ? { personId: row.person.id } : { unitId: row.unit.id },
+      kind: 'title',
+      titleCode: row.titleCode,
+      titleLabel: { ...this.packs.title(row.year, row.titleCode).title.name },
+    }));
+  }
+
+  /**
+   * The proposals of the council's review leave `in-vote` with the decision: awarded when the review passed them, else
+   * not awarded. Runs in the decision's transaction, so both are recorded together.
+   */
+  private async settleProposals(em: EntityManager, context: EvaluationContext, settings: DecisionStageSettings, decisionId: string): Promise<void> {
+    const reviewed = context.approvedProposals;
+    if (!reviewed || !settings.awards.some((award) => award.to === 'proposals')) return;
+    const at = this.clock.now();
+    await em.nativeUpdate(CommendationProposal, { pollId: reviewed.pollId, status: 'in-vote' }, { status: 'not-awarded', decision: decisionId, updatedAt: at });
+    if (reviewed.proposalIds.length) await em.nativeUpdate(CommendationProposal, { id: { $in: reviewed.proposalIds } }, { status: 'awarded', updatedAt: at });
   }
 
   private async memberIds(campaign: Campaign): Promise<Set<string>> {

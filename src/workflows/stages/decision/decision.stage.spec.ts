@@ -11,6 +11,7 @@ describe('DecisionStage', () => {
     expect(problems({ awards: [flag] })).toEqual([]);
     expect(problems({ awards: [flag, { to: 'ranking-top', title: 'bang-khen', label: { vi: 'Bằng khen' }, kind: 'form' }], issuer: { vi: 'Viện trưởng VKSND tối cao', en: 'Procurator General' } })).toEqual([]);
     expect(problems({ awards: [flag], issuer: 'Viện trưởng VKSND tối cao' })).toEqual([]);
+    expect(problems({ awards: [{ to: 'proposals' }, flag] })).toEqual([]);
   });
 
   it.each<[string, Record<string, unknown>, Array<[string, string]>]>([
@@ -24,6 +25,8 @@ describe('DecisionStage', () => {
     ['an unknown kind', { awards: [{ ...flag, kind: 'medal' }] }, [['settings.awards[0].kind', 'SETTING_INVALID']]],
     ['an unknown award field', { awards: [{ ...flag, points: 5 }] }, [['settings.awards[0].points', 'SETTING_UNKNOWN']]],
     ['the same award twice', { awards: [flag, flag] }, [['settings.awards[1]', 'SETTING_INVALID']]],
+    ['a title given to the proposals, which carry their own', { awards: [{ to: 'proposals', title: 'LDTT' }] }, [['settings.awards[0].title', 'SETTING_INVALID']]],
+    ['the proposals twice', { awards: [{ to: 'proposals' }, { to: 'proposals' }] }, [['settings.awards[1]', 'SETTING_INVALID']]],
     ['an issuer that is no text', { awards: [flag], issuer: 42 }, [['settings.issuer', 'SETTING_INVALID']]],
     ['an unknown setting', { awards: [flag], number: '1/QĐ' }, [['settings.number', 'SETTING_UNKNOWN']]],
   ])('refuses %s at its path', (_name, settings, expected) => {

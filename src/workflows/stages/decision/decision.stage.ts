@@ -3,18 +3,31 @@ import type { LocalText, StageDefinition } from '../../definitions/workflow-docu
 import { Completion, NOT_COMPLETE, StageHandler, StageProblem, TaskView } from '../stage-handler';
 import { invalidSetting, quoted, unknownSettings } from '../stage-problems';
 
-/** Whom an award goes to: the units the council approved (else those acclaimed), or the leading units of the ranking. */
-export const AWARD_TARGETS = ['acclaimed', 'ranking-top'] as const;
+/**
+ * Whom an award goes to: the units the council approved (else those acclaimed), the leading units of the ranking, or
+ * the title proposals the council's review passed (each with its own title, from the rule pack).
+ */
+export const AWARD_TARGETS = ['acclaimed', 'ranking-top', 'proposals'] as const;
 export type AwardTarget = (typeof AWARD_TARGETS)[number];
 
-export interface DecisionAward {
-  to: AwardTarget;
+/** A configured title or commendation for units. */
+export interface UnitAward {
+  to: Exclude<AwardTarget, 'proposals'>;
   /** Code of the title or commendation form, e.g. `co-thi-dua-vksndtc`. */
   title: string;
   label: AwardLabel;
   /** `title` (danh hiệu thi đua, default) or `form` (hình thức khen thưởng, e.g. Bằng khen). */
   kind?: AwardKind;
 }
+
+/** The approved proposals, each awarded the title it was proposed for: no title or label of its own. */
+export interface ProposalsAward {
+  to: 'proposals';
+}
+
+export type DecisionAward = UnitAward | ProposalsAward;
+
+export const isUnitAward = (award: DecisionAward): award is UnitAward => award.to !== 'proposals';
 
 export interface DecisionStageSettings {
   awards: DecisionAward[];
@@ -44,6 +57,12 @@ function awardProblems(award: unknown, index: number): StageProblem[] {
   const path = `settings.awards[${index}]`;
   if (typeof award !== 'object' || award === null || Array.isArray(award)) return [invalidSetting(path, 'Mỗi hình thức khen thưởng phải là một đối tượng { to, title, label }', 'an award must be an object { to, title, label }')];
   const { to, title, label, kind } = award as Record<string, unknown>;
+  if (to === 'proposals') {
+    // Each approved proposal is awarded the title it was proposed for, named by the rule pack.
+    return Object.keys(award)
+      .filter((key) => key !== 'to')
+      .map((key) => invalidSetting(`${path}.${key}`, `Khen thưởng theo đề nghị (to "proposals") lấy danh hiệu của từng đề nghị: bỏ "${key}"`, `an award to "proposals" takes each proposal's own title: leave "${key}" out`));
+  }
   const problems: StageProblem[] = Object.keys(award)
     .filter((key) => !AWARD_KEYS.includes(key))
     .map((key) => ({ path: `${path}.${key}`, code: 'SETTING_UNKNOWN', message: { vi: `Trường "${key}" không có trong một hình thức khen thưởng`, en: `unknown award field "${key}"` } }));
@@ -78,8 +97,9 @@ export class DecisionStage implements StageHandler {
       awards.forEach((award, index) => problems.push(...awardProblems(award, index)));
       const seen = new Set<string>();
       awards.forEach((award, index) => {
-        const key = `${award?.to}:${award?.title}`;
-        if (seen.has(key)) problems.push(invalidSetting(`settings.awards[${index}]`, `Hình thức "${award.title}" cho "${award.to}" bị liệt kê hai lần`, `award "${award.title}" to "${award.to}" is listed twice`));
+        const title = award && isUnitAward(award) ? award.title : '';
+        const key = `${award?.to}:${title}`;
+        if (seen.has(key)) problems.push(invalidSetting(`settings.awards[${index}]`, `Hình thức "${title}" cho "${award.to}" bị liệt kê hai lần`, `award "${title}" to "${award.to}" is listed twice`));
         seen.add(key);
       });
     }

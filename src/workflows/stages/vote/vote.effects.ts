@@ -8,8 +8,14 @@ import type { EvaluationContext } from '../../../modules/scoring/table/scoring-t
 import { Poll } from '../../../modules/voting/entities/poll.entity';
 import { OpenPollInput, PollsService } from '../../../modules/voting/polls.service';
 import { explain } from '../../../modules/voting/rules/tally';
+import { VotingRule } from '../../../modules/voting/rules/voting-rule';
+import { CommendationProposal } from '../../../modules/commendations/entities/commendation-proposal.entity';
+import { councilRuleOf } from '../../../modules/commendations/records/proposal-council.service';
+import { RulePacksService } from '../../../modules/commendations/records/rule-packs.service';
+import type { WorkflowDocument } from '../../definitions/workflow-document';
+import { proposeSettingsOf } from '../propose/propose.stage';
 import { StageEffectContext, StageEffects } from '../stage-effects';
-import { voteRuleOf, voteSubjectOf } from './vote.stage';
+import { voteRuleOf, voteSettingsOf, voteSubjectOf } from './vote.stage';
 import { stageNameText } from '../../engine/refusal-words';
 
 /** The poll's subject label is at most this long (Poll.subjectLabel). */
@@ -64,11 +70,15 @@ export function runOfPoll(context: Record<string, unknown>, pollId: string): str
 export class VoteStageEffects implements StageEffects {
   readonly type = 'vote';
 
-  constructor(private readonly polls: PollsService) {}
+  constructor(
+    private readonly polls: PollsService,
+    private readonly packs: RulePacksService,
+  ) {}
 
   async onEnter(ctx: StageEffectContext): Promise<void> {
     const subject = voteSubjectOf(ctx.stage);
     if (subject === 'document') return this.openOnDocument(ctx);
+    if (subject === 'proposals') return this.openOnProposals(ctx);
     const { em, campaign, run, stage, tasks, record } = ctx;
     const context = campaign.context as EvaluationContext;
     const cluster = campaign.subjectCluster;
@@ -104,6 +114,42 @@ export class VoteStageEffects implements StageEffects {
     campaign.context = { ...campaign.context, polls: { ...((campaign.context.polls as Record<string, string>) ?? {}), [run.id]: poll.id } };
     if (subject === 'ranking-leaders') campaign.context = { ...campaign.context, nomination: { pollId: poll.id, stageRunId: run.id } satisfies EvaluationContext['nomination'] };
     await record('poll.opened', { stage: run.stageKey, stageRunId: run.id, pollId: poll.id, subject: { kind: subject, candidates: input.candidates!.map((c) => c.id), hash: input.subject.hash } });
+  }
+
+  /**
+   * Bình xét: the council votes on the member units' proposals of the campaign's year for the titles of the workflow's
+   * propose stages that still wait (`proposed`), each a candidate passed or not on its own. They are taken (`in-vote`,
+   * bound to this poll) in the engine's transaction, so the same proposals can never be in two votes.
+   */
+  private async openOnProposals({ em, campaign, run, stage, tasks, record }: StageEffectContext): Promise<void> {
+    await em.populate(campaign, ['workflowVersion', 'subjectCluster.members', 'subjectUnit']);
+    const document = campaign.workflowVersion.document as WorkflowDocument;
+    const titles = [...new Set(Object.values(document.stages).flatMap((other) => (other.type === 'propose' ? proposeSettingsOf(other).titles : [])))];
+    const unitIds = campaign.subjectUnit ? [campaign.subjectUnit.id] : (campaign.subjectCluster?.members.getItems().map((unit) => unit.id) ?? []);
+    const waiting = await em.find(
+      CommendationProposal,
+      { unit: { $in: unitIds }, year: campaign.year, titleCode: { $in: titles }, status: 'proposed' },
+      { populate: ['person', 'unit'], orderBy: { unit: { name: 'asc' }, titleCode: 'asc', priority: 'asc' } },
+    );
+    if (!waiting.length) throw new AppError('PROPOSALS_NONE_IN_CAMPAIGN', { stage: stageNameText(stage, run.stageKey) });
+    const titleOf = (code: string) => this.packs.title(campaign.year, code);
+    const ids = waiting.map((row) => row.id);
+    const poll = await this.polls.openPoll(
+      {
+        subject: { kind: 'candidates', id: `proposals:${run.id}`, hash: contentHash({ stageRunId: run.id, proposals: ids }), label: `Bình xét danh hiệu thi đua năm ${campaign.year}` },
+        candidates: waiting.map((row) => ({ id: row.id, label: `${row.person?.fullName ?? row.unit.name} — ${row.unit.name} — ${titleOf(row.titleCode).title.shortName.vi}` })),
+        electorate: { kind: 'people', personIds: tasks.flatMap((task) => (task.assigneePerson ? [task.assigneePerson.id] : [])) },
+        chairUnitId: null,
+        rule: voteSettingsOf(stage).rule === undefined ? strictest([...new Set(waiting.map((row) => row.titleCode))].map((code) => councilRuleOf(titleOf(code).pack, titleOf(code).title))) : voteRuleOf(stage),
+        closesAt: run.dueAt,
+        campaignId: campaign.id,
+        key: `stage-run:${run.id}`,
+      },
+      em,
+    );
+    await em.nativeUpdate(CommendationProposal, { id: { $in: ids } }, { status: 'in-vote', pollId: poll.id, updatedAt: new Date() });
+    campaign.context = { ...campaign.context, polls: { ...((campaign.context.polls as Record<string, string>) ?? {}), [run.id]: poll.id } };
+    await record('poll.opened', { stage: run.stageKey, stageRunId: run.id, pollId: poll.id, subject: { kind: 'proposals', candidates: ids, titles } });
   }
 
   private async openOnDocument({ em, campaign, run, stage, tasks, record }: StageEffectContext): Promise<void> {
@@ -163,6 +209,10 @@ export class VoteStageEffects implements StageEffects {
         if (unitIds.length) {
           await record('nomination.acclaimed', { stage: run.stageKey, pollId, unitIds, explanation: passed.map((entry) => ({ unitId: entry.id, vi: explain(entry.decision, 'vi'), en: explain(entry.decision, 'en') })) });
         }
+      } else if (subject === 'proposals') {
+        // Each proposal passed or not; a decision stage (award to "proposals") awards the passed ones.
+        campaign.context = { ...campaign.context, approvedProposals: { pollId, proposalIds: passed.map((entry) => entry.id) } satisfies EvaluationContext['approvedProposals'] };
+        if (passed.length) await record('proposals.approved', { stage: run.stageKey, pollId, proposalIds: passed.map((entry) => entry.id) });
       } else {
         campaign.context = { ...campaign.context, councilApproved: { pollId, unitIds } satisfies EvaluationContext['councilApproved'] };
         if (unitIds.length) await record('proposal.approved', { stage: run.stageKey, pollId, unitIds });
@@ -170,4 +220,10 @@ export class VoteStageEffects implements StageEffects {
     }
     return result.outcome;
   }
+}
+
+/** Of several rules, the one hardest to pass: the highest share, `>` over `>=` at the same share. */
+function strictest(rules: VotingRule[]): VotingRule {
+  const weight = (rule: VotingRule) => rule.threshold.numerator / rule.threshold.denominator;
+  return rules.reduce((a, b) => (weight(b) > weight(a) || (weight(b) === weight(a) && b.comparison === '>' && a.comparison !== '>') ? b : a));
 }

@@ -10,10 +10,17 @@ import { votingRuleProblems } from './voting-rule-problems';
  * - `ranking-leaders`: the suy tôn of the leading units of the campaign's ranking (`context.ranking`), a candidate poll
  *   of the member units, by default by secret ballot with at least 4/5 of all members agreeing;
  * - `acclaimed`: the council's vote on the proposal for the acclaimed units (`context.acclaimed`), a candidate poll of
- *   the stage's people (council members), by default open, more than half of them.
+ *   the stage's people (council members), by default open, more than half of them;
+ * - `proposals`: the council's review (bình xét) of the member units' proposals for the titles of the workflow's
+ *   propose stages, a candidate poll of the stage's people, each proposal passed or not on its own, by default by the
+ *   rule pack of the campaign's year (the strictest council rule of the titles proposed).
  */
-export const VOTE_SUBJECTS = ['document', 'ranking-leaders', 'acclaimed'] as const;
+export const VOTE_SUBJECTS = ['document', 'ranking-leaders', 'acclaimed', 'proposals'] as const;
+
 export type VoteSubject = (typeof VOTE_SUBJECTS)[number];
+
+/** Subjects on which the council (people, one ballot each) votes, not the member units. */
+const COUNCIL_SUBJECTS: readonly VoteSubject[] = ['acclaimed', 'proposals'];
 
 export interface VoteStageSettings {
   subject?: VoteSubject;
@@ -62,16 +69,16 @@ export class VoteStage implements StageHandler {
       problems.push(invalidSetting('settings.subject', `subject phải là một trong ${quoted(VOTE_SUBJECTS)}`, `subject must be one of ${quoted(VOTE_SUBJECTS)}`));
     }
     if (rule !== undefined) problems.push(...votingRuleProblems(rule, 'settings.rule'));
-    if (subject === 'acclaimed') {
+    if (subject !== undefined && COUNCIL_SUBJECTS.includes(subject)) {
       // The council votes: one ballot per person, so the electorate is the stage's people and never the member units.
-      if (stage.fanOut !== undefined) problems.push(invalidSetting('fanOut', 'Hội đồng biểu quyết (subject "acclaimed") theo từng người: bỏ fanOut', 'the council\'s vote (subject "acclaimed") is cast by people: leave fanOut out'));
+      if (stage.fanOut !== undefined) problems.push(invalidSetting('fanOut', `Hội đồng biểu quyết (subject "${subject}") theo từng người: bỏ fanOut`, `the council's vote (subject "${subject}") is cast by people: leave fanOut out`));
       const assignees = stage.assignees ?? [];
       if (!assignees.length || !assignees.every(isPersonAssignee)) {
         problems.push(
           invalidSetting(
             'assignees',
-            'Hội đồng biểu quyết (subject "acclaimed") cần người thực hiện là cá nhân: "council-member", "admin" hoặc { "person": tên đăng nhập }',
-            'the council\'s vote (subject "acclaimed") needs people as assignees: "council-member", "admin" or { "person": username }',
+            `Hội đồng biểu quyết (subject "${subject}") cần người thực hiện là cá nhân: "council-member", "admin" hoặc { "person": tên đăng nhập }`,
+            `the council's vote (subject "${subject}") needs people as assignees: "council-member", "admin" or { "person": username }`,
           ),
         );
       }
