@@ -154,6 +154,9 @@ describe('individual titles at year end as a campaign (e2e)', () => {
     await t.http().post(`/api/v1/tasks/${await ownTask(first, 'council-review')}/ballot`).set(first).send({ candidateIds: [...passed, thaProposal.id] }).expect(200);
     await t.http().post(`/api/v1/tasks/${await ownTask(second, 'council-review')}/ballot`).set(second).send({ candidateIds: passed }).expect(200);
 
+    // The review belongs to the campaign: the register's own decision route refuses it.
+    const outside = await t.http().post(`/api/v1/commendation-proposals/council-votes/${pollId}/decision`).set(pact.admin).send({ number: '40/QĐ-VKS', signedOn: '2020-12-29', issuer: 'Viện trưởng' }).expect(409);
+    expect(outside.body.code).toBe('PROPOSALS_IN_CAMPAIGN');
     const decisionTask = await ownTask(pact.admin, 'decision');
     const decided = await t.http().post(`/api/v1/tasks/${decisionTask}/decision`).set(pact.admin).send({ number: '41/QĐ-VKS', signedOn: '2020-12-29', issuer: 'Viện trưởng Viện kiểm sát nhân dân tối cao' }).expect(200);
     expect(decided.body.number).toBe('41/QĐ-VKS');

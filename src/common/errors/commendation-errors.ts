@@ -185,6 +185,13 @@ export const COMMENDATION_ERRORS = {
       en: 'Stage "{stage}" puts the title proposals to the council, but the units proposed nobody.',
     },
   },
+  PROPOSALS_IN_CAMPAIGN: {
+    kind: 'conflict',
+    message: {
+      vi: 'Cuộc bình xét này thuộc một đợt thi đua: thành viên Hội đồng bỏ phiếu trên trang biểu quyết của đợt, quyết định được ghi ở bước quyết định của đợt.',
+      en: "This review belongs to a campaign: council members vote on the campaign's poll page, and the decision is recorded at the campaign's decision stage.",
+    },
+  },
   PROPOSAL_CANDIDATE_REPEATED: {
     kind: 'user',
     status: 422,

@@ -57,10 +57,12 @@ export class PollPagesController {
     const viewer = await this.shell.viewer(request, response, `/polls/${id}`);
     if (!viewer) return;
     try {
-      const actingFor = await this.principals.resolveActingFor(viewer.principal.personId, form.unit);
-      const receipt = await this.ballots.castOnPoll(id, { choice: form.choice, subjectHash: form.subjectHash }, viewer.principal, actingFor);
-      // The notice names the unit as the page's lists do.
-      const unit = `${actingFor.unitCode} — ${actingFor.unitName}`;
+      // A unit's ballot names its unit; a council member votes in person, on the candidates ticked.
+      const actingFor = form.unit === undefined ? undefined : await this.principals.resolveActingFor(viewer.principal.personId, form.unit);
+      const body = actingFor ? { choice: form.choice, subjectHash: form.subjectHash } : { candidateIds: form.candidate ?? [], subjectHash: form.subjectHash };
+      const receipt = await this.ballots.castOnPoll(id, body, viewer.principal, actingFor);
+      // The notice names the unit as the page's lists do, or the person.
+      const unit = actingFor ? `${actingFor.unitCode} — ${actingFor.unitName}` : viewer.principal.fullName;
       return redirectSeeOther(response, `/polls/${id}?unit=${encodeURIComponent(unit)}&receipt=${receipt.receipt.slice(0, 16)}`);
     } catch (error) {
       await this.refuse(request, response, viewer, id, error, form.choice);
@@ -145,6 +147,7 @@ export class PollPagesController {
         campaignId: status.campaignId,
         names,
         voteFor: mandates.filter((mandate) => electorate.has(mandate.unitId)).map((mandate) => ({ unitId: mandate.unitId, unitCode: mandate.unitCode, unitName: mandate.unitName })),
+        votesInPerson: status.electorate.kind === 'people' && status.electorate.memberIds.includes(principal.personId),
         flash: extra.flash,
         failure: extra.failure,
         canRecordOffline: OFFLINE_RECORDER_ROLES.some((role) => principal.roles.includes(role)),

@@ -32,6 +32,7 @@ export const WORKFLOW_WEB_TEXTS = {
     en: 'I understand that "{action}" cannot be undone: no comments or amendments are accepted afterwards.',
   },
   openForm: { vi: 'Mở biểu mẫu', en: 'Open the form' },
+  openProposals: { vi: 'Chọn người đề nghị', en: 'Choose whom to propose' },
   openVote: { vi: 'Xem và bỏ phiếu', en: 'See and vote' },
   voteResult: { vi: 'Xem kết quả biểu quyết', en: 'See the result' },
   openDocument: { vi: 'Mở văn bản giao ước', en: 'Open the pact document' },

@@ -20,6 +20,8 @@ import { RankingPagesController } from './ranking-pages.controller';
 import { SigningPageReader } from './signing-page-reader.service';
 import { SigningPagesController } from './signing-pages.controller';
 import { SIGNING_WEB_TEXTS } from './signing-web-texts';
+import { CommendationsModule } from '../../modules/commendations/commendations.module';
+import { ProposalTaskPagesController } from './proposal-task-pages.controller';
 import { TaskFormPagesController } from './task-form-pages.controller';
 import { WorkflowPageShell } from './workflow-page-shell.service';
 import { WorkflowVersionPagesController } from './workflow-version-pages.controller';
@@ -31,8 +33,8 @@ import { WORKFLOW_WEB_TEXTS } from './workflow-web-texts';
  * because modules never import workflows; they reuse the web module's shell.
  */
 @Module({
-  imports: [WebModule, AuthModule, FormsModule, DocumentsModule, SigningModule, WorkflowApiModule, WorkflowEngineModule, WorkflowDefinitionsModule],
-  controllers: [InboxPagesController, TaskFormPagesController, CampaignPagesController, WorkflowVersionPagesController, FormBuilderPagesController, PollPagesController, DocumentPagesController, SigningPagesController, PasskeyPagesController, RankingPagesController],
+  imports: [WebModule, AuthModule, FormsModule, DocumentsModule, SigningModule, CommendationsModule, WorkflowApiModule, WorkflowEngineModule, WorkflowDefinitionsModule],
+  controllers: [InboxPagesController, TaskFormPagesController, CampaignPagesController, WorkflowVersionPagesController, FormBuilderPagesController, PollPagesController, DocumentPagesController, SigningPagesController, PasskeyPagesController, RankingPagesController, ProposalTaskPagesController],
   providers: [WorkflowPageShell, CampaignPageReader, SigningPageReader],
 })
 export class WorkflowWebModule {

@@ -101,12 +101,13 @@ export class ProposalCouncilService {
    * (an entry of the register under this decision), the others are not. The same decision sent again answers what
    * was recorded.
    * @throws AppError DECISION_NUMBER_REQUIRED, DECISION_DATE_INVALID, DECISION_ISSUER_REQUIRED, PROPOSAL_VOTE_NOT_FOUND,
-   *   PROPOSALS_ALREADY_DECIDED.
+   *   PROPOSALS_ALREADY_DECIDED, PROPOSALS_IN_CAMPAIGN.
    */
   async decide(pollId: string, body: DecideProposalsDto, recordedBy: string, language: Language): Promise<ProposalVoteDto> {
     const { number, signedOn } = checkedNumberAndDay(body);
     const issuer = body.issuer?.trim() ?? '';
     if (!issuer) throw new AppError('DECISION_ISSUER_REQUIRED', {}, { path: 'issuer' });
+    await this.assertOutsideCampaigns(pollId);
     await this.em.fork().transactional(async (em) => {
       // The guard: every proposal of the poll leaves `in-vote` here, once; a concurrent decision waits, then finds none.
       const taken = await em.nativeUpdate(CommendationProposal, { pollId, status: 'in-vote' }, { status: 'not-awarded', updatedAt: new Date() });
@@ -136,6 +137,15 @@ export class ProposalCouncilService {
       await em.nativeUpdate(CommendationProposal, { pollId }, { decision: decision.id });
     });
     return this.get(pollId, language);
+  }
+
+  /**
+   * A campaign's review (a vote stage on `proposals`) is decided by the campaign's decision stage, never here.
+   * @throws AppError PROPOSALS_IN_CAMPAIGN.
+   */
+  async assertOutsideCampaigns(pollId: string): Promise<void> {
+    const poll = await this.em.fork().findOne(Poll, pollId, { fields: ['campaignId'] });
+    if (poll?.campaignId) throw new AppError('PROPOSALS_IN_CAMPAIGN');
   }
 
   /** @throws AppError PROPOSAL_VOTE_NOT_FOUND. */

@@ -58,6 +58,8 @@ export class CouncilReviewPageController {
   async ballot(@Param('pollId', ParseUUIDPipe) pollId: string, @Body() form: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.act(request, response, undefined, 'voted', async (session) => {
       const { year } = await this.council.get(pollId, session.language);
+      // A campaign's review: the ballot goes through the member's task, on the poll's page.
+      await this.council.assertOutsideCampaigns(pollId);
       const ticked = ([] as unknown[]).concat(form.candidate ?? []).filter((id): id is string => typeof id === 'string');
       await this.polls.castBallot(pollId, { personId: session.person.personId }, { candidateIds: ticked });
       return year;

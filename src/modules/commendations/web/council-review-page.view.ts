@@ -25,6 +25,9 @@ const TEXTS = {
     yourBallot: 'Bạn đã bỏ phiếu; có thể gửi lại trước khi có quyết định.',
     decision: 'Quyết định',
     decided: 'Quyết định số {number} ngày {date} của {issuer}.',
+    inCampaign: 'Cuộc bình xét này thuộc một đợt thi đua: thành viên Hội đồng bỏ phiếu trên trang biểu quyết, quyết định được ghi ở bước quyết định của đợt.',
+    openPoll: 'Mở trang biểu quyết',
+    openCampaign: 'Mở đợt thi đua',
     number: 'Số quyết định',
     signedOn: 'Ngày ký',
     issuer: 'Cấp ra quyết định',
@@ -56,6 +59,9 @@ const TEXTS = {
     yourBallot: 'You have voted; you may vote again until the decision.',
     decision: 'Decision',
     decided: 'Decision {number} of {date} by {issuer}.',
+    inCampaign: "This review belongs to a campaign: council members vote on the poll's page, and the decision is recorded at the campaign's decision stage.",
+    openPoll: "Open the poll's page",
+    openCampaign: 'Open the campaign',
     number: 'Decision number',
     signedOn: 'Signed on',
     issuer: 'Issued by',
@@ -117,6 +123,8 @@ function voteView(page: CouncilReviewPage, vote: ProposalVoteDto, t: (key: Key, 
   const rows = vote.proposals.map(
     (proposal) => html`<tr data-proposal="${proposal.id}"><td>${open && page.mayVote ? html`<label><input type="checkbox" name="candidate" value="${proposal.id}" form="ballot-${vote.pollId}"${agreed.has(proposal.id) ? html` checked` : ''}> ${proposal.candidate.name}</label>` : proposal.candidate.name}</td><td>${status(proposal.status)}</td></tr>`,
   );
+  // A campaign's review goes through the campaign: the member's ballot completes their task, the decision is a stage.
+  if (poll?.campaignId) return campaignVoteView(page, vote, poll.campaignId, t);
   const ballot = open && page.mayVote && poll?.status === 'open'
     ? html`<form method="post" action="${base}/ballot" id="ballot-${vote.pollId}"><p class="muted">${t('ballotHelp')}</p>${poll.mine.length ? html`<p>${t('yourBallot')}</p>` : ''}<button type="submit">${t('cast')}</button></form>`
     : '';
@@ -137,5 +145,17 @@ ${poll ? html`<p>${t('progress')}: ${poll.progress.text[page.language]}</p>` : '
 ${ballot}
 <h3>${t('decision')}</h3>
 ${decision}
+</section>`;
+}
+
+function campaignVoteView(page: CouncilReviewPage, vote: ProposalVoteDto, campaignId: string, t: (key: Key, params?: Record<string, unknown>) => string): SafeHtml {
+  const poll = page.polls.get(vote.pollId)!;
+  const rows = vote.proposals.map((proposal) => html`<tr data-proposal="${proposal.id}"><td>${proposal.candidate.name}</td><td>${t(proposal.status)}</td></tr>`);
+  return html`<section class="council-vote" id="vote-${vote.pollId}">
+<h2>${t('vote', { title: vote.titleName, year: vote.year })}</h2>
+<p>${t('progress')}: ${poll.progress.text[page.language]}</p>
+<table><thead><tr><th>${t('candidate')}</th><th>${t('status')}</th></tr></thead><tbody>${rows}</tbody></table>
+<p class="muted">${t('inCampaign')}</p>
+<p><a href="/polls/${vote.pollId}">${t('openPoll')}</a> · <a href="/campaigns/${campaignId}">${t('openCampaign')}</a></p>
 </section>`;
 }

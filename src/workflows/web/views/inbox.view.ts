@@ -115,6 +115,7 @@ function taskAction(row: InboxTaskRow, model: InboxViewModel): SafeHtml {
   if (task.stageType === 'vote') return link(`/inbox/tasks/${task.id}/ballot`, wt(language, 'openVote'));
   if (task.stageType === 'sign') return link(`/inbox/tasks/${task.id}/sign`, st(language, 'openSigning'));
   if (task.stageType === 'score') return link(`/inbox/tasks/${task.id}/score`, sct(language, 'openScoreSheet'));
+  if (task.stageType === 'propose') return link(`/inbox/tasks/${task.id}/proposals`, wt(language, 'openProposals'));
   if (task.stageType === 'discussion') return html`${link(`/campaigns/${task.campaignId}/document`, wt(language, 'openDocument'))}${commandForms(row, model)}`;
   return commandForms(row, model);
 }

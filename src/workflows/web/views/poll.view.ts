@@ -16,6 +16,8 @@ export interface PollViewModel {
   names: Map<string, string>;
   /** The units the viewer may vote for here, with their codes. */
   voteFor: Array<{ unitId: string; unitCode: string; unitName: string }>;
+  /** The viewer votes in person: the poll's electorate is people (a council) and they are one of them. */
+  votesInPerson: boolean;
   flash?: string;
   failure?: { message: string; choice?: string };
   /** The viewer may record a meeting's ballots (secretary or administrator). */
@@ -26,9 +28,27 @@ export interface PollViewModel {
 
 const choiceText = (choice: unknown, language: Language) => (typeof choice === 'string' ? labelOf(CHOICE_TEXTS, choice, language) : JSON.stringify(choice));
 
+/** A council member's ballot on candidates: one checkbox each, ticked for approval (the poll judges each on its own). */
+function personalBallotForm(model: PollViewModel): SafeHtml {
+  const { language, status } = model;
+  const candidates = status.candidates ?? [];
+  return html`<section aria-labelledby="cast-heading" class="task">
+  <h2 id="cast-heading">${pt(language, 'castHeading')}</h2>
+  <form method="post" action="/polls/${status.id}/ballot">
+    <input type="hidden" name="subjectHash" value="${status.subject.hash}">
+    <p>${pt(language, 'castAsMember')}</p>
+    <fieldset><legend>${pt(language, 'candidatesLegend')}</legend>${candidates.map(
+      (candidate, i) => html`<div class="choice"><input type="checkbox" id="candidate-${i}" name="candidate" value="${candidate.id}"><label for="candidate-${i}">${candidate.label}</label></div>`,
+    )}</fieldset>
+    <button type="submit">${pt(language, 'castButton')}</button>
+  </form>
+</section>`;
+}
+
 function ballotForm(model: PollViewModel): SafeHtml | '' {
   const { language, status, voteFor, failure } = model;
   if (status.status !== 'open') return '';
+  if (status.electorate.kind === 'people') return model.votesInPerson && status.candidates ? personalBallotForm(model) : html`<p class="muted" id="not-in-electorate">${pt(language, 'notAMember')}</p>`;
   if (!voteFor.length) return html`<p class="muted" id="not-in-electorate">${pt(language, 'notInElectorate')}</p>`;
   const unitField =
     voteFor.length === 1
