@@ -27,6 +27,7 @@ import { DiscussionGateModule } from './workflows/stages/discussion/discussion-g
 import { ScoreWebModule } from './workflows/stages/score/web/score-web.module';
 import { WorkflowEditorModule } from './workflows/editor/workflow-editor.module';
 import { CampaignLaunchesModule } from './workflows/launches/campaign-launches.module';
+import { UnitStartedModule } from './workflows/unit-started/unit-started.module';
 import { LaunchSchedulesApiModule } from './workflows/schedules/launch-schedules-api.module';
 import { WebhooksApiModule } from './workflows/webhooks/webhooks-api.module';
 import { MailApiModule } from './workflows/mail/mail-api.module';
@@ -66,7 +67,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...coreImports(config),
-        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule, LaunchSchedulesApiModule, CampaignLaunchesModule, WorkflowEditorModule, ScoringApiModule, CommendationsApiModule, ScoreWebModule, WebhooksApiModule, MailApiModule, OverviewModule, OrganisationPagesModule, SimulationModule.register((simulated) => AppModule.forRole('api', simulated))] : []),
+        ...(http ? [HealthModule, AuthModule, OrgModule, WebModule, WorkflowApiModule, WorkflowDefinitionsModule, WorkflowWebModule, FormsModule, DocumentsModule, DiscussionApiModule, VotingApiModule, SigningWebModule, ObservabilityHttpModule, LaunchSchedulesApiModule, CampaignLaunchesModule, UnitStartedModule, WorkflowEditorModule, ScoringApiModule, CommendationsApiModule, ScoreWebModule, WebhooksApiModule, MailApiModule, OverviewModule, OrganisationPagesModule, SimulationModule.register((simulated) => AppModule.forRole('api', simulated))] : []),
         ...(worker ? [WorkerModule] : []),
       ],
       providers: http ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],

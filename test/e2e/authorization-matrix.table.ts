@@ -191,6 +191,12 @@ export const EXPECTED_OUTCOMES = parseTable(`
   GET    /api/v1/advanced-examples/{id}                            401            allowed        allowed        allowed        allowed        allowed
   POST   /api/v1/advanced-examples/{id}/attachments                401            allowed        allowed        allowed        allowed        allowed
   GET    /api/v1/advanced-examples/{id}/attachments/{fileId}       401            allowed        allowed        allowed        allowed        allowed
+  # One step to an ad hoc commendation: the example's unit's officer only (NOT_MANDATED otherwise), checked after the
+  # example is found; the matrix's unknown example answers 404 to everyone signed in.
+  POST   /api/v1/advanced-examples/{id}/commendation               401            allowed        allowed        allowed        allowed        allowed
+  # Units start their own ad hoc commendations (a startedBy "unit" workflow) for the unit they act for.
+  GET    /api/v1/unit-campaigns/workflows                          401            allowed        allowed        allowed        allowed        allowed
+  POST   /api/v1/unit-campaigns                                    401            allowed        allowed        allowed        allowed        allowed
   POST   /api/v1/advanced-examples/{id}/review                     401            allowed        allowed        allowed        allowed        allowed
   # Public consultation: the secretary or an administrator opens it; everyone signed in reads and objects.
   POST   /api/v1/commendation-proposals/{id}/consultation          401            403            403            403            allowed        allowed

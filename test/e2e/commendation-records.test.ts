@@ -104,7 +104,7 @@ describe('commendation records and eligibility (e2e)', () => {
       '8 recruitedOn NOT_FOR_KIND',
       '9 title TITLE_SUBJECT',
     ]);
-    expect(bad.body.details[0].message).toBe('Bộ quy định năm 2021 không có danh hiệu "CSTD-XYZ" (có: LDTT, CSTDCS, CSTD-NGANH, CSTD-TOAN-QUOC, TTLDTT, TTLDXS, CO-THI-DUA-NGANH, CO-THI-DUA-CHINH-PHU).');
+    expect(bad.body.details[0].message).toBe('Bộ quy định năm 2021 không có danh hiệu "CSTD-XYZ" (có: LDTT, CSTDCS, CSTD-NGANH, CSTD-TOAN-QUOC, TTLDTT, TTLDXS, CO-THI-DUA-NGANH, CO-THI-DUA-CHINH-PHU, GIAY-KHEN, GIAY-KHEN-TAP-THE, BANG-KHEN-VKSTC, BANG-KHEN-VKSTC-TAP-THE).');
     const record = await t.http().get(`/api/v1/people/${ids['kt.an']}/commendation-record`).set(admin).expect(200);
     expect(record.body.years.map((y: { year: number }) => y.year)).toEqual([2019, 2020]);
   });

@@ -192,6 +192,11 @@ export const COMMENDATION_ERRORS = {
       en: "This review belongs to a campaign: council members vote on the campaign's poll page, and the decision is recorded at the campaign's decision stage.",
     },
   },
+  PROPOSAL_ACCOUNT_REQUIRED: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Đề nghị {title} cho {name} cần tóm tắt thành tích.', en: 'Proposing {name} for {title} needs an account of the achievement.' },
+  },
   PROPOSAL_CANDIDATE_REPEATED: {
     kind: 'user',
     status: 422,
@@ -312,6 +317,29 @@ export const COMMENDATION_ERRORS = {
   EXAMPLE_NOT_EDITABLE: {
     kind: 'conflict',
     message: { vi: 'Đề cử "{title}" đã được xét duyệt, không thể bổ sung tài liệu.', en: 'The nomination "{title}" has been reviewed; nothing can be attached.' },
+  },
+  EXAMPLE_NOT_ACCEPTED: {
+    kind: 'conflict',
+    message: { vi: 'Chỉ đề cử đã được chấp nhận mới đề nghị khen thưởng đột xuất được; "{title}" đang ở trạng thái {status}.', en: 'Only an accepted nomination can be proposed for an ad hoc commendation; "{title}" is {status}.' },
+  },
+  EXAMPLE_TITLE_NOT_A_FORM: {
+    kind: 'user',
+    status: 422,
+    message: {
+      vi: 'Khen thưởng đột xuất cho {name} chỉ chọn một trong: {forms}.',
+      en: 'An ad hoc commendation of {name} is one of: {forms}.',
+    },
+  },
+  EXAMPLE_ALREADY_PROPOSED: {
+    kind: 'conflict',
+    message: { vi: 'Đề cử này đã được đề nghị khen thưởng đột xuất.', en: 'This nomination was already proposed for an ad hoc commendation.' },
+  },
+  WORKFLOW_NOT_STARTED_BY_UNITS: {
+    kind: 'forbidden',
+    message: {
+      vi: 'Quy trình "{workflow}" chỉ quản trị viên mới khởi động được; đơn vị không tự khởi động.',
+      en: 'Only administrators start the workflow "{workflow}"; units cannot start it themselves.',
+    },
   },
   PROPOSAL_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy đề nghị khen thưởng {id}.', en: 'Proposal {id} not found.' } },
   CONSULTATION_NOT_FOUND: { kind: 'not-found', message: { vi: 'Không tìm thấy đợt lấy ý kiến {id}.', en: 'Consultation {id} not found.' } },

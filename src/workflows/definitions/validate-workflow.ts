@@ -116,6 +116,9 @@ export function validateWorkflow(document: unknown, registry: StageRegistry): Wo
   const doc = document as WorkflowDocument;
   const problems: WorkflowProblem[] = [];
   if (!hasStage(doc.stages, doc.start)) problems.push(problem('$.start', 'UNKNOWN_START', `Không có bước "${doc.start}"`, `no stage "${doc.start}"`));
+  if (doc.startedBy === 'unit' && doc.subject !== 'unit') {
+    problems.push(problem('$.startedBy', 'STARTED_BY_UNIT_NEEDS_UNIT_SUBJECT', 'Quy trình do đơn vị tự khởi động phải chạy cho một đơn vị (subject "unit")', 'a workflow units start themselves must run for a unit (subject "unit")'));
+  }
   for (const [key, stage] of Object.entries(doc.stages)) problems.push(...stageProblems(key, stage, doc.stages, registry));
   if (hasStage(doc.stages, doc.start)) {
     const seen = reachable(doc);

@@ -39,6 +39,7 @@ export const WORKFLOW_DOCUMENT_SCHEMA = {
     name: localText,
     description: localText,
     subject: { enum: ['cluster', 'unit'] },
+    startedBy: { enum: ['admin', 'unit'] },
     start: { type: 'string', minLength: 1 },
     stages: {
       type: 'object',

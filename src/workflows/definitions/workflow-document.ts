@@ -49,6 +49,11 @@ export interface WorkflowDocument {
   description?: LocalText;
   /** The subject a campaign of this workflow runs for. */
   subject?: 'cluster' | 'unit';
+  /**
+   * Who launches its campaigns: administrators (the default), or also a unit's officer for their own unit (`unit`,
+   * for proposals a unit makes when the occasion arises, such as an ad hoc commendation).
+   */
+  startedBy?: 'admin' | 'unit';
   start: string;
   stages: Record<string, StageDefinition>;
 }

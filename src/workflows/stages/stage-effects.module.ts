@@ -7,6 +7,7 @@ import { VotingModule } from '../../modules/voting/voting.module';
 import { DecisionStageEffects } from './decision/decision.effects';
 import { AmendmentDecisionService } from './discussion/amendment-decision.service';
 import { DiscussionStageEffects } from './discussion/discussion.effects';
+import { ProposeStageEffects } from './propose/propose.effects';
 import { RankStageEffects } from './rank/rank.effects';
 import { ScoreStageEffects } from './score/score.effects';
 import { SignStageEffects } from './sign/sign.effects';
@@ -28,17 +29,19 @@ import { VoteStageEffects } from './vote/vote.effects';
     DecisionStageEffects,
     RankingService,
     RankStageEffects,
+    ProposeStageEffects,
     {
       provide: STAGE_EFFECTS,
-      useFactory: (vote: VoteStageEffects, discussion: DiscussionStageEffects, sign: SignStageEffects, score: ScoreStageEffects, decision: DecisionStageEffects, rank: RankStageEffects): StageEffects[] => [
-        vote,
-        discussion,
-        sign,
-        score,
-        decision,
-        rank,
-      ],
-      inject: [VoteStageEffects, DiscussionStageEffects, SignStageEffects, ScoreStageEffects, DecisionStageEffects, RankStageEffects],
+      useFactory: (
+        vote: VoteStageEffects,
+        discussion: DiscussionStageEffects,
+        sign: SignStageEffects,
+        score: ScoreStageEffects,
+        decision: DecisionStageEffects,
+        rank: RankStageEffects,
+        propose: ProposeStageEffects,
+      ): StageEffects[] => [vote, discussion, sign, score, decision, rank, propose],
+      inject: [VoteStageEffects, DiscussionStageEffects, SignStageEffects, ScoreStageEffects, DecisionStageEffects, RankStageEffects, ProposeStageEffects],
     },
   ],
   exports: [STAGE_EFFECTS, AmendmentDecisionService, RankingService],

@@ -6,6 +6,7 @@ import { AppError } from '../../common/errors/app-error';
 import { toErrorResponse } from '../../common/errors/error-response';
 import { localText } from '../definitions/workflow-document';
 import { EligibilityService } from '../../modules/commendations/records/eligibility.service';
+import { RulePacksService } from '../../modules/commendations/records/rule-packs.service';
 import { redirectSeeOther } from '../../modules/web/page-response';
 import { WebExceptionFilter } from '../../modules/web/web-exception.filter';
 import { CampaignQueriesService } from '../api/campaign-queries.service';
@@ -13,7 +14,7 @@ import { ProposeTaskService } from '../stages/propose/propose-task.service';
 import { proposalTaskView, ProposalTaskViewModel } from './views/proposal-task.view';
 import { PageViewer, WorkflowPageShell } from './workflow-page-shell.service';
 
-type Refusal = Pick<ProposalTaskViewModel, 'alert' | 'refused' | 'checked'> & { status?: number };
+type Refusal = Pick<ProposalTaskViewModel, 'alert' | 'refused' | 'checked' | 'accounts'> & { status?: number };
 
 /**
  * A unit's propose task as a page (đề nghị danh hiệu): for each title of the stage, the unit's staff of the campaign's
@@ -29,6 +30,7 @@ export class ProposalTaskPagesController {
     private readonly shell: WorkflowPageShell,
     private readonly proposals: ProposeTaskService,
     private readonly eligibility: EligibilityService,
+    private readonly packs: RulePacksService,
     private readonly queries: CampaignQueriesService,
   ) {}
 
@@ -45,10 +47,12 @@ export class ProposalTaskPagesController {
     const viewer = await this.shell.viewer(request, response, `/inbox/tasks/${id}/proposals`);
     if (!viewer) return;
     const ticked = ([] as unknown[]).concat(form.candidate ?? []).filter((value): value is string => typeof value === 'string' && value.includes(':'));
-    const byTitle = new Map<string, Array<{ personId: string }>>();
+    // A commendation form's account comes in `account:TITLE:id`, beside its box.
+    const accounts = new Map(Object.entries(form).flatMap(([name, value]) => (name.startsWith('account:') && typeof value === 'string' && value.trim() ? [[name.slice('account:'.length), value]] : [])));
+    const byTitle = new Map<string, Array<{ personId: string; account?: string }>>();
     for (const value of ticked) {
       const [title, personId] = value.split(':', 2);
-      byTitle.set(title, [...(byTitle.get(title) ?? []), { personId }]);
+      byTitle.set(title, [...(byTitle.get(title) ?? []), { personId, ...(accounts.has(value) ? { account: accounts.get(value) } : {}) }]);
     }
     try {
       const actingFor = await this.queries.actingForTask(id, viewer.principal.personId, undefined);
@@ -60,13 +64,13 @@ export class ProposalTaskPagesController {
       if (refusal.status >= 500) throw error;
       response.set(refusal.headers);
       const refused = error.code === 'PROPOSAL_INELIGIBLE' && Array.isArray(error.details) ? (error.details as Array<{ name: string; reasons: string[] }>) : undefined;
-      await this.render(request, response, viewer, id, { status: refusal.status, alert: refusal.body.message, refused, checked: new Set(ticked) });
+      await this.render(request, response, viewer, id, { status: refusal.status, alert: refusal.body.message, refused, checked: new Set(ticked), accounts });
     }
   }
 
   private async render(request: Request, response: Response, viewer: PageViewer, id: string, refusal: Refusal): Promise<void> {
     const { language, principal } = viewer;
-    const { task, titles, stageName } = await this.proposals.load(id);
+    const { task, titles, stageName, criteria } = await this.proposals.load(id);
     const unit = task.assigneeUnit;
     if (!unit) throw new AppError('TASK_HAS_NO_PROPOSALS', { id });
     // The unit's officers, and administrators (who read it without acting for the unit).
@@ -89,11 +93,14 @@ export class ProposalTaskPagesController {
         unitName: unit.name,
         year,
         titles: lists,
+        forms: new Set(titles.filter((code) => this.packs.title(year, code).title.kind === 'form')),
+        criteria: criteria === undefined ? undefined : localText(criteria, '', language),
         state,
         proposed: proposals,
         alert: refusal.alert,
         refused: refusal.refused,
         checked: refusal.checked,
+        accounts: refusal.accounts,
       }),
     });
   }

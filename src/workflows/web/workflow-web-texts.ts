@@ -171,6 +171,7 @@ export const OUTCOME_TEXTS: Record<string, Text> = {
   ranked: { vi: 'Đã xếp hạng', en: 'Ranked' },
   decided: { vi: 'Đã quyết định', en: 'Decided' },
   proposed: { vi: 'Đã đề nghị', en: 'Proposed' },
+  none: { vi: 'Không có đề nghị', en: 'Nobody proposed' },
 };
 
 export const CAMPAIGN_STATUS_TEXTS: Record<string, Text> = {

@@ -20,7 +20,7 @@ export type ExampleStatus = (typeof EXAMPLE_STATUSES)[number];
 @Index({ properties: ['unit', 'year'] })
 @Index({ properties: ['status', 'year'] })
 @Index({ properties: ['person'] })
-export class AdvancedExample extends BaseEntity<'person' | 'status' | 'attachments' | 'reviewedBy' | 'reviewedAt' | 'reviewNote'> {
+export class AdvancedExample extends BaseEntity<'person' | 'status' | 'attachments' | 'reviewedBy' | 'reviewedAt' | 'reviewNote' | 'commendationCampaignId'> {
   @Property({ type: 'string', length: 24 })
   kind!: ExampleKind;
 
@@ -61,4 +61,8 @@ export class AdvancedExample extends BaseEntity<'person' | 'status' | 'attachmen
   /** Why it was declined, or a word on its acceptance. */
   @Property({ type: 'string', length: 2000, nullable: true })
   reviewNote: string | null = null;
+
+  /** The ad hoc commendation campaign it was proposed for in one step, once (the campaign is the workflow's). */
+  @Property({ type: 'uuid', nullable: true })
+  commendationCampaignId: string | null = null;
 }

@@ -29,7 +29,8 @@ export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 @Unique({ properties: ['recipientKey', 'titleCode', 'year'] })
 @Index({ properties: ['unit', 'year', 'titleCode'] })
 @Index({ properties: ['pollId'] })
-export class CommendationProposal extends BaseEntity<'person' | 'overrideReason' | 'overriddenBy' | 'status' | 'pollId' | 'decision'> {
+@Index({ properties: ['campaignId'] })
+export class CommendationProposal extends BaseEntity<'person' | 'account' | 'campaignId' | 'overrideReason' | 'overriddenBy' | 'status' | 'pollId' | 'decision'> {
   /** The proposing unit. */
   @ManyToOne(() => Unit, { deleteRule: 'restrict' })
   unit!: Unit;
@@ -57,6 +58,17 @@ export class CommendationProposal extends BaseEntity<'person' | 'overrideReason'
 
   @Property({ type: JsonType })
   reasons!: ProposalReason[];
+
+  /**
+   * The account of the achievement (tóm tắt thành tích) the proposal rests on: required for a commendation form given
+   * for an ad hoc or thematic achievement, optional for a title.
+   */
+  @Property({ type: 'text', nullable: true })
+  account: string | null = null;
+
+  /** The campaign whose propose task made it (null for a proposal made directly); its review votes on these. */
+  @Property({ type: 'uuid', nullable: true })
+  campaignId: string | null = null;
 
   /** Why an administrator proposed an ineligible candidate anyway. */
   @Property({ type: 'string', length: 1000, nullable: true })

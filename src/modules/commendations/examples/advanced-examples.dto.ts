@@ -63,6 +63,7 @@ export class AdvancedExampleDto {
   @ApiProperty({ type: [AttachmentDto] }) attachments!: AttachmentDto[];
   @ApiPropertyOptional({ type: ExampleReviewDto, nullable: true }) review!: ExampleReviewDto | null;
   @ApiProperty() nominatedAt!: Date;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The ad hoc commendation campaign it was proposed for in one step' }) commendationCampaignId!: string | null;
 
   /** With its unit, person and reviewer populated. */
   static from(example: AdvancedExample): AdvancedExampleDto {
@@ -78,6 +79,7 @@ export class AdvancedExampleDto {
       attachments: example.attachments.map((attachment) => ({ ...attachment })),
       review: example.reviewedBy && example.reviewedAt ? { reviewedBy: example.reviewedBy.fullName, reviewedAt: example.reviewedAt, note: example.reviewNote } : null,
       nominatedAt: example.createdAt,
+      commendationCampaignId: example.commendationCampaignId,
     };
   }
 }

@@ -20,6 +20,7 @@ interface Proposed {
   name: string;
   person: Person | null;
   overrideReason: string | null;
+  account: string | null;
 }
 
 /**
@@ -40,7 +41,7 @@ export class ProposalsService {
     // What a refusal after the transaction (a concurrent proposal won) names: the candidates and the title in words.
     const named = { names: '—', title: body.title };
     try {
-      return await this.em.fork().transactional((em) => this.proposeIn(em, body, principal, language, now, named));
+      return await this.em.fork().transactional((em) => this.proposeIn(em, body, principal, language, { now, named }));
     } catch (error) {
       // A concurrent request proposed one of these candidates first; this one rolled back whole.
       if (error instanceof UniqueConstraintViolationException) throw new AppError('PROPOSAL_EXISTS', { name: named.names, title: named.title, year: body.year });
@@ -50,9 +51,16 @@ export class ProposalsService {
 
   /**
    * The same, inside the caller's transaction (a campaign's proposal task records its unit's proposals as the task
-   * completes). `named` receives the candidates' names and the title in words, for a refusal after a lost race.
+   * completes, with the campaign's id). `named` receives the candidates' names and the title in words, for a refusal
+   * after a lost race.
    */
-  async proposeIn(em: EntityManager, body: ProposeDto, principal: Principal, language: Language, now: Date, named = { names: '—', title: body.title }): Promise<ProposalDto[]> {
+  async proposeIn(
+    em: EntityManager,
+    body: ProposeDto,
+    principal: Principal,
+    language: Language,
+    { now, named = { names: '—', title: body.title }, campaignId = null }: { now: Date; named?: { names: string; title: string }; campaignId?: string | null },
+  ): Promise<ProposalDto[]> {
     const isAdmin = principal.roles.includes('admin');
     const postgres = em.getPlatform().constructor.name.startsWith('PostgreSql');
     const unit = await em.findOne(Unit, body.unitId, postgres ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
@@ -60,6 +68,9 @@ export class ProposalsService {
     if (!isAdmin && !(await mandatedFor(em, principal.personId, [unit.id]))) throw new AppError('PROPOSAL_FORBIDDEN', { unit: unit.name });
     const { pack, title } = this.packs.title(body.year, body.title);
     const proposed = await this.candidates(em, body, unit, title.subject === 'unit', isAdmin);
+    // A commendation form rewards an achievement: the proposal must say what it was.
+    const unexplained = title.kind === 'form' ? proposed.find((p) => !p.account) : undefined;
+    if (unexplained) throw new AppError('PROPOSAL_ACCOUNT_REQUIRED', { name: unexplained.name, title: title.shortName[language] });
 
     const records = await loadEligibilityRecords(em, { personIds: proposed.flatMap((p) => (p.person ? [p.person.id] : [])), unitIds: [unit.id], year: body.year });
     const judged = proposed.map((p) => ({ ...p, result: evaluateEligibility(pack, records, p.candidate, title.code, body.year) }));
@@ -95,6 +106,8 @@ export class ProposalsService {
         packKey: pack.key,
         eligible: p.result.eligible,
         reasons: p.result.reasons.map((r) => ({ rule: r.rule, source: r.source, met: r.met, vi: r.text.vi, en: r.text.en })),
+        account: p.account,
+        campaignId,
         overrideReason: p.overrideReason,
         overriddenBy: p.overrideReason ? em.getReference(Person, principal.personId) : null,
         priority: earlier.length + i + 1,
@@ -127,7 +140,11 @@ export class ProposalsService {
       if (!reason) throw new AppError('OVERRIDE_REASON_REQUIRED', { name });
       return reason;
     };
-    if (collective) return [{ candidate: { subject: 'unit', id: unit.id }, name: unit.name, person: null, overrideReason: overrideOf(body.candidates?.[0]?.override, unit.name) }];
+    const accountOf = (given: { account?: string } | undefined) => given?.account?.trim() || null;
+    if (collective) {
+      const given = body.candidates?.[0];
+      return [{ candidate: { subject: 'unit', id: unit.id }, name: unit.name, person: null, overrideReason: overrideOf(given?.override, unit.name), account: accountOf(given) }];
+    }
     const wanted = body.candidates ?? [];
     if (!wanted.length) throw new AppError('PROPOSAL_EMPTY');
     const ids = wanted.map((c) => c.personId ?? '');
@@ -140,7 +157,7 @@ export class ProposalsService {
       if (!staff.has(person.id)) throw new AppError('CANDIDATE_NOT_IN_UNIT', { person: person.fullName, unit: unit.name, year: body.year });
       if (seen.has(person.id)) throw new AppError('PROPOSAL_CANDIDATE_REPEATED', { name: person.fullName });
       seen.add(person.id);
-      return { candidate: { subject: 'person', id: person.id }, name: person.fullName, person, overrideReason: overrideOf(c.override, person.fullName) };
+      return { candidate: { subject: 'person', id: person.id }, name: person.fullName, person, overrideReason: overrideOf(c.override, person.fullName), account: accountOf(c) };
     });
   }
 }
@@ -149,6 +166,7 @@ export function proposalDto(row: CommendationProposal, name: string, language: L
   return {
     id: row.id,
     candidate: { subject: row.person ? 'person' : 'unit', id: row.recipientKey.slice(row.recipientKey.indexOf(':') + 1), name },
+    account: row.account,
     year: row.year,
     title: row.titleCode,
     packKey: row.packKey,

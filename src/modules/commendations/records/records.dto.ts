@@ -199,6 +199,10 @@ export class ProposedCandidateDto {
   @ApiPropertyOptional({ type: OverrideDto, description: 'Administrators only (403 OVERRIDE_FORBIDDEN): propose although not eligible' })
   @IsOptional() @ValidateNested() @Type(() => OverrideDto)
   override?: OverrideDto;
+
+  @ApiPropertyOptional({ example: 'Trực tiếp phát hiện, kiến nghị khắc phục vi phạm trong vụ án…', description: 'The achievement (tóm tắt thành tích): required for a commendation form (422 PROPOSAL_ACCOUNT_REQUIRED)' })
+  @IsOptional() @IsString() @MaxLength(4000)
+  account?: string;
 }
 
 /** A unit proposes candidates for a title of a year, in its order of priority (the caps keep the first). */
@@ -237,6 +241,7 @@ export class ProposalCandidateDto {
 export class ProposalDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: ProposalCandidateDto }) candidate!: ProposalCandidateDto;
+  @ApiProperty({ nullable: true, description: 'The account of the achievement, as proposed' }) account!: string | null;
   @ApiProperty() year!: number;
   @ApiProperty({ example: 'CSTDCS' }) title!: string;
   @ApiProperty({ example: 'rules-before-2024', description: 'The rule pack that judged it' }) packKey!: string;

@@ -22,17 +22,21 @@ describe('the built-in rule packs', () => {
     expect(validateRulePack(document)).toEqual([]);
   });
 
-  it.each(BUILTIN_KEYS)('%s defines the eight titles of the ladder', (key) => {
+  it.each(BUILTIN_KEYS)('%s defines the eight titles of the ladder, then the commendation forms for ad hoc and thematic awards', (key) => {
     const pack = packs.find((p) => p.key === key)!;
-    expect(pack.titles.map((title) => [title.code, title.subject])).toEqual([
-      ['LDTT', 'person'],
-      ['CSTDCS', 'person'],
-      ['CSTD-NGANH', 'person'],
-      ['CSTD-TOAN-QUOC', 'person'],
-      ['TTLDTT', 'unit'],
-      ['TTLDXS', 'unit'],
-      ['CO-THI-DUA-NGANH', 'unit'],
-      ['CO-THI-DUA-CHINH-PHU', 'unit'],
+    expect(pack.titles.map((title) => [title.code, title.subject, title.kind ?? 'title'])).toEqual([
+      ['LDTT', 'person', 'title'],
+      ['CSTDCS', 'person', 'title'],
+      ['CSTD-NGANH', 'person', 'title'],
+      ['CSTD-TOAN-QUOC', 'person', 'title'],
+      ['TTLDTT', 'unit', 'title'],
+      ['TTLDXS', 'unit', 'title'],
+      ['CO-THI-DUA-NGANH', 'unit', 'title'],
+      ['CO-THI-DUA-CHINH-PHU', 'unit', 'title'],
+      ['GIAY-KHEN', 'person', 'form'],
+      ['GIAY-KHEN-TAP-THE', 'unit', 'form'],
+      ['BANG-KHEN-VKSTC', 'person', 'form'],
+      ['BANG-KHEN-VKSTC-TAP-THE', 'unit', 'form'],
     ]);
   });
 

@@ -11,6 +11,10 @@ import { Fraction } from '../../voting/rules/fraction';
 
 /** Who receives a title: a person (cá nhân) or a unit (tập thể). */
 export type TitleSubject = 'person' | 'unit';
+
+/** A pack entry is a title of the ladder, or a commendation form proposed with an account of the achievement. */
+export type AwardCategory = 'title' | 'form';
+export const AWARD_CATEGORIES: readonly AwardCategory[] = ['title', 'form'];
 export const TITLE_SUBJECTS: readonly TitleSubject[] = ['person', 'unit'];
 
 /** Scope at which an initiative (sáng kiến) was recognised, in ascending order: unit < sector < province < national. */
@@ -155,6 +159,11 @@ export interface TitleDefinition {
   /** As printed in reasons: { vi: 'LĐTT', en: 'LĐTT' }. */
   shortName: Text;
   subject: TitleSubject;
+  /**
+   * `title` (danh hiệu thi đua, the default) or `form`: a commendation form (hình thức khen thưởng: Giấy khen, Bằng
+   * khen) given for an ad hoc or thematic achievement, whose proposals must give an account of it.
+   */
+  kind?: AwardCategory;
   /** All must be met (`any-of` states alternatives). */
   prerequisites: Prerequisite[];
   /**

@@ -112,6 +112,7 @@ describe('validateRulePack', () => {
     ['a threshold written as a float', { set: 'nominationVote.threshold', to: 0.8 }, [['nominationVote.threshold', 'NOT_A_FRACTION']]],
     ['an unknown prerequisite kind', { set: 'titles[1].prerequisites[0].kind', to: 'same-title' }, [['titles[1].prerequisites[0].kind', 'UNKNOWN_KIND']]],
     ['an unknown field', { set: 'titles[0].level', to: 1 }, [['titles[0].level', 'UNKNOWN_FIELD']]],
+    ['an entry neither a title nor a commendation form', { set: 'titles[0].kind', to: 'medal' }, [['titles[0].kind', 'UNKNOWN_VALUE']]],
     ['an unknown scope', { set: 'titles[1].prerequisites[1].anyOf[1].minimumScope', to: 'district' }, [['titles[1].prerequisites[1].anyOf[1].minimumScope', 'UNKNOWN_VALUE']]],
     ['zero consecutive years', { push: 'titles[1].prerequisites', value: { id: 'B.c', kind: 'consecutive-years', title: 'A', years: 0, source: 'Luật X' } }, [['titles[1].prerequisites[3].years', 'OUT_OF_RANGE']]],
     ['an any-of with one alternative', { pop: 'titles[1].prerequisites[1].anyOf' }, [['titles[1].prerequisites[1].anyOf', 'TOO_FEW_ALTERNATIVES']]],

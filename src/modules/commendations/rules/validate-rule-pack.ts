@@ -2,6 +2,7 @@ import { Text } from '../../../common/i18n/language';
 import { readFraction } from '../../voting/rules/fraction';
 import { parseIsoDate } from './iso-date';
 import {
+  AWARD_CATEGORIES,
   CAP_ROUNDINGS,
   COLLECTIVE_PREREQUISITE_KINDS,
   DISCIPLINE_LEVELS,
@@ -180,6 +181,7 @@ class ShapeChecker {
       name: { type: 'text' },
       shortName: { type: 'text' },
       subject: { type: 'choice', values: TITLE_SUBJECTS },
+      kind: { type: 'choice', values: AWARD_CATEGORIES, optional: true },
       prerequisites: { type: 'array', item: this.prerequisite },
       publicConsultation: {
         type: 'custom',

@@ -9,6 +9,7 @@ import { redirectSeeOther } from '../../web/page-response';
 import { WebExceptionFilter } from '../../web/web-exception.filter';
 import type { ExampleKind } from '../entities/advanced-example.entity';
 import { AdvancedExamplesService } from '../examples/advanced-examples.service';
+import { RulePacksService } from '../records/rule-packs.service';
 import { CommendationPages, PageSession } from './commendation-pages.service';
 import { examplePageView, examplesPageView, exampleText } from './examples-page.view';
 
@@ -27,6 +28,7 @@ export class ExamplesPageController {
   constructor(
     private readonly examples: AdvancedExamplesService,
     private readonly pages: CommendationPages,
+    private readonly packs: RulePacksService,
   ) {}
 
   @Get()
@@ -103,6 +105,10 @@ export class ExamplesPageController {
       example,
       mayAttach: await this.pages.actsFor(session.person, example.unit.unitId),
       mayReview: await this.examples.mayReviewOne(id, session.person),
+      forms: this.packs
+        .forYear(example.year)
+        .titles.filter((title) => title.kind === 'form' && title.subject === (example.person ? 'person' : 'unit'))
+        .map((title) => ({ code: title.code, name: title.name[session.language] })),
       ...extras,
     });
     this.pages.send(request, response, session, status, example.title, content, STYLE);

@@ -33,6 +33,11 @@ const TEXTS = {
     accept: 'Chấp nhận và công bố',
     decline: 'Không chấp nhận',
     reviewLine: 'Xét duyệt bởi {by}',
+    adHocHeading: 'Đề nghị khen thưởng đột xuất',
+    adHocHint: 'Khởi động quy trình khen thưởng đột xuất của đơn vị và gửi ngay đề nghị kèm tóm tắt thành tích của đề cử này.',
+    adHocForm: 'Hình thức khen thưởng',
+    adHocPropose: 'Đề nghị khen thưởng đột xuất',
+    adHocProposed: 'Đã đề nghị khen thưởng đột xuất: xem đợt khen thưởng',
     noUnit: 'Bạn chưa được ủy quyền cho đơn vị nào để đề cử.',
   },
   en: {
@@ -63,6 +68,11 @@ const TEXTS = {
     accept: 'Accept and publish',
     decline: 'Decline',
     reviewLine: 'Reviewed by {by}',
+    adHocHeading: 'Propose an ad hoc commendation',
+    adHocHint: "Starts the unit's ad hoc commendation workflow and sends the proposal at once, with this nomination's account.",
+    adHocForm: 'Commendation',
+    adHocPropose: 'Propose an ad hoc commendation',
+    adHocProposed: 'Proposed for an ad hoc commendation: see the campaign',
     noUnit: 'You are not mandated for any unit, so you cannot nominate.',
   },
 } as const;
@@ -125,12 +135,14 @@ export interface ExamplePageModel {
   example: AdvancedExampleDto;
   mayAttach: boolean;
   mayReview: boolean;
+  /** The commendation forms of the example's year that fit it (a person's or a collective's), for the one-step proposal. */
+  forms?: Array<{ code: string; name: string }>;
   flash?: string;
   alert?: string;
 }
 
 /** One nomination: the account, its evidence (and the upload while it waits), the review form or the review. */
-export function examplePageView({ language, example, mayAttach, mayReview, flash, alert }: ExamplePageModel): SafeHtml {
+export function examplePageView({ language, example, mayAttach, mayReview, forms = [], flash, alert }: ExamplePageModel): SafeHtml {
   const t = (key: Key, params?: Record<string, unknown>) => exampleText(language, key, params);
   const base = `/commendations/examples/${example.id}`;
   const open = example.status === 'submitted';
@@ -157,5 +169,19 @@ ${mayReview && open
   <button type="submit" name="decision" value="accept">${t('accept')}</button> <button type="submit" name="decision" value="decline">${t('decline')}</button>
 </form>`
   : ''}
-${example.review ? html`<p id="review-result">${t('reviewLine', { by: example.review.reviewedBy })}${example.review.note ? html`: ${example.review.note}` : ''}</p>` : ''}`;
+${example.review ? html`<p id="review-result">${t('reviewLine', { by: example.review.reviewedBy })}${example.review.note ? html`: ${example.review.note}` : ''}</p>` : ''}
+${adHocSection(example, mayAttach, forms, t)}`;
+}
+
+/** An accepted example, for its unit's officers: proposed for an ad hoc commendation in one step, or the campaign it went to. */
+function adHocSection(example: AdvancedExampleDto, mayPropose: boolean, forms: Array<{ code: string; name: string }>, t: (key: Key, params?: Record<string, unknown>) => string): SafeHtml | '' {
+  if (example.status !== 'accepted') return '';
+  if (example.commendationCampaignId) return html`<p id="ad-hoc"><a href="/campaigns/${example.commendationCampaignId}">${t('adHocProposed')}</a></p>`;
+  if (!mayPropose || !forms.length) return '';
+  return html`<form method="post" action="/commendations/examples/${example.id}/commendation" class="stacked" id="ad-hoc">
+  <h2>${t('adHocHeading')}</h2>
+  <p class="muted">${t('adHocHint')}</p>
+  <label>${t('adHocForm')} <select name="title">${forms.map((form) => html`<option value="${form.code}">${form.name}</option>`)}</select></label>
+  <button type="submit">${t('adHocPropose')}</button>
+</form>`;
 }

@@ -175,12 +175,10 @@ export class DecisionTaskService {
     const ids = (campaign.context as EvaluationContext).approvedProposals?.proposalIds ?? [];
     if (!ids.length) return [];
     const rows = await this.em.fork().find(CommendationProposal, { id: { $in: ids } }, { fields: ['person', 'unit', 'titleCode', 'year'], orderBy: { unit: 'asc', priority: 'asc' } });
-    return rows.map((row) => ({
-      recipient: row.person ? { personId: row.person.id } : { unitId: row.unit.id },
-      kind: 'title',
-      titleCode: row.titleCode,
-      titleLabel: { ...this.packs.title(row.year, row.titleCode).title.name },
-    }));
+    return rows.map((row) => {
+      const { title } = this.packs.title(row.year, row.titleCode);
+      return { recipient: row.person ? { personId: row.person.id } : { unitId: row.unit.id }, kind: title.kind ?? 'title', titleCode: row.titleCode, titleLabel: { ...title.name } };
+    });
   }
 
   /**

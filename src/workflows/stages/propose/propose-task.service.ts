@@ -9,6 +9,7 @@ import { ProposalDto } from '../../../modules/commendations/records/records.dto'
 import { proposalDto, ProposalsService } from '../../../modules/commendations/records/proposals.service';
 import { CampaignCommandsService } from '../../engine/campaign-commands.service';
 import { CampaignHistoryService, eventActor } from '../../engine/campaign-history.service';
+import type { LocalText } from '../../definitions/workflow-document';
 import { Task } from '../../engine/entities/task.entity';
 import { stageNameText } from '../../engine/refusal-words';
 import { proposeSettingsOf } from './propose.stage';
@@ -17,6 +18,7 @@ import { SubmitProposalsDto, TaskProposalsDto } from './propose-task.dto';
 interface LoadedProposeTask {
   task: Task;
   titles: string[];
+  criteria?: LocalText;
   stageName: ReturnType<typeof stageNameText>;
 }
 
@@ -63,7 +65,8 @@ export class ProposeTaskService {
             const inOrder = [...body.proposals].sort((a, b) => titles.indexOf(a.title) - titles.indexOf(b.title));
             for (const entry of inOrder.filter((e) => e.candidates.length > 0)) {
               named.title = entry.title;
-              made.push(...(await this.proposals.proposeIn(em, { unitId: unit.id, year: locked.campaign.year, title: entry.title, candidates: entry.candidates }, principal, language, this.clock.now(), named)));
+              const body = { unitId: unit.id, year: locked.campaign.year, title: entry.title, candidates: entry.candidates };
+              made.push(...(await this.proposals.proposeIn(em, body, principal, language, { now: this.clock.now(), named, campaignId: locked.campaign.id })));
             }
             await this.history.append(
               em,
@@ -86,15 +89,15 @@ export class ProposeTaskService {
   }
 
   /**
-   * What the task's unit has proposed for the stage's titles in the campaign's year, for its page: read by the unit
-   * (`actingFor`) or, without one, by an administrator the caller has checked.
+   * What the task's unit has proposed in this campaign, for its page: read by the unit (`actingFor`) or, without one,
+   * by an administrator the caller has checked.
    * @throws AppError NOT_TASK_ASSIGNEE when acting for another unit.
    */
   async proposedThrough(taskId: string, language: Language, actingFor?: ActingFor): Promise<TaskProposalsDto> {
-    const { task, titles } = await this.load(taskId);
+    const { task } = await this.load(taskId);
     if (actingFor && actingFor.unitId !== task.assigneeUnit?.id) throw new AppError('NOT_TASK_ASSIGNEE');
     const rows = task.assigneeUnit
-      ? await this.em.fork().find(CommendationProposal, { unit: task.assigneeUnit.id, year: task.campaign.year, titleCode: { $in: titles } }, { populate: ['person', 'unit', 'decision'], orderBy: { priority: 'asc' } })
+      ? await this.em.fork().find(CommendationProposal, { unit: task.assigneeUnit.id, campaignId: task.campaign.id }, { populate: ['person', 'unit', 'decision'], orderBy: { priority: 'asc' } })
       : [];
     return { taskId, proposals: rows.map((row) => proposalDto(row, row.person?.fullName ?? row.unit.name, language)) };
   }
@@ -105,6 +108,7 @@ export class ProposeTaskService {
     if (!task) throw new AppError('TASK_NOT_FOUND', { id: taskId });
     const stage = task.campaign.workflowVersion.document.stages[task.stageRun.stageKey];
     if (stage?.type !== 'propose') throw new AppError('TASK_HAS_NO_PROPOSALS', { id: taskId });
-    return { task, titles: proposeSettingsOf(stage).titles, stageName: stageNameText(stage, task.stageRun.stageKey) };
+    const { titles, criteria } = proposeSettingsOf(stage);
+    return { task, titles, criteria, stageName: stageNameText(stage, task.stageRun.stageKey) };
   }
 }

@@ -9,6 +9,7 @@ describe('ProposeStage', () => {
   it('accepts the rule pack’s title codes for each member unit, or for named assignees', () => {
     expect(problems({ titles: ['LDTT', 'CSTDCS'] })).toEqual([]);
     expect(problems({ titles: ['CSTD-NGANH'] }, { fanOut: undefined, assignees: ['cluster-head'] })).toEqual([]);
+    expect(problems({ titles: ['GIAY-KHEN'], criteria: { vi: 'Có thành tích trong phong trào', en: 'Achievements in the movement' } })).toEqual([]);
   });
 
   it.each<[string, Record<string, unknown>, Partial<StageDefinition>, Array<[string, string]>]>([
@@ -18,6 +19,8 @@ describe('ProposeStage', () => {
     ['a lower-case code', { titles: ['ldtt'] }, {}, [['settings.titles', 'SETTING_INVALID']]],
     ['a title twice', { titles: ['LDTT', 'LDTT'] }, {}, [['settings.titles', 'SETTING_INVALID']]],
     ['an unknown setting', { titles: ['LDTT'], caps: 2 }, {}, [['settings.caps', 'SETTING_UNKNOWN']]],
+    ['criteria that are no text', { titles: ['LDTT'], criteria: { vi: '' } }, {}, [['settings.criteria', 'SETTING_INVALID']]],
+    ['criteria in an unknown language', { titles: ['LDTT'], criteria: { fr: 'Critères' } }, {}, [['settings.criteria', 'SETTING_INVALID']]],
     ['nobody to propose', { titles: ['LDTT'] }, { fanOut: undefined }, [['fanOut', 'SETTING_INVALID']]],
   ])('refuses %s at its path', (_name, settings, extra, expected) => {
     expect(problems(settings, extra)).toEqual(expected);

@@ -1,10 +1,15 @@
-import type { StageDefinition } from '../../definitions/workflow-document';
+import type { LocalText, StageDefinition } from '../../definitions/workflow-document';
 import { Completion, NOT_COMPLETE, StageHandler, StageProblem, TaskView } from '../stage-handler';
 import { invalidSetting, unknownSettings } from '../stage-problems';
 
 export interface ProposeStageSettings {
   /** The titles a unit may propose its people for, by the rule pack's codes, e.g. `["LDTT", "CSTDCS"]`. */
   titles: string[];
+  /**
+   * What a proposal must show, for a thematic commendation (khen thưởng theo chuyên đề): the movement's own criteria,
+   * shown to every unit on its task.
+   */
+  criteria?: LocalText;
 }
 
 export const proposeSettingsOf = (stage: StageDefinition) => (stage.settings ?? {}) as unknown as ProposeStageSettings;
@@ -25,8 +30,11 @@ export class ProposeStage implements StageHandler {
   readonly hasTasks = true;
 
   validate(stage: StageDefinition): StageProblem[] {
-    const { titles, ...rest } = proposeSettingsOf(stage);
+    const { titles, criteria, ...rest } = proposeSettingsOf(stage);
     const problems = unknownSettings(rest);
+    if (criteria !== undefined && !isLocalText(criteria)) {
+      problems.push(invalidSetting('settings.criteria', 'criteria phải là văn bản hoặc { "vi": văn bản, "en"?: văn bản }', 'criteria must be a text or { "vi": text, "en"?: text }'));
+    }
     const valid = Array.isArray(titles) && titles.length > 0 && titles.length <= MAX_TITLES && titles.every((code) => typeof code === 'string' && PACK_TITLE_CODE.test(code));
     if (!valid) {
       problems.push(
@@ -45,8 +53,9 @@ export class ProposeStage implements StageHandler {
     return problems;
   }
 
+  /** `none` when no unit proposed anyone (its effects count the campaign's proposals): there is nothing to review. */
   outcomes(): string[] {
-    return ['proposed'];
+    return ['proposed', 'none'];
   }
 
   /** `propose` only through the proposals API, which records the unit's proposals in the same transaction. */
@@ -63,4 +72,13 @@ export class ProposeStage implements StageHandler {
   onDue(): Completion {
     return { complete: true, outcome: 'proposed' };
   }
+}
+
+/** A text, or `{ vi, en? }` with a Vietnamese text; at most 4,000 characters each. */
+function isLocalText(value: unknown): value is LocalText {
+  const text = (candidate: unknown) => typeof candidate === 'string' && candidate.trim().length > 0 && candidate.length <= 4000;
+  if (typeof value === 'string') return text(value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { vi, en, ...rest } = value as Record<string, unknown>;
+  return Object.keys(rest).length === 0 && text(vi) && (en === undefined || text(en));
 }

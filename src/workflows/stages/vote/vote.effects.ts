@@ -12,8 +12,6 @@ import { VotingRule } from '../../../modules/voting/rules/voting-rule';
 import { CommendationProposal } from '../../../modules/commendations/entities/commendation-proposal.entity';
 import { councilRuleOf } from '../../../modules/commendations/records/proposal-council.service';
 import { RulePacksService } from '../../../modules/commendations/records/rule-packs.service';
-import type { WorkflowDocument } from '../../definitions/workflow-document';
-import { proposeSettingsOf } from '../propose/propose.stage';
 import { StageEffectContext, StageEffects } from '../stage-effects';
 import { voteRuleOf, voteSettingsOf, voteSubjectOf } from './vote.stage';
 import { stageNameText } from '../../engine/refusal-words';
@@ -117,18 +115,14 @@ export class VoteStageEffects implements StageEffects {
   }
 
   /**
-   * Bình xét: the council votes on the member units' proposals of the campaign's year for the titles of the workflow's
-   * propose stages that still wait (`proposed`), each a candidate passed or not on its own. They are taken (`in-vote`,
-   * bound to this poll) in the engine's transaction, so the same proposals can never be in two votes.
+   * Bình xét: the council votes on the proposals the campaign's propose tasks made that still wait (`proposed`), each a
+   * candidate passed or not on its own. They are taken (`in-vote`, bound to this poll) in the engine's transaction, so
+   * the same proposals can never be in two votes.
    */
   private async openOnProposals({ em, campaign, run, stage, tasks, record }: StageEffectContext): Promise<void> {
-    await em.populate(campaign, ['workflowVersion', 'subjectCluster.members', 'subjectUnit']);
-    const document = campaign.workflowVersion.document as WorkflowDocument;
-    const titles = [...new Set(Object.values(document.stages).flatMap((other) => (other.type === 'propose' ? proposeSettingsOf(other).titles : [])))];
-    const unitIds = campaign.subjectUnit ? [campaign.subjectUnit.id] : (campaign.subjectCluster?.members.getItems().map((unit) => unit.id) ?? []);
     const waiting = await em.find(
       CommendationProposal,
-      { unit: { $in: unitIds }, year: campaign.year, titleCode: { $in: titles }, status: 'proposed' },
+      { campaignId: campaign.id, status: 'proposed' },
       { populate: ['person', 'unit'], orderBy: { unit: { name: 'asc' }, titleCode: 'asc', priority: 'asc' } },
     );
     if (!waiting.length) throw new AppError('PROPOSALS_NONE_IN_CAMPAIGN', { stage: stageNameText(stage, run.stageKey) });
@@ -149,7 +143,7 @@ export class VoteStageEffects implements StageEffects {
     );
     await em.nativeUpdate(CommendationProposal, { id: { $in: ids } }, { status: 'in-vote', pollId: poll.id, updatedAt: new Date() });
     campaign.context = { ...campaign.context, polls: { ...((campaign.context.polls as Record<string, string>) ?? {}), [run.id]: poll.id } };
-    await record('poll.opened', { stage: run.stageKey, stageRunId: run.id, pollId: poll.id, subject: { kind: 'proposals', candidates: ids, titles } });
+    await record('poll.opened', { stage: run.stageKey, stageRunId: run.id, pollId: poll.id, subject: { kind: 'proposals', candidates: ids } });
   }
 
   private async openOnDocument({ em, campaign, run, stage, tasks, record }: StageEffectContext): Promise<void> {

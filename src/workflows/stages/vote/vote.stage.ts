@@ -11,9 +11,9 @@ import { votingRuleProblems } from './voting-rule-problems';
  *   of the member units, by default by secret ballot with at least 4/5 of all members agreeing;
  * - `acclaimed`: the council's vote on the proposal for the acclaimed units (`context.acclaimed`), a candidate poll of
  *   the stage's people (council members), by default open, more than half of them;
- * - `proposals`: the council's review (bình xét) of the member units' proposals for the titles of the workflow's
- *   propose stages, a candidate poll of the stage's people, each proposal passed or not on its own, by default by the
- *   rule pack of the campaign's year (the strictest council rule of the titles proposed).
+ * - `proposals`: the council's review (bình xét) of the proposals the campaign's propose stage made, a candidate poll
+ *   of the stage's people, each proposal passed or not on its own, by default by the rule pack of the campaign's year
+ *   (the strictest council rule of the titles proposed).
  */
 export const VOTE_SUBJECTS = ['document', 'ranking-leaders', 'acclaimed', 'proposals'] as const;
 

@@ -14,6 +14,9 @@ const TEXTS = {
     refusedReasons: 'Lý do từ chối',
     backToInbox: 'Về hộp việc',
     closed: 'Bước này đã kết thúc; không thể gửi thêm đề nghị.',
+    criteria: 'Tiêu chí',
+    account: 'Tóm tắt thành tích của {name}',
+    accountHint: 'Hình thức khen thưởng này cần tóm tắt thành tích của người (tập thể) được chọn.',
   },
   en: {
     intro: 'Choose the people of {unit} to propose for the titles of {year}. Each one is judged under {pack}; those not eligible cannot be chosen, and the reasons are shown.',
@@ -25,6 +28,9 @@ const TEXTS = {
     refusedReasons: 'Why they were refused',
     backToInbox: 'Back to the inbox',
     closed: 'This stage is over: no more proposals can be sent.',
+    criteria: 'Criteria',
+    account: 'Account of the achievement of {name}',
+    accountHint: 'This commendation needs an account of the achievement of each one chosen.',
   },
 } as const;
 
@@ -44,10 +50,15 @@ export interface ProposalTaskViewModel {
   /** Open: the form; done: what the unit proposed; closed without an answer: a notice. */
   state: 'open' | 'done' | 'closed';
   proposed: ProposalDto[];
-  /** A refusal, with the boxes ticked kept (`TITLE:personId`) and each refused candidate's reasons. */
+  /** The titles that are commendation forms: each choice carries an account of the achievement. */
+  forms: Set<string>;
+  /** The movement's criteria (a thematic commendation), in the page's language. */
+  criteria?: string;
+  /** A refusal, with the boxes ticked kept (`TITLE:personId`), the accounts typed, and each refused candidate's reasons. */
   alert?: string;
   refused?: Array<{ name: string; reasons: string[] }>;
   checked?: Set<string>;
+  accounts?: Map<string, string>;
 }
 
 const verdict = (candidate: EligibilityCandidateDto, language: Language) =>
@@ -58,14 +69,18 @@ const verdict = (candidate: EligibilityCandidateDto, language: Language) =>
       : html`<span class="badge ok">${eligibilityText(language, 'eligible')}</span>`;
 
 function titleSection(list: EligibilityListDto, model: ProposalTaskViewModel): SafeHtml {
-  const { language, checked = new Set() } = model;
+  const { language, checked = new Set(), accounts = new Map() } = model;
   const id = `title-${list.title.code}`;
+  const isForm = model.forms.has(list.title.code);
   const rows = list.candidates.map((candidate) => {
     const reasons = [...candidate.reasons].sort((a, b) => Number(a.met === true) - Number(b.met === true));
     const box = `${list.title.code}:${candidate.id}`;
+    const account = isForm && candidate.eligible
+      ? html`<label class="account" for="${id}-${candidate.id}-account">${proposalTaskText(language, 'account', { name: candidate.name })}</label><textarea id="${id}-${candidate.id}-account" name="account:${box}" rows="2" maxlength="4000">${accounts.get(box) ?? ''}</textarea>`
+      : '';
     return html`<tr>
   <td>${candidate.eligible ? html`<input type="checkbox" name="candidate" value="${box}" id="${id}-${candidate.id}"${checked.has(box) ? html` checked` : ''}>` : ''}</td>
-  <td>${candidate.eligible ? html`<label for="${id}-${candidate.id}">${candidate.name}</label>` : candidate.name}</td>
+  <td>${candidate.eligible ? html`<label for="${id}-${candidate.id}">${candidate.name}</label>` : candidate.name}${account}</td>
   <td>${verdict(candidate, language)}</td>
   <td><ul class="reasons">${reasons.map((reason) => html`<li class="${reason.met === true ? 'met' : reason.met === false ? 'unmet' : 'pending'}">${reason.text} <span class="muted">(${reason.source})</span></li>`)}</ul></td>
 </tr>`;
@@ -73,6 +88,7 @@ function titleSection(list: EligibilityListDto, model: ProposalTaskViewModel): S
   return html`<section aria-labelledby="${id}">
   <h2 id="${id}">${list.title.name}</h2>
   ${list.caps.length ? html`<ul class="caps">${list.caps.map((cap) => html`<li>${cap}</li>`)}</ul>` : ''}
+  ${isForm ? html`<p class="muted">${proposalTaskText(language, 'accountHint')}</p>` : ''}
   <table>
     <caption>${list.title.name} — ${eligibilityText(language, 'summary', { eligible: list.candidates.filter((c) => c.eligible).length, total: list.candidates.length })}</caption>
     <thead><tr><th scope="col">${eligibilityText(language, 'choose')}</th><th scope="col">${eligibilityText(language, 'candidate')}</th><th scope="col">${eligibilityText(language, 'verdict')}</th><th scope="col">${eligibilityText(language, 'reasons')}</th></tr></thead>
@@ -116,5 +132,6 @@ export function proposalTaskView(model: ProposalTaskViewModel): SafeHtml {
 ${model.alert ? html`<div class="alert" role="alert" id="proposal-error">${model.alert}</div>` : ''}
 ${refused}
 <p class="muted">${proposalTaskText(language, 'intro', { unit: model.unitName, year: model.year, pack })}</p>
+${model.criteria ? html`<section aria-labelledby="criteria-heading"><h2 id="criteria-heading">${proposalTaskText(language, 'criteria')}</h2><p class="prose">${model.criteria}</p></section>` : ''}
 ${body}`;
 }
