@@ -111,6 +111,18 @@ describe('the dry run: a campaign rehearsed on a virtual clock against a throwaw
     await t.http().post('/api/v1/campaign-launches/simulation').set(await bearerFor(t, 'thanhhoa.canbo')).send({ workflowVersionId: pact.versionId, year: 2020, subjectKind: 'cluster', clusterId: pact.clusterId }).expect(403);
   });
 
+  it('rehearses the individual titles: each unit proposes one eligible person, the council passes them, the decision awards them', async () => {
+    const definitions = (await t.http().get('/api/v1/workflow-definitions').set(pact.admin).expect(200)).body.items as Array<{ id: string; key: string }>;
+    const titles = definitions.find((definition) => definition.key === 'cluster-individual-titles')!;
+    const versionId = (await t.http().get(`/api/v1/workflow-definitions/${titles.id}/versions`).set(pact.admin).expect(200)).body.items[0].id;
+    const report: Report = (
+      await t.http().post('/api/v1/campaign-launches/simulation').set(pact.admin).send({ workflowVersionId: versionId, year: 2020, subjectKind: 'cluster', clusterId: pact.clusterId, startsOn: '2020-12-01', seed: 3 }).expect(200)
+    ).body;
+    expect(report.stages.map((stage) => `${stage.key}:${stage.outcome}`)).toEqual(['propose:proposed', 'council-review:passed', 'decision:decided', 'done:end']);
+    expect(report.status).toBe('completed');
+    expect(report.timeline.filter((entry) => entry.vi.includes('đề nghị '))).not.toHaveLength(0);
+  });
+
   it('rehearses the year-end evaluation: reports, self and cross scores with evidence, ranking, votes and the decision', async () => {
     const definitions = (await t.http().get('/api/v1/workflow-definitions').set(pact.admin).expect(200)).body.items as Array<{ id: string; key: string }>;
     const yearEnd = definitions.find((definition) => definition.key === 'cluster-year-end')!;

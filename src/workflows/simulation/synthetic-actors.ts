@@ -5,11 +5,13 @@ import { AppError } from '../../common/errors/app-error';
 import { PrincipalService } from '../../modules/auth/principal.service';
 import { Clock } from '../../modules/calendar/clock';
 import { vietnamDate } from '../../modules/calendar/dates';
+import { EligibilityService } from '../../modules/commendations/records/eligibility.service';
 import { Mandate } from '../../modules/org/entities/mandate.entity';
 import { PollsService } from '../../modules/voting/polls.service';
 import { CampaignCommandsService } from '../engine/campaign-commands.service';
 import { Task } from '../engine/entities/task.entity';
 import { DecisionTaskService } from '../stages/decision/decision-task.service';
+import { ProposeTaskService } from '../stages/propose/propose-task.service';
 import { CampaignAmendmentsService } from '../stages/discussion/campaign-amendments.service';
 import { FormTaskService } from '../stages/form/form-task.service';
 import { ScoreTaskService } from '../stages/score/score-task.service';
@@ -26,7 +28,7 @@ const REHEARSAL_EVIDENCE = Buffer.from('%PDF-1.4\n% dien tap / rehearsal\n%%EOF\
 /** At most this many criteria get evidence on one sheet (a table has a few dozen). */
 const MAX_EVIDENCE = 100;
 /** Stage types a synthetic actor plays; tasks of any other type are left to their deadlines (and the report says so). */
-export const PLAYED_STAGE_TYPES = new Set(['review', 'acknowledge', 'discussion', 'vote', 'sign', 'form', 'score', 'decision']);
+export const PLAYED_STAGE_TYPES = new Set(['review', 'acknowledge', 'discussion', 'vote', 'sign', 'form', 'score', 'propose', 'decision']);
 
 type Text = { vi: string; en: string };
 
@@ -113,9 +115,26 @@ export class SyntheticActors {
         }
         return { vi: `chấm điểm ${sheet.scoredUnit.name}`, en: `scored ${sheet.scoredUnit.name}` };
       }
+      case 'propose': {
+        // The unit proposes the first of its people eligible for the stage's first title, with a rehearsal account.
+        const proposing = this.app.get(ProposeTaskService);
+        const { titles } = await proposing.load(task.id);
+        const list = await this.app.get(EligibilityService).list({ unitId: task.assigneeUnit!.id, year, title: titles[0] }, launcher, 'vi');
+        const chosen = list.candidates.find((candidate) => candidate.eligible);
+        const proposals = chosen ? [{ title: titles[0], candidates: [{ personId: chosen.id, account: `Thành tích (diễn tập ${year})` }] }] : [];
+        await proposing.submit(task.id, { proposals }, principal, actingFor, 'vi');
+        return chosen ? { vi: `đề nghị ${chosen.name}`, en: `proposed ${chosen.name}` } : { vi: 'không đề nghị ai', en: 'proposed nobody' };
+      }
       case 'decision': {
         const number = `${++this.decisions}/QĐ-DT`;
-        await this.app.get(DecisionTaskService).record(task.id, { number, signedOn: this.today() }, principal, actingFor);
+        const decisions = this.app.get(DecisionTaskService);
+        try {
+          await decisions.record(task.id, { number, signedOn: this.today() }, principal, actingFor);
+        } catch (error) {
+          // A stage that names no issuer: the rehearsal's decision-maker signs.
+          if (!(error instanceof AppError) || error.code !== 'DECISION_ISSUER_REQUIRED') throw error;
+          await decisions.record(task.id, { number, signedOn: this.today(), issuer: 'Thủ trưởng đơn vị (diễn tập)' }, principal, actingFor);
+        }
         return { vi: `ban hành quyết định ${number}`, en: `issued decision ${number}` };
       }
       default:
