@@ -73,4 +73,33 @@ describeBrowserOnce('individual titles: propose and vote from the pages (headles
     const poll = (await t.http().get(`/api/v1/polls/${member.url().split('/polls/')[1].split('?')[0]}`).set(pact.admin).expect(200)).body;
     expect(poll.progress.voted).toBe(1);
   });
+
+  it('proposes an accepted example for an ad hoc commendation in one step, and starts one from the unit’s page', async () => {
+    const officer = await bearerFor(t, 'quangbinh.canbo');
+    const unitId = (await t.http().get('/api/v1/units').query({ q: 'VKS-QBI' }).set(pact.admin).expect(200)).body.items[0].id;
+    const person = ((await t.http().get('/api/v1/eligibility').query({ unitId, year: 2020, title: 'GIAY-KHEN' }).set(officer).expect(200)).body.candidates as Array<{ id: string; name: string }>)[3];
+    const example = (await t.http().post('/api/v1/advanced-examples').set(officer).send({ kind: 'good-deed', unitId, personId: person.id, year: 2020, title: 'Cứu người đuối nước', account: 'Cứu hai cháu nhỏ ở sông Gianh.' }).expect(201)).body;
+    await t.http().post(`/api/v1/advanced-examples/${example.id}/review`).set(await bearerFor(t, 'thanhhoa.canbo')).send({ decision: 'accept' }).expect(200);
+
+    const page = await newPage();
+    await signIn(page, t.url!, 'quangbinh.canbo', DEMO_PASSWORD);
+    await page.goto(`${t.url!}/commendations/examples/${example.id}`);
+    expect(await serious(page)).toEqual([]);
+    await page.getByLabel('Hình thức khen thưởng').selectOption({ label: 'Giấy khen của Viện trưởng Viện kiểm sát nhân dân cấp tỉnh' });
+    await page.getByRole('button', { name: 'Đề nghị khen thưởng đột xuất' }).click();
+    await page.waitForURL(/\/campaigns\/[0-9a-f-]+$/);
+    expect(await page.locator('h1').innerText()).toContain(`Khen thưởng đột xuất: ${person.name}`);
+    // The example now links to its campaign instead of offering the form again.
+    await page.goto(`${t.url!}/commendations/examples/${example.id}`);
+    expect(await page.getByRole('link', { name: 'Đã đề nghị khen thưởng đột xuất: xem đợt khen thưởng' }).count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Đề nghị của đơn vị' }).click();
+    await page.waitForURL(/\/unit-campaigns\/new$/);
+    expect(await serious(page)).toEqual([]);
+    await page.getByLabel('Năm của thành tích').fill('2020');
+    await page.getByRole('button', { name: 'Khởi động' }).click();
+    await page.waitForURL(/\/inbox\/tasks\/[0-9a-f-]+\/proposals$/);
+    expect(await page.locator('h1').innerText()).toContain('Đơn vị đề nghị khen thưởng đột xuất');
+    expect(await serious(page)).toEqual([]);
+  });
 });

@@ -146,6 +146,23 @@ describe('ad hoc and thematic commendations, and an example proposed in one step
     expect((campaign.context.stages as Record<string, { outcome: string }>).propose.outcome).toBe('none');
   });
 
+  it('starts an ad hoc commendation from the unit’s page and lands on its proposal', async () => {
+    const { pageSessions } = await import('../support/page-session');
+    const pages = pageSessions(t);
+    const page = await pages.page('quangbinh.canbo', '/unit-campaigns/new');
+    expect(page).toContain('Khen thưởng đột xuất');
+    expect(page).toContain('Viện kiểm sát nhân dân tỉnh Quảng Bình');
+    expect(page).toContain('href="/unit-campaigns/new"');
+    const refused = await pages.post('quangbinh.canbo', '/unit-campaigns/new', { workflow: 'cluster-pact', unit: 'VKS-QBI', year: '2020' }, 403);
+    expect(refused.text).toContain('đơn vị không tự khởi động');
+    const started = await pages.post('quangbinh.canbo', '/unit-campaigns/new', { workflow: 'unit-adhoc-commendation', unit: 'VKS-QBI', year: '2020', name: 'Khen thưởng đột xuất từ trang' }, 303);
+    expect(started.headers.location).toMatch(/^\/inbox\/tasks\/[0-9a-f-]+\/proposals$/);
+    const task = await pages.page('quangbinh.canbo', started.headers.location);
+    expect(task).toContain('Tóm tắt thành tích của');
+    // An administrator without a unit is told why they cannot start one.
+    expect(await pages.page('admin', '/unit-campaigns/new')).toContain('Bạn chưa được ủy quyền cho đơn vị nào');
+  });
+
   async function cookieOf(username: string): Promise<string> {
     const { signInWithForm } = await import('../support/page-session');
     return (await signInWithForm(t, username)).cookie;
