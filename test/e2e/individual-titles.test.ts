@@ -126,6 +126,8 @@ describe('individual titles at year end as a campaign (e2e)', () => {
     expect(await stored('VKS-QBI')).toBe(chosen.length + 1);
     const read = (await t.http().get(`/api/v1/tasks/${task}/proposals`).set(officers.get('VKS-QBI')!).expect(200)).body;
     expect(read.proposals).toHaveLength(chosen.length + 1);
+    // The register's own council vote leaves the campaign's proposals to the campaign's review.
+    expect((await t.http().post('/api/v1/commendation-proposals/council-votes').set(pact.admin).send({ year: 2020, title: 'LDTT' }).expect(409)).body.code).toBe('PROPOSALS_NOTHING_TO_VOTE');
     // The history records the answer by its proposals, once.
     const history = (await t.http().get(`/api/v1/campaigns/${campaignId}/history`).set(pact.admin).expect(200)).body as Array<{ type: string }>;
     expect(history.filter((event) => event.type === 'proposals.submitted')).toHaveLength(1);

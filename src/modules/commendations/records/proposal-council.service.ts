@@ -58,7 +58,8 @@ export class ProposalCouncilService {
   async openVote(year: number, titleCode: string, language: Language): Promise<ProposalVoteDto> {
     const { pack, title } = this.packs.title(year, titleCode);
     const pollId = await this.em.fork().transactional(async (em) => {
-      const waiting = (await em.find(CommendationProposal, { year, titleCode: title.code, status: 'proposed' }, { fields: ['id'] })).map((row) => row.id);
+      // A campaign's proposals wait for the campaign's own review stage, never for this one.
+      const waiting = (await em.find(CommendationProposal, { year, titleCode: title.code, status: 'proposed', campaignId: null }, { fields: ['id'] })).map((row) => row.id);
       const ready = title.publicConsultation ? await this.consulted(em, waiting, title.publicConsultation.workingDays) : waiting;
       // The guarded update first: it takes the rows, so a concurrent request waits here and then finds none waiting.
       const taken = ready.length ? await em.nativeUpdate(CommendationProposal, { id: { $in: ready }, status: 'proposed' }, { status: 'in-vote', updatedAt: new Date() }) : 0;
@@ -161,7 +162,7 @@ export class ProposalCouncilService {
     const waiting = new Map<string, number>();
     const polls = new Map<string, CommendationProposal[]>();
     for (const row of rows) {
-      if (row.status === 'proposed') waiting.set(row.titleCode, (waiting.get(row.titleCode) ?? 0) + 1);
+      if (row.status === 'proposed' && !row.campaignId) waiting.set(row.titleCode, (waiting.get(row.titleCode) ?? 0) + 1);
       else if (row.pollId) {
         const vote = polls.get(row.pollId);
         if (vote) vote.push(row);
