@@ -85,6 +85,17 @@ describe('ad hoc and thematic commendations, and an example proposed in one step
     expect(history.map((event) => event.type)).toEqual(expect.arrayContaining(['proposals.submitted', 'proposals.withdrawn', 'proposals.approved', 'decision.recorded']));
     const campaign = await orm().findOneOrFail(Campaign, campaignId);
     expect(campaign.status).toBe('completed');
+    // A few working days: each stage was due 2 or 3 working days after it was entered (Vietnam dates).
+    const detail = (await t.http().get(`/api/v1/campaigns/${campaignId}`).set(pact.admin).expect(200)).body as { stages: Array<{ stageKey: string; enteredAt: string; dueAt: string | null }> };
+    const vietnamDay = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const budget: Record<string, number> = { propose: 2, 'dossier-review': 2, 'council-review': 3, decision: 2 };
+    // Propose and review twice (the dossier was returned once), then the council and the decision.
+    expect(detail.stages.filter((run) => run.dueAt).map((run) => run.stageKey)).toEqual(['propose', 'dossier-review', 'propose', 'dossier-review', 'council-review', 'decision']);
+    for (const stage of detail.stages.filter((run) => run.dueAt)) {
+      const due = (await t.http().get('/api/v1/calendar/working-days').query({ from: vietnamDay(stage.enteredAt), add: budget[stage.stageKey] }).set(pact.admin).expect(200)).body.date;
+      expect(`${stage.stageKey} ${vietnamDay(stage.dueAt!)}`).toBe(`${stage.stageKey} ${due}`);
+    }
+    expect(Object.values(budget).reduce((a, b) => a + b)).toBe(9);
   });
 
   it('shows the thematic movement’s criteria on every unit’s task and commends a collective', async () => {
