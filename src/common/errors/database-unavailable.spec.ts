@@ -11,6 +11,7 @@ describe('isDatabaseUnavailable', () => {
     ['PostgreSQL starting up (57P03)', withCode('57P03', 'the database system is starting up')],
     ['a connection exception of class 08', withCode('08006')],
     ['a connection lost mid-query', new Error('Connection terminated unexpectedly')],
+    ['a connection lost mid-query, as MikroORM words it after knex', new DriverException(new Error("select 1 from refresh_token where family = 'f' limit 1 - Connection terminated unexpectedly"))],
     ['no connection from the pool in time', Object.assign(new Error('Knex: Timeout acquiring a connection.'), { name: 'KnexTimeoutError' })],
     ["MikroORM's ConnectionException", new ConnectionException(new Error('x'))],
     ['a driver error wrapping a refused connection', new DriverException(withCode('ECONNREFUSED'))],
@@ -22,6 +23,7 @@ describe('isDatabaseUnavailable', () => {
     ['a unique violation', new UniqueConstraintViolationException(withCode('23505'))],
     ['a syntax error', withCode('42601')],
     ['a plain error', new Error('Cannot read properties of undefined')],
+    ['a message that only mentions connections', new Error('Connection limit per unit reached')],
     ['nothing', undefined],
   ])('does not hold for %s', (_what, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);

@@ -21,9 +21,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (cause instanceof ConnectionException) return true;
     const { code, name, message } = cause as { code?: unknown; name?: unknown; message?: unknown };
     if (typeof code === 'string' && (SOCKET_CODES.has(code) || unavailableState(code))) return true;
-    // knex found no connection in time (the pool could not open one); pg lost one mid-query.
+    // knex found no connection in time (the pool could not open one); pg lost one mid-query. knex puts the query in
+    // front of pg's message ("select … - Connection terminated unexpectedly"), and MikroORM keeps that message.
     if (name === 'KnexTimeoutError') return true;
-    if (typeof message === 'string' && /^Connection terminated|^Connection ended unexpectedly/.test(message)) return true;
+    if (typeof message === 'string' && /(?:^| - )Connection (?:terminated|ended unexpectedly)/.test(message)) return true;
   }
   return false;
 }
