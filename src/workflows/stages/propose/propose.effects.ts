@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommendationProposal } from '../../../modules/commendations/entities/commendation-proposal.entity';
+import { Consultation } from '../../../modules/commendations/entities/consultation.entity';
 import { StageEffectContext, StageEffects } from '../stage-effects';
 
 /**
@@ -12,7 +13,10 @@ export class ProposeStageEffects implements StageEffects {
   readonly type = 'propose';
 
   async onEnter({ em, campaign, run, record }: StageEffectContext): Promise<void> {
-    const returned = await em.find(CommendationProposal, { campaignId: campaign.id, status: 'proposed' }, { fields: ['id'] });
+    const waiting = await em.find(CommendationProposal, { campaignId: campaign.id, status: 'proposed' }, { fields: ['id'] });
+    // One already put to public consultation keeps its place (and its objections): it is not the unit's to redo.
+    const consulted = new Set((await em.find(Consultation, { proposal: { $in: waiting.map((row) => row.id) } }, { fields: ['proposal'] })).map((row) => row.proposal.id));
+    const returned = waiting.filter((row) => !consulted.has(row.id));
     if (!returned.length) return;
     await em.nativeDelete(CommendationProposal, { id: { $in: returned.map((row) => row.id) }, status: 'proposed' });
     await record('proposals.withdrawn', { stage: run.stageKey, proposalIds: returned.map((row) => row.id) });
