@@ -66,11 +66,17 @@ export class RulePackLibraryService {
   /**
    * Publishes a document as the next version of the pack `key` (created on first use); the latest version again when
    * the content is the same (created: false). 422 RULE_PACK_INVALID with every problem ({ path, code, message in
-   * `language` }) in `details`, a `key` unlike the document's among them; 422 RULE_PACK_EFFECTIVE_DATE_TAKEN when
-   * another pack takes effect on the same day; 409 RULE_PACK_CONTENT_PUBLISHED for the content of an earlier version.
+   * `language` }) in `details`, a `key` unlike the document's among them, or only the problem BUILT_IN for the key of
+   * a built-in pack (its file is its source: only the built-in sync publishes it); 422 RULE_PACK_EFFECTIVE_DATE_TAKEN
+   * when another pack takes effect on the same day; 409 RULE_PACK_CONTENT_PUBLISHED for the content of an earlier version.
    */
   async publish(key: string, document: unknown, publisherId: string | null, options: PublishRulePackOptions = {}): Promise<{ version: RulePackVersion; created: boolean }> {
     const language = options.language ?? 'vi';
+    // Checked here rather than by each caller, so that the API and the pages refuse it alike.
+    if (!options.builtIn && (await this.definitionOf(key))?.builtIn) {
+      const message = { vi: `"${key}" là bộ quy định có sẵn, nạp từ tệp của nó; hãy công bố thay đổi dưới một khóa mới`, en: `"${key}" is a built-in pack, loaded from its file; publish changes under a new key` };
+      throw invalid([{ path: 'key', code: 'BUILT_IN', message }], language);
+    }
     const problems = validateRulePack(document);
     const pack = document as RulePack;
     if (!problems.length && pack.key !== key) {

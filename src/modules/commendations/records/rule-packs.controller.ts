@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResp
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Roles } from '../../../common/auth/auth.decorators';
 import type { Principal } from '../../../common/auth/principal';
-import { AppError } from '../../../common/errors/app-error';
 import { resolveLanguage } from '../../../common/i18n/language';
 import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { RulePackLibraryService } from './rule-pack-library.service';
@@ -50,13 +49,7 @@ export class RulePacksController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<PublishRulePackResultDto> {
-    const language = resolveLanguage(request);
-    const existing = await this.library.definitionOf(key);
-    if (existing?.builtIn) {
-      const message = { vi: `"${key}" là bộ quy định có sẵn, nạp từ tệp của nó; hãy công bố thay đổi dưới một khóa mới`, en: `"${key}" is a built-in pack, loaded from its file; publish changes under a new key` };
-      throw new AppError('RULE_PACK_INVALID', { count: 1 }, [{ path: 'key', code: 'BUILT_IN', message: message[language] }]);
-    }
-    const result = await this.library.publish(key, body.document, principal.personId, { language });
+    const result = await this.library.publish(key, body.document, principal.personId, { language: resolveLanguage(request) });
     if (!result.created) response.status(200);
     return { created: result.created, version: RulePackVersionDto.full(result.version) };
   }

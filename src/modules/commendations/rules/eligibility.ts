@@ -109,7 +109,8 @@ interface Finding {
   detail: Text;
 }
 
-const SCOPE_TEXT: Record<InitiativeScope, Text> = {
+/** Initiative scopes as the reasons name them (inside a sentence); the rule pack pages state the rules with them too. */
+export const SCOPE_TEXT: Record<InitiativeScope, Text> = {
   unit: { vi: 'cấp cơ sở', en: 'unit' },
   sector: { vi: 'cấp ngành', en: 'sector' },
   province: { vi: 'cấp tỉnh', en: 'province' },
@@ -123,14 +124,16 @@ const RESULT_TEXT: Record<TaskResult, Text> = {
   'not-completed': { vi: 'không hoàn thành nhiệm vụ', en: 'did not complete tasks' },
 };
 
-const MINIMUM_TEXT: Record<TaskResult, Text> = {
+/** The least task result a prerequisite asks for, as the reasons name it. */
+export const MINIMUM_TEXT: Record<TaskResult, Text> = {
   excellent: { vi: 'hoàn thành xuất sắc nhiệm vụ', en: 'tasks completed excellently' },
   good: { vi: 'hoàn thành tốt nhiệm vụ trở lên', en: 'tasks completed well or better' },
   completed: { vi: 'hoàn thành nhiệm vụ trở lên', en: 'tasks completed' },
   'not-completed': { vi: 'có kết quả đánh giá', en: 'a task result' },
 };
 
-const ELECTORATE_TEXT: Record<Electorate, Text> = {
+/** Who votes, as the reasons name them. */
+export const ELECTORATE_TEXT: Record<Electorate, Text> = {
   council: { vi: 'Hội đồng Thi đua – Khen thưởng', en: 'the Emulation-Commendation Council' },
   'cluster-members': { vi: 'các đơn vị thành viên cụm thi đua', en: "the cluster's member units" },
   'sector-council': { vi: 'Hội đồng Thi đua – Khen thưởng ngành', en: 'the Sector Emulation-Commendation Council' },

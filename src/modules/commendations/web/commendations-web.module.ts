@@ -9,12 +9,14 @@ import { ConsultationsPageController } from './consultations-page.controller';
 import { CouncilReviewPageController } from './council-review-page.controller';
 import { ExamplesPageController } from './examples-page.controller';
 import { InitiativesPageController } from './initiatives-page.controller';
+import { RulePackPages } from './rule-pack-pages.service';
+import { RulePacksPageController } from './rule-packs-page.controller';
 
-/** The commendation register's page, the eligibility page, the records' pages, the initiatives', examples', consultations' and council review's pages. */
+/** The commendation register's page, the eligibility page, the records' pages, the initiatives', examples', consultations' and council review's pages, and the administrators' rule pack pages. */
 @Module({
   imports: [WebModule, CommendationsModule, VotingModule],
-  controllers: [CommendationsPageController, InitiativesPageController, ExamplesPageController, ConsultationsPageController, CouncilReviewPageController],
-  providers: [CommendationPages],
+  controllers: [CommendationsPageController, InitiativesPageController, ExamplesPageController, ConsultationsPageController, CouncilReviewPageController, RulePacksPageController],
+  providers: [CommendationPages, RulePackPages],
 })
 export class CommendationsWebModule {
   constructor(navigation: PageNavigation) {
@@ -24,5 +26,6 @@ export class CommendationsWebModule {
     navigation.add({ href: '/commendations/examples', label: { vi: 'Điển hình tiên tiến', en: 'Advanced examples' } });
     navigation.add({ href: '/commendations/consultations', label: { vi: 'Công khai lấy ý kiến', en: 'Consultation' } });
     navigation.add({ href: '/commendations/council-review', label: { vi: 'Bình xét danh hiệu', en: 'Council review' }, roles: ['admin', 'secretary', 'council-member'] });
+    navigation.add({ href: '/admin/rule-packs', label: { vi: 'Bộ quy định khen thưởng', en: 'Rule packs' }, roles: ['admin'] });
   }
 }
