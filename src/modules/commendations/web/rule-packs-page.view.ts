@@ -39,6 +39,7 @@ const TEXTS = {
     consultation: 'Công khai lấy ý kiến',
     noPrerequisite: 'Không có điều kiện riêng.',
     none: 'Không',
+    exclusionsHeading: 'Trường hợp loại trừ',
     exclusions: 'Trường hợp không xét danh hiệu',
     exclusion: 'Trường hợp',
     barred: 'Không xét các danh hiệu',
@@ -104,6 +105,7 @@ const TEXTS = {
     consultation: 'Public consultation',
     noPrerequisite: 'No prerequisite of its own.',
     none: 'None',
+    exclusionsHeading: 'Exclusions',
     exclusions: 'Who may not receive titles',
     exclusion: 'Case',
     barred: 'Titles barred',
@@ -146,8 +148,11 @@ export const rulePackText = (language: Language, key: Key, params: Record<string
 
 /** The pages' own layout: the form and its problems side by side on a wide screen, the JSON kept to its box. */
 export const RULE_PACK_PAGE_STYLE = html`<style>
-.publish{display:grid;gap:1rem;grid-template-columns:minmax(0,3fr) minmax(0,2fr);align-items:start}
-@media (max-width:60rem){.publish{grid-template-columns:1fr}}
+.publish.with-problems{display:grid;gap:1rem;grid-template-columns:minmax(0,3fr) minmax(0,2fr);align-items:start}
+@media (max-width:60rem){.publish.with-problems{grid-template-columns:1fr}}
+.pack-summary{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+.pack-summary dt{font-weight:600}
+.pack-summary dd{margin:0}
 .publish textarea{width:100%;font-family:monospace;font-size:.85rem}
 .problems li code,.json{white-space:pre-wrap;word-break:break-word}
 .json{max-height:32rem;overflow:auto;border:1px solid #767676;padding:.5rem;font-size:.85rem}
@@ -194,7 +199,7 @@ function publishForm(language: Language, form: PublishFormModel): SafeHtml {
   <button type="submit">${t('load')}</button>
 </form>
 ${form.from ? html`<p class="muted" role="status">${t('startedFrom', { name: form.from.name, key: form.from.as })}</p>` : ''}
-<div class="publish">
+<div class="publish${problems.length ? ' with-problems' : ''}">
   <form method="post" action="${form.action}">
     <div class="field"><label for="document">${t('document')}</label>
     <textarea id="document" name="document" rows="30" spellcheck="false" autocomplete="off" required aria-describedby="${describedBy}"${problems.length ? html` aria-invalid="true"` : ''}>${form.text}</textarea></div>
@@ -349,7 +354,7 @@ ${notices(flash)}
   ${formsTable(language, pack)}
 </section>
 <section aria-labelledby="exclusions-heading">
-  <h2 id="exclusions-heading">${t('exclusions')}</h2>
+  <h2 id="exclusions-heading">${t('exclusionsHeading')}</h2>
   ${exclusionsTable(language, pack)}
 </section>
 <section aria-labelledby="vote-heading">
