@@ -12,6 +12,8 @@ describe('isDatabaseUnavailable', () => {
     ['a connection exception of class 08', withCode('08006')],
     ['a connection lost mid-query', new Error('Connection terminated unexpectedly')],
     ['a connection lost mid-query, as MikroORM words it after knex', new DriverException(new Error("select 1 from refresh_token where family = 'f' limit 1 - Connection terminated unexpectedly"))],
+    ['a query on a connection that has already failed', new DriverException(new Error("insert into \"idempotency_record\" (\"id\") values ('x') - Client has encountered a connection error and is not queryable"))],
+    ['a connection lost at BEGIN, as knex reports it at the first query', new DriverException(new Error('Transaction query already complete, run with DEBUG=knex:tx for more info'))],
     ['no connection from the pool in time', Object.assign(new Error('Knex: Timeout acquiring a connection.'), { name: 'KnexTimeoutError' })],
     ["MikroORM's ConnectionException", new ConnectionException(new Error('x'))],
     ['a driver error wrapping a refused connection', new DriverException(withCode('ECONNREFUSED'))],
