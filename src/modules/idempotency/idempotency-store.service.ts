@@ -12,6 +12,8 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 export const IDEMPOTENCY_LEASE_MS = 2 * 60_000;
 /** What a request that finds its key still running is told to wait before retrying. */
 export const IDEMPOTENCY_RETRY_AFTER_SECONDS = 1;
+/** How often a release or completion that could not reach the database is tried again, while the lease would hold the key. */
+const RELEASE_RETRY_MS = 1000;
 
 /** The key is this request's to run under `leaseToken`. */
 export interface Reservation {
@@ -58,20 +60,48 @@ export class IdempotencyStore {
     return takenOver;
   }
 
-  /** Stores the response for replay; a request whose lease was taken over stores nothing. */
+  /**
+   * Stores the response for replay; a request whose lease was taken over stores nothing. Stored later when the
+   * database cannot be reached now (see `release`): the client's retry is then answered the stored response.
+   */
   async complete(reservation: Reservation, status: number, responseBody: string | null): Promise<void> {
-    await this.em
-      .fork()
-      .nativeUpdate(
-        IdempotencyRecord,
-        { id: reservation.id, leaseToken: reservation.leaseToken, state: 'pending' },
-        { state: 'completed', status, responseBody, updatedAt: this.clock.now() },
-      );
+    const store = async () => {
+      await this.em
+        .fork()
+        .nativeUpdate(
+          IdempotencyRecord,
+          { id: reservation.id, leaseToken: reservation.leaseToken, state: 'pending' },
+          { state: 'completed', status, responseBody, updatedAt: this.clock.now() },
+        );
+    };
+    await store().catch((error: unknown) => this.retryInBackground(store, error));
   }
 
-  /** Frees the key after a failure, so the client can retry with it (with the same or a corrected body). */
+  /**
+   * Frees the key after a failure, so the client can retry with it (with the same or a corrected body). When the
+   * release itself fails (the request most likely failed because the database went away: a restart), it is tried
+   * again in the background until the database is back: else every client whose request was cut by the restart would
+   * be told IDEMPOTENCY_REQUEST_IN_PROGRESS for the whole lease (2 minutes) by a process that is alive and knows the
+   * key is free. Freeing it sooner changes nothing else: the lease's end would free it the same way.
+   */
   async release(reservation: Reservation): Promise<void> {
-    await this.em.fork().nativeDelete(IdempotencyRecord, { id: reservation.id, leaseToken: reservation.leaseToken, state: 'pending' });
+    const free = async () => {
+      await this.em.fork().nativeDelete(IdempotencyRecord, { id: reservation.id, leaseToken: reservation.leaseToken, state: 'pending' });
+    };
+    await free().catch((error: unknown) => this.retryInBackground(free, error));
+  }
+
+  /**
+   * Tries `step` again every RELEASE_RETRY_MS, unawaited and without keeping the process alive, until it succeeds or
+   * the lease would have ended anyway; throws `error` (the first failure) to the caller at once.
+   */
+  private retryInBackground(step: () => Promise<void>, error: unknown): never {
+    const attempt = (attemptsLeft: number) => {
+      if (attemptsLeft <= 0) return;
+      setTimeout(() => step().catch(() => attempt(attemptsLeft - 1)), RELEASE_RETRY_MS).unref();
+    };
+    attempt(Math.floor(IDEMPOTENCY_LEASE_MS / RELEASE_RETRY_MS));
+    throw error;
   }
 
   private async insertPending(personId: string, key: string, requestHash: string): Promise<Reservation | undefined> {

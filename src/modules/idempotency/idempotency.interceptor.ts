@@ -41,7 +41,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private run(next: CallHandler, response: Response, reservation: Reservation): Observable<unknown> {
     return next.handle().pipe(
-      // A failed release leaves the key pending until its lease ends; the client still gets the real error.
+      // A failed release is tried again in the background (IdempotencyStore.release); the client gets the real error.
       catchError((error: unknown) => from(this.store.release(reservation).catch(() => undefined)).pipe(switchMap(() => throwError(() => error)))),
       concatMap(async (body: unknown) => {
         // As Express's res.json would write it, so that a replay sends the very same bytes.
