@@ -38,19 +38,30 @@ export interface ActionRecord {
   replayed: boolean;
   /** Attempts that got no answer: the connection failed or broke while the api died. */
   lostAnswers: number;
+  /**
+   * 503 DATABASE_UNAVAILABLE answers: the database went away under the attempt, perhaps after its commit (a crash
+   * between the commit and its acknowledgement): as uncertain as a lost answer.
+   */
+  unavailable: number;
   /** IDEMPOTENCY_REQUEST_IN_PROGRESS answers: the key was still held by an attempt that the dead api had taken. */
   keyInProgress: number;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The api's answer while its database is down or restarting: try again (Retry-After says 5 s; the tests wait less). */
+const databaseUnavailable = (answer: Answer) => answer.status === 503 && answer.body.code === 'DATABASE_UNAVAILABLE';
+
 /**
  * A client that acts as a person's browser would when the api dies under it: it tries again until an answer comes,
  * with the same Idempotency-Key for the same action, waits while the key is in progress, and tries again on
- * CAMPAIGN_CHANGED (another member's command on the same campaign won the lock). Every action is kept in `actions`.
+ * CAMPAIGN_CHANGED (another member's command on the same campaign won the lock) and while the database is unavailable
+ * (503 DATABASE_UNAVAILABLE). Every action is kept in `actions`.
  */
 export class RetryingClient {
   readonly actions: ActionRecord[] = [];
+  /** Every 5xx answer other than 503 DATABASE_UNAVAILABLE, to any request: a fault must never show as one. */
+  readonly serverErrors: string[] = [];
   private readonly started = new Map<ActionKind, number>();
   private waiting: Array<{ kind: ActionKind; count: number; resolve: () => void }> = [];
   private readonly running = new Set<{ kind: ActionKind; taskId: string }>();
@@ -106,11 +117,13 @@ export class RetryingClient {
     const key = randomUUID();
     const deadline = Date.now() + this.patienceMs;
     let lostAnswers = 0;
+    let unavailable = 0;
     let keyInProgress = 0;
     for (;;) {
       const answer = await this.attempt('POST', path, token, body, key);
-      if (!answer) {
-        lostAnswers++;
+      if (!answer || databaseUnavailable(answer)) {
+        if (answer) unavailable++;
+        else lostAnswers++;
         if (Date.now() > deadline) throw new Error(`${kind} on task ${taskId}: no answer for ${this.patienceMs} ms`);
         await pause(200);
         continue;
@@ -122,10 +135,10 @@ export class RetryingClient {
         continue;
       }
       if (answer.status === 409 && code === 'CAMPAIGN_CHANGED' && Date.now() < deadline) continue;
-      const base = { kind, taskId, status: answer.status, code, replayed: answer.replayed, lostAnswers, keyInProgress };
+      const base = { kind, taskId, status: answer.status, code, replayed: answer.replayed, lostAnswers, unavailable, keyInProgress };
       if (answer.status >= 200 && answer.status < 300) return this.keep({ ...base, outcome: 'acknowledged' });
-      if (lostAnswers > 0 && code && DONE_ALREADY[kind]?.includes(code)) return this.keep({ ...base, outcome: 'found-done' });
-      throw new Error(`${kind} on task ${taskId}: ${answer.status} ${JSON.stringify(answer.body)} after ${lostAnswers} lost answers`);
+      if (lostAnswers + unavailable > 0 && code && DONE_ALREADY[kind]?.includes(code)) return this.keep({ ...base, outcome: 'found-done' });
+      throw new Error(`${kind} on task ${taskId}: ${answer.status} ${JSON.stringify(answer.body)} after ${lostAnswers} lost answers and ${unavailable} 503s`);
     }
   }
 
@@ -138,7 +151,7 @@ export class RetryingClient {
     const deadline = Date.now() + this.patienceMs;
     for (;;) {
       const answer = await this.attempt(method, path, token, body, key);
-      if (answer && !(answer.status === 409 && answer.body.code === 'IDEMPOTENCY_REQUEST_IN_PROGRESS')) return answer;
+      if (answer && !databaseUnavailable(answer) && !(answer.status === 409 && answer.body.code === 'IDEMPOTENCY_REQUEST_IN_PROGRESS')) return answer;
       if (Date.now() > deadline) throw new Error(`${method} ${path}: no answer for ${this.patienceMs} ms`);
       await pause(answer ? 1000 : 200);
     }
@@ -153,7 +166,9 @@ export class RetryingClient {
         body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
       });
       const text = await response.text();
-      return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, replayed: response.headers.get('idempotent-replayed') === 'true' };
+      const answer = { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, replayed: response.headers.get('idempotent-replayed') === 'true' };
+      if (answer.status >= 500 && !databaseUnavailable(answer)) this.serverErrors.push(`${method} ${path}: ${answer.status} ${text.slice(0, 300)}`);
+      return answer;
     } catch {
       return undefined;
     }
