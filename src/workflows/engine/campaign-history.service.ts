@@ -70,6 +70,11 @@ export class CampaignHistoryService {
     if (!heads.has(campaignId)) heads.set(campaignId, head);
   }
 
+  /** A campaign created in this transaction: its chain starts at the genesis hash, with no query. */
+  startChain(em: EntityManager, campaignId: string): void {
+    this.headsOf(em).set(campaignId, { seq: 0, hash: GENESIS_HASH });
+  }
+
   private headsOf(em: EntityManager): Map<string, { seq: number; hash: string }> {
     let heads = this.heads.get(em);
     if (!heads) this.heads.set(em, (heads = new Map()));

@@ -12,6 +12,7 @@ import { Campaign } from './entities/campaign.entity';
 import { Task } from './entities/task.entity';
 import { WorkflowVersion } from './entities/workflow-version.entity';
 import { OutboxService } from './outbox.service';
+import { PublishedDocuments } from './published-documents';
 import { SUBJECT_WORDS } from './refusal-words';
 import { RunContext, WorkflowRunner } from './workflow-runner.service';
 
@@ -74,6 +75,7 @@ export class CampaignLaunchService {
     private readonly history: CampaignHistoryService,
     private readonly outbox: OutboxService,
     private readonly metrics: EngineMetrics,
+    private readonly documents: PublishedDocuments,
   ) {}
 
   launch(input: LaunchInput, principal: Principal, options: LaunchOptions = {}): Promise<Campaign> {
@@ -124,7 +126,7 @@ export class CampaignLaunchService {
 
   /** The launch itself, in the caller's transaction: the campaign, its launch event and its first stage. */
   private async launchIn(em: EntityManager, input: LaunchInput, principal: Principal, options: LaunchOptions): Promise<RunContext> {
-    const version = await em.findOne(WorkflowVersion, { id: input.workflowVersionId }, { populate: ['definition'] });
+    const version = await this.documents.version(em, input.workflowVersionId);
     if (!version) throw new AppError('WORKFLOW_VERSION_NOT_FOUND', { id: input.workflowVersionId });
     const expected = version.document.subject ?? 'cluster';
     const cluster = input.clusterId ? await em.findOne(Cluster, { id: input.clusterId, archivedAt: null }) : null;
@@ -134,19 +136,22 @@ export class CampaignLaunchService {
     }
     const created = em.create(Campaign, {
       name: input.name,
-      workflowVersion: version,
+      workflowVersion: em.getReference(WorkflowVersion, version.id),
       subjectCluster: cluster,
       subjectUnit: unit,
       year: input.year,
       launchedBy: em.getReference(Person, principal.personId),
       context: { ...(await pinnedVersions(em, version.document)), ...(input.startsOn ? { startsOn: input.startsOn } : {}) },
     });
-    await em.flush();
-    await options.within?.(em, created);
+    // Written with its first stage when the transaction ends, unless the caller's rows must refer to it first.
+    if (options.within) {
+      await em.flush();
+      await options.within(em, created);
+    }
     const actor: EventActor = { personId: principal.personId };
-    const ctx = await this.runner.context(em, created, actor);
+    const ctx = await this.runner.context(em, created, actor, { created: true });
     await this.history.append(em, created, 'campaign.launched', {
-      workflow: version.definition.key,
+      workflow: version.key,
       workflowVersion: version.number,
       workflowHash: version.contentHash,
       subject: cluster ? { clusterId: cluster.id } : { unitId: unit!.id },

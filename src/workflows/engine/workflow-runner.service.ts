@@ -43,6 +43,10 @@ export interface RunContext {
   actor: EventActor | null;
   /** Whether the campaign's workflow version and subject cluster are loaded (stage effects read them). */
   loaded: boolean;
+  /** Created in this transaction (a launch): it has no history and no stage runs to look up yet. */
+  created: boolean;
+  /** The last iteration of each stage entered in this transaction. */
+  iterations: Map<string, number>;
   steps: number;
   /** Stage runs ended in this transaction, counted by the caller once it commits (EngineMetrics). */
   transitions: Array<{ stageType: string; outcome: string }>;
@@ -69,13 +73,18 @@ export class WorkflowRunner {
     this.effects = new Map(effects.map((effect) => [effect.type, effect]));
   }
 
-  /** `lean`: see CampaignLock.runForTask; the campaign is loaded in full before a stage is entered or completed. */
-  async context(em: EntityManager, campaign: Campaign, actor: EventActor | null, { lean = false } = {}): Promise<RunContext> {
-    if (!lean) await this.load(em, campaign);
+  /**
+   * `lean`: see CampaignLock.runForTask; what a stage needs of the campaign is loaded when it is entered or completed.
+   * `created`: the campaign was created in this transaction (a launch; lean too, its subject is loaded).
+   */
+  async context(em: EntityManager, campaign: Campaign, actor: EventActor | null, { lean = false, created = false } = {}): Promise<RunContext> {
+    const full = !lean && !created;
+    if (full) await this.load(em, campaign);
+    if (created) this.history.startChain(em, campaign.id);
     let calendar: Promise<WorkingCalendar> | undefined;
     const lazyCalendar = () => (calendar ??= this.calendarService.workingCalendar(em));
-    const document = lean ? await this.documents.get(em, campaign.workflowVersion.id) : campaign.workflowVersion.document;
-    return { em, campaign, document, calendar: lazyCalendar, actor, loaded: !lean, steps: 0, transitions: [] };
+    const document = full ? campaign.workflowVersion.document : await this.documents.get(em, campaign.workflowVersion.id);
+    return { em, campaign, document, calendar: lazyCalendar, actor, loaded: full, created, iterations: new Map(), steps: 0, transitions: [] };
   }
 
   private async load(em: EntityManager, campaign: Campaign): Promise<void> {
@@ -83,10 +92,16 @@ export class WorkflowRunner {
     this.documents.remember(campaign.workflowVersion.id, campaign.workflowVersion.document);
   }
 
+  /** Stage effects read the campaign's workflow version and subject: loaded before they run. */
   private async loaded(ctx: RunContext): Promise<void> {
     if (ctx.loaded) return;
     await this.load(ctx.em, ctx.campaign);
     ctx.loaded = true;
+  }
+
+  /** Assignees are found from the campaign's subject cluster (a launch has it already). */
+  private async subjectLoaded(ctx: RunContext): Promise<void> {
+    if (!ctx.loaded) await ctx.em.populate(ctx.campaign, ['subjectCluster']);
   }
 
 
@@ -99,16 +114,19 @@ export class WorkflowRunner {
   /** Enters a stage: a new iteration, its tasks, its deadline and reminders; then settles it if it is already complete. */
   async enterStage(ctx: RunContext, key: string): Promise<void> {
     if (++ctx.steps > MAX_AUTOMATIC_STEPS) throw new AppError('WORKFLOW_LOOP', { stage: stageNameIn(ctx.document, key) });
-    await this.loaded(ctx);
     const { em, campaign } = ctx;
     const stage = this.stageDefinition(ctx, key);
     const handler = this.registry.get(stage.type);
+    const effects = this.effects.get(stage.type);
+    if (effects) await this.loaded(ctx);
+    else if (handler.hasTasks) await this.subjectLoaded(ctx);
     const now = this.clock.now();
-    const last = await em.findOne(StageRun, { campaign, stageKey: key }, { orderBy: { iteration: 'desc' } });
+    const iteration = (await this.lastIteration(ctx, key)) + 1;
+    ctx.iterations.set(key, iteration);
     const run = em.create(StageRun, {
       campaign,
       stageKey: key,
-      iteration: (last?.iteration ?? 0) + 1,
+      iteration,
       stageType: stage.type,
       dueAt: stage.due ? dueAt(stage.due, countedFrom(campaign, now), await ctx.calendar(), campaign.year) : null,
       // The engine's time, not the process's: the overview's "assigned" days follow a moved clock (tests, dry runs).
@@ -120,18 +138,22 @@ export class WorkflowRunner {
     const assignees = handler.hasTasks ? await this.assignees.resolve(em, campaign, key, stage) : [];
     if (handler.hasTasks && !assignees.length) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageNameIn(ctx.document, key), assignee: '—' });
     const members = handler.taskSubjects ? await this.assignees.members(em, campaign) : [];
+    let tasks = 0;
     for (const assignee of assignees) {
       const base = { campaign, stageRun: run, assigneeUnit: assignee.unit ?? null, assigneePerson: assignee.person ?? null, dueAt: run.dueAt, createdAt: now, updatedAt: now };
       if (!handler.taskSubjects) {
         em.create(Task, { ...base, assigneeKey: assigneeKey(assignee) });
+        tasks++;
         continue;
       }
       // One task per (assignee, unit it is about): a score sheet per scorer and scored unit.
       for (const aboutId of handler.taskSubjects(stage, { unitId: assignee.unit?.id, personId: assignee.person?.id }, members)) {
         em.create(Task, { ...base, assigneeKey: `${assigneeKey(assignee)}>${aboutId}`, aboutUnit: em.getReference(Unit, aboutId) });
+        tasks++;
       }
     }
-    await em.flush();
+    // Effects and the listeners of their events may query the new rows; otherwise they are written with the rest.
+    if (effects) await em.flush();
     await this.scheduleTimers(ctx, run, stage);
     await this.history.append(em, campaign, 'stage.entered', {
       stage: key,
@@ -140,7 +162,6 @@ export class WorkflowRunner {
       dueAt: run.dueAt?.toISOString() ?? null,
       assignees: assignees.map(assigneeKey),
     }, ctx.actor);
-    const effects = this.effects.get(stage.type);
     if (effects?.onEnter) {
       await effects.onEnter(await this.effectContext(ctx, run, stage));
       await em.flush();
@@ -150,35 +171,54 @@ export class WorkflowRunner {
       await this.finishCampaign(ctx, run);
       return;
     }
-    await this.settle(ctx, run);
+    // Without effects the new tasks are all open, as created: nothing to read.
+    await this.settle(ctx, run, effects?.onEnter ? undefined : Array.from({ length: tasks }, () => ({ status: 'open', outcome: null })));
   }
 
-  /** Closes the stage if its handler says it is complete, and moves on. */
-  async settle(ctx: RunContext, run: StageRun): Promise<void> {
+  /** The iteration a stage last ran in: none for a campaign launched in this transaction. */
+  private async lastIteration(ctx: RunContext, key: string): Promise<number> {
+    const known = ctx.iterations.get(key);
+    if (known !== undefined || ctx.created) return known ?? 0;
+    const [row] = await sqlRows<{ iteration: number | string }>(ctx.em, 'select max(iteration) as iteration from stage_run where campaign_id = ? and stage_key = ?', [ctx.campaign.id, key]);
+    return Number(row?.iteration ?? 0);
+  }
+
+  /**
+   * Closes the stage if its handler says it is complete, and moves on. `known`: the run's tasks as the caller knows
+   * them (just created), else they are read.
+   */
+  async settle(ctx: RunContext, run: StageRun, known?: TaskView[]): Promise<void> {
     const stage = this.stageDefinition(ctx, run.stageKey);
-    // Flushed first: the tasks are read as rows (a handler needs only their status and outcome), which sees only written changes.
-    await ctx.em.flush();
-    const tasks = await sqlRows<TaskView>(ctx.em, 'select status, outcome from task where stage_run_id = ?', [run.id]);
+    let tasks = known;
+    if (!tasks) {
+      // Flushed first: the tasks are read as rows (a handler needs only their status and outcome), which sees only written changes.
+      await ctx.em.flush();
+      tasks = await sqlRows<TaskView>(ctx.em, 'select status, outcome from task where stage_run_id = ?', [run.id]);
+    }
     const verdict = this.registry.get(stage.type).evaluate(stage, tasks);
-    if (verdict.complete) await this.completeStage(ctx, run, verdict.outcome);
+    if (verdict.complete) await this.completeStage(ctx, run, verdict.outcome, tasks.filter((task) => task.status === 'open').length);
   }
 
   /**
    * Ends a stage run with an outcome (the stage type's effects may turn the handler's outcome into the final one,
    * e.g. a vote's count), cancels its open tasks, records it in the context and follows `on`.
    */
-  async completeStage(ctx: RunContext, run: StageRun, proposed: string): Promise<void> {
-    await this.loaded(ctx);
+  async completeStage(ctx: RunContext, run: StageRun, proposed: string, openTasks?: number): Promise<void> {
     const { em, campaign } = ctx;
     const stage = this.stageDefinition(ctx, run.stageKey);
     const effects = this.effects.get(stage.type);
+    if (effects) await this.loaded(ctx);
     const outcome = effects?.onComplete ? await effects.onComplete(await this.effectContext(ctx, run, stage), proposed) : proposed;
     const now = this.clock.now();
     run.status = 'completed';
     run.outcome = outcome;
     run.closedAt = now;
     ctx.transitions.push({ stageType: run.stageType, outcome });
-    await em.nativeUpdate(Task, { stageRun: run, status: 'open' }, { status: 'cancelled', updatedAt: now });
+    if (openTasks !== 0) {
+      // The run's tasks may not be written yet (entered in this transaction): the update must see them.
+      await em.flush();
+      await em.nativeUpdate(Task, { stageRun: run, status: 'open' }, { status: 'cancelled', updatedAt: now });
+    }
     campaign.activeStages = campaign.activeStages.filter((k) => k !== run.stageKey);
     const stages = { ...((campaign.context.stages as Record<string, unknown>) ?? {}), [run.stageKey]: { outcome, iteration: run.iteration } };
     campaign.context = { ...campaign.context, stages, lastOutcome: outcome };
