@@ -14,6 +14,7 @@ import { Campaign } from './entities/campaign.entity';
 import { Notification } from './entities/notification.entity';
 import { StageRun } from './entities/stage-run.entity';
 import { Task } from './entities/task.entity';
+import type { TaskView } from '../stages/stage-handler';
 import { lockedTaskStatement, splitLockedTaskRow } from './locked-task.statement';
 import { PublishedDocuments } from './published-documents';
 import { COMMAND_TEXTS } from '../web/workflow-web-texts';
@@ -59,7 +60,7 @@ export class CampaignCommandsService {
   private async runTaskCommand(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
     const actor = eventActor(principal, actingFor);
     const task = await this.lock.runForTask(taskId, actor, async (ctx) => {
-      const task = await this.lockedTask(ctx, taskId);
+      const { task, siblings } = await this.lockedTask(ctx, taskId);
       const run = task.stageRun;
       if (run.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: stageNameIn(ctx.document, run.stageKey) });
       // Whose task it is before its state: a stranger must not learn whether another unit's (secret) vote task is done.
@@ -81,7 +82,7 @@ export class CampaignCommandsService {
       task.completedMandateId = task.assigneeUnit ? actingFor!.mandateId : null;
       task.completedAt = now;
       task.late = task.late || (task.dueAt !== null && now > task.dueAt);
-      // Written with the event by settle's flush.
+      // Written with the event when the transaction ends.
       await this.history.append(ctx.em, ctx.campaign, 'task.completed', {
         stage: run.stageKey,
         iteration: run.iteration,
@@ -91,7 +92,8 @@ export class CampaignCommandsService {
         outcome: result.outcome,
         late: task.late,
       }, actor);
-      await this.runner.settle(ctx, run);
+      // The run's other tasks as the lock found them (a command's `record` writes its own rows, never another task).
+      await this.runner.settle(ctx, run, [...siblings, { status: task.status, outcome: task.outcome }]);
       return task;
     });
     return task;
@@ -102,14 +104,14 @@ export class CampaignCommandsService {
    * hot path of every command, where building and hydrating queries through the ORM cost more than the database. Its
    * assignee stays a reference; its campaign is the locked one.
    */
-  private async lockedTask(ctx: RunContext, taskId: string): Promise<Task> {
+  private async lockedTask(ctx: RunContext, taskId: string): Promise<{ task: Task; siblings: TaskView[] }> {
     this.lockedTaskSql ??= lockedTaskStatement(ctx.em);
     const [row] = await sqlRows<Record<string, unknown>>(ctx.em, this.lockedTaskSql, [taskId]);
     if (!row) throw new AppError('TASK_NOT_FOUND', { id: taskId });
-    const { task, run, head } = splitLockedTaskRow(row);
+    const { task, run, head, siblings } = splitLockedTaskRow(row);
     if (head) this.history.rememberHead(ctx.em, ctx.campaign.id, head);
     ctx.em.map(StageRun, run);
-    return ctx.em.map(Task, task);
+    return { task: ctx.em.map(Task, task), siblings };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { EntityManager, ReferenceKind } from '@mikro-orm/core';
+import type { TaskView } from '../stages/stage-handler';
 import { StageRun } from './entities/stage-run.entity';
 
 const RUN = 'r__';
@@ -9,11 +10,20 @@ export interface LockedTaskRows {
   run: Record<string, unknown>;
   /** The campaign's last event; undefined for a campaign without one. */
   head: { seq: number; hash: string } | undefined;
+  /** The other tasks of the run, as a handler judges them: with the task's new state, the stage's verdict needs no read. */
+  siblings: TaskView[];
 }
+
+/** The other tasks of the run as one JSON list of [status, outcome] pairs (json on PostgreSQL, text on SQLite). */
+const SIBLINGS = {
+  postgresql: `(select coalesce(json_agg(json_build_array(s.status, s.outcome)), '[]'::json) from task s where s.stage_run_id = t.stage_run_id and s.id <> t.id) as ${HEAD}siblings`,
+  sqlite: `(select json_group_array(json_array(s.status, s.outcome)) from task s where s.stage_run_id = t.stage_run_id and s.id <> t.id) as ${HEAD}siblings`,
+};
 
 /**
  * One statement for what a command on a task reads once its campaign is locked: the task, its stage run (columns
- * prefixed, listed from the ORM's metadata) and the head of the campaign's history chain.
+ * prefixed, listed from the ORM's metadata), the head of the campaign's history chain and the run's other tasks (the
+ * lock keeps them as read until the command commits).
  */
 export function lockedTaskStatement(em: EntityManager): string {
   const runColumns = Object.values(em.getMetadata().get(StageRun.name).properties)
@@ -21,7 +31,8 @@ export function lockedTaskStatement(em: EntityManager): string {
     .flatMap((property) => property.fieldNames ?? []);
   const head = (column: string) => `(select e.${column} from campaign_event e where e.campaign_id = t.campaign_id order by e.seq desc limit 1) as ${HEAD}${column}`;
   const run = runColumns.map((column) => `r.${column} as ${RUN}${column}`).join(', ');
-  return `select t.*, ${run}, ${head('seq')}, ${head('hash')} from task t join stage_run r on r.id = t.stage_run_id where t.id = ?`;
+  const siblings = SIBLINGS[em.getPlatform().constructor.name === 'PostgreSqlPlatform' ? 'postgresql' : 'sqlite'];
+  return `select t.*, ${run}, ${head('seq')}, ${head('hash')}, ${siblings} from task t join stage_run r on r.id = t.stage_run_id where t.id = ?`;
 }
 
 export function splitLockedTaskRow(row: Record<string, unknown>): LockedTaskRows {
@@ -33,5 +44,7 @@ export function splitLockedTaskRow(row: Record<string, unknown>): LockedTaskRows
   }
   const seq = row[`${HEAD}seq`];
   const head = seq === null || seq === undefined ? undefined : { seq: Number(seq), hash: String(row[`${HEAD}hash`]) };
-  return { task, run, head };
+  const listed = row[`${HEAD}siblings`];
+  const pairs = (typeof listed === 'string' ? JSON.parse(listed) : listed) as Array<[TaskView['status'], string | null]>;
+  return { task, run, head, siblings: pairs.map(([status, outcome]) => ({ status, outcome })) };
 }

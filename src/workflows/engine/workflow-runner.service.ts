@@ -185,7 +185,7 @@ export class WorkflowRunner {
 
   /**
    * Closes the stage if its handler says it is complete, and moves on. `known`: the run's tasks as the caller knows
-   * them (just created), else they are read.
+   * them (just created, or read under the lock with the one a command completes), else they are read.
    */
   async settle(ctx: RunContext, run: StageRun, known?: TaskView[]): Promise<void> {
     const stage = this.stageDefinition(ctx, run.stageKey);
@@ -207,7 +207,11 @@ export class WorkflowRunner {
     const { em, campaign } = ctx;
     const stage = this.stageDefinition(ctx, run.stageKey);
     const effects = this.effects.get(stage.type);
-    if (effects) await this.loaded(ctx);
+    if (effects) {
+      // Effects may read what this transaction wrote so far (a completed task, a ballot) as rows.
+      await em.flush();
+      await this.loaded(ctx);
+    }
     const outcome = effects?.onComplete ? await effects.onComplete(await this.effectContext(ctx, run, stage), proposed) : proposed;
     const now = this.clock.now();
     run.status = 'completed';
