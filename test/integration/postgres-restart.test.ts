@@ -20,11 +20,11 @@ import { Task } from '../../src/workflows/engine/entities/task.entity';
 import { WorkflowDefinition } from '../../src/workflows/engine/entities/workflow-definition.entity';
 import { WorkflowVersion } from '../../src/workflows/engine/entities/workflow-version.entity';
 import { CLUSTER_6_UNITS } from '../support/cluster-pact';
-import { checkPactCampaign, drivePactCampaign, PACT_ACTIONS, PactActors, publishPactToScores } from '../support/fault-pact-campaign';
+import { checkPactCampaign, drivePactCampaign, launchCampaign, PACT_ACTIONS, publishPactToScores, signInPactActors } from '../support/fault-pact-campaign';
 import { MAIN, MainProcess, runMain } from '../support/main-process';
 import { postgresBin, PrivatePostgres } from '../support/private-postgres';
 import { ActionKind, RetryingClient } from '../support/retrying-client';
-import { DEMO_PASSWORD, dropRedisPrefix, freePort, prepareDatabase, TEST_REDIS_URL } from '../support/test-app';
+import { dropRedisPrefix, freePort, prepareDatabase, TEST_REDIS_URL } from '../support/test-app';
 import { TEST_DIALECT } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 
@@ -123,18 +123,9 @@ const title = bin
       // Less patient than the idempotency lease (2 minutes): a key that a cut request left pending must be freed (or
       // its answer stored) by the api once the database is back, not by the lease's end.
       const client = new RetryingClient(base, 90_000);
-      const tokenOf = async (username: string) => {
-        const response = await fetch(`${base}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-        return ((await response.json()) as { accessToken: string }).accessToken;
-      };
-      const signedIn = async (role: string) => new Map(await Promise.all(CLUSTER_6_UNITS.map(async ([slug, code]) => [code, await tokenOf(`${slug}.${role}`)] as const)));
-      const actors: PactActors = { admin: await tokenOf('admin'), officers: await signedIn('canbo'), heads: await signedIn('vientruong') };
+      const actors = await signInPactActors(base);
       const pactVersionId = await publishPactToScores(client, actors.admin);
-      const launch = async (workflowVersionId: string, name: string) => {
-        const answer = await client.post('/api/v1/campaigns', actors.admin, { workflowVersionId, name, year: 2020, clusterId: cluster.id });
-        expect(answer.status).toBe(201);
-        return answer.body.id as string;
-      };
+      const launch = (workflowVersionId: string, name: string) => launchCampaign(client, actors.admin, cluster.id, workflowVersionId, name);
       const pact = await launch(pactVersionId, 'restart pact');
       const acknowledged = [await launch(version.id, 'restart acknowledged 1'), await launch(version.id, 'restart acknowledged 2')];
       const leftToTheDeadline = [await launch(version.id, 'restart deadline 1'), await launch(version.id, 'restart deadline 2')];

@@ -18,10 +18,10 @@ import { Task } from '../../src/workflows/engine/entities/task.entity';
 import { WorkflowDefinition } from '../../src/workflows/engine/entities/workflow-definition.entity';
 import { WorkflowVersion } from '../../src/workflows/engine/entities/workflow-version.entity';
 import { CLUSTER_6_UNITS } from '../support/cluster-pact';
-import { checkPactCampaign, committedBy, drivePactCampaign, PACT_ACTIONS, PactActors, publishPactToScores } from '../support/fault-pact-campaign';
+import { checkPactCampaign, committedBy, drivePactCampaign, launchCampaign, PACT_ACTIONS, publishPactToScores, signInPactActors } from '../support/fault-pact-campaign';
 import { MAIN, MainProcess, runMain } from '../support/main-process';
 import { ActionKind, RetryingClient } from '../support/retrying-client';
-import { DEMO_PASSWORD, dropRedisPrefix, freePort, prepareDatabase, TEST_REDIS_URL } from '../support/test-app';
+import { dropRedisPrefix, freePort, prepareDatabase, TEST_REDIS_URL } from '../support/test-app';
 import { createTestDatabase, TEST_DIALECT, TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 
@@ -108,18 +108,9 @@ const document: WorkflowDocument = {
       await waitFor(async () => ((await timers.getWorkers()).length >= 2 ? true : undefined), 'both workers to take the timers queue', 60_000);
 
       const client = new RetryingClient(base);
-      const tokenOf = async (username: string) => {
-        const response = await fetch(`${base}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-        return ((await response.json()) as { accessToken: string }).accessToken;
-      };
-      const signedIn = async (role: string) => new Map(await Promise.all(CLUSTER_6_UNITS.map(async ([slug, code]) => [code, await tokenOf(`${slug}.${role}`)] as const)));
-      const actors: PactActors = { admin: await tokenOf('admin'), officers: await signedIn('canbo'), heads: await signedIn('vientruong') };
+      const actors = await signInPactActors(base);
       const pactVersionId = await publishPactToScores(client, actors.admin);
-      const launch = async (workflowVersionId: string, name: string) => {
-        const answer = await client.post('/api/v1/campaigns', actors.admin, { workflowVersionId, name, year: 2020, clusterId: cluster.id });
-        expect(answer.status).toBe(201);
-        return answer.body.id as string;
-      };
+      const launch = (workflowVersionId: string, name: string) => launchCampaign(client, actors.admin, cluster.id, workflowVersionId, name);
 
       /**
        * Kills the api a random 0–100 ms into a random action of the round's target kind (before the request arrives, in

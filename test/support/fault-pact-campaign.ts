@@ -18,6 +18,7 @@ import { pactDraft2020 } from './pact-draft';
 import { ActionKind, ActionRecord, RetryingClient } from './retrying-client';
 import { sheetData } from './scoring';
 import { CLUSTER_6_UNIT_NAMES, SCANNED_PAGE } from './signing-flow';
+import { DEMO_PASSWORD } from './test-app';
 import { titleRegistration2020 } from './title-registration';
 import { waitFor } from './wait-for';
 
@@ -85,6 +86,22 @@ export interface PactActors {
   admin: string;
   officers: Map<string, string>;
   heads: Map<string, string>;
+}
+
+/** Signs in the administrator and every member unit's officer and head over the API (demo accounts). */
+export async function signInPactActors(base: string): Promise<PactActors> {
+  const tokenOf = async (username: string) => {
+    const response = await fetch(`${base}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+    if (response.status !== 200 && response.status !== 201) throw new Error(`signing in ${username}: ${response.status}`);
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  };
+  const signedIn = async (role: string) => new Map(await Promise.all(CLUSTER_6_UNITS.map(async ([slug, code]) => [code, await tokenOf(`${slug}.${role}`)] as const)));
+  return { admin: await tokenOf('admin'), officers: await signedIn('canbo'), heads: await signedIn('vientruong') };
+}
+
+/** Launches a campaign of the version for the cluster's 2020 year through the API; answers its id. */
+export async function launchCampaign(client: RetryingClient, admin: string, clusterId: string, workflowVersionId: string, name: string): Promise<string> {
+  return expectOk(`launching ${name}`, await client.post('/api/v1/campaigns', admin, { workflowVersionId, name, year: 2020, clusterId })).id as string;
 }
 
 const expectOk = (what: string, answer: { status: number; body: unknown }) => {
