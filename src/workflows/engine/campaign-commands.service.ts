@@ -6,10 +6,11 @@ import { sqlRows } from '../../database/sql-rows';
 import { Clock } from '../../modules/calendar/clock';
 import { EngineMetrics } from '../../modules/observability/engine-metrics.service';
 import { Person } from '../../modules/org/entities/person.entity';
-import { localText } from '../definitions/workflow-document';
+import { localText, StageDefinition, WorkflowDocument } from '../definitions/workflow-document';
 import { StageRegistry } from '../stages/stage-registry';
 import { CampaignLock, retryOnConflict } from './campaign-lock.service';
-import { CampaignHistoryService, eventActor, EventActor } from './campaign-history.service';
+import { CampaignHistoryService, chainEvent, eventActor, EventActor } from './campaign-history.service';
+import { DirectTaskCompletion } from './direct-task-completion';
 import { Campaign } from './entities/campaign.entity';
 import { Notification } from './entities/notification.entity';
 import { StageRun } from './entities/stage-run.entity';
@@ -20,6 +21,17 @@ import { PublishedDocuments } from './published-documents';
 import { COMMAND_TEXTS } from '../web/workflow-web-texts';
 import { stageNameIn } from './refusal-words';
 import { RunContext, WorkflowRunner } from './workflow-runner.service';
+
+/** The history's record of a completed task. */
+const completedEvent = (run: StageRun, task: Task, command: string) => ({
+  stage: run.stageKey,
+  iteration: run.iteration,
+  taskId: task.id,
+  assignee: task.assigneeKey,
+  command,
+  outcome: task.outcome,
+  late: task.late,
+});
 
 export interface TaskCommandInput {
   command: string;
@@ -50,6 +62,7 @@ export class CampaignCommandsService {
     private readonly metrics: EngineMetrics,
     private readonly lock: CampaignLock,
     private readonly documents: PublishedDocuments,
+    private readonly direct: DirectTaskCompletion,
   ) {}
 
   /** An assignee's command on a task (approve, return, acknowledge…). */
@@ -59,44 +72,99 @@ export class CampaignCommandsService {
 
   private async runTaskCommand(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
     const actor = eventActor(principal, actingFor);
-    const task = await this.lock.runForTask(taskId, actor, async (ctx) => {
+    if (!input.record) {
+      const completed = await this.completeDirectly(taskId, input, principal, actingFor, actor);
+      if (completed) return completed;
+    }
+    return this.lock.runForTask(taskId, actor, async (ctx) => {
       const { task, siblings } = await this.lockedTask(ctx, taskId);
       const run = task.stageRun;
-      if (run.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: stageNameIn(ctx.document, run.stageKey) });
-      // Whose task it is before its state: a stranger must not learn whether another unit's (secret) vote task is done.
-      const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePerson?.id === principal.personId;
-      if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
-      if (task.status !== 'open') throw new AppError('TASK_CLOSED');
-
-      const stage = this.runner.stageDefinition(ctx, run.stageKey);
-      // `withRecord` lets a stage type (form) accept a command only when it carries its record.
-      const commandInput: { comment?: string; withRecord: boolean } = { comment: input.comment, withRecord: input.record !== undefined };
-      const result = this.registry.get(stage.type).taskOutcome(stage, input.command, commandInput);
-      if ('problem' in result) throw new AppError(result.problem, { command: COMMAND_TEXTS[input.command] ?? input.command });
+      const { outcome } = this.judge(ctx.document, run, task, input, principal, actingFor);
       await input.record?.(ctx.em, task);
       const now = this.clock.now();
       task.status = 'done';
-      task.outcome = result.outcome;
+      task.outcome = outcome;
       task.comment = input.comment?.trim() || null;
       task.completedBy = ctx.em.getReference(Person, principal.personId);
       task.completedMandateId = task.assigneeUnit ? actingFor!.mandateId : null;
       task.completedAt = now;
       task.late = task.late || (task.dueAt !== null && now > task.dueAt);
       // Written with the event when the transaction ends.
-      await this.history.append(ctx.em, ctx.campaign, 'task.completed', {
-        stage: run.stageKey,
-        iteration: run.iteration,
-        taskId: task.id,
-        assignee: task.assigneeKey,
-        command: input.command,
-        outcome: result.outcome,
-        late: task.late,
-      }, actor);
+      await this.history.append(ctx.em, ctx.campaign, 'task.completed', completedEvent(run, task, input.command), actor);
       // The run's other tasks as the lock found them (a command's `record` writes its own rows, never another task).
       await this.runner.settle(ctx, run, [...siblings, { status: task.status, outcome: task.outcome }]);
       return task;
     });
-    return task;
+  }
+
+  /**
+   * Whether the command may be given, and the outcome it gives its task; refusals in the order a person should hear
+   * them: whose task it is before its state, so that a stranger does not learn whether another unit's (secret) vote
+   * task is done.
+   */
+  private judge(document: WorkflowDocument, run: StageRun, task: Task, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): { stage: StageDefinition; outcome: string } {
+    if (run.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: stageNameIn(document, run.stageKey) });
+    const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePerson?.id === principal.personId;
+    if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
+    if (task.status !== 'open') throw new AppError('TASK_CLOSED');
+    const stage = document.stages[run.stageKey];
+    if (!stage) throw new Error(`Stage "${run.stageKey}" is not in the pinned workflow version`);
+    // `withRecord` lets a stage type (form) accept a command only when it carries its record.
+    const result = this.registry.get(stage.type).taskOutcome(stage, input.command, { comment: input.comment, withRecord: input.record !== undefined });
+    if ('problem' in result) throw new AppError(result.problem, { command: COMMAND_TEXTS[input.command] ?? input.command });
+    return { stage, outcome: result.outcome };
+  }
+
+  /**
+   * The hot path: a command that completes its task and nothing else (no record, its stage stays open, no listener
+   * of the event) is one read and one write conditioned on the campaign's version, with no lock held in between
+   * (DirectTaskCompletion). Anything else, a refusal included, and a campaign changed since the read answer
+   * undefined: the locked path then decides, from the state under the lock.
+   */
+  private async completeDirectly(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<Task | undefined> {
+    if (this.history.isListenedTo('task.completed')) return undefined;
+    const em = this.em.fork();
+    this.lockedTaskSql ??= lockedTaskStatement(em);
+    const [row] = await sqlRows<Record<string, unknown>>(em, this.lockedTaskSql, [taskId]);
+    if (!row) return undefined;
+    const read = splitLockedTaskRow(row);
+    if (read.campaign.status !== 'running') return undefined;
+    const document = await this.documents.get(em, read.campaign.workflowVersionId);
+    const run = em.map(StageRun, read.run);
+    const task = em.map(Task, read.task);
+    let judged: { stage: StageDefinition; outcome: string };
+    try {
+      judged = this.judge(document, run, task, input, principal, actingFor);
+    } catch (error) {
+      if (error instanceof AppError) return undefined;
+      throw error;
+    }
+    if (this.registry.get(judged.stage.type).evaluate(judged.stage, [...read.siblings, { status: 'done', outcome: judged.outcome }]).complete) return undefined;
+    const now = this.clock.now();
+    Object.assign(task, {
+      status: 'done',
+      outcome: judged.outcome,
+      comment: input.comment?.trim() || null,
+      completedBy: em.getReference(Person, principal.personId),
+      completedMandateId: task.assigneeUnit ? actingFor!.mandateId : null,
+      completedAt: now,
+      late: task.late || (task.dueAt !== null && now > task.dueAt),
+    });
+    const data = completedEvent(run, task, input.command);
+    const chained = chainEvent(task.campaign.id, read.head, 'task.completed', data, actor, now);
+    const written = await this.direct.write({
+      campaignId: task.campaign.id,
+      campaignVersion: read.campaign.version,
+      taskId,
+      outcome: judged.outcome,
+      comment: task.comment,
+      completedById: principal.personId,
+      completedMandateId: task.completedMandateId,
+      completedAt: now,
+      late: task.late,
+      event: { type: 'task.completed', seq: chained.seq, actor: chained.actor, data, occurredAt: now, prevHash: chained.prevHash, hash: chained.hash },
+    });
+    return written ? task : undefined;
   }
 
   /**

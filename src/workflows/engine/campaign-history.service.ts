@@ -28,8 +28,24 @@ function hashedContent(e: Pick<CampaignEvent, 'seq' | 'type' | 'actor' | 'data' 
 
 export const chainHash = (prevHash: string, content: string) => sha256Hex(prevHash + content);
 
-/** Told of every event appended, in the appending transaction (webhooks write their deliveries there). */
+/** Told of the events it listens to, in the appending transaction (webhooks write their deliveries there). */
 export type HistoryListener = (em: EntityManager, campaign: Campaign, event: CampaignEvent) => Promise<void>;
+
+/** An event's place in its campaign's chain: what `append` writes besides the event's own content. */
+export interface ChainedEvent {
+  seq: number;
+  prevHash: string;
+  hash: string;
+  actor: Record<string, string> | null;
+}
+
+/** Links an event to the chain's head (none: the genesis). */
+export function chainEvent(campaignId: string, head: { seq: number; hash: string } | undefined, type: string, data: Record<string, unknown>, actor: EventActor | null, occurredAt: Date): ChainedEvent {
+  const seq = (head?.seq ?? 0) + 1;
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const actorJson = actor ? (JSON.parse(JSON.stringify(actor)) as Record<string, string>) : null;
+  return { seq, prevHash, actor: actorJson, hash: chainHash(prevHash, hashedContent({ seq, type, actor: actorJson, data, occurredAt }, campaignId)) };
+}
 
 export type ChainVerdict = { intact: true; events: number; headHash: string } | { intact: false; events: number; brokenAtSeq: number; reason: string };
 
@@ -39,28 +55,29 @@ export class CampaignHistoryService {
   /** The chain's head per transaction and campaign, so that appends after the first need no query. */
   private readonly heads = new WeakMap<EntityManager, Map<string, { seq: number; hash: string }>>();
 
-  private readonly listeners: HistoryListener[] = [];
+  private readonly listeners = new Map<string, HistoryListener[]>();
 
   constructor(private readonly clock: Clock) {}
 
-  /** A listener must cost nothing for the events it ignores: it runs on the engine's hot path. */
-  onAppend(listener: HistoryListener): void {
-    this.listeners.push(listener);
+  /** A listener is told only of the event types it names, so that the others need nothing but the event's row. */
+  onAppend(types: readonly string[], listener: HistoryListener): void {
+    for (const type of types) this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+
+  /** Whether appending an event of this type does more than write its row (see DirectTaskCompletion). */
+  isListenedTo(type: string): boolean {
+    return this.listeners.has(type);
   }
 
   /** Appends an event in the caller's transaction; the unique (campaign, seq) forbids two events taking the same place. */
   async append(em: EntityManager, campaign: Campaign, type: string, data: Record<string, unknown>, actor: EventActor | null = null): Promise<CampaignEvent> {
     const heads = this.headsOf(em);
-    const last = heads.get(campaign.id) ?? (await this.head(em, campaign.id));
-    const seq = (last?.seq ?? 0) + 1;
-    const prevHash = last?.hash ?? GENESIS_HASH;
     const occurredAt = this.clock.now();
-    const actorJson = actor ? (JSON.parse(JSON.stringify(actor)) as Record<string, string>) : null;
-    const hash = chainHash(prevHash, hashedContent({ seq, type, actor: actorJson, data, occurredAt }, campaign.id));
+    const { seq, prevHash, hash, actor: actorJson } = chainEvent(campaign.id, heads.get(campaign.id) ?? (await this.head(em, campaign.id)), type, data, actor, occurredAt);
     heads.set(campaign.id, { seq, hash });
     // Written with the rest of the transaction; the unique (campaign, seq) still refuses a fork of the chain.
     const event = em.create(CampaignEvent, { campaign, seq, type, actor: actorJson, data, occurredAt, prevHash, hash });
-    for (const listener of this.listeners) await listener(em, campaign, event);
+    for (const listener of this.listeners.get(type) ?? []) await listener(em, campaign, event);
     return event;
   }
 

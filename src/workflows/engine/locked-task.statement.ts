@@ -12,6 +12,8 @@ export interface LockedTaskRows {
   head: { seq: number; hash: string } | undefined;
   /** The other tasks of the run, as a handler judges them: with the task's new state, the stage's verdict needs no read. */
   siblings: TaskView[];
+  /** The campaign as this statement saw it: a write conditioned on its `version` finds everything above unchanged. */
+  campaign: { version: number; status: string; workflowVersionId: string };
 }
 
 /** The other tasks of the run as one JSON list of [status, outcome] pairs (json on PostgreSQL, text on SQLite). */
@@ -21,9 +23,10 @@ const SIBLINGS = {
 };
 
 /**
- * One statement for what a command on a task reads once its campaign is locked: the task, its stage run (columns
- * prefixed, listed from the ORM's metadata), the head of the campaign's history chain and the run's other tasks (the
- * lock keeps them as read until the command commits).
+ * One statement for what a command on a task reads: the task, its stage run (columns prefixed, listed from the ORM's
+ * metadata), the head of the campaign's history chain, the run's other tasks and the campaign's version. Read under
+ * the campaign's lock, they stay as read until the command commits; read before it (DirectTaskCompletion), they are
+ * still so when the campaign's version is.
  */
 export function lockedTaskStatement(em: EntityManager): string {
   const runColumns = Object.values(em.getMetadata().get(StageRun.name).properties)
@@ -32,7 +35,8 @@ export function lockedTaskStatement(em: EntityManager): string {
   const head = (column: string) => `(select e.${column} from campaign_event e where e.campaign_id = t.campaign_id order by e.seq desc limit 1) as ${HEAD}${column}`;
   const run = runColumns.map((column) => `r.${column} as ${RUN}${column}`).join(', ');
   const siblings = SIBLINGS[em.getPlatform().constructor.name === 'PostgreSqlPlatform' ? 'postgresql' : 'sqlite'];
-  return `select t.*, ${run}, ${head('seq')}, ${head('hash')}, ${siblings} from task t join stage_run r on r.id = t.stage_run_id where t.id = ?`;
+  const campaign = `c.version as ${HEAD}version, c.status as ${HEAD}status, c.workflow_version_id as ${HEAD}workflow_version_id`;
+  return `select t.*, ${run}, ${head('seq')}, ${head('hash')}, ${siblings}, ${campaign} from task t join stage_run r on r.id = t.stage_run_id join campaign c on c.id = t.campaign_id where t.id = ?`;
 }
 
 export function splitLockedTaskRow(row: Record<string, unknown>): LockedTaskRows {
@@ -46,5 +50,6 @@ export function splitLockedTaskRow(row: Record<string, unknown>): LockedTaskRows
   const head = seq === null || seq === undefined ? undefined : { seq: Number(seq), hash: String(row[`${HEAD}hash`]) };
   const listed = row[`${HEAD}siblings`];
   const pairs = (typeof listed === 'string' ? JSON.parse(listed) : listed) as Array<[TaskView['status'], string | null]>;
-  return { task, run, head, siblings: pairs.map(([status, outcome]) => ({ status, outcome })) };
+  const campaign = { version: Number(row[`${HEAD}version`]), status: String(row[`${HEAD}status`]), workflowVersionId: String(row[`${HEAD}workflow_version_id`]) };
+  return { task, run, head, siblings: pairs.map(([status, outcome]) => ({ status, outcome })), campaign };
 }

@@ -11,6 +11,7 @@ import { StageEffectsModule } from '../stages/stage-effects.module';
 import { StagesModule } from '../stages/stages.module';
 import { AssigneeResolver } from './assignee-resolver.service';
 import { CampaignCommandsService } from './campaign-commands.service';
+import { DirectTaskCompletion } from './direct-task-completion';
 import { CampaignLaunchService } from './campaign-launch.service';
 import { CampaignMigrationService } from './campaign-migration.service';
 import { CampaignLock } from './campaign-lock.service';
@@ -53,6 +54,7 @@ import { WorkflowRunner } from './workflow-runner.service';
     WorkflowRunner,
     PublishedDocuments,
     CampaignLock,
+    DirectTaskCompletion,
     CampaignCommandsService,
     CampaignLaunchService,
     CampaignMigrationService,

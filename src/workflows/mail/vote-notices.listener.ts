@@ -30,7 +30,7 @@ export class VoteNoticesListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.history.onAppend((em, campaign, event) => this.record(em, campaign, event));
+    this.history.onAppend(['stage.entered', 'poll.closed'], (em, campaign, event) => this.record(em, campaign, event));
   }
 
   async record(em: EntityManager, campaignRef: Campaign, event: CampaignEvent): Promise<void> {

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/core';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import { Injectable } from '@nestjs/common';
+
+/** A task command that changes nothing but its task and the history: the task's new state and the event it appends. */
+export interface TaskCompletion {
+  campaignId: string;
+  /** The campaign's version when the task, its run and the chain's head were read: the write needs it unchanged. */
+  campaignVersion: number;
+  taskId: string;
+  outcome: string;
+  comment: string | null;
+  completedById: string;
+  completedMandateId: string | null;
+  completedAt: Date;
+  late: boolean;
+  event: { type: string; seq: number; actor: Record<string, string> | null; data: Record<string, unknown>; occurredAt: Date; prevHash: string; hash: string };
+}
+
+const BUMP = `update campaign set version = version + 1 where id = ? and version = ? and status = 'running'`;
+const COMPLETE = `update task set status = 'done', outcome = ?, comment = ?, completed_by_id = ?, completed_mandate_id = ?, completed_at = ?, late = ?, updated_at = ? where id = ? and status = 'open'`;
+const EVENT_COLUMNS = 'id, created_at, updated_at, campaign_id, seq, type, actor, data, occurred_at, prev_hash, hash';
+
+/**
+ * PostgreSQL: the compare-and-set, the task and the event in one statement, one round trip and no transaction to open:
+ * each part runs only if the one before it changed its row. (Parameters of a SELECT list have no type of their own.)
+ */
+const POSTGRESQL = `with bumped as (${BUMP} returning id), completed as (${COMPLETE} and exists (select 1 from bumped) returning id)
+insert into campaign_event (${EVENT_COLUMNS})
+select ?::uuid, ?::timestamptz, ?::timestamptz, ?::uuid, ?::int, ?::varchar, ?::jsonb, ?::jsonb, ?::timestamptz, ?::varchar, ?::varchar where exists (select 1 from completed)
+returning id`;
+
+/** Rolls the SQLite transaction back: the campaign or the task changed since they were read. */
+class Changed extends Error {}
+
+/**
+ * Writes a task command that completes its task without completing its stage, outside the ORM's unit of work: the
+ * hot path of a whole sector's units acting in the same week. The task, its run and the chain's head were read
+ * without a lock, with the campaign's version; the write is conditioned on that version (every change of a campaign
+ * bumps it, under CampaignLock), so it either finds everything as read or writes nothing and answers false, and the
+ * caller takes the locked path. The history chain and its unique (campaign, seq) are as strong as on that path.
+ */
+@Injectable()
+export class DirectTaskCompletion {
+  constructor(private readonly em: EntityManager) {}
+
+  async write(completion: TaskCompletion): Promise<boolean> {
+    const connection = this.em.getConnection() as AbstractSqlConnection;
+    // Values are inlined by the ORM's platform, which stores a date as SQLite's milliseconds or PostgreSQL's timestamp.
+    const platform = this.em.getPlatform();
+    const date = (value: Date) => platform.processDateProperty(value);
+    const now = date(new Date()); // the rows' updatedAt, as the ORM would set it
+    const bump = [completion.campaignId, completion.campaignVersion];
+    const task = [completion.outcome, completion.comment, completion.completedById, completion.completedMandateId, date(completion.completedAt), completion.late, now, completion.taskId];
+    const { event } = completion;
+    const eventRow = [
+      randomUUID(), now, now, completion.campaignId, event.seq, event.type,
+      event.actor ? JSON.stringify(event.actor) : null, JSON.stringify(event.data), date(event.occurredAt), event.prevHash, event.hash,
+    ];
+    if (this.em.getPlatform().constructor.name === 'PostgreSqlPlatform') {
+      const written = await connection.execute<unknown[]>(POSTGRESQL, [...bump, ...task, ...eventRow], 'all');
+      return written.length === 1;
+    }
+    // SQLite (in process: a statement costs no round trip) cannot write from a WITH, so three statements in a transaction.
+    try {
+      await connection.transactional(async (trx) => {
+        const changed = async (sql: string, params: unknown[]) => ((await connection.execute<{ affectedRows: number }>(sql, params, 'run', trx)).affectedRows === 1);
+        if (!(await changed(BUMP, bump)) || !(await changed(COMPLETE, task))) throw new Changed();
+        await connection.execute(`insert into campaign_event (${EVENT_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, eventRow, 'run', trx);
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof Changed) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { Knex } from 'knex';
+import { PrincipalService } from '../../src/modules/auth/principal.service';
+import { Cluster } from '../../src/modules/org/entities/cluster.entity';
+import { Person } from '../../src/modules/org/entities/person.entity';
+import { CampaignCommandsService } from '../../src/workflows/engine/campaign-commands.service';
+import { CampaignHistoryService, verifyChain } from '../../src/workflows/engine/campaign-history.service';
+import { CampaignLaunchService } from '../../src/workflows/engine/campaign-launch.service';
+import { CampaignLock } from '../../src/workflows/engine/campaign-lock.service';
+import { DirectTaskCompletion } from '../../src/workflows/engine/direct-task-completion';
+import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-event.entity';
+import { Campaign } from '../../src/workflows/engine/entities/campaign.entity';
+import { Task } from '../../src/workflows/engine/entities/task.entity';
+import { startTestApp, TestApp } from '../support/test-app';
+import { TEST_DIALECT } from '../support/test-database';
+import { waitFor } from '../support/wait-for';
+import { publishedVersion } from '../support/workflow-factory';
+
+const UNITS = { 'VKS-THA': 'thanhhoa', 'VKS-NAN': 'nghean', 'VKS-HTI': 'hatinh', 'VKS-QBI': 'quangbinh', 'VKS-QTR': 'quangtri', 'VKS-TTH': 'hue' } as const;
+type UnitCode = keyof typeof UNITS;
+
+/**
+ * A task command that completes its task and leaves its stage open is written by one statement conditioned on the
+ * campaign's version (DirectTaskCompletion), not under the campaign's lock. These tests check that it writes what
+ * the locked path writes, that a change of the campaign between its read and its write makes it write nothing and
+ * leave the command to the locked path, and that the cases it must not take (the stage's last task, a listened event)
+ * go the locked way.
+ */
+describe(`direct task completion (${TEST_DIALECT})`, () => {
+  let t: TestApp;
+  let orm: MikroORM;
+  let versionId: string;
+  let clusterId: string;
+  let admin: { personId: string; username: string; fullName: string; roles: string[] };
+
+  beforeAll(async () => {
+    t = await startTestApp({ role: 'api' });
+    orm = t.app.get(MikroORM);
+    const em = orm.em.fork();
+    const person = await em.findOneOrFail(Person, { username: 'admin' });
+    admin = { personId: person.id, username: 'admin', fullName: person.fullName, roles: ['admin'] };
+    clusterId = (await em.findOneOrFail(Cluster, { name: 'Cụm thi đua số 6', year: 2020 })).id;
+    const version = await publishedVersion(t, 'direct-completion', {
+      name: 'direct completion',
+      start: 'acknowledge',
+      stages: { acknowledge: { type: 'acknowledge', fanOut: 'each-member', on: { acknowledged: 'done' } }, done: { type: 'end' } },
+    });
+    versionId = version.id;
+  });
+  afterAll(() => t?.close());
+
+  const launch = async (name: string) => (await t.app.get(CampaignLaunchService).launch({ workflowVersionId: versionId, name, year: 2020, clusterId }, admin)).id;
+
+  const officerOf = async (code: UnitCode) => {
+    const person = await orm.em.fork().findOneOrFail(Person, { username: `${UNITS[code]}.canbo` });
+    return { principal: { personId: person.id, username: person.username, fullName: person.fullName, roles: [] }, actingFor: await t.app.get(PrincipalService).resolveActingFor(person.id, code) };
+  };
+
+  const taskOf = async (campaignId: string, code: UnitCode) => orm.em.fork().findOneOrFail(Task, { campaign: campaignId, assigneeUnit: { code } });
+
+  const acknowledge = async (campaignId: string, code: UnitCode) => {
+    const officer = await officerOf(code);
+    return t.app.get(CampaignCommandsService).commandTask((await taskOf(campaignId, code)).id, { command: 'acknowledge' }, officer.principal, officer.actingFor);
+  };
+
+  const events = (campaignId: string) => orm.em.fork().find(CampaignEvent, { campaign: campaignId }, { orderBy: { seq: 'asc' } });
+  const versionOf = async (campaignId: string) => (await orm.em.fork().findOneOrFail(Campaign, campaignId)).version;
+
+  /** The statements the app sends while `work` runs (every connection of this suite's database). */
+  async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+    const knex = (orm.em.getConnection() as unknown as { getKnex(): Knex }).getKnex();
+    const sent: string[] = [];
+    const listener = (query: { sql: string }) => sent.push(query.sql);
+    knex.on('query', listener);
+    try {
+      await work();
+    } finally {
+      knex.off('query', listener);
+    }
+    return sent;
+  }
+
+  it('completes a task that leaves its stage open with one read and one write, and the event continues the chain', async () => {
+    const campaignId = await launch('direct: one acknowledgement');
+    const before = await versionOf(campaignId);
+    const officer = await officerOf('VKS-NAN');
+    const { id: taskId } = await taskOf(campaignId, 'VKS-NAN');
+    const commands = t.app.get(CampaignCommandsService);
+    const sent = await statementsOf(() => commands.commandTask(taskId, { command: 'acknowledge' }, officer.principal, officer.actingFor));
+
+    const task = await taskOf(campaignId, 'VKS-NAN');
+    expect(task).toMatchObject({ status: 'done', outcome: 'acknowledged', comment: null, late: false, completedMandateId: officer.actingFor!.mandateId });
+    expect(task.completedBy?.id).toBe(officer.principal.personId);
+    expect(task.completedAt).toBeInstanceOf(Date);
+    expect(await versionOf(campaignId)).toBe(before + 1);
+    const history = await events(campaignId);
+    const last = history[history.length - 1];
+    expect(last).toMatchObject({ type: 'task.completed', actor: { personId: officer.principal.personId, unitId: officer.actingFor!.unitId, mandateId: officer.actingFor!.mandateId } });
+    expect(last.data).toEqual({ stage: 'acknowledge', iteration: 1, taskId: task.id, assignee: task.assigneeKey, command: 'acknowledge', outcome: 'acknowledged', late: false });
+    expect(verifyChain(campaignId, history)).toMatchObject({ intact: true, events: history.length });
+    // The read, then the write: one statement on PostgreSQL, a transaction of three on SQLite.
+    if (TEST_DIALECT === 'postgresql') {
+      expect(sent).toHaveLength(2);
+      expect(sent[1]).toMatch(/^with bumped as \(update campaign set version = version \+ 1 /);
+    } else {
+      expect(sent.map((sql) => sql.split(' ')[0].toLowerCase().replace(/;$/, ''))).toEqual(['select', 'begin', 'update', 'update', 'insert', 'commit']);
+    }
+    expect((await orm.em.fork().find(Task, { campaign: campaignId, status: 'open' })).length).toBe(5);
+  });
+
+  it('writes nothing when the campaign changed after the read', async () => {
+    const campaignId = await launch('direct: stale');
+    const task = await taskOf(campaignId, 'VKS-HTI');
+    const before = { version: await versionOf(campaignId), events: (await events(campaignId)).length };
+    const head = (await events(campaignId)).at(-1)!;
+    const written = await t.app.get(DirectTaskCompletion).write({
+      campaignId,
+      campaignVersion: before.version - 1,
+      taskId: task.id,
+      outcome: 'acknowledged',
+      comment: null,
+      completedById: admin.personId,
+      completedMandateId: null,
+      completedAt: new Date(),
+      late: false,
+      event: { type: 'task.completed', seq: head.seq + 1, actor: null, data: {}, occurredAt: new Date(), prevHash: head.hash, hash: 'f'.repeat(64) },
+    });
+    expect(written).toBe(false);
+    expect(await taskOf(campaignId, 'VKS-HTI')).toMatchObject({ status: 'open', outcome: null, completedBy: null });
+    expect(await versionOf(campaignId)).toBe(before.version);
+    expect((await events(campaignId)).length).toBe(before.events);
+  });
+
+  it('leaves a command that met a change of its campaign to the locked path, and records it once', async () => {
+    const campaignId = await launch('direct: contended');
+    const before = await versionOf(campaignId);
+    // Another change of the campaign holds its lock while the command reads and then tries to write.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let inside!: () => void;
+    const entered = new Promise<void>((resolve) => (inside = resolve));
+    const other = t.app.get(CampaignLock).run(campaignId, null, async () => {
+      inside();
+      await held;
+    });
+    await entered;
+    const command = acknowledge(campaignId, 'VKS-QBI');
+    if (TEST_DIALECT === 'postgresql') {
+      // Its conditioned write waits for the held change's row lock, and finds the version changed once it commits.
+      await waitFor(async () => {
+        const [row] = await orm.em
+          .getConnection()
+          .execute<Array<{ n: string | number }>>("select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'with bumped as (update campaign%'");
+        return Number(row.n) > 0 ? true : undefined;
+      }, 'the direct write to wait for the lock');
+    }
+    release();
+    await other;
+    await expect(command).resolves.toMatchObject({ status: 'done', outcome: 'acknowledged' });
+    // SQLite's one connection makes the command read after the other change committed: it writes directly.
+    expect(await versionOf(campaignId)).toBe(before + 2);
+    const history = await events(campaignId);
+    expect(history.filter((event) => event.type === 'task.completed')).toHaveLength(1);
+    expect(verifyChain(campaignId, history)).toMatchObject({ intact: true });
+  });
+
+  it('takes the locked path for the task that completes its stage, and the campaign moves on', async () => {
+    const campaignId = await launch('direct: all six');
+    for (const code of Object.keys(UNITS) as UnitCode[]) await acknowledge(campaignId, code);
+    const campaign = await orm.em.fork().findOneOrFail(Campaign, campaignId);
+    expect(campaign.status).toBe('completed');
+    const history = await events(campaignId);
+    expect(history.map((event) => event.type).slice(-4)).toEqual(['task.completed', 'stage.completed', 'stage.entered', 'campaign.completed']);
+    expect(history.filter((event) => event.type === 'task.completed')).toHaveLength(6);
+    expect(verifyChain(campaignId, history)).toMatchObject({ intact: true, events: history.length });
+  });
+
+  it('takes the locked path when something listens to the completed tasks, and tells it in the transaction', async () => {
+    const campaignId = await launch('direct: listened');
+    const heard: string[] = [];
+    t.app.get(CampaignHistoryService).onAppend(['task.completed'], async (em, campaign, event) => {
+      heard.push(`${campaign.id} ${event.seq}`);
+    });
+    const officer = await officerOf('VKS-QTR');
+    const { id: taskId } = await taskOf(campaignId, 'VKS-QTR');
+    const sent = await statementsOf(() => t.app.get(CampaignCommandsService).commandTask(taskId, { command: 'acknowledge' }, officer.principal, officer.actingFor));
+    const history = await events(campaignId);
+    expect(heard).toEqual([`${campaignId} ${history.at(-1)!.seq}`]);
+    expect(sent.some((sql) => /^with bumped as/.test(sql))).toBe(false);
+    expect(verifyChain(campaignId, history)).toMatchObject({ intact: true });
+  });
+});
