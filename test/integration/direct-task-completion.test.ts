@@ -164,9 +164,18 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     expect(verifyChain(campaignId, history)).toMatchObject({ intact: true });
   });
 
-  it('takes the locked path for the task that completes its stage, and the campaign moves on', async () => {
+  it('takes the locked path for the task that completes its stage, with what it read before the lock, and the campaign moves on', async () => {
     const campaignId = await launch('direct: all six');
-    for (const code of Object.keys(UNITS) as UnitCode[]) await acknowledge(campaignId, code);
+    const codes = Object.keys(UNITS) as UnitCode[];
+    for (const code of codes.slice(0, -1)) await acknowledge(campaignId, code);
+    const officer = await officerOf(codes[codes.length - 1]);
+    const { id: taskId } = await taskOf(campaignId, codes[codes.length - 1]);
+    const sent = await statementsOf(() => t.app.get(CampaignCommandsService).commandTask(taskId, { command: 'acknowledge' }, officer.principal, officer.actingFor));
+    // The task is read once; the lock is taken by the campaign's id and the version read with it; the end stage is
+    // numbered from that reading, not by a query.
+    expect(sent.filter((sql) => sql.startsWith('select t.*'))).toHaveLength(1);
+    expect(sent.filter((sql) => sql.startsWith(`update campaign set version = version + 1 where id = '${campaignId}' and status = 'running' and version = `))).toHaveLength(1);
+    expect(sent.filter((sql) => /max\(iteration\)/.test(sql) && !sql.startsWith('select t.*'))).toEqual([]);
     const campaign = await orm.em.fork().findOneOrFail(Campaign, campaignId);
     expect(campaign.status).toBe('completed');
     const history = await events(campaignId);

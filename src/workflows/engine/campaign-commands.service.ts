@@ -16,7 +16,7 @@ import { Notification } from './entities/notification.entity';
 import { StageRun } from './entities/stage-run.entity';
 import { Task } from './entities/task.entity';
 import type { TaskView } from '../stages/stage-handler';
-import { lockedTaskStatement, splitLockedTaskRow } from './locked-task.statement';
+import { LockedTaskRows, lockedTaskStatement, splitLockedTaskRow } from './locked-task.statement';
 import { PublishedDocuments } from './published-documents';
 import { COMMAND_TEXTS } from '../web/workflow-web-texts';
 import { stageNameIn } from './refusal-words';
@@ -72,12 +72,16 @@ export class CampaignCommandsService {
 
   private async runTaskCommand(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
     const actor = eventActor(principal, actingFor);
-    if (!input.record) {
-      const completed = await this.completeDirectly(taskId, input, principal, actingFor, actor);
+    // Read before any lock, to be written directly or, if the campaign has not changed since, used under the lock.
+    const read = input.record ? undefined : await this.readTask(this.em.fork(), taskId);
+    if (read) {
+      const completed = await this.completeDirectly(read, input, principal, actingFor, actor);
       if (completed) return completed;
     }
+    const campaignRead = read && { campaignId: String(read.task.campaign_id), version: read.campaign.version };
     return this.lock.runForTask(taskId, actor, async (ctx) => {
-      const { task, siblings } = await this.lockedTask(ctx, taskId);
+      const stillAsRead = campaignRead && ctx.campaign.id === campaignRead.campaignId && ctx.campaign.version === campaignRead.version + 1;
+      const { task, siblings } = await this.lockedTask(ctx, taskId, stillAsRead ? read : undefined);
       const run = task.stageRun;
       const { outcome } = this.judge(ctx.document, run, task, input, principal, actingFor);
       await input.record?.(ctx.em, task);
@@ -94,7 +98,7 @@ export class CampaignCommandsService {
       // The run's other tasks as the lock found them (a command's `record` writes its own rows, never another task).
       await this.runner.settle(ctx, run, [...siblings, { status: task.status, outcome: task.outcome }]);
       return task;
-    });
+    }, campaignRead);
   }
 
   /**
@@ -121,17 +125,13 @@ export class CampaignCommandsService {
    * (DirectTaskCompletion). Anything else, a refusal included, and a campaign changed since the read answer
    * undefined: the locked path then decides, from the state under the lock.
    */
-  private async completeDirectly(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<Task | undefined> {
-    if (this.history.isListenedTo('task.completed')) return undefined;
+  private async completeDirectly(read: LockedTaskRows, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<Task | undefined> {
+    if (this.history.isListenedTo('task.completed') || read.campaign.status !== 'running') return undefined;
     const em = this.em.fork();
-    this.lockedTaskSql ??= lockedTaskStatement(em);
-    const [row] = await sqlRows<Record<string, unknown>>(em, this.lockedTaskSql, [taskId]);
-    if (!row) return undefined;
-    const read = splitLockedTaskRow(row);
-    if (read.campaign.status !== 'running') return undefined;
     const document = await this.documents.get(em, read.campaign.workflowVersionId);
-    const run = em.map(StageRun, read.run);
-    const task = em.map(Task, read.task);
+    // Copies: the rows are mapped again under the lock when this answers undefined.
+    const run = em.map(StageRun, { ...read.run });
+    const task = em.map(Task, { ...read.task });
     let judged: { stage: StageDefinition; outcome: string };
     try {
       judged = this.judge(document, run, task, input, principal, actingFor);
@@ -155,7 +155,7 @@ export class CampaignCommandsService {
     const written = await this.direct.write({
       campaignId: task.campaign.id,
       campaignVersion: read.campaign.version,
-      taskId,
+      taskId: task.id,
       outcome: judged.outcome,
       comment: task.comment,
       completedById: principal.personId,
@@ -167,19 +167,27 @@ export class CampaignCommandsService {
     return written ? task : undefined;
   }
 
+  /** The task, its stage run, the campaign's chain head and stage iterations, and its version, in one statement. */
+  private async readTask(em: EntityManager, taskId: string): Promise<LockedTaskRows | undefined> {
+    this.lockedTaskSql ??= lockedTaskStatement(em);
+    const [row] = await sqlRows<Record<string, unknown>>(em, this.lockedTaskSql, [taskId]);
+    return row && splitLockedTaskRow(row);
+  }
+
   /**
-   * The task, its stage run and the campaign's chain head in one statement, mapped into the command's transaction: the
-   * hot path of every command, where building and hydrating queries through the ORM cost more than the database. Its
-   * assignee stays a reference; its campaign is the locked one.
+   * The task and its stage run mapped into the command's transaction, as read under the lock or before it (`read`,
+   * when the campaign's version shows nothing changed since): the hot path of every command, where building and
+   * hydrating queries through the ORM cost more than the database. Its assignee stays a reference; its campaign is
+   * the locked one. The chain's head and the stages' iterations are remembered, so appending and entering need no read.
    */
-  private async lockedTask(ctx: RunContext, taskId: string): Promise<{ task: Task; siblings: TaskView[] }> {
-    this.lockedTaskSql ??= lockedTaskStatement(ctx.em);
-    const [row] = await sqlRows<Record<string, unknown>>(ctx.em, this.lockedTaskSql, [taskId]);
-    if (!row) throw new AppError('TASK_NOT_FOUND', { id: taskId });
-    const { task, run, head, siblings } = splitLockedTaskRow(row);
-    if (head) this.history.rememberHead(ctx.em, ctx.campaign.id, head);
-    ctx.em.map(StageRun, run);
-    return { task: ctx.em.map(Task, task), siblings };
+  private async lockedTask(ctx: RunContext, taskId: string, read?: LockedTaskRows): Promise<{ task: Task; siblings: TaskView[] }> {
+    const rows = read ?? (await this.readTask(ctx.em, taskId));
+    if (!rows) throw new AppError('TASK_NOT_FOUND', { id: taskId });
+    if (rows.head) this.history.rememberHead(ctx.em, ctx.campaign.id, rows.head);
+    for (const [stage, iteration] of rows.iterations) ctx.iterations.set(stage, iteration);
+    ctx.allIterations = true;
+    ctx.em.map(StageRun, rows.run);
+    return { task: ctx.em.map(Task, rows.task), siblings: rows.siblings };
   }
 
   /**

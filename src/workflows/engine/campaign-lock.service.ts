@@ -10,7 +10,13 @@ import { Campaign } from './entities/campaign.entity';
 import { OutboxService } from './outbox.service';
 import { RunContext, WorkflowRunner } from './workflow-runner.service';
 
-type LockSubject = { campaignId: string } | { taskId: string };
+/** A campaign, or a task's campaign; `read`: the task's campaign as its caller read it, tried first by id and version. */
+type LockSubject = { campaignId: string } | { taskId: string; read?: CampaignRead };
+
+export interface CampaignRead {
+  campaignId: string;
+  version: number;
+}
 
 /** A campaign's status as a refusal says it, after its name: "đã hủy" / "cancelled". */
 const statusInWords = (status: string): Text => {
@@ -59,10 +65,12 @@ export class CampaignLock {
   /**
    * The same for the campaign of a task, found by the locking statement itself (404 TASK_NOT_FOUND), lean: the
    * campaign's subject and workflow version are loaded only when a stage is entered or completed (most task commands
-   * do neither), and the document comes from the published documents' cache.
+   * do neither), and the document comes from the published documents' cache. `read`: the campaign as the caller read
+   * it with the task; when its version is still there the lock is taken by id and version, and the caller's reading
+   * still holds (the context's campaign then has that version plus one).
    */
-  runForTask<T>(taskId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<T> {
-    return this.runLocked({ taskId }, actor, work);
+  runForTask<T>(taskId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>, read?: CampaignRead): Promise<T> {
+    return this.runLocked({ taskId, read }, actor, work);
   }
 
   private async runLocked<T>(subject: LockSubject, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<T> {
@@ -84,6 +92,12 @@ export class CampaignLock {
    * the other transaction's lock is released), and only then do we look for the reason.
    */
   private async bump(em: EntityManager, subject: LockSubject): Promise<Campaign> {
+    // The version the caller read, still there: what it read with it is too (every change of a campaign bumps it).
+    const read = 'taskId' in subject ? subject.read : undefined;
+    if (read) {
+      const [row] = await sqlRows<Record<string, unknown>>(em, `update campaign set version = version + 1 where id = ? and status = 'running' and version = ? returning *`, [read.campaignId, read.version]);
+      if (row) return em.map(Campaign, row);
+    }
     const [target, params] = 'taskId' in subject ? ['(select campaign_id from task where id = ?)', [subject.taskId, subject.taskId]] : ['?', [subject.campaignId, subject.campaignId]];
     const rows = await sqlRows<Record<string, unknown>>(
       em,

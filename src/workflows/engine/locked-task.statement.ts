@@ -14,12 +14,23 @@ export interface LockedTaskRows {
   siblings: TaskView[];
   /** The campaign as this statement saw it: a write conditioned on its `version` finds everything above unchanged. */
   campaign: { version: number; status: string; workflowVersionId: string };
+  /** The last iteration of every stage the campaign has run: a stage the command enters is numbered without a query. */
+  iterations: Map<string, number>;
 }
 
-/** The other tasks of the run as one JSON list of [status, outcome] pairs (json on PostgreSQL, text on SQLite). */
-const SIBLINGS = {
-  postgresql: `(select coalesce(json_agg(json_build_array(s.status, s.outcome)), '[]'::json) from task s where s.stage_run_id = t.stage_run_id and s.id <> t.id) as ${HEAD}siblings`,
-  sqlite: `(select json_group_array(json_array(s.status, s.outcome)) from task s where s.stage_run_id = t.stage_run_id and s.id <> t.id) as ${HEAD}siblings`,
+/**
+ * The other tasks of the run as one JSON list of [status, outcome] pairs, and the campaign's stages with their last
+ * iteration as one JSON object (json on PostgreSQL, text on SQLite).
+ */
+const AGGREGATES = {
+  postgresql: [
+    `(select coalesce(json_agg(json_build_array(s.status, s.outcome)), '[]'::json) from task s where s.stage_run_id = t.stage_run_id and s.id <> t.id) as ${HEAD}siblings`,
+    `(select coalesce(json_object_agg(i.stage_key, i.iteration), '{}'::json) from (select stage_key, max(iteration) as iteration from stage_run where campaign_id = t.campaign_id group by stage_key) i) as ${HEAD}iterations`,
+  ],
+  sqlite: [
+    `(select json_group_array(json_array(s.status, s.outcome)) from task s where s.stage_run_id = t.stage_run_id and s.id <> t.id) as ${HEAD}siblings`,
+    `(select json_group_object(i.stage_key, i.iteration) from (select stage_key, max(iteration) as iteration from stage_run where campaign_id = t.campaign_id group by stage_key) i) as ${HEAD}iterations`,
+  ],
 };
 
 /**
@@ -34,9 +45,9 @@ export function lockedTaskStatement(em: EntityManager): string {
     .flatMap((property) => property.fieldNames ?? []);
   const head = (column: string) => `(select e.${column} from campaign_event e where e.campaign_id = t.campaign_id order by e.seq desc limit 1) as ${HEAD}${column}`;
   const run = runColumns.map((column) => `r.${column} as ${RUN}${column}`).join(', ');
-  const siblings = SIBLINGS[em.getPlatform().constructor.name === 'PostgreSqlPlatform' ? 'postgresql' : 'sqlite'];
+  const aggregates = AGGREGATES[em.getPlatform().constructor.name === 'PostgreSqlPlatform' ? 'postgresql' : 'sqlite'].join(', ');
   const campaign = `c.version as ${HEAD}version, c.status as ${HEAD}status, c.workflow_version_id as ${HEAD}workflow_version_id`;
-  return `select t.*, ${run}, ${head('seq')}, ${head('hash')}, ${siblings}, ${campaign} from task t join stage_run r on r.id = t.stage_run_id join campaign c on c.id = t.campaign_id where t.id = ?`;
+  return `select t.*, ${run}, ${head('seq')}, ${head('hash')}, ${aggregates}, ${campaign} from task t join stage_run r on r.id = t.stage_run_id join campaign c on c.id = t.campaign_id where t.id = ?`;
 }
 
 export function splitLockedTaskRow(row: Record<string, unknown>): LockedTaskRows {
@@ -48,8 +59,9 @@ export function splitLockedTaskRow(row: Record<string, unknown>): LockedTaskRows
   }
   const seq = row[`${HEAD}seq`];
   const head = seq === null || seq === undefined ? undefined : { seq: Number(seq), hash: String(row[`${HEAD}hash`]) };
-  const listed = row[`${HEAD}siblings`];
-  const pairs = (typeof listed === 'string' ? JSON.parse(listed) : listed) as Array<[TaskView['status'], string | null]>;
+  const json = (column: string) => (typeof row[column] === 'string' ? JSON.parse(row[column] as string) : row[column]) as unknown;
+  const pairs = json(`${HEAD}siblings`) as Array<[TaskView['status'], string | null]>;
+  const iterations = new Map(Object.entries(json(`${HEAD}iterations`) as Record<string, number | string>).map(([stage, iteration]) => [stage, Number(iteration)]));
   const campaign = { version: Number(row[`${HEAD}version`]), status: String(row[`${HEAD}status`]), workflowVersionId: String(row[`${HEAD}workflow_version_id`]) };
-  return { task, run, head, siblings: pairs.map(([status, outcome]) => ({ status, outcome })), campaign };
+  return { task, run, head, siblings: pairs.map(([status, outcome]) => ({ status, outcome })), campaign, iterations };
 }

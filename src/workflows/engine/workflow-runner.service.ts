@@ -45,8 +45,10 @@ export interface RunContext {
   loaded: boolean;
   /** Created in this transaction (a launch): it has no history and no stage runs to look up yet. */
   created: boolean;
-  /** The last iteration of each stage entered in this transaction. */
+  /** The last iteration of each stage entered in this transaction, or of every stage run so far when `allIterations`. */
   iterations: Map<string, number>;
+  /** `iterations` holds every stage that has run (a stage missing from it has not): no query to number a new run. */
+  allIterations: boolean;
   steps: number;
   /** Stage runs ended in this transaction, counted by the caller once it commits (EngineMetrics). */
   transitions: Array<{ stageType: string; outcome: string }>;
@@ -84,7 +86,7 @@ export class WorkflowRunner {
     let calendar: Promise<WorkingCalendar> | undefined;
     const lazyCalendar = () => (calendar ??= this.calendarService.workingCalendar(em));
     const document = full ? campaign.workflowVersion.document : await this.documents.get(em, campaign.workflowVersion.id);
-    return { em, campaign, document, calendar: lazyCalendar, actor, loaded: full, created, iterations: new Map(), steps: 0, transitions: [] };
+    return { em, campaign, document, calendar: lazyCalendar, actor, loaded: full, created, iterations: new Map(), allIterations: created, steps: 0, transitions: [] };
   }
 
   private async load(em: EntityManager, campaign: Campaign): Promise<void> {
@@ -175,10 +177,10 @@ export class WorkflowRunner {
     await this.settle(ctx, run, effects?.onEnter ? undefined : Array.from({ length: tasks }, () => ({ status: 'open', outcome: null })));
   }
 
-  /** The iteration a stage last ran in: none for a campaign launched in this transaction. */
+  /** The iteration a stage last ran in (none for a campaign launched in this transaction). */
   private async lastIteration(ctx: RunContext, key: string): Promise<number> {
     const known = ctx.iterations.get(key);
-    if (known !== undefined || ctx.created) return known ?? 0;
+    if (known !== undefined || ctx.allIterations) return known ?? 0;
     const [row] = await sqlRows<{ iteration: number | string }>(ctx.em, 'select max(iteration) as iteration from stage_run where campaign_id = ? and stage_key = ?', [ctx.campaign.id, key]);
     return Number(row?.iteration ?? 0);
   }
