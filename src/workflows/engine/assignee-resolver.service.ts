@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/core';
+import { EntityManager, wrap } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
 import { Person } from '../../modules/org/entities/person.entity';
@@ -31,7 +31,7 @@ export class AssigneeResolver {
     if (campaign.subjectUnit) return [{ unitId: campaign.subjectUnit.id, role: 'member' }];
     const cluster = campaign.subjectCluster;
     if (!cluster) return [];
-    await em.populate(cluster, ['members', 'headUnit', 'deputyUnit']);
+    await em.populate(cluster, ['members']);
     return cluster.members
       .getItems()
       .filter((u) => !u.archivedAt)
@@ -57,8 +57,12 @@ export class AssigneeResolver {
     if (rule === 'cluster-member' && campaign.subjectUnit) return [{ unit: campaign.subjectUnit }];
     const cluster = campaign.subjectCluster;
     if (!cluster) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageNameText(stage, stageKey), assignee: ROLE_ASSIGNEE_TEXTS[rule] ?? rule });
-    await em.populate(cluster, ['members', 'headUnit', 'deputyUnit']);
-    if (rule === 'cluster-member') return cluster.members.getItems().filter((u) => !u.archivedAt).map((unit) => ({ unit }));
+    if (rule === 'cluster-member') {
+      await em.populate(cluster, ['members']);
+      return cluster.members.getItems().filter((u) => !u.archivedAt).map((unit) => ({ unit }));
+    }
+    // The head and the deputy are columns of the cluster's own row: a task needs only their ids, no member is loaded.
+    if (!wrap(cluster).isInitialized()) await wrap(cluster).init();
     const unit = rule === 'cluster-head' ? cluster.headUnit : cluster.deputyUnit;
     if (!unit) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageNameText(stage, stageKey), assignee: ROLE_ASSIGNEE_TEXTS[rule] ?? rule });
     return [{ unit }];
