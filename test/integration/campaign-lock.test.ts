@@ -7,6 +7,7 @@ import { CampaignLaunchService } from '../../src/workflows/engine/campaign-launc
 import { CampaignLock } from '../../src/workflows/engine/campaign-lock.service';
 import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-event.entity';
 import { Campaign } from '../../src/workflows/engine/entities/campaign.entity';
+import { holdCampaign } from '../support/hold-campaign';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DIALECT } from '../support/test-database';
 import { fourStageDocument, publishedVersion } from '../support/workflow-factory';
@@ -34,21 +35,6 @@ describe(`campaign lock (${TEST_DIALECT})`, () => {
   afterAll(() => t?.close());
 
   const versionOf = async () => (await t.app.get(MikroORM).em.fork().findOneOrFail(Campaign, campaignId)).version;
-
-  /** A change of the campaign that stays open (holding its lock) until released; resolved once it is inside. */
-  async function holdCampaign(): Promise<{ release: () => void; committed: Promise<string> }> {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let inside!: () => void;
-    const entered = new Promise<void>((resolve) => (inside = resolve));
-    const committed = t.app.get(CampaignLock).run(campaignId, null, async () => {
-      inside();
-      await held;
-      return 'first';
-    });
-    await entered;
-    return { release, committed };
-  }
 
   /** On PostgreSQL, until another statement of this test's database waits for the held change's row lock (other suites' do not count). */
   const lockWaited = (what: string) =>
@@ -85,7 +71,7 @@ describe(`campaign lock (${TEST_DIALECT})`, () => {
   it('refuses a change that started while another change of the same campaign was open', async () => {
     const lock = t.app.get(CampaignLock);
     const before = await versionOf();
-    const { release, committed: first } = await holdCampaign();
+    const { release, committed: first } = await holdCampaign(t.app.get(CampaignLock), campaignId);
     const second = lock.run(campaignId, null, async () => 'second').catch((error: { code?: string }) => error.code);
     if (TEST_DIALECT === 'postgresql') {
       // The second statement waits for the first transaction's row lock: release the first only once it does.
@@ -109,7 +95,7 @@ describe(`campaign lock (${TEST_DIALECT})`, () => {
     const actingFor = await t.app.get(PrincipalService).resolveActingFor(head.id, 'VKS-THA');
     const [review] = await orm.em.getConnection().execute<Array<{ id: string }>>("select id from task where campaign_id = ? and status = 'open'", [campaignId]);
     const before = await versionOf();
-    const { release, committed: first } = await holdCampaign();
+    const { release, committed: first } = await holdCampaign(t.app.get(CampaignLock), campaignId);
     const principal = { personId: head.id, username: head.username, fullName: head.fullName, roles: [] };
     const command = t.app.get(CampaignCommandsService).commandTask(review.id, { command: 'approve' }, principal, actingFor);
     if (TEST_DIALECT === 'postgresql') {

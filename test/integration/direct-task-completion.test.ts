@@ -11,6 +11,7 @@ import { DirectTaskCompletion } from '../../src/workflows/engine/direct-task-com
 import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-event.entity';
 import { Campaign } from '../../src/workflows/engine/entities/campaign.entity';
 import { Task } from '../../src/workflows/engine/entities/task.entity';
+import { holdCampaign } from '../support/hold-campaign';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DIALECT } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
@@ -135,15 +136,7 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     const campaignId = await launch('direct: contended');
     const before = await versionOf(campaignId);
     // Another change of the campaign holds its lock while the command reads and then tries to write.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let inside!: () => void;
-    const entered = new Promise<void>((resolve) => (inside = resolve));
-    const other = t.app.get(CampaignLock).run(campaignId, null, async () => {
-      inside();
-      await held;
-    });
-    await entered;
+    const { release, committed: other } = await holdCampaign(t.app.get(CampaignLock), campaignId);
     const command = acknowledge(campaignId, 'VKS-QBI');
     if (TEST_DIALECT === 'postgresql') {
       // Its conditioned write waits for the held change's row lock, and finds the version changed once it commits.
