@@ -20,7 +20,7 @@ import { LockedTaskRows, lockedTaskStatement, splitLockedTaskRow } from './locke
 import { PublishedDocuments } from './published-documents';
 import { COMMAND_TEXTS } from '../web/workflow-web-texts';
 import { stageNameIn } from './refusal-words';
-import { RunContext, WorkflowRunner } from './workflow-runner.service';
+import { RunContext, stageOf, WorkflowRunner } from './workflow-runner.service';
 
 /** The history's record of a completed task. */
 const completedEvent = (run: StageRun, task: Task, command: string) => ({
@@ -111,8 +111,7 @@ export class CampaignCommandsService {
     const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePerson?.id === principal.personId;
     if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
     if (task.status !== 'open') throw new AppError('TASK_CLOSED');
-    const stage = document.stages[run.stageKey];
-    if (!stage) throw new Error(`Stage "${run.stageKey}" is not in the pinned workflow version`);
+    const stage = stageOf(document, run.stageKey);
     // `withRecord` lets a stage type (form) accept a command only when it carries its record.
     const result = this.registry.get(stage.type).taskOutcome(stage, input.command, { comment: input.comment, withRecord: input.record !== undefined });
     if ('problem' in result) throw new AppError(result.problem, { command: COMMAND_TEXTS[input.command] ?? input.command });

@@ -29,6 +29,13 @@ export function countedFrom(campaign: Pick<Campaign, 'context'>, now: Date): Dat
   return start && start > now ? start : now;
 }
 
+/** A stage of a pinned document; a key it lacks is a bug, not a user's error. */
+export function stageOf(document: WorkflowDocument, key: string): StageDefinition {
+  const stage = document.stages[key];
+  if (!stage) throw new Error(`Stage "${key}" is not in the pinned workflow version`);
+  return stage;
+}
+
 /** Guards against a definition whose transitions loop without waiting for anyone. */
 const MAX_AUTOMATIC_STEPS = 100;
 
@@ -43,8 +50,6 @@ export interface RunContext {
   actor: EventActor | null;
   /** Whether the campaign's workflow version and subject cluster are loaded (stage effects read them). */
   loaded: boolean;
-  /** Created in this transaction (a launch): it has no history and no stage runs to look up yet. */
-  created: boolean;
   /** The last iteration of each stage entered in this transaction, or of every stage run so far when `allIterations`. */
   iterations: Map<string, number>;
   /** `iterations` holds every stage that has run (a stage missing from it has not): no query to number a new run. */
@@ -86,7 +91,7 @@ export class WorkflowRunner {
     let calendar: Promise<WorkingCalendar> | undefined;
     const lazyCalendar = () => (calendar ??= this.calendarService.workingCalendar(em));
     const document = full ? campaign.workflowVersion.document : await this.documents.get(em, campaign.workflowVersion.id);
-    return { em, campaign, document, calendar: lazyCalendar, actor, loaded: full, created, iterations: new Map(), allIterations: created, steps: 0, transitions: [] };
+    return { em, campaign, document, calendar: lazyCalendar, actor, loaded: full, iterations: new Map(), allIterations: created, steps: 0, transitions: [] };
   }
 
   private async load(em: EntityManager, campaign: Campaign): Promise<void> {
@@ -108,9 +113,7 @@ export class WorkflowRunner {
 
 
   stageDefinition(ctx: RunContext, key: string): StageDefinition {
-    const stage = ctx.document.stages[key];
-    if (!stage) throw new Error(`Stage "${key}" is not in the pinned workflow version`);
-    return stage;
+    return stageOf(ctx.document, key);
   }
 
   /** Enters a stage: a new iteration, its tasks, its deadline and reminders; then settles it if it is already complete. */
