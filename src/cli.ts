@@ -5,6 +5,7 @@ import { ConfigurationError, loadConfig } from './config/load-config';
 import { readEnvironment } from './config/read-environment';
 import { BackupError } from './database/backup/backup-error';
 import { createBackup, restoreBackup } from './database/backup/backup';
+import { migratingOrmOptions } from './database/migrating-orm-options';
 import { buildOrmOptions } from './database/orm-options';
 import { DemoDataLoader } from './demo/demo-data';
 import { ensureDemoSchedules } from './workflows/schedules/demo-schedules';
@@ -100,7 +101,7 @@ async function run(command: string | undefined): Promise<void> {
     return;
   }
   const config = loadConfig(readEnvironment());
-  const orm = await MikroORM.init(buildOrmOptions(config.database, ENTITIES));
+  const orm = await MikroORM.init(migratingOrmOptions(config.database, ENTITIES));
   try {
     if (command === 'migrate' || command === 'setup') {
       const applied = await orm.getMigrator().up();
@@ -118,7 +119,7 @@ async function run(command: string | undefined): Promise<void> {
     // The app serves the latest published packs; until this has run, the built-in files.
     if (command === 'setup') process.stdout.write(await syncBuiltinRulePacksReport(orm.em.fork()));
     if (command === 'seed' || command === 'setup') {
-      const accounts = await new DemoDataLoader(orm.em.fork(), config.demo.password).load();
+      const accounts = await new DemoDataLoader(orm.em.fork(), config.demo.password, config.auth.passwordHashing).load();
       process.stdout.write(`\nTài khoản mẫu / Demo accounts (mật khẩu / password: ${config.demo.password}):\n`);
       for (const a of accounts) process.stdout.write(`  ${a.username.padEnd(22)} ${a.fullName.padEnd(24)} ${a.role}\n`);
     }

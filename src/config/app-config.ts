@@ -34,6 +34,14 @@ export interface AuthConfig {
   /** How long a just-rotated refresh token still renews the session (another tab refreshing at the same time). */
   refreshGraceSeconds: number;
   cookieSecure: boolean;
+  passwordHashing: PasswordHashing;
+}
+
+/** argon2id's cost: memory in KiB, passes and lanes. */
+export interface PasswordHashing {
+  memoryCost: number;
+  timeCost: number;
+  parallelism: number;
 }
 
 export interface ObservabilityConfig {

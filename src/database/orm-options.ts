@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EntityClass, Options, ReflectMetadataProvider } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
-import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { DatabaseConfig } from '../config/app-config';
 import { cachePreparedStatements, PreparingConnection } from './sqlite-statement-cache';
@@ -26,7 +25,8 @@ function migrationsFor(dialect: DatabaseConfig['dialect'], snapshot: boolean) {
 }
 
 /**
- * MikroORM options for one database configuration; the same for the app, the CLI and the tests.
+ * MikroORM options for one database configuration; the same for the app, the CLI and the tests. They name the
+ * migrations but do not load the migrator: what migrates takes `migratingOrmOptions`.
  * Only the MikroORM CLI (`forCli`) reads and writes the schema snapshots: applying migrations at run
  * time must not rewrite files under src/.
  */
@@ -34,7 +34,6 @@ export function buildOrmOptions(config: DatabaseConfig, entities: EntityClass<un
   const common = {
     entities,
     metadataProvider: ReflectMetadataProvider,
-    extensions: [Migrator],
     migrations: migrationsFor(config.dialect, forCli),
     forceUtcTimezone: true,
     discovery: { warnWhenNoEntities: false },

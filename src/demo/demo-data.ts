@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { PasswordService } from '../common/auth/password.service';
+import type { PasswordHashing } from '../config/app-config';
 import { Cluster } from '../modules/org/entities/cluster.entity';
 import { Mandate, MandateRole } from '../modules/org/entities/mandate.entity';
 import { Person } from '../modules/org/entities/person.entity';
@@ -23,13 +24,16 @@ export interface DemoAccount {
  * (unit code, username, …) and created only when missing; nothing existing is changed.
  */
 export class DemoDataLoader {
-  private readonly passwords = new PasswordService();
+  private readonly passwords: PasswordService;
   private passwordHash?: Promise<string>;
 
   constructor(
     private readonly em: EntityManager,
     private readonly password: string,
-  ) {}
+    hashing: PasswordHashing,
+  ) {
+    this.passwords = new PasswordService(hashing);
+  }
 
   async load(): Promise<DemoAccount[]> {
     const accounts = await this.loadOrganisation();

@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
+import type { PasswordHashing } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
-import { buildOrmOptions } from '../../src/database/orm-options';
+import { migratingOrmOptions } from '../../src/database/migrating-orm-options';
 import { DemoDataLoader } from '../../src/demo/demo-data';
 import { ENTITIES } from '../../src/entities';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
@@ -14,10 +15,13 @@ import { createTestDatabase, TEST_DIALECT, TestDatabase } from '../support/test-
 describe(`migrations and demo data (${TEST_DIALECT})`, () => {
   let database: TestDatabase;
   let orm: MikroORM;
+  let hashing: PasswordHashing;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    orm = await MikroORM.init(buildOrmOptions(loadConfig({ NODE_ENV: 'test', ...database.env }).database, ENTITIES));
+    const config = loadConfig({ NODE_ENV: 'test', ...database.env });
+    hashing = config.auth.passwordHashing;
+    orm = await MikroORM.init(migratingOrmOptions(config.database, ENTITIES));
   });
   afterAll(async () => {
     await orm?.close();
@@ -44,7 +48,7 @@ describe(`migrations and demo data (${TEST_DIALECT})`, () => {
   });
 
   it('loads Cluster No. 6 of 2020 with its six members, head and deputy', async () => {
-    const accounts = await new DemoDataLoader(orm.em.fork(), 'pw-12345678').load();
+    const accounts = await new DemoDataLoader(orm.em.fork(), 'pw-12345678', hashing).load();
     expect(accounts.map((a) => a.username)).toEqual(expect.arrayContaining(['admin', 'thanhhoa.vientruong', 'hue.canbo', 'tdkt.vutruong']));
 
     const em = orm.em.fork();
@@ -66,7 +70,7 @@ describe(`migrations and demo data (${TEST_DIALECT})`, () => {
   it('is idempotent: a second load adds and changes nothing', async () => {
     const before = await counts();
     const adminBefore = await orm.em.fork().findOneOrFail(Person, { username: 'admin' });
-    await new DemoDataLoader(orm.em.fork(), 'another-password').load();
+    await new DemoDataLoader(orm.em.fork(), 'another-password', hashing).load();
     expect(await counts()).toEqual(before);
     const adminAfter = await orm.em.fork().findOneOrFail(Person, { username: 'admin' });
     expect(adminAfter.updatedAt).toEqual(adminBefore.updatedAt);

@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import { AppError } from '../../src/common/errors/app-error';
 import { loadConfig } from '../../src/config/load-config';
-import { buildOrmOptions } from '../../src/database/orm-options';
+import { migratingOrmOptions } from '../../src/database/migrating-orm-options';
 import { ENTITIES } from '../../src/entities';
 import { assertClusterLeaders } from '../../src/modules/org/cluster-leader-rules';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
@@ -20,7 +20,7 @@ describe(`organisation constraints and queries (${TEST_DIALECT})`, () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    orm = await MikroORM.init(buildOrmOptions(loadConfig({ NODE_ENV: 'test', ...database.env }).database, ENTITIES));
+    orm = await MikroORM.init(migratingOrmOptions(loadConfig({ NODE_ENV: 'test', ...database.env }).database, ENTITIES));
     await orm.getMigrator().up();
   });
   afterAll(async () => {

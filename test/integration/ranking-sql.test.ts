@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import fc from 'fast-check';
 import { loadConfig } from '../../src/config/load-config';
-import { buildOrmOptions } from '../../src/database/orm-options';
+import { migratingOrmOptions } from '../../src/database/migrating-orm-options';
 import { ENTITIES } from '../../src/entities';
 import { FormsService } from '../../src/modules/forms/forms.service';
 import { Person } from '../../src/modules/org/entities/person.entity';
@@ -81,7 +81,7 @@ describe(`set-based ranking against aggregateValue and rankUnits (${TEST_DIALECT
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    orm = await MikroORM.init(buildOrmOptions(loadConfig({ NODE_ENV: 'test', ...database.env }).database, ENTITIES));
+    orm = await MikroORM.init(migratingOrmOptions(loadConfig({ NODE_ENV: 'test', ...database.env }).database, ENTITIES));
     await orm.getMigrator().up();
     const tables = new ScoringTablesService(orm.em.fork(), new FormsService(orm.em.fork()));
     table = (await tables.publish('xep-hang-kiem-thu', TABLE, null)).version;

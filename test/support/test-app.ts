@@ -8,7 +8,6 @@ import { Role } from '../../src/app.module';
 import { createApp } from '../../src/bootstrap';
 import { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
-import { buildOrmOptions } from '../../src/database/orm-options';
 import { DemoDataLoader } from '../../src/demo/demo-data';
 import { ENTITIES } from '../../src/entities';
 import { createDatabaseFrom, TestDatabase } from './test-database';
@@ -52,12 +51,16 @@ export interface TestAppOptions {
 
 /** Deletes every Redis key of a test run's prefix, so runs never see each other's queues. */
 
-/** Migrates the database of `config` and optionally loads the demo cluster, as `thidua setup` does. */
+/**
+ * Migrates the database of `config` and optionally loads the demo cluster, as `thidua setup` does. The migrator is
+ * loaded here, not with the suite: only the suite that builds a run's template migrates.
+ */
 export async function prepareDatabase(config: AppConfig, demo: boolean): Promise<void> {
-  const orm = await MikroORM.init(buildOrmOptions(config.database, ENTITIES));
+  const { migratingOrmOptions } = await import('../../src/database/migrating-orm-options');
+  const orm = await MikroORM.init(migratingOrmOptions(config.database, ENTITIES));
   try {
     await orm.getMigrator().up();
-    if (demo) await new DemoDataLoader(orm.em.fork(), DEMO_PASSWORD).load();
+    if (demo) await new DemoDataLoader(orm.em.fork(), DEMO_PASSWORD, config.auth.passwordHashing).load();
   } finally {
     await orm.close();
   }

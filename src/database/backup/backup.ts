@@ -2,7 +2,7 @@ import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { EntityClass, MikroORM } from '@mikro-orm/core';
 import type { DatabaseConfig } from '../../config/app-config';
-import { buildOrmOptions } from '../orm-options';
+import { migratingOrmOptions } from '../migrating-orm-options';
 import { BackupError } from './backup-error';
 import { BackupManifest, describeFile, FILES_FOLDER, listFiles, ManifestContent, readManifest, verifyManifestFiles, writeManifest } from './backup-manifest';
 import { databaseIsEmpty, dumpDatabase, DUMP_FILE, fileExists, loadDump } from './database-dump';
@@ -31,7 +31,7 @@ async function copyStoredFiles(from: string, to: string, overwrite: boolean): Pr
 }
 
 async function withOrm<T>(target: BackupTarget, work: (orm: MikroORM) => Promise<T>): Promise<T> {
-  const orm = await MikroORM.init(buildOrmOptions(target.database, target.entities));
+  const orm = await MikroORM.init(migratingOrmOptions(target.database, target.entities));
   try {
     return await work(orm);
   } finally {

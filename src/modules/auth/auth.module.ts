@@ -10,7 +10,7 @@ import { Person } from '../org/entities/person.entity';
 import { RoleGrant } from '../org/entities/role-grant.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
-import { PasswordService } from '../../common/auth/password.service';
+import { PasswordService, passwordServiceProvider } from '../../common/auth/password.service';
 import { PrincipalService } from './principal.service';
 import { RefreshToken } from './refresh-token.entity';
 import { SessionService } from './session.service';
@@ -27,7 +27,7 @@ import { SignInThrottleService } from './sign-in-throttle.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [PasswordService, SessionService, PrincipalService, SignInThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [passwordServiceProvider, SessionService, PrincipalService, SignInThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [PasswordService, SessionService, PrincipalService],
 })
 export class AuthModule {}

@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { dejaVuFonts } from '../../common/pdf/dejavu-fonts';
+import { newPdfDocument } from '../../common/pdf/pdf-document';
 import { pdfBytes } from '../../common/pdf/pdf-bytes';
 import type { Language } from '../../common/i18n/language';
 import { DocumentContent } from './content/document-content';
@@ -128,10 +128,10 @@ function lastChange(page: PdfSignaturePage): Date | undefined {
  * the pact is in force. Deterministic: the same content and meta give the same bytes. Text is left-aligned, not
  * justified: pdfkit justifies by placing words without space glyphs, and copied or searched text would lose its spaces.
  */
-export function toPdf(content: DocumentContent, meta: PdfMeta): Promise<Buffer> {
+export async function toPdf(content: DocumentContent, meta: PdfMeta): Promise<Buffer> {
   const { regular, bold } = dejaVuFonts();
   const labels = LABELS[meta.language];
-  const pdf = new PDFDocument({
+  const pdf = await newPdfDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 70, right: 56 },
     compress: meta.compress ?? true,

@@ -2,7 +2,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { createTransport, Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { AppConfig, MailConfig } from '../../config/app-config';
 import type { MailTransportKind } from './entities/mail-message.entity';
 
@@ -30,13 +30,10 @@ const messageDomain = (from: string): string => /@([^>\s]+)/.exec(from)?.[1] ?? 
 @Injectable()
 export class MailTransport implements OnModuleDestroy {
   private readonly config: MailConfig;
-  private readonly transporter: Transporter;
+  private transporter?: Promise<Transporter>;
 
   constructor(config: ConfigService<AppConfig, true>) {
     this.config = config.get('mail', { infer: true });
-    this.transporter = this.config.smtpUrl
-      ? createTransport({ url: this.config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
-      : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 
   get kind(): MailTransportKind {
@@ -49,7 +46,8 @@ export class MailTransport implements OnModuleDestroy {
 
   async send(mail: OutgoingMail): Promise<SentMail> {
     const messageId = `<${mail.id}@${messageDomain(this.config.from)}>`;
-    const info = (await this.transporter.sendMail({ from: this.config.from, to: mail.to, subject: mail.subject, text: mail.text, messageId })) as { message?: Buffer };
+    const transporter = await (this.transporter ??= this.createTransporter());
+    const info = (await transporter.sendMail({ from: this.config.from, to: mail.to, subject: mail.subject, text: mail.text, messageId })) as { message?: Buffer };
     if (this.kind === 'smtp') return { transport: 'smtp', messageId, fileName: null };
     const fileName = `${mail.id}.eml`;
     await mkdir(this.config.folder, { recursive: true });
@@ -59,7 +57,15 @@ export class MailTransport implements OnModuleDestroy {
     return { transport: 'folder', messageId, fileName };
   }
 
-  onModuleDestroy(): void {
-    this.transporter.close();
+  async onModuleDestroy(): Promise<void> {
+    (await this.transporter)?.close();
+  }
+
+  /** nodemailer is loaded with the first message rather than when the app starts: most processes never send one. */
+  private async createTransporter(): Promise<Transporter> {
+    const { createTransport } = await import('nodemailer');
+    return this.config.smtpUrl
+      ? createTransport({ url: this.config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
+      : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 }

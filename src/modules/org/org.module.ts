@@ -1,6 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
-import { PasswordService } from '../../common/auth/password.service';
+import { passwordServiceProvider } from '../../common/auth/password.service';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { ClustersController } from './clusters.controller';
 import { ClustersService } from './clusters.service';
@@ -30,7 +30,7 @@ import { UnitsService } from './units.service';
   controllers: [UnitsController, UnitEvaluationsController, PeopleController, MandatesController, ClustersController, RoleGrantsController, CsvImportController],
   // PasswordService is stateless; this module keeps its own instance rather than importing AuthModule.
   providers: [
-    PasswordService,
+    passwordServiceProvider,
     UnitsService,
     UnitEvaluationsService,
     PeopleService,

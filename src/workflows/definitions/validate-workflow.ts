@@ -1,4 +1,4 @@
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import type { Language, Text } from '../../common/i18n/language';
 import { StageRegistry } from '../stages/stage-registry';
 import { isValidCondition } from './json-logic-rule';
@@ -21,8 +21,9 @@ export const problemsIn = (problems: WorkflowProblem[], language: Language): Wor
 
 const problem = (path: string, code: string, vi: string, en: string): WorkflowProblem => ({ path, code, message: { vi, en } });
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-const validateSchema = ajv.compile(WORKFLOW_DOCUMENT_SCHEMA);
+// Compiled on first use, not when the app starts: most processes never validate one.
+let validateSchema: ValidateFunction | undefined;
+const schemaValidator = (): ValidateFunction => (validateSchema ??= new Ajv2020({ allErrors: true, strict: false }).compile(WORKFLOW_DOCUMENT_SCHEMA));
 
 /** Own stages only: a key like `constructor` or `toString` must not find Object.prototype's members. */
 const hasStage = (stages: Record<string, StageDefinition>, key: string) => Object.hasOwn(stages, key);
@@ -42,10 +43,11 @@ function toJsonPath(pointer: string): string {
 }
 
 function schemaProblems(document: unknown): WorkflowProblem[] {
-  if (validateSchema(document)) return [];
+  const validate = schemaValidator();
+  if (validate(document)) return [];
   // `oneOf` reports every failed branch; keep the most specific messages per path.
   const seen = new Set<string>();
-  return (validateSchema.errors ?? [])
+  return (validate.errors ?? [])
     .filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if')
     .map((e) => ({ path: toJsonPath(e.instancePath), code: 'SCHEMA', message: schemaProblemText(e) }))
     .filter((p) => {

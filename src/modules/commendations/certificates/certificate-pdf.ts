@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { dejaVuFonts } from '../../../common/pdf/dejavu-fonts';
+import { newPdfDocument } from '../../../common/pdf/pdf-document';
 import { pdfBytes } from '../../../common/pdf/pdf-bytes';
 import type { AwardKind } from '../entities/commendation-record.entity';
 
@@ -38,10 +38,10 @@ export const registerNumber = (registerId: string): string => registerId.replace
  * the achievement's year, the decision and the issuer's signature block. DejaVu Sans carries every Vietnamese letter.
  * Deterministic: the same award gives the same bytes (the PDF's dates are the decision's).
  */
-export function certificatePdf(data: CertificateData): Promise<Buffer> {
+export async function certificatePdf(data: CertificateData): Promise<Buffer> {
   const { regular, bold } = dejaVuFonts();
   const signed = new Date(`${data.decision.signedOn}T00:00:00Z`);
-  const pdf = new PDFDocument({
+  const pdf = await newPdfDocument({
     size: 'A4',
     layout: 'landscape',
     margins: { top: 60, bottom: 50, left: 70, right: 70 },

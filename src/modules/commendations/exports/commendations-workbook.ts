@@ -1,4 +1,3 @@
-import { Workbook } from 'exceljs';
 import type { CommendationDto } from '../dto/commendation.dto';
 
 /** The sheet's name as Vietnamese readers know the register. */
@@ -11,6 +10,8 @@ const HEADERS = ['Năm', 'Tập thể / cá nhân', 'Mã đơn vị', 'Danh hi�
  * in the register's order, years as numbers, a revoked award kept with the reason and decision of its revocation.
  */
 export async function commendationsWorkbook(title: string, items: CommendationDto[]): Promise<Buffer> {
+  // exceljs (about 650 modules) is loaded with the first export rather than when the app starts.
+  const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
   workbook.creator = 'thidua';
   const sheet = workbook.addWorksheet(REGISTER_SHEET);

@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { dejaVuFonts } from '../../../common/pdf/dejavu-fonts';
+import { newPdfDocument } from '../../../common/pdf/pdf-document';
 import { pdfBytes } from '../../../common/pdf/pdf-bytes';
 import type { Language } from '../../../common/i18n/language';
 
@@ -125,11 +125,11 @@ const RANKING_COLUMNS = [45, 254, 80, 90];
  * the ranking table and its tie-breaks, the acclamation vote with its counts, rule and arithmetic, the acclaimed units,
  * and signature lines for the chair and the secretary. Deterministic: the same data gives the same bytes.
  */
-export function minutesPdf(data: MinutesData): Promise<Buffer> {
+export async function minutesPdf(data: MinutesData): Promise<Buffer> {
   const { regular, bold } = dejaVuFonts();
   const labels = LABELS[data.language];
   const title = `${labels.title} — ${data.cluster.name} ${data.cluster.year}`;
-  const pdf = new PDFDocument({
+  const pdf = await newPdfDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 70, right: 56 },
     compress: data.compress ?? true,

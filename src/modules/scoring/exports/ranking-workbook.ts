@@ -1,4 +1,4 @@
-import { Workbook, Worksheet } from 'exceljs';
+import type { Worksheet } from 'exceljs';
 
 /** One row of the "Xếp hạng" sheet; points as numbers (2 decimals), null where a unit is not ranked. */
 export interface WorkbookRankingRow {
@@ -56,6 +56,8 @@ function pointsColumns(sheet: Worksheet, columns: number[]): void {
  * total by scorer and scored unit). Points are numbers formatted with 2 decimals, never text.
  */
 export async function rankingWorkbook(input: RankingWorkbookInput): Promise<Buffer> {
+  // exceljs (about 650 modules) is loaded with the first export rather than when the app starts.
+  const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
   workbook.creator = 'thidua';
   workbook.created = new Date(0);

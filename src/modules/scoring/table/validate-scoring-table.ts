@@ -1,4 +1,4 @@
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import { toHundredths } from './points';
 import { GradeThreshold, isLeaf, ScoringBranch, ScoringLeaf, ScoringNode, ScoringTableDocument } from './scoring-table';
 import { SCORING_TABLE_SCHEMA } from './scoring-table.schema';
@@ -11,8 +11,9 @@ export interface ScoringTableProblem {
   message: string;
 }
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-const validateSchema = ajv.compile(SCORING_TABLE_SCHEMA);
+// Compiled on first use, not when the app starts: most processes never validate one.
+let validateSchema: ValidateFunction | undefined;
+const schemaValidator = (): ValidateFunction => (validateSchema ??= new Ajv2020({ allErrors: true, strict: false }).compile(SCORING_TABLE_SCHEMA));
 
 /** Groups → criteria → sub-criteria → …: deeper than this is a mistake, and checking it first keeps ajv's recursion shallow. */
 export const MAX_TABLE_DEPTH = 6;
@@ -33,9 +34,10 @@ function toPath(pointer: string): string {
 const join = (path: string, member: string) => (path ? `${path}.${member}` : member);
 
 function schemaProblems(document: unknown): ScoringTableProblem[] {
-  if (validateSchema(document)) return [];
+  const validate = schemaValidator();
+  if (validate(document)) return [];
   const seen = new Set<string>();
-  return (validateSchema.errors ?? [])
+  return (validate.errors ?? [])
     .filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if')
     .map((e) => {
       const params = e.params as { missingProperty?: string; additionalProperty?: string };
