@@ -34,8 +34,9 @@ const USAGE = `Usage: thidua <command>
             restore a backup into an EMPTY database (refused otherwise), apply newer migrations, then verify every
             campaign's history chain and stored file; exit 1 if anything does not verify. Stop the app first.
   check     verify every campaign's history chain and stored file of the configured database; exit 1 on a failure
-  simulate <workflow-key> (--cluster <name> | --unit <code>) --year <year> [--starts YYYY-MM-DD] [--late 0.3]
-            [--against CODE,CODE] [--decline CODE] [--amend CODE] [--seed N] [--as <username>] [--lang vi|en] [--json]
+  simulate <workflow-key> (--cluster <name> | --unit <code>) --year <year> [--starts YYYY-MM-DD] [--until YYYY-MM-DD]
+            [--late 0.3] [--against CODE,CODE] [--decline CODE] [--amend CODE] [--seed N] [--as <username>] [--lang vi|en]
+            [--json]
             rehearse a campaign on a virtual clock against a throwaway copy of the database (nothing is kept, no
             queue, notice or mail of the live system is touched) and print its timeline, outcomes and missed deadlines
   verify <bundle.zip>

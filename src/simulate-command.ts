@@ -22,6 +22,7 @@ export async function simulate(config: AppConfig, argv: string[]): Promise<'usag
       unit: { type: 'string' },
       year: { type: 'string' },
       starts: { type: 'string' },
+      until: { type: 'string' },
       late: { type: 'string', default: '0' },
       against: { type: 'string', default: '' },
       decline: { type: 'string' },
@@ -35,6 +36,7 @@ export async function simulate(config: AppConfig, argv: string[]): Promise<'usag
   const year = Number(values.year);
   const late = Number(values.late);
   if (positionals.length !== 1 || !Number.isInteger(year) || (!values.cluster === !values.unit) || !(late >= 0 && late <= 1)) return 'usage';
+  if (values.until !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.until)) return 'usage';
   const fail = (vi: string, en: string) => {
     process.stderr.write(`${vi} / ${en}\n`);
     return 'failed' as const;
@@ -62,7 +64,7 @@ export async function simulate(config: AppConfig, argv: string[]): Promise<'usag
         clusterId: cluster?.id,
         unitId: unit?.id,
         startsOn: values.starts,
-        behaviour: { lateShare: late, votesAgainst: values.against ? values.against.split(',').map((code) => code.trim()) : [], declines: values.decline ?? null, amends: values.amend ?? null, seed: Number(values.seed) },
+        behaviour: { lateShare: late, votesAgainst: values.against ? values.against.split(',').map((code) => code.trim()) : [], declines: values.decline ?? null, amends: values.amend ?? null, seed: Number(values.seed), until: values.until ?? null },
       },
       await app.get(PrincipalService).load(person.id),
     );

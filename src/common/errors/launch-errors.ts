@@ -27,6 +27,11 @@ export const LAUNCH_ERRORS = {
     status: 422,
     message: { vi: 'Ngày bắt đầu {startsOn} không thuộc năm {year} của đợt thi đua.', en: 'The start date {startsOn} is not in the campaign’s year {year}.' },
   },
+  SIMULATION_UNTIL_INVALID: {
+    kind: 'user',
+    status: 422,
+    message: { vi: 'Ngày kết thúc diễn tập {until} không phải một ngày từ ngày bắt đầu {startsOn} trở đi.', en: 'The rehearsal’s last day {until} is not a day on or after its start day {startsOn}.' },
+  },
   LAUNCH_ALREADY_LAUNCHED: {
     kind: 'conflict',
     message: { vi: '“{subject}” đã có đợt “{campaign}” của quy trình này trong năm {year}.', en: '“{subject}” already has “{campaign}” of this workflow in {year}.' },

@@ -48,7 +48,8 @@ export class CampaignLaunchesController {
   @HttpCode(200)
   @ApiOkResponse({ type: SimulationReportDto })
   simulate(@Body() body: SimulationRequestDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<SimulationReportDto> {
-    const { lateShare, votesAgainst, declines, amends, seed, ...launch } = body;
-    return this.launches.simulate(launch, { lateShare: lateShare ?? 0, votesAgainst: votesAgainst ?? [], declines: declines ?? null, amends: amends ?? null, seed: seed ?? 1 }, principal, resolveLanguage(request));
+    const { lateShare, votesAgainst, declines, amends, seed, until, ...launch } = body;
+    const behaviour = { lateShare: lateShare ?? 0, votesAgainst: votesAgainst ?? [], declines: declines ?? null, amends: amends ?? null, seed: seed ?? 1, until: until ?? null };
+    return this.launches.simulate(launch, behaviour, principal, resolveLanguage(request));
   }
 }

@@ -132,7 +132,10 @@ export class CampaignLaunchesService {
    * subject (a cascade's first cluster) runs its whole year with synthetic actors; nothing of it is kept.
    */
   async simulate(request: LaunchRequest, behaviour: SimulationBehaviour, principal: Principal, language: Language): Promise<SimulationReport> {
-    const { subjects, inputOf } = await this.planned(this.em.fork(), request, language);
+    const { subjects, inputOf, startsOn } = await this.planned(this.em.fork(), request, language);
+    if (behaviour.until && (behaviour.until < startsOn || Number.isNaN(startOfVietnamDay(behaviour.until).getTime()))) {
+      throw new AppError('SIMULATION_UNTIL_INVALID', { until: dayText(behaviour.until), startsOn: dayText(startsOn) });
+    }
     return this.dryRuns.run({ ...inputOf(subjects[0]), behaviour }, principal);
   }
 

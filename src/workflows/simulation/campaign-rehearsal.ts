@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
 import { catalogMessage } from '../../common/errors/error-catalog';
+import { formatDay } from '../../common/i18n/date-text';
 import { Clock } from '../../modules/calendar/clock';
 import { startOfVietnamDay, vietnamDate } from '../../modules/calendar/dates';
 import { DocumentVersion } from '../../modules/documents/entities/document-version.entity';
@@ -65,7 +66,9 @@ export class CampaignRehearsal {
     const startsOn = request.startsOn ?? `${request.year}-01-02`;
     const started = new Date(startOfVietnamDay(startsOn).getTime() + 8 * HOUR);
     this.clock.set(started);
-    const horizon = startOfVietnamDay(`${request.year + 1}-03-31`).getTime();
+    // The last day rehearsed: by default near the end of the next year's first quarter, when the year-end work is done.
+    const lastDay = request.behaviour.until ?? `${request.year + 1}-03-30`;
+    const horizon = startOfVietnamDay(lastDay).getTime() + DAY;
     const version = await this.em().findOneOrFail(WorkflowVersion, request.workflowVersionId, { populate: ['definition'] });
 
     let campaignId: string;
@@ -103,7 +106,7 @@ export class CampaignRehearsal {
         break;
       }
       if (next.at > horizon) {
-        stopped = { vi: `sự kiện kế tiếp sau ${vietnamDate(new Date(horizon))}`, en: `the next event falls after ${vietnamDate(new Date(horizon))}` };
+        stopped = { vi: `sự kiện kế tiếp sau ngày ${formatDay(lastDay, 'vi')}`, en: `the next event falls after ${formatDay(lastDay, 'en')}` };
         break;
       }
       this.clock.set(new Date(Math.max(next.at, this.clock.now().getTime())));

@@ -15,6 +15,8 @@ export interface SimulationBehaviour {
   amends?: string | null;
   /** Seed of the choice of late units, so that a run can be repeated exactly. */
   seed: number;
+  /** The last day rehearsed (YYYY-MM-DD, Vietnam); null or absent: 30 March of the year after the campaign's. */
+  until?: string | null;
 }
 
 /** A launch (as the engine takes it) and how the rehearsal's actors behave. */

@@ -134,6 +134,10 @@ export class SimulationRequestDto extends LaunchRequestDto {
   @MaxLength(32)
   amends?: string;
 
+  @ApiPropertyOptional({ example: '2020-06-30', description: 'The last day rehearsed (Vietnam); default: 30 March of the following year' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  until?: string;
+
   @ApiPropertyOptional({ default: 1, description: 'Seed of the choice of late units (the same seed, the same run)' })
   @IsOptional()
   @IsInt()
