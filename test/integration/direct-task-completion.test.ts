@@ -10,7 +10,9 @@ import { CampaignLock } from '../../src/workflows/engine/campaign-lock.service';
 import { DirectTaskCompletion } from '../../src/workflows/engine/direct-task-completion';
 import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-event.entity';
 import { Campaign } from '../../src/workflows/engine/entities/campaign.entity';
+import { StageRun } from '../../src/workflows/engine/entities/stage-run.entity';
 import { Task } from '../../src/workflows/engine/entities/task.entity';
+import { WriteBeforeTheEnd, writeConditioned, writingAtTheEnd } from '../../src/workflows/engine/conditioned-flush';
 import { holdCampaign } from '../support/hold-campaign';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DIALECT } from '../support/test-database';
@@ -157,27 +159,57 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     expect(verifyChain(campaignId, history)).toMatchObject({ intact: true });
   });
 
-  it('takes the locked path for the task that completes its stage, with what it read before the lock, and the campaign moves on', async () => {
+  it('writes the task that completes its stage, and what follows, with what it read: one statement on PostgreSQL, the lock on SQLite', async () => {
     const campaignId = await launch('direct: all six');
     const codes = Object.keys(UNITS) as UnitCode[];
     for (const code of codes.slice(0, -1)) await acknowledge(campaignId, code);
+    const before = await versionOf(campaignId);
     const officer = await officerOf(codes[codes.length - 1]);
     const { id: taskId } = await taskOf(campaignId, codes[codes.length - 1]);
     const sent = await statementsOf(() => t.app.get(CampaignCommandsService).commandTask(taskId, { command: 'acknowledge' }, officer.principal, officer.actingFor));
-    // The task is read once; the lock is taken by the campaign's id and the version read with it; the end stage is
-    // numbered from that reading, not by a query.
+    // The task is read once; the end stage is numbered from that reading, not by a query.
     expect(sent.filter((sql) => sql.startsWith('select t.*'))).toHaveLength(1);
-    expect(sent.filter((sql) => sql.startsWith(`update campaign set version = version + 1 where id = '${campaignId}' and status = 'running' and version = `))).toHaveLength(1);
     expect(sent.filter((sql) => /max\(iteration\)/.test(sql) && !sql.startsWith('select t.*'))).toEqual([]);
+    if (TEST_DIALECT === 'postgresql') {
+      // The read, then everything the command changed (the task, both stage runs, the campaign, four events) at once.
+      expect(sent).toHaveLength(2);
+      expect(sent[1]).toMatch(/^with bumped as \(update "campaign" set "version" = "version" \+ 1, /);
+    } else {
+      // The lock is taken by the campaign's id and the version read with the task.
+      expect(sent.filter((sql) => sql.startsWith(`update campaign set version = version + 1 where id = '${campaignId}' and status = 'running' and version = `))).toHaveLength(1);
+    }
     const campaign = await orm.em.fork().findOneOrFail(Campaign, campaignId);
-    expect(campaign.status).toBe('completed');
+    expect(campaign).toMatchObject({ status: 'completed', version: before + 1, activeStages: [], context: { stages: { acknowledge: { outcome: 'acknowledged', iteration: 1 } }, lastOutcome: 'acknowledged' } });
+    expect(campaign.endedAt).toBeInstanceOf(Date);
+    const runs = await orm.em.fork().find(StageRun, { campaign: campaignId }, { orderBy: { createdAt: 'asc', stageKey: 'asc' } });
+    expect(runs.map((run) => [run.stageKey, run.iteration, run.status, run.outcome])).toEqual([['acknowledge', 1, 'completed', 'acknowledged'], ['done', 1, 'completed', 'end']]);
+    expect(await taskOf(campaignId, codes[codes.length - 1])).toMatchObject({ status: 'done', outcome: 'acknowledged', completedMandateId: officer.actingFor!.mandateId });
     const history = await events(campaignId);
     expect(history.map((event) => event.type).slice(-4)).toEqual(['task.completed', 'stage.completed', 'stage.entered', 'campaign.completed']);
+    expect(history.at(-2)!.data).toMatchObject({ stage: 'done', iteration: 1, stageRunId: runs[1].id });
     expect(history.filter((event) => event.type === 'task.completed')).toHaveLength(6);
     expect(verifyChain(campaignId, history)).toMatchObject({ intact: true, events: history.length });
   });
 
-  it('takes the locked path when something listens to the completed tasks, and tells it in the transaction', async () => {
+  it('writes nothing of a stage transition when the campaign changed after the read', async () => {
+    const campaignId = await launch('direct: stale transition');
+    const em = writingAtTheEnd(orm.em);
+    const campaign = await orm.em.fork().findOneOrFail(Campaign, campaignId);
+    const before = { version: campaign.version, events: (await events(campaignId)).length };
+    const mapped = await em.findOneOrFail(Campaign, campaignId);
+    mapped.status = 'completed';
+    mapped.activeStages = [];
+    const task = await em.findOneOrFail(Task, { campaign: campaignId, assigneeUnit: { code: 'VKS-HTI' } });
+    task.status = 'done';
+    await expect(em.flush()).rejects.toBeInstanceOf(WriteBeforeTheEnd);
+    const written = await writeConditioned(em, { id: campaignId, version: before.version - 1 });
+    expect(written).toBe(TEST_DIALECT === 'postgresql' ? false : undefined);
+    expect(await orm.em.fork().findOneOrFail(Campaign, campaignId)).toMatchObject({ status: 'running', version: before.version });
+    expect(await taskOf(campaignId, 'VKS-HTI')).toMatchObject({ status: 'open' });
+    expect((await events(campaignId)).length).toBe(before.events);
+  });
+
+  it('tells what listens to the completed tasks in the write that appends them', async () => {
     const campaignId = await launch('direct: listened');
     const heard: string[] = [];
     t.app.get(CampaignHistoryService).onAppend(['task.completed'], async (em, campaign, event) => {
@@ -188,7 +220,8 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     const sent = await statementsOf(() => t.app.get(CampaignCommandsService).commandTask(taskId, { command: 'acknowledge' }, officer.principal, officer.actingFor));
     const history = await events(campaignId);
     expect(heard).toEqual([`${campaignId} ${history.at(-1)!.seq}`]);
-    expect(sent.some((sql) => /^with bumped as/.test(sql))).toBe(false);
+    // Not the hand-written statement of a lone task: the unit of work's, conditioned on the version, or the lock's.
+    expect(sent.some((sql) => sql.startsWith('with bumped as (update campaign set'))).toBe(false);
     expect(verifyChain(campaignId, history)).toMatchObject({ intact: true });
   });
 });

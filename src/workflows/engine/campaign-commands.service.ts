@@ -72,33 +72,40 @@ export class CampaignCommandsService {
 
   private async runTaskCommand(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
     const actor = eventActor(principal, actingFor);
-    // Read before any lock, to be written directly or, if the campaign has not changed since, used under the lock.
+    // Read before any lock, to be written without it or, if the campaign has not changed since, used under the lock.
     const read = input.record ? undefined : await this.readTask(this.em.fork(), taskId);
-    if (read) {
-      const completed = await this.completeDirectly(read, input, principal, actingFor, actor);
-      if (completed) return completed;
+    if (read?.campaign.status === 'running') {
+      const written = await this.writeWithoutLock(read, input, principal, actingFor, actor);
+      if (written) return written;
     }
     const campaignRead = read && { campaignId: String(read.task.campaign_id), version: read.campaign.version };
     return this.lock.runForTask(taskId, actor, async (ctx) => {
       const stillAsRead = campaignRead && ctx.campaign.id === campaignRead.campaignId && ctx.campaign.version === campaignRead.version + 1;
-      const { task, siblings } = await this.lockedTask(ctx, taskId, stillAsRead ? read : undefined);
-      const run = task.stageRun;
-      const { outcome } = this.judge(ctx.document, run, task, input, principal, actingFor);
-      await input.record?.(ctx.em, task);
-      const now = this.clock.now();
-      task.status = 'done';
-      task.outcome = outcome;
-      task.comment = input.comment?.trim() || null;
-      task.completedBy = ctx.em.getReference(Person, principal.personId);
-      task.completedMandateId = task.assigneeUnit ? actingFor!.mandateId : null;
-      task.completedAt = now;
-      task.late = task.late || (task.dueAt !== null && now > task.dueAt);
-      // Written with the event when the transaction ends.
-      await this.history.append(ctx.em, ctx.campaign, 'task.completed', completedEvent(run, task, input.command), actor);
-      // The run's other tasks as the lock found them (a command's `record` writes its own rows, never another task).
-      await this.runner.settle(ctx, run, [...siblings, { status: task.status, outcome: task.outcome }]);
-      return task;
+      const rows = stillAsRead ? read : await this.readTask(ctx.em, taskId);
+      if (!rows) throw new AppError('TASK_NOT_FOUND', { id: taskId });
+      return this.apply(ctx, rows, input, principal, actingFor, actor);
     }, campaignRead);
+  }
+
+  /** The command in its campaign's context: judged, its record stored, its task completed and its stage settled. */
+  private async apply(ctx: RunContext, rows: LockedTaskRows, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<Task> {
+    const { task, siblings } = this.mapTask(ctx, rows);
+    const run = task.stageRun;
+    const { outcome } = this.judge(ctx.document, run, task, input, principal, actingFor);
+    await input.record?.(ctx.em, task);
+    const now = this.clock.now();
+    task.status = 'done';
+    task.outcome = outcome;
+    task.comment = input.comment?.trim() || null;
+    task.completedBy = ctx.em.getReference(Person, principal.personId);
+    task.completedMandateId = task.assigneeUnit ? actingFor!.mandateId : null;
+    task.completedAt = now;
+    task.late = task.late || (task.dueAt !== null && now > task.dueAt);
+    // Written with the event when the transaction ends.
+    await this.history.append(ctx.em, ctx.campaign, 'task.completed', completedEvent(run, task, input.command), actor);
+    // The run's other tasks as read with it (a command's `record` writes its own rows, never another task).
+    await this.runner.settle(ctx, run, [...siblings, { status: task.status, outcome: task.outcome }]);
+    return task;
   }
 
   /**
@@ -119,16 +126,16 @@ export class CampaignCommandsService {
   }
 
   /**
-   * The hot path: a command that completes its task and nothing else (no record, its stage stays open, no listener
-   * of the event) is one read and one write conditioned on the campaign's version, with no lock held in between
-   * (DirectTaskCompletion). Anything else, a refusal included, and a campaign changed since the read answer
-   * undefined: the locked path then decides, from the state under the lock.
+   * The hot path, without the campaign's lock: a command that completes its task and nothing else (no record, its
+   * stage stays open, no listener of the event) is one read and one hand-written write conditioned on the campaign's
+   * version (DirectTaskCompletion); one that completes its stage runs on the campaign as read and is written by one
+   * statement conditioned on that version (CampaignLock.runOptimistic). A refusal, a stage with effects or a campaign
+   * changed since the read answer undefined: the locked path then decides, from the state under the lock.
    */
-  private async completeDirectly(read: LockedTaskRows, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<Task | undefined> {
-    if (this.history.isListenedTo('task.completed') || read.campaign.status !== 'running') return undefined;
+  private async writeWithoutLock(read: LockedTaskRows, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<Task | undefined> {
     const em = this.em.fork();
     const document = await this.documents.get(em, read.campaign.workflowVersionId);
-    // Copies: the rows are mapped again under the lock when this answers undefined.
+    // Copies: the rows are mapped again when this path gives way to another.
     const run = em.map(StageRun, { ...read.run });
     const task = em.map(Task, { ...read.task });
     let judged: { stage: StageDefinition; outcome: string };
@@ -138,11 +145,17 @@ export class CampaignCommandsService {
       if (error instanceof AppError) return undefined;
       throw error;
     }
-    if (this.registry.get(judged.stage.type).evaluate(judged.stage, [...read.siblings, { status: 'done', outcome: judged.outcome }]).complete) return undefined;
+    const alone = !this.history.isListenedTo('task.completed') && !this.registry.get(judged.stage.type).evaluate(judged.stage, [...read.siblings, { status: 'done', outcome: judged.outcome }]).complete;
+    if (alone) return this.completeDirectly(em, read, task, run, judged.outcome, input, principal, actingFor, actor);
+    const campaignRead = { campaignId: String(read.task.campaign_id), version: read.campaign.version, row: { ...read.campaign.row } };
+    return (await this.lock.runOptimistic(campaignRead, actor, (ctx) => this.apply(ctx, read, input, principal, actingFor, actor)))?.value;
+  }
+
+  private async completeDirectly(em: EntityManager, read: LockedTaskRows, task: Task, run: StageRun, outcome: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<Task | undefined> {
     const now = this.clock.now();
     Object.assign(task, {
       status: 'done',
-      outcome: judged.outcome,
+      outcome,
       comment: input.comment?.trim() || null,
       completedBy: em.getReference(Person, principal.personId),
       completedMandateId: task.assigneeUnit ? actingFor!.mandateId : null,
@@ -155,7 +168,7 @@ export class CampaignCommandsService {
       campaignId: task.campaign.id,
       campaignVersion: read.campaign.version,
       taskId: task.id,
-      outcome: judged.outcome,
+      outcome,
       comment: task.comment,
       completedById: principal.personId,
       completedMandateId: task.completedMandateId,
@@ -174,19 +187,17 @@ export class CampaignCommandsService {
   }
 
   /**
-   * The task and its stage run mapped into the command's transaction, as read under the lock or before it (`read`,
-   * when the campaign's version shows nothing changed since): the hot path of every command, where building and
-   * hydrating queries through the ORM cost more than the database. Its assignee stays a reference; its campaign is
-   * the locked one. The chain's head and the stages' iterations are remembered, so appending and entering need no read.
+   * The task and its stage run mapped into the command's context, as read under the lock or before it (when the
+   * campaign's version shows nothing changed since): the hot path of every command, where building and hydrating
+   * queries through the ORM cost more than the database. Its assignee stays a reference; its campaign is the
+   * context's. The chain's head and the stages' iterations are remembered, so appending and entering need no read.
    */
-  private async lockedTask(ctx: RunContext, taskId: string, read?: LockedTaskRows): Promise<{ task: Task; siblings: TaskView[] }> {
-    const rows = read ?? (await this.readTask(ctx.em, taskId));
-    if (!rows) throw new AppError('TASK_NOT_FOUND', { id: taskId });
+  private mapTask(ctx: RunContext, rows: LockedTaskRows): { task: Task; siblings: TaskView[] } {
     if (rows.head) this.history.rememberHead(ctx.em, ctx.campaign.id, rows.head);
     for (const [stage, iteration] of rows.iterations) ctx.iterations.set(stage, iteration);
     ctx.allIterations = true;
-    ctx.em.map(StageRun, rows.run);
-    return { task: ctx.em.map(Task, rows.task), siblings: rows.siblings };
+    ctx.em.map(StageRun, { ...rows.run });
+    return { task: ctx.em.map(Task, { ...rows.task }), siblings: rows.siblings };
   }
 
   /**

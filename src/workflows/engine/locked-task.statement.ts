@@ -1,8 +1,10 @@
 import { EntityManager, ReferenceKind } from '@mikro-orm/core';
 import type { TaskView } from '../stages/stage-handler';
+import { Campaign } from './entities/campaign.entity';
 import { StageRun } from './entities/stage-run.entity';
 
 const RUN = 'r__';
+const CAMPAIGN = 'c__';
 const HEAD = 'h__';
 
 export interface LockedTaskRows {
@@ -13,7 +15,7 @@ export interface LockedTaskRows {
   /** The other tasks of the run, as a handler judges them: with the task's new state, the stage's verdict needs no read. */
   siblings: TaskView[];
   /** The campaign as this statement saw it: a write conditioned on its `version` finds everything above unchanged. */
-  campaign: { version: number; status: string; workflowVersionId: string };
+  campaign: { version: number; status: string; workflowVersionId: string; row: Record<string, unknown> };
   /** The last iteration of every stage the campaign has run: a stage the command enters is numbered without a query. */
   iterations: Map<string, number>;
 }
@@ -34,27 +36,30 @@ const AGGREGATES = {
 };
 
 /**
- * One statement for what a command on a task reads: the task, its stage run (columns prefixed, listed from the ORM's
- * metadata), the head of the campaign's history chain, the run's other tasks and the campaign's version. Read under
+ * One statement for what a command on a task reads: the task, its stage run and its campaign (columns prefixed, listed
+ * from the ORM's metadata), the head of the campaign's history chain and the run's other tasks. Read under
  * the campaign's lock, they stay as read until the command commits; read before it (DirectTaskCompletion), they are
  * still so when the campaign's version is.
  */
 export function lockedTaskStatement(em: EntityManager): string {
-  const runColumns = Object.values(em.getMetadata().get(StageRun.name).properties)
-    .filter((property) => property.persist !== false && (property.kind === ReferenceKind.SCALAR || property.kind === ReferenceKind.MANY_TO_ONE))
-    .flatMap((property) => property.fieldNames ?? []);
+  const columnsOf = (entity: string) =>
+    Object.values(em.getMetadata().get(entity).properties)
+      .filter((property) => property.persist !== false && (property.kind === ReferenceKind.SCALAR || property.kind === ReferenceKind.MANY_TO_ONE))
+      .flatMap((property) => property.fieldNames ?? []);
   const head = (column: string) => `(select e.${column} from campaign_event e where e.campaign_id = t.campaign_id order by e.seq desc limit 1) as ${HEAD}${column}`;
-  const run = runColumns.map((column) => `r.${column} as ${RUN}${column}`).join(', ');
+  const run = columnsOf(StageRun.name).map((column) => `r.${column} as ${RUN}${column}`).join(', ');
   const aggregates = AGGREGATES[em.getPlatform().constructor.name === 'PostgreSqlPlatform' ? 'postgresql' : 'sqlite'].join(', ');
-  const campaign = `c.version as ${HEAD}version, c.status as ${HEAD}status, c.workflow_version_id as ${HEAD}workflow_version_id`;
+  const campaign = columnsOf(Campaign.name).map((column) => `c.${column} as ${CAMPAIGN}${column}`).join(', ');
   return `select t.*, ${run}, ${head('seq')}, ${head('hash')}, ${aggregates}, ${campaign} from task t join stage_run r on r.id = t.stage_run_id join campaign c on c.id = t.campaign_id where t.id = ?`;
 }
 
 export function splitLockedTaskRow(row: Record<string, unknown>): LockedTaskRows {
   const task: Record<string, unknown> = {};
   const run: Record<string, unknown> = {};
+  const campaignRow: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(row)) {
     if (column.startsWith(RUN)) run[column.slice(RUN.length)] = value;
+    else if (column.startsWith(CAMPAIGN)) campaignRow[column.slice(CAMPAIGN.length)] = value;
     else if (!column.startsWith(HEAD)) task[column] = value;
   }
   const seq = row[`${HEAD}seq`];
@@ -62,6 +67,6 @@ export function splitLockedTaskRow(row: Record<string, unknown>): LockedTaskRows
   const json = (column: string) => (typeof row[column] === 'string' ? JSON.parse(row[column] as string) : row[column]) as unknown;
   const pairs = json(`${HEAD}siblings`) as Array<[TaskView['status'], string | null]>;
   const iterations = new Map(Object.entries(json(`${HEAD}iterations`) as Record<string, number | string>).map(([stage, iteration]) => [stage, Number(iteration)]));
-  const campaign = { version: Number(row[`${HEAD}version`]), status: String(row[`${HEAD}status`]), workflowVersionId: String(row[`${HEAD}workflow_version_id`]) };
+  const campaign = { version: Number(campaignRow.version), status: String(campaignRow.status), workflowVersionId: String(campaignRow.workflow_version_id), row: campaignRow };
   return { task, run, head, siblings: pairs.map(([status, outcome]) => ({ status, outcome })), campaign, iterations };
 }
