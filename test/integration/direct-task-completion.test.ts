@@ -12,7 +12,7 @@ import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-even
 import { Campaign } from '../../src/workflows/engine/entities/campaign.entity';
 import { StageRun } from '../../src/workflows/engine/entities/stage-run.entity';
 import { Task } from '../../src/workflows/engine/entities/task.entity';
-import { WriteBeforeTheEnd, writeConditioned, writingAtTheEnd } from '../../src/workflows/engine/conditioned-flush';
+import { WriteNotDeferred, writeDeferred, deferringWrites } from '../../src/workflows/engine/deferred-writes';
 import { holdCampaign } from '../support/hold-campaign';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DIALECT } from '../support/test-database';
@@ -191,9 +191,27 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     expect(verifyChain(campaignId, history)).toMatchObject({ intact: true, events: history.length });
   });
 
+  it('launches a campaign with one write on PostgreSQL: the campaign, its first stage, its tasks and events at once', async () => {
+    let campaignId = '';
+    const sent = await statementsOf(async () => (campaignId = await launch('direct: launched')));
+    const writes = sent.filter((sql) => !sql.startsWith('select'));
+    if (TEST_DIALECT === 'postgresql') {
+      expect(writes).toHaveLength(1);
+      expect(writes[0]).toMatch(/^with w0 as \(insert into "campaign" /);
+    } else {
+      expect(writes[0]).toMatch(/^begin/i);
+    }
+    expect(await orm.em.fork().findOneOrFail(Campaign, campaignId)).toMatchObject({ status: 'running', version: 1, activeStages: ['acknowledge'] });
+    const tasks = await orm.em.fork().find(Task, { campaign: campaignId }, { populate: ['stageRun', 'assigneeUnit'] });
+    expect(tasks.map((task) => [task.assigneeUnit!.code, task.status, task.stageRun.stageKey]).sort()).toEqual(Object.keys(UNITS).sort().map((code) => [code, 'open', 'acknowledge']));
+    const history = await events(campaignId);
+    expect(history.map((event) => event.type)).toEqual(['campaign.launched', 'stage.entered']);
+    expect(verifyChain(campaignId, history)).toMatchObject({ intact: true, events: 2 });
+  });
+
   it('writes nothing of a stage transition when the campaign changed after the read', async () => {
     const campaignId = await launch('direct: stale transition');
-    const em = writingAtTheEnd(orm.em);
+    const em = deferringWrites(orm.em);
     const campaign = await orm.em.fork().findOneOrFail(Campaign, campaignId);
     const before = { version: campaign.version, events: (await events(campaignId)).length };
     const mapped = await em.findOneOrFail(Campaign, campaignId);
@@ -201,8 +219,8 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     mapped.activeStages = [];
     const task = await em.findOneOrFail(Task, { campaign: campaignId, assigneeUnit: { code: 'VKS-HTI' } });
     task.status = 'done';
-    await expect(em.flush()).rejects.toBeInstanceOf(WriteBeforeTheEnd);
-    const written = await writeConditioned(em, { id: campaignId, version: before.version - 1 });
+    await expect(em.flush()).rejects.toBeInstanceOf(WriteNotDeferred);
+    const written = await writeDeferred(em, { id: campaignId, version: before.version - 1 });
     expect(written).toBe(TEST_DIALECT === 'postgresql' ? false : undefined);
     expect(await orm.em.fork().findOneOrFail(Campaign, campaignId)).toMatchObject({ status: 'running', version: before.version });
     expect(await taskOf(campaignId, 'VKS-HTI')).toMatchObject({ status: 'open' });

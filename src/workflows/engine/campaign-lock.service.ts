@@ -6,7 +6,7 @@ import { sqlRows } from '../../database/sql-rows';
 import { EngineMetrics } from '../../modules/observability/engine-metrics.service';
 import { EventActor } from './campaign-history.service';
 import { CAMPAIGN_STATUS_TEXTS } from '../web/workflow-web-texts';
-import { conditionedWritesOn, WriteBeforeTheEnd, writeConditioned, writingAtTheEnd } from './conditioned-flush';
+import { deferredWritesOn, WriteNotDeferred, writeDeferred, deferringWrites } from './deferred-writes';
 import { Campaign } from './entities/campaign.entity';
 import { OutboxService } from './outbox.service';
 import { RunContext, WorkflowRunner } from './workflow-runner.service';
@@ -76,24 +76,24 @@ export class CampaignLock {
 
   /**
    * A change of a campaign without its lock: `work` runs on the campaign as its caller read it (`read.row`), in an
-   * entity manager that writes nothing before the end (writingAtTheEnd), and what it changed is then written by one
-   * statement conditioned on the version read (writeConditioned). Answers undefined, having written nothing, when the
+   * entity manager that writes nothing before the end (deferringWrites), and what it changed is then written by one
+   * statement conditioned on the version read (writeDeferred). Answers undefined, having written nothing, when the
    * campaign changed since, when `work` refuses (AppError) or must write before its end, or when a change is not one
    * that statement writes: the caller then takes the locked path, which decides from the state under the lock.
    * PostgreSQL only: on SQLite, in process, fewer statements save no round trips.
    */
   async runOptimistic<T>(read: CampaignRead & { row: Record<string, unknown> }, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<{ value: T } | undefined> {
-    if (!conditionedWritesOn(this.em)) return undefined;
-    const em = writingAtTheEnd(this.em);
+    if (!deferredWritesOn(this.em)) return undefined;
+    const em = deferringWrites(this.em);
     const ctx = await this.runner.context(em, em.map(Campaign, read.row), actor, { lean: true });
     let value: T;
     try {
       value = await work(ctx);
     } catch (error) {
-      if (error instanceof AppError || error instanceof WriteBeforeTheEnd) return undefined;
+      if (error instanceof AppError || error instanceof WriteNotDeferred) return undefined;
       throw error;
     }
-    if (!(await writeConditioned(em, { id: read.campaignId, version: read.version }))) return undefined;
+    if (!(await writeDeferred(em, { id: read.campaignId, version: read.version }))) return undefined;
     this.metrics.stagesCompleted(ctx.transitions);
     this.outbox.kick();
     return { value };
