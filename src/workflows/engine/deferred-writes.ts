@@ -65,6 +65,7 @@ export async function writeDeferred(em: EntityManager, campaign?: CampaignVersio
 }
 
 const quote = (name: string) => `"${name}"`;
+const MAX_PARAMETERS = 30_000;
 
 /** A change the statement does not write. */
 class Unwritable extends Error {}
@@ -130,6 +131,8 @@ function build(changeSets: ChangeSet<object>[], campaign: CampaignVersion | unde
     const where = campaign ? ' where exists (select 1 from bumped)' : '';
     parts.push(`w${parts.length} as (insert into ${quote(meta.tableName)} (${columns.map((column) => quote(column.name)).join(', ')}) select * from (values ${rows.join(', ')}) v${where} returning 1)`);
   }
-  if (!parts.length) throw new Unwritable();
+  // PostgreSQL binds at most 65,535 parameters to a statement: a larger change (a stage of thousands of score sheets)
+  // is written the transactional way.
+  if (!parts.length || params.length > MAX_PARAMETERS) throw new Unwritable();
   return { sql: `with ${parts.join(',\n')}\nselect ${campaign ? '(select count(*) from bumped)' : '1'} as written`, params };
 }
