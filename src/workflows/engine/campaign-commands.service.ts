@@ -1,10 +1,12 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { ActingFor, Principal } from '../../common/auth/principal';
+import { KeyedTurns } from '../../common/concurrency/keyed-turns';
 import { AppError } from '../../common/errors/app-error';
 import { sqlRows } from '../../database/sql-rows';
 import { Clock } from '../../modules/calendar/clock';
 import { EngineMetrics } from '../../modules/observability/engine-metrics.service';
+import { Cluster } from '../../modules/org/entities/cluster.entity';
 import { Person } from '../../modules/org/entities/person.entity';
 import { localText, StageDefinition, WorkflowDocument } from '../definitions/workflow-document';
 import { StageRegistry } from '../stages/stage-registry';
@@ -52,6 +54,7 @@ export interface TaskCommandInput {
 @Injectable()
 export class CampaignCommandsService {
   private lockedTaskSql?: string;
+  private readonly inTurn = new KeyedTurns();
 
   constructor(
     private readonly em: EntityManager,
@@ -71,9 +74,18 @@ export class CampaignCommandsService {
   }
 
   private async runTaskCommand(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
-    const actor = eventActor(principal, actingFor);
     // Read before any lock, to be written without it or, if the campaign has not changed since, used under the lock.
     const read = input.record ? undefined : await this.readTask(this.em.fork(), taskId);
+    if (!read) return this.runReadCommand(taskId, undefined, input, principal, actingFor);
+    // Commands on one campaign in this process take turns: at once they would only refuse each other on its version.
+    return this.inTurn.run(String(read.task.campaign_id), async (waited) => {
+      const fresh = waited ? await this.readTask(this.em.fork(), taskId) : read;
+      return this.runReadCommand(taskId, fresh, input, principal, actingFor);
+    });
+  }
+
+  private async runReadCommand(taskId: string, read: LockedTaskRows | undefined, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
+    const actor = eventActor(principal, actingFor);
     if (read?.campaign.status === 'running') {
       const written = await this.writeWithoutLock(read, input, principal, actingFor, actor);
       if (written) return written;
@@ -196,6 +208,7 @@ export class CampaignCommandsService {
     if (rows.head) this.history.rememberHead(ctx.em, ctx.campaign.id, rows.head);
     for (const [stage, iteration] of rows.iterations) ctx.iterations.set(stage, iteration);
     ctx.allIterations = true;
+    if (rows.cluster) ctx.em.map(Cluster, { ...rows.cluster });
     ctx.em.map(StageRun, { ...rows.run });
     return { task: ctx.em.map(Task, { ...rows.task }), siblings: rows.siblings };
   }

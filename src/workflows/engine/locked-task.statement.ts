@@ -1,10 +1,12 @@
 import { EntityManager, ReferenceKind } from '@mikro-orm/core';
 import type { TaskView } from '../stages/stage-handler';
+import { Cluster } from '../../modules/org/entities/cluster.entity';
 import { Campaign } from './entities/campaign.entity';
 import { StageRun } from './entities/stage-run.entity';
 
 const RUN = 'r__';
 const CAMPAIGN = 'c__';
+const CLUSTER = 's__';
 const HEAD = 'h__';
 
 export interface LockedTaskRows {
@@ -16,6 +18,8 @@ export interface LockedTaskRows {
   siblings: TaskView[];
   /** The campaign as this statement saw it: a write conditioned on its `version` finds everything above unchanged. */
   campaign: { version: number; status: string; workflowVersionId: string; row: Record<string, unknown> };
+  /** The campaign's subject cluster, if it has one: a stage assigned to its head or deputy needs no query. */
+  cluster: Record<string, unknown> | undefined;
   /** The last iteration of every stage the campaign has run: a stage the command enters is numbered without a query. */
   iterations: Map<string, number>;
 }
@@ -36,8 +40,8 @@ const AGGREGATES = {
 };
 
 /**
- * One statement for what a command on a task reads: the task, its stage run and its campaign (columns prefixed, listed
- * from the ORM's metadata), the head of the campaign's history chain and the run's other tasks. Read under
+ * One statement for what a command on a task reads: the task, its stage run, its campaign and the campaign's cluster
+ * (columns prefixed, listed from the ORM's metadata), the head of the campaign's history chain and the run's other tasks. Read under
  * the campaign's lock, they stay as read until the command commits; read before it (DirectTaskCompletion), they are
  * still so when the campaign's version is.
  */
@@ -50,16 +54,19 @@ export function lockedTaskStatement(em: EntityManager): string {
   const run = columnsOf(StageRun.name).map((column) => `r.${column} as ${RUN}${column}`).join(', ');
   const aggregates = AGGREGATES[em.getPlatform().constructor.name === 'PostgreSqlPlatform' ? 'postgresql' : 'sqlite'].join(', ');
   const campaign = columnsOf(Campaign.name).map((column) => `c.${column} as ${CAMPAIGN}${column}`).join(', ');
-  return `select t.*, ${run}, ${head('seq')}, ${head('hash')}, ${aggregates}, ${campaign} from task t join stage_run r on r.id = t.stage_run_id join campaign c on c.id = t.campaign_id where t.id = ?`;
+  const cluster = columnsOf(Cluster.name).map((column) => `s.${column} as ${CLUSTER}${column}`).join(', ');
+  return `select t.*, ${run}, ${head('seq')}, ${head('hash')}, ${aggregates}, ${campaign}, ${cluster} from task t join stage_run r on r.id = t.stage_run_id join campaign c on c.id = t.campaign_id left join cluster s on s.id = c.subject_cluster_id where t.id = ?`;
 }
 
 export function splitLockedTaskRow(row: Record<string, unknown>): LockedTaskRows {
   const task: Record<string, unknown> = {};
   const run: Record<string, unknown> = {};
   const campaignRow: Record<string, unknown> = {};
+  const cluster: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(row)) {
     if (column.startsWith(RUN)) run[column.slice(RUN.length)] = value;
     else if (column.startsWith(CAMPAIGN)) campaignRow[column.slice(CAMPAIGN.length)] = value;
+    else if (column.startsWith(CLUSTER)) cluster[column.slice(CLUSTER.length)] = value;
     else if (!column.startsWith(HEAD)) task[column] = value;
   }
   const seq = row[`${HEAD}seq`];
@@ -68,5 +75,5 @@ export function splitLockedTaskRow(row: Record<string, unknown>): LockedTaskRows
   const pairs = json(`${HEAD}siblings`) as Array<[TaskView['status'], string | null]>;
   const iterations = new Map(Object.entries(json(`${HEAD}iterations`) as Record<string, number | string>).map(([stage, iteration]) => [stage, Number(iteration)]));
   const campaign = { version: Number(campaignRow.version), status: String(campaignRow.status), workflowVersionId: String(campaignRow.workflow_version_id), row: campaignRow };
-  return { task, run, head, siblings: pairs.map(([status, outcome]) => ({ status, outcome })), campaign, iterations };
+  return { task, run, head, siblings: pairs.map(([status, outcome]) => ({ status, outcome })), campaign, cluster: cluster.id ? cluster : undefined, iterations };
 }
