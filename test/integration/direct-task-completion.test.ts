@@ -23,11 +23,12 @@ const UNITS = { 'VKS-THA': 'thanhhoa', 'VKS-NAN': 'nghean', 'VKS-HTI': 'hatinh',
 type UnitCode = keyof typeof UNITS;
 
 /**
- * A task command that completes its task and leaves its stage open is written by one statement conditioned on the
- * campaign's version (DirectTaskCompletion), not under the campaign's lock. These tests check that it writes what
- * the locked path writes, that a change of the campaign between its read and its write makes it write nothing and
- * leave the command to the locked path, and that the cases it must not take (the stage's last task, a listened event)
- * go the locked way.
+ * Task commands and launches written without the campaign's lock. A command that completes its task and leaves its
+ * stage open is one hand-written statement conditioned on the campaign's version (DirectTaskCompletion); on
+ * PostgreSQL one that completes its stage, and a launch, are computed without a transaction and written by one
+ * statement (deferred-writes.ts), conditioned on the version for a command. These tests check that they write what
+ * the locked path writes, that a change of the campaign between the read and the write makes them write nothing and
+ * leave the command to the locked path, and that commands of one campaign in one process take turns.
  */
 describe(`direct task completion (${TEST_DIALECT})`, () => {
   let t: TestApp;
@@ -207,6 +208,19 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     const history = await events(campaignId);
     expect(history.map((event) => event.type)).toEqual(['campaign.launched', 'stage.entered']);
     expect(verifyChain(campaignId, history)).toMatchObject({ intact: true, events: 2 });
+  });
+
+  it('takes the commands of one campaign in turn when its six members act at once: none refused, each recorded once', async () => {
+    const campaignId = await launch('direct: all at once');
+    const before = await versionOf(campaignId);
+    const sent = await statementsOf(() => Promise.all((Object.keys(UNITS) as UnitCode[]).map((code) => acknowledge(campaignId, code))));
+    // In turn, each reads what the one before it wrote: no write meets a changed version, none takes the lock.
+    if (TEST_DIALECT === 'postgresql') expect(sent.filter((sql) => /^(begin|update campaign)/i.test(sql))).toEqual([]);
+    expect(await versionOf(campaignId)).toBe(before + 6);
+    expect((await orm.em.fork().findOneOrFail(Campaign, campaignId)).status).toBe('completed');
+    const history = await events(campaignId);
+    expect(history.filter((event) => event.type === 'task.completed')).toHaveLength(6);
+    expect(verifyChain(campaignId, history)).toMatchObject({ intact: true, events: history.length });
   });
 
   it('writes nothing of a stage transition when the campaign changed after the read', async () => {
