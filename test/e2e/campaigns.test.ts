@@ -4,6 +4,7 @@ import { Clock } from '../../src/modules/calendar/clock';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
 import { QUEUES } from '../../src/queue/queue-names';
 import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-event.entity';
+import { Notification } from '../../src/workflows/engine/entities/notification.entity';
 import { bearerFor, startTestApp, TEST_REDIS_URL, TestApp } from '../support/test-app';
 import { fourStageDocument, publishedVersion } from '../support/workflow-factory';
 import { waitFor } from '../support/wait-for';
@@ -29,7 +30,7 @@ describe('campaigns: launch, inbox, commands, deadlines through BullMQ, history 
     await t?.close();
   });
 
-  const launch = async (key: string, onDeadline: 'close' | 'mark-late' = 'close') => {
+  const launch = async (key: string, onDeadline: 'close' | 'mark-late' | 'escalate' = 'close') => {
     const version = await publishedVersion(t, key, fourStageDocument(onDeadline));
     const response = await t.http().post('/api/v1/campaigns').set(admin).send({ workflowVersionId: version.id, name: 'Giao ước 2020', year: 2020, clusterId }).expect(201);
     return response.body as { id: string; stages: Array<{ stageKey: string; status: string; iteration: number; progress: { summary: string } }> };
@@ -173,5 +174,36 @@ describe('campaigns: launch, inbox, commands, deadlines through BullMQ, history 
     expect(refused.body).toEqual({ code: 'CAMPAIGN_NOT_RUNNING', message: 'Đợt thi đua “Giao ước 2020” không còn hoạt động (đã hủy).' });
     const refusedEn = await t.http().post(`/api/v1/tasks/${mine.tasks[0].id}/commands`).set(officer).set('Accept-Language', 'en').send({ command: 'acknowledge' }).expect(409);
     expect(refusedEn.body.message).toBe('Campaign “Giao ước 2020” is no longer running (cancelled).');
+  });
+
+  it('escalates an overdue stage: every late unit and the cluster head are told once, by the stage and campaign names', async () => {
+    const campaign = await launch('pact-escalate', 'escalate');
+    const head = await bearerFor(t, 'thanhhoa.vientruong');
+    const review = (await inbox(head, campaign.id)).tasks[0];
+    await t.http().post(`/api/v1/tasks/${review.id}/commands`).set(head).send({ command: 'approve' }).expect(200);
+    const quangbinh = await bearerFor(t, 'quangbinh.canbo');
+    const mine = (await inbox(quangbinh, campaign.id)).tasks[0];
+    await t.http().post(`/api/v1/tasks/${mine.id}/commands`).set(quangbinh).send({ command: 'acknowledge' }).expect(200);
+
+    t.app.get(Clock).advance(2 * HOUR);
+    const sweeper = t.app.get((await import('../../src/workflows/engine/recovery-sweeper.service')).RecoverySweeper);
+    expect((await sweeper.sweep()).overdueHandled).toBeGreaterThanOrEqual(1);
+    const em = t.app.get(MikroORM).em.fork();
+    const notices = await em.find(Notification, { campaign: campaign.id, kind: 'escalation' }, { populate: ['unit'] });
+    const cluster = await em.findOneOrFail(Cluster, clusterId, { populate: ['headUnit'] });
+    const toHead = notices.filter((notice) => notice.dedupeKey.startsWith('escalation-') && !notice.task);
+    expect(toHead.map((notice) => notice.unit?.code)).toEqual([cluster.headUnit!.code]);
+    expect(toHead[0].message).toEqual({
+      vi: '"Các đơn vị xác nhận" (Giao ước 2020) đã quá hạn; đề nghị cụm trưởng đôn đốc.',
+      en: '"Các đơn vị xác nhận" (Giao ước 2020) is overdue; the cluster head is asked to follow up.',
+    });
+    // The five units that have not acknowledged, not the one that did.
+    const toUnits = notices.filter((notice) => notice.task);
+    expect(toUnits.map((notice) => notice.unit!.code).sort()).toEqual(['VKS-HTI', 'VKS-NAN', 'VKS-QTR', 'VKS-THA', 'VKS-TTH']);
+    expect(toUnits[0].message.vi).toBe('"Các đơn vị xác nhận" (Giao ước 2020) quá hạn và đã báo cụm trưởng.');
+    expect((await inbox(quangbinh, campaign.id)).counts.late).toBe(0);
+    // Applied once: a second sweep adds nothing.
+    expect((await sweeper.sweep()).overdueHandled).toBe(0);
+    expect(await em.fork().count(Notification, { campaign: campaign.id, kind: 'escalation' })).toBe(6);
   });
 });

@@ -15,7 +15,7 @@ export async function publishedVersion(t: TestApp, key: string, document: Workfl
 }
 
 /** review by the cluster head → acknowledge by every member (due in 1 h, closed on timeout) → wait 1 min → end. */
-export function fourStageDocument(onDeadline: 'close' | 'mark-late' = 'close'): WorkflowDocument {
+export function fourStageDocument(onDeadline: 'close' | 'mark-late' | 'escalate' = 'close'): WorkflowDocument {
   return {
     name: { vi: 'Giao ước thử nghiệm', en: 'Test pact' },
     subject: 'cluster',

@@ -291,7 +291,8 @@ export class CampaignCommandsService {
     const run = await this.em.fork().findOne(StageRun, stageRunId);
     if (!run || run.status !== 'active' || run.overdue) return 'stale';
     if (run.dueAt && run.dueAt > this.clock.now()) return 'early';
-    return retryOnConflict(() => this.locked(run.campaign.id, null, async (ctx) => {
+    // Lean: thousands fall due in the same minute, and most only mark tasks late and notify (no stage is entered).
+    return retryOnConflict(() => this.lock.run(run.campaign.id, null, async (ctx) => {
       const current = await ctx.em.findOneOrFail(StageRun, stageRunId);
       if (current.status !== 'active' || current.overdue) return 'stale';
       const stage = this.runner.stageDefinition(ctx, current.stageKey);
@@ -310,7 +311,7 @@ export class CampaignCommandsService {
         await this.notifyOpenTasks(ctx, current, stage.onDeadline === 'escalate' ? 'escalation' : 'deadline', `deadline-${current.id}`);
       }
       return 'handled';
-    }));
+    }, { lean: true }));
   }
 
   /** A reminder before the due time: one in-app notice per open task; redelivery creates nothing new. */
@@ -349,6 +350,7 @@ export class CampaignCommandsService {
 
   private async notifyOpenTasks(ctx: RunContext, run: StageRun, kind: 'deadline' | 'escalation', dedupePrefix: string): Promise<void> {
     await this.notify(ctx.em, run, kind, dedupePrefix);
+    if (kind === 'escalation') await ctx.em.populate(ctx.campaign, ['subjectCluster']);
     const head = ctx.campaign.subjectCluster?.headUnit;
     if (kind === 'escalation' && head && !(await ctx.em.count(Notification, { dedupeKey: `escalation-${run.id}` }))) {
       ctx.em.create(Notification, {

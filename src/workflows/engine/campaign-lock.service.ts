@@ -59,8 +59,9 @@ export class CampaignLock {
     private readonly metrics: EngineMetrics,
   ) {}
 
-  run<T>(campaignId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<T> {
-    return this.runLocked({ campaignId }, actor, work);
+  /** `lean`: as for a task's campaign (runForTask), the subject and workflow version loaded only when a stage needs them. */
+  run<T>(campaignId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>, { lean = false } = {}): Promise<T> {
+    return this.runLocked({ campaignId }, actor, work, lean);
   }
 
   /**
@@ -71,7 +72,7 @@ export class CampaignLock {
    * still holds (the context's campaign then has that version plus one).
    */
   runForTask<T>(taskId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>, read?: CampaignRead): Promise<T> {
-    return this.runLocked({ taskId, read }, actor, work);
+    return this.runLocked({ taskId, read }, actor, work, true);
   }
 
   /**
@@ -99,11 +100,11 @@ export class CampaignLock {
     return { value };
   }
 
-  private async runLocked<T>(subject: LockSubject, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<T> {
+  private async runLocked<T>(subject: LockSubject, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>, lean: boolean): Promise<T> {
     const committed: RunContext[] = [];
     const result = await this.em.fork().transactional(async (em) => {
       const campaign = await this.bump(em, subject);
-      const ctx = await this.runner.context(em, campaign, actor, { lean: 'taskId' in subject });
+      const ctx = await this.runner.context(em, campaign, actor, { lean });
       committed.push(ctx);
       return work(ctx);
     });
