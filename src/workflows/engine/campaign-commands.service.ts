@@ -140,8 +140,8 @@ export class CampaignCommandsService {
   /**
    * The hot path, without the campaign's lock: a command that completes its task and nothing else (no record, its
    * stage stays open, no listener of the event) is one read and one hand-written write conditioned on the campaign's
-   * version (DirectTaskCompletion); one that completes its stage runs on the campaign as read and is written by one
-   * statement conditioned on that version (CampaignLock.runOptimistic). A refusal, a stage with effects or a campaign
+   * version (DirectTaskCompletion); one that completes its stage runs on the campaign as read and is written at once,
+   * conditioned on that version (CampaignLock.runOptimistic: one statement on PostgreSQL). A refusal, a stage with effects or a campaign
    * changed since the read answer undefined: the locked path then decides, from the state under the lock.
    */
   private async writeWithoutLock(read: LockedTaskRows, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<Task | undefined> {

@@ -8,7 +8,7 @@ import { Person } from '../../modules/org/entities/person.entity';
 import { Unit } from '../../modules/org/entities/unit.entity';
 import { CampaignHistoryService, EventActor } from './campaign-history.service';
 import { pinnedVersions } from './campaign-pins';
-import { deferredWritesOn, deferringWrites, WriteNotDeferred, writeDeferred } from './deferred-writes';
+import { deferringWrites, WriteNotDeferred, writeDeferred } from './deferred-writes';
 import { Campaign } from './entities/campaign.entity';
 import { Task } from './entities/task.entity';
 import { WorkflowVersion } from './entities/workflow-version.entity';
@@ -119,20 +119,20 @@ export class CampaignLaunchService {
   }
 
   private async launchCampaign(input: LaunchInput, principal: Principal, options: LaunchOptions): Promise<Campaign> {
-    const ctx = (await this.launchInOneStatement(input, principal, options)) ?? (await this.em.fork().transactional((em) => this.launchIn(em, input, principal, options)));
+    const ctx = (await this.launchDeferred(input, principal, options)) ?? (await this.em.fork().transactional((em) => this.launchIn(em, input, principal, options)));
     this.metrics.stagesCompleted(ctx.transitions);
     this.outbox.kick();
     return ctx.campaign;
   }
 
   /**
-   * On PostgreSQL a launch whose first stages need no write before the end (no effects) is computed without a
-   * transaction and written by one statement (writeDeferred): the campaign, its runs, tasks, events and outbox rows
+   * A launch whose first stages need no write before the end (no effects) is computed without a transaction and
+   * written at once (writeDeferred: one statement on PostgreSQL): the campaign, its runs, tasks, events and outbox rows
    * commit together or not at all. Undefined, having written nothing, when it cannot be: the transaction then does it.
    * A refusal is the same either way, and is thrown.
    */
-  private async launchInOneStatement(input: LaunchInput, principal: Principal, options: LaunchOptions): Promise<RunContext | undefined> {
-    if (options.within || !deferredWritesOn(this.em)) return undefined;
+  private async launchDeferred(input: LaunchInput, principal: Principal, options: LaunchOptions): Promise<RunContext | undefined> {
+    if (options.within) return undefined;
     const em = deferringWrites(this.em);
     try {
       const ctx = await this.launchIn(em, input, principal, options);

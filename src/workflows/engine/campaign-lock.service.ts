@@ -6,7 +6,7 @@ import { sqlRows } from '../../database/sql-rows';
 import { EngineMetrics } from '../../modules/observability/engine-metrics.service';
 import { EventActor } from './campaign-history.service';
 import { CAMPAIGN_STATUS_TEXTS } from '../web/workflow-web-texts';
-import { deferredWritesOn, WriteNotDeferred, writeDeferred, deferringWrites } from './deferred-writes';
+import { WriteNotDeferred, writeDeferred, deferringWrites } from './deferred-writes';
 import { Campaign } from './entities/campaign.entity';
 import { OutboxService } from './outbox.service';
 import { RunContext, WorkflowRunner } from './workflow-runner.service';
@@ -81,10 +81,8 @@ export class CampaignLock {
    * statement conditioned on the version read (writeDeferred). Answers undefined, having written nothing, when the
    * campaign changed since, when `work` refuses (AppError) or must write before its end, or when a change is not one
    * that statement writes: the caller then takes the locked path, which decides from the state under the lock.
-   * PostgreSQL only: on SQLite, in process, fewer statements save no round trips.
    */
   async runOptimistic<T>(read: CampaignRead & { row: Record<string, unknown> }, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<{ value: T } | undefined> {
-    if (!deferredWritesOn(this.em)) return undefined;
     const em = deferringWrites(this.em);
     const ctx = await this.runner.context(em, em.map(Campaign, read.row), actor, { lean: true });
     let value: T;

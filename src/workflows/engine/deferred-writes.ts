@@ -35,39 +35,73 @@ export function deferringWrites(em: EntityManager): EntityManager {
   return fork;
 }
 
-/** Whether the database writes deferred changes in one statement: PostgreSQL (SQLite cannot write from a WITH). */
-export const deferredWritesOn = (em: EntityManager) => em.getPlatform().constructor.name === 'PostgreSqlPlatform';
-
 /**
- * Writes what a `deferringWrites` entity manager holds by one PostgreSQL statement: a `WITH` of one part per table
- * and kind of change, as the unit of work computed them. One round trip and no transaction to open: the statement
- * commits whole or writes nothing; foreign keys are checked at its end, when every inserted row is there.
+ * Writes what a `deferringWrites` entity manager holds, as the unit of work computed it: on PostgreSQL by one
+ * statement, a `WITH` of one part per table and kind of change (one round trip, no transaction to open; foreign keys
+ * are checked at its end, when every inserted row is there); on SQLite (in process, where a statement costs no round
+ * trip, and which cannot write from a `WITH`) by the same writes in one transaction. Either commits whole or writes
+ * nothing.
  *
  * `campaign`: the write is conditioned on that campaign's version, as read with the rows the changes were computed
- * from. The first part bumps the version (and writes the campaign's own changes) only if it is still the one read;
+ * from. The first write bumps the version (and writes the campaign's own changes) only if it is still the one read;
  * the others write only if it did. A campaign's rows change only with its version (every change bumps it), so rows
  * read at that version are still as read.
  *
  * Answers true when written, false when the campaign's version had changed (nothing written), undefined when a change
- * is not one this statement writes (a delete, a collection, a column spread over several) or the database is not
- * PostgreSQL (nothing written): the caller then writes the transactional way.
+ * is not one written here (a delete, a collection, a column spread over several) (nothing written): the caller then
+ * writes the transactional way.
  */
 export async function writeDeferred(em: EntityManager, campaign?: CampaignVersion): Promise<boolean | undefined> {
-  if (!deferredWritesOn(em)) return undefined;
   const uow = em.getUnitOfWork();
   uow.computeChangeSets();
   if (uow.getCollectionUpdates().length) return undefined;
-  const statement = deferredStatement(uow.getChangeSets(), campaign);
-  if (!statement) return undefined;
+  const postgresql = em.getPlatform().constructor.name === 'PostgreSqlPlatform';
+  const writes = writesOf(uow.getChangeSets(), campaign, postgresql);
+  if (!writes) return undefined;
   const connection = em.getConnection() as AbstractSqlConnection;
-  const [row] = await connection.execute<Array<{ written: number | string }>>(statement.sql, statement.params, 'all');
-  return Number(row?.written) === 1;
+  if (postgresql) {
+    const statement = oneStatement(writes, campaign !== undefined);
+    const [row] = await connection.execute<Array<{ written: number | string }>>(statement.sql, statement.params, 'all');
+    return Number(row?.written) === 1;
+  }
+  try {
+    await connection.transactional(async (trx) => {
+      for (const write of writes) {
+        const { affectedRows } = await connection.execute<{ affectedRows: number }>(write.sql, write.params, 'run', trx);
+        if (write.kind === 'bump' && affectedRows !== 1) throw new VersionChanged();
+      }
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof VersionChanged) return false;
+    throw error;
+  }
+}
+
+/** Rolls SQLite's transaction back: the campaign's version is no longer the one read. */
+class VersionChanged extends Error {}
+
+interface Write {
+  kind: 'bump' | 'update' | 'insert';
+  sql: string;
+  params: unknown[];
+}
+
+/** The writes as one PostgreSQL statement: each part after the bump writes only if the bump did. */
+function oneStatement(writes: Write[], conditioned: boolean): Statement {
+  const parts = writes.map((write, index) => {
+    if (write.kind === 'bump') return `bumped as (${write.sql} returning 1)`;
+    const condition = !conditioned ? '' : write.kind === 'update' ? ' and exists (select 1 from bumped)' : ' where exists (select 1 from bumped)';
+    return `w${index} as (${write.sql}${condition} returning 1)`;
+  });
+  return { sql: `with ${parts.join(',\n')}\nselect ${conditioned ? '(select count(*) from bumped)' : '1'} as written`, params: writes.flatMap((write) => write.params) };
 }
 
 const quote = (name: string) => `"${name}"`;
+/** PostgreSQL binds at most 65,535 parameters to a statement, SQLite 32,766: a larger change goes the transactional way. */
 const MAX_PARAMETERS = 30_000;
 
-/** A change the statement does not write. */
+/** A change not written here. */
 class Unwritable extends Error {}
 
 /** The property's one column. */
@@ -76,20 +110,19 @@ function columnOf(property: EntityProperty | undefined): { name: string; type: s
   return { name: property.fieldNames[0], type: property.columnTypes[0] };
 }
 
-function deferredStatement(changeSets: ChangeSet<object>[], campaign: CampaignVersion | undefined): Statement | undefined {
+function writesOf(changeSets: ChangeSet<object>[], campaign: CampaignVersion | undefined, postgresql: boolean): Write[] | undefined {
   try {
-    return build(changeSets, campaign);
+    const writes = build(changeSets, campaign, postgresql);
+    return writes.length && writes.reduce((sum, write) => sum + write.params.length, 0) <= MAX_PARAMETERS ? writes : undefined;
   } catch (error) {
     if (error instanceof Unwritable) return undefined;
     throw error;
   }
 }
 
-function build(changeSets: ChangeSet<object>[], campaign: CampaignVersion | undefined): Statement {
-  const params: unknown[] = [];
-  const parts: string[] = [];
-  const condition = campaign ? ' and exists (select 1 from bumped)' : '';
-  const assignments = (set: ChangeSet<object>, skip?: string) =>
+function build(changeSets: ChangeSet<object>[], campaign: CampaignVersion | undefined, postgresql: boolean): Write[] {
+  const writes: Write[] = [];
+  const assignments = (set: ChangeSet<object>, params: unknown[], skip?: string) =>
     Object.entries(set.payload)
       .filter(([name]) => name !== skip)
       .map(([name, value]) => {
@@ -100,9 +133,10 @@ function build(changeSets: ChangeSet<object>[], campaign: CampaignVersion | unde
   const own = campaign && changeSets.find((set) => set.type === ChangeSetType.UPDATE && set.meta.className === Campaign.name && set.getPrimaryKey() === campaign.id);
   if (campaign) {
     // The version is the condition, and bumped here whatever the unit of work thinks of it.
-    const values = ['"version" = "version" + 1', ...(own ? assignments(own, 'version') : [])];
+    const params: unknown[] = [];
+    const values = ['"version" = "version" + 1', ...(own ? assignments(own, params, 'version') : [])];
     params.push(campaign.id, campaign.version);
-    parts.push(`bumped as (update "campaign" set ${values.join(', ')} where "id" = ? and "version" = ? and "status" = 'running' returning 1)`);
+    writes.push({ kind: 'bump', sql: `update "campaign" set ${values.join(', ')} where "id" = ? and "version" = ? and "status" = 'running'`, params });
   }
 
   const creates = new Map<string, ChangeSet<object>[]>();
@@ -114,25 +148,22 @@ function build(changeSets: ChangeSet<object>[], campaign: CampaignVersion | unde
     }
     if (set.type !== ChangeSetType.UPDATE || set.meta.primaryKeys.length !== 1) throw new Unwritable();
     const id = columnOf(set.meta.properties[set.meta.primaryKeys[0] as never]);
-    const values = assignments(set);
+    const params: unknown[] = [];
+    const values = assignments(set, params);
     params.push(set.getPrimaryKey());
-    parts.push(`w${parts.length} as (update ${quote(set.meta.tableName)} set ${values.join(', ')} where ${quote(id.name)} = ?${condition} returning 1)`);
+    writes.push({ kind: 'update', sql: `update ${quote(set.meta.tableName)} set ${values.join(', ')} where ${quote(id.name)} = ?`, params });
   }
   for (const sets of creates.values()) {
     const meta = sets[0].meta;
     const names = Object.keys(sets[0].payload);
     if (sets.some((set) => Object.keys(set.payload).length !== names.length || names.some((name) => !(name in set.payload)))) throw new Unwritable();
     const columns = names.map((name) => columnOf(meta.properties[name as never]));
-    // Values of a SELECT have no type of their own: each is cast to its column's.
-    const rows = sets.map((set) => {
-      params.push(...names.map((name) => (set.payload as Record<string, unknown>)[name]));
-      return `(${columns.map((column) => `?::${column.type}`).join(', ')})`;
-    });
-    const where = campaign ? ' where exists (select 1 from bumped)' : '';
-    parts.push(`w${parts.length} as (insert into ${quote(meta.tableName)} (${columns.map((column) => quote(column.name)).join(', ')}) select * from (values ${rows.join(', ')}) v${where} returning 1)`);
+    const params = sets.flatMap((set) => names.map((name) => (set.payload as Record<string, unknown>)[name]));
+    // On PostgreSQL the rows are a SELECT (to be conditioned), whose values have no type of their own: each is cast.
+    const row = `(${columns.map((column) => (postgresql ? `?::${column.type}` : '?')).join(', ')})`;
+    const values = sets.map(() => row).join(', ');
+    const into = `insert into ${quote(meta.tableName)} (${columns.map((column) => quote(column.name)).join(', ')})`;
+    writes.push({ kind: 'insert', sql: postgresql ? `${into} select * from (values ${values}) v` : `${into} values ${values}`, params });
   }
-  // PostgreSQL binds at most 65,535 parameters to a statement: a larger change (a stage of thousands of score sheets)
-  // is written the transactional way.
-  if (!parts.length || params.length > MAX_PARAMETERS) throw new Unwritable();
-  return { sql: `with ${parts.join(',\n')}\nselect ${campaign ? '(select count(*) from bumped)' : '1'} as written`, params };
+  return writes;
 }
