@@ -141,8 +141,8 @@ export class CampaignCommandsService {
    * The hot path, without the campaign's lock: a command that completes its task and nothing else (no record, its
    * stage stays open, no listener of the event) is one read and one hand-written write conditioned on the campaign's
    * version (DirectTaskCompletion); one that completes its stage runs on the campaign as read and is written at once,
-   * conditioned on that version (CampaignLock.runOptimistic: one statement on PostgreSQL). A refusal, a stage with effects or a campaign
-   * changed since the read answer undefined: the locked path then decides, from the state under the lock.
+   * conditioned on that version (CampaignLock.runOptimistic). A refusal, a stage with effects or a campaign changed
+   * since the read answer undefined: the locked path then decides, from the state under the lock.
    */
   private async writeWithoutLock(read: LockedTaskRows, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<Task | undefined> {
     const em = this.em.fork();
@@ -292,7 +292,7 @@ export class CampaignCommandsService {
     if (!run || run.status !== 'active' || run.overdue) return 'stale';
     if (run.dueAt && run.dueAt > this.clock.now()) return 'early';
     // Lean: thousands fall due in the same minute, and most only mark tasks late and notify (no stage is entered).
-    return retryOnConflict(() => this.lock.run(run.campaign.id, null, async (ctx) => {
+    return retryOnConflict(() => this.locked(run.campaign.id, null, async (ctx) => {
       const current = await ctx.em.findOneOrFail(StageRun, stageRunId);
       if (current.status !== 'active' || current.overdue) return 'stale';
       const stage = this.runner.stageDefinition(ctx, current.stageKey);
@@ -344,8 +344,8 @@ export class CampaignCommandsService {
     return this.lock.campaignIdOfTask(taskId);
   }
 
-  private locked<T>(campaignId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<T> {
-    return this.lock.run(campaignId, actor, work);
+  private locked<T>(campaignId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>, options?: { lean?: boolean }): Promise<T> {
+    return this.lock.run(campaignId, actor, work, options);
   }
 
   private async notifyOpenTasks(ctx: RunContext, run: StageRun, kind: 'deadline' | 'escalation', dedupePrefix: string): Promise<void> {

@@ -77,10 +77,10 @@ export class CampaignLock {
 
   /**
    * A change of a campaign without its lock: `work` runs on the campaign as its caller read it (`read.row`), in an
-   * entity manager that writes nothing before the end (deferringWrites), and what it changed is then written by one
-   * statement conditioned on the version read (writeDeferred). Answers undefined, having written nothing, when the
-   * campaign changed since, when `work` refuses (AppError) or must write before its end, or when a change is not one
-   * that statement writes: the caller then takes the locked path, which decides from the state under the lock.
+   * entity manager that writes nothing before the end (deferringWrites), and what it changed is then written at once,
+   * conditioned on the version read (writeDeferred: one statement on PostgreSQL). Answers undefined, having written
+   * nothing, when the campaign changed since, when `work` refuses (AppError) or must write before its end, or when a
+   * change is not one written so: the caller then takes the locked path, which decides from the state under the lock.
    */
   async runOptimistic<T>(read: CampaignRead & { row: Record<string, unknown> }, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>): Promise<{ value: T } | undefined> {
     const em = deferringWrites(this.em);

@@ -41,9 +41,9 @@ const AGGREGATES = {
 
 /**
  * One statement for what a command on a task reads: the task, its stage run, its campaign and the campaign's cluster
- * (columns prefixed, listed from the ORM's metadata), the head of the campaign's history chain and the run's other tasks. Read under
- * the campaign's lock, they stay as read until the command commits; read before it (DirectTaskCompletion), they are
- * still so when the campaign's version is.
+ * (columns prefixed, listed from the ORM's metadata), the head of the campaign's history chain and the run's other
+ * tasks. Read under the campaign's lock, they stay as read until the command commits; read before it (the writes
+ * without the lock), they are still so when the campaign's version is.
  */
 export function lockedTaskStatement(em: EntityManager): string {
   const columnsOf = (entity: string) =>
