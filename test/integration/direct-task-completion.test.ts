@@ -10,6 +10,7 @@ import { CampaignLock } from '../../src/workflows/engine/campaign-lock.service';
 import { DirectTaskCompletion } from '../../src/workflows/engine/direct-task-completion';
 import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-event.entity';
 import { Campaign } from '../../src/workflows/engine/entities/campaign.entity';
+import { Notification } from '../../src/workflows/engine/entities/notification.entity';
 import { StageRun } from '../../src/workflows/engine/entities/stage-run.entity';
 import { Task } from '../../src/workflows/engine/entities/task.entity';
 import { WriteNotDeferred, writeDeferred, deferringWrites } from '../../src/workflows/engine/deferred-writes';
@@ -243,6 +244,46 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     expect(await orm.em.fork().findOneOrFail(Campaign, campaignId)).toMatchObject({ status: 'running', version: before.version });
     expect(await taskOf(campaignId, 'VKS-HTI')).toMatchObject({ status: 'open' });
     expect((await events(campaignId)).length).toBe(before.events);
+  });
+
+  it('marks a deadline\'s open tasks late and tells their assignees with what it read and one write, once', async () => {
+    const due = await publishedVersion(t, 'direct-deadline', {
+      name: 'direct deadline',
+      start: 'acknowledge',
+      stages: { acknowledge: { type: 'acknowledge', name: { vi: 'Xác nhận', en: 'Acknowledge' }, fanOut: 'each-member', due: { hours: 1 }, onDeadline: 'mark-late', on: { acknowledged: 'done' } }, done: { type: 'end' } },
+    });
+    const { id: campaignId } = await t.app.get(CampaignLaunchService).launch({ workflowVersionId: due.id, name: 'direct: deadline', year: 2020, clusterId }, admin);
+    await acknowledge(campaignId, 'VKS-NAN');
+    const run = await orm.em.fork().findOneOrFail(StageRun, { campaign: campaignId, status: 'active' });
+    await orm.em.fork().nativeUpdate(StageRun, run.id, { dueAt: new Date(Date.now() - 1000) });
+    const before = { version: await versionOf(campaignId), events: (await events(campaignId)).length };
+    const commands = t.app.get(CampaignCommandsService);
+
+    const sent = await statementsOf(async () => expect(await commands.onDue(run.id)).toBe('handled'));
+
+    const tasks = await orm.em.fork().find(Task, { campaign: campaignId }, { populate: ['assigneeUnit'] });
+    expect(tasks.filter((task) => task.status === 'open').map((task) => task.late)).toEqual([false, false, false, false, false].map(() => true));
+    expect(tasks.find((task) => task.assigneeUnit?.code === 'VKS-NAN')).toMatchObject({ status: 'done', late: false });
+    const notices = await orm.em.fork().find(Notification, { campaign: campaignId, kind: 'deadline' }, { populate: ['unit'] });
+    expect(notices.map((notice) => notice.unit?.code).sort()).toEqual(['VKS-HTI', 'VKS-QBI', 'VKS-QTR', 'VKS-THA', 'VKS-TTH']);
+    expect(notices[0].message).toEqual({ vi: '"Xác nhận" (direct: deadline) đã quá hạn.', en: '"Acknowledge" (direct: deadline) is overdue.' });
+    const history = await events(campaignId);
+    expect(history.slice(before.events).map((event) => [event.type, event.data.stageRunId])).toEqual([['stage.overdue', run.id]]);
+    expect(verifyChain(campaignId, history)).toMatchObject({ intact: true });
+    expect(await versionOf(campaignId)).toBe(before.version + 1);
+    // Read: the run with its campaign, its open tasks, the notices already made; then one write (one transaction on SQLite).
+    const kinds = sent.map((sql) => sql.split(' ')[0].toLowerCase().replace(/;$/, ''));
+    if (TEST_DIALECT === 'postgresql') {
+      expect(kinds).toEqual(['select', 'select', 'select', 'with']);
+    } else {
+      expect(kinds.slice(0, 4)).toEqual(['select', 'select', 'select', 'begin']);
+      expect(kinds.filter((kind) => kind === 'begin')).toHaveLength(1);
+    }
+
+    // Delivered again: nothing new.
+    expect(await commands.onDue(run.id)).toBe('stale');
+    expect(await orm.em.fork().count(Notification, { campaign: campaignId })).toBe(notices.length);
+    expect((await events(campaignId)).length).toBe(history.length);
   });
 
   it('tells what listens to the completed tasks in the write that appends them', async () => {

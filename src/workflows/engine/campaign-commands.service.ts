@@ -18,7 +18,7 @@ import { Notification } from './entities/notification.entity';
 import { StageRun } from './entities/stage-run.entity';
 import { Task } from './entities/task.entity';
 import type { TaskView } from '../stages/stage-handler';
-import { LockedTaskRows, lockedTaskStatement, splitLockedTaskRow } from './locked-task.statement';
+import { dueRunStatement, LockedTaskRows, lockedTaskStatement, splitDueRunRow, splitLockedTaskRow } from './locked-task.statement';
 import { PublishedDocuments } from './published-documents';
 import { COMMAND_TEXTS } from '../web/workflow-web-texts';
 import { stageNameIn } from './refusal-words';
@@ -54,6 +54,7 @@ export interface TaskCommandInput {
 @Injectable()
 export class CampaignCommandsService {
   private lockedTaskSql?: string;
+  private dueRunSql?: string;
   private readonly inTurn = new KeyedTurns();
 
   constructor(
@@ -283,35 +284,52 @@ export class CampaignCommandsService {
   }
 
   /**
-   * The due time of a stage run arrived (job or sweeper). Idempotent: a closed run or an early call changes nothing.
-   * Tried again when another change of the campaign came first, as task commands are: everything it does is re-read
-   * inside its transaction.
+   * The due time of a stage run arrived (job or sweeper). Idempotent: a closed run, an overdue one or an early call
+   * changes nothing. Under the lock it is tried again when another change of the campaign came first, as task commands
+   * are: everything it does is re-read inside its transaction.
    */
   async onDue(stageRunId: string): Promise<'stale' | 'early' | 'handled'> {
-    const run = await this.em.fork().findOne(StageRun, stageRunId);
-    if (!run || run.status !== 'active' || run.overdue) return 'stale';
+    const em = this.em.fork();
+    const [row] = await sqlRows<Record<string, unknown>>(em, (this.dueRunSql ??= dueRunStatement(em)), [stageRunId]);
+    if (!row) return 'stale';
+    const read = splitDueRunRow(row);
+    const run = em.map(StageRun, { ...read.run });
+    if (run.status !== 'active' || run.overdue) return 'stale';
     if (run.dueAt && run.dueAt > this.clock.now()) return 'early';
-    // Lean: thousands fall due in the same minute, and most only mark tasks late and notify (no stage is entered).
-    return retryOnConflict(() => this.locked(run.campaign.id, null, async (ctx) => {
-      const current = await ctx.em.findOneOrFail(StageRun, stageRunId);
-      if (current.status !== 'active' || current.overdue) return 'stale';
-      const stage = this.runner.stageDefinition(ctx, current.stageKey);
-      const handler = this.registry.get(stage.type);
-      const timed = handler.onDue?.(stage);
-      if (timed?.complete) {
-        await this.runner.completeStage(ctx, current, timed.outcome);
-        return 'handled';
-      }
-      current.overdue = true;
-      await ctx.em.nativeUpdate(Task, { stageRun: current, status: 'open' }, { late: true, updatedAt: this.clock.now() });
-      await this.history.append(ctx.em, ctx.campaign, 'stage.overdue', { stage: current.stageKey, iteration: current.iteration, stageRunId: current.id, policy: stage.onDeadline ?? 'mark-late' });
-      if (stage.onDeadline === 'close') {
-        await this.runner.completeStage(ctx, current, 'timeout');
-      } else {
-        await this.notifyOpenTasks(ctx, current, stage.onDeadline === 'escalate' ? 'escalation' : 'deadline', `deadline-${current.id}`);
-      }
+    // Thousands fall due in the same minute, and most only mark tasks late and notify: written at once, without the
+    // lock, conditioned on the version read; a stage to complete with effects, or a campaign changed since, takes the
+    // locked path, which decides again from the state under the lock.
+    if (read.campaign.status === 'running') {
+      const campaignRead = { campaignId: run.campaign.id, version: read.campaign.version, row: read.campaign.row };
+      const written = await this.lock.runOptimistic(campaignRead, null, (ctx) => {
+        if (read.head) this.history.rememberHead(ctx.em, ctx.campaign.id, read.head);
+        return this.handleDue(ctx, ctx.em.map(StageRun, { ...read.run }));
+      });
+      if (written) return written.value;
+    }
+    return retryOnConflict(() => this.locked(run.campaign.id, null, async (ctx) => this.handleDue(ctx, await ctx.em.findOneOrFail(StageRun, stageRunId)), { lean: true }));
+  }
+
+  /** A stage run's deadline: its stage completed if its type says so, else its open tasks marked late and their assignees told. */
+  private async handleDue(ctx: RunContext, run: StageRun): Promise<'stale' | 'handled'> {
+    if (run.status !== 'active' || run.overdue) return 'stale';
+    const stage = this.runner.stageDefinition(ctx, run.stageKey);
+    const timed = this.registry.get(stage.type).onDue?.(stage);
+    if (timed?.complete) {
+      await this.runner.completeStage(ctx, run, timed.outcome);
       return 'handled';
-    }, { lean: true }));
+    }
+    const open = await ctx.em.find(Task, { stageRun: run, status: 'open' });
+    const now = this.clock.now();
+    run.overdue = true;
+    for (const task of open) Object.assign(task, { late: true, updatedAt: now });
+    await this.history.append(ctx.em, ctx.campaign, 'stage.overdue', { stage: run.stageKey, iteration: run.iteration, stageRunId: run.id, policy: stage.onDeadline ?? 'mark-late' });
+    if (stage.onDeadline === 'close') {
+      await this.runner.completeStage(ctx, run, 'timeout');
+    } else {
+      await this.notifyOpenTasks(ctx, run, open, stage.onDeadline === 'escalate' ? 'escalation' : 'deadline', `deadline-${run.id}`);
+    }
+    return 'handled';
   }
 
   /** A reminder before the due time: one in-app notice per open task; redelivery creates nothing new. */
@@ -319,7 +337,9 @@ export class CampaignCommandsService {
     const em = this.em.fork();
     const run = await em.findOne(StageRun, stageRunId, { populate: ['campaign'] });
     if (!run || run.status !== 'active') return 0;
-    return this.notify(em, run, 'reminder', `reminder-${run.id}-${index}`);
+    const created = await this.notify(em, run, await em.find(Task, { stageRun: run, status: 'open' }), 'reminder', `reminder-${run.id}-${index}`);
+    await em.flush();
+    return created;
   }
 
   cancel(campaignId: string, reason: string, principal: Principal): Promise<Campaign> {
@@ -348,24 +368,20 @@ export class CampaignCommandsService {
     return this.lock.run(campaignId, actor, work, options);
   }
 
-  private async notifyOpenTasks(ctx: RunContext, run: StageRun, kind: 'deadline' | 'escalation', dedupePrefix: string): Promise<void> {
-    await this.notify(ctx.em, run, kind, dedupePrefix);
+  /** The deadline's notices: one per open task and, when escalated, one to the cluster's head unit (each once). */
+  private async notifyOpenTasks(ctx: RunContext, run: StageRun, open: Task[], kind: 'deadline' | 'escalation', dedupePrefix: string): Promise<void> {
+    const headKey = `escalation-${run.id}`;
     if (kind === 'escalation') await ctx.em.populate(ctx.campaign, ['subjectCluster']);
-    const head = ctx.campaign.subjectCluster?.headUnit;
-    if (kind === 'escalation' && head && !(await ctx.em.count(Notification, { dedupeKey: `escalation-${run.id}` }))) {
-      ctx.em.create(Notification, {
-        dedupeKey: `escalation-${run.id}`,
-        unit: head,
-        campaign: ctx.campaign,
-        kind,
-        message: await this.noticeMessage(ctx.em, run, 'escalation-head'),
-      });
-      await ctx.em.flush();
+    const head = kind === 'escalation' ? ctx.campaign.subjectCluster?.headUnit : undefined;
+    const headToTell = head && !(await ctx.em.count(Notification, { dedupeKey: headKey }));
+    await this.notify(ctx.em, run, open, kind, dedupePrefix);
+    if (headToTell) {
+      ctx.em.create(Notification, { dedupeKey: headKey, unit: head, campaign: ctx.campaign, kind, message: await this.noticeMessage(ctx.em, run, 'escalation-head') });
     }
   }
 
-  private async notify(em: EntityManager, run: StageRun, kind: 'reminder' | 'deadline' | 'escalation', dedupePrefix: string): Promise<number> {
-    const tasks = await em.find(Task, { stageRun: run, status: 'open' });
+  /** One notice per open task (`tasks`, as read by the caller), each once (a redelivery finds its notices made); written by the caller. */
+  private async notify(em: EntityManager, run: StageRun, tasks: Task[], kind: 'reminder' | 'deadline' | 'escalation', dedupePrefix: string): Promise<number> {
     if (!tasks.length) return 0;
     const message = await this.noticeMessage(em, run, kind);
     // Redelivered: the notices already made are found in one read, not one per task.
@@ -377,7 +393,6 @@ export class CampaignCommandsService {
       em.create(Notification, { dedupeKey, unit: task.assigneeUnit, person: task.assigneePerson, campaign: run.campaign, task, kind, message });
       created++;
     }
-    await em.flush();
     return created;
   }
   /** A notice names the stage and the campaign as people know them (the stage's name in each language), never a key. */

@@ -46,20 +46,53 @@ const AGGREGATES = {
  * without the lock), they are still so when the campaign's version is.
  */
 export function lockedTaskStatement(em: EntityManager): string {
-  const columnsOf = (entity: string) =>
-    Object.values(em.getMetadata().get(entity).properties)
-      .filter((property) => property.persist !== false && (property.kind === ReferenceKind.SCALAR || property.kind === ReferenceKind.MANY_TO_ONE))
-      .flatMap((property) => property.fieldNames ?? []);
-  const head = (column: string) => `(select e.${column} from campaign_event e where e.campaign_id = t.campaign_id order by e.seq desc limit 1) as ${HEAD}${column}`;
-  const run = columnsOf(StageRun.name).map((column) => `r.${column} as ${RUN}${column}`).join(', ');
   const aggregates = AGGREGATES[em.getPlatform().constructor.name === 'PostgreSqlPlatform' ? 'postgresql' : 'sqlite'].join(', ');
-  const campaign = columnsOf(Campaign.name).map((column) => `c.${column} as ${CAMPAIGN}${column}`).join(', ');
-  const cluster = columnsOf(Cluster.name).map((column) => `s.${column} as ${CLUSTER}${column}`).join(', ');
-  return `select t.*, ${run}, ${head('seq')}, ${head('hash')}, ${aggregates}, ${campaign}, ${cluster} from task t join stage_run r on r.id = t.stage_run_id join campaign c on c.id = t.campaign_id left join cluster s on s.id = c.subject_cluster_id where t.id = ?`;
+  const cluster = prefixed(em, Cluster.name, 's', CLUSTER);
+  return `select t.*, ${prefixed(em, StageRun.name, 'r', RUN)}, ${chainHead('t')}, ${aggregates}, ${prefixed(em, Campaign.name, 'c', CAMPAIGN)}, ${cluster} from task t join stage_run r on r.id = t.stage_run_id join campaign c on c.id = t.campaign_id left join cluster s on s.id = c.subject_cluster_id where t.id = ?`;
+}
+
+/** What a deadline reads before it is handled: the stage run, its campaign and the head of the campaign's history. */
+export function dueRunStatement(em: EntityManager): string {
+  return `select ${prefixed(em, StageRun.name, 'r', RUN)}, ${chainHead('r')}, ${prefixed(em, Campaign.name, 'c', CAMPAIGN)} from stage_run r join campaign c on c.id = r.campaign_id where r.id = ?`;
+}
+
+export interface DueRunRows {
+  run: Record<string, unknown>;
+  head: { seq: number; hash: string } | undefined;
+  campaign: { version: number; status: string; row: Record<string, unknown> };
+}
+
+/** An entity's stored columns (from the ORM's metadata), each as `<alias>.<column> as <prefix><column>`. */
+function prefixed(em: EntityManager, entity: string, alias: string, prefix: string): string {
+  return Object.values(em.getMetadata().get(entity).properties)
+    .filter((property) => property.persist !== false && (property.kind === ReferenceKind.SCALAR || property.kind === ReferenceKind.MANY_TO_ONE))
+    .flatMap((property) => property.fieldNames ?? [])
+    .map((column) => `${alias}.${column} as ${prefix}${column}`)
+    .join(', ');
+}
+
+/** The last event of the campaign of the row aliased `alias`: its seq and hash. */
+function chainHead(alias: string): string {
+  const head = (column: string) => `(select e.${column} from campaign_event e where e.campaign_id = ${alias}.campaign_id order by e.seq desc limit 1) as ${HEAD}${column}`;
+  return `${head('seq')}, ${head('hash')}`;
 }
 
 export function splitLockedTaskRow(row: Record<string, unknown>): LockedTaskRows {
-  const task: Record<string, unknown> = {};
+  const { rest: task, run, campaign, cluster, head } = splitRow(row);
+  const json = (column: string) => (typeof row[column] === 'string' ? JSON.parse(row[column] as string) : row[column]) as unknown;
+  const pairs = json(`${HEAD}siblings`) as Array<[TaskView['status'], string | null]>;
+  const iterations = new Map(Object.entries(json(`${HEAD}iterations`) as Record<string, number | string>).map(([stage, iteration]) => [stage, Number(iteration)]));
+  return { task, run, head, siblings: pairs.map(([status, outcome]) => ({ status, outcome })), campaign: { ...campaign, workflowVersionId: String(campaign.row.workflow_version_id) }, cluster: cluster.id ? cluster : undefined, iterations };
+}
+
+export function splitDueRunRow(row: Record<string, unknown>): DueRunRows {
+  const { run, head, campaign } = splitRow(row);
+  return { run, head, campaign };
+}
+
+/** A row of prefixed columns taken apart: the stage run's, the campaign's, the cluster's, the chain head and the rest. */
+function splitRow(row: Record<string, unknown>) {
+  const rest: Record<string, unknown> = {};
   const run: Record<string, unknown> = {};
   const campaignRow: Record<string, unknown> = {};
   const cluster: Record<string, unknown> = {};
@@ -67,13 +100,10 @@ export function splitLockedTaskRow(row: Record<string, unknown>): LockedTaskRows
     if (column.startsWith(RUN)) run[column.slice(RUN.length)] = value;
     else if (column.startsWith(CAMPAIGN)) campaignRow[column.slice(CAMPAIGN.length)] = value;
     else if (column.startsWith(CLUSTER)) cluster[column.slice(CLUSTER.length)] = value;
-    else if (!column.startsWith(HEAD)) task[column] = value;
+    else if (!column.startsWith(HEAD)) rest[column] = value;
   }
   const seq = row[`${HEAD}seq`];
   const head = seq === null || seq === undefined ? undefined : { seq: Number(seq), hash: String(row[`${HEAD}hash`]) };
-  const json = (column: string) => (typeof row[column] === 'string' ? JSON.parse(row[column] as string) : row[column]) as unknown;
-  const pairs = json(`${HEAD}siblings`) as Array<[TaskView['status'], string | null]>;
-  const iterations = new Map(Object.entries(json(`${HEAD}iterations`) as Record<string, number | string>).map(([stage, iteration]) => [stage, Number(iteration)]));
-  const campaign = { version: Number(campaignRow.version), status: String(campaignRow.status), workflowVersionId: String(campaignRow.workflow_version_id), row: campaignRow };
-  return { task, run, head, siblings: pairs.map(([status, outcome]) => ({ status, outcome })), campaign, cluster: cluster.id ? cluster : undefined, iterations };
+  const campaign = { version: Number(campaignRow.version), status: String(campaignRow.status), row: campaignRow };
+  return { rest, run, campaign, cluster, head };
 }
