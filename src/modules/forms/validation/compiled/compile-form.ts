@@ -3,7 +3,7 @@ import { rowLimit } from '../row-count.processor';
 import { changesWhenNormalised, uncoveredFeatures } from './coverage';
 import { errorTemplate, ErrorTemplate } from './error-message';
 import { Rule, valueRules } from './field-rules';
-import { compileShown, Shown } from './simple-conditions';
+import { compileShown, ConditionSources, Shown } from './simple-conditions';
 
 /** One value component, compiled. */
 export interface ValuePlan {
@@ -74,17 +74,18 @@ function normaliser(type: string): ValuePlan['normalise'] {
   return undefined;
 }
 
-function valuePlan(component: FormComponent, sources: ReadonlyMap<string, FormComponent>): ValuePlan | string {
+function valuePlan(component: FormComponent, sources: ConditionSources): ValuePlan | string {
   const type = component.type ?? '';
   const shown = compileShown(component, sources);
   if (shown === 'unsupported') return `${component.key}: condition on a field the compiler cannot read`;
   return { kind: 'value', key: component.key ?? '', accepts: accepts(type), normalise: normaliser(type), nullWhenAbsent: type === 'number', shown, rules: valueRules(component) };
 }
 
-function gridPlan(component: FormComponent, sources: ReadonlyMap<string, FormComponent>): GridPlan | string {
+function gridPlan(component: FormComponent, sources: ConditionSources): GridPlan | string {
   const columns: ValuePlan[] = [];
+  const row = conditionSources(component.components ?? []);
   for (const child of component.components ?? []) {
-    const plan = valuePlan(child, sources);
+    const plan = valuePlan(child, { ...sources, row });
     if (typeof plan === 'string') return plan;
     columns.push(plan);
   }
@@ -114,6 +115,9 @@ function flatten(components: FormComponent[], into: FormComponent[] = []): FormC
 // The component types a condition may read: their values are plain and never normalised.
 const CONDITION_SOURCES: ReadonlySet<string> = new Set(['checkbox', 'textfield', 'textarea', 'number', 'select', 'radio']);
 
+const conditionSources = (components: FormComponent[], except: ReadonlySet<string | undefined> = new Set()): ReadonlyMap<string, FormComponent> =>
+  new Map(components.filter((component) => CONDITION_SOURCES.has(component.type ?? '') && !except.has(component.key)).map((component) => [component.key ?? '', component] as const));
+
 /**
  * Compiles a prepared form into plans, once, or lists what it does not cover (see `coverage.ts`). The plans are
  * built from the prepared (server-adjusted) copy, so they see the same settings as the reference path.
@@ -131,14 +135,12 @@ function compile(prepared: PreparedForm): CompileResult {
   const uncovered = uncoveredFeatures(prepared.form);
   if (uncovered.length > 0) return { uncovered };
   const top = flatten(prepared.components);
-  // Conditions may name only components at the very top (not in a panel) whose key no grid column reuses: there
-  // @formio/core's lookup of a condition's component by path is unambiguous and reads the submission's root.
+  // The builder's tests may name only components at the very top (not in a panel) whose key no grid column reuses:
+  // there @formio/core's lookup of a condition's component by path is unambiguous and reads the submission's root.
+  // JSONLogic's `data.` and a legacy `when` read the root by key, so any top-level value may be named, but not a key
+  // a grid column reuses either (a legacy lookup by path could find the column).
   const columnKeys = new Set(top.filter((component) => component.type === 'datagrid').flatMap((grid) => (grid.components ?? []).map((column) => column.key)));
-  const sources = new Map(
-    prepared.components
-      .filter((component) => CONDITION_SOURCES.has(component.type ?? '') && !columnKeys.has(component.key))
-      .map((component) => [component.key ?? '', component] as const),
-  );
+  const sources = { top: conditionSources(prepared.components, columnKeys), root: conditionSources(top, columnKeys) };
   const plans: Plan[] = [];
   for (const component of top) {
     const plan = component.type === 'datagrid' ? gridPlan(component, sources) : valuePlan(component, sources);

@@ -53,13 +53,22 @@ function checkValidate(component: FormComponent, location: string, inGrid: boole
     else if (name === 'pattern' && (typeof value !== 'string' || (value !== '' && (!TEXT_TYPES.has(type) || !compiles(value))))) report(location, 'validate.pattern');
     else if (name === 'custom' && value !== '' && value !== undefined) report(location, 'validate.custom (script)');
     else if (name === 'customMessage' && (typeof value !== 'string' || hasTemplate(value))) report(location, 'validate.customMessage with a template');
-    else if (name === 'json' && value !== '' && value !== undefined && !isSupportedJsonRule(value, inGrid)) report(location, 'validate.json (JSONLogic beyond { if: [{ "===": [input, data.<field>] }, true, text] })');
+    else if (name === 'json' && value !== '' && value !== undefined && !isSupportedJsonRule(value, inGrid)) report(location, 'validate.json (JSONLogic beyond { if: [{ <comparison>: [input, data.<field>] }, true, text] })');
   }
 }
 
+/** The JSONLogic comparisons a validation rule may make, evaluated with JavaScript's own operators as json-logic-js does. */
+export const JSON_COMPARISONS: ReadonlySet<string> = new Set(['===', '==', '!==', '!=', '<', '<=', '>', '>=']);
+
+const isVar = (operand: unknown, pattern: RegExp): operand is { var: string } =>
+  typeof operand === 'object' && operand !== null && !Array.isArray(operand) && Object.keys(operand).length === 1 && typeof (operand as { var?: unknown }).var === 'string' && pattern.test((operand as { var: string }).var);
+const DATA_VAR = /^data\.[A-Za-z_][\w-]*$/;
+const ROW_VAR = /^row\.[A-Za-z_][\w-]*$/;
+
 /**
- * The one JSONLogic rule shape the compiler evaluates itself: "equal to another top-level field", as the
- * builder writes it for confirmations (`{ if: [{ '===': [{ var: 'input' }, { var: 'data.email' }] }, true, 'text'] }`).
+ * The JSONLogic rule shape the compiler evaluates itself: the value compared with another top-level field, as the
+ * builder writes it (`{ if: [{ '<=': [{ var: 'input' }, { var: 'data.total' }] }, true, 'text'] }`), with one of
+ * JSON_COMPARISONS.
  */
 export function isSupportedJsonRule(rule: unknown, inGrid: boolean): boolean {
   if (inGrid || typeof rule !== 'object' || rule === null || Array.isArray(rule)) return false;
@@ -68,27 +77,47 @@ export function isSupportedJsonRule(rule: unknown, inGrid: boolean): boolean {
   const [test, valid, message] = branches as [unknown, unknown, unknown];
   if (valid !== true || typeof message !== 'string' || message === '' || hasTemplate(message)) return false;
   if (typeof test !== 'object' || test === null || Object.keys(test).length !== 1) return false;
-  const operands = (test as Record<string, unknown>)['==='];
-  if (!Array.isArray(operands) || operands.length !== 2) return false;
-  const [left, right] = operands as Array<{ var?: unknown }>;
-  return (
-    JSON.stringify(left) === JSON.stringify({ var: 'input' }) &&
-    typeof right === 'object' && right !== null && Object.keys(right).length === 1 &&
-    typeof right.var === 'string' && /^data\.[A-Za-z_][\w-]*$/.test(right.var)
-  );
+  const [operator, operands] = Object.entries(test)[0];
+  if (!JSON_COMPARISONS.has(operator) || !Array.isArray(operands) || operands.length !== 2) return false;
+  return JSON.stringify(operands[0]) === JSON.stringify({ var: 'input' }) && isVar(operands[1], DATA_VAR);
 }
 
-/** A builder condition made only of "is equal to" tests on other top-level values. */
+/**
+ * The JSONLogic condition shape the compiler evaluates itself: "is one of these texts",
+ * `{ in: [{ var: 'data.<field>' }, ['a', 'b']] }` (in a grid, `row.<column>` instead of `data.<field>`).
+ */
+export function isSupportedJsonCondition(json: unknown, inGrid: boolean): json is { in: [{ var: string }, string[]] } {
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || Object.keys(json).length !== 1) return false;
+  const operands = (json as { in?: unknown }).in;
+  if (!Array.isArray(operands) || operands.length !== 2) return false;
+  const [source, list] = operands as [unknown, unknown];
+  return isVar(source, inGrid ? ROW_VAR : DATA_VAR) && Array.isArray(list) && list.every((item) => typeof item === 'string');
+}
+
+/**
+ * A condition the compiler evaluates: the builder's "is equal to" tests (not in grids), a legacy `when`/`eq`
+ * (not in grids), or a JSONLogic "is one of" (isSupportedJsonCondition).
+ */
 function checkConditional(component: FormComponent, location: string, inGrid: boolean, report: Report): void {
   const conditional = component.conditional as Record<string, unknown> | undefined;
   if (conditional === undefined || conditional === null) return;
   const { show, when, eq, json, conjunction, conditions } = conditional as Record<string, unknown>;
+  const simple = Boolean(conjunction && conditions);
   const legacyEmpty = !when && (eq === undefined || eq === '') && !json;
-  if (!conjunction && !conditions && legacyEmpty) return; // the builder's empty condition: always shown
-  if (json || when) return report(location, 'conditional (JSONLogic or legacy when/eq)');
+  if (!simple && legacyEmpty) return; // the builder's empty condition: always shown
+  if (json && (when || simple)) return report(location, 'conditional of several kinds');
+  if (json) {
+    if (!isSupportedJsonCondition(json, inGrid)) report(location, 'conditional (JSONLogic beyond { in: [{ var }, [texts]] })');
+    return;
+  }
   if (inGrid) return report(location, 'conditional inside a grid');
-  if (!Array.isArray(conditions) || (conjunction !== 'all' && conjunction !== 'any')) return report(location, 'conditional shape');
   if (show !== true && show !== false && show !== 'true' && show !== 'false') return report(location, 'conditional.show');
+  if (when) {
+    if (simple) return report(location, 'conditional of several kinds');
+    if (typeof when !== 'string' || !/^[A-Za-z_][\w-]*$/.test(when) || !['string', 'number', 'boolean'].includes(typeof eq)) report(location, 'conditional (legacy when/eq)');
+    return;
+  }
+  if (!Array.isArray(conditions) || (conjunction !== 'all' && conjunction !== 'any')) return report(location, 'conditional shape');
   for (const condition of conditions as Array<Record<string, unknown>>) {
     if (typeof condition !== 'object' || condition === null || condition.operator !== 'isEqual' || typeof condition.component !== 'string') return report(location, 'conditional operator other than isEqual');
     const compared = condition.value;
@@ -129,7 +158,8 @@ function checkComponent(component: FormComponent, location: string, inGrid: bool
 /**
  * What in a form the compiler does not reproduce exactly, as `location: feature` lines; empty when the whole
  * form compiles. Supported: top-level value components and layout (panels, columns), data grids of value
- * components (not nested), builder conditions of "is equal to" tests on top-level fields (not in grids).
+ * components (not nested), builder conditions of "is equal to" tests on top-level fields and legacy when/eq
+ * conditions (not in grids), JSONLogic "is one of" conditions (checkConditional).
  */
 export function uncoveredFeatures(form: FormDefinition): string[] {
   const found: string[] = [];

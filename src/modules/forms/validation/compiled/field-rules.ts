@@ -12,6 +12,18 @@ const has = (object: object | undefined, name: string): boolean => object !== un
 const isEmptyValue = (value: unknown): boolean =>
   value === null || value === undefined || typeof value === 'boolean' || typeof value === 'number' || (typeof value === 'string' ? value === '' : Object.keys(value as object).length === 0);
 
+/** json-logic-js's comparisons: JavaScript's operators, loose ones included, on whatever the values are. */
+const COMPARE: Record<string, (a: unknown, b: unknown) => boolean> = {
+  '===': (a, b) => a === b,
+  '==': (a, b) => a == b,
+  '!==': (a, b) => a !== b,
+  '!=': (a, b) => a != b,
+  '<': (a, b) => (a as number) < (b as number),
+  '<=': (a, b) => (a as number) <= (b as number),
+  '>': (a, b) => (a as number) > (b as number),
+  '>=': (a, b) => (a as number) >= (b as number),
+};
+
 /**
  * The rules of one value component in @formio/core's order (clientRules, then evaluationRules), each with the
  * same "does it apply" test as @formio/core's `shouldProcess`, restricted to the settings `coverage.ts` admits.
@@ -30,11 +42,13 @@ export function valueRules(component: FormComponent): Rule[] {
     rules.push((value) => (typeof value === 'string' && value !== '' && !EMAIL.test(value) ? error : undefined));
   }
   if (validate.json && typeof validate.json === 'object') {
-    // coverage.ts admits only { if: [{ '===': [{ var: 'input' }, { var: 'data.<key>' }] }, true, text] }; JSONLogic's var reads a missing value as null.
-    const rule = validate.json as { if: [{ '===': [unknown, { var: string }] }, true, string] };
-    const other = rule.if[0]['==='][1].var.slice('data.'.length);
+    // coverage.ts admits only { if: [{ <comparison>: [{ var: 'input' }, { var: 'data.<key>' }] }, true, text] }; JSONLogic's var reads a missing value as null.
+    const rule = validate.json as { if: [Record<string, [unknown, { var: string }]>, true, string] };
+    const [operator, [, other]] = Object.entries(rule.if[0])[0];
+    const holds = COMPARE[operator];
+    const key = other.var.slice('data.'.length);
     const error = errorTemplate(component, rule.if[2], 'json', { setting: validate.json });
-    rules.push((value, data) => ((value ?? null) === (data[other] ?? null) ? undefined : error));
+    rules.push((value, data) => (holds(value ?? null, data[key] ?? null) ? undefined : error));
   }
   if (has(validate, 'maxLength') && typeof validate.maxLength === 'number' && validate.maxLength > 0) {
     const max = validate.maxLength;
