@@ -35,7 +35,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const token = accessTokenOf(request);
     if (!token) throw new AppError('UNAUTHENTICATED');
-    const principal = await this.principals.load(await this.sessions.verifyAccessToken(token));
+    const principal = await this.sessions.principalOf(token);
     request.principal = principal;
 
     const roles = this.reflector.getAllAndOverride<string[] | undefined>(ROLES_KEY, targets);

@@ -29,14 +29,16 @@ export class PrincipalService {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * Loads an active person with their granted roles; throws 401 when the person is gone or archived. Every signed-in
-   * request asks this, so it is one plain statement rather than two ORM queries.
+   * Loads an active person with their granted roles; throws 401 when the person is gone or archived, or when
+   * `liveSession` (a refresh-token family) is given and ended. Every signed-in request asks this, so it is one plain
+   * statement rather than two ORM queries and a session lookup.
    */
-  async load(personId: string): Promise<Principal> {
+  async load(personId: string, liveSession?: string): Promise<Principal> {
+    const session = liveSession ? ' and exists (select 1 from refresh_token r where r.family = ? and r.revoked_at is null)' : '';
     const rows = await sqlRows<{ id: string; username: string; full_name: string; role: string | null }>(
       this.em,
-      'select p.id, p.username, p.full_name, g.role from person p left join role_grant g on g.person_id = p.id and g.revoked_at is null where p.id = ? and p.archived_at is null',
-      [personId],
+      `select p.id, p.username, p.full_name, g.role from person p left join role_grant g on g.person_id = p.id and g.revoked_at is null where p.id = ? and p.archived_at is null${session}`,
+      liveSession ? [personId, liveSession] : [personId],
     );
     if (!rows.length) throw new AppError('TOKEN_INVALID');
     return {

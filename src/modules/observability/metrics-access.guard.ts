@@ -6,7 +6,6 @@ import { anyOfRoles } from '../../common/auth/role-names';
 import { AppError } from '../../common/errors/app-error';
 import { AppConfig } from '../../config/app-config';
 import { accessTokenOf } from '../auth/auth.guard';
-import { PrincipalService } from '../auth/principal.service';
 import { SessionService } from '../auth/session.service';
 
 /** Compares digests, so that neither the length nor the content of the secret leaks through timing. */
@@ -24,7 +23,6 @@ function isSameSecret(given: string, expected: string): boolean {
 export class MetricsAccessGuard implements CanActivate {
   constructor(
     private readonly sessions: SessionService,
-    private readonly principals: PrincipalService,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
@@ -33,7 +31,7 @@ export class MetricsAccessGuard implements CanActivate {
     if (!token) throw new AppError('UNAUTHENTICATED');
     const { metricsToken } = this.config.get('observability', { infer: true });
     if (metricsToken && isSameSecret(token, metricsToken)) return true;
-    const principal = await this.principals.load(await this.sessions.verifyAccessToken(token));
+    const principal = await this.sessions.principalOf(token);
     if (!principal.roles.includes('admin')) throw new AppError('FORBIDDEN_ROLE', { roles: anyOfRoles(['admin']) });
     return true;
   }

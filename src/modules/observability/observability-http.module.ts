@@ -7,7 +7,6 @@ import { ConfigService } from '@nestjs/config';
 import { AppConfig } from '../../config/app-config';
 import { QUEUES } from '../../queue/queue-names';
 import { AuthModule } from '../auth/auth.module';
-import { PrincipalService } from '../auth/principal.service';
 import { SessionService } from '../auth/session.service';
 import { PageSessionService } from '../web/page-session.service';
 import { MetricsController } from './metrics.controller';
@@ -28,17 +27,17 @@ const QUEUE_NAMES = Object.values(QUEUES);
 @Module({
   imports: [
     ObservabilityModule,
-    // The sessions and principals behind MetricsAccessGuard.
+    // The sessions behind MetricsAccessGuard.
     AuthModule,
     BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
     // Async so that each application instance gets its own Express adapter (tests start several per process).
     BullBoardModule.forRootAsync({
       imports: [AuthModule],
-      inject: [SessionService, PrincipalService, ConfigService],
-      useFactory: (sessions: SessionService, principals: PrincipalService, config: ConfigService<AppConfig, true>) => ({
+      inject: [SessionService, ConfigService],
+      useFactory: (sessions: SessionService, config: ConfigService<AppConfig, true>) => ({
         route: QUEUE_DASHBOARD_ROUTE,
         adapter: ExpressAdapter,
-        middleware: new QueueDashboardAccess(new PageSessionService(sessions, principals, config), sessions, principals).middleware,
+        middleware: new QueueDashboardAccess(new PageSessionService(sessions, config), sessions).middleware,
         boardOptions: {
           uiConfig: {
             boardTitle: 'thidua',

@@ -3,7 +3,6 @@ import { Principal } from '../../common/auth/principal';
 import { anyOfRoles } from '../../common/auth/role-names';
 import { AppError } from '../../common/errors/app-error';
 import { accessTokenOf } from '../auth/auth.guard';
-import { PrincipalService } from '../auth/principal.service';
 import { SessionService } from '../auth/session.service';
 import { redirectSeeOther } from '../web/page-response';
 import { PageSessionService } from '../web/page-session.service';
@@ -32,7 +31,6 @@ export class QueueDashboardAccess {
   constructor(
     private readonly pageSessions: PageSessionService,
     private readonly sessions: SessionService,
-    private readonly principals: PrincipalService,
   ) {}
 
   readonly middleware = async (request: Request, response: Response, next: NextFunction): Promise<void> => {
@@ -48,6 +46,6 @@ export class QueueDashboardAccess {
   private async tokenPrincipal(request: Request): Promise<Principal> {
     const token = accessTokenOf(request);
     if (!token) throw new AppError('UNAUTHENTICATED');
-    return this.principals.load(await this.sessions.verifyAccessToken(token));
+    return this.sessions.principalOf(token);
   }
 }

@@ -6,7 +6,6 @@ import { AppError } from '../../common/errors/app-error';
 import { AppConfig } from '../../config/app-config';
 import { clearSessionCookies, REFRESH_COOKIE, setSessionCookies } from '../auth/auth-cookies';
 import { accessTokenOf } from '../auth/auth.guard';
-import { PrincipalService } from '../auth/principal.service';
 import { SessionService } from '../auth/session.service';
 
 /**
@@ -18,7 +17,6 @@ import { SessionService } from '../auth/session.service';
 export class PageSessionService {
   constructor(
     private readonly sessions: SessionService,
-    private readonly principals: PrincipalService,
     private readonly config: ConfigService<AppConfig, true>,
   ) {}
 
@@ -50,7 +48,7 @@ export class PageSessionService {
   /** Undefined for an invalid or expired token, or a person who is gone; other failures propagate. */
   private async principalOf(accessToken: string): Promise<Principal | undefined> {
     try {
-      return await this.principals.load(await this.sessions.verifyAccessToken(accessToken));
+      return await this.sessions.principalOf(accessToken);
     } catch (error) {
       if (error instanceof AppError) return undefined;
       throw error;

@@ -69,29 +69,31 @@ export class CampaignQueriesService {
     const status = query.status ?? 'open';
     const mine = `(t.assignee_person_id = ? or t.assignee_unit_id in (select m.unit_id ${VALID_MANDATES_SQL}))${query.campaignId ? ' and t.campaign_id = ?' : ''}`;
     const mineParams = [personId, ...validMandateParams(personId), ...(query.campaignId ? [query.campaignId] : [])];
-    const rows = await sqlRows<InboxRow>(
+    // One statement: the counts (one row) joined with the tasks listed, so an empty inbox is one row of counts.
+    const rows = await sqlRows<Partial<InboxRow> & Record<'open_count' | 'late_count' | 'done_count', number | string | null>>(
       em,
-      `select t.id, t.campaign_id, c.name as campaign_name, c.workflow_version_id, r.stage_key, r.stage_type, r.iteration, t.assignee_unit_id, u.code as unit_code,
-        t.assignee_person_id, t.status, t.late, t.due_at, t.outcome, t.comment
-       from task t join stage_run r on r.id = t.stage_run_id join campaign c on c.id = t.campaign_id left join unit u on u.id = t.assignee_unit_id
-       where ${mine} and ${status === 'all' ? "t.status <> 'cancelled'" : 't.status = ?'}
-       order by t.due_at asc, t.created_at asc limit 500`,
-      [...mineParams, ...(status === 'all' ? [] : [status])],
+      `select k.open_count, k.late_count, k.done_count, x.* from (
+         select sum(case when t.status = 'open' then 1 else 0 end) as open_count, sum(case when t.status = 'open' and t.late then 1 else 0 end) as late_count,
+           sum(case when t.status = 'done' then 1 else 0 end) as done_count
+         from task t where ${mine}) k
+       left join (
+         select t.id, t.campaign_id, c.name as campaign_name, c.workflow_version_id, r.stage_key, r.stage_type, r.iteration, t.assignee_unit_id, u.code as unit_code,
+           t.assignee_person_id, t.status, t.late, t.due_at, t.outcome, t.comment, t.created_at
+         from task t join stage_run r on r.id = t.stage_run_id join campaign c on c.id = t.campaign_id left join unit u on u.id = t.assignee_unit_id
+         where ${mine} and ${status === 'all' ? "t.status <> 'cancelled'" : 't.status = ?'}
+         order by t.due_at asc, t.created_at asc limit 500) x on 1 = 1
+       order by x.due_at asc, x.created_at asc`,
+      [...mineParams, ...mineParams, ...(status === 'all' ? [] : [status])],
     );
-    const [counts] = await sqlRows<Record<'open' | 'late' | 'done', number | string | null>>(
-      em,
-      `select sum(case when t.status = 'open' then 1 else 0 end) as open, sum(case when t.status = 'open' and t.late then 1 else 0 end) as late,
-        sum(case when t.status = 'done' then 1 else 0 end) as done
-       from task t where ${mine}`,
-      mineParams,
-    );
+    const counts = rows[0];
+    const tasks = rows.filter((row): row is InboxRow & typeof counts => row.id !== null && row.id !== undefined);
     const documents = new Map<string, WorkflowDocument>();
-    for (const row of rows) {
+    for (const row of tasks) {
       if (!documents.has(row.workflow_version_id)) documents.set(row.workflow_version_id, await this.documents.get(em, row.workflow_version_id));
     }
     return {
-      tasks: rows.map((row) => inboxTaskDto(row, documents.get(row.workflow_version_id)!)),
-      counts: { open: Number(counts.open ?? 0), late: Number(counts.late ?? 0), done: Number(counts.done ?? 0) },
+      tasks: tasks.map((row) => inboxTaskDto(row, documents.get(row.workflow_version_id)!)),
+      counts: { open: Number(counts.open_count ?? 0), late: Number(counts.late_count ?? 0), done: Number(counts.done_count ?? 0) },
     };
   }
 
