@@ -3,6 +3,7 @@ import { Clock } from '../../src/modules/calendar/clock';
 import { syncBuiltinForms } from '../../src/modules/forms/builtin-forms';
 import { FormsService } from '../../src/modules/forms/forms.service';
 import { FormSubmission } from '../../src/modules/forms/submissions/form-submission.entity';
+import { FormSubmissionsService } from '../../src/modules/forms/submissions/form-submissions.service';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
 import type { WorkflowDocument } from '../../src/workflows/definitions/workflow-document';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
@@ -118,6 +119,11 @@ describe('form stage: pinned form versions, drafts and server-validated submissi
     expect(await progress(campaign.id)).toBe('1/6 xong');
     // No resubmission without allowResubmitUntilDue.
     expect((await t.http().post(`/api/v1/tasks/${task}/form/submit`).set(hatinh).send({ data: validData() }).expect(409)).body.code).toBe('TASK_CLOSED');
+    // Nor a draft over it, even one that read the task before the submission committed: the submitted row stays.
+    expect((await t.http().put(`/api/v1/tasks/${task}/form/draft`).set(hatinh).send({ data: { unitName: 'x' } }).expect(409)).body.code).toBe('TASK_CLOSED');
+    const owner = { taskId: task, campaignId: campaign.id, personId: stored.person.id, unitId: stored.unit!.id, mandateId: stored.mandateId };
+    await expect(t.app.get(FormSubmissionsService).saveDraft(t.app.get(MikroORM).em.fork(), owner, stored.formVersion, { unitName: 'x' })).rejects.toMatchObject({ code: 'TASK_CLOSED' });
+    expect(await t.app.get(MikroORM).em.fork().findOneOrFail(FormSubmission, { taskId: task })).toMatchObject({ status: 'submitted', data: stored.data, updatedAt: stored.updatedAt });
 
     // A new version of the form: the running campaign keeps version 1, a new campaign pins version 2.
     const service = forms();

@@ -12,6 +12,9 @@ export function todayInVietnam(now = new Date()): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The column of `unit` a reference names: its id when it reads as one, else its code. */
+export const unitRefColumn = (unitRef: string): 'id' | 'code' => (UUID.test(unitRef) ? 'id' : 'code');
+
 /**
  * The rule of {@link PrincipalService.validMandates} for plain statements: `from` and `where` over mandate `m` and its
  * unit `u`; its `?`s are the person, then the day twice ({@link validMandateParams}).
@@ -75,7 +78,7 @@ export class PrincipalService {
     // Before every action on a unit's behalf: one plain statement, the same rule as validMandates.
     const [mandate] = await sqlRows<{ id: string; role: string; unit_id: string; code: string; name: string }>(
       this.em,
-      `select m.id, m.role, u.id as unit_id, u.code, u.name ${VALID_MANDATES_SQL} and ${UUID.test(unitRef) ? 'u.id' : 'u.code'} = ? order by u.code limit 1`,
+      `select m.id, m.role, u.id as unit_id, u.code, u.name ${VALID_MANDATES_SQL} and u.${unitRefColumn(unitRef)} = ? order by u.code limit 1`,
       [...validMandateParams(personId), unitRef],
     );
     if (!mandate) throw new AppError('NOT_MANDATED', { unit: await this.unitName(unitRef) });
@@ -84,7 +87,7 @@ export class PrincipalService {
 
   /** The unit a refusal names: by its name when the reference (id or code) finds one, else as it was given. */
   private async unitName(unitRef: string): Promise<string> {
-    const [unit] = await sqlRows<{ name: string }>(this.em, `select name from unit where ${UUID.test(unitRef) ? 'id' : 'code'} = ?`, [unitRef]);
+    const [unit] = await sqlRows<{ name: string }>(this.em, `select name from unit where ${unitRefColumn(unitRef)} = ?`, [unitRef]);
     return unit?.name ?? unitRef;
   }
 }

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { ActingFor } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
-import { PrincipalService, VALID_MANDATES_SQL, validMandateParams } from '../../modules/auth/principal.service';
+import { PrincipalService, unitRefColumn, VALID_MANDATES_SQL, validMandateParams } from '../../modules/auth/principal.service';
 import { sqlRows } from '../../database/sql-rows';
 import type { WorkflowDocument } from '../definitions/workflow-document';
 import { PublishedDocuments } from '../engine/published-documents';
@@ -99,13 +99,24 @@ export class CampaignQueriesService {
 
   /**
    * The unit a caller acts for on a task: the X-Acting-Unit header's, else the task's own unit; checked against the
-   * caller's valid mandates (403 NOT_MANDATED). Asked before every action on a task, so it reads one column.
+   * caller's valid mandates (403 NOT_MANDATED). Asked before every action on a task, so it is one statement.
    */
   async actingForTask(taskId: string, personId: string, actingUnitHeader: string | string[] | undefined): Promise<ActingFor | undefined> {
-    const [row] = await sqlRows<{ assignee_unit_id: string | null }>(this.em, 'select assignee_unit_id from task where id = ?', [taskId]);
+    const header = Array.isArray(actingUnitHeader) ? actingUnitHeader[0] : actingUnitHeader;
+    const [row] = await sqlRows<{ assignee_unit_id: string | null; mandate_id: string | null; role: string; unit_id: string; code: string; name: string }>(
+      this.em,
+      `select t.assignee_unit_id, v.mandate_id, v.role, v.unit_id, v.code, v.name
+       from task t left join (select m.id as mandate_id, m.role, u.id as unit_id, u.code, u.name ${VALID_MANDATES_SQL}) v
+         on ${header ? `v.${unitRefColumn(header) === 'id' ? 'unit_id' : 'code'} = ?` : 'v.unit_id = t.assignee_unit_id'}
+       where t.id = ? order by v.code limit 1`,
+      [...validMandateParams(personId), ...(header ? [header] : []), taskId],
+    );
     if (!row) throw new AppError('TASK_NOT_FOUND', { id: taskId });
-    const unitRef = (Array.isArray(actingUnitHeader) ? actingUnitHeader[0] : actingUnitHeader) ?? row.assignee_unit_id ?? undefined;
-    return unitRef ? this.principals.resolveActingFor(personId, unitRef) : undefined;
+    const unitRef = header ?? row.assignee_unit_id ?? undefined;
+    if (!unitRef) return undefined;
+    // No valid mandate: the refusal, with the unit's name, as resolveActingFor words it.
+    if (!row.mandate_id) return this.principals.resolveActingFor(personId, unitRef);
+    return { unitId: row.unit_id, unitCode: row.code, unitName: row.name, mandateId: row.mandate_id, mandateRole: row.role };
   }
 
   /** A task as stored, for the commands that act on it (whose checks decide who may); readers get {@link taskSeenBy}. */

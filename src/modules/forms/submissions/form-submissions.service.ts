@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../../common/errors/app-error';
+import { sqlRows } from '../../../database/sql-rows';
 import { Language } from '../../../common/i18n/language';
 import { Person } from '../../org/entities/person.entity';
 import { Unit } from '../../org/entities/unit.entity';
@@ -102,11 +104,24 @@ export class FormSubmissionsService {
     return this.write(em, await em.findOne(FormSubmission, { taskId: owner.taskId }), owner, version, data, submitted);
   }
 
-  /** A draft, unless a submission committed since the task was read (409 TASK_CLOSED): that is never overwritten. */
+  /**
+   * A draft, unless a submission committed since the task was read (409 TASK_CLOSED): that is never overwritten. One
+   * statement, so no transaction: the task's row inserted, or its draft replaced; a submitted row stays as it is.
+   */
   async saveDraft(em: EntityManager, owner: SubmissionOwner, version: FormVersion, data: Record<string, unknown>): Promise<FormSubmission> {
-    const existing = await em.findOne(FormSubmission, { taskId: owner.taskId });
-    if (existing?.status === 'submitted') throw new AppError('TASK_CLOSED');
-    return this.write(em, existing, owner, version, data, null);
+    const now = em.getPlatform().processDateProperty(new Date());
+    const [row] = await sqlRows<Record<string, unknown>>(
+      em,
+      `insert into form_submission (id, created_at, updated_at, task_id, campaign_id, form_version_id, unit_id, person_id, mandate_id, data, status, late)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', false)
+       on conflict (task_id) do update set updated_at = excluded.updated_at, form_version_id = excluded.form_version_id, unit_id = excluded.unit_id,
+         person_id = excluded.person_id, mandate_id = excluded.mandate_id, data = excluded.data
+       where form_submission.status <> 'submitted'
+       returning *`,
+      [randomUUID(), now, now, owner.taskId, owner.campaignId, version.id, owner.unitId, owner.personId, owner.mandateId, JSON.stringify(data)],
+    );
+    if (!row) throw new AppError('TASK_CLOSED');
+    return em.map(FormSubmission, row);
   }
 
   private async write(em: EntityManager, existing: FormSubmission | null, owner: SubmissionOwner, version: FormVersion, data: Record<string, unknown>, submitted: { at: Date; late: boolean } | null): Promise<FormSubmission> {

@@ -46,7 +46,7 @@ export class FormTaskService {
     const loaded = await this.load(taskId, principal, actingFor);
     if (loaded.task.status !== 'open' || loaded.task.stageRun.status !== 'active') throw new AppError('TASK_CLOSED');
     const cleaned = this.submissions.check(loaded.version, data, 'draft', language);
-    const saved = await this.em.fork().transactional((em) => this.submissions.saveDraft(em, loaded.owner, loaded.version, cleaned));
+    const saved = await this.submissions.saveDraft(this.em.fork(), loaded.owner, loaded.version, cleaned);
     return this.view(loaded, saved);
   }
 
