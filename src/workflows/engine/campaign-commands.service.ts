@@ -18,7 +18,7 @@ import { Notification } from './entities/notification.entity';
 import { StageRun } from './entities/stage-run.entity';
 import { Task } from './entities/task.entity';
 import type { TaskView } from '../stages/stage-handler';
-import { dueRunStatement, LockedTaskRows, lockedTaskStatement, splitDueRunRow, splitLockedTaskRow } from './locked-task.statement';
+import { dueRunStatement, LockedTaskRows, lockedTaskStatement, splitDueRunRows, splitLockedTaskRow } from './locked-task.statement';
 import { PublishedDocuments } from './published-documents';
 import { COMMAND_TEXTS } from '../web/workflow-web-texts';
 import { stageNameIn } from './refusal-words';
@@ -290,9 +290,9 @@ export class CampaignCommandsService {
    */
   async onDue(stageRunId: string): Promise<'stale' | 'early' | 'handled'> {
     const em = this.em.fork();
-    const [row] = await sqlRows<Record<string, unknown>>(em, (this.dueRunSql ??= dueRunStatement(em)), [stageRunId]);
-    if (!row) return 'stale';
-    const read = splitDueRunRow(row);
+    const rows = await sqlRows<Record<string, unknown>>(em, (this.dueRunSql ??= dueRunStatement(em)), [stageRunId]);
+    if (!rows.length) return 'stale';
+    const read = splitDueRunRows(rows);
     const run = em.map(StageRun, { ...read.run });
     if (run.status !== 'active' || run.overdue) return 'stale';
     if (run.dueAt && run.dueAt > this.clock.now()) return 'early';
@@ -303,15 +303,18 @@ export class CampaignCommandsService {
       const campaignRead = { campaignId: run.campaign.id, version: read.campaign.version, row: read.campaign.row };
       const written = await this.lock.runOptimistic(campaignRead, null, (ctx) => {
         if (read.head) this.history.rememberHead(ctx.em, ctx.campaign.id, read.head);
-        return this.handleDue(ctx, ctx.em.map(StageRun, { ...read.run }));
+        return this.handleDue(ctx, ctx.em.map(StageRun, { ...read.run }), read.openTasks.map((task) => ctx.em.map(Task, { ...task })));
       });
       if (written) return written.value;
     }
     return retryOnConflict(() => this.locked(run.campaign.id, null, async (ctx) => this.handleDue(ctx, await ctx.em.findOneOrFail(StageRun, stageRunId)), { lean: true }));
   }
 
-  /** A stage run's deadline: its stage completed if its type says so, else its open tasks marked late and their assignees told. */
-  private async handleDue(ctx: RunContext, run: StageRun): Promise<'stale' | 'handled'> {
+  /**
+   * A stage run's deadline: its stage completed if its type says so, else its open tasks (`open`, as read with the
+   * run, or read here) marked late and their assignees told.
+   */
+  private async handleDue(ctx: RunContext, run: StageRun, open?: Task[]): Promise<'stale' | 'handled'> {
     if (run.status !== 'active' || run.overdue) return 'stale';
     const stage = this.runner.stageDefinition(ctx, run.stageKey);
     const timed = this.registry.get(stage.type).onDue?.(stage);
@@ -319,15 +322,15 @@ export class CampaignCommandsService {
       await this.runner.completeStage(ctx, run, timed.outcome);
       return 'handled';
     }
-    const open = await ctx.em.find(Task, { stageRun: run, status: 'open' });
+    const tasks = open ?? (await ctx.em.find(Task, { stageRun: run, status: 'open' }));
     const now = this.clock.now();
     run.overdue = true;
-    for (const task of open) Object.assign(task, { late: true, updatedAt: now });
+    for (const task of tasks) Object.assign(task, { late: true, updatedAt: now });
     await this.history.append(ctx.em, ctx.campaign, 'stage.overdue', { stage: run.stageKey, iteration: run.iteration, stageRunId: run.id, policy: stage.onDeadline ?? 'mark-late' });
     if (stage.onDeadline === 'close') {
       await this.runner.completeStage(ctx, run, 'timeout');
     } else {
-      await this.notifyOpenTasks(ctx, run, open, stage.onDeadline === 'escalate' ? 'escalation' : 'deadline', `deadline-${run.id}`);
+      await this.notifyOpenTasks(ctx, run, tasks, stage.onDeadline === 'escalate' ? 'escalation' : 'deadline', `deadline-${run.id}`);
     }
     return 'handled';
   }
@@ -337,7 +340,11 @@ export class CampaignCommandsService {
     const em = this.em.fork();
     const run = await em.findOne(StageRun, stageRunId, { populate: ['campaign'] });
     if (!run || run.status !== 'active') return 0;
-    const created = await this.notify(em, run, await em.find(Task, { stageRun: run, status: 'open' }), 'reminder', `reminder-${run.id}-${index}`);
+    const tasks = await em.find(Task, { stageRun: run, status: 'open' });
+    const prefix = `reminder-${run.id}-${index}`;
+    // Redelivered: the notices already made are found in one read, not one per task.
+    const made = new Set((await em.find(Notification, { dedupeKey: { $in: tasks.map((task) => `${prefix}-${task.id}`) } }, { fields: ['dedupeKey'] })).map((notice) => notice.dedupeKey));
+    const created = await this.notify(em, run, tasks, 'reminder', prefix, made);
     await em.flush();
     return created;
   }
@@ -368,24 +375,22 @@ export class CampaignCommandsService {
     return this.lock.run(campaignId, actor, work, options);
   }
 
-  /** The deadline's notices: one per open task and, when escalated, one to the cluster's head unit (each once). */
+  /**
+   * The deadline's notices: one per open task and, when escalated, one to the cluster's head unit. None can exist
+   * yet: they are written with the run's `overdue`, which was still false (and each dedupe key is unique).
+   */
   private async notifyOpenTasks(ctx: RunContext, run: StageRun, open: Task[], kind: 'deadline' | 'escalation', dedupePrefix: string): Promise<void> {
-    const headKey = `escalation-${run.id}`;
-    if (kind === 'escalation') await ctx.em.populate(ctx.campaign, ['subjectCluster']);
-    const head = kind === 'escalation' ? ctx.campaign.subjectCluster?.headUnit : undefined;
-    const headToTell = head && !(await ctx.em.count(Notification, { dedupeKey: headKey }));
     await this.notify(ctx.em, run, open, kind, dedupePrefix);
-    if (headToTell) {
-      ctx.em.create(Notification, { dedupeKey: headKey, unit: head, campaign: ctx.campaign, kind, message: await this.noticeMessage(ctx.em, run, 'escalation-head') });
-    }
+    if (kind !== 'escalation') return;
+    await ctx.em.populate(ctx.campaign, ['subjectCluster']);
+    const head = ctx.campaign.subjectCluster?.headUnit;
+    if (head) ctx.em.create(Notification, { dedupeKey: `escalation-${run.id}`, unit: head, campaign: ctx.campaign, kind, message: await this.noticeMessage(ctx.em, run, 'escalation-head') });
   }
 
-  /** One notice per open task (`tasks`, as read by the caller), each once (a redelivery finds its notices made); written by the caller. */
-  private async notify(em: EntityManager, run: StageRun, tasks: Task[], kind: 'reminder' | 'deadline' | 'escalation', dedupePrefix: string): Promise<number> {
+  /** One notice per task, each once: `made`, the dedupe keys of the notices already made, are skipped. Written by the caller. */
+  private async notify(em: EntityManager, run: StageRun, tasks: Task[], kind: 'reminder' | 'deadline' | 'escalation', dedupePrefix: string, made: ReadonlySet<string> = new Set()): Promise<number> {
     if (!tasks.length) return 0;
     const message = await this.noticeMessage(em, run, kind);
-    // Redelivered: the notices already made are found in one read, not one per task.
-    const made = new Set((await em.find(Notification, { dedupeKey: { $in: tasks.map((task) => `${dedupePrefix}-${task.id}`) } }, { fields: ['dedupeKey'] })).map((notice) => notice.dedupeKey));
     let created = 0;
     for (const task of tasks) {
       const dedupeKey = `${dedupePrefix}-${task.id}`;
@@ -395,6 +400,7 @@ export class CampaignCommandsService {
     }
     return created;
   }
+
   /** A notice names the stage and the campaign as people know them (the stage's name in each language), never a key. */
   private async noticeMessage(em: EntityManager, run: StageRun, kind: 'reminder' | 'deadline' | 'escalation' | 'escalation-head'): Promise<{ vi: string; en: string }> {
     const campaign = await em.findOneOrFail(Campaign, run.campaign.id);

@@ -3,11 +3,13 @@ import type { TaskView } from '../stages/stage-handler';
 import { Cluster } from '../../modules/org/entities/cluster.entity';
 import { Campaign } from './entities/campaign.entity';
 import { StageRun } from './entities/stage-run.entity';
+import { Task } from './entities/task.entity';
 
 const RUN = 'r__';
 const CAMPAIGN = 'c__';
 const CLUSTER = 's__';
 const HEAD = 'h__';
+const OPEN_TASK = 'k__';
 
 export interface LockedTaskRows {
   task: Record<string, unknown>;
@@ -51,15 +53,20 @@ export function lockedTaskStatement(em: EntityManager): string {
   return `select t.*, ${prefixed(em, StageRun.name, 'r', RUN)}, ${chainHead('t')}, ${aggregates}, ${prefixed(em, Campaign.name, 'c', CAMPAIGN)}, ${cluster} from task t join stage_run r on r.id = t.stage_run_id join campaign c on c.id = t.campaign_id left join cluster s on s.id = c.subject_cluster_id where t.id = ?`;
 }
 
-/** What a deadline reads before it is handled: the stage run, its campaign and the head of the campaign's history. */
+/**
+ * What a deadline reads before it is handled, in one statement: the stage run, its campaign, the head of the
+ * campaign's history and the run's open tasks (one row each; one row without a task when none is open).
+ */
 export function dueRunStatement(em: EntityManager): string {
-  return `select ${prefixed(em, StageRun.name, 'r', RUN)}, ${chainHead('r')}, ${prefixed(em, Campaign.name, 'c', CAMPAIGN)} from stage_run r join campaign c on c.id = r.campaign_id where r.id = ?`;
+  const openTask = prefixed(em, Task.name, 'k', OPEN_TASK);
+  return `select ${prefixed(em, StageRun.name, 'r', RUN)}, ${chainHead('r')}, ${prefixed(em, Campaign.name, 'c', CAMPAIGN)}, ${openTask} from stage_run r join campaign c on c.id = r.campaign_id left join task k on k.stage_run_id = r.id and k.status = 'open' where r.id = ?`;
 }
 
 export interface DueRunRows {
   run: Record<string, unknown>;
   head: { seq: number; hash: string } | undefined;
   campaign: { version: number; status: string; row: Record<string, unknown> };
+  openTasks: Array<Record<string, unknown>>;
 }
 
 /** An entity's stored columns (from the ORM's metadata), each as `<alias>.<column> as <prefix><column>`. */
@@ -85,9 +92,12 @@ export function splitLockedTaskRow(row: Record<string, unknown>): LockedTaskRows
   return { task, run, head, siblings: pairs.map(([status, outcome]) => ({ status, outcome })), campaign: { ...campaign, workflowVersionId: String(campaign.row.workflow_version_id) }, cluster: cluster.id ? cluster : undefined, iterations };
 }
 
-export function splitDueRunRow(row: Record<string, unknown>): DueRunRows {
-  const { run, head, campaign } = splitRow(row);
-  return { run, head, campaign };
+export function splitDueRunRows(rows: Array<Record<string, unknown>>): DueRunRows {
+  const { run, head, campaign } = splitRow(rows[0]);
+  const openTasks = rows
+    .map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => column.startsWith(OPEN_TASK)).map(([column, value]) => [column.slice(OPEN_TASK.length), value])))
+    .filter((task) => task.id !== null && task.id !== undefined);
+  return { run, head, campaign, openTasks };
 }
 
 /** A row of prefixed columns taken apart: the stage run's, the campaign's, the cluster's, the chain head and the rest. */
@@ -100,7 +110,7 @@ function splitRow(row: Record<string, unknown>) {
     if (column.startsWith(RUN)) run[column.slice(RUN.length)] = value;
     else if (column.startsWith(CAMPAIGN)) campaignRow[column.slice(CAMPAIGN.length)] = value;
     else if (column.startsWith(CLUSTER)) cluster[column.slice(CLUSTER.length)] = value;
-    else if (!column.startsWith(HEAD)) rest[column] = value;
+    else if (!column.startsWith(HEAD) && !column.startsWith(OPEN_TASK)) rest[column] = value;
   }
   const seq = row[`${HEAD}seq`];
   const head = seq === null || seq === undefined ? undefined : { seq: Number(seq), hash: String(row[`${HEAD}hash`]) };
