@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- load` (issue 12, target 3): the built app on PostgreSQL as two processes (one api, one worker), as
- * deployed, under 100 concurrent clients (autocannon) reading inboxes, saving form drafts and submitting forms; then
+ * deployed, under 100 concurrent clients reading inboxes, saving form drafts and submitting forms (paced, then flat
+ * out with autocannon for the capacity); then
  * 10,000 deadlines falling due within the same minute. Prints the idle memory of both processes, the latency
  * percentiles and errors of each load, the event-loop lag the api exports in /metrics, and how late the deadlines fired.
  * Results go to bench/results/load.json (or BENCH_RESULTS_DIR).
@@ -25,6 +26,7 @@ import { OutboxMessage } from '../src/workflows/engine/entities/outbox-message.e
 import { StageRun } from '../src/workflows/engine/entities/stage-run.entity';
 import { Task } from '../src/workflows/engine/entities/task.entity';
 import { MAIN, MainProcess, runMain } from '../test/support/main-process';
+import { PacedCall, PacedFigures, pacedLoad } from './paced-clients';
 import { DEMO_PASSWORD, dropRedisPrefix, freePort, prepareDatabase, TEST_REDIS_URL } from '../test/support/test-app';
 import { createTestDatabase, TEST_DIALECT } from '../test/support/test-database';
 import { titleRegistration2020 } from '../test/support/title-registration';
@@ -79,15 +81,25 @@ function rssMb(pid: number): number {
   return Math.round(Number(/(\d+)/.exec(line)![1]) / 1024);
 }
 
-interface LoadFigures { requests: number; errors: number; non2xx: number; p50: number; p99: number; max: number; perSecond: number }
+type LoadFigures = PacedFigures;
+type Call = PacedCall;
 
-/** One autocannon run; each request is made by `next()` (path, token, body) so that clients act for different people. */
-async function load(base: string, name: string, next: () => { method: 'GET' | 'PUT' | 'POST'; path: string; token: string; body?: unknown }, options: { amount?: number; paced?: boolean } = {}): Promise<LoadFigures> {
+const report = (name: string, figures: LoadFigures): LoadFigures => {
+  process.stdout.write(`[load] ${name}: ${figures.requests} requests, ${figures.perSecond}/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, max ${figures.max} ms, errors ${figures.errors}, non-2xx ${figures.non2xx}\n`);
+  return figures;
+};
+
+/** The clients paced at RATE requests a second each (bench/paced-clients.ts says why not autocannon's own pacing). */
+async function paced(base: string, name: string, next: () => Call, options: { amount?: number } = {}): Promise<LoadFigures> {
+  return report(name, await pacedLoad(base, next, { clients: CLIENTS, rate: RATE, ...(options.amount ? { amount: options.amount } : { seconds: SECONDS }) }));
+}
+
+/** The clients flat out, closed loop (autocannon): the capacity. */
+async function flatOut(base: string, name: string, next: () => Call): Promise<LoadFigures> {
   const result = await autocannon({
     url: base,
-    connections: Math.min(CLIENTS, options.amount ?? CLIENTS),
-    ...(options.amount ? { amount: options.amount } : { duration: SECONDS }),
-    ...(options.paced === false ? {} : { connectionRate: RATE }),
+    connections: CLIENTS,
+    duration: SECONDS,
     requests: [
       {
         setupRequest: (request) => {
@@ -103,7 +115,7 @@ async function load(base: string, name: string, next: () => { method: 'GET' | 'P
       },
     ],
   });
-  const figures = {
+  return report(name, {
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
@@ -111,9 +123,7 @@ async function load(base: string, name: string, next: () => { method: 'GET' | 'P
     p99: result.latency.p99,
     max: result.latency.max,
     perSecond: result.requests.average,
-  };
-  process.stdout.write(`[load] ${name}: ${figures.requests} requests, ${figures.perSecond}/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, max ${figures.max} ms, errors ${figures.errors}, non-2xx ${figures.non2xx}\n`);
-  return figures;
+  });
 }
 
 async function main(): Promise<void> {
@@ -177,12 +187,12 @@ async function main(): Promise<void> {
       const task = formTasks[turn++ % formTasks.length];
       return { method: 'PUT' as const, path: `/api/v1/tasks/${task.id}/form/draft`, token: task.token, body: { data: titleRegistration2020(task.unitName) } };
     };
-    const inbox = await load(base, 'inbox reads', inboxRead);
-    const drafts = await load(base, 'form drafts', draftSave);
+    const inbox = await paced(base, 'inbox reads', inboxRead);
+    const drafts = await paced(base, 'form drafts', draftSave);
     // Flat out after the paced runs: a closed loop leaves the server a backlog, drained before the submissions.
     const capacity = {
-      inbox: await load(base, 'inbox reads, flat out', inboxRead, { paced: false }),
-      drafts: await load(base, 'form drafts, flat out', draftSave, { paced: false }),
+      inbox: await flatOut(base, 'inbox reads, flat out', inboxRead),
+      drafts: await flatOut(base, 'form drafts, flat out', draftSave),
     };
     await waitFor(async () => {
       const started = Date.now();
@@ -191,7 +201,7 @@ async function main(): Promise<void> {
     }, 'the api to drain its backlog', 60_000);
     // Each task submitted once: as many requests as tasks, taken in turn.
     let submitted = 0;
-    const submissions = await load(base, 'form submissions', () => {
+    const submissions = await paced(base, 'form submissions', (): Call => {
       const task = formTasks[submitted++ % formTasks.length];
       return { method: 'POST', path: `/api/v1/tasks/${task.id}/form/submit`, token: task.token, body: { data: titleRegistration2020(task.unitName) } };
     }, { amount: formTasks.length });

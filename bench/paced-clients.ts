@@ -1,0 +1,115 @@
+/**
+ * Paced clients, open loop: each client sends one request every 1/rate seconds, at a phase of its own, and waits for
+ * the answer before its next one (a person does not click again before the page answers).
+ *
+ * Why not autocannon's `connectionRate`: it sends each connection's quota back to back at the start of every second,
+ * all connections in step (every second begins with a closed-loop burst of every client), and it "corrects" for
+ * coordinated omission with an expected interval of ceil(1 / rate) = 1 ms, so one 300 ms answer adds 299 made-up
+ * samples. Here a request's latency runs from when it was due, so a client held up by a slow answer counts the wait
+ * of the requests it could not send on time (the correction done right), and nothing else is added.
+ */
+import { Agent, request } from 'node:http';
+
+export interface PacedCall {
+  method: 'GET' | 'PUT' | 'POST';
+  path: string;
+  token: string;
+  body?: unknown;
+}
+
+export interface PacedFigures {
+  requests: number;
+  errors: number;
+  non2xx: number;
+  p50: number;
+  p99: number;
+  max: number;
+  perSecond: number;
+}
+
+export interface PacedOptions {
+  clients: number;
+  /** Requests per second of each client. */
+  rate: number;
+  /** Run this long… */
+  seconds?: number;
+  /** …or until this many requests were sent in all. */
+  amount?: number;
+}
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+
+function send(agent: Agent, base: URL, call: PacedCall): Promise<number> {
+  const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        method: call.method,
+        path: call.path,
+        headers: {
+          authorization: `Bearer ${call.token}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', reject);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/** Runs the clients; `next()` makes each request (path, token, body) so that clients act for different people. */
+export async function pacedLoad(baseUrl: string, next: () => PacedCall, options: PacedOptions): Promise<PacedFigures> {
+  const base = new URL(baseUrl);
+  const agent = new Agent({ keepAlive: true, maxSockets: options.clients });
+  const interval = 1000 / options.rate;
+  const started = performance.now();
+  const end = options.seconds === undefined ? Infinity : started + options.seconds * 1000;
+  const latencies: number[] = [];
+  let sent = 0;
+  let errors = 0;
+  let non2xx = 0;
+  const client = async (index: number): Promise<void> => {
+    // Phases spread evenly over one interval, so the clients do not move in step.
+    let due = started + (interval * index) / options.clients;
+    for (;;) {
+      if (due >= end || (options.amount !== undefined && sent >= options.amount)) return;
+      sent += 1;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        const status = await send(agent, base, next());
+        if (status < 200 || status >= 300) non2xx += 1;
+        else latencies.push(performance.now() - due);
+      } catch {
+        errors += 1;
+      }
+      due += interval;
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: options.clients }, (_, index) => client(index)));
+  } finally {
+    agent.destroy();
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return {
+    requests: sent,
+    errors,
+    non2xx,
+    p50: round(percentile(latencies, 50)),
+    p99: round(percentile(latencies, 99)),
+    max: round(latencies[latencies.length - 1] ?? NaN),
+    perSecond: round(sent / elapsed),
+  };
+}
