@@ -4,18 +4,54 @@ import { ActingFor, Principal } from '../../../common/auth/principal';
 import { AppError } from '../../../common/errors/app-error';
 import { Language } from '../../../common/i18n/language';
 import { Clock } from '../../../modules/calendar/clock';
+import { sqlRows } from '../../../database/sql-rows';
 import { FormVersion } from '../../../modules/forms/entities/form-version.entity';
 import { FormSubmission } from '../../../modules/forms/submissions/form-submission.entity';
 import { FormSubmissionsService, SubmissionOwner } from '../../../modules/forms/submissions/form-submissions.service';
 import { CampaignCommandsService } from '../../engine/campaign-commands.service';
 import { PublishedDocuments } from '../../engine/published-documents';
 import { TaskReviewService } from '../../engine/task-review.service';
-import { Task } from '../../engine/entities/task.entity';
 import { FormStageSettings, formSettingsOf } from './form.stage';
 import { FormReviewDto, TaskFormDto } from './form-task.dto';
 
+/** What a form task's pages and commands need of the task, its stage run and its campaign. */
+interface FormTask {
+  id: string;
+  status: string;
+  outcome: string | null;
+  dueAt: Date | null;
+  comment: string | null;
+  assigneeUnit: { id: string; code: string } | null;
+  assigneePersonId: string | null;
+  campaignId: string;
+  workflowVersionId: string;
+  stageKey: string;
+  stageRunStatus: string;
+  /** The campaign's pinned form versions, by form key. */
+  formVersions: Record<string, string> | undefined;
+}
+
+interface FormTaskRow {
+  id: string;
+  status: string;
+  outcome: string | null;
+  due_at: Date | number | string | null;
+  comment: string | null;
+  assignee_unit_id: string | null;
+  unit_code: string | null;
+  assignee_person_id: string | null;
+  campaign_id: string;
+  workflow_version_id: string;
+  stage_key: string;
+  run_status: string;
+  form_versions: Record<string, string> | string | null;
+}
+
+/** Only the campaign context's pinned versions are read: the rest of it (polls, calendars…) can be large. */
+const FORM_VERSIONS_SQL = { postgresql: `c.context -> 'formVersions'`, sqlite: `json_extract(c.context, '$.formVersions')` };
+
 interface LoadedTask {
-  task: Task;
+  task: FormTask;
   settings: FormStageSettings;
   version: FormVersion;
   owner: SubmissionOwner;
@@ -44,7 +80,7 @@ export class FormTaskService {
   /** Partial data, checked for formats and limits but not completeness; only while the task is open. */
   async saveDraft(taskId: string, data: unknown, principal: Principal, actingFor: ActingFor | undefined, language: Language): Promise<TaskFormDto> {
     const loaded = await this.load(taskId, principal, actingFor);
-    if (loaded.task.status !== 'open' || loaded.task.stageRun.status !== 'active') throw new AppError('TASK_CLOSED');
+    if (loaded.task.status !== 'open' || loaded.task.stageRunStatus !== 'active') throw new AppError('TASK_CLOSED');
     const cleaned = this.submissions.check(loaded.version, data, 'draft', language);
     const saved = await this.submissions.saveDraft(this.em.fork(), loaded.owner, loaded.version, cleaned);
     return this.view(loaded, saved);
@@ -71,7 +107,7 @@ export class FormTaskService {
     if (task.status !== 'open' && !resubmission) throw new AppError('TASK_CLOSED');
     const now = this.clock.now();
     const late = task.dueAt !== null && now > task.dueAt;
-    if (resubmission && (!settings.allowResubmitUntilDue || late || task.stageRun.status !== 'active')) throw new AppError('TASK_CLOSED');
+    if (resubmission && (!settings.allowResubmitUntilDue || late || task.stageRunStatus !== 'active')) throw new AppError('TASK_CLOSED');
     if (late && settings.acceptLate === false) throw new AppError('FORM_LATE_REFUSED');
     const cleaned = this.submissions.check(version, body.data, 'submit', language);
 
@@ -124,11 +160,11 @@ export class FormTaskService {
   private async load(taskId: string, principal: Principal, actingFor: ActingFor | undefined): Promise<LoadedTask> {
     const loaded = await this.loadTask(taskId);
     const { task } = loaded;
-    const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePerson?.id === principal.personId;
+    const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePersonId === principal.personId;
     if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
     const owner: SubmissionOwner = {
       taskId,
-      campaignId: task.campaign.id,
+      campaignId: task.campaignId,
       personId: principal.personId,
       unitId: task.assigneeUnit ? actingFor!.unitId : null,
       mandateId: task.assigneeUnit ? actingFor!.mandateId : null,
@@ -139,14 +175,41 @@ export class FormTaskService {
   /** The task with its form stage's settings and pinned form version, whoever asks. */
   private async loadTask(taskId: string): Promise<Omit<LoadedTask, 'owner'>> {
     const em = this.em.fork();
-    const task = await em.findOne(Task, taskId, { populate: ['stageRun', 'campaign', 'assigneeUnit', 'assigneePerson'] });
-    if (!task) throw new AppError('TASK_NOT_FOUND', { id: taskId });
-    const stage = (await this.documents.get(em, task.campaign.workflowVersion.id)).stages[task.stageRun.stageKey];
+    const task = await this.formTask(em, taskId);
+    const stage = (await this.documents.get(em, task.workflowVersionId)).stages[task.stageKey];
     if (stage?.type !== 'form') throw new AppError('TASK_HAS_NO_FORM', { id: taskId });
     const settings = formSettingsOf(stage);
-    const pinned = (task.campaign.context.formVersions as Record<string, string> | undefined)?.[settings.form];
+    const pinned = task.formVersions?.[settings.form];
     if (!pinned) throw new AppError('FORM_NOT_FOUND', { id: settings.form });
     return { task, settings, version: await this.submissions.version(pinned) };
+  }
+
+  /** One statement, read on every draft: no entities to build. */
+  private async formTask(em: EntityManager, taskId: string): Promise<FormTask> {
+    const dialect = em.getPlatform().constructor.name === 'PostgreSqlPlatform' ? 'postgresql' : 'sqlite';
+    const [row] = await sqlRows<FormTaskRow>(
+      em,
+      `select t.id, t.status, t.outcome, t.due_at, t.comment, t.assignee_unit_id, u.code as unit_code, t.assignee_person_id, t.campaign_id,
+         c.workflow_version_id, r.stage_key, r.status as run_status, ${FORM_VERSIONS_SQL[dialect]} as form_versions
+       from task t join stage_run r on r.id = t.stage_run_id join campaign c on c.id = t.campaign_id left join unit u on u.id = t.assignee_unit_id
+       where t.id = ?`,
+      [taskId],
+    );
+    if (!row) throw new AppError('TASK_NOT_FOUND', { id: taskId });
+    return {
+      id: row.id,
+      status: row.status,
+      outcome: row.outcome,
+      dueAt: row.due_at === null ? null : new Date(row.due_at),
+      comment: row.comment,
+      assigneeUnit: row.assignee_unit_id ? { id: row.assignee_unit_id, code: row.unit_code! } : null,
+      assigneePersonId: row.assignee_person_id,
+      campaignId: row.campaign_id,
+      workflowVersionId: row.workflow_version_id,
+      stageKey: row.stage_key,
+      stageRunStatus: row.run_status,
+      formVersions: typeof row.form_versions === 'string' ? (JSON.parse(row.form_versions) as Record<string, string>) : (row.form_versions ?? undefined),
+    };
   }
 
   private view({ task, settings, version }: Omit<LoadedTask, 'owner'>, submission: FormSubmission | null): TaskFormDto {
@@ -154,7 +217,7 @@ export class FormTaskService {
     const beforeDue = task.dueAt === null || now <= task.dueAt;
     const canSubmit =
       (task.status === 'open' && (beforeDue || settings.acceptLate !== false)) ||
-      (task.status === 'done' && task.outcome === 'submitted' && settings.allowResubmitUntilDue === true && beforeDue && task.stageRun.status === 'active');
+      (task.status === 'done' && task.outcome === 'submitted' && settings.allowResubmitUntilDue === true && beforeDue && task.stageRunStatus === 'active');
     return {
       taskId: task.id,
       formKey: settings.form,
