@@ -1,6 +1,9 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { Knex } from 'knex';
 import { PrincipalService } from '../../src/modules/auth/principal.service';
+import { syncBuiltinForms } from '../../src/modules/forms/builtin-forms';
+import { FormsService } from '../../src/modules/forms/forms.service';
+import { FormSubmission } from '../../src/modules/forms/submissions/form-submission.entity';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
 import { Person } from '../../src/modules/org/entities/person.entity';
 import { CampaignCommandsService } from '../../src/workflows/engine/campaign-commands.service';
@@ -14,10 +17,12 @@ import { Notification } from '../../src/workflows/engine/entities/notification.e
 import { StageRun } from '../../src/workflows/engine/entities/stage-run.entity';
 import { Task } from '../../src/workflows/engine/entities/task.entity';
 import { WriteNotDeferred, writeDeferred, deferringWrites } from '../../src/workflows/engine/deferred-writes';
+import { FormTaskService } from '../../src/workflows/stages/form/form-task.service';
 import { holdCampaign } from '../support/hold-campaign';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TEST_DIALECT } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
+import { titleRegistration2020 } from '../support/title-registration';
 import { publishedVersion } from '../support/workflow-factory';
 
 const UNITS = { 'VKS-THA': 'thanhhoa', 'VKS-NAN': 'nghean', 'VKS-HTI': 'hatinh', 'VKS-QBI': 'quangbinh', 'VKS-QTR': 'quangtri', 'VKS-TTH': 'hue' } as const;
@@ -284,6 +289,54 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     expect(await commands.onDue(run.id)).toBe('stale');
     expect(await orm.em.fork().count(Notification, { campaign: campaignId })).toBe(notices.length);
     expect((await events(campaignId)).length).toBe(history.length);
+  });
+
+  it('writes a form submission with its task and event at once, without the lock, over the draft it replaces', async () => {
+    await syncBuiltinForms(new FormsService(orm.em.fork()));
+    const formVersion = await publishedVersion(t, 'direct-form', {
+      name: 'direct form',
+      start: 'register',
+      stages: { register: { type: 'form', fanOut: 'each-member', settings: { form: 'pact/title-registration' }, on: { submitted: 'done' } }, done: { type: 'end' } },
+    });
+    const campaignId = (await t.app.get(CampaignLaunchService).launch({ workflowVersionId: formVersion.id, name: 'direct: form', year: 2020, clusterId }, admin)).id;
+    const officer = await officerOf('VKS-HTI');
+    const task = await taskOf(campaignId, 'VKS-HTI');
+    const data = titleRegistration2020('VKSND tỉnh Hà Tĩnh');
+    const forms = t.app.get(FormTaskService);
+    const draft = await forms.saveDraft(task.id, { unitName: 'VKSND tỉnh Hà Tĩnh' }, officer.principal, officer.actingFor, 'vi');
+    expect(draft.status).toBe('draft');
+    const draftRow = await orm.em.fork().findOneOrFail(FormSubmission, { taskId: task.id });
+    const before = await versionOf(campaignId);
+
+    const sent = await statementsOf(() => forms.submit(task.id, { data }, officer.principal, officer.actingFor, 'vi'));
+
+    // Not the lock's compare-and-set, and no transaction of the unit of work's own.
+    expect(sent.filter((sql) => sql.startsWith('update campaign set version'))).toEqual([]);
+    if (TEST_DIALECT === 'postgresql') {
+      expect(sent.filter((sql) => /^(begin|commit)/i.test(sql))).toEqual([]);
+      const writes = sent.filter((sql) => sql.startsWith('with bumped as'));
+      expect(writes).toHaveLength(1);
+      expect(writes[0]).toMatch(/update "form_submission" set /);
+      expect(writes[0]).toMatch(/update "task" set /);
+      expect(writes[0]).toMatch(/insert into "campaign_event"/);
+    }
+    const stored = await orm.em.fork().find(FormSubmission, { taskId: task.id });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ id: draftRow.id, status: 'submitted', late: false, data: expect.objectContaining({ unitName: 'VKSND tỉnh Hà Tĩnh', totalStaff: 40 }) });
+    expect(stored[0].submittedAt).toBeInstanceOf(Date);
+    expect(await taskOf(campaignId, 'VKS-HTI')).toMatchObject({ status: 'done', outcome: 'submitted', completedMandateId: officer.actingFor!.mandateId });
+    expect(await versionOf(campaignId)).toBe(before + 1);
+    const history = await events(campaignId);
+    expect(history.at(-1)).toMatchObject({ type: 'task.completed', data: expect.objectContaining({ command: 'submit', outcome: 'submitted' }) });
+    expect(verifyChain(campaignId, history)).toMatchObject({ intact: true, events: history.length });
+
+    // A unit without a draft: its submission is inserted, in the same one write.
+    const quangtri = await officerOf('VKS-QTR');
+    const other = await taskOf(campaignId, 'VKS-QTR');
+    const inserted = await statementsOf(() => forms.submit(other.id, { data: titleRegistration2020('VKSND tỉnh Quảng Trị') }, quangtri.principal, quangtri.actingFor, 'vi'));
+    if (TEST_DIALECT === 'postgresql') expect(inserted.filter((sql) => sql.startsWith('with bumped as') && /insert into "form_submission"/.test(sql))).toHaveLength(1);
+    expect(await orm.em.fork().findOneOrFail(FormSubmission, { taskId: other.id })).toMatchObject({ status: 'submitted', unit: { id: quangtri.actingFor!.unitId } });
+    expect(await versionOf(campaignId)).toBe(before + 2);
   });
 
   it('tells what listens to the completed tasks in the write that appends them', async () => {

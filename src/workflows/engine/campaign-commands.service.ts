@@ -43,6 +43,11 @@ export interface TaskCommandInput {
    * task is found open and the caller's, and before it is completed: both commit or neither does.
    */
   record?: (em: EntityManager, task: Task) => Promise<void>;
+  /**
+   * The record only stages changes in `em`'s unit of work (no flush, no statement of its own): the command may then run
+   * without the campaign's lock, its record written at once with the task and the event, conditioned on the version.
+   */
+  deferrable?: boolean;
 }
 
 /**
@@ -76,7 +81,7 @@ export class CampaignCommandsService {
 
   private async runTaskCommand(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
     // Read before any lock, to be written without it or, if the campaign has not changed since, used under the lock.
-    const read = input.record ? undefined : await this.readTask(this.em.fork(), taskId);
+    const read = input.record && !input.deferrable ? undefined : await this.readTask(this.em.fork(), taskId);
     if (!read) return this.runReadCommand(taskId, undefined, input, principal, actingFor);
     // Commands on one campaign in this process take turns: at once they would only refuse each other on its version.
     return this.inTurn.run(String(read.task.campaign_id), async (waited) => {
@@ -158,7 +163,8 @@ export class CampaignCommandsService {
       if (error instanceof AppError) return undefined;
       throw error;
     }
-    const alone = !this.history.isListenedTo('task.completed') && !this.registry.get(judged.stage.type).evaluate(judged.stage, [...read.siblings, { status: 'done', outcome: judged.outcome }]).complete;
+    // The direct write carries no record.
+    const alone = !input.record && !this.history.isListenedTo('task.completed') && !this.registry.get(judged.stage.type).evaluate(judged.stage, [...read.siblings, { status: 'done', outcome: judged.outcome }]).complete;
     if (alone) return this.completeDirectly(em, read, task, run, judged.outcome, input, principal, actingFor, actor);
     const campaignRead = { campaignId: String(read.task.campaign_id), version: read.campaign.version, row: { ...read.campaign.row } };
     return (await this.lock.runOptimistic(campaignRead, actor, (ctx) => this.apply(ctx, read, input, principal, actingFor, actor)))?.value;

@@ -99,7 +99,10 @@ export class FormSubmissionsService {
     await em.flush();
   }
 
-  /** Saves (creates or replaces) the task's data with a status, in the caller's transaction. */
+  /**
+   * Saves (creates or replaces) the task's data with a status, in the caller's unit of work: its transaction writes it
+   * (a task command's, with the task it completes, or deferred with the rest of the command's writes).
+   */
   async save(em: EntityManager, owner: SubmissionOwner, version: FormVersion, data: Record<string, unknown>, submitted: { at: Date; late: boolean } | null): Promise<FormSubmission> {
     return this.write(em, await em.findOne(FormSubmission, { taskId: owner.taskId }), owner, version, data, submitted);
   }
@@ -124,7 +127,7 @@ export class FormSubmissionsService {
     return em.map(FormSubmission, row);
   }
 
-  private async write(em: EntityManager, existing: FormSubmission | null, owner: SubmissionOwner, version: FormVersion, data: Record<string, unknown>, submitted: { at: Date; late: boolean } | null): Promise<FormSubmission> {
+  private write(em: EntityManager, existing: FormSubmission | null, owner: SubmissionOwner, version: FormVersion, data: Record<string, unknown>, submitted: { at: Date; late: boolean } | null): FormSubmission {
     const submission = existing ?? em.create(FormSubmission, { taskId: owner.taskId, campaignId: owner.campaignId, formVersion: em.getReference(FormVersion, version.id), person: em.getReference(Person, owner.personId), data });
     submission.formVersion = em.getReference(FormVersion, version.id);
     submission.person = em.getReference(Person, owner.personId);
@@ -136,7 +139,6 @@ export class FormSubmissionsService {
       submission.submittedAt = submitted.at;
       submission.late = submitted.late;
     }
-    await em.flush();
     return submission;
   }
 }

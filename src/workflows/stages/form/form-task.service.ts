@@ -116,7 +116,7 @@ export class FormTaskService {
     } else {
       await this.commands.commandTask(
         taskId,
-        { command: 'submit', record: async (em) => void (await this.submissions.save(em, owner, version, cleaned, { at: now, late })) },
+        { command: 'submit', record: async (em) => void (await this.submissions.save(em, owner, version, cleaned, { at: now, late })), deferrable: true },
         principal,
         actingFor,
       );
