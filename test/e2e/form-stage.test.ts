@@ -110,6 +110,8 @@ describe('form stage: pinned form versions, drafts and server-validated submissi
     expect(submitted.body).toMatchObject({ status: 'submitted', late: false, formVersionId: v1, canSubmit: false });
     expect(submitted.body.data).toMatchObject(validData());
     expect(submitted.body.data).not.toHaveProperty('bogus');
+    // The answer is built from what the command committed, not read back: it must be what a read now shows.
+    expect((await t.http().get(`/api/v1/tasks/${task}/form`).set(hatinh).expect(200)).body).toEqual(submitted.body);
     const stored = await t.app.get(MikroORM).em.fork().findOneOrFail(FormSubmission, { taskId: task }, { populate: ['unit'] });
     expect(stored).toMatchObject({ status: 'submitted', campaignId: campaign.id, late: false });
     expect(stored.data).not.toHaveProperty('bogus');
@@ -164,6 +166,7 @@ describe('form stage: pinned form versions, drafts and server-validated submissi
     await t.http().post(`/api/v1/tasks/${strictTask}/form/submit`).set(hatinh).send({ data: validData() }).expect(200);
     const again = await t.http().post(`/api/v1/tasks/${strictTask}/form/submit`).set(hatinh).send({ data: { ...validData(), totalStaff: 41 } }).expect(200);
     expect(again.body).toMatchObject({ status: 'submitted', data: { totalStaff: 41 }, canSubmit: true });
+    expect((await t.http().get(`/api/v1/tasks/${strictTask}/form`).set(hatinh).expect(200)).body).toEqual(again.body);
 
     t.app.get(Clock).advance(2 * HOUR);
     expect((await t.http().post(`/api/v1/tasks/${strictTask}/form/submit`).set(hatinh).send({ data: validData() }).expect(409)).body.code).toBe('TASK_CLOSED');

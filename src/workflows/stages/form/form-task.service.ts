@@ -112,16 +112,19 @@ export class FormTaskService {
     const cleaned = this.submissions.check(version, body.data, 'submit', language);
 
     if (resubmission) {
-      await this.em.fork().transactional((em) => this.submissions.save(em, owner, version, cleaned, { at: now, late }));
-    } else {
-      await this.commands.commandTask(
-        taskId,
-        { command: 'submit', record: async (em) => void (await this.submissions.save(em, owner, version, cleaned, { at: now, late })), deferrable: true },
-        principal,
-        actingFor,
-      );
+      const saved = await this.em.fork().transactional((em) => this.submissions.save(em, owner, version, cleaned, { at: now, late }));
+      return this.view(loaded, saved);
     }
-    return this.get(taskId, principal, actingFor);
+    // The record runs again if the command falls back to the locked path: the last one is what committed.
+    let saved: FormSubmission | undefined;
+    const completed = await this.commands.commandTask(
+      taskId,
+      { command: 'submit', record: async (em) => void (saved = await this.submissions.save(em, owner, version, cleaned, { at: now, late })), deferrable: true },
+      principal,
+      actingFor,
+    );
+    // As committed, without reading it back.
+    return this.view({ ...loaded, task: { ...task, status: completed.status, outcome: completed.outcome, stageRunStatus: completed.stageRun.status } }, saved!);
   }
 
   /** The submission of a task for one of its reviewers (403 NOT_REVIEWER for anyone else). */
