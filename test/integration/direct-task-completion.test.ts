@@ -303,12 +303,12 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     const task = await taskOf(campaignId, 'VKS-HTI');
     const data = titleRegistration2020('VKSND tỉnh Hà Tĩnh');
     const forms = t.app.get(FormTaskService);
-    const draft = await forms.saveDraft(task.id, { unitName: 'VKSND tỉnh Hà Tĩnh' }, officer.principal, officer.actingFor, 'vi');
+    const draft = await forms.saveDraft(task.id, { unitName: 'VKSND tỉnh Hà Tĩnh' }, officer.principal, undefined, 'vi');
     expect(draft.status).toBe('draft');
     const draftRow = await orm.em.fork().findOneOrFail(FormSubmission, { taskId: task.id });
     const before = await versionOf(campaignId);
 
-    const sent = await statementsOf(() => forms.submit(task.id, { data }, officer.principal, officer.actingFor, 'vi'));
+    const sent = await statementsOf(() => forms.submit(task.id, { data }, officer.principal, undefined, 'vi'));
 
     // Not the lock's compare-and-set, and no transaction of the unit of work's own.
     expect(sent.filter((sql) => sql.startsWith('update campaign set version'))).toEqual([]);
@@ -333,7 +333,7 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     // A unit without a draft: its submission is inserted, in the same one write.
     const quangtri = await officerOf('VKS-QTR');
     const other = await taskOf(campaignId, 'VKS-QTR');
-    const inserted = await statementsOf(() => forms.submit(other.id, { data: titleRegistration2020('VKSND tỉnh Quảng Trị') }, quangtri.principal, quangtri.actingFor, 'vi'));
+    const inserted = await statementsOf(() => forms.submit(other.id, { data: titleRegistration2020('VKSND tỉnh Quảng Trị') }, quangtri.principal, 'VKS-QTR', 'vi'));
     if (TEST_DIALECT === 'postgresql') expect(inserted.filter((sql) => sql.startsWith('with bumped as') && /insert into "form_submission"/.test(sql))).toHaveLength(1);
     expect(await orm.em.fork().findOneOrFail(FormSubmission, { taskId: other.id })).toMatchObject({ status: 'submitted', unit: { id: quangtri.actingFor!.unitId } });
     expect(await versionOf(campaignId)).toBe(before + 2);

@@ -26,6 +26,33 @@ export function validMandateParams(personId: string, day = todayInVietnam()): st
   return [personId, day, day];
 }
 
+/** The columns {@link taskMandateJoin} adds to a row. */
+export interface TaskMandateRow {
+  assignee_unit_id: string | null;
+  mandate_id: string | null;
+  mandate_role: string | null;
+  mandate_unit_id: string | null;
+  mandate_unit_code: string | null;
+  mandate_unit_name: string | null;
+}
+
+/**
+ * For a statement over `task t`: the caller's valid mandate for the unit X-Acting-Unit names, else for the task's own
+ * unit, as the columns of {@link TaskMandateRow} (`select` part, `join` part and its parameters, in that order). The
+ * statement must keep one row: order by `v.code` and limit 1 when the header could match several.
+ */
+export function taskMandateJoin(personId: string, header: string | undefined): { columns: string; join: string; params: unknown[] } {
+  return {
+    columns: 't.assignee_unit_id, v.mandate_id, v.role as mandate_role, v.unit_id as mandate_unit_id, v.code as mandate_unit_code, v.name as mandate_unit_name',
+    join: `left join (select m.id as mandate_id, m.role, u.id as unit_id, u.code, u.name ${VALID_MANDATES_SQL}) v
+      on ${header ? `v.${unitRefColumn(header) === 'id' ? 'unit_id' : 'code'} = ?` : 'v.unit_id = t.assignee_unit_id'}`,
+    params: [...validMandateParams(personId), ...(header ? [header] : [])],
+  };
+}
+
+/** The first X-Acting-Unit header, if any. */
+export const actingUnitHeader = (header: string | string[] | undefined): string | undefined => (Array.isArray(header) ? header[0] : header);
+
 /** Who a person is, which roles they hold, and for which units they may act today. */
 @Injectable()
 export class PrincipalService {
@@ -70,6 +97,17 @@ export class PrincipalService {
       mandateId: mandate.id,
       mandateRole: mandate.role,
     }));
+  }
+
+  /**
+   * The unit a caller acts for on a task, from a row read with {@link taskMandateJoin}: undefined for a person's task
+   * without a header; 403 NOT_MANDATED (with the unit's name) without a valid mandate.
+   */
+  async actingForTaskRow(personId: string, header: string | undefined, row: TaskMandateRow): Promise<ActingFor | undefined> {
+    const unitRef = header ?? row.assignee_unit_id ?? undefined;
+    if (!unitRef) return undefined;
+    if (!row.mandate_id) return this.resolveActingFor(personId, unitRef);
+    return { unitId: row.mandate_unit_id!, unitCode: row.mandate_unit_code!, unitName: row.mandate_unit_name!, mandateId: row.mandate_id, mandateRole: row.mandate_role! };
   }
 
   /** Resolves "acting for unit" (by id or code) from the person's valid mandates, or throws 403 NOT_MANDATED. */

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { ActingFor } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
-import { PrincipalService, unitRefColumn, VALID_MANDATES_SQL, validMandateParams } from '../../modules/auth/principal.service';
+import { actingUnitHeader, PrincipalService, taskMandateJoin, TaskMandateRow, VALID_MANDATES_SQL, validMandateParams } from '../../modules/auth/principal.service';
 import { sqlRows } from '../../database/sql-rows';
 import type { WorkflowDocument } from '../definitions/workflow-document';
 import { PublishedDocuments } from '../engine/published-documents';
@@ -101,22 +101,12 @@ export class CampaignQueriesService {
    * The unit a caller acts for on a task: the X-Acting-Unit header's, else the task's own unit; checked against the
    * caller's valid mandates (403 NOT_MANDATED). Asked before every action on a task, so it is one statement.
    */
-  async actingForTask(taskId: string, personId: string, actingUnitHeader: string | string[] | undefined): Promise<ActingFor | undefined> {
-    const header = Array.isArray(actingUnitHeader) ? actingUnitHeader[0] : actingUnitHeader;
-    const [row] = await sqlRows<{ assignee_unit_id: string | null; mandate_id: string | null; role: string; unit_id: string; code: string; name: string }>(
-      this.em,
-      `select t.assignee_unit_id, v.mandate_id, v.role, v.unit_id, v.code, v.name
-       from task t left join (select m.id as mandate_id, m.role, u.id as unit_id, u.code, u.name ${VALID_MANDATES_SQL}) v
-         on ${header ? `v.${unitRefColumn(header) === 'id' ? 'unit_id' : 'code'} = ?` : 'v.unit_id = t.assignee_unit_id'}
-       where t.id = ? order by v.code limit 1`,
-      [...validMandateParams(personId), ...(header ? [header] : []), taskId],
-    );
+  async actingForTask(taskId: string, personId: string, actingUnit: string | string[] | undefined): Promise<ActingFor | undefined> {
+    const header = actingUnitHeader(actingUnit);
+    const mandate = taskMandateJoin(personId, header);
+    const [row] = await sqlRows<TaskMandateRow>(this.em, `select ${mandate.columns} from task t ${mandate.join} where t.id = ? order by v.code limit 1`, [...mandate.params, taskId]);
     if (!row) throw new AppError('TASK_NOT_FOUND', { id: taskId });
-    const unitRef = header ?? row.assignee_unit_id ?? undefined;
-    if (!unitRef) return undefined;
-    // No valid mandate: the refusal, with the unit's name, as resolveActingFor words it.
-    if (!row.mandate_id) return this.principals.resolveActingFor(personId, unitRef);
-    return { unitId: row.unit_id, unitCode: row.code, unitName: row.name, mandateId: row.mandate_id, mandateRole: row.role };
+    return this.principals.actingForTaskRow(personId, header, row);
   }
 
   /** A task as stored, for the commands that act on it (whose checks decide who may); readers get {@link taskSeenBy}. */

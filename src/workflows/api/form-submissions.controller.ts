@@ -2,13 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req }
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentPrincipal } from '../../common/auth/auth.decorators';
-import { ActingFor, Principal } from '../../common/auth/principal';
+import { Principal } from '../../common/auth/principal';
 import { resolveLanguage } from '../../common/i18n/language';
-import { PrincipalService } from '../../modules/auth/principal.service';
+import { actingUnitHeader, PrincipalService } from '../../modules/auth/principal.service';
 import { Idempotent } from '../../modules/idempotency/idempotent.decorator';
 import { FormReviewDto, ReviewFormDto, SaveFormDraftDto, SubmitFormDto, TaskFormDto } from '../stages/form/form-task.dto';
 import { FormTaskService } from '../stages/form/form-task.service';
-import { CampaignQueriesService } from './campaign-queries.service';
 
 /**
  * The form of a form-stage task: read it in its pinned version, save a draft, submit. A unit's task is
@@ -21,7 +20,6 @@ import { CampaignQueriesService } from './campaign-queries.service';
 export class FormSubmissionsController {
   constructor(
     private readonly forms: FormTaskService,
-    private readonly queries: CampaignQueriesService,
     private readonly principals: PrincipalService,
   ) {}
 
@@ -29,14 +27,14 @@ export class FormSubmissionsController {
   @Get()
   @ApiOkResponse({ type: TaskFormDto })
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<TaskFormDto> {
-    return this.forms.get(id, principal, await this.actingFor(id, principal, request));
+    return this.forms.get(id, principal, actingUnitHeader(request.headers['x-acting-unit']));
   }
 
   /** Saves a draft of a form task (validated as a draft: required fields may be empty). */
   @Put('draft')
   @ApiOkResponse({ type: TaskFormDto })
   async saveDraft(@Param('id', ParseUUIDPipe) id: string, @Body() body: SaveFormDraftDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<TaskFormDto> {
-    return this.forms.saveDraft(id, body.data, principal, await this.actingFor(id, principal, request), resolveLanguage(request));
+    return this.forms.saveDraft(id, body.data, principal, actingUnitHeader(request.headers['x-acting-unit']), resolveLanguage(request));
   }
 
   /** Submits a form task: validated against the pinned form version, then the task completes. */
@@ -45,7 +43,7 @@ export class FormSubmissionsController {
   @Idempotent()
   @ApiOkResponse({ type: TaskFormDto })
   async submit(@Param('id', ParseUUIDPipe) id: string, @Body() body: SubmitFormDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<TaskFormDto> {
-    return this.forms.submit(id, body, principal, await this.actingFor(id, principal, request), resolveLanguage(request));
+    return this.forms.submit(id, body, principal, actingUnitHeader(request.headers['x-acting-unit']), resolveLanguage(request));
   }
 
   /** The submission, for a reviewer of the stage (`review` setting): 403 NOT_REVIEWER for anyone else. */
@@ -66,8 +64,4 @@ export class FormSubmissionsController {
     return this.forms.review(id, body, principal, await this.principals.actingForAll(principal.personId));
   }
 
-  /** As for task commands: the caller must hold a valid mandate for the unit (403 NOT_MANDATED otherwise). */
-  private async actingFor(taskId: string, principal: Principal, request: Request): Promise<ActingFor | undefined> {
-    return this.queries.actingForTask(taskId, principal.personId, request.headers['x-acting-unit']);
-  }
 }

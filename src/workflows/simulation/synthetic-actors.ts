@@ -93,9 +93,9 @@ export class SyntheticActors {
       }
       case 'form': {
         const forms = this.app.get(FormTaskService);
-        const form = await forms.get(task.id, principal, actingFor);
+        const form = await forms.get(task.id, principal, actingFor?.unitId);
         const data = syntheticSubmission(form.schema as { components?: [] }, { date: this.today(), text: `Diễn tập ${year}` });
-        await forms.submit(task.id, { data, formVersionId: form.formVersionId }, principal, actingFor, 'vi');
+        await forms.submit(task.id, { data, formVersionId: form.formVersionId }, principal, actingFor?.unitId, 'vi');
         return { vi: 'nộp biểu mẫu', en: 'submitted the form' };
       }
       case 'score': {

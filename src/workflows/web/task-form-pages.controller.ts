@@ -51,7 +51,7 @@ export class TaskFormPagesController {
     const task = await this.queries.task(id);
     const unitRef = task.unitCode ?? task.unitId ?? undefined;
     const actingFor = unitRef ? await this.principals.resolveActingFor(principal.personId, unitRef) : undefined;
-    const form = await this.formTasks.get(id, principal, actingFor);
+    const form = await this.formTasks.get(id, principal, actingFor?.unitId);
     const documents = await this.reader.documentsOf([task.campaignId]);
     const formName = titleOf(form.schema, form.formKey);
     const unitText = actingFor ? `${actingFor.unitCode} — ${actingFor.unitName}` : wt(language, 'assignedToYou');

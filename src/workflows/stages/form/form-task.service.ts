@@ -5,6 +5,7 @@ import { AppError } from '../../../common/errors/app-error';
 import { Language } from '../../../common/i18n/language';
 import { Clock } from '../../../modules/calendar/clock';
 import { sqlRows } from '../../../database/sql-rows';
+import { PrincipalService, taskMandateJoin, TaskMandateRow } from '../../../modules/auth/principal.service';
 import { FormVersion } from '../../../modules/forms/entities/form-version.entity';
 import { FormSubmission } from '../../../modules/forms/submissions/form-submission.entity';
 import { FormSubmissionsService, SubmissionOwner } from '../../../modules/forms/submissions/form-submissions.service';
@@ -70,16 +71,18 @@ export class FormTaskService {
     private readonly clock: Clock,
     private readonly reviews: TaskReviewService,
     private readonly documents: PublishedDocuments,
+    private readonly principals: PrincipalService,
   ) {}
 
-  async get(taskId: string, principal: Principal, actingFor: ActingFor | undefined): Promise<TaskFormDto> {
-    const loaded = await this.load(taskId, principal, actingFor);
+  /** `actingUnit`: the unit (id or code) the caller acts for, as X-Acting-Unit names it; by default the task's own. */
+  async get(taskId: string, principal: Principal, actingUnit: string | undefined): Promise<TaskFormDto> {
+    const loaded = await this.load(taskId, principal, actingUnit);
     return this.view(loaded, await this.submissions.ofTask(taskId));
   }
 
   /** Partial data, checked for formats and limits but not completeness; only while the task is open. */
-  async saveDraft(taskId: string, data: unknown, principal: Principal, actingFor: ActingFor | undefined, language: Language): Promise<TaskFormDto> {
-    const loaded = await this.load(taskId, principal, actingFor);
+  async saveDraft(taskId: string, data: unknown, principal: Principal, actingUnit: string | undefined, language: Language): Promise<TaskFormDto> {
+    const loaded = await this.load(taskId, principal, actingUnit);
     if (loaded.task.status !== 'open' || loaded.task.stageRunStatus !== 'active') throw new AppError('TASK_CLOSED');
     const cleaned = this.submissions.check(loaded.version, data, 'draft', language);
     const saved = await this.submissions.saveDraft(this.em.fork(), loaded.owner, loaded.version, cleaned);
@@ -95,11 +98,11 @@ export class FormTaskService {
     taskId: string,
     body: { data: unknown; formVersionId?: string },
     principal: Principal,
-    actingFor: ActingFor | undefined,
+    actingUnit: string | undefined,
     language: Language,
   ): Promise<TaskFormDto> {
-    const loaded = await this.load(taskId, principal, actingFor);
-    const { task, settings, version, owner } = loaded;
+    const loaded = await this.load(taskId, principal, actingUnit);
+    const { task, settings, version, owner, actingFor } = loaded;
     if (body.formVersionId !== undefined && body.formVersionId !== version.id) {
       throw new AppError('FORM_VERSION_MISMATCH', { form: version.definition.name, number: version.number }, { formVersionId: version.id, number: version.number });
     }
@@ -160,9 +163,12 @@ export class FormTaskService {
     return this.reviewView(taskId, principal, mandates);
   }
 
-  private async load(taskId: string, principal: Principal, actingFor: ActingFor | undefined): Promise<LoadedTask> {
-    const loaded = await this.loadTask(taskId);
-    const { task } = loaded;
+  /** The task for its assignee, with the unit acted for resolved in the same statement (403 NOT_MANDATED). */
+  private async load(taskId: string, principal: Principal, actingUnit: string | undefined): Promise<LoadedTask & { actingFor: ActingFor | undefined }> {
+    const em = this.em.fork();
+    const { task, mandate } = await this.formTask(em, taskId, { personId: principal.personId, header: actingUnit });
+    const actingFor = await this.principals.actingForTaskRow(principal.personId, actingUnit, mandate!);
+    const loaded = await this.withForm(em, task);
     const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePersonId === principal.personId;
     if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
     const owner: SubmissionOwner = {
@@ -172,13 +178,17 @@ export class FormTaskService {
       unitId: task.assigneeUnit ? actingFor!.unitId : null,
       mandateId: task.assigneeUnit ? actingFor!.mandateId : null,
     };
-    return { ...loaded, owner };
+    return { ...loaded, owner, actingFor };
   }
 
   /** The task with its form stage's settings and pinned form version, whoever asks. */
   private async loadTask(taskId: string): Promise<Omit<LoadedTask, 'owner'>> {
     const em = this.em.fork();
-    const task = await this.formTask(em, taskId);
+    return this.withForm(em, (await this.formTask(em, taskId)).task);
+  }
+
+  private async withForm(em: EntityManager, task: FormTask): Promise<Omit<LoadedTask, 'owner'>> {
+    const taskId = task.id;
     const stage = (await this.documents.get(em, task.workflowVersionId)).stages[task.stageKey];
     if (stage?.type !== 'form') throw new AppError('TASK_HAS_NO_FORM', { id: taskId });
     const settings = formSettingsOf(stage);
@@ -187,19 +197,20 @@ export class FormTaskService {
     return { task, settings, version: await this.submissions.version(pinned) };
   }
 
-  /** One statement, read on every draft: no entities to build. */
-  private async formTask(em: EntityManager, taskId: string): Promise<FormTask> {
+  /** One statement, read on every draft: no entities to build; with the caller's mandate for the task when asked. */
+  private async formTask(em: EntityManager, taskId: string, caller?: { personId: string; header: string | undefined }): Promise<{ task: FormTask; mandate?: TaskMandateRow }> {
     const dialect = em.getPlatform().constructor.name === 'PostgreSqlPlatform' ? 'postgresql' : 'sqlite';
-    const [row] = await sqlRows<FormTaskRow>(
+    const mandate = caller && taskMandateJoin(caller.personId, caller.header);
+    const [row] = await sqlRows<FormTaskRow & TaskMandateRow>(
       em,
       `select t.id, t.status, t.outcome, t.due_at, t.comment, t.assignee_unit_id, u.code as unit_code, t.assignee_person_id, t.campaign_id,
-         c.workflow_version_id, r.stage_key, r.status as run_status, ${FORM_VERSIONS_SQL[dialect]} as form_versions
+         c.workflow_version_id, r.stage_key, r.status as run_status, ${FORM_VERSIONS_SQL[dialect]} as form_versions${mandate ? `, ${mandate.columns}` : ''}
        from task t join stage_run r on r.id = t.stage_run_id join campaign c on c.id = t.campaign_id left join unit u on u.id = t.assignee_unit_id
-       where t.id = ?`,
-      [taskId],
+       ${mandate ? `${mandate.join} ` : ''}where t.id = ?${mandate ? ' order by v.code limit 1' : ''}`,
+      [...(mandate?.params ?? []), taskId],
     );
     if (!row) throw new AppError('TASK_NOT_FOUND', { id: taskId });
-    return {
+    return { mandate: mandate && row, task: {
       id: row.id,
       status: row.status,
       outcome: row.outcome,
@@ -212,7 +223,7 @@ export class FormTaskService {
       stageKey: row.stage_key,
       stageRunStatus: row.run_status,
       formVersions: typeof row.form_versions === 'string' ? (JSON.parse(row.form_versions) as Record<string, string>) : (row.form_versions ?? undefined),
-    };
+    } };
   }
 
   private view({ task, settings, version }: Omit<LoadedTask, 'owner'>, submission: FormSubmission | null): TaskFormDto {
