@@ -9,11 +9,17 @@ ensure_redis_tools
 ensure_postgres
 ensure_chromium
 
-say "Lint and type check"
-npx eslint --max-warnings=0 src test bench public/js public/vendor-l10n
-npx tsc --noEmit -p tsconfig.json
-
+# Lint, type check and build side by side (about a minute saved on two cores); each one's messages shown if it fails.
+say "Lint, type check and build"
+checks="$(mktemp -d)"
+trap 'rm -rf "$checks"' EXIT
+npx eslint --max-warnings=0 src test bench public/js public/vendor-l10n >"$checks/lint" 2>&1 &
+lint=$!
+npx tsc --noEmit -p tsconfig.json >"$checks/types" 2>&1 &
+types=$!
 ensure_build
+wait "$lint" || { cat "$checks/lint"; die "Lint failed (its messages are above)."; }
+wait "$types" || { cat "$checks/types"; die "Type check failed (its messages are above)."; }
 say "Migrations match the entities (SQLite and PostgreSQL)"
 bash scripts/check-migrations.sh
 
