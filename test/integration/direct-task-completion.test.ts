@@ -291,7 +291,7 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     expect((await events(campaignId)).length).toBe(history.length);
   });
 
-  it('writes a form submission with its task and event at once, without the lock, over the draft it replaces', async () => {
+  it('writes form submissions with their tasks and events at once, without the lock: over a draft, as a new row, and with the stage they complete', async () => {
     await syncBuiltinForms(new FormsService(orm.em.fork()));
     const formVersion = await publishedVersion(t, 'direct-form', {
       name: 'direct form',
@@ -299,44 +299,55 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
       stages: { register: { type: 'form', fanOut: 'each-member', settings: { form: 'pact/title-registration' }, on: { submitted: 'done' } }, done: { type: 'end' } },
     });
     const campaignId = (await t.app.get(CampaignLaunchService).launch({ workflowVersionId: formVersion.id, name: 'direct: form', year: 2020, clusterId }, admin)).id;
-    const officer = await officerOf('VKS-HTI');
-    const task = await taskOf(campaignId, 'VKS-HTI');
-    const data = titleRegistration2020('VKSND tỉnh Hà Tĩnh');
     const forms = t.app.get(FormTaskService);
-    const draft = await forms.saveDraft(task.id, { unitName: 'VKSND tỉnh Hà Tĩnh' }, officer.principal, undefined, 'vi');
-    expect(draft.status).toBe('draft');
-    const draftRow = await orm.em.fork().findOneOrFail(FormSubmission, { taskId: task.id });
+    const submit = async (code: UnitCode, unitName: string) => {
+      const officer = await officerOf(code);
+      const task = await taskOf(campaignId, code);
+      const sent = await statementsOf(() => forms.submit(task.id, { data: titleRegistration2020(unitName) }, officer.principal, code, 'vi'));
+      const row = await orm.em.fork().findOneOrFail(FormSubmission, { taskId: task.id });
+      expect(row).toMatchObject({ status: 'submitted', late: false, unit: { id: officer.actingFor!.unitId }, person: { id: officer.principal.personId }, mandateId: officer.actingFor!.mandateId, data: titleRegistration2020(unitName) });
+      expect(row.submittedAt).toBeInstanceOf(Date);
+      expect(await taskOf(campaignId, code)).toMatchObject({ status: 'done', outcome: 'submitted', completedMandateId: officer.actingFor!.mandateId });
+      // Neither the lock's compare-and-set nor a transaction of the unit of work's own.
+      expect(sent.filter((sql) => /^update campaign set version .* returning \*$/s.test(sql))).toEqual([]);
+      if (TEST_DIALECT === 'postgresql') expect(sent.filter((sql) => /^(begin|commit)/i.test(sql))).toEqual([]);
+      return { sent, row };
+    };
+
+    // A unit with a draft: its task, the event and the draft replaced (the same row) in the hand-written write.
+    const hatinh = await officerOf('VKS-HTI');
+    const hatinhTask = await taskOf(campaignId, 'VKS-HTI');
+    await forms.saveDraft(hatinhTask.id, { unitName: 'VKSND tỉnh Hà Tĩnh' }, hatinh.principal, undefined, 'vi');
+    const draft = await orm.em.fork().findOneOrFail(FormSubmission, { taskId: hatinhTask.id });
     const before = await versionOf(campaignId);
-
-    const sent = await statementsOf(() => forms.submit(task.id, { data }, officer.principal, undefined, 'vi'));
-
-    // Not the lock's compare-and-set, and no transaction of the unit of work's own.
-    expect(sent.filter((sql) => sql.startsWith('update campaign set version'))).toEqual([]);
+    const overDraft = await submit('VKS-HTI', 'VKSND tỉnh Hà Tĩnh');
+    expect(overDraft.row.id).toBe(draft.id);
+    expect(await orm.em.fork().count(FormSubmission, { taskId: hatinhTask.id })).toBe(1);
     if (TEST_DIALECT === 'postgresql') {
-      expect(sent.filter((sql) => /^(begin|commit)/i.test(sql))).toEqual([]);
-      const writes = sent.filter((sql) => sql.startsWith('with bumped as'));
-      expect(writes).toHaveLength(1);
-      expect(writes[0]).toMatch(/update "form_submission" set /);
-      expect(writes[0]).toMatch(/update "task" set /);
-      expect(writes[0]).toMatch(/insert into "campaign_event"/);
+      expect(overDraft.sent.filter((sql) => sql.startsWith('with bumped as (update campaign set version'))).toHaveLength(1);
+      expect(overDraft.sent.find((sql) => sql.startsWith('with bumped as'))).toMatch(/insert into form_submission .* on conflict \(task_id\) do update set /s);
+    } else {
+      // The same writes in one transaction: the version, the task, the row, the event.
+      expect(overDraft.sent.slice(-6).map((sql) => sql.split(' ').slice(0, 3).join(' ').toLowerCase().replace(/;$/, ''))).toEqual(['begin', 'update campaign set', 'update task set', 'insert into form_submission', 'insert into campaign_event', 'commit']);
     }
-    const stored = await orm.em.fork().find(FormSubmission, { taskId: task.id });
-    expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ id: draftRow.id, status: 'submitted', late: false, data: expect.objectContaining({ unitName: 'VKSND tỉnh Hà Tĩnh', totalStaff: 40 }) });
-    expect(stored[0].submittedAt).toBeInstanceOf(Date);
-    expect(await taskOf(campaignId, 'VKS-HTI')).toMatchObject({ status: 'done', outcome: 'submitted', completedMandateId: officer.actingFor!.mandateId });
     expect(await versionOf(campaignId)).toBe(before + 1);
-    const history = await events(campaignId);
-    expect(history.at(-1)).toMatchObject({ type: 'task.completed', data: expect.objectContaining({ command: 'submit', outcome: 'submitted' }) });
-    expect(verifyChain(campaignId, history)).toMatchObject({ intact: true, events: history.length });
 
-    // A unit without a draft: its submission is inserted, in the same one write.
-    const quangtri = await officerOf('VKS-QTR');
-    const other = await taskOf(campaignId, 'VKS-QTR');
-    const inserted = await statementsOf(() => forms.submit(other.id, { data: titleRegistration2020('VKSND tỉnh Quảng Trị') }, quangtri.principal, 'VKS-QTR', 'vi'));
-    if (TEST_DIALECT === 'postgresql') expect(inserted.filter((sql) => sql.startsWith('with bumped as') && /insert into "form_submission"/.test(sql))).toHaveLength(1);
-    expect(await orm.em.fork().findOneOrFail(FormSubmission, { taskId: other.id })).toMatchObject({ status: 'submitted', unit: { id: quangtri.actingFor!.unitId } });
+    // Without a draft: inserted, in the same kind of write.
+    const inserted = await submit('VKS-QTR', 'VKSND tỉnh Quảng Trị');
+    if (TEST_DIALECT === 'postgresql') expect(inserted.sent.filter((sql) => sql.startsWith('with bumped as (update campaign set version') && /insert into form_submission/.test(sql))).toHaveLength(1);
     expect(await versionOf(campaignId)).toBe(before + 2);
+
+    // The last one completes the stage and the campaign: the unit of work's changes, the row among them, written at once.
+    await submit('VKS-THA', 'VKSND tỉnh Thanh Hóa');
+    await submit('VKS-NAN', 'VKSND tỉnh Nghệ An');
+    await submit('VKS-QBI', 'VKSND tỉnh Quảng Bình');
+    const last = await submit('VKS-TTH', 'VKSND thành phố Huế');
+    if (TEST_DIALECT === 'postgresql') expect(last.sent.filter((sql) => sql.startsWith('with bumped as (update "campaign"') && /insert into "form_submission"/.test(sql))).toHaveLength(1);
+    expect(await orm.em.fork().findOneOrFail(Campaign, campaignId)).toMatchObject({ status: 'completed', version: before + 6 });
+    expect(await orm.em.fork().count(FormSubmission, { campaignId, status: 'submitted' })).toBe(6);
+    const history = await events(campaignId);
+    expect(history.filter((event) => event.type === 'task.completed').map((event) => event.data.outcome)).toEqual(Array(6).fill('submitted'));
+    expect(verifyChain(campaignId, history)).toMatchObject({ intact: true, events: history.length });
   });
 
   it('tells what listens to the completed tasks in the write that appends them', async () => {

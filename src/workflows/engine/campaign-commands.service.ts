@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ActingFor, Principal } from '../../common/auth/principal';
 import { KeyedTurns } from '../../common/concurrency/keyed-turns';
 import { AppError } from '../../common/errors/app-error';
+import { RowUpsert } from '../../database/row-upsert';
 import { sqlRows } from '../../database/sql-rows';
 import { Clock } from '../../modules/calendar/clock';
 import { EngineMetrics } from '../../modules/observability/engine-metrics.service';
@@ -48,6 +49,11 @@ export interface TaskCommandInput {
    * without the campaign's lock, its record written at once with the task and the event, conditioned on the version.
    */
   deferrable?: boolean;
+  /**
+   * The record as the one row it stores: a command that leaves its stage open then writes it with its task and event
+   * in the direct write (DirectTaskCompletion); the other paths run `record`, which must store the same row.
+   */
+  recordRow?: RowUpsert;
 }
 
 /**
@@ -163,8 +169,8 @@ export class CampaignCommandsService {
       if (error instanceof AppError) return undefined;
       throw error;
     }
-    // The direct write carries no record.
-    const alone = !input.record && !this.history.isListenedTo('task.completed') && !this.registry.get(judged.stage.type).evaluate(judged.stage, [...read.siblings, { status: 'done', outcome: judged.outcome }]).complete;
+    // The direct write carries a record only as its row.
+    const alone = (!input.record || input.recordRow !== undefined) && !this.history.isListenedTo('task.completed') && !this.registry.get(judged.stage.type).evaluate(judged.stage, [...read.siblings, { status: 'done', outcome: judged.outcome }]).complete;
     if (alone) return this.completeDirectly(em, read, task, run, judged.outcome, input, principal, actingFor, actor);
     const campaignRead = { campaignId: String(read.task.campaign_id), version: read.campaign.version, row: { ...read.campaign.row } };
     return (await this.lock.runOptimistic(campaignRead, actor, (ctx) => this.apply(ctx, read, input, principal, actingFor, actor)))?.value;
@@ -194,6 +200,7 @@ export class CampaignCommandsService {
       completedAt: now,
       late: task.late,
       event: { type: 'task.completed', seq: chained.seq, actor: chained.actor, data, occurredAt: now, prevHash: chained.prevHash, hash: chained.hash },
+      record: input.recordRow,
     });
     return written ? task : undefined;
   }

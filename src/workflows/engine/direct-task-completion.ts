@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
+import { RowUpsert, upsertStatement } from '../../database/row-upsert';
 
-/** A task command that changes nothing but its task and the history: the task's new state and the event it appends. */
+/**
+ * A task command that changes nothing but its task, the history and, if it carries one, its record's row: the task's
+ * new state, the event it appends and the row.
+ */
 export interface TaskCompletion {
   campaignId: string;
   /** The campaign's version when the task, its run and the chain's head were read: the write needs it unchanged. */
@@ -16,6 +20,7 @@ export interface TaskCompletion {
   completedAt: Date;
   late: boolean;
   event: { type: string; seq: number; actor: Record<string, string> | null; data: Record<string, unknown>; occurredAt: Date; prevHash: string; hash: string };
+  record?: RowUpsert;
 }
 
 const BUMP = `update campaign set version = version + 1 where id = ? and version = ? and status = 'running'`;
@@ -23,10 +28,12 @@ const COMPLETE = `update task set status = 'done', outcome = ?, comment = ?, com
 const EVENT_COLUMNS = 'id, created_at, updated_at, campaign_id, seq, type, actor, data, occurred_at, prev_hash, hash';
 
 /**
- * PostgreSQL: the compare-and-set, the task and the event in one statement, one round trip and no transaction to open:
+ * PostgreSQL: the compare-and-set, the task, the record's row and the event in one statement, one round trip and no transaction to open:
  * each part runs only if the one before it changed its row. (Parameters of a SELECT list have no type of their own.)
  */
-const POSTGRESQL = `with bumped as (${BUMP} returning id), completed as (${COMPLETE} and exists (select 1 from bumped) returning id)
+const postgresql = (record?: RowUpsert) => `with bumped as (${BUMP} returning id), completed as (${COMPLETE} and exists (select 1 from bumped) returning id)${
+  record ? `, recorded as (${upsertStatement(record, `select ${record.values.map((value) => `?::${value.type}`).join(', ')} where exists (select 1 from completed)`)} returning 1)` : ''
+}
 insert into campaign_event (${EVENT_COLUMNS})
 select ?::uuid, ?::timestamptz, ?::timestamptz, ?::uuid, ?::int, ?::varchar, ?::jsonb, ?::jsonb, ?::timestamptz, ?::varchar, ?::varchar where exists (select 1 from completed)
 returning id`;
@@ -58,15 +65,18 @@ export class DirectTaskCompletion {
       randomUUID(), now, now, completion.campaignId, event.seq, event.type,
       event.actor ? JSON.stringify(event.actor) : null, JSON.stringify(event.data), date(event.occurredAt), event.prevHash, event.hash,
     ];
+    const { record } = completion;
+    const recordRow = record?.values.map((value) => (value.value instanceof Date ? date(value.value) : value.value)) ?? [];
     if (this.em.getPlatform().constructor.name === 'PostgreSqlPlatform') {
-      const written = await connection.execute<unknown[]>(POSTGRESQL, [...bump, ...task, ...eventRow], 'all');
+      const written = await connection.execute<unknown[]>(postgresql(record), [...bump, ...task, ...recordRow, ...eventRow], 'all');
       return written.length === 1;
     }
-    // SQLite (in process: a statement costs no round trip) cannot write from a WITH, so three statements in a transaction.
+    // SQLite (in process: a statement costs no round trip) cannot write from a WITH, so its statements in a transaction.
     try {
       await connection.transactional(async (trx) => {
         const changed = async (sql: string, params: unknown[]) => ((await connection.execute<{ affectedRows: number }>(sql, params, 'run', trx)).affectedRows === 1);
         if (!(await changed(BUMP, bump)) || !(await changed(COMPLETE, task))) throw new Changed();
+        if (record) await connection.execute(upsertStatement(record, `values (${recordRow.map(() => '?').join(', ')})`), recordRow, 'run', trx);
         await connection.execute(`insert into campaign_event (${EVENT_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, eventRow, 'run', trx);
       });
       return true;

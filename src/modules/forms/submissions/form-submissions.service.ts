@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../../common/errors/app-error';
+import { RowUpsert } from '../../../database/row-upsert';
 import { sqlRows } from '../../../database/sql-rows';
 import { Language } from '../../../common/i18n/language';
 import { Person } from '../../org/entities/person.entity';
@@ -105,6 +106,34 @@ export class FormSubmissionsService {
    */
   async save(em: EntityManager, owner: SubmissionOwner, version: FormVersion, data: Record<string, unknown>, submitted: { at: Date; late: boolean } | null): Promise<FormSubmission> {
     return this.write(em, await em.findOne(FormSubmission, { taskId: owner.taskId }), owner, version, data, submitted);
+  }
+
+  /**
+   * The submission as the one row {@link save} stores, for a hand-written write (a task command's direct write): the
+   * task's row inserted, or its draft replaced.
+   */
+  submissionRow(owner: SubmissionOwner, version: FormVersion, data: Record<string, unknown>, submitted: { at: Date; late: boolean }): RowUpsert {
+    const now = new Date();
+    return {
+      table: 'form_submission',
+      values: [
+        { column: 'id', value: randomUUID(), type: 'uuid' },
+        { column: 'created_at', value: now, type: 'timestamptz' },
+        { column: 'updated_at', value: now, type: 'timestamptz' },
+        { column: 'task_id', value: owner.taskId, type: 'uuid' },
+        { column: 'campaign_id', value: owner.campaignId, type: 'uuid' },
+        { column: 'form_version_id', value: version.id, type: 'uuid' },
+        { column: 'unit_id', value: owner.unitId, type: 'uuid' },
+        { column: 'person_id', value: owner.personId, type: 'uuid' },
+        { column: 'mandate_id', value: owner.mandateId, type: 'uuid' },
+        { column: 'data', value: JSON.stringify(data), type: 'jsonb' },
+        { column: 'status', value: 'submitted', type: 'varchar' },
+        { column: 'late', value: submitted.late, type: 'boolean' },
+        { column: 'submitted_at', value: submitted.at, type: 'timestamptz' },
+      ],
+      conflict: 'task_id',
+      replace: ['updated_at', 'form_version_id', 'unit_id', 'person_id', 'mandate_id', 'data', 'status', 'late', 'submitted_at'],
+    };
   }
 
   /**

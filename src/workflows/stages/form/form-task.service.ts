@@ -118,16 +118,21 @@ export class FormTaskService {
       const saved = await this.em.fork().transactional((em) => this.submissions.save(em, owner, version, cleaned, { at: now, late }));
       return this.view(loaded, saved);
     }
-    // The record runs again if the command falls back to the locked path: the last one is what committed.
-    let saved: FormSubmission | undefined;
+    // The same row either way: `recordRow` for the direct write, `record` (the unit of work's) for the other paths.
     const completed = await this.commands.commandTask(
       taskId,
-      { command: 'submit', record: async (em) => void (saved = await this.submissions.save(em, owner, version, cleaned, { at: now, late })), deferrable: true },
+      {
+        command: 'submit',
+        record: async (em) => void (await this.submissions.save(em, owner, version, cleaned, { at: now, late })),
+        deferrable: true,
+        recordRow: this.submissions.submissionRow(owner, version, cleaned, { at: now, late }),
+      },
       principal,
       actingFor,
     );
     // As committed, without reading it back.
-    return this.view({ ...loaded, task: { ...task, status: completed.status, outcome: completed.outcome, stageRunStatus: completed.stageRun.status } }, saved!);
+    const done = { ...task, status: completed.status, outcome: completed.outcome, stageRunStatus: completed.stageRun.status };
+    return this.view({ ...loaded, task: done }, { status: 'submitted', data: cleaned, late, submittedAt: now });
   }
 
   /** The submission of a task for one of its reviewers (403 NOT_REVIEWER for anyone else). */
@@ -226,7 +231,7 @@ export class FormTaskService {
     } };
   }
 
-  private view({ task, settings, version }: Omit<LoadedTask, 'owner'>, submission: FormSubmission | null): TaskFormDto {
+  private view({ task, settings, version }: Omit<LoadedTask, 'owner'>, submission: Pick<FormSubmission, 'status' | 'data' | 'late' | 'submittedAt'> | null): TaskFormDto {
     const now = this.clock.now();
     const beforeDue = task.dueAt === null || now <= task.dueAt;
     const canSubmit =
