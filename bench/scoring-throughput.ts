@@ -12,7 +12,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MikroORM } from '@mikro-orm/core';
+import { MikroORM, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager, Knex } from '@mikro-orm/knex';
 import { FormsService } from '../src/modules/forms/forms.service';
 import { Unit } from '../src/modules/org/entities/unit.entity';
@@ -90,7 +90,7 @@ async function seed(t: TestApp, table: ScoringTableDocument): Promise<{ sheets: 
   const campaignId = randomUUID();
   const leaves = table.groups.flatMap((group) => group.items as ScoringLeaf[]);
   const sheets: BenchSheet[] = [];
-  const rows: Array<Record<string, unknown>> = [];
+  const rows: Array<RequiredEntityData<ScoreSheet>> = [];
   unitIds.forEach((scoredUnitId, u) => {
     for (let s = 1; s <= SCORERS; s++) {
       const index = sheets.length;
