@@ -186,7 +186,7 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
       // The same writes in one transaction, the version bumped first (SQLite cannot write from a WITH).
       const kinds = sent.map((sql) => sql.split(' ')[0].toLowerCase().replace(/;$/, ''));
       expect(kinds).toEqual(['select', 'begin', 'update', 'update', 'update', 'insert', 'insert', 'commit']);
-      expect(sent[2]).toMatch(/^update "campaign" set "version" = "version" \+ 1, .* where "id" = '[^']+' and "version" = \d+ and "status" = 'running'$/);
+      expect(sent[2]).toMatch(/^update "campaign" set "version" = "version" \+ 1, .* where "id" = \? and "version" = \? and "status" = 'running'$/);
     }
     expect(sent.filter((sql) => sql.startsWith('update campaign set version'))).toEqual([]);
     const campaign = await orm.em.fork().findOneOrFail(Campaign, campaignId);

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ActingFor, Principal } from '../../common/auth/principal';
 import { KeyedTurns } from '../../common/concurrency/keyed-turns';
 import { AppError } from '../../common/errors/app-error';
+import { preparedRows } from '../../database/prepared-rows';
 import { RowUpsert } from '../../database/row-upsert';
 import { sqlRows } from '../../database/sql-rows';
 import { Clock } from '../../modules/calendar/clock';
@@ -208,7 +209,7 @@ export class CampaignCommandsService {
   /** The task, its stage run, the campaign's chain head and stage iterations, and its version, in one statement. */
   private async readTask(em: EntityManager, taskId: string): Promise<LockedTaskRows | undefined> {
     this.lockedTaskSql ??= lockedTaskStatement(em);
-    const [row] = await sqlRows<Record<string, unknown>>(em, this.lockedTaskSql, [taskId]);
+    const [row] = (await preparedRows<Record<string, unknown>>(em, this.lockedTaskSql, [taskId])).rows;
     return row && splitLockedTaskRow(row);
   }
 

@@ -1,5 +1,6 @@
 import { ChangeSet, ChangeSetType, EntityManager, EntityProperty } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import { preparedRows } from '../../database/prepared-rows';
 import { Campaign } from './entities/campaign.entity';
 
 /** The campaign as it was read: the write needs this version unchanged, and bumps it. */
@@ -58,17 +59,16 @@ export async function writeDeferred(em: EntityManager, campaign?: CampaignVersio
   const postgresql = em.getPlatform().constructor.name === 'PostgreSqlPlatform';
   const writes = writesOf(uow.getChangeSets(), campaign, postgresql);
   if (!writes) return undefined;
-  const connection = em.getConnection() as AbstractSqlConnection;
   if (postgresql) {
     const statement = oneStatement(writes, campaign !== undefined);
-    const [row] = await connection.execute<Array<{ written: number | string }>>(statement.sql, statement.params, 'all');
+    const [row] = (await preparedRows<{ written: number | string }>(em, statement.sql, statement.params)).rows;
     return Number(row?.written) === 1;
   }
   try {
-    await connection.transactional(async (trx) => {
+    await (em.getConnection() as AbstractSqlConnection).transactional(async (trx) => {
       for (const write of writes) {
-        const { affectedRows } = await connection.execute<{ affectedRows: number }>(write.sql, write.params, 'run', trx);
-        if (write.kind === 'bump' && affectedRows !== 1) throw new VersionChanged();
+        const { changed } = await preparedRows(em, write.sql, write.params, trx);
+        if (write.kind === 'bump' && changed !== 1) throw new VersionChanged();
       }
     });
     return true;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
+import { preparedRows } from '../../database/prepared-rows';
 import { RowUpsert, upsertStatement } from '../../database/row-upsert';
 
 /**
@@ -68,16 +69,16 @@ export class DirectTaskCompletion {
     const { record } = completion;
     const recordRow = record?.values.map((value) => (value.value instanceof Date ? date(value.value) : value.value)) ?? [];
     if (this.em.getPlatform().constructor.name === 'PostgreSqlPlatform') {
-      const written = await connection.execute<unknown[]>(postgresql(record), [...bump, ...task, ...recordRow, ...eventRow], 'all');
-      return written.length === 1;
+      const written = await preparedRows(this.em, postgresql(record), [...bump, ...task, ...recordRow, ...eventRow]);
+      return written.rows.length === 1;
     }
     // SQLite (in process: a statement costs no round trip) cannot write from a WITH, so its statements in a transaction.
     try {
       await connection.transactional(async (trx) => {
-        const changed = async (sql: string, params: unknown[]) => ((await connection.execute<{ affectedRows: number }>(sql, params, 'run', trx)).affectedRows === 1);
+        const changed = async (sql: string, params: unknown[]) => (await preparedRows(this.em, sql, params, trx)).changed === 1;
         if (!(await changed(BUMP, bump)) || !(await changed(COMPLETE, task))) throw new Changed();
-        if (record) await connection.execute(upsertStatement(record, `values (${recordRow.map(() => '?').join(', ')})`), recordRow, 'run', trx);
-        await connection.execute(`insert into campaign_event (${EVENT_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, eventRow, 'run', trx);
+        if (record) await preparedRows(this.em, upsertStatement(record, `values (${recordRow.map(() => '?').join(', ')})`), recordRow, trx);
+        await preparedRows(this.em, `insert into campaign_event (${EVENT_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, eventRow, trx);
       });
       return true;
     } catch (error) {
