@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { Knex } from 'knex';
 import { PrincipalService } from '../../src/modules/auth/principal.service';
+import { Clock } from '../../src/modules/calendar/clock';
 import { syncBuiltinForms } from '../../src/modules/forms/builtin-forms';
 import { FormsService } from '../../src/modules/forms/forms.service';
 import { FormSubmission } from '../../src/modules/forms/submissions/form-submission.entity';
@@ -249,6 +250,27 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     expect(await orm.em.fork().findOneOrFail(Campaign, campaignId)).toMatchObject({ status: 'running', version: before.version });
     expect(await taskOf(campaignId, 'VKS-HTI')).toMatchObject({ status: 'open' });
     expect((await events(campaignId)).length).toBe(before.events);
+  });
+
+  it('marks a task completed after its due time late, in the task and in its event, on the direct write', async () => {
+    const due = await publishedVersion(t, 'direct-late', {
+      name: 'direct late',
+      start: 'acknowledge',
+      stages: { acknowledge: { type: 'acknowledge', fanOut: 'each-member', due: { hours: 1 }, on: { acknowledged: 'done' } }, done: { type: 'end' } },
+    });
+    const { id: campaignId } = await t.app.get(CampaignLaunchService).launch({ workflowVersionId: due.id, name: 'direct: late', year: 2020, clusterId }, admin);
+    await acknowledge(campaignId, 'VKS-THA');
+    const clock = t.app.get(Clock);
+    clock.advance(60 * 60 * 1000 + 1000);
+    try {
+      const sent = await statementsOf(() => acknowledge(campaignId, 'VKS-NAN'));
+      expect(sent.filter((sql) => sql.includes("update task set status = 'done'"))).toHaveLength(1); // the direct write's
+    } finally {
+      clock.advance(-(60 * 60 * 1000 + 1000));
+    }
+    const tasks = await orm.em.fork().find(Task, { campaign: campaignId }, { populate: ['assigneeUnit'] });
+    expect(Object.fromEntries(tasks.filter((task) => task.status === 'done').map((task) => [task.assigneeUnit!.code, task.late]))).toEqual({ 'VKS-THA': false, 'VKS-NAN': true });
+    expect((await events(campaignId)).filter((event) => event.type === 'task.completed').map((event) => event.data.late)).toEqual([false, true]);
   });
 
   it('marks a deadline\'s open tasks late and tells their assignees with what it read and one write, once', async () => {

@@ -27,7 +27,7 @@ import { stageNameIn } from './refusal-words';
 import { RunContext, stageOf, WorkflowRunner } from './workflow-runner.service';
 
 /** The history's record of a completed task. */
-const completedEvent = (run: StageRun, task: Task, command: string) => ({
+const completedEvent = (run: { stageKey: string; iteration: number }, task: { id: string; assigneeKey: string; outcome: string | null; late: boolean }, command: string) => ({
   stage: run.stageKey,
   iteration: run.iteration,
   taskId: task.id,
@@ -36,6 +36,34 @@ const completedEvent = (run: StageRun, task: Task, command: string) => ({
   outcome: task.outcome,
   late: task.late,
 });
+
+/** What judging a command needs of its task and stage run: from their entities, or from the rows read for the direct write. */
+interface TaskState {
+  runStatus: string;
+  stageKey: string;
+  status: string;
+  assigneeUnitId: string | null;
+  assigneePersonId: string | null;
+}
+
+const stateOf = (run: StageRun, task: Task): TaskState => ({
+  runStatus: run.status,
+  stageKey: run.stageKey,
+  status: task.status,
+  assigneeUnitId: task.assigneeUnit?.id ?? null,
+  assigneePersonId: task.assigneePerson?.id ?? null,
+});
+
+/** A task as its command left it. */
+export interface CommandedTask {
+  id: string;
+  status: string;
+  outcome: string | null;
+  /** Its stage run's status: `completed` when the command completed the stage. */
+  stageRunStatus: string;
+}
+
+const commanded = (task: Task): CommandedTask => ({ id: task.id, status: task.status, outcome: task.outcome, stageRunStatus: task.stageRun.status });
 
 export interface TaskCommandInput {
   command: string;
@@ -82,11 +110,11 @@ export class CampaignCommandsService {
   ) {}
 
   /** An assignee's command on a task (approve, return, acknowledge…). */
-  commandTask(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
+  commandTask(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<CommandedTask> {
     return this.metrics.countCommand(`task.${input.command}`, () => retryOnConflict(() => this.runTaskCommand(taskId, input, principal, actingFor)));
   }
 
-  private async runTaskCommand(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
+  private async runTaskCommand(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<CommandedTask> {
     // Read before any lock, to be written without it or, if the campaign has not changed since, used under the lock.
     const read = input.record && !input.deferrable ? undefined : await this.readTask(this.em.fork(), taskId);
     if (!read) return this.runReadCommand(taskId, undefined, input, principal, actingFor);
@@ -97,7 +125,7 @@ export class CampaignCommandsService {
     });
   }
 
-  private async runReadCommand(taskId: string, read: LockedTaskRows | undefined, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
+  private async runReadCommand(taskId: string, read: LockedTaskRows | undefined, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<CommandedTask> {
     const actor = eventActor(principal, actingFor);
     if (read?.campaign.status === 'running') {
       const written = await this.writeWithoutLock(read, input, principal, actingFor, actor);
@@ -108,7 +136,7 @@ export class CampaignCommandsService {
       const stillAsRead = campaignRead && ctx.campaign.id === campaignRead.campaignId && ctx.campaign.version === campaignRead.version + 1;
       const rows = stillAsRead ? read : await this.readTask(ctx.em, taskId);
       if (!rows) throw new AppError('TASK_NOT_FOUND', { id: taskId });
-      return this.apply(ctx, rows, input, principal, actingFor, actor);
+      return commanded(await this.apply(ctx, rows, input, principal, actingFor, actor));
     }, campaignRead);
   }
 
@@ -116,7 +144,7 @@ export class CampaignCommandsService {
   private async apply(ctx: RunContext, rows: LockedTaskRows, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<Task> {
     const { task, siblings } = this.mapTask(ctx, rows);
     const run = task.stageRun;
-    const { outcome } = this.judge(ctx.document, run, task, input, principal, actingFor);
+    const { outcome } = this.judge(ctx.document, stateOf(run, task), input, principal, actingFor);
     await input.record?.(ctx.em, task);
     const now = this.clock.now();
     task.status = 'done';
@@ -138,12 +166,12 @@ export class CampaignCommandsService {
    * them: whose task it is before its state, so that a stranger does not learn whether another unit's (secret) vote
    * task is done.
    */
-  private judge(document: WorkflowDocument, run: StageRun, task: Task, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): { stage: StageDefinition; outcome: string } {
-    if (run.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: stageNameIn(document, run.stageKey) });
-    const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePerson?.id === principal.personId;
+  private judge(document: WorkflowDocument, task: TaskState, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): { stage: StageDefinition; outcome: string } {
+    if (task.runStatus !== 'active') throw new AppError('STAGE_CLOSED', { stage: stageNameIn(document, task.stageKey) });
+    const mine = task.assigneeUnitId ? actingFor?.unitId === task.assigneeUnitId : task.assigneePersonId === principal.personId;
     if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
     if (task.status !== 'open') throw new AppError('TASK_CLOSED');
-    const stage = stageOf(document, run.stageKey);
+    const stage = stageOf(document, task.stageKey);
     // `withRecord` lets a stage type (form) accept a command only when it carries its record.
     const result = this.registry.get(stage.type).taskOutcome(stage, input.command, { comment: input.comment, withRecord: input.record !== undefined });
     if ('problem' in result) throw new AppError(result.problem, { command: COMMAND_TEXTS[input.command] ?? input.command });
@@ -157,53 +185,53 @@ export class CampaignCommandsService {
    * conditioned on that version (CampaignLock.runOptimistic). A refusal, a stage with effects or a campaign changed
    * since the read answer undefined: the locked path then decides, from the state under the lock.
    */
-  private async writeWithoutLock(read: LockedTaskRows, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<Task | undefined> {
-    const em = this.em.fork();
-    const document = await this.documents.get(em, read.campaign.workflowVersionId);
-    // Copies: the rows are mapped again when this path gives way to another.
-    const run = em.map(StageRun, { ...read.run });
-    const task = em.map(Task, { ...read.task });
+  private async writeWithoutLock(read: LockedTaskRows, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<CommandedTask | undefined> {
+    const document = this.documents.cached(read.campaign.workflowVersionId) ?? (await this.documents.get(this.em.fork(), read.campaign.workflowVersionId));
+    // Judged on the rows as read: entities are built only on the paths that change more than the task.
+    const state = { runStatus: String(read.run.status), stageKey: String(read.run.stage_key), status: String(read.task.status), assigneeUnitId: (read.task.assignee_unit_id as string | null) ?? null, assigneePersonId: (read.task.assignee_person_id as string | null) ?? null };
     let judged: { stage: StageDefinition; outcome: string };
     try {
-      judged = this.judge(document, run, task, input, principal, actingFor);
+      judged = this.judge(document, state, input, principal, actingFor);
     } catch (error) {
       if (error instanceof AppError) return undefined;
       throw error;
     }
     // The direct write carries a record only as its row.
     const alone = (!input.record || input.recordRow !== undefined) && !this.history.isListenedTo('task.completed') && !this.registry.get(judged.stage.type).evaluate(judged.stage, [...read.siblings, { status: 'done', outcome: judged.outcome }]).complete;
-    if (alone) return this.completeDirectly(em, read, task, run, judged.outcome, input, principal, actingFor, actor);
+    if (alone) return this.completeDirectly(read, judged.outcome, input, principal, actingFor, actor);
     const campaignRead = { campaignId: String(read.task.campaign_id), version: read.campaign.version, row: { ...read.campaign.row } };
-    return (await this.lock.runOptimistic(campaignRead, actor, (ctx) => this.apply(ctx, read, input, principal, actingFor, actor)))?.value;
+    const written = await this.lock.runOptimistic(campaignRead, actor, (ctx) => this.apply(ctx, read, input, principal, actingFor, actor));
+    return written && commanded(written.value);
   }
 
-  private async completeDirectly(em: EntityManager, read: LockedTaskRows, task: Task, run: StageRun, outcome: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<Task | undefined> {
+  /** The direct write (DirectTaskCompletion) of a command that completes its task and leaves its stage open, from the rows read. */
+  private async completeDirectly(read: LockedTaskRows, outcome: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<CommandedTask | undefined> {
     const now = this.clock.now();
-    Object.assign(task, {
-      status: 'done',
+    const dueAt = read.task.due_at === null || read.task.due_at === undefined ? null : this.em.getPlatform().parseDate(read.task.due_at as string | number);
+    const task = {
+      id: String(read.task.id),
+      assigneeKey: String(read.task.assignee_key),
       outcome,
-      comment: input.comment?.trim() || null,
-      completedBy: em.getReference(Person, principal.personId),
-      completedMandateId: task.assigneeUnit ? actingFor!.mandateId : null,
-      completedAt: now,
-      late: task.late || (task.dueAt !== null && now > task.dueAt),
-    });
-    const data = completedEvent(run, task, input.command);
-    const chained = chainEvent(task.campaign.id, read.head, 'task.completed', data, actor, now);
+      late: Boolean(read.task.late) || (dueAt !== null && now > dueAt),
+    };
+    const campaignId = String(read.task.campaign_id);
+    const comment = input.comment?.trim() || null;
+    const data = completedEvent({ stageKey: String(read.run.stage_key), iteration: Number(read.run.iteration) }, task, input.command);
+    const chained = chainEvent(campaignId, read.head, 'task.completed', data, actor, now);
     const written = await this.direct.write({
-      campaignId: task.campaign.id,
+      campaignId,
       campaignVersion: read.campaign.version,
       taskId: task.id,
       outcome,
-      comment: task.comment,
+      comment,
       completedById: principal.personId,
-      completedMandateId: task.completedMandateId,
+      completedMandateId: read.task.assignee_unit_id ? actingFor!.mandateId : null,
       completedAt: now,
       late: task.late,
       event: { type: 'task.completed', seq: chained.seq, actor: chained.actor, data, occurredAt: now, prevHash: chained.prevHash, hash: chained.hash },
       record: input.recordRow,
     });
-    return written ? task : undefined;
+    return written ? { id: task.id, status: 'done', outcome, stageRunStatus: String(read.run.status) } : undefined;
   }
 
   /** The task, its stage run, the campaign's chain head and stage iterations, and its version, in one statement. */

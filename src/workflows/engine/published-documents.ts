@@ -25,6 +25,11 @@ export class PublishedDocuments {
 
   private readonly versions = new Map<string, PublishedVersion>();
 
+  /** The version's document if it is kept already: the hot path then needs no entity manager. */
+  cached(versionId: string): WorkflowDocument | undefined {
+    return this.documents.get(versionId);
+  }
+
   async get(em: EntityManager, versionId: string): Promise<WorkflowDocument> {
     return this.documents.get(versionId) ?? this.remember(versionId, (await em.findOneOrFail(WorkflowVersion, versionId)).document);
   }

@@ -131,7 +131,7 @@ export class FormTaskService {
       actingFor,
     );
     // As committed, without reading it back.
-    const done = { ...task, status: completed.status, outcome: completed.outcome, stageRunStatus: completed.stageRun.status };
+    const done = { ...task, status: completed.status, outcome: completed.outcome, stageRunStatus: completed.stageRunStatus };
     return this.view({ ...loaded, task: done }, { status: 'submitted', data: cleaned, late, submittedAt: now });
   }
 

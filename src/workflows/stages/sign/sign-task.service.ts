@@ -11,7 +11,7 @@ import { Signature, SignatureMethod } from '../../../modules/signing/entities/si
 import { SigningEnvelope } from '../../../modules/signing/entities/signing-envelope.entity';
 import { SigningMethodsService } from '../../../modules/signing/signing-methods.service';
 import { parseStatement, SigningStatement, statementHash, statementMismatches, statementTime, STATEMENT_FORMAT, STATEMENT_KIND } from '../../../modules/signing/statement/signing-statement';
-import { CampaignCommandsService } from '../../engine/campaign-commands.service';
+import { CampaignCommandsService, CommandedTask } from '../../engine/campaign-commands.service';
 import { CampaignHistoryService, eventActor } from '../../engine/campaign-history.service';
 import { Campaign } from '../../engine/entities/campaign.entity';
 import { Task } from '../../engine/entities/task.entity';
@@ -106,7 +106,7 @@ export class SignTaskService {
   }
 
   /** A unit declines to sign, with its reason: the stage ends `declined` and the workflow goes back to discussion. */
-  async decline(taskId: string, reason: string, principal: Principal, actingFor: ActingFor | undefined): Promise<Task> {
+  async decline(taskId: string, reason: string, principal: Principal, actingFor: ActingFor | undefined): Promise<CommandedTask> {
     const { envelope, task } = await this.load(taskId);
     this.allowedMandate(envelope, task, actingFor);
     return this.commands.commandTask(taskId, { command: 'decline', comment: reason, record: async () => undefined }, principal, actingFor);
