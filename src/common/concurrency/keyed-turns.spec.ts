@@ -52,4 +52,26 @@ describe('KeyedTurns', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(turns.size).toBe(0);
   });
+
+  it('tells work given a mark that work on its key finished since, as a read answered late must be re-read', async () => {
+    const turns = new KeyedTurns();
+    const before = turns.mark();
+    await turns.run('a', async () => 'wrote');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(turns.size).toBe(0); // idle: nothing to wait for, yet the read taken before the mark is stale
+    expect(await turns.run('a', async (stale) => stale, before)).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await turns.run('a', async (stale) => stale, turns.mark())).toBe(false);
+    expect(await turns.run('b', async (stale) => stale, before)).toBe(false); // another key's work does not count
+  });
+
+  it('takes a key it no longer remembers as finished since any earlier mark', async () => {
+    const turns = new KeyedTurns();
+    const before = turns.mark();
+    await turns.run('forgotten', async () => undefined);
+    for (let i = 0; i < 10_000; i++) await turns.run(`key ${i}`, async () => undefined);
+    const after = turns.mark();
+    expect(await turns.run('forgotten', async (stale) => stale, before)).toBe(true);
+    expect(await turns.run('never seen', async (stale) => stale, after)).toBe(false);
+  });
 });

@@ -54,6 +54,14 @@ const stateOf = (run: StageRun, task: Task): TaskState => ({
   assigneePersonId: task.assigneePerson?.id ?? null,
 });
 
+const stateOfRows = ({ run, task }: LockedTaskRows): TaskState => ({
+  runStatus: String(run.status),
+  stageKey: String(run.stage_key),
+  status: String(task.status),
+  assigneeUnitId: (task.assignee_unit_id as string | null) ?? null,
+  assigneePersonId: (task.assignee_person_id as string | null) ?? null,
+});
+
 /** A task as its command left it. */
 export interface CommandedTask {
   id: string;
@@ -116,13 +124,14 @@ export class CampaignCommandsService {
 
   private async runTaskCommand(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<CommandedTask> {
     // Read before any lock, to be written without it or, if the campaign has not changed since, used under the lock.
+    const since = this.inTurn.mark();
     const read = input.record && !input.deferrable ? undefined : await this.readTask(this.em.fork(), taskId);
     if (!read) return this.runReadCommand(taskId, undefined, input, principal, actingFor);
     // Commands on one campaign in this process take turns: at once they would only refuse each other on its version.
-    return this.inTurn.run(String(read.task.campaign_id), async (waited) => {
-      const fresh = waited ? await this.readTask(this.em.fork(), taskId) : read;
+    return this.inTurn.run(String(read.task.campaign_id), async (stale) => {
+      const fresh = stale ? await this.readTask(this.em.fork(), taskId) : read;
       return this.runReadCommand(taskId, fresh, input, principal, actingFor);
-    });
+    }, since);
   }
 
   private async runReadCommand(taskId: string, read: LockedTaskRows | undefined, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<CommandedTask> {
@@ -187,11 +196,10 @@ export class CampaignCommandsService {
    */
   private async writeWithoutLock(read: LockedTaskRows, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<CommandedTask | undefined> {
     const document = this.documents.cached(read.campaign.workflowVersionId) ?? (await this.documents.get(this.em.fork(), read.campaign.workflowVersionId));
-    // Judged on the rows as read: entities are built only on the paths that change more than the task.
-    const state = { runStatus: String(read.run.status), stageKey: String(read.run.stage_key), status: String(read.task.status), assigneeUnitId: (read.task.assignee_unit_id as string | null) ?? null, assigneePersonId: (read.task.assignee_person_id as string | null) ?? null };
     let judged: { stage: StageDefinition; outcome: string };
     try {
-      judged = this.judge(document, state, input, principal, actingFor);
+      // On the rows as read: entities are built only on the paths that change more than the task.
+      judged = this.judge(document, stateOfRows(read), input, principal, actingFor);
     } catch (error) {
       if (error instanceof AppError) return undefined;
       throw error;
