@@ -21,13 +21,16 @@ export interface PreparedResult<T> {
   changed: number;
 }
 
-/** `?` placeholders as PostgreSQL's `$1, $2, …` (the hot path's statements hold no `?` in a literal). */
+/** `?` placeholders as PostgreSQL's `$1, $2, …` (the statements given here hold no `?` in a literal or an operator). */
 const numbered = (sql: string) => {
   let index = 0;
   return sql.replace(/\?/g, () => `$${++index}`);
 };
 
-/** Texts named so far; past this many a statement runs unnamed (bound, but planned afresh), so that a text varying without end (a row count) cannot fill every connection with prepared statements. */
+/**
+ * Texts named so far; past this many a statement runs unnamed (bound, but planned afresh), so that a text varying
+ * without end (a row count) cannot fill every connection with prepared statements.
+ */
 const NAMED_STATEMENTS = 256;
 const statementNames = new Map<string, { name?: string; text: string }>();
 
@@ -39,7 +42,10 @@ const postgresStatement = (sql: string) => {
   return statement;
 };
 
-/** A value as the ORM's inlining stores it: an object or a list (a JSON column's) as its JSON, a date as the platform's, a boolean as SQLite's 0 or 1. */
+/**
+ * A value as the ORM's inlining stores it: an object or a list (a JSON column's) as its JSON, a date as the platform's,
+ * a boolean as SQLite's 0 or 1.
+ */
 function boundValue(value: unknown, platform: Platform, postgresql: boolean): unknown {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return platform.processDateProperty(value);
@@ -62,8 +68,8 @@ export async function preparedRows<T>(em: EntityManager, sql: string, params: un
   const postgresql = platform.constructor.name === 'PostgreSqlPlatform';
   const values = params.map((value) => boundValue(value, platform, postgresql));
   const connection = (await client.acquireConnection()) as PostgresClient & SqliteConnection;
-  client.emit('query', { sql, bindings: values }); // announced as knex announces its own (query logs, tests counting statements)
   try {
+    client.emit('query', { sql, bindings: values }); // announced as knex announces its own (query logs, tests counting statements)
     if (postgresql) {
       const result = await connection.query({ ...postgresStatement(sql), values });
       return { rows: result.rows as T[], changed: result.rowCount ?? 0 };

@@ -1,4 +1,4 @@
-/** Keys whose last finish is remembered; an older key's is taken as the latest forgotten one (stale: a re-read, no harm). */
+/** Keys whose last finish is remembered; an older key's is taken as the last one forgotten (stale: a re-read). */
 const REMEMBERED_KEYS = 10_000;
 
 /**
