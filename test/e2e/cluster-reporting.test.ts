@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Clock } from '../../src/modules/calendar/clock';
-import { CampaignCommandsService } from '../../src/workflows/engine/campaign-commands.service';
+import { StageDeadlinesService } from '../../src/workflows/engine/stage-deadlines.service';
 import { StageRun } from '../../src/workflows/engine/entities/stage-run.entity';
 import { Auth, CLUSTER_6_UNITS, clusterPactFixture, ClusterPactFixture } from '../support/cluster-pact';
 import { bearerFor, startTestApp, TestApp } from '../support/test-app';
@@ -54,7 +54,7 @@ describe(`the built-in cluster-reporting: mid-year reports by 20 June, reviewed 
     expect(await reportTask('VKS-QBI')).toBe(submitted.get('VKS-QBI'));
     const runId = (await t.app.get(MikroORM).em.fork().findOneOrFail(StageRun, { campaign: campaignId, stageKey: 'midyear-report' })).id;
     // The reminder before the due date goes to the units whose task is open (Huế, and Quảng Bình with its returned report).
-    const reminded = await t.app.get(CampaignCommandsService).onReminder(runId, 0);
+    const reminded = await t.app.get(StageDeadlinesService).onReminder(runId, 0);
     expect(reminded).toBeGreaterThan(0);
     const hue = (await t.http().get('/api/v1/notifications').set(officers.get('VKS-TTH')!).expect(200)).body;
     expect(hue.map((notice: { message: { vi: string } }) => notice.message.vi)).toEqual(['Nhắc việc: "Báo cáo sơ kết 6 tháng" (Sơ kết 6 tháng 2020) sắp đến hạn.']);
@@ -65,7 +65,7 @@ describe(`the built-in cluster-reporting: mid-year reports by 20 June, reviewed 
   it('marks the units still open late once the due date has passed, and lists them in the campaign', async () => {
     t.app.get(Clock).set(vietnam('2020-06-22T08:00:00'));
     const runId = (await t.app.get(MikroORM).em.fork().findOneOrFail(StageRun, { campaign: campaignId, stageKey: 'midyear-report' })).id;
-    expect(await t.app.get(CampaignCommandsService).onDue(runId)).toBe('handled');
+    expect(await t.app.get(StageDeadlinesService).onDue(runId)).toBe('handled');
     const run = (await campaign()).stages.find((stage: { key?: string; stageKey?: string }) => (stage.key ?? stage.stageKey) === 'midyear-report');
     expect(run.overdue).toBe(true);
     expect(run.progress.late).toBe(2);

@@ -12,6 +12,7 @@ import { CampaignHistoryService, verifyChain } from '../../src/workflows/engine/
 import { CampaignLaunchService } from '../../src/workflows/engine/campaign-launch.service';
 import { CampaignLock } from '../../src/workflows/engine/campaign-lock.service';
 import { DirectTaskCompletion } from '../../src/workflows/engine/direct-task-completion';
+import { StageDeadlinesService } from '../../src/workflows/engine/stage-deadlines.service';
 import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-event.entity';
 import { Campaign } from '../../src/workflows/engine/entities/campaign.entity';
 import { Notification } from '../../src/workflows/engine/entities/notification.entity';
@@ -284,9 +285,9 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     const run = await orm.em.fork().findOneOrFail(StageRun, { campaign: campaignId, status: 'active' });
     await orm.em.fork().nativeUpdate(StageRun, run.id, { dueAt: new Date(Date.now() - 1000) });
     const before = { version: await versionOf(campaignId), events: (await events(campaignId)).length };
-    const commands = t.app.get(CampaignCommandsService);
+    const deadlines = t.app.get(StageDeadlinesService);
 
-    const sent = await statementsOf(async () => expect(await commands.onDue(run.id)).toBe('handled'));
+    const sent = await statementsOf(async () => expect(await deadlines.onDue(run.id)).toBe('handled'));
 
     const tasks = await orm.em.fork().find(Task, { campaign: campaignId }, { populate: ['assigneeUnit'] });
     expect(tasks.filter((task) => task.status === 'open').map((task) => task.late)).toEqual([false, false, false, false, false].map(() => true));
@@ -308,7 +309,7 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     }
 
     // Delivered again: nothing new.
-    expect(await commands.onDue(run.id)).toBe('stale');
+    expect(await deadlines.onDue(run.id)).toBe('stale');
     expect(await orm.em.fork().count(Notification, { campaign: campaignId })).toBe(notices.length);
     expect((await events(campaignId)).length).toBe(history.length);
   });

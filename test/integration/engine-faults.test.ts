@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { Clock } from '../../src/modules/calendar/clock';
 import { Cluster } from '../../src/modules/org/entities/cluster.entity';
 import { QUEUES } from '../../src/queue/queue-names';
-import { CampaignCommandsService } from '../../src/workflows/engine/campaign-commands.service';
+import { StageDeadlinesService } from '../../src/workflows/engine/stage-deadlines.service';
 import { CampaignEvent } from '../../src/workflows/engine/entities/campaign-event.entity';
 import { OutboxMessage } from '../../src/workflows/engine/entities/outbox-message.entity';
 import { StageRun } from '../../src/workflows/engine/entities/stage-run.entity';
@@ -49,11 +49,11 @@ describe(`engine under faults (${TEST_DIALECT})`, () => {
     it('applies a deadline delivered twice exactly once', async () => {
       const { campaignId, run } = await campaignAtAcknowledge(api, 'dup-delivery');
       api.app.get(Clock).advance(HOUR + 1000);
-      const commands = api.app.get(CampaignCommandsService);
-      expect(await Promise.all([commands.onDue(run.id), commands.onDue(run.id)].map((p) => p.catch((e: { code?: string }) => e.code)))).toEqual(
+      const deadlines = api.app.get(StageDeadlinesService);
+      expect(await Promise.all([deadlines.onDue(run.id), deadlines.onDue(run.id)].map((p) => p.catch((e: { code?: string }) => e.code)))).toEqual(
         expect.arrayContaining(['handled']),
       );
-      expect(await commands.onDue(run.id)).toBe('stale');
+      expect(await deadlines.onDue(run.id)).toBe('stale');
       expect(await overdueEvents(api, campaignId)).toBe(1);
     });
 

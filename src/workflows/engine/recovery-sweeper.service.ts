@@ -2,9 +2,9 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../modules/calendar/clock';
 import { PollsService } from '../../modules/voting/polls.service';
-import { CampaignCommandsService } from './campaign-commands.service';
 import { StageRun } from './entities/stage-run.entity';
 import { OutboxService } from './outbox.service';
+import { StageDeadlinesService } from './stage-deadlines.service';
 
 export interface SweepReport {
   relayed: number;
@@ -26,7 +26,7 @@ export class RecoverySweeper {
   constructor(
     private readonly em: EntityManager,
     private readonly outbox: OutboxService,
-    private readonly commands: CampaignCommandsService,
+    private readonly deadlines: StageDeadlinesService,
     private readonly clock: Clock,
     private readonly polls: PollsService,
   ) {}
@@ -44,7 +44,7 @@ export class RecoverySweeper {
     let overdueHandled = 0;
     for (const run of overdue) {
       try {
-        if ((await this.commands.onDue(run.id)) === 'handled') overdueHandled++;
+        if ((await this.deadlines.onDue(run.id)) === 'handled') overdueHandled++;
       } catch (error) {
         this.logger.warn({ err: error, stageRunId: run.id }, 'Could not apply an overdue deadline');
       }

@@ -11,6 +11,7 @@ import { StageEffectsModule } from '../stages/stage-effects.module';
 import { StagesModule } from '../stages/stages.module';
 import { AssigneeResolver } from './assignee-resolver.service';
 import { CampaignCommandsService } from './campaign-commands.service';
+import { StageDeadlinesService } from './stage-deadlines.service';
 import { DirectTaskCompletion } from './direct-task-completion';
 import { CampaignLaunchService } from './campaign-launch.service';
 import { CampaignMigrationService } from './campaign-migration.service';
@@ -56,6 +57,7 @@ import { WorkflowRunner } from './workflow-runner.service';
     CampaignLock,
     DirectTaskCompletion,
     CampaignCommandsService,
+    StageDeadlinesService,
     CampaignLaunchService,
     CampaignMigrationService,
     TaskReviewService,
@@ -63,6 +65,6 @@ import { WorkflowRunner } from './workflow-runner.service';
     WebhookEventsListener,
     VoteNoticesListener,
   ],
-  exports: [BullModule, PublishedDocuments, StagesModule, CampaignCommandsService, CampaignLaunchService, CampaignMigrationService, TaskReviewService, CampaignHistoryService, OutboxService, RecoverySweeper],
+  exports: [BullModule, PublishedDocuments, StagesModule, CampaignCommandsService, StageDeadlinesService, CampaignLaunchService, CampaignMigrationService, TaskReviewService, CampaignHistoryService, OutboxService, RecoverySweeper],
 })
 export class WorkflowEngineModule {}

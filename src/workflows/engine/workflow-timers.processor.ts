@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { QUEUES } from '../../queue/queue-names';
-import { CampaignCommandsService } from './campaign-commands.service';
+import { StageDeadlinesService } from './stage-deadlines.service';
 import { RecoverySweeper } from './recovery-sweeper.service';
 
 export type WorkflowTimerJob =
@@ -21,7 +21,7 @@ const TIMER_CONCURRENCY = 16;
 @Processor(QUEUES.workflowTimers, { concurrency: TIMER_CONCURRENCY })
 export class WorkflowTimersProcessor extends WorkerHost {
   constructor(
-    private readonly commands: CampaignCommandsService,
+    private readonly deadlines: StageDeadlinesService,
     private readonly sweeper: RecoverySweeper,
   ) {
     super();
@@ -31,9 +31,9 @@ export class WorkflowTimersProcessor extends WorkerHost {
     const typed = job as unknown as WorkflowTimerJob;
     switch (typed.name) {
       case 'stage.deadline':
-        return { result: await this.commands.onDue(typed.data.stageRunId) };
+        return { result: await this.deadlines.onDue(typed.data.stageRunId) };
       case 'stage.reminder':
-        return { notified: await this.commands.onReminder(typed.data.stageRunId, typed.data.index) };
+        return { notified: await this.deadlines.onReminder(typed.data.stageRunId, typed.data.index) };
       case 'engine.sweep':
         return this.sweeper.sweep();
       default:

@@ -9,7 +9,7 @@ import { startOfVietnamDay, vietnamDate } from '../../modules/calendar/dates';
 import { DocumentVersion } from '../../modules/documents/entities/document-version.entity';
 import { Unit } from '../../modules/org/entities/unit.entity';
 import { localText } from '../definitions/workflow-document';
-import { CampaignCommandsService } from '../engine/campaign-commands.service';
+import { StageDeadlinesService } from '../engine/stage-deadlines.service';
 import { CampaignLaunchService } from '../engine/campaign-launch.service';
 import { Campaign } from '../engine/entities/campaign.entity';
 import { Notification } from '../engine/entities/notification.entity';
@@ -169,15 +169,15 @@ export class CampaignRehearsal {
   private async fire(message: OutboxMessage): Promise<void> {
     this.firedTimers.add(message.jobId);
     const stageRunId = String(message.payload.stageRunId);
-    const commands = this.app.get(CampaignCommandsService);
+    const deadlines = this.app.get(StageDeadlinesService);
     const run = await this.em().findOneOrFail(StageRun, stageRunId);
     const stage = this.stages.get(stageRunId)?.name ?? { vi: run.stageKey, en: run.stageKey };
     if (message.jobName === 'stage.reminder') {
-      const sent = await commands.onReminder(stageRunId, Number(message.payload.index));
+      const sent = await deadlines.onReminder(stageRunId, Number(message.payload.index));
       if (sent > 0) this.note('reminder', { vi: `Nhắc hạn bước “${stage.vi}”: ${sent} thông báo`, en: `Reminder for “${stage.en}”: ${sent} notices` });
       return;
     }
-    if ((await commands.onDue(stageRunId)) === 'handled') this.note('deadline', { vi: `Đến hạn bước “${stage.vi}”`, en: `“${stage.en}” fell due` });
+    if ((await deadlines.onDue(stageRunId)) === 'handled') this.note('deadline', { vi: `Đến hạn bước “${stage.vi}”`, en: `“${stage.en}” fell due` });
   }
 
   /** The task's synthetic actor acts through the same services as the API. A refusal is noted and the task left alone. */
