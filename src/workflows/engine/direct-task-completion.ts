@@ -29,8 +29,9 @@ const COMPLETE = `update task set status = 'done', outcome = ?, comment = ?, com
 const EVENT_COLUMNS = 'id, created_at, updated_at, campaign_id, seq, type, actor, data, occurred_at, prev_hash, hash';
 
 /**
- * PostgreSQL: the compare-and-set, the task, the record's row and the event in one statement, one round trip and no transaction to open:
- * each part runs only if the one before it changed its row. (Parameters of a SELECT list have no type of their own.)
+ * PostgreSQL: the compare-and-set, the task, the record's row and the event in one statement, one round trip and no
+ * transaction to open: each part runs only if the one before it changed its row. (Parameters of a SELECT list have no
+ * type of their own.)
  */
 const postgresql = (record?: RowUpsert) => `with bumped as (${BUMP} returning id), completed as (${COMPLETE} and exists (select 1 from bumped) returning id)${
   record ? `, recorded as (${upsertStatement(record, `select ${record.values.map((value) => `?::${value.type}`).join(', ')} where exists (select 1 from completed)`)} returning 1)` : ''
@@ -55,19 +56,17 @@ export class DirectTaskCompletion {
 
   async write(completion: TaskCompletion): Promise<boolean> {
     const connection = this.em.getConnection() as AbstractSqlConnection;
-    // Values are inlined by the ORM's platform, which stores a date as SQLite's milliseconds or PostgreSQL's timestamp.
-    const platform = this.em.getPlatform();
-    const date = (value: Date) => platform.processDateProperty(value);
-    const now = date(new Date()); // the rows' updatedAt, as the ORM would set it
+    // Dates and booleans are bound as the platform stores them (preparedRows).
+    const now = new Date(); // the rows' updatedAt, as the ORM would set it
     const bump = [completion.campaignId, completion.campaignVersion];
-    const task = [completion.outcome, completion.comment, completion.completedById, completion.completedMandateId, date(completion.completedAt), completion.late, now, completion.taskId];
+    const task = [completion.outcome, completion.comment, completion.completedById, completion.completedMandateId, completion.completedAt, completion.late, now, completion.taskId];
     const { event } = completion;
     const eventRow = [
       randomUUID(), now, now, completion.campaignId, event.seq, event.type,
-      event.actor ? JSON.stringify(event.actor) : null, JSON.stringify(event.data), date(event.occurredAt), event.prevHash, event.hash,
+      event.actor ? JSON.stringify(event.actor) : null, JSON.stringify(event.data), event.occurredAt, event.prevHash, event.hash,
     ];
     const { record } = completion;
-    const recordRow = record?.values.map((value) => (value.value instanceof Date ? date(value.value) : value.value)) ?? [];
+    const recordRow = record?.values.map((value) => value.value) ?? [];
     if (this.em.getPlatform().constructor.name === 'PostgreSqlPlatform') {
       const written = await preparedRows(this.em, postgresql(record), [...bump, ...task, ...recordRow, ...eventRow]);
       return written.rows.length === 1;
