@@ -136,7 +136,7 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
       completedMandateId: null,
       completedAt: new Date(),
       late: false,
-      event: { type: 'task.completed', seq: head.seq + 1, actor: null, data: {}, occurredAt: new Date(), prevHash: head.hash, hash: 'f'.repeat(64) },
+      events: [{ type: 'task.completed', seq: head.seq + 1, actor: null, data: {}, occurredAt: new Date(), prevHash: head.hash, hash: 'f'.repeat(64) }],
     });
     expect(written).toBe(false);
     expect(await taskOf(campaignId, 'VKS-HTI')).toMatchObject({ status: 'open', outcome: null, completedBy: null });
@@ -180,17 +180,19 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     // The task is read once; the end stage is numbered from that reading, not by a query.
     expect(sent.filter((sql) => sql.startsWith('select t.*'))).toHaveLength(1);
     expect(sent.filter((sql) => /max\(iteration\)/.test(sql) && !sql.startsWith('select t.*'))).toEqual([]);
+    // Written by hand (DirectTaskCompletion), without the unit of work: the stage leads straight to the end.
     if (TEST_DIALECT === 'postgresql') {
       // The read, then everything the command changed (the task, both stage runs, the campaign, four events) at once.
       expect(sent).toHaveLength(2);
-      expect(sent[1]).toMatch(/^with bumped as \(update "campaign" set "version" = "version" \+ 1, /);
+      expect(sent[1]).toMatch(/^with bumped as \(update campaign set version = version \+ 1, status = 'completed', /);
     } else {
       // The same writes in one transaction, the version bumped first (SQLite cannot write from a WITH).
       const kinds = sent.map((sql) => sql.split(' ')[0].toLowerCase().replace(/;$/, ''));
       expect(kinds).toEqual(['select', 'begin', 'update', 'update', 'update', 'insert', 'insert', 'commit']);
-      expect(sent[2]).toMatch(/^update "campaign" set "version" = "version" \+ 1, .* where "id" = \? and "version" = \? and "status" = 'running'$/);
+      expect(sent[2]).toMatch(/^update campaign set version = version \+ 1, status = 'completed', .* where id = \? and version = \? and status = 'running'$/);
     }
-    expect(sent.filter((sql) => sql.startsWith('update campaign set version'))).toEqual([]);
+    // Not the lock's compare-and-set.
+    expect(sent.filter((sql) => sql.includes('returning *'))).toEqual([]);
     const campaign = await orm.em.fork().findOneOrFail(Campaign, campaignId);
     expect(campaign).toMatchObject({ status: 'completed', version: before + 1, activeStages: [], context: { stages: { acknowledge: { outcome: 'acknowledged', iteration: 1 } }, lastOutcome: 'acknowledged' } });
     expect(campaign.endedAt).toBeInstanceOf(Date);
@@ -360,17 +362,53 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     if (TEST_DIALECT === 'postgresql') expect(inserted.sent.filter((sql) => sql.startsWith('with bumped as (update campaign set version') && /insert into form_submission/.test(sql))).toHaveLength(1);
     expect(await versionOf(campaignId)).toBe(before + 2);
 
-    // The last one completes the stage and the campaign: the unit of work's changes, the row among them, written at once.
+    // The last one completes the stage, which leads to the end: the campaign completed in the same hand-written write, the row in it.
     await submit('VKS-THA', 'VKSND tỉnh Thanh Hóa');
     await submit('VKS-NAN', 'VKSND tỉnh Nghệ An');
     await submit('VKS-QBI', 'VKSND tỉnh Quảng Bình');
     const last = await submit('VKS-TTH', 'VKSND thành phố Huế');
-    if (TEST_DIALECT === 'postgresql') expect(last.sent.filter((sql) => sql.startsWith('with bumped as (update "campaign"') && /insert into "form_submission"/.test(sql))).toHaveLength(1);
+    if (TEST_DIALECT === 'postgresql') expect(last.sent.filter((sql) => sql.startsWith("with bumped as (update campaign set version = version + 1, status = 'completed'") && /insert into form_submission/.test(sql))).toHaveLength(1);
     expect(await orm.em.fork().findOneOrFail(Campaign, campaignId)).toMatchObject({ status: 'completed', version: before + 6 });
     expect(await orm.em.fork().count(FormSubmission, { campaignId, status: 'submitted' })).toBe(6);
     const history = await events(campaignId);
     expect(history.filter((event) => event.type === 'task.completed').map((event) => event.data.outcome)).toEqual(Array(6).fill('submitted'));
     expect(verifyChain(campaignId, history)).toMatchObject({ intact: true, events: history.length });
+  });
+
+  it('ends a campaign by hand exactly as the unit of work does, and leaves it to the unit of work when a listener heeds the end', async () => {
+    // A listener that heeds the campaign's end while `heeding`: the command then goes the unit of work's way.
+    let heeding = false;
+    const heard: string[] = [];
+    t.app.get(CampaignHistoryService).onAppend(['campaign.completed'], async (em, campaign) => void heard.push(campaign.id), () => heeding);
+    const endOf = async (name: string) => {
+      const campaignId = await launch(name);
+      const codes = Object.keys(UNITS) as UnitCode[];
+      for (const code of codes.slice(0, -1)) await acknowledge(campaignId, code);
+      const sent = await statementsOf(() => acknowledge(campaignId, codes[codes.length - 1]));
+      const campaign = await orm.em.fork().findOneOrFail(Campaign, campaignId);
+      const runs = await orm.em.fork().find(StageRun, { campaign: campaignId }, { orderBy: { stageKey: 'asc' } });
+      const history = await events(campaignId);
+      expect(verifyChain(campaignId, history)).toMatchObject({ intact: true, events: history.length });
+      const ids = new Map<unknown, string>([[campaignId, 'campaign'], ...runs.map((run): [string, string] => [run.id, `run ${run.stageKey}`])]);
+      const tasks = await orm.em.fork().find(Task, { campaign: campaignId });
+      for (const task of tasks) ids.set(task.id, `task ${task.assigneeKey}`);
+      const named = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).map(([key, value]) => [key, ids.get(value) ?? value]));
+      return {
+        byHand: sent.some((sql) => sql.startsWith("with bumped as (update campaign set version = version + 1, status = 'completed'") || sql.startsWith("update campaign set version = version + 1, status = 'completed'")),
+        campaign: { status: campaign.status, version: campaign.version, activeStages: campaign.activeStages, context: campaign.context, ended: campaign.endedAt instanceof Date },
+        runs: runs.map((run) => ({ key: run.stageKey, iteration: run.iteration, type: run.stageType, status: run.status, outcome: run.outcome, dueAt: run.dueAt, overdue: run.overdue, closed: run.closedAt instanceof Date })),
+        events: history.map((event) => ({ seq: event.seq, type: event.type, actor: event.actor, data: named(event.data) })),
+      };
+    };
+    const byHand = await endOf('direct: ended by hand');
+    heeding = true;
+    const byUnitOfWork = await endOf('direct: ended by the unit of work');
+    expect(heard).toHaveLength(1);
+    expect(byHand.byHand).toBe(true);
+    expect(byUnitOfWork.byHand).toBe(false);
+    expect({ ...byHand, byHand: undefined }).toEqual({ ...byUnitOfWork, byHand: undefined });
+    expect(byHand.campaign).toMatchObject({ status: 'completed', activeStages: [], ended: true });
+    expect(byHand.events.slice(-3).map((event) => event.type)).toEqual(['stage.completed', 'stage.entered', 'campaign.completed']);
   });
 
   it('tells what listens to the completed tasks in the write that appends them', async () => {

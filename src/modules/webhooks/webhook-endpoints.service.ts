@@ -115,6 +115,11 @@ export class WebhookEndpointsService {
     return this.cache.endpoints.filter((endpoint) => endpoint.events.has(eventType));
   }
 
+  /** Whether an endpoint may want `eventType`, from the cached list: true when it is older than the TTL. */
+  mayWant(eventType: string): boolean {
+    return !this.cache || this.cache.until <= Date.now() || this.cache.endpoints.some((endpoint) => endpoint.events.has(eventType));
+  }
+
   /** A change made in this process shows at once in it; other processes see it within the TTL. */
   invalidate(): void {
     this.cache = undefined;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { ActingFor, Principal } from '../../common/auth/principal';
@@ -13,7 +14,7 @@ import { StageDefinition, WorkflowDocument } from '../definitions/workflow-docum
 import { StageRegistry } from '../stages/stage-registry';
 import { CampaignLock, retryOnConflict } from './campaign-lock.service';
 import { CampaignHistoryService, chainEvent, eventActor, EventActor } from './campaign-history.service';
-import { DirectTaskCompletion } from './direct-task-completion';
+import { CampaignFinish, DirectTaskCompletion } from './direct-task-completion';
 import { Campaign } from './entities/campaign.entity';
 import { StageRun } from './entities/stage-run.entity';
 import { Task } from './entities/task.entity';
@@ -22,7 +23,7 @@ import { LockedTaskRows, lockedTaskStatement, splitLockedTaskRow } from './locke
 import { PublishedDocuments } from './published-documents';
 import { COMMAND_TEXTS } from '../web/workflow-web-texts';
 import { stageNameIn } from './refusal-words';
-import { RunContext, stageOf, WorkflowRunner } from './workflow-runner.service';
+import { campaignCompletedEvent, RunContext, stageCompletedEvent, stageEnteredEvent, stageOf, WorkflowRunner } from './workflow-runner.service';
 
 /** The history's record of a completed task. */
 const completedEvent = (run: { stageKey: string; iteration: number }, task: { id: string; assigneeKey: string; outcome: string | null; late: boolean }, command: string) => ({
@@ -202,15 +203,34 @@ export class CampaignCommandsService {
       throw error;
     }
     // The direct write carries a record only as its row.
-    const alone = (!input.record || input.recordRow !== undefined) && !this.history.isListenedTo('task.completed') && !this.registry.get(judged.stage.type).evaluate(judged.stage, [...read.siblings, { status: 'done', outcome: judged.outcome }]).complete;
-    if (alone) return this.completeDirectly(read, judged.outcome, input, principal, actingFor, actor);
+    if ((!input.record || input.recordRow !== undefined) && !this.history.isListenedTo('task.completed')) {
+      const tasks = [...read.siblings, { status: 'done' as const, outcome: judged.outcome }];
+      const verdict = this.registry.get(judged.stage.type).evaluate(judged.stage, tasks);
+      if (!verdict.complete) return this.completeDirectly(read, judged.outcome, input, principal, actingFor, actor);
+      const finish = tasks.every((task) => task.status !== 'open') ? this.finishOf(read, document, verdict.outcome) : undefined;
+      if (finish) return this.completeDirectly(read, judged.outcome, input, principal, actingFor, actor, finish);
+    }
     const campaignRead = { campaignId: String(read.task.campaign_id), version: read.campaign.version, row: { ...read.campaign.row } };
     const written = await this.lock.runOptimistic(campaignRead, actor, (ctx) => this.apply(ctx, read, input, principal, actingFor, actor));
     return written && commanded(written.value);
   }
 
-  /** The direct write (DirectTaskCompletion) of a command that completes its task and leaves its stage open, from the rows read. */
-  private async completeDirectly(read: LockedTaskRows, outcome: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<CommandedTask | undefined> {
+  /** What ending the campaign changes when the stage the command completes leads straight to its end (WorkflowRunner.finishingStage). */
+  private finishOf(read: LockedTaskRows, document: WorkflowDocument, stageOutcome: string): CampaignFinish | undefined {
+    const stageKey = String(read.run.stage_key);
+    const context = read.campaign.row.context;
+    const facts = (typeof context === 'string' ? JSON.parse(context) : context) as Record<string, unknown>;
+    const finishing = this.runner.finishingStage(document, stageKey, stageOutcome, Number(read.run.iteration), facts);
+    if (!finishing) return undefined;
+    const endRun = { id: randomUUID(), stageKey: finishing.endKey, iteration: (read.iterations.get(finishing.endKey) ?? 0) + 1, stageType: finishing.endType };
+    return { stageRunId: String(read.run.id), stageOutcome, context: finishing.context, endRun };
+  }
+
+  /**
+   * The direct write (DirectTaskCompletion) of a command that completes its task, from the rows read: it leaves its
+   * stage open, or (`finish`) ends the campaign, with the events completeStage, enterStage and finishCampaign append.
+   */
+  private async completeDirectly(read: LockedTaskRows, outcome: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor, finish?: CampaignFinish): Promise<CommandedTask | undefined> {
     const now = this.clock.now();
     const dueAt = read.task.due_at === null || read.task.due_at === undefined ? null : this.em.getPlatform().parseDate(read.task.due_at as string | number);
     const task = {
@@ -222,7 +242,18 @@ export class CampaignCommandsService {
     const campaignId = String(read.task.campaign_id);
     const comment = input.comment?.trim() || null;
     const data = completedEvent({ stageKey: String(read.run.stage_key), iteration: Number(read.run.iteration) }, task, input.command);
-    const chained = chainEvent(campaignId, read.head, 'task.completed', data, actor, now);
+    const run = { id: String(read.run.id), stageKey: String(read.run.stage_key), iteration: Number(read.run.iteration) };
+    const appended: Array<{ type: string; data: Record<string, unknown> }> = [{ type: 'task.completed', data }];
+    if (finish) {
+      const end = { ...finish.endRun, dueAt: null };
+      appended.push({ type: 'stage.completed', data: stageCompletedEvent(run, finish.stageOutcome) }, { type: 'stage.entered', data: stageEnteredEvent(end, []) }, { type: 'campaign.completed', data: campaignCompletedEvent(end) });
+    }
+    let head = read.head;
+    const events = appended.map(({ type, data: eventData }) => {
+      const chained = chainEvent(campaignId, head, type, eventData, actor, now);
+      head = { seq: chained.seq, hash: chained.hash };
+      return { type, seq: chained.seq, actor: chained.actor, data: eventData, occurredAt: now, prevHash: chained.prevHash, hash: chained.hash };
+    });
     const written = await this.direct.write({
       campaignId,
       campaignVersion: read.campaign.version,
@@ -233,10 +264,13 @@ export class CampaignCommandsService {
       completedMandateId: read.task.assignee_unit_id ? actingFor!.mandateId : null,
       completedAt: now,
       late: task.late,
-      event: { type: 'task.completed', seq: chained.seq, actor: chained.actor, data, occurredAt: now, prevHash: chained.prevHash, hash: chained.hash },
+      events,
       record: input.recordRow,
+      finish,
     });
-    return written ? { id: task.id, status: 'done', outcome, stageRunStatus: String(read.run.status) } : undefined;
+    if (!written) return undefined;
+    if (finish) this.metrics.stagesCompleted([{ stageType: String(read.run.stage_type), outcome: finish.stageOutcome }, { stageType: finish.endRun.stageType, outcome: 'end' }]);
+    return { id: task.id, status: 'done', outcome, stageRunStatus: finish ? 'completed' : String(read.run.status) };
   }
 
   /** The task, its stage run, the campaign's chain head and stage iterations, and its version, in one statement. */

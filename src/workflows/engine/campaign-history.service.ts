@@ -31,6 +31,13 @@ export const chainHash = (prevHash: string, content: string) => sha256Hex(prevHa
 /** Told of the events it listens to, in the appending transaction (webhooks write their deliveries there). */
 export type HistoryListener = (em: EntityManager, campaign: Campaign, event: CampaignEvent) => Promise<void>;
 
+/**
+ * Whether a listener may do anything for an event of `type` (appended in a stage of `stageType`, when the caller
+ * knows it): true whenever it cannot tell at once. A write that appends only events no listener heeds need not build
+ * the entities listeners are given (DirectTaskCompletion).
+ */
+export type HistoryHeed = (type: string, stageType: string | undefined) => boolean;
+
 /** An event's place in its campaign's chain: what `append` writes besides the event's own content. */
 export interface ChainedEvent {
   seq: number;
@@ -55,18 +62,21 @@ export class CampaignHistoryService {
   /** The chain's head per transaction and campaign, so that appends after the first need no query. */
   private readonly heads = new WeakMap<EntityManager, Map<string, { seq: number; hash: string }>>();
 
-  private readonly listeners = new Map<string, HistoryListener[]>();
+  private readonly listeners = new Map<string, Array<{ listener: HistoryListener; heeds?: HistoryHeed }>>();
 
   constructor(private readonly clock: Clock) {}
 
-  /** A listener is told only of the event types it names, so that the others need nothing but the event's row. */
-  onAppend(types: readonly string[], listener: HistoryListener): void {
-    for (const type of types) this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  /**
+   * A listener is told only of the event types it names, so that the others need nothing but the event's row; `heeds`
+   * narrows, at no cost, which of them it may act on (without it: all).
+   */
+  onAppend(types: readonly string[], listener: HistoryListener, heeds?: HistoryHeed): void {
+    for (const type of types) this.listeners.set(type, [...(this.listeners.get(type) ?? []), { listener, heeds }]);
   }
 
-  /** Whether appending an event of this type does more than write its row (see DirectTaskCompletion). */
-  isListenedTo(type: string): boolean {
-    return this.listeners.has(type);
+  /** Whether appending an event of this type (in a stage of `stageType`) may do more than write its row (see DirectTaskCompletion). */
+  isListenedTo(type: string, stageType?: string): boolean {
+    return (this.listeners.get(type) ?? []).some(({ heeds }) => !heeds || heeds(type, stageType));
   }
 
   /** Appends an event in the caller's transaction; the unique (campaign, seq) forbids two events taking the same place. */
@@ -77,7 +87,7 @@ export class CampaignHistoryService {
     heads.set(campaign.id, { seq, hash });
     // Written with the rest of the transaction; the unique (campaign, seq) still refuses a fork of the chain.
     const event = em.create(CampaignEvent, { campaign, seq, type, actor: actorJson, data, occurredAt, prevHash, hash });
-    for (const listener of this.listeners.get(type) ?? []) await listener(em, campaign, event);
+    for (const { listener } of this.listeners.get(type) ?? []) await listener(em, campaign, event);
     return event;
   }
 

@@ -36,10 +36,21 @@ export function stageOf(document: WorkflowDocument, key: string): StageDefinitio
   return stage;
 }
 
+/** The campaign's facts once a stage ended with `outcome`: what later conditions read of it. */
+export function contextAfterStage(context: Record<string, unknown>, stageKey: string, outcome: string, iteration: number): Record<string, unknown> {
+  const stages = { ...((context.stages as Record<string, unknown>) ?? {}), [stageKey]: { outcome, iteration } };
+  return { ...context, stages, lastOutcome: outcome };
+}
+
+/** The history's records of a stage run ended, entered, and of the end stage that completed the campaign. */
+type RunOfEvent = { id: string; stageKey: string; iteration: number; dueAt?: Date | null };
+export const stageCompletedEvent = (run: RunOfEvent, outcome: string) => ({ stage: run.stageKey, iteration: run.iteration, stageRunId: run.id, outcome });
+export const stageEnteredEvent = (run: RunOfEvent, assignees: string[]) => ({ stage: run.stageKey, iteration: run.iteration, stageRunId: run.id, dueAt: run.dueAt?.toISOString() ?? null, assignees });
+export const campaignCompletedEvent = (run: Pick<RunOfEvent, 'stageKey'>) => ({ stage: run.stageKey });
+
 /** Guards against a definition whose transitions loop without waiting for anyone. */
 const MAX_AUTOMATIC_STEPS = 100;
 
-/** Published versions are immutable: their documents are kept, up to this many, so a task command need not load them. */
 /** What every change of a campaign needs: its transaction, the document, the calendar and who acts. */
 export interface RunContext {
   em: EntityManager;
@@ -112,6 +123,24 @@ export class WorkflowRunner {
   }
 
 
+  /**
+   * Where completing a stage with `outcome` leads when it ends the campaign at once and does nothing else: the stage and
+   * the end stage it goes to have no effects, the end stage no tasks and no due date, and no listener hears the events.
+   * Such a completion is written by hand from the rows a command read (DirectTaskCompletion), as completeStage, enterStage
+   * and finishCampaign would write it; undefined for any other, which they then do.
+   */
+  finishingStage(document: WorkflowDocument, stageKey: string, outcome: string, iteration: number, context: Record<string, unknown>): { endKey: string; endType: string; context: Record<string, unknown> } | undefined {
+    const stage = stageOf(document, stageKey);
+    if (this.effects.has(stage.type) || this.history.isListenedTo('stage.completed', stage.type)) return undefined;
+    const after = contextAfterStage(context, stageKey, outcome, iteration);
+    const endKey = nextStage(stage, stageKey, outcome, after);
+    const end = endKey ? document.stages[endKey] : undefined;
+    if (!endKey || !end || end.due || this.effects.has(end.type)) return undefined;
+    if (this.history.isListenedTo('stage.entered', end.type) || this.history.isListenedTo('campaign.completed', end.type)) return undefined;
+    const handler = this.registry.get(end.type);
+    return handler.terminal && !handler.hasTasks ? { endKey, endType: end.type, context: after } : undefined;
+  }
+
   stageDefinition(ctx: RunContext, key: string): StageDefinition {
     return stageOf(ctx.document, key);
   }
@@ -160,13 +189,7 @@ export class WorkflowRunner {
     // Effects and the listeners of their events may query the new rows; otherwise they are written with the rest.
     if (effects) await em.flush();
     await this.scheduleTimers(ctx, run, stage);
-    await this.history.append(em, campaign, 'stage.entered', {
-      stage: key,
-      iteration: run.iteration,
-      stageRunId: run.id,
-      dueAt: run.dueAt?.toISOString() ?? null,
-      assignees: assignees.map(assigneeKey),
-    }, ctx.actor);
+    await this.history.append(em, campaign, 'stage.entered', stageEnteredEvent(run, assignees.map(assigneeKey)), ctx.actor);
     if (effects?.onEnter) {
       await effects.onEnter(await this.effectContext(ctx, run, stage));
       await em.flush();
@@ -229,9 +252,8 @@ export class WorkflowRunner {
       await em.nativeUpdate(Task, { stageRun: run, status: 'open' }, { status: 'cancelled', updatedAt: now });
     }
     campaign.activeStages = campaign.activeStages.filter((k) => k !== run.stageKey);
-    const stages = { ...((campaign.context.stages as Record<string, unknown>) ?? {}), [run.stageKey]: { outcome, iteration: run.iteration } };
-    campaign.context = { ...campaign.context, stages, lastOutcome: outcome };
-    await this.history.append(em, campaign, 'stage.completed', { stage: run.stageKey, iteration: run.iteration, stageRunId: run.id, outcome }, ctx.actor);
+    campaign.context = contextAfterStage(campaign.context, run.stageKey, outcome, run.iteration);
+    await this.history.append(em, campaign, 'stage.completed', stageCompletedEvent(run, outcome), ctx.actor);
 
     const target = nextStage(this.stageDefinition(ctx, run.stageKey), run.stageKey, outcome, campaign.context);
     if (!target) throw new AppError('NO_TRANSITION', { stage: stageNameIn(ctx.document, run.stageKey), outcome });
@@ -259,7 +281,7 @@ export class WorkflowRunner {
     campaign.activeStages = [];
     campaign.status = 'completed';
     campaign.endedAt = now;
-    await this.history.append(em, campaign, 'campaign.completed', { stage: run.stageKey }, ctx.actor);
+    await this.history.append(em, campaign, 'campaign.completed', campaignCompletedEvent(run), ctx.actor);
   }
 
   /** Deadline and reminder jobs go through the outbox, keyed by the stage run so redelivery changes nothing. */

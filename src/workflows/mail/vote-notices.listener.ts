@@ -30,7 +30,8 @@ export class VoteNoticesListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.history.onAppend(['stage.entered', 'poll.closed'], (em, campaign, event) => this.record(em, campaign, event));
+    // Only a vote stage's entry: any other stage's is not its business.
+    this.history.onAppend(['stage.entered', 'poll.closed'], (em, campaign, event) => this.record(em, campaign, event), (type, stageType) => type === 'poll.closed' || stageType === undefined || stageType === 'vote');
   }
 
   async record(em: EntityManager, campaignRef: Campaign, event: CampaignEvent): Promise<void> {

@@ -37,7 +37,7 @@ export class WebhookEventsListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.history.onAppend(Object.keys(WEBHOOK_EVENT_OF_HISTORY), (em, campaign, event) => this.record(em, campaign, event));
+    this.history.onAppend(Object.keys(WEBHOOK_EVENT_OF_HISTORY), (em, campaign, event) => this.record(em, campaign, event), (type) => this.endpoints.mayWant(WEBHOOK_EVENT_OF_HISTORY[type]));
   }
 
   async record(em: EntityManager, campaign: Campaign, event: CampaignEvent): Promise<void> {
