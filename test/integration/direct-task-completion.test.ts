@@ -177,19 +177,19 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     const officer = await officerOf(codes[codes.length - 1]);
     const { id: taskId } = await taskOf(campaignId, codes[codes.length - 1]);
     const sent = await statementsOf(() => t.app.get(CampaignCommandsService).commandTask(taskId, { command: 'acknowledge' }, officer.principal, officer.actingFor));
-    // The task is read once; the end stage is numbered from that reading, not by a query.
-    expect(sent.filter((sql) => sql.startsWith('select t.*'))).toHaveLength(1);
-    expect(sent.filter((sql) => /max\(iteration\)/.test(sql) && !sql.startsWith('select t.*'))).toEqual([]);
+    // Not read again: the run's reading as the commands before it left it (KeptTaskReads); the end stage is numbered
+    // from it, not by a query.
+    expect(sent.filter((sql) => sql.startsWith('select'))).toEqual([]);
     // Written by hand (DirectTaskCompletion), without the unit of work: the stage leads straight to the end.
     if (TEST_DIALECT === 'postgresql') {
-      // The read, then everything the command changed (the task, both stage runs, the campaign, four events) at once.
-      expect(sent).toHaveLength(2);
-      expect(sent[1]).toMatch(/^with bumped as \(update campaign set version = version \+ 1, status = 'completed', /);
+      // Everything the command changed (the task, both stage runs, the campaign, four events) at once.
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatch(/^with bumped as \(update campaign set version = version \+ 1, status = 'completed', /);
     } else {
       // The same writes in one transaction, the version bumped first (SQLite cannot write from a WITH).
       const kinds = sent.map((sql) => sql.split(' ')[0].toLowerCase().replace(/;$/, ''));
-      expect(kinds).toEqual(['select', 'begin', 'update', 'update', 'update', 'insert', 'insert', 'commit']);
-      expect(sent[2]).toMatch(/^update campaign set version = version \+ 1, status = 'completed', .* where id = \? and version = \? and status = 'running'$/);
+      expect(kinds).toEqual(['begin', 'update', 'update', 'update', 'insert', 'insert', 'commit']);
+      expect(sent[1]).toMatch(/^update campaign set version = version \+ 1, status = 'completed', .* where id = \? and version = \? and status = 'running'$/);
     }
     // Not the lock's compare-and-set.
     expect(sent.filter((sql) => sql.includes('returning *'))).toEqual([]);
@@ -203,6 +203,30 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     expect(history.map((event) => event.type).slice(-4)).toEqual(['task.completed', 'stage.completed', 'stage.entered', 'campaign.completed']);
     expect(history.at(-2)!.data).toMatchObject({ stage: 'done', iteration: 1, stageRunId: runs[1].id });
     expect(history.filter((event) => event.type === 'task.completed')).toHaveLength(6);
+    expect(verifyChain(campaignId, history)).toMatchObject({ intact: true, events: history.length });
+  });
+
+  it('starts a command from the reading kept of its run, and reads afresh once another change made it stale', async () => {
+    const campaignId = await launch('direct: kept reading');
+    await acknowledge(campaignId, 'VKS-THA'); // read and written: its run's reading kept
+    const sentKept = await statementsOf(() => acknowledge(campaignId, 'VKS-NAN'));
+    expect(sentKept.filter((sql) => sql.startsWith('select t.*'))).toEqual([]);
+
+    // A change the kept reading does not know (another process's, here by hand): the campaign one version on.
+    await orm.em.fork().nativeUpdate(Campaign, campaignId, { version: (await versionOf(campaignId)) + 1 });
+    const before = await versionOf(campaignId);
+    const sentStale = await statementsOf(() => acknowledge(campaignId, 'VKS-HTI'));
+    // The kept reading's write found the version changed and wrote nothing; read afresh, written once.
+    expect(sentStale.filter((sql) => sql.startsWith('select t.*'))).toHaveLength(1);
+    expect(await versionOf(campaignId)).toBe(before + 1);
+    expect(await taskOf(campaignId, 'VKS-HTI')).toMatchObject({ status: 'done', outcome: 'acknowledged' });
+
+    // A refusal from a kept reading is the locked path's, from the state under the lock.
+    await expect(acknowledge(campaignId, 'VKS-HTI')).rejects.toMatchObject({ code: 'TASK_CLOSED' });
+    const history = await events(campaignId);
+    expect(history.filter((event) => event.type === 'task.completed').map((event) => event.data.taskId)).toEqual(
+      await Promise.all((['VKS-THA', 'VKS-NAN', 'VKS-HTI'] as const).map(async (code) => (await taskOf(campaignId, code)).id)),
+    );
     expect(verifyChain(campaignId, history)).toMatchObject({ intact: true, events: history.length });
   });
 

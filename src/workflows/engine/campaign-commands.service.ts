@@ -15,6 +15,7 @@ import { StageRegistry } from '../stages/stage-registry';
 import { CampaignLock, retryOnConflict } from './campaign-lock.service';
 import { CampaignHistoryService, chainEvent, eventActor, EventActor } from './campaign-history.service';
 import { CampaignFinish, DirectTaskCompletion } from './direct-task-completion';
+import { KeptTaskReads } from './kept-task-reads';
 import { Campaign } from './entities/campaign.entity';
 import { StageRun } from './entities/stage-run.entity';
 import { Task } from './entities/task.entity';
@@ -102,6 +103,7 @@ export interface TaskCommandInput {
 export class CampaignCommandsService {
   private lockedTaskSql?: string;
   private readonly inTurn = new KeyedTurns();
+  private readonly kept = new KeptTaskReads();
 
   constructor(
     private readonly em: EntityManager,
@@ -121,13 +123,23 @@ export class CampaignCommandsService {
   }
 
   private async runTaskCommand(taskId: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined): Promise<CommandedTask> {
-    // Read before any lock, to be written without it or, if the campaign has not changed since, used under the lock.
+    if (input.record && !input.deferrable) return this.runReadCommand(taskId, undefined, input, principal, actingFor);
+    // Read before any lock (unless a reading of its run is kept), to be written without it or, if the campaign has not
+    // changed since, used under the lock.
     const since = this.inTurn.mark();
-    const read = input.record && !input.deferrable ? undefined : await this.readTask(this.em.fork(), taskId);
-    if (!read) return this.runReadCommand(taskId, undefined, input, principal, actingFor);
+    const keptIn = this.kept.campaignOf(taskId);
+    const read = keptIn === undefined ? await this.readKept(taskId) : undefined;
+    const campaignId = keptIn ?? (read && String(read.task.campaign_id));
+    if (campaignId === undefined) return this.runReadCommand(taskId, undefined, input, principal, actingFor);
     // Commands on one campaign in this process take turns: at once they would only refuse each other on its version.
-    return this.inTurn.run(String(read.task.campaign_id), async (stale) => {
-      const fresh = stale ? await this.readTask(this.em.fork(), taskId) : read;
+    return this.inTurn.run(campaignId, async (stale) => {
+      // As the command before it in this process left it (kept, or waited for): written directly, or read afresh.
+      const kept = keptIn === undefined && !stale ? undefined : this.kept.get(taskId);
+      if (kept?.campaign.status === 'running') {
+        const written = await this.writeWithoutLock(kept, input, principal, actingFor, eventActor(principal, actingFor), { directOnly: true });
+        if (written) return written;
+      }
+      const fresh = stale || keptIn !== undefined ? await this.readKept(taskId) : read;
       return this.runReadCommand(taskId, fresh, input, principal, actingFor);
     }, since);
   }
@@ -138,6 +150,8 @@ export class CampaignCommandsService {
       const written = await this.writeWithoutLock(read, input, principal, actingFor, actor);
       if (written) return written;
     }
+    // The unit of work's paths change more than the kept reading knows.
+    if (read) this.kept.forget(String(read.task.campaign_id));
     const campaignRead = read && { campaignId: String(read.task.campaign_id), version: read.campaign.version };
     return this.lock.runForTask(taskId, actor, async (ctx) => {
       const stillAsRead = campaignRead && ctx.campaign.id === campaignRead.campaignId && ctx.campaign.version === campaignRead.version + 1;
@@ -192,7 +206,7 @@ export class CampaignCommandsService {
    * conditioned on that version (CampaignLock.runOptimistic). A refusal, a stage with effects or a campaign changed
    * since the read answer undefined: the locked path then decides, from the state under the lock.
    */
-  private async writeWithoutLock(read: LockedTaskRows, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor): Promise<CommandedTask | undefined> {
+  private async writeWithoutLock(read: LockedTaskRows, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor, { directOnly = false } = {}): Promise<CommandedTask | undefined> {
     const document = this.documents.cached(read.campaign.workflowVersionId) ?? (await this.documents.get(this.em.fork(), read.campaign.workflowVersionId));
     let judged: { stage: StageDefinition; outcome: string };
     try {
@@ -210,6 +224,7 @@ export class CampaignCommandsService {
       const finish = tasks.every((task) => task.status !== 'open') ? this.finishOf(read, document, verdict.outcome) : undefined;
       if (finish) return this.completeDirectly(read, judged.outcome, input, principal, actingFor, actor, finish);
     }
+    if (directOnly) return undefined;
     const campaignRead = { campaignId: String(read.task.campaign_id), version: read.campaign.version, row: { ...read.campaign.row } };
     const written = await this.lock.runOptimistic(campaignRead, actor, (ctx) => this.apply(ctx, read, input, principal, actingFor, actor));
     return written && commanded(written.value);
@@ -268,9 +283,21 @@ export class CampaignCommandsService {
       record: input.recordRow,
       finish,
     });
-    if (!written) return undefined;
+    if (!written) {
+      this.kept.forget(campaignId);
+      return undefined;
+    }
+    if (finish) this.kept.forget(campaignId);
+    else this.kept.completed(read, task, head!);
     if (finish) this.metrics.stagesCompleted([{ stageType: String(read.run.stage_type), outcome: finish.stageOutcome }, { stageType: finish.endRun.stageType, outcome: 'end' }]);
     return { id: task.id, status: 'done', outcome, stageRunStatus: finish ? 'completed' : String(read.run.status) };
+  }
+
+  /** The task's reading before any lock, kept for the commands that follow on its run (KeptTaskReads). */
+  private async readKept(taskId: string): Promise<LockedTaskRows | undefined> {
+    const read = await this.readTask(this.em.fork(), taskId);
+    if (read) this.kept.keep(read);
+    return read;
   }
 
   /** The task, its stage run, the campaign's chain head and stage iterations, and its version, in one statement. */

@@ -18,6 +18,8 @@ export interface LockedTaskRows {
   head: { seq: number; hash: string } | undefined;
   /** The other tasks of the run, as a handler judges them: with the task's new state, the stage's verdict needs no read. */
   siblings: TaskView[];
+  /** The same tasks with what a command on one of them reads of it (SIBLING_COLUMNS): a later command may start from these. */
+  siblingRows: Array<Record<string, unknown>>;
   /** The campaign as this statement saw it: a write conditioned on its `version` finds everything above unchanged. */
   campaign: { version: number; status: string; workflowVersionId: string; row: Record<string, unknown> };
   /** The campaign's subject cluster, if it has one: a stage assigned to its head or deputy needs no query. */
@@ -26,17 +28,21 @@ export interface LockedTaskRows {
   iterations: Map<string, number>;
 }
 
+/** What the read brings of the run's other tasks: what a command on one of them needs of it (the direct path's columns). */
+const SIBLING_COLUMNS = ['id', 'campaign_id', 'stage_run_id', 'assignee_key', 'assignee_unit_id', 'assignee_person_id', 'status', 'outcome', 'late', 'due_at'] as const;
+const siblingList = SIBLING_COLUMNS.map((column) => `s.${column}`).join(', ');
+
 /**
- * The other tasks of the run as one JSON list of [status, outcome] pairs, and the campaign's stages with their last
+ * The other tasks of the run as one JSON list of lists (SIBLING_COLUMNS), and the campaign's stages with their last
  * iteration as one JSON object (json on PostgreSQL, text on SQLite).
  */
 const AGGREGATES = {
   postgresql: [
-    `(select coalesce(json_agg(json_build_array(s.status, s.outcome)), '[]'::json) from task s where s.stage_run_id = t.stage_run_id and s.id <> t.id) as ${HEAD}siblings`,
+    `(select coalesce(json_agg(json_build_array(${siblingList})), '[]'::json) from task s where s.stage_run_id = t.stage_run_id and s.id <> t.id) as ${HEAD}siblings`,
     `(select coalesce(json_object_agg(i.stage_key, i.iteration), '{}'::json) from (select stage_key, max(iteration) as iteration from stage_run where campaign_id = t.campaign_id group by stage_key) i) as ${HEAD}iterations`,
   ],
   sqlite: [
-    `(select json_group_array(json_array(s.status, s.outcome)) from task s where s.stage_run_id = t.stage_run_id and s.id <> t.id) as ${HEAD}siblings`,
+    `(select json_group_array(json_array(${siblingList})) from task s where s.stage_run_id = t.stage_run_id and s.id <> t.id) as ${HEAD}siblings`,
     `(select json_group_object(i.stage_key, i.iteration) from (select stage_key, max(iteration) as iteration from stage_run where campaign_id = t.campaign_id group by stage_key) i) as ${HEAD}iterations`,
   ],
 };
@@ -87,9 +93,19 @@ function chainHead(alias: string): string {
 export function splitLockedTaskRow(row: Record<string, unknown>): LockedTaskRows {
   const { rest: task, run, campaign, cluster, head } = splitRow(row);
   const json = (column: string) => (typeof row[column] === 'string' ? JSON.parse(row[column] as string) : row[column]) as unknown;
-  const pairs = json(`${HEAD}siblings`) as Array<[TaskView['status'], string | null]>;
+  const lists = json(`${HEAD}siblings`) as unknown[][];
+  const siblingRows = lists.map((values) => Object.fromEntries(SIBLING_COLUMNS.map((column, index) => [column, values[index]])));
   const iterations = new Map(Object.entries(json(`${HEAD}iterations`) as Record<string, number | string>).map(([stage, iteration]) => [stage, Number(iteration)]));
-  return { task, run, head, siblings: pairs.map(([status, outcome]) => ({ status, outcome })), campaign: { ...campaign, workflowVersionId: String(campaign.row.workflow_version_id) }, cluster: cluster.id ? cluster : undefined, iterations };
+  return {
+    task,
+    run,
+    head,
+    siblings: siblingRows.map((sibling) => ({ status: sibling.status as TaskView['status'], outcome: (sibling.outcome as string | null) ?? null })),
+    siblingRows,
+    campaign: { ...campaign, workflowVersionId: String(campaign.row.workflow_version_id) },
+    cluster: cluster.id ? cluster : undefined,
+    iterations,
+  };
 }
 
 export function splitDueRunRows(rows: Array<Record<string, unknown>>): DueRunRows {

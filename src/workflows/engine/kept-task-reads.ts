@@ -1,0 +1,80 @@
+import type { TaskView } from '../stages/stage-handler';
+import type { LockedTaskRows } from './locked-task.statement';
+
+/** Campaigns whose reading is kept; the one used least recently is forgotten first. */
+const KEPT_CAMPAIGNS = 2_000;
+/** A run with more tasks is not kept (a sector's score sheets): its reading is large and each task's command rare. */
+const KEPT_TASKS = 200;
+
+type CampaignReading = Omit<LockedTaskRows, 'task' | 'siblings' | 'siblingRows'>;
+
+interface Kept {
+  reading: CampaignReading;
+  /** The run's tasks by id, each with the columns the direct path reads of it. */
+  tasks: Map<string, Record<string, unknown>>;
+}
+
+/**
+ * What a task command read of its run and campaign, kept in this process as the direct writes left it, so that the
+ * next command on one of the run's tasks starts from it instead of reading again (one statement of two). Safe because
+ * every direct write is conditioned on the campaign's version, and every change of a campaign, in any process, bumps
+ * it: a kept reading that another change made stale writes nothing, and its command is then read afresh. Only the
+ * direct write starts from a kept reading; the unit of work's paths always read.
+ */
+export class KeptTaskReads {
+  private readonly campaigns = new Map<string, Kept>();
+  private readonly campaignOfTask = new Map<string, string>();
+
+  /** The campaign of a task whose reading is kept. */
+  campaignOf(taskId: string): string | undefined {
+    return this.campaignOfTask.get(taskId);
+  }
+
+  /** The task's reading as the read statement would answer it if nothing changed since. */
+  get(taskId: string): LockedTaskRows | undefined {
+    const campaignId = this.campaignOfTask.get(taskId);
+    const kept = campaignId === undefined ? undefined : this.campaigns.get(campaignId);
+    const task = kept?.tasks.get(taskId);
+    if (!kept || !task) return undefined;
+    const siblingRows = [...kept.tasks.values()].filter((row) => row !== task);
+    const siblings = siblingRows.map((row): TaskView => ({ status: row.status as TaskView['status'], outcome: (row.outcome as string | null) ?? null }));
+    return { ...kept.reading, iterations: new Map(kept.reading.iterations), task, siblingRows, siblings };
+  }
+
+  /** A reading just made: kept unless one of a later version of its campaign is. */
+  keep(read: LockedTaskRows): void {
+    const campaignId = String(read.task.campaign_id);
+    const kept = this.campaigns.get(campaignId);
+    if (kept && kept.reading.campaign.version > read.campaign.version) return;
+    this.forget(campaignId);
+    const rows = [read.task, ...read.siblingRows];
+    if (rows.length > KEPT_TASKS) return;
+    const { task: _task, siblings: _siblings, siblingRows: _rows, ...reading } = read;
+    this.campaigns.set(campaignId, { reading, tasks: new Map(rows.map((row) => [String(row.id), row])) });
+    for (const row of rows) this.campaignOfTask.set(String(row.id), campaignId);
+    while (this.campaigns.size > KEPT_CAMPAIGNS) this.forget(this.campaigns.keys().next().value!);
+  }
+
+  /**
+   * The direct write of `read`'s task committed, its stage left open: the task done, the campaign one version on and
+   * its chain's head the appended event.
+   */
+  completed(read: LockedTaskRows, task: { outcome: string; late: boolean }, head: { seq: number; hash: string }): void {
+    const campaignId = String(read.task.campaign_id);
+    const kept = this.campaigns.get(campaignId);
+    if (!kept || kept.reading.campaign.version !== read.campaign.version) return this.forget(campaignId);
+    const version = read.campaign.version + 1;
+    kept.tasks.set(String(read.task.id), { ...read.task, status: 'done', outcome: task.outcome, late: task.late });
+    kept.reading = { ...kept.reading, head, campaign: { ...kept.reading.campaign, version, row: { ...kept.reading.campaign.row, version } } };
+    // The most recently used last.
+    this.campaigns.delete(campaignId);
+    this.campaigns.set(campaignId, kept);
+  }
+
+  forget(campaignId: string): void {
+    const kept = this.campaigns.get(campaignId);
+    if (!kept) return;
+    this.campaigns.delete(campaignId);
+    for (const taskId of kept.tasks.keys()) this.campaignOfTask.delete(taskId);
+  }
+}
