@@ -18,6 +18,7 @@ import { Campaign } from '../src/workflows/engine/entities/campaign.entity';
 import { Task } from '../src/workflows/engine/entities/task.entity';
 import { startTestApp, TEST_REDIS_URL, TestApp } from '../test/support/test-app';
 import { publishedVersion } from '../test/support/workflow-factory';
+import { openTaskOf } from './open-task';
 
 const CAMPAIGNS = Number(process.env.BENCH_CAMPAIGNS ?? 100); // × 6 member units = acknowledge commands per round
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCY ?? '1,16').split(',').map(Number);
@@ -100,8 +101,7 @@ async function oneTaskCampaigns(t: TestApp, concurrency: number): Promise<{ camp
     concurrency,
     async (i) => {
       const campaign = await launches.launch({ workflowVersionId: version.id, name: `bench one ${i}`, year: 2020, clusterId: cluster.id }, launcher);
-      const task = await t.app.get(MikroORM).em.fork().findOneOrFail(Task, { campaign: campaign.id, status: 'open' });
-      await commands.commandTask(task.id, { command: 'approve' }, approver, actingFor);
+      await commands.commandTask(await openTaskOf(t, campaign.id), { command: 'approve' }, approver, actingFor);
     },
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

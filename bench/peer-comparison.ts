@@ -21,9 +21,9 @@ import { Person } from '../src/modules/org/entities/person.entity';
 import { CampaignCommandsService } from '../src/workflows/engine/campaign-commands.service';
 import { CampaignLaunchService } from '../src/workflows/engine/campaign-launch.service';
 import { Campaign } from '../src/workflows/engine/entities/campaign.entity';
-import { Task } from '../src/workflows/engine/entities/task.entity';
 import { startTestApp, TestApp } from '../test/support/test-app';
 import { publishedVersion } from '../test/support/workflow-factory';
+import { openTaskOf } from './open-task';
 
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -123,8 +123,7 @@ async function thidua(t: TestApp): Promise<number> {
     pool(Array.from({ length: PROCESSES }, (_, i) => i), CONCURRENCY, async (i) => {
       const campaign = await launches.launch({ workflowVersionId: version.id, name: `peer ${i}`, year: 2020, clusterId: cluster.id }, admin);
       for (const actor of actors) {
-        const task = await t.app.get(MikroORM).em.fork().findOneOrFail(Task, { campaign: campaign.id, status: 'open' });
-        await commands.commandTask(task.id, { command: 'approve' }, actor.principal, actor.actingFor);
+        await commands.commandTask(await openTaskOf(t, campaign.id), { command: 'approve' }, actor.principal, actor.actingFor);
       }
     }),
   );

@@ -103,7 +103,6 @@ export interface TaskCommandInput {
 export class CampaignCommandsService {
   private lockedTaskSql?: string;
   private readonly inTurn = new KeyedTurns();
-  private readonly kept = new KeptTaskReads();
 
   constructor(
     private readonly em: EntityManager,
@@ -115,6 +114,7 @@ export class CampaignCommandsService {
     private readonly lock: CampaignLock,
     private readonly documents: PublishedDocuments,
     private readonly direct: DirectTaskCompletion,
+    private readonly kept: KeptTaskReads,
   ) {}
 
   /** An assignee's command on a task (approve, return, acknowledge…). */

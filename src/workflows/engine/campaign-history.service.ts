@@ -97,6 +97,11 @@ export class CampaignHistoryService {
     if (!heads.has(campaignId)) heads.set(campaignId, head);
   }
 
+  /** The chain's head as appended in this transaction (or entity manager), if it appended any. */
+  headIn(em: EntityManager, campaignId: string): { seq: number; hash: string } | undefined {
+    return this.heads.get(em)?.get(campaignId);
+  }
+
   /** A campaign created in this transaction: its chain starts at the genesis hash, with no query. */
   startChain(em: EntityManager, campaignId: string): void {
     this.headsOf(em).set(campaignId, { seq: 0, hash: GENESIS_HASH });

@@ -12,6 +12,7 @@ import { deferringWrites, WriteNotDeferred, writeDeferred } from './deferred-wri
 import { Campaign } from './entities/campaign.entity';
 import { Task } from './entities/task.entity';
 import { WorkflowVersion } from './entities/workflow-version.entity';
+import { KeptTaskReads } from './kept-task-reads';
 import { OutboxService } from './outbox.service';
 import { PublishedDocuments } from './published-documents';
 import { SUBJECT_WORDS } from './refusal-words';
@@ -77,6 +78,7 @@ export class CampaignLaunchService {
     private readonly outbox: OutboxService,
     private readonly metrics: EngineMetrics,
     private readonly documents: PublishedDocuments,
+    private readonly kept: KeptTaskReads,
   ) {}
 
   launch(input: LaunchInput, principal: Principal, options: LaunchOptions = {}): Promise<Campaign> {
@@ -136,11 +138,20 @@ export class CampaignLaunchService {
     const em = deferringWrites(this.em);
     try {
       const ctx = await this.launchIn(em, input, principal, options);
-      return (await writeDeferred(em)) ? ctx : undefined;
+      if (!(await writeDeferred(em))) return undefined;
+      this.keepLaunched(em, ctx);
+      return ctx;
     } catch (error) {
       if (error instanceof WriteNotDeferred) return undefined;
       throw error;
     }
+  }
+
+  /** What a launch wrote, kept for the first commands on its tasks (KeptTaskReads). */
+  private keepLaunched(em: EntityManager, ctx: RunContext): void {
+    const head = this.history.headIn(em, ctx.campaign.id);
+    const tasks = [...em.getUnitOfWork().getPersistStack()].filter((entity): entity is Task => entity instanceof Task);
+    if (head && tasks.length) this.kept.keepLaunched(ctx.campaign, tasks, head, ctx.iterations);
   }
 
   /** The launch itself, in the caller's transaction: the campaign, its launch event and its first stage. */

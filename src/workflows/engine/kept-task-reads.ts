@@ -1,4 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import type { TaskView } from '../stages/stage-handler';
+import type { Campaign } from './entities/campaign.entity';
+import type { Task } from './entities/task.entity';
 import type { LockedTaskRows } from './locked-task.statement';
 
 /** Campaigns whose reading is kept; the one used least recently is forgotten first. */
@@ -19,8 +22,9 @@ interface Kept {
  * next command on one of the run's tasks starts from it instead of reading again (one statement of two). Safe because
  * every direct write is conditioned on the campaign's version, and every change of a campaign, in any process, bumps
  * it: a kept reading that another change made stale writes nothing, and its command is then read afresh. Only the
- * direct write starts from a kept reading; the unit of work's paths always read.
+ * direct write starts from a kept reading; the unit of work's paths always read. Launches keep what they wrote.
  */
+@Injectable()
 export class KeptTaskReads {
   private readonly campaigns = new Map<string, Kept>();
   private readonly campaignOfTask = new Map<string, string>();
@@ -53,6 +57,35 @@ export class KeptTaskReads {
     this.campaigns.set(campaignId, { reading, tasks: new Map(rows.map((row) => [String(row.id), row])) });
     for (const row of rows) this.campaignOfTask.set(String(row.id), campaignId);
     while (this.campaigns.size > KEPT_CAMPAIGNS) this.forget(this.campaigns.keys().next().value!);
+  }
+
+  /** A campaign just launched, as written: its first run's tasks, its chain's head and its stages' iterations. */
+  keepLaunched(campaign: Campaign, tasks: Task[], head: { seq: number; hash: string }, iterations: Map<string, number>): void {
+    const run = tasks[0]?.stageRun;
+    if (!run || tasks.some((task) => task.stageRun !== run)) return;
+    const [task, ...siblings] = tasks.map((row) => ({
+      id: row.id,
+      campaign_id: campaign.id,
+      stage_run_id: run.id,
+      assignee_key: row.assigneeKey,
+      assignee_unit_id: row.assigneeUnit?.id ?? null,
+      assignee_person_id: row.assigneePerson?.id ?? null,
+      status: row.status,
+      outcome: row.outcome,
+      late: row.late,
+      due_at: row.dueAt?.toISOString() ?? null,
+    }));
+    const campaignRow = { id: campaign.id, version: campaign.version, status: campaign.status, context: campaign.context, workflow_version_id: campaign.workflowVersion.id };
+    this.keep({
+      task,
+      siblingRows: siblings,
+      siblings: siblings.map((row) => ({ status: row.status, outcome: row.outcome })),
+      run: { id: run.id, stage_key: run.stageKey, iteration: run.iteration, status: run.status, stage_type: run.stageType },
+      head,
+      campaign: { version: campaign.version, status: campaign.status, workflowVersionId: campaign.workflowVersion.id, row: campaignRow },
+      cluster: undefined,
+      iterations: new Map(iterations),
+    });
   }
 
   /**

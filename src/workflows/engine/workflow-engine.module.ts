@@ -13,6 +13,7 @@ import { AssigneeResolver } from './assignee-resolver.service';
 import { CampaignCommandsService } from './campaign-commands.service';
 import { StageDeadlinesService } from './stage-deadlines.service';
 import { DirectTaskCompletion } from './direct-task-completion';
+import { KeptTaskReads } from './kept-task-reads';
 import { CampaignLaunchService } from './campaign-launch.service';
 import { CampaignMigrationService } from './campaign-migration.service';
 import { CampaignLock } from './campaign-lock.service';
@@ -56,6 +57,7 @@ import { WorkflowRunner } from './workflow-runner.service';
     PublishedDocuments,
     CampaignLock,
     DirectTaskCompletion,
+    KeptTaskReads,
     CampaignCommandsService,
     StageDeadlinesService,
     CampaignLaunchService,
