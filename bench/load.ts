@@ -85,7 +85,7 @@ type LoadFigures = PacedFigures;
 type Call = PacedCall;
 
 const report = (name: string, figures: LoadFigures): LoadFigures => {
-  process.stdout.write(`[load] ${name}: ${figures.requests} requests, ${figures.perSecond}/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, max ${figures.max} ms, errors ${figures.errors}, non-2xx ${figures.non2xx}\n`);
+  process.stdout.write(`[load] ${name}: ${figures.requests} requests, ${figures.perSecond}/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, max ${figures.max} ms, errors ${figures.errors}, non-2xx ${figures.non2xx}${figures.generatorStallMs === undefined ? '' : `; the load generator's own longest stall ${figures.generatorStallMs} ms`}\n`);
   return figures;
 };
 

@@ -225,6 +225,8 @@ export class CampaignCommandsService {
       if (finish) return this.completeDirectly(read, judged.outcome, input, principal, actingFor, actor, finish);
     }
     if (directOnly) return undefined;
+    // The unit of work's write changes more than a kept reading would know.
+    this.kept.forget(String(read.task.campaign_id));
     const campaignRead = { campaignId: String(read.task.campaign_id), version: read.campaign.version, row: { ...read.campaign.row } };
     const written = await this.lock.runOptimistic(campaignRead, actor, (ctx) => this.apply(ctx, read, input, principal, actingFor, actor));
     return written && commanded(written.value);
@@ -263,7 +265,7 @@ export class CampaignCommandsService {
       const end = { ...finish.endRun, dueAt: null };
       appended.push({ type: 'stage.completed', data: stageCompletedEvent(run, finish.stageOutcome) }, { type: 'stage.entered', data: stageEnteredEvent(end, []) }, { type: 'campaign.completed', data: campaignCompletedEvent(end) });
     }
-    let head = read.head;
+    let head = read.head; // each event chained to the one before it
     const events = appended.map(({ type, data: eventData }) => {
       const chained = chainEvent(campaignId, head, type, eventData, actor, now);
       head = { seq: chained.seq, hash: chained.hash };
@@ -283,13 +285,10 @@ export class CampaignCommandsService {
       record: input.recordRow,
       finish,
     });
-    if (!written) {
-      this.kept.forget(campaignId);
-      return undefined;
-    }
-    if (finish) this.kept.forget(campaignId);
-    else this.kept.completed(read, task, head!);
+    if (!written || finish) this.kept.forget(campaignId);
+    if (!written) return undefined;
     if (finish) this.metrics.stagesCompleted([{ stageType: String(read.run.stage_type), outcome: finish.stageOutcome }, { stageType: finish.endRun.stageType, outcome: 'end' }]);
+    else this.kept.completed(read, task, events[events.length - 1]);
     return { id: task.id, status: 'done', outcome, stageRunStatus: finish ? 'completed' : String(read.run.status) };
   }
 
