@@ -436,6 +436,86 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     expect(byHand.events.slice(-3).map((event) => event.type)).toEqual(['stage.completed', 'stage.entered', 'campaign.completed']);
   });
 
+  it('moves a campaign into its next stage by hand exactly as the unit of work does, and its next command reads nothing', async () => {
+    const approvals = await publishedVersion(t, 'direct-transitions', {
+      name: 'direct transitions',
+      start: 'head-review',
+      stages: {
+        'head-review': { type: 'review', assignees: ['cluster-head'], on: { approved: 'deputy-review', returned: 'head-review' } },
+        'deputy-review': { type: 'review', assignees: ['cluster-deputy'], on: { approved: 'admin-review', returned: 'head-review' } },
+        'admin-review': { type: 'review', assignees: [{ person: 'admin' }], on: { approved: 'done', returned: 'deputy-review' } },
+        done: { type: 'end' },
+      },
+    });
+    // A listener that heeds the stages entered while `heeding`: the transitions then go the unit of work's way.
+    let heeding = false;
+    t.app.get(CampaignHistoryService).onAppend(['stage.entered'], async () => undefined, () => heeding);
+    const head = await officerOf('VKS-THA');
+    const deputy = await officerOf('VKS-NAN');
+    const commands = t.app.get(CampaignCommandsService);
+    const openTask = async (campaignId: string) => (await orm.em.fork().findOneOrFail(Task, { campaign: campaignId, status: 'open' })).id;
+    const command = async (campaignId: string, name: string, actor: { principal: typeof admin; actingFor?: Awaited<ReturnType<typeof officerOf>>['actingFor'] }, comment?: string) => {
+      const taskId = await openTask(campaignId);
+      return statementsOf(() => commands.commandTask(taskId, { command: name, comment }, actor.principal, actor.actingFor));
+    };
+    const runThrough = async (name: string) => {
+      const { id: campaignId } = await t.app.get(CampaignLaunchService).launch({ workflowVersionId: approvals.id, name, year: 2020, clusterId }, admin);
+      const first = await command(campaignId, 'approve', head);
+      const entered = await stateOf(campaignId); // the deputy's task as entered, before its command changes it
+      const sent = [
+        first,
+        await command(campaignId, 'approve', deputy),
+        await command(campaignId, 'return', { principal: admin }, 'Bổ sung số liệu'), // back to the deputy: its second iteration
+        await command(campaignId, 'approve', deputy),
+        await command(campaignId, 'approve', { principal: admin }),
+      ];
+      return { sent, entered, ...(await stateOf(campaignId)) };
+    };
+    const stateOf = async (campaignId: string) => {
+      const campaign = await orm.em.fork().findOneOrFail(Campaign, campaignId);
+      const runs = await orm.em.fork().find(StageRun, { campaign: campaignId }, { orderBy: { createdAt: 'asc', iteration: 'asc' } });
+      const tasks = await orm.em.fork().find(Task, { campaign: campaignId }, { orderBy: { createdAt: 'asc' } });
+      const history = await events(campaignId);
+      expect(verifyChain(campaignId, history)).toMatchObject({ intact: true, events: history.length });
+      const ids = new Map<unknown, string>([[campaignId, 'campaign'], ...runs.map((run): [string, string] => [run.id, `run ${run.stageKey} ${run.iteration}`])]);
+      for (const task of tasks) ids.set(task.id, `task ${ids.get(task.stageRun.id)}`);
+      const named = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).map(([key, value]) => [key, ids.get(value) ?? value]));
+      return {
+        campaign: { status: campaign.status, version: campaign.version, activeStages: campaign.activeStages, context: campaign.context, ended: campaign.endedAt instanceof Date },
+        runs: runs.map((run) => ({ key: run.stageKey, iteration: run.iteration, type: run.stageType, status: run.status, outcome: run.outcome, dueAt: run.dueAt, overdue: run.overdue, closed: run.closedAt instanceof Date })),
+        tasks: tasks.map((task) => ({
+          run: ids.get(task.stageRun.id), key: task.assigneeKey, unit: task.assigneeUnit?.id ?? null, person: task.assigneePerson?.id ?? null, about: task.aboutUnit?.id ?? null,
+          status: task.status, outcome: task.outcome, comment: task.comment, by: task.completedBy?.id ?? null, mandate: task.completedMandateId, completed: task.completedAt instanceof Date, dueAt: task.dueAt, late: task.late,
+        })),
+        events: history.map((event) => ({ seq: event.seq, type: event.type, actor: event.actor, data: named(event.data) })),
+      };
+    };
+    const byHand = await runThrough('direct: moved on by hand');
+    heeding = true;
+    const byUnitOfWork = await runThrough('direct: moved on by the unit of work');
+    heeding = false;
+
+    expect({ ...byHand, sent: undefined }).toEqual({ ...byUnitOfWork, sent: undefined });
+    expect(byHand.runs.map((run) => `${run.key} ${run.iteration} ${run.outcome}`)).toEqual(['head-review 1 approved', 'deputy-review 1 approved', 'admin-review 1 returned', 'deputy-review 2 approved', 'admin-review 2 approved', 'done 1 end']);
+    expect(byHand.campaign).toMatchObject({ status: 'completed', activeStages: [], ended: true });
+    const transition = /^(with bumped as \()?update campaign set version = version \+ 1, active_stages = \?, context = \?, updated_at = \? where/;
+    const kinds = (sent: string[]) => sent.map((sql) => sql.split(' ')[0].toLowerCase().replace(/;$/, ''));
+    // The head's approval: no read (the launch kept what it wrote, the cluster's head with it), one write (a
+    // transaction on SQLite): the task, both runs, the new task, the campaign and three events.
+    if (TEST_DIALECT === 'postgresql') {
+      expect(byHand.sent[0]).toHaveLength(1);
+      expect(byHand.sent[0][0]).toMatch(transition);
+    } else {
+      expect(kinds(byHand.sent[0])).toEqual(['begin', 'update', 'update', 'update', 'insert', 'insert', 'insert', 'commit']);
+      expect(byHand.sent[0][1]).toMatch(transition);
+    }
+    // The deputy's: no read either (the stage entered by hand was kept), the administrator found by name.
+    expect(byHand.sent[1].filter((sql) => sql.startsWith('select t.*'))).toEqual([]);
+    expect(byHand.sent[1].filter((sql) => transition.test(sql))).toHaveLength(1);
+    // The unit of work's way: read, then its own write.
+    expect(byUnitOfWork.sent.flat().filter((sql) => transition.test(sql))).toEqual([]);
+  });
+
   it('tells what listens to the completed tasks in the write that appends them', async () => {
     const campaignId = await launch('direct: listened');
     const heard: string[] = [];

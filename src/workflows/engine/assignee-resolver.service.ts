@@ -12,12 +12,15 @@ import { stageNameText } from './refusal-words';
 
 export type Assignee = { unit: Unit; person?: undefined } | { person: Person; unit?: undefined };
 
+/** What assignees are found from: the campaign's subject, a cluster (loaded) or a unit. */
+export type CampaignSubject = Pick<Campaign, 'subjectCluster' | 'subjectUnit'>;
+
 export const assigneeKey = (a: Assignee) => (a.unit ? `unit:${a.unit.id}` : `person:${a.person!.id}`);
 
 /** Turns a stage's assignee rules into units and people, from the campaign's subject at the moment the stage is entered. */
 @Injectable()
 export class AssigneeResolver {
-  async resolve(em: EntityManager, campaign: Campaign, stageKey: string, stage: StageDefinition): Promise<Assignee[]> {
+  async resolve(em: EntityManager, campaign: CampaignSubject, stageKey: string, stage: StageDefinition): Promise<Assignee[]> {
     const rules: AssigneeRule[] = [...(stage.assignees ?? []), ...(stage.fanOut === 'each-member' ? (['cluster-member'] as const) : [])];
     const found = new Map<string, Assignee>();
     for (const rule of rules) {
@@ -27,7 +30,7 @@ export class AssigneeResolver {
   }
 
   /** The subject's member units with their role in it: a cluster's members, or the subject unit alone. */
-  async members(em: EntityManager, campaign: Campaign): Promise<SubjectMember[]> {
+  async members(em: EntityManager, campaign: CampaignSubject): Promise<SubjectMember[]> {
     if (campaign.subjectUnit) return [{ unitId: campaign.subjectUnit.id, role: 'member' }];
     const cluster = campaign.subjectCluster;
     if (!cluster) return [];
@@ -38,7 +41,7 @@ export class AssigneeResolver {
       .map((u) => ({ unitId: u.id, role: u.id === cluster.headUnit?.id ? 'head' : u.id === cluster.deputyUnit?.id ? 'deputy' : 'member' }));
   }
 
-  private async resolveRule(em: EntityManager, campaign: Campaign, stageKey: string, stage: StageDefinition, rule: AssigneeRule): Promise<Assignee[]> {
+  private async resolveRule(em: EntityManager, campaign: CampaignSubject, stageKey: string, stage: StageDefinition, rule: AssigneeRule): Promise<Assignee[]> {
     if (typeof rule === 'object' && 'unit' in rule) {
       const unit = await em.findOne(Unit, { code: rule.unit, archivedAt: null });
       if (!unit) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageNameText(stage, stageKey), assignee: rule.unit });

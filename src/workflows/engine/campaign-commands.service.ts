@@ -10,21 +10,26 @@ import { Clock } from '../../modules/calendar/clock';
 import { EngineMetrics } from '../../modules/observability/engine-metrics.service';
 import { Cluster } from '../../modules/org/entities/cluster.entity';
 import { Person } from '../../modules/org/entities/person.entity';
+import { Unit } from '../../modules/org/entities/unit.entity';
 import { StageDefinition, WorkflowDocument } from '../definitions/workflow-document';
 import { StageRegistry } from '../stages/stage-registry';
+import { Assignee, assigneeKey } from './assignee-resolver.service';
 import { CampaignLock, retryOnConflict } from './campaign-lock.service';
 import { CampaignHistoryService, chainEvent, eventActor, EventActor } from './campaign-history.service';
-import { CampaignFinish, DirectTaskCompletion } from './direct-task-completion';
+import { DirectTaskCompletion, EnteredRun, StageAdvance } from './direct-task-completion';
 import { KeptTaskReads } from './kept-task-reads';
 import { Campaign } from './entities/campaign.entity';
 import { StageRun } from './entities/stage-run.entity';
 import { Task } from './entities/task.entity';
 import type { TaskView } from '../stages/stage-handler';
-import { LockedTaskRows, lockedTaskStatement, splitLockedTaskRow } from './locked-task.statement';
+import { LockedTaskRows, lockedTaskStatement, splitLockedTaskRow, taskView } from './locked-task.statement';
 import { PublishedDocuments } from './published-documents';
 import { COMMAND_TEXTS } from '../web/workflow-web-texts';
 import { stageNameIn } from './refusal-words';
 import { campaignCompletedEvent, RunContext, stageCompletedEvent, stageEnteredEvent, stageOf, WorkflowRunner } from './workflow-runner.service';
+
+/** A JSON column's value as read: parsed on PostgreSQL, text on SQLite. */
+const jsonOf = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /** The history's record of a completed task. */
 const completedEvent = (run: { stageKey: string; iteration: number }, task: { id: string; assigneeKey: string; outcome: string | null; late: boolean }, command: string) => ({
@@ -218,11 +223,12 @@ export class CampaignCommandsService {
     }
     // The direct write carries a record only as its row.
     if ((!input.record || input.recordRow !== undefined) && !this.history.isListenedTo('task.completed')) {
-      const tasks = [...read.siblings, { status: 'done' as const, outcome: judged.outcome }];
+      const tasks = [...read.siblingRows.map(taskView), { status: 'done' as const, outcome: judged.outcome }];
       const verdict = this.registry.get(judged.stage.type).evaluate(judged.stage, tasks);
       if (!verdict.complete) return this.completeDirectly(read, judged.outcome, input, principal, actingFor, actor);
-      const finish = tasks.every((task) => task.status !== 'open') ? this.finishOf(read, document, verdict.outcome) : undefined;
-      if (finish) return this.completeDirectly(read, judged.outcome, input, principal, actingFor, actor, finish);
+      // A run left with open tasks has them cancelled by the unit of work's path.
+      const advance = tasks.every((task) => task.status !== 'open') ? await this.advanceOf(read, document, verdict.outcome) : undefined;
+      if (advance) return this.completeDirectly(read, judged.outcome, input, principal, actingFor, actor, advance);
     }
     if (directOnly) return undefined;
     // The unit of work's write changes more than a kept reading would know.
@@ -232,22 +238,41 @@ export class CampaignCommandsService {
     return written && commanded(written.value);
   }
 
-  /** What ending the campaign changes when the stage the command completes leads straight to its end (WorkflowRunner.finishingStage). */
-  private finishOf(read: LockedTaskRows, document: WorkflowDocument, stageOutcome: string): CampaignFinish | undefined {
+  /**
+   * What the stage's transition changes when the stage the command completes moves the campaign on by hand
+   * (WorkflowRunner.directTransition): into the end, or into a stage whose assignees are found as enterStage finds
+   * them. Undefined when the unit of work must make it, or refuse it (an assignee not found).
+   */
+  private async advanceOf(read: LockedTaskRows, document: WorkflowDocument, stageOutcome: string): Promise<StageAdvance | undefined> {
     const stageKey = String(read.run.stage_key);
-    const context = read.campaign.row.context;
-    const facts = (typeof context === 'string' ? JSON.parse(context) : context) as Record<string, unknown>;
-    const finishing = this.runner.finishingStage(document, stageKey, stageOutcome, Number(read.run.iteration), facts);
-    if (!finishing) return undefined;
-    const endRun = { id: randomUUID(), stageKey: finishing.endKey, iteration: (read.iterations.get(finishing.endKey) ?? 0) + 1, stageType: finishing.endType };
-    return { stageRunId: String(read.run.id), stageOutcome, context: finishing.context, endRun };
+    const row = read.campaign.row;
+    const transition = this.runner.directTransition(document, stageKey, stageOutcome, Number(read.run.iteration), jsonOf<Record<string, unknown>>(row.context));
+    if (!transition) return undefined;
+    const { key, ends } = transition;
+    const entered = { id: randomUUID(), stageKey: key, iteration: (read.iterations.get(key) ?? 0) + 1, stageType: transition.type, ends, tasks: [] as EnteredRun['tasks'] };
+    if (!ends) {
+      const em = this.em.fork();
+      const subject = { subjectCluster: read.cluster ? em.map(Cluster, { ...read.cluster }) : null, subjectUnit: row.subject_unit_id ? em.getReference(Unit, String(row.subject_unit_id)) : null };
+      let assignees: Assignee[] | undefined;
+      try {
+        assignees = await this.runner.enteredAssignees(em, subject, document, key);
+      } catch (error) {
+        if (error instanceof AppError) return undefined;
+        throw error;
+      }
+      if (!assignees) return undefined;
+      entered.tasks = assignees.map((assignee) => ({ id: randomUUID(), assigneeKey: assigneeKey(assignee), unitId: assignee.unit?.id ?? null, personId: assignee.person?.id ?? null }));
+    }
+    // As completeStage and enterStage leave them: the stage completed gone, the one entered last.
+    const activeStages = ends ? [] : [...jsonOf<string[]>(row.active_stages).filter((active) => active !== stageKey && active !== key), key];
+    return { stageRunId: String(read.run.id), stageOutcome, context: transition.context, activeStages, entered };
   }
 
   /**
    * The direct write (DirectTaskCompletion) of a command that completes its task, from the rows read: it leaves its
-   * stage open, or (`finish`) ends the campaign, with the events completeStage, enterStage and finishCampaign append.
+   * stage open, or (`advance`) moves the campaign on, with the events completeStage, enterStage and finishCampaign append.
    */
-  private async completeDirectly(read: LockedTaskRows, outcome: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor, finish?: CampaignFinish): Promise<CommandedTask | undefined> {
+  private async completeDirectly(read: LockedTaskRows, outcome: string, input: TaskCommandInput, principal: Principal, actingFor: ActingFor | undefined, actor: EventActor, advance?: StageAdvance): Promise<CommandedTask | undefined> {
     const now = this.clock.now();
     const dueAt = read.task.due_at === null || read.task.due_at === undefined ? null : this.em.getPlatform().parseDate(read.task.due_at as string | number);
     const task = {
@@ -257,39 +282,54 @@ export class CampaignCommandsService {
       late: Boolean(read.task.late) || (dueAt !== null && now > dueAt),
     };
     const campaignId = String(read.task.campaign_id);
-    const comment = input.comment?.trim() || null;
-    const data = completedEvent({ stageKey: String(read.run.stage_key), iteration: Number(read.run.iteration) }, task, input.command);
     const run = { id: String(read.run.id), stageKey: String(read.run.stage_key), iteration: Number(read.run.iteration) };
-    const appended: Array<{ type: string; data: Record<string, unknown> }> = [{ type: 'task.completed', data }];
-    if (finish) {
-      const end = { ...finish.endRun, dueAt: null };
-      appended.push({ type: 'stage.completed', data: stageCompletedEvent(run, finish.stageOutcome) }, { type: 'stage.entered', data: stageEnteredEvent(end, []) }, { type: 'campaign.completed', data: campaignCompletedEvent(end) });
+    const appended: Array<{ type: string; data: Record<string, unknown> }> = [{ type: 'task.completed', data: completedEvent(run, task, input.command) }];
+    const entered = advance?.entered;
+    if (advance && entered) {
+      const enteredRun = { ...entered, dueAt: null };
+      appended.push({ type: 'stage.completed', data: stageCompletedEvent(run, advance.stageOutcome) }, { type: 'stage.entered', data: stageEnteredEvent(enteredRun, entered.tasks.map((row) => row.assigneeKey)) });
+      if (entered.ends) appended.push({ type: 'campaign.completed', data: campaignCompletedEvent(enteredRun) });
     }
     let head = read.head; // each event chained to the one before it
-    const events = appended.map(({ type, data: eventData }) => {
-      const chained = chainEvent(campaignId, head, type, eventData, actor, now);
+    const events = appended.map(({ type, data }) => {
+      const chained = chainEvent(campaignId, head, type, data, actor, now);
       head = { seq: chained.seq, hash: chained.hash };
-      return { type, seq: chained.seq, actor: chained.actor, data: eventData, occurredAt: now, prevHash: chained.prevHash, hash: chained.hash };
+      return { type, seq: chained.seq, actor: chained.actor, data, occurredAt: now, prevHash: chained.prevHash, hash: chained.hash };
     });
     const written = await this.direct.write({
       campaignId,
       campaignVersion: read.campaign.version,
       taskId: task.id,
       outcome,
-      comment,
+      comment: input.comment?.trim() || null,
       completedById: principal.personId,
       completedMandateId: read.task.assignee_unit_id ? actingFor!.mandateId : null,
       completedAt: now,
       late: task.late,
       events,
       record: input.recordRow,
-      finish,
+      advance,
     });
-    if (!written || finish) this.kept.forget(campaignId);
+    const last = events[events.length - 1];
+    if (!written || entered?.ends) this.kept.forget(campaignId);
+    else if (advance) this.keepEntered(read, advance, last, now);
+    else this.kept.completed(read, task, last);
     if (!written) return undefined;
-    if (finish) this.metrics.stagesCompleted([{ stageType: String(read.run.stage_type), outcome: finish.stageOutcome }, { stageType: finish.endRun.stageType, outcome: 'end' }]);
-    else this.kept.completed(read, task, events[events.length - 1]);
-    return { id: task.id, status: 'done', outcome, stageRunStatus: finish ? 'completed' : String(read.run.status) };
+    if (advance && entered) this.metrics.stagesCompleted([{ stageType: String(read.run.stage_type), outcome: advance.stageOutcome }, ...(entered.ends ? [{ stageType: entered.stageType, outcome: 'end' }] : [])]);
+    return { id: task.id, status: 'done', outcome, stageRunStatus: advance ? 'completed' : String(read.run.status) };
+  }
+
+  /** The stage a command entered by hand, kept for the commands on its tasks as the write left the campaign. */
+  private keepEntered(read: LockedTaskRows, { entered, context, activeStages }: StageAdvance, head: { seq: number; hash: string }, now: Date): void {
+    const version = read.campaign.version + 1;
+    this.kept.keepWritten({
+      campaign: { ...read.campaign.row, version, context, active_stages: activeStages, updated_at: now },
+      cluster: read.cluster,
+      run: entered,
+      tasks: entered.tasks.map((row) => ({ ...row, dueAt: null })),
+      head,
+      iterations: new Map([...read.iterations, [entered.stageKey, entered.iteration]]),
+    });
   }
 
   /** The task's reading before any lock, kept for the commands that follow on its run (KeptTaskReads). */
@@ -318,7 +358,7 @@ export class CampaignCommandsService {
     ctx.allIterations = true;
     if (rows.cluster) ctx.em.map(Cluster, { ...rows.cluster });
     ctx.em.map(StageRun, { ...rows.run });
-    return { task: ctx.em.map(Task, { ...rows.task }), siblings: rows.siblings };
+    return { task: ctx.em.map(Task, { ...rows.task }), siblings: rows.siblingRows.map(taskView) };
   }
 
   /**

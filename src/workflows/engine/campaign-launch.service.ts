@@ -13,6 +13,7 @@ import { Campaign } from './entities/campaign.entity';
 import { Task } from './entities/task.entity';
 import { WorkflowVersion } from './entities/workflow-version.entity';
 import { KeptTaskReads } from './kept-task-reads';
+import { columnsOf } from './locked-task.statement';
 import { OutboxService } from './outbox.service';
 import { PublishedDocuments } from './published-documents';
 import { SUBJECT_WORDS } from './refusal-words';
@@ -151,7 +152,17 @@ export class CampaignLaunchService {
   private keepLaunched(em: EntityManager, ctx: RunContext): void {
     const head = this.history.headIn(em, ctx.campaign.id);
     const tasks = [...em.getUnitOfWork().getPersistStack()].filter((entity): entity is Task => entity instanceof Task);
-    if (head && tasks.length) this.kept.keepLaunched(ctx.campaign, tasks, head, ctx.iterations);
+    const run = tasks[0]?.stageRun;
+    if (!head || !run || tasks.some((task) => task.stageRun !== run)) return;
+    const { campaign } = ctx;
+    this.kept.keepWritten({
+      campaign: columnsOf(em, campaign),
+      cluster: campaign.subjectCluster ? columnsOf(em, campaign.subjectCluster) : undefined,
+      run,
+      tasks: tasks.map((task) => ({ id: task.id, assigneeKey: task.assigneeKey, unitId: task.assigneeUnit?.id ?? null, personId: task.assigneePerson?.id ?? null, dueAt: task.dueAt })),
+      head,
+      iterations: ctx.iterations,
+    });
   }
 
   /** The launch itself, in the caller's transaction: the campaign, its launch event and its first stage. */

@@ -17,20 +17,33 @@ export interface EventRow {
 }
 
 /**
- * A command that completes its stage where that stage leads straight to the end: its run closed, the end stage's run
- * entered and closed in the same instant, and the campaign completed (WorkflowRunner.finishingStage says when).
+ * A command that completes its stage and moves the campaign on (WorkflowRunner.directTransition says when): the
+ * stage's run closed, the next stage's run entered with its tasks; or, when that stage is the end, entered and closed
+ * in the same instant, and the campaign completed.
  */
-export interface CampaignFinish {
+export interface StageAdvance {
   stageRunId: string;
   stageOutcome: string;
-  /** The campaign's context with the stage's outcome recorded. */
+  /** The campaign's context with the stage's outcome recorded, and its active stages after the transition. */
   context: Record<string, unknown>;
-  endRun: { id: string; stageKey: string; iteration: number; stageType: string };
+  activeStages: string[];
+  entered: EnteredRun;
+}
+
+export interface EnteredRun {
+  id: string;
+  stageKey: string;
+  iteration: number;
+  stageType: string;
+  /** The end: closed as it is entered, and the campaign completed. */
+  ends: boolean;
+  /** One per assignee, open (none for the end). */
+  tasks: Array<{ id: string; assigneeKey: string; unitId: string | null; personId: string | null }>;
 }
 
 /**
  * A task command that changes nothing but its task, the history and, if it carries one, its record's row: the task's
- * new state, the events it appends and the row; or, with `finish`, also what ending the campaign changes.
+ * new state, the events it appends and the row; or, with `advance`, also what its stage's transition changes.
  */
 export interface TaskCompletion {
   campaignId: string;
@@ -46,16 +59,20 @@ export interface TaskCompletion {
   /** In chain order; the first is the task's. */
   events: EventRow[];
   record?: RowUpsert;
-  finish?: CampaignFinish;
+  advance?: StageAdvance;
 }
 
 const BUMP = `update campaign set version = version + 1 where id = ? and version = ? and status = 'running'`;
+/** The bump of a command that moves its campaign to another stage. */
+const BUMP_ADVANCED = `update campaign set version = version + 1, active_stages = ?, context = ?, updated_at = ? where id = ? and version = ? and status = 'running'`;
 /** The bump of a command that ends its campaign: the campaign completed with it. */
 const BUMP_FINISHED = `update campaign set version = version + 1, status = 'completed', active_stages = ?, context = ?, ended_at = ?, updated_at = ? where id = ? and version = ? and status = 'running'`;
 const COMPLETE = `update task set status = 'done', outcome = ?, comment = ?, completed_by_id = ?, completed_mandate_id = ?, completed_at = ?, late = ?, updated_at = ? where id = ? and status = 'open'`;
 const CLOSE_RUN = `update stage_run set status = 'completed', outcome = ?, closed_at = ?, updated_at = ? where id = ? and status = 'active'`;
 const RUN_COLUMNS = 'id, created_at, updated_at, campaign_id, stage_key, iteration, stage_type, status, outcome, due_at, overdue, closed_at';
 const RUN_TYPES = ['uuid', 'timestamptz', 'timestamptz', 'uuid', 'varchar', 'int', 'varchar', 'varchar', 'varchar', 'timestamptz', 'boolean', 'timestamptz'];
+const TASK_COLUMNS = 'id, created_at, updated_at, campaign_id, stage_run_id, assignee_key, assignee_unit_id, assignee_person_id, about_unit_id, status, due_at, late, outcome, comment, completed_by_id, completed_mandate_id, completed_at';
+const TASK_TYPES = ['uuid', 'timestamptz', 'timestamptz', 'uuid', 'uuid', 'varchar', 'uuid', 'uuid', 'uuid', 'varchar', 'timestamptz', 'boolean', 'varchar', 'text', 'uuid', 'uuid', 'timestamptz'];
 const EVENT_COLUMNS = 'id, created_at, updated_at, campaign_id, seq, type, actor, data, occurred_at, prev_hash, hash';
 const EVENT_TYPES = ['uuid', 'timestamptz', 'timestamptz', 'uuid', 'int', 'varchar', 'jsonb', 'jsonb', 'timestamptz', 'varchar', 'varchar'];
 
@@ -68,12 +85,14 @@ const rowsOf = (types: string[], count: number, postgresql: boolean) => Array.fr
  * trip and no transaction to open: each part runs only if the one before it changed its row.
  */
 function postgresql(completion: TaskCompletion): string {
-  const { record, finish, events } = completion;
-  const parts = [`bumped as (${finish ? BUMP_FINISHED : BUMP} returning id)`, `completed as (${COMPLETE} and exists (select 1 from bumped) returning id)`];
+  const { record, advance, events } = completion;
+  const parts = [`bumped as (${bumpOf(advance)} returning id)`, `completed as (${COMPLETE} and exists (select 1 from bumped) returning id)`];
   if (record) parts.push(`recorded as (${upsertStatement(record, `select ${record.values.map((value) => `?::${value.type}`).join(', ')} where exists (select 1 from completed)`)} returning 1)`);
-  if (finish) {
+  if (advance) {
     parts.push(`closed as (${CLOSE_RUN} and exists (select 1 from completed) returning id)`);
-    parts.push(`ended as (insert into stage_run (${RUN_COLUMNS}) select * from (values ${rowsOf(RUN_TYPES, 1, true)}) v where exists (select 1 from closed) returning id)`);
+    parts.push(`entered as (insert into stage_run (${RUN_COLUMNS}) select * from (values ${rowsOf(RUN_TYPES, 1, true)}) v where exists (select 1 from closed) returning id)`);
+    const tasks = advance.entered.tasks.length;
+    if (tasks) parts.push(`assigned as (insert into task (${TASK_COLUMNS}) select * from (values ${rowsOf(TASK_TYPES, tasks, true)}) v where exists (select 1 from entered) returning id)`);
   }
   return `with ${parts.join(', ')}
 insert into campaign_event (${EVENT_COLUMNS})
@@ -81,12 +100,14 @@ select * from (values ${rowsOf(EVENT_TYPES, events.length, true)}) v where exist
 returning id`;
 }
 
+const bumpOf = (advance: StageAdvance | undefined) => (!advance ? BUMP : advance.entered.ends ? BUMP_FINISHED : BUMP_ADVANCED);
+
 /** Rolls the SQLite transaction back: the campaign or the task changed since they were read. */
 class Changed extends Error {}
 
 /**
- * Writes a task command that completes its task without completing its stage, or that ends its campaign (`finish`),
- * outside the ORM's unit of work: the hot path of a whole sector's units acting in the same week. The task, its run
+ * Writes a task command that completes its task without completing its stage, or with its stage's transition
+ * (`advance`), outside the ORM's unit of work: the hot path of a whole sector's units acting in the same week. The task, its run
  * and the chain's head were read without a lock, with the campaign's version; the write is conditioned on that version
  * (every change of a campaign bumps it, under CampaignLock), so it either finds everything as read or writes nothing
  * and answers false, and the caller takes the locked path. The history chain and its unique (campaign, seq) are as
@@ -100,32 +121,38 @@ export class DirectTaskCompletion {
     const connection = this.em.getConnection() as AbstractSqlConnection;
     // Dates and booleans are bound as the platform stores them (preparedRows).
     const now = new Date(); // the rows' updatedAt, as the ORM would set it
-    const { record, finish, events, campaignId } = completion;
-    const ended = finish && [[], finish.context, completion.completedAt, now];
-    const bump = [...(ended ?? []), campaignId, completion.campaignVersion];
-    const task = [completion.outcome, completion.comment, completion.completedById, completion.completedMandateId, completion.completedAt, completion.late, now, completion.taskId];
+    const { record, advance, events, campaignId, completedAt } = completion;
+    const entered = advance?.entered;
+    const campaign = !advance ? [] : entered!.ends ? [advance.activeStages, advance.context, completedAt, now] : [advance.activeStages, advance.context, now];
+    const bump = [...campaign, campaignId, completion.campaignVersion];
+    const task = [completion.outcome, completion.comment, completion.completedById, completion.completedMandateId, completedAt, completion.late, now, completion.taskId];
     const recordRow = record?.values.map((value) => value.value) ?? [];
-    const closed = finish ? [finish.stageOutcome, completion.completedAt, now, finish.stageRunId] : [];
-    const endRun = finish
-      ? [finish.endRun.id, completion.completedAt, completion.completedAt, campaignId, finish.endRun.stageKey, finish.endRun.iteration, finish.endRun.stageType, 'completed', 'end', null, false, completion.completedAt]
-      : [];
+    const closed = advance ? [advance.stageOutcome, completedAt, now, advance.stageRunId] : [];
+    // Created at the engine's time, as enterStage creates them; the end closed as it is entered.
+    const run = !entered
+      ? []
+      : [entered.id, completedAt, completedAt, campaignId, entered.stageKey, entered.iteration, entered.stageType, ...(entered.ends ? ['completed', 'end'] : ['active', null]), null, false, entered.ends ? completedAt : null];
+    const tasks = (entered?.tasks ?? []).flatMap((row) => [
+      row.id, completedAt, completedAt, campaignId, entered!.id, row.assigneeKey, row.unitId, row.personId, null, 'open', null, false, null, null, null, null, null,
+    ]);
     const eventRows = events.flatMap((event) => [
       randomUUID(), now, now, campaignId, event.seq, event.type,
       event.actor ? JSON.stringify(event.actor) : null, JSON.stringify(event.data), event.occurredAt, event.prevHash, event.hash,
     ]);
     if (this.em.getPlatform().constructor.name === 'PostgreSqlPlatform') {
-      const written = await preparedRows(this.em, postgresql(completion), [...bump, ...task, ...recordRow, ...closed, ...endRun, ...eventRows]);
+      const written = await preparedRows(this.em, postgresql(completion), [...bump, ...task, ...recordRow, ...closed, ...run, ...tasks, ...eventRows]);
       return written.rows.length === events.length;
     }
     // SQLite (in process: a statement costs no round trip) cannot write from a WITH, so its statements in a transaction.
     try {
       await connection.transactional(async (trx) => {
         const changed = async (sql: string, params: unknown[]) => (await preparedRows(this.em, sql, params, trx)).changed === 1;
-        if (!(await changed(finish ? BUMP_FINISHED : BUMP, bump)) || !(await changed(COMPLETE, task))) throw new Changed();
+        if (!(await changed(bumpOf(advance), bump)) || !(await changed(COMPLETE, task))) throw new Changed();
         if (record) await preparedRows(this.em, upsertStatement(record, `values (${recordRow.map(() => '?').join(', ')})`), recordRow, trx);
-        if (finish) {
+        if (entered) {
           if (!(await changed(CLOSE_RUN, closed))) throw new Changed();
-          await preparedRows(this.em, `insert into stage_run (${RUN_COLUMNS}) values ${rowsOf(RUN_TYPES, 1, false)}`, endRun, trx);
+          await preparedRows(this.em, `insert into stage_run (${RUN_COLUMNS}) values ${rowsOf(RUN_TYPES, 1, false)}`, run, trx);
+          if (entered.tasks.length) await preparedRows(this.em, `insert into task (${TASK_COLUMNS}) values ${rowsOf(TASK_TYPES, entered.tasks.length, false)}`, tasks, trx);
         }
         await preparedRows(this.em, `insert into campaign_event (${EVENT_COLUMNS}) values ${rowsOf(EVENT_TYPES, events.length, false)}`, eventRows, trx);
       });

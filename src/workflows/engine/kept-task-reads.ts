@@ -1,7 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { TaskView } from '../stages/stage-handler';
-import type { Campaign } from './entities/campaign.entity';
-import type { Task } from './entities/task.entity';
 import type { LockedTaskRows } from './locked-task.statement';
 
 /** Campaigns whose reading is kept; the one used least recently is forgotten first. */
@@ -9,7 +6,17 @@ const KEPT_CAMPAIGNS = 2_000;
 /** A run with more tasks is not kept (a sector's score sheets): its reading is large and each task's command rare. */
 const KEPT_TASKS = 200;
 
-type CampaignReading = Omit<LockedTaskRows, 'task' | 'siblings' | 'siblingRows'>;
+type CampaignReading = Omit<LockedTaskRows, 'task' | 'siblingRows'>;
+
+/** A run this process wrote with its tasks, all open, and the campaign's row as written with it. */
+export interface WrittenRun {
+  campaign: Record<string, unknown>;
+  cluster: Record<string, unknown> | undefined;
+  run: { id: string; stageKey: string; iteration: number; stageType: string };
+  tasks: Array<{ id: string; assigneeKey: string; unitId: string | null; personId: string | null; dueAt: Date | null }>;
+  head: { seq: number; hash: string };
+  iterations: Map<string, number>;
+}
 
 interface Kept {
   reading: CampaignReading;
@@ -22,7 +29,8 @@ interface Kept {
  * next command on one of the run's tasks starts from it instead of reading again (one statement of two). Safe because
  * every direct write is conditioned on the campaign's version, and every change of a campaign, in any process, bumps
  * it: a kept reading that another change made stale writes nothing, and its command is then read afresh. Only the
- * direct write starts from a kept reading; the unit of work's paths always read. Launches keep what they wrote.
+ * direct write starts from a kept reading; the unit of work's paths always read. Launches and the stages entered by
+ * hand keep what they wrote.
  */
 @Injectable()
 export class KeptTaskReads {
@@ -41,8 +49,7 @@ export class KeptTaskReads {
     const task = kept?.tasks.get(taskId);
     if (!kept || !task) return undefined;
     const siblingRows = [...kept.tasks.values()].filter((row) => row !== task);
-    const siblings = siblingRows.map((row): TaskView => ({ status: row.status as TaskView['status'], outcome: (row.outcome as string | null) ?? null }));
-    return { ...kept.reading, iterations: new Map(kept.reading.iterations), task, siblingRows, siblings };
+    return { ...kept.reading, iterations: new Map(kept.reading.iterations), task, siblingRows };
   }
 
   /** A reading just made: kept unless one of a later version of its campaign is. */
@@ -53,38 +60,36 @@ export class KeptTaskReads {
     this.forget(campaignId);
     const rows = [read.task, ...read.siblingRows];
     if (rows.length > KEPT_TASKS) return;
-    const { task: _task, siblings: _siblings, siblingRows: _rows, ...reading } = read;
+    const { task: _task, siblingRows: _rows, ...reading } = read;
     this.campaigns.set(campaignId, { reading, tasks: new Map(rows.map((row) => [String(row.id), row])) });
     for (const row of rows) this.campaignOfTask.set(String(row.id), campaignId);
     while (this.campaigns.size > KEPT_CAMPAIGNS) this.forget(this.campaigns.keys().next().value!);
   }
 
-  /** A campaign just launched, as written: its first run's tasks, its chain's head and its stages' iterations. */
-  keepLaunched(campaign: Campaign, tasks: Task[], head: { seq: number; hash: string }, iterations: Map<string, number>): void {
-    const run = tasks[0]?.stageRun;
-    if (!run || tasks.some((task) => task.stageRun !== run)) return;
-    const [task, ...siblings] = tasks.map((row) => ({
+  /** A run this process just wrote (a launch's first, a stage entered by hand), as the read statement would answer it. */
+  keepWritten(written: WrittenRun): void {
+    const [task, ...siblingRows] = written.tasks.map((row) => ({
       id: row.id,
-      campaign_id: campaign.id,
-      stage_run_id: run.id,
+      campaign_id: written.campaign.id,
+      stage_run_id: written.run.id,
       assignee_key: row.assigneeKey,
-      assignee_unit_id: row.assigneeUnit?.id ?? null,
-      assignee_person_id: row.assigneePerson?.id ?? null,
-      status: row.status,
-      outcome: row.outcome,
-      late: row.late,
+      assignee_unit_id: row.unitId,
+      assignee_person_id: row.personId,
+      status: 'open',
+      outcome: null,
+      late: false,
       due_at: row.dueAt?.toISOString() ?? null,
     }));
-    const campaignRow = { id: campaign.id, version: campaign.version, status: campaign.status, context: campaign.context, workflow_version_id: campaign.workflowVersion.id };
+    if (!task) return;
+    const { campaign: row, run } = written;
     this.keep({
       task,
-      siblingRows: siblings,
-      siblings: siblings.map((row) => ({ status: row.status, outcome: row.outcome })),
-      run: { id: run.id, stage_key: run.stageKey, iteration: run.iteration, status: run.status, stage_type: run.stageType },
-      head,
-      campaign: { version: campaign.version, status: campaign.status, workflowVersionId: campaign.workflowVersion.id, row: campaignRow },
-      cluster: undefined,
-      iterations: new Map(iterations),
+      siblingRows,
+      run: { id: run.id, stage_key: run.stageKey, iteration: run.iteration, status: 'active', stage_type: run.stageType },
+      head: written.head,
+      campaign: { version: Number(row.version), status: String(row.status), workflowVersionId: String(row.workflow_version_id), row },
+      cluster: written.cluster,
+      iterations: new Map(written.iterations),
     });
   }
 

@@ -16,9 +16,10 @@ export interface LockedTaskRows {
   run: Record<string, unknown>;
   /** The campaign's last event; undefined for a campaign without one. */
   head: { seq: number; hash: string } | undefined;
-  /** The other tasks of the run, as a handler judges them: with the task's new state, the stage's verdict needs no read. */
-  siblings: TaskView[];
-  /** The same tasks with what a command on one of them reads of it (SIBLING_COLUMNS): a later command may start from these. */
+  /**
+   * The run's other tasks with what a command on one of them reads of it (SIBLING_COLUMNS): with the task's new state,
+   * the stage's verdict needs no read (taskView), and a later command may start from these.
+   */
   siblingRows: Array<Record<string, unknown>>;
   /** The campaign as this statement saw it: a write conditioned on its `version` finds everything above unchanged. */
   campaign: { version: number; status: string; workflowVersionId: string; row: Record<string, unknown> };
@@ -27,6 +28,9 @@ export interface LockedTaskRows {
   /** The last iteration of every stage the campaign has run: a stage the command enters is numbered without a query. */
   iterations: Map<string, number>;
 }
+
+/** A task's row as a stage handler judges it. */
+export const taskView = (row: Record<string, unknown>): TaskView => ({ status: row.status as TaskView['status'], outcome: (row.outcome as string | null) ?? null });
 
 /** What the read brings of the run's other tasks: what a command on one of them needs of it (the direct path's columns). */
 const SIBLING_COLUMNS = ['id', 'campaign_id', 'stage_run_id', 'assignee_key', 'assignee_unit_id', 'assignee_person_id', 'status', 'outcome', 'late', 'due_at'] as const;
@@ -84,6 +88,20 @@ function prefixed(em: EntityManager, entity: string, alias: string, prefix: stri
     .join(', ');
 }
 
+/**
+ * An entity's stored columns (from the ORM's metadata) with its values, a relation's as its id: the row the read
+ * statement would answer for it, built from what this process wrote (KeptTaskReads).
+ */
+export function columnsOf(em: EntityManager, entity: object): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const property of Object.values(em.getMetadata().get(entity.constructor.name).properties)) {
+    if (property.persist === false || !(property.kind === ReferenceKind.SCALAR || property.kind === ReferenceKind.MANY_TO_ONE)) continue;
+    const value = (entity as Record<string, unknown>)[property.name] ?? null;
+    row[property.fieldNames[0]] = property.kind === ReferenceKind.MANY_TO_ONE && value !== null ? (value as { id: string }).id : value;
+  }
+  return row;
+}
+
 /** The last event of the campaign of the row aliased `alias`: its seq and hash. */
 function chainHead(alias: string): string {
   const head = (column: string) => `(select e.${column} from campaign_event e where e.campaign_id = ${alias}.campaign_id order by e.seq desc limit 1) as ${HEAD}${column}`;
@@ -100,7 +118,6 @@ export function splitLockedTaskRow(row: Record<string, unknown>): LockedTaskRows
     task,
     run,
     head,
-    siblings: siblingRows.map((sibling) => ({ status: sibling.status as TaskView['status'], outcome: (sibling.outcome as string | null) ?? null })),
     siblingRows,
     campaign: { ...campaign, workflowVersionId: String(campaign.row.workflow_version_id) },
     cluster: cluster.id ? cluster : undefined,

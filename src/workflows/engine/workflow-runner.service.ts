@@ -9,7 +9,7 @@ import type { StageDefinition, WorkflowDocument } from '../definitions/workflow-
 import { STAGE_EFFECTS, StageEffectContext, StageEffects } from '../stages/stage-effects';
 import type { TaskView } from '../stages/stage-handler';
 import { StageRegistry } from '../stages/stage-registry';
-import { AssigneeResolver, assigneeKey } from './assignee-resolver.service';
+import { Assignee, AssigneeResolver, assigneeKey, CampaignSubject } from './assignee-resolver.service';
 import { CampaignHistoryService, EventActor } from './campaign-history.service';
 import { dueAt, reminderAt } from './due-date';
 import { startOfVietnamDay } from '../../modules/calendar/dates';
@@ -47,6 +47,15 @@ type RunOfEvent = { id: string; stageKey: string; iteration: number; dueAt?: Dat
 export const stageCompletedEvent = (run: RunOfEvent, outcome: string) => ({ stage: run.stageKey, iteration: run.iteration, stageRunId: run.id, outcome });
 export const stageEnteredEvent = (run: RunOfEvent, assignees: string[]) => ({ stage: run.stageKey, iteration: run.iteration, stageRunId: run.id, dueAt: run.dueAt?.toISOString() ?? null, assignees });
 export const campaignCompletedEvent = (run: Pick<RunOfEvent, 'stageKey'>) => ({ stage: run.stageKey });
+
+/** A stage's completion written by hand: the stage it enters, and the campaign's context with the outcome recorded. */
+export interface DirectTransition {
+  key: string;
+  type: string;
+  /** The stage entered is the end: the campaign completes with it. */
+  ends: boolean;
+  context: Record<string, unknown>;
+}
 
 /** Guards against a definition whose transitions loop without waiting for anyone. */
 const MAX_AUTOMATIC_STEPS = 100;
@@ -124,21 +133,33 @@ export class WorkflowRunner {
 
 
   /**
-   * Where completing a stage with `outcome` leads when it ends the campaign at once and does nothing else: the stage and
-   * the end stage it goes to have no effects, the end stage no tasks and no due date, and no listener hears the events.
-   * Such a completion is written by hand from the rows a command read (DirectTaskCompletion), as completeStage, enterStage
-   * and finishCampaign would write it; undefined for any other, which they then do.
+   * Where completing a stage with `outcome` leads when that transition is written by hand from the rows a command read
+   * (DirectTaskCompletion), as completeStage and enterStage (and finishCampaign) would write it: neither stage has
+   * effects or a due date to schedule, no listener heeds the events, and the stage entered is the end (no tasks) or a
+   * stage of one task per assignee. Undefined for any other transition, which they then make.
    */
-  finishingStage(document: WorkflowDocument, stageKey: string, outcome: string, iteration: number, context: Record<string, unknown>): { endKey: string; endType: string; context: Record<string, unknown> } | undefined {
+  directTransition(document: WorkflowDocument, stageKey: string, outcome: string, iteration: number, context: Record<string, unknown>): DirectTransition | undefined {
     const stage = stageOf(document, stageKey);
     if (this.effects.has(stage.type) || this.history.isListenedTo('stage.completed', stage.type)) return undefined;
     const after = contextAfterStage(context, stageKey, outcome, iteration);
-    const endKey = nextStage(stage, stageKey, outcome, after);
-    const end = endKey ? document.stages[endKey] : undefined;
-    if (!endKey || !end || end.due || this.effects.has(end.type)) return undefined;
-    if (this.history.isListenedTo('stage.entered', end.type) || this.history.isListenedTo('campaign.completed', end.type)) return undefined;
-    const handler = this.registry.get(end.type);
-    return handler.terminal && !handler.hasTasks ? { endKey, endType: end.type, context: after } : undefined;
+    const key = nextStage(stage, stageKey, outcome, after);
+    const next = key ? document.stages[key] : undefined;
+    if (!key || !next || next.due || this.effects.has(next.type) || this.history.isListenedTo('stage.entered', next.type)) return undefined;
+    const handler = this.registry.get(next.type);
+    if (handler.terminal) return !handler.hasTasks && !this.history.isListenedTo('campaign.completed', next.type) ? { key, type: next.type, ends: true, context: after } : undefined;
+    return handler.hasTasks && !handler.taskSubjects ? { key, type: next.type, ends: false, context: after } : undefined;
+  }
+
+  /**
+   * The assignees of a stage entered by hand (directTransition), found from the campaign's subject as enterStage finds
+   * them and refused as it refuses them; undefined when the stage would be complete at once (settle then closes it).
+   */
+  async enteredAssignees(em: EntityManager, subject: CampaignSubject, document: WorkflowDocument, key: string): Promise<Assignee[] | undefined> {
+    const stage = stageOf(document, key);
+    const assignees = await this.assignees.resolve(em, subject, key, stage);
+    if (!assignees.length) throw new AppError('ASSIGNEE_NOT_FOUND', { stage: stageNameIn(document, key), assignee: '—' });
+    const open = assignees.map((): TaskView => ({ status: 'open', outcome: null }));
+    return this.registry.get(stage.type).evaluate(stage, open).complete ? undefined : assignees;
   }
 
   stageDefinition(ctx: RunContext, key: string): StageDefinition {
