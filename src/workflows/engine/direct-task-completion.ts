@@ -107,11 +107,11 @@ class Changed extends Error {}
 
 /**
  * Writes a task command that completes its task without completing its stage, or with its stage's transition
- * (`advance`), outside the ORM's unit of work: the hot path of a whole sector's units acting in the same week. The task, its run
- * and the chain's head were read without a lock, with the campaign's version; the write is conditioned on that version
- * (every change of a campaign bumps it, under CampaignLock), so it either finds everything as read or writes nothing
- * and answers false, and the caller takes the locked path. The history chain and its unique (campaign, seq) are as
- * strong as on that path.
+ * (`advance`), outside the ORM's unit of work: the hot path of a whole sector's units acting in the same week. The
+ * task, its run and the chain's head were read without a lock, with the campaign's version; the write is conditioned
+ * on that version (every change of a campaign bumps it, under CampaignLock), so it either finds everything as read or
+ * writes nothing and answers false, and the caller takes the locked path. The history chain and its unique (campaign,
+ * seq) are as strong as on that path.
  */
 @Injectable()
 export class DirectTaskCompletion {
