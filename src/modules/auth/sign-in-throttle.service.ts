@@ -18,7 +18,8 @@ const MINUTE_SECONDS = 60;
  * client address (so that an attacker elsewhere cannot lock a user out), per address over any
  * usernames (password spraying), and over the whole deployment (argon2's CPU). Each attempt takes
  * its point before the password is checked, in one atomic Lua call per limit, so parallel requests
- * cannot all slip past a count that has not yet seen their failures; a right password gives it back.
+ * cannot all slip past a count that has not yet seen their failures; a right password gives it back,
+ * and so does a refused attempt, which never reached the check.
  */
 @Injectable()
 export class SignInThrottleService {
@@ -41,8 +42,9 @@ export class SignInThrottleService {
   }
 
   /**
-   * Takes one attempt from every limit, or throws 429 TOO_MANY_SIGN_IN_ATTEMPTS with Retry-After
-   * (giving back what it took from the limits before the one that refused).
+   * Takes one attempt from every limit, or throws 429 TOO_MANY_SIGN_IN_ATTEMPTS with Retry-After,
+   * giving back what it took, the refusing limit's point included: Redis counts a refused consume,
+   * and kept, it would lock the address out by how parallel attempts happened to interleave.
    */
   async acquire(username: string, ip: string): Promise<void> {
     const taken: SignInLimit[] = [];
@@ -56,7 +58,7 @@ export class SignInThrottleService {
           this.logger.warn({ err: error }, 'Sign-in throttle unavailable');
           return;
         }
-        await this.giveBack(taken, username, ip);
+        await this.giveBack([...taken, limit], username, ip);
         const retryAfter = Math.max(Math.ceil(error.msBeforeNext / 1000), 1);
         throw new AppError('TOO_MANY_SIGN_IN_ATTEMPTS', { retryAfter }, { retryAfterSeconds: retryAfter }, { 'Retry-After': String(retryAfter) });
       }
