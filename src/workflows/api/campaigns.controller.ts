@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } 
 import { CurrentPrincipal, Roles } from '../../common/auth/auth.decorators';
 import { Principal } from '../../common/auth/principal';
 import { IdempotencyInterceptor } from '../../modules/idempotency/idempotency.interceptor';
-import { CampaignCommandsService } from '../engine/campaign-commands.service';
+import { CampaignRecordsService } from '../engine/campaign-records.service';
 import { CampaignLaunchService } from '../engine/campaign-launch.service';
 import { CampaignMigrationService } from '../engine/campaign-migration.service';
 import { CampaignQueriesService } from './campaign-queries.service';
@@ -14,7 +14,7 @@ import { CampaignDetailDto, CampaignDto, CancelCampaignDto, HistoryEventDto, Lau
 @Controller('api/v1/campaigns')
 export class CampaignsController {
   constructor(
-    private readonly commands: CampaignCommandsService,
+    private readonly records: CampaignRecordsService,
     private readonly launches: CampaignLaunchService,
     private readonly migrations: CampaignMigrationService,
     private readonly queries: CampaignQueriesService,
@@ -52,7 +52,7 @@ export class CampaignsController {
   @UseInterceptors(IdempotencyInterceptor)
   @ApiOkResponse({ type: CampaignDetailDto })
   async cancel(@Param('id', ParseUUIDPipe) id: string, @Body() body: CancelCampaignDto, @CurrentPrincipal() principal: Principal): Promise<CampaignDetailDto> {
-    await this.commands.cancel(id, body.reason, principal);
+    await this.records.cancel(id, body.reason, principal);
     return this.queries.detail(id);
   }
 

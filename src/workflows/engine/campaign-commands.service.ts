@@ -18,7 +18,6 @@ import { CampaignLock, retryOnConflict } from './campaign-lock.service';
 import { CampaignHistoryService, chainEvent, eventActor, EventActor } from './campaign-history.service';
 import { DirectTaskCompletion, EnteredRun, StageAdvance } from './direct-task-completion';
 import { KeptTaskReads } from './kept-task-reads';
-import { Campaign } from './entities/campaign.entity';
 import { StageRun } from './entities/stage-run.entity';
 import { Task } from './entities/task.entity';
 import type { TaskView } from '../stages/stage-handler';
@@ -26,21 +25,10 @@ import { LockedTaskRows, lockedTaskStatement, splitLockedTaskRow, taskView } fro
 import { PublishedDocuments } from './published-documents';
 import { COMMAND_TEXTS } from '../web/workflow-web-texts';
 import { stageNameIn } from './refusal-words';
-import { campaignCompletedEvent, RunContext, stageCompletedEvent, stageEnteredEvent, stageOf, WorkflowRunner } from './workflow-runner.service';
+import { campaignCompletedEvent, RunContext, stageCompletedEvent, stageEnteredEvent, stageOf, taskCompletedEvent, WorkflowRunner } from './workflow-runner.service';
 
 /** A JSON column's value as read: parsed on PostgreSQL, text on SQLite. */
 const jsonOf = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
-
-/** The history's record of a completed task. */
-const completedEvent = (run: { stageKey: string; iteration: number }, task: { id: string; assigneeKey: string; outcome: string | null; late: boolean }, command: string) => ({
-  stage: run.stageKey,
-  iteration: run.iteration,
-  taskId: task.id,
-  assignee: task.assigneeKey,
-  command,
-  outcome: task.outcome,
-  late: task.late,
-});
 
 /** What judging a command needs of its task and stage run: from their entities, or from the rows read for the direct write. */
 interface TaskState {
@@ -99,10 +87,10 @@ export interface TaskCommandInput {
 }
 
 /**
- * Every change to a campaign, each in one transaction that first bumps the campaign's `version`
- * (compare-and-set): a concurrent change of the same campaign gets 409 CAMPAIGN_CHANGED and can retry (task
- * commands are tried again here first: retryOnConflict). After commit the outbox is relayed, so deadlines reach BullMQ
- * only for committed work.
+ * An assignee's command on a task (approve, return, acknowledge…), in one transaction that first bumps the campaign's
+ * `version` (compare-and-set): a concurrent change of the same campaign gets 409 CAMPAIGN_CHANGED, and the command is
+ * tried again here first (retryOnConflict). After commit the outbox is relayed, so deadlines reach BullMQ only for
+ * committed work. Changes of a campaign that are not task commands are CampaignRecordsService's.
  */
 @Injectable()
 export class CampaignCommandsService {
@@ -181,7 +169,7 @@ export class CampaignCommandsService {
     task.completedAt = now;
     task.late = task.late || (task.dueAt !== null && now > task.dueAt);
     // Written with the event when the transaction ends.
-    await this.history.append(ctx.em, ctx.campaign, 'task.completed', completedEvent(run, task, input.command), actor);
+    await this.history.append(ctx.em, ctx.campaign, 'task.completed', taskCompletedEvent(run, task, input.command), actor);
     // The run's other tasks as read with it (a command's `record` writes its own rows, never another task).
     await this.runner.settle(ctx, run, [...siblings, { status: task.status, outcome: task.outcome }]);
     return task;
@@ -283,7 +271,7 @@ export class CampaignCommandsService {
     };
     const campaignId = String(read.task.campaign_id);
     const run = { id: String(read.run.id), stageKey: String(read.run.stage_key), iteration: Number(read.run.iteration) };
-    const appended: Array<{ type: string; data: Record<string, unknown> }> = [{ type: 'task.completed', data: completedEvent(run, task, input.command) }];
+    const appended: Array<{ type: string; data: Record<string, unknown> }> = [{ type: 'task.completed', data: taskCompletedEvent(run, task, input.command) }];
     const entered = advance?.entered;
     if (advance && entered) {
       const enteredRun = { ...entered, dueAt: null };
@@ -359,100 +347,5 @@ export class CampaignCommandsService {
     if (rows.cluster) ctx.em.map(Cluster, { ...rows.cluster });
     ctx.em.map(StageRun, { ...rows.run });
     return { task: ctx.em.map(Task, { ...rows.task }), siblings: rows.siblingRows.map(taskView) };
-  }
-
-  /**
-   * An assignee's addition to their task after it is done, while its stage is still open (a changed ballot):
-   * recorded under the campaign lock so that history stays in order; the task itself does not change.
-   */
-  recordOnTask<T>(taskId: string, name: string, principal: Principal, actingFor: ActingFor | undefined, record: (em: EntityManager, task: Task, campaign: Campaign) => Promise<T>): Promise<T> {
-    return this.metrics.countCommand(`task.${name}`, async () => {
-      const campaignId = await this.campaignIdOfTask(taskId);
-      const actor = eventActor(principal, actingFor);
-      return this.locked(campaignId, actor, async (ctx) => {
-        const task = await ctx.em.findOneOrFail(Task, taskId, { populate: ['stageRun', 'assigneeUnit', 'assigneePerson'] });
-        if (task.stageRun.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: stageNameIn(ctx.document, task.stageRun.stageKey) });
-        const mine = task.assigneeUnit ? actingFor?.unitId === task.assigneeUnit.id : task.assigneePerson?.id === principal.personId;
-        if (!mine) throw new AppError('NOT_TASK_ASSIGNEE');
-        return record(ctx.em, task, ctx.campaign);
-      });
-    });
-  }
-
-  /**
-   * A stage type's own change of a running campaign that is not a task command (an amendment proposed during a
-   * discussion): run under the campaign lock, like every other change, so history stays in order.
-   */
-  recordOnCampaign<T>(campaignId: string, name: string, principal: Principal, actingFor: ActingFor | undefined, record: (em: EntityManager, campaign: Campaign) => Promise<T>): Promise<T> {
-    const actor = eventActor(principal, actingFor);
-    return this.metrics.countCommand(name, () => this.locked(campaignId, actor, (ctx) => record(ctx.em, ctx.campaign)));
-  }
-
-  /**
-   * Ballots cast at a physical meeting: `record` stores them in this transaction and answers the units it recorded;
-   * their open tasks in the vote stage run are completed as a ballot through the task would complete them, by the
-   * secretary who recorded them, and the stage settles (everyone voted: it closes with the count).
-   */
-  recordMeeting(stageRunId: string, principal: Principal, record: (em: EntityManager) => Promise<string[]>): Promise<void> {
-    return this.metrics.countCommand('task.meeting', async () => {
-      const run = await this.em.fork().findOne(StageRun, stageRunId);
-      if (!run) throw new AppError('STAGE_CLOSED', { stage: stageRunId });
-      await this.locked(run.campaign.id, { personId: principal.personId }, async (ctx) => {
-        const current = await ctx.em.findOneOrFail(StageRun, stageRunId);
-        if (current.status !== 'active') throw new AppError('STAGE_CLOSED', { stage: stageNameIn(ctx.document, current.stageKey) });
-        const unitIds = await record(ctx.em);
-        const stage = this.runner.stageDefinition(ctx, current.stageKey);
-        const result = this.registry.get(stage.type).taskOutcome(stage, 'vote', { withRecord: true });
-        if ('problem' in result) throw new AppError(result.problem, { command: 'vote' });
-        const tasks = unitIds.length ? await ctx.em.find(Task, { stageRun: current, status: 'open', assigneeUnit: { $in: unitIds } }) : [];
-        const now = this.clock.now();
-        for (const task of tasks) {
-          task.status = 'done';
-          task.outcome = result.outcome;
-          task.completedBy = ctx.em.getReference(Person, principal.personId);
-          task.completedAt = now;
-          task.late = task.late || (task.dueAt !== null && now > task.dueAt);
-        }
-        await ctx.em.flush();
-        for (const task of tasks) {
-          await this.history.append(ctx.em, ctx.campaign, 'task.completed', {
-            stage: current.stageKey,
-            iteration: current.iteration,
-            taskId: task.id,
-            assignee: task.assigneeKey,
-            command: 'meeting',
-            outcome: result.outcome,
-            late: task.late,
-          }, { personId: principal.personId });
-        }
-        await this.runner.settle(ctx, current);
-      });
-    });
-  }
-
-  cancel(campaignId: string, reason: string, principal: Principal): Promise<Campaign> {
-    return this.metrics.countCommand('cancel', () => this.cancelCampaign(campaignId, reason, principal));
-  }
-
-  private async cancelCampaign(campaignId: string, reason: string, principal: Principal): Promise<Campaign> {
-    return this.locked(campaignId, { personId: principal.personId }, async (ctx) => {
-      const now = this.clock.now();
-      await ctx.em.nativeUpdate(StageRun, { campaign: ctx.campaign, status: 'active' }, { status: 'cancelled', closedAt: now, updatedAt: now });
-      await ctx.em.nativeUpdate(Task, { campaign: ctx.campaign, status: 'open' }, { status: 'cancelled', updatedAt: now });
-      ctx.campaign.status = 'cancelled';
-      ctx.campaign.cancelReason = reason;
-      ctx.campaign.endedAt = now;
-      ctx.campaign.activeStages = [];
-      await this.history.append(ctx.em, ctx.campaign, 'campaign.cancelled', { reason }, ctx.actor);
-      return ctx.campaign;
-    });
-  }
-
-  private campaignIdOfTask(taskId: string): Promise<string> {
-    return this.lock.campaignIdOfTask(taskId);
-  }
-
-  private locked<T>(campaignId: string, actor: EventActor | null, work: (ctx: RunContext) => Promise<T>, options?: { lean?: boolean }): Promise<T> {
-    return this.lock.run(campaignId, actor, work, options);
   }
 }

@@ -11,6 +11,7 @@ import { StageEffectsModule } from '../stages/stage-effects.module';
 import { StagesModule } from '../stages/stages.module';
 import { AssigneeResolver } from './assignee-resolver.service';
 import { CampaignCommandsService } from './campaign-commands.service';
+import { CampaignRecordsService } from './campaign-records.service';
 import { StageDeadlinesService } from './stage-deadlines.service';
 import { DirectTaskCompletion } from './direct-task-completion';
 import { KeptTaskReads } from './kept-task-reads';
@@ -59,6 +60,7 @@ import { WorkflowRunner } from './workflow-runner.service';
     DirectTaskCompletion,
     KeptTaskReads,
     CampaignCommandsService,
+    CampaignRecordsService,
     StageDeadlinesService,
     CampaignLaunchService,
     CampaignMigrationService,
@@ -67,6 +69,6 @@ import { WorkflowRunner } from './workflow-runner.service';
     WebhookEventsListener,
     VoteNoticesListener,
   ],
-  exports: [BullModule, PublishedDocuments, StagesModule, CampaignCommandsService, StageDeadlinesService, CampaignLaunchService, CampaignMigrationService, TaskReviewService, CampaignHistoryService, OutboxService, RecoverySweeper],
+  exports: [BullModule, PublishedDocuments, StagesModule, CampaignCommandsService, CampaignRecordsService, StageDeadlinesService, CampaignLaunchService, CampaignMigrationService, TaskReviewService, CampaignHistoryService, OutboxService, RecoverySweeper],
 })
 export class WorkflowEngineModule {}

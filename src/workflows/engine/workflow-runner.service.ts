@@ -48,6 +48,17 @@ export const stageCompletedEvent = (run: RunOfEvent, outcome: string) => ({ stag
 export const stageEnteredEvent = (run: RunOfEvent, assignees: string[]) => ({ stage: run.stageKey, iteration: run.iteration, stageRunId: run.id, dueAt: run.dueAt?.toISOString() ?? null, assignees });
 export const campaignCompletedEvent = (run: Pick<RunOfEvent, 'stageKey'>) => ({ stage: run.stageKey });
 
+/** The history's record of a completed task. */
+export const taskCompletedEvent = (run: Pick<RunOfEvent, 'stageKey' | 'iteration'>, task: { id: string; assigneeKey: string; outcome: string | null; late: boolean }, command: string) => ({
+  stage: run.stageKey,
+  iteration: run.iteration,
+  taskId: task.id,
+  assignee: task.assigneeKey,
+  command,
+  outcome: task.outcome,
+  late: task.late,
+});
+
 /** A stage's completion written by hand: the stage it enters, and the campaign's context with the outcome recorded. */
 export interface DirectTransition {
   key: string;

@@ -9,7 +9,7 @@ import { toErrorResponse } from '../../../common/errors/error-response';
 import { Language, Text } from '../../../common/i18n/language';
 import { redirectSeeOther } from '../../../modules/web/page-response';
 import { WebExceptionFilter } from '../../../modules/web/web-exception.filter';
-import { CampaignCommandsService } from '../../engine/campaign-commands.service';
+import { CampaignRecordsService } from '../../engine/campaign-records.service';
 import { CampaignMigrationService } from '../../engine/campaign-migration.service';
 import { PageViewer, WorkflowPageShell } from '../../web/workflow-page-shell.service';
 import { CampaignLaunchesService, LaunchPlan } from '../campaign-launches.service';
@@ -29,7 +29,7 @@ export class LaunchPagesController {
   constructor(
     private readonly shell: WorkflowPageShell,
     private readonly launches: CampaignLaunchesService,
-    private readonly commands: CampaignCommandsService,
+    private readonly records: CampaignRecordsService,
     private readonly migrations: CampaignMigrationService,
   ) {}
 
@@ -77,7 +77,7 @@ export class LaunchPagesController {
     if (form.confirm !== 'yes') throw new AppError('CONFIRMATION_REQUIRED', { action: lt(viewer.language, 'cancelButton') });
     const reason = form.reason?.trim();
     if (!reason) throw new AppError('VALIDATION_FAILED', { fields: lt(viewer.language, 'cancelReason') });
-    await this.commands.cancel(id, reason, viewer.principal);
+    await this.records.cancel(id, reason, viewer.principal);
     redirectSeeOther(response, `/campaigns/${id}?flash=cancelled`);
   }
 

@@ -8,7 +8,7 @@ import { ProposeAmendmentDto } from '../../../modules/discussion/dto/amendment-r
 import { ProposedAmendmentDto } from '../../../modules/discussion/dto/amendment-response.dto';
 import { Document } from '../../../modules/documents/entities/document.entity';
 import { PollsService } from '../../../modules/voting/polls.service';
-import { CampaignCommandsService } from '../../engine/campaign-commands.service';
+import { CampaignRecordsService } from '../../engine/campaign-records.service';
 import { CampaignHistoryService } from '../../engine/campaign-history.service';
 import { Campaign } from '../../engine/entities/campaign.entity';
 import { Notification } from '../../engine/entities/notification.entity';
@@ -30,7 +30,7 @@ export interface CampaignAmendment {
 @Injectable()
 export class CampaignAmendmentsService {
   constructor(
-    private readonly commands: CampaignCommandsService,
+    private readonly records: CampaignRecordsService,
     private readonly amendments: AmendmentsService,
     private readonly polls: PollsService,
     private readonly history: CampaignHistoryService,
@@ -42,7 +42,7 @@ export class CampaignAmendmentsService {
    * document. @throws AppError DISCUSSION_NOT_OPEN (409) outside the discussion (e.g. once the pact is adopted).
    */
   propose(campaignId: string, body: ProposeAmendmentDto, principal: Principal, actingFor: ActingFor, onDocument?: string): Promise<CampaignAmendment> {
-    return this.commands.recordOnCampaign(campaignId, 'amendment.propose', principal, actingFor, async (em, campaign) => {
+    return this.records.recordOnCampaign(campaignId, 'amendment.propose', principal, actingFor, async (em, campaign) => {
       const run = await this.openDiscussion(em, campaign);
       if (onDocument !== undefined && campaign.context.documentId !== onDocument) throw new AppError('DISCUSSION_NOT_OPEN', { name: campaign.name });
       const cluster = campaign.subjectCluster;

@@ -4,7 +4,7 @@ import { AppError } from '../../../common/errors/app-error';
 import { RankingService } from '../../../modules/scoring/ranking/ranking.service';
 import { hundredthsToNumber, toHundredths } from '../../../modules/scoring/table/points';
 import type { EvaluationContext } from '../../../modules/scoring/table/scoring-table';
-import { CampaignCommandsService } from '../../engine/campaign-commands.service';
+import { CampaignRecordsService } from '../../engine/campaign-records.service';
 import { CampaignHistoryService, eventActor } from '../../engine/campaign-history.service';
 import { StageRun } from '../../engine/entities/stage-run.entity';
 import { resolveRankSettings } from './rank.stage';
@@ -21,7 +21,7 @@ import { stageNameIn } from '../../engine/refusal-words';
 @Injectable()
 export class RankingAdjustmentService {
   constructor(
-    private readonly commands: CampaignCommandsService,
+    private readonly records: CampaignRecordsService,
     private readonly history: CampaignHistoryService,
     private readonly rankings: RankingService,
   ) {}
@@ -31,7 +31,7 @@ export class RankingAdjustmentService {
     // The DTO already refused more than 2 decimals and non-numbers; this only keeps the arithmetic exact.
     if (!parsed.ok) throw new AppError('VALIDATION_FAILED', { fields: { vi: 'Số điểm điều chỉnh', en: 'Points' } });
     const reason = body.reason?.trim() ?? '';
-    await this.commands.recordOnCampaign(campaignId, 'ranking.adjust', principal, actingFor, async (em, campaign) => {
+    await this.records.recordOnCampaign(campaignId, 'ranking.adjust', principal, actingFor, async (em, campaign) => {
       const ranking = rankingOf(campaign.context);
       if (!ranking) throw new AppError('RANKING_NOT_FOUND', { subject: campaign.name });
       const run = await em.findOneOrFail(StageRun, ranking.stageRunId);

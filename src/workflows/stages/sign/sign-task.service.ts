@@ -12,6 +12,7 @@ import { SigningEnvelope } from '../../../modules/signing/entities/signing-envel
 import { SigningMethodsService } from '../../../modules/signing/signing-methods.service';
 import { parseStatement, SigningStatement, statementHash, statementMismatches, statementTime, STATEMENT_FORMAT, STATEMENT_KIND } from '../../../modules/signing/statement/signing-statement';
 import { CampaignCommandsService, CommandedTask } from '../../engine/campaign-commands.service';
+import { CampaignRecordsService } from '../../engine/campaign-records.service';
 import { CampaignHistoryService, eventActor } from '../../engine/campaign-history.service';
 import { Campaign } from '../../engine/entities/campaign.entity';
 import { Task } from '../../engine/entities/task.entity';
@@ -57,6 +58,7 @@ export class SignTaskService {
   constructor(
     private readonly em: EntityManager,
     private readonly commands: CampaignCommandsService,
+    private readonly records: CampaignRecordsService,
     private readonly history: CampaignHistoryService,
     private readonly methods: SigningMethodsService,
     private readonly clock: Clock,
@@ -125,7 +127,7 @@ export class SignTaskService {
     const mandate = await this.headMandate(em, envelope, task, signedAt);
     const evidence = this.methods.paper(input.scan, { personId: principal.personId, fullName: principal.fullName }, input.note);
     const statement = this.statementOf(envelope, task, { personId: mandate.person.id, fullName: mandate.person.fullName }, { mandateId: mandate.id, mandateRole: mandate.role }, signedAt);
-    await this.commands.recordOnCampaign(envelope.campaignId, 'signing.paper-recorded', principal, undefined, async (txEm, campaign) => {
+    await this.records.recordOnCampaign(envelope.campaignId, 'signing.paper-recorded', principal, undefined, async (txEm, campaign) => {
       const signature = await this.store(txEm, envelope, task, { signer: mandate.person.id, mandateId: mandate.id, method: 'paper', statement, evidence, recordedBy: principal.personId });
       await this.history.append(txEm, campaign, 'signature.recorded', this.signatureEvent(signature, task), eventActor(principal, undefined));
     });
@@ -162,7 +164,7 @@ export class SignTaskService {
   async disputePaper(taskId: string, reason: string, principal: Principal, actingFor: ActingFor | undefined): Promise<void> {
     if (!reason.trim()) throw new AppError('COMMENT_REQUIRED');
     const { task, envelope } = await this.load(taskId);
-    await this.commands.recordOnTask(taskId, 'signing.paper-disputed', principal, actingFor, async (em, _task, campaign) => {
+    await this.records.recordOnTask(taskId, 'signing.paper-disputed', principal, actingFor, async (em, _task, campaign) => {
       const pending = await em.findOne(Signature, { envelope: envelope.id, unit: task.assigneeUnit!.id, status: 'awaiting-confirmation' });
       if (!pending) throw new AppError('PAPER_SIGNATURE_NOT_FOUND');
       await this.history.append(em, campaign, 'signature.disputed', { ...this.signatureEvent(pending, task), reason: reason.trim() }, eventActor(principal, actingFor));

@@ -9,6 +9,7 @@ import { ChoiceInput } from '../../../modules/voting/poll-tally';
 import { RecordOfflineBallotsInput } from '../../../modules/voting/offline-ballots.service';
 import { PollsService } from '../../../modules/voting/polls.service';
 import { CampaignCommandsService } from '../../engine/campaign-commands.service';
+import { CampaignRecordsService } from '../../engine/campaign-records.service';
 import { CampaignHistoryService, eventActor } from '../../engine/campaign-history.service';
 import { Campaign } from '../../engine/entities/campaign.entity';
 import { Task } from '../../engine/entities/task.entity';
@@ -52,6 +53,7 @@ export class BallotTaskService {
   constructor(
     private readonly em: EntityManager,
     private readonly commands: CampaignCommandsService,
+    private readonly records: CampaignRecordsService,
     private readonly polls: PollsService,
     private readonly history: CampaignHistoryService,
     private readonly amendmentDecisions: AmendmentDecisionService,
@@ -70,7 +72,7 @@ export class BallotTaskService {
       await this.commands.commandTask(taskId, { command: 'vote', record: (em, locked) => caster.castAndRecord(em, locked.campaign) }, principal, actingFor);
     } else {
       // A cancelled task is refused only once the caller is known to be its unit, as a done one would be.
-      await this.commands.recordOnTask(taskId, 'ballot-change', principal, actingFor, (em, current, campaign) => {
+      await this.records.recordOnTask(taskId, 'ballot-change', principal, actingFor, (em, current, campaign) => {
         if (current.status !== 'done') throw new AppError('TASK_CLOSED');
         return caster.castAndRecord(em, campaign);
       });
@@ -104,7 +106,7 @@ export class BallotTaskService {
       return this.castThroughTask(task, poll, body, principal, actingFor);
     }
     const caster = this.caster(poll, body, principal, actingFor);
-    await this.commands.recordOnCampaign(campaign.id, 'ballot', principal, actingFor, async (txEm, locked) => {
+    await this.records.recordOnCampaign(campaign.id, 'ballot', principal, actingFor, async (txEm, locked) => {
       await caster.castAndRecord(txEm, locked);
       // An amendment's vote closes once every member has voted, and the amendment is decided then and there.
       if (poll.subject.kind === 'amendment' && caster.receipt().allVoted) {
@@ -126,7 +128,7 @@ export class BallotTaskService {
       await this.polls.recordOfflineBallots(pollId, input);
       return;
     }
-    await this.commands.recordMeeting(runId, principal, async (em) => {
+    await this.records.recordMeeting(runId, principal, async (em) => {
       await this.polls.recordOfflineBallots(pollId, input, em);
       return input.ballots.map((ballot) => ballot.unitId);
     });
