@@ -8,7 +8,7 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import autocannon from 'autocannon';
@@ -34,6 +34,12 @@ import { waitFor } from '../test/support/wait-for';
 
 const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 100);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+/**
+ * Each paced run of reads or drafts follows as long a run of the same requests that is not counted: the first requests
+ * of a path meet cold code and caches (a published form's validator is compiled on its first draft), and took 400–545
+ * ms in the first half second where the rest answered in 5 ms (2026-12-06, the worst requests by the time they were due).
+ */
+const WARM_UP_SECONDS = Number(process.env.BENCH_LOAD_WARM_UP_SECONDS ?? Math.min(3, SECONDS));
 /**
  * Requests per second of each client: people click, read and type between requests, so the clients are paced (two a
  * second is already a brisk person). The same loads are also run flat out, closed-loop, for the capacity figure.
@@ -81,17 +87,53 @@ function rssMb(pid: number): number {
   return Math.round(Number(/(\d+)/.exec(line)![1]) / 1024);
 }
 
-type LoadFigures = PacedFigures;
+/** CPU time (user + system, ms) a process has used so far, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The CPU time of every PostgreSQL process on the machine (the server is shared with nothing else during a bench). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
+}
+
+type LoadFigures = PacedFigures & { cpu?: Record<'api' | 'worker' | 'postgres' | 'generator', number> };
 type Call = PacedCall;
 
 const report = (name: string, figures: LoadFigures): LoadFigures => {
-  process.stdout.write(`[load] ${name}: ${figures.requests} requests, ${figures.perSecond}/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, max ${figures.max} ms, errors ${figures.errors}, non-2xx ${figures.non2xx}${figures.generatorStallMs === undefined ? '' : `; the load generator's own longest stall ${figures.generatorStallMs} ms`}\n`);
+  const cpu = figures.cpu && `; CPU used meanwhile: api ${figures.cpu.api} ms, worker ${figures.cpu.worker} ms, PostgreSQL ${figures.cpu.postgres} ms, the generator ${figures.cpu.generator} ms`;
+  process.stdout.write(`[load] ${name}: ${figures.requests} requests, ${figures.perSecond}/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, max ${figures.max} ms, errors ${figures.errors}, non-2xx ${figures.non2xx}${figures.generatorStallMs === undefined ? '' : `; the load generator's own longest stall ${figures.generatorStallMs} ms`}${cpu ?? ''}\n`);
   return figures;
 };
 
+/** The processes whose CPU each paced run reports: who else was busy while the requests waited. */
+let measured: { api: number; worker: number } | undefined;
+
+/** The CPU each process used while `run` ran. */
+async function withCpu<T extends LoadFigures>(run: () => Promise<T>): Promise<T> {
+  const pids = measured;
+  if (!pids) return run();
+  const take = () => ({ api: cpuMs(pids.api), worker: cpuMs(pids.worker), postgres: postgresCpuMs(), generator: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000) });
+  const before = take();
+  const figures = await run();
+  const after = take();
+  return { ...figures, cpu: { api: after.api - before.api, worker: after.worker - before.worker, postgres: after.postgres - before.postgres, generator: after.generator - before.generator } };
+}
+
 /** The clients paced at RATE requests a second each (bench/paced-clients.ts says why not autocannon's own pacing). */
 async function paced(base: string, name: string, next: () => Call, options: { amount?: number } = {}): Promise<LoadFigures> {
-  return report(name, await pacedLoad(base, next, { clients: CLIENTS, rate: RATE, ...(options.amount ? { amount: options.amount } : { seconds: SECONDS }) }));
+  if (!options.amount && WARM_UP_SECONDS > 0) report(`${name}, warming up (not counted)`, await pacedLoad(base, next, { clients: CLIENTS, rate: RATE, seconds: WARM_UP_SECONDS }));
+  return report(name, await withCpu(() => pacedLoad(base, next, { clients: CLIENTS, rate: RATE, ...(options.amount ? { amount: options.amount } : { seconds: SECONDS }) })));
 }
 
 /** The clients flat out, closed loop (autocannon): the capacity. */
@@ -149,6 +191,7 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
     const idle = { api: rssMb(processes[0].child.pid!), worker: rssMb(processes[1].child.pid!) };
     process.stdout.write(`[load] idle RSS: api ${idle.api} MB, worker ${idle.worker} MB\n`);
+    measured = { api: processes[0].child.pid!, worker: processes[1].child.pid! };
 
     const post = async (path: string, token: string | undefined, body: unknown): Promise<Record<string, unknown>> => {
       const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
