@@ -237,7 +237,7 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     const writes = sent.filter((sql) => !sql.startsWith('select'));
     if (TEST_DIALECT === 'postgresql') {
       expect(writes).toHaveLength(1);
-      expect(writes[0]).toMatch(/^with w0 as \(insert into "campaign" /);
+      expect(writes[0]).toMatch(/^with w0 as \(insert into "?campaign"? /);
     } else {
       expect(writes.map((sql) => sql.split(' ')[0].toLowerCase().replace(/;$/, ''))).toEqual(['begin', 'insert', 'insert', 'insert', 'insert', 'commit']);
     }
@@ -420,7 +420,11 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
       const named = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).map(([key, value]) => [key, ids.get(value) ?? value]));
       return {
         byHand: sent.some((sql) => sql.startsWith("with bumped as (update campaign set version = version + 1, status = 'completed'") || sql.startsWith("update campaign set version = version + 1, status = 'completed'")),
-        campaign: { status: campaign.status, version: campaign.version, activeStages: campaign.activeStages, context: campaign.context, ended: campaign.endedAt instanceof Date },
+        campaign: {
+          status: campaign.status, version: campaign.version, activeStages: campaign.activeStages, context: campaign.context, ended: campaign.endedAt instanceof Date, year: campaign.year,
+          workflowVersion: campaign.workflowVersion.id, cluster: campaign.subjectCluster?.id ?? null, unit: campaign.subjectUnit?.id ?? null, launchedBy: campaign.launchedBy?.id ?? null,
+          cancelReason: campaign.cancelReason, created: campaign.createdAt instanceof Date && campaign.updatedAt >= campaign.createdAt,
+        },
         runs: runs.map((run) => ({ key: run.stageKey, iteration: run.iteration, type: run.stageType, status: run.status, outcome: run.outcome, dueAt: run.dueAt, overdue: run.overdue, closed: run.closedAt instanceof Date })),
         events: history.map((event) => ({ seq: event.seq, type: event.type, actor: event.actor, data: named(event.data) })),
       };
@@ -436,7 +440,7 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     expect(byHand.events.slice(-3).map((event) => event.type)).toEqual(['stage.completed', 'stage.entered', 'campaign.completed']);
   });
 
-  it('moves a campaign into its next stage by hand exactly as the unit of work does, and its next command reads nothing', async () => {
+  it('launches a campaign and moves it into its next stages by hand exactly as the unit of work does, and its next command reads nothing', async () => {
     const approvals = await publishedVersion(t, 'direct-transitions', {
       name: 'direct transitions',
       start: 'head-review',
@@ -459,7 +463,11 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
       return statementsOf(() => commands.commandTask(taskId, { command: name, comment }, actor.principal, actor.actingFor));
     };
     const runThrough = async (name: string) => {
-      const { id: campaignId } = await t.app.get(CampaignLaunchService).launch({ workflowVersionId: approvals.id, name, year: 2020, clusterId }, admin);
+      let campaignId = '';
+      const launchSent = await statementsOf(async () => {
+        campaignId = (await t.app.get(CampaignLaunchService).launch({ workflowVersionId: approvals.id, name, year: 2020, clusterId, startsOn: '2020-01-15' }, admin)).id;
+      });
+      const launched = await stateOf(campaignId); // as the launch wrote it
       const first = await command(campaignId, 'approve', head);
       const entered = await stateOf(campaignId); // the deputy's task as entered, before its command changes it
       const sent = [
@@ -469,7 +477,7 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
         await command(campaignId, 'approve', deputy),
         await command(campaignId, 'approve', { principal: admin }),
       ];
-      return { sent, entered, ...(await stateOf(campaignId)) };
+      return { launchSent, sent, launched, entered, ...(await stateOf(campaignId)) };
     };
     const stateOf = async (campaignId: string) => {
       const campaign = await orm.em.fork().findOneOrFail(Campaign, campaignId);
@@ -481,7 +489,11 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
       for (const task of tasks) ids.set(task.id, `task ${ids.get(task.stageRun.id)}`);
       const named = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).map(([key, value]) => [key, ids.get(value) ?? value]));
       return {
-        campaign: { status: campaign.status, version: campaign.version, activeStages: campaign.activeStages, context: campaign.context, ended: campaign.endedAt instanceof Date },
+        campaign: {
+          status: campaign.status, version: campaign.version, activeStages: campaign.activeStages, context: campaign.context, ended: campaign.endedAt instanceof Date, year: campaign.year,
+          workflowVersion: campaign.workflowVersion.id, cluster: campaign.subjectCluster?.id ?? null, unit: campaign.subjectUnit?.id ?? null, launchedBy: campaign.launchedBy?.id ?? null,
+          cancelReason: campaign.cancelReason, created: campaign.createdAt instanceof Date && campaign.updatedAt >= campaign.createdAt,
+        },
         runs: runs.map((run) => ({ key: run.stageKey, iteration: run.iteration, type: run.stageType, status: run.status, outcome: run.outcome, dueAt: run.dueAt, overdue: run.overdue, closed: run.closedAt instanceof Date })),
         tasks: tasks.map((task) => ({
           run: ids.get(task.stageRun.id), key: task.assigneeKey, unit: task.assigneeUnit?.id ?? null, person: task.assigneePerson?.id ?? null, about: task.aboutUnit?.id ?? null,
@@ -495,11 +507,20 @@ describe(`direct task completion (${TEST_DIALECT})`, () => {
     const byUnitOfWork = await runThrough('direct: moved on by the unit of work');
     heeding = false;
 
-    expect({ ...byHand, sent: undefined }).toEqual({ ...byUnitOfWork, sent: undefined });
+    const kinds = (sent: string[]) => sent.map((sql) => sql.split(' ')[0].toLowerCase().replace(/;$/, ''));
+    expect({ ...byHand, sent: undefined, launchSent: undefined }).toEqual({ ...byUnitOfWork, sent: undefined, launchSent: undefined });
+    expect(byHand.launched.campaign).toMatchObject({ status: 'running', version: 1, activeStages: ['head-review'], context: { startsOn: '2020-01-15' }, launchedBy: admin.personId, cluster: clusterId });
+    expect(byHand.launched.events.map((event) => event.type)).toEqual(['campaign.launched', 'stage.entered']);
+    // The launch by hand: the cluster read, then one write (a transaction on SQLite) of the campaign, its run, its task and two events.
+    const launchWrite = /^(with w0 as \()?insert into campaign \(/;
+    expect(byHand.launchSent.filter((sql) => sql.startsWith('select * from cluster'))).toHaveLength(1);
+    expect(byHand.launchSent.filter((sql) => launchWrite.test(sql))).toHaveLength(1);
+    if (TEST_DIALECT === 'postgresql') expect(byHand.launchSent.filter((sql) => !sql.startsWith('select'))).toEqual([expect.stringMatching(launchWrite)]);
+    else expect(kinds(byHand.launchSent.filter((sql) => !sql.startsWith('select')))).toEqual(['begin', 'insert', 'insert', 'insert', 'insert', 'commit']);
+    expect(byUnitOfWork.launchSent.filter((sql) => launchWrite.test(sql))).toEqual([]);
     expect(byHand.runs.map((run) => `${run.key} ${run.iteration} ${run.outcome}`)).toEqual(['head-review 1 approved', 'deputy-review 1 approved', 'admin-review 1 returned', 'deputy-review 2 approved', 'admin-review 2 approved', 'done 1 end']);
     expect(byHand.campaign).toMatchObject({ status: 'completed', activeStages: [], ended: true });
     const transition = /^(with bumped as \()?update campaign set version = version \+ 1, active_stages = \?, context = \?, updated_at = \? where/;
-    const kinds = (sent: string[]) => sent.map((sql) => sql.split(' ')[0].toLowerCase().replace(/;$/, ''));
     // The head's approval: no read (the launch kept what it wrote, the cluster's head with it), one write (a
     // transaction on SQLite): the task, both runs, the new task, the campaign and three events.
     if (TEST_DIALECT === 'postgresql') {

@@ -15,8 +15,9 @@ import { StageDefinition, WorkflowDocument } from '../definitions/workflow-docum
 import { StageRegistry } from '../stages/stage-registry';
 import { Assignee, assigneeKey } from './assignee-resolver.service';
 import { CampaignLock, retryOnConflict } from './campaign-lock.service';
-import { CampaignHistoryService, chainEvent, eventActor, EventActor } from './campaign-history.service';
-import { DirectTaskCompletion, EnteredRun, StageAdvance } from './direct-task-completion';
+import { CampaignHistoryService, chainEvents, eventActor, EventActor } from './campaign-history.service';
+import { EnteredRun } from './direct-rows';
+import { DirectTaskCompletion, StageAdvance } from './direct-task-completion';
 import { KeptTaskReads } from './kept-task-reads';
 import { StageRun } from './entities/stage-run.entity';
 import { Task } from './entities/task.entity';
@@ -278,12 +279,7 @@ export class CampaignCommandsService {
       appended.push({ type: 'stage.completed', data: stageCompletedEvent(run, advance.stageOutcome) }, { type: 'stage.entered', data: stageEnteredEvent(enteredRun, entered.tasks.map((row) => row.assigneeKey)) });
       if (entered.ends) appended.push({ type: 'campaign.completed', data: campaignCompletedEvent(enteredRun) });
     }
-    let head = read.head; // each event chained to the one before it
-    const events = appended.map(({ type, data }) => {
-      const chained = chainEvent(campaignId, head, type, data, actor, now);
-      head = { seq: chained.seq, hash: chained.hash };
-      return { type, seq: chained.seq, actor: chained.actor, data, occurredAt: now, prevHash: chained.prevHash, hash: chained.hash };
-    });
+    const events = chainEvents(campaignId, read.head, appended, actor, now);
     const written = await this.direct.write({
       campaignId,
       campaignVersion: read.campaign.version,

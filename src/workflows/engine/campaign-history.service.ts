@@ -4,6 +4,7 @@ import type { ActingFor, Principal } from '../../common/auth/principal';
 import { canonicalJson, sha256Hex } from '../../common/hashing/canonical-json';
 import { sqlRows } from '../../database/sql-rows';
 import { Clock } from '../../modules/calendar/clock';
+import type { EventRow } from './direct-rows';
 import { CampaignEvent } from './entities/campaign-event.entity';
 import { Campaign } from './entities/campaign.entity';
 
@@ -52,6 +53,16 @@ export function chainEvent(campaignId: string, head: { seq: number; hash: string
   const prevHash = head?.hash ?? GENESIS_HASH;
   const actorJson = actor ? (JSON.parse(JSON.stringify(actor)) as Record<string, string>) : null;
   return { seq, prevHash, actor: actorJson, hash: chainHash(prevHash, hashedContent({ seq, type, actor: actorJson, data, occurredAt }, campaignId)) };
+}
+
+/** Events appended at once, each chained to the one before it, from `head` (none: the genesis): the rows a hand-written write inserts. */
+export function chainEvents(campaignId: string, head: { seq: number; hash: string } | undefined, appended: Array<{ type: string; data: Record<string, unknown> }>, actor: EventActor | null, occurredAt: Date): EventRow[] {
+  let last = head;
+  return appended.map(({ type, data }) => {
+    const chained = chainEvent(campaignId, last, type, data, actor, occurredAt);
+    last = { seq: chained.seq, hash: chained.hash };
+    return { type, seq: chained.seq, actor: chained.actor, data, occurredAt, prevHash: chained.prevHash, hash: chained.hash };
+  });
 }
 
 export type ChainVerdict = { intact: true; events: number; headHash: string } | { intact: false; events: number; brokenAtSeq: number; reason: string };

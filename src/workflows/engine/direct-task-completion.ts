@@ -1,20 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
 import { preparedRows } from '../../database/prepared-rows';
 import { RowUpsert, upsertStatement } from '../../database/row-upsert';
-
-/** An event row as the history chains it (chainEvent). */
-export interface EventRow {
-  type: string;
-  seq: number;
-  actor: Record<string, string> | null;
-  data: Record<string, unknown>;
-  occurredAt: Date;
-  prevHash: string;
-  hash: string;
-}
+import { EnteredRun, EVENT_COLUMNS, EVENT_TYPES, EventRow, eventRowsOf, RUN_COLUMNS, RUN_TYPES, rowsOf, runRow, TASK_COLUMNS, TASK_TYPES, taskRows } from './direct-rows';
 
 /**
  * A command that completes its stage and moves the campaign on (WorkflowRunner.directTransition says when): the
@@ -28,17 +17,6 @@ export interface StageAdvance {
   context: Record<string, unknown>;
   activeStages: string[];
   entered: EnteredRun;
-}
-
-export interface EnteredRun {
-  id: string;
-  stageKey: string;
-  iteration: number;
-  stageType: string;
-  /** The end: closed as it is entered, and the campaign completed. */
-  ends: boolean;
-  /** One per assignee, open (none for the end). */
-  tasks: Array<{ id: string; assigneeKey: string; unitId: string | null; personId: string | null }>;
 }
 
 /**
@@ -69,16 +47,6 @@ const BUMP_ADVANCED = `update campaign set version = version + 1, active_stages 
 const BUMP_FINISHED = `update campaign set version = version + 1, status = 'completed', active_stages = ?, context = ?, ended_at = ?, updated_at = ? where id = ? and version = ? and status = 'running'`;
 const COMPLETE = `update task set status = 'done', outcome = ?, comment = ?, completed_by_id = ?, completed_mandate_id = ?, completed_at = ?, late = ?, updated_at = ? where id = ? and status = 'open'`;
 const CLOSE_RUN = `update stage_run set status = 'completed', outcome = ?, closed_at = ?, updated_at = ? where id = ? and status = 'active'`;
-const RUN_COLUMNS = 'id, created_at, updated_at, campaign_id, stage_key, iteration, stage_type, status, outcome, due_at, overdue, closed_at';
-const RUN_TYPES = ['uuid', 'timestamptz', 'timestamptz', 'uuid', 'varchar', 'int', 'varchar', 'varchar', 'varchar', 'timestamptz', 'boolean', 'timestamptz'];
-const TASK_COLUMNS = 'id, created_at, updated_at, campaign_id, stage_run_id, assignee_key, assignee_unit_id, assignee_person_id, about_unit_id, status, due_at, late, outcome, comment, completed_by_id, completed_mandate_id, completed_at';
-const TASK_TYPES = ['uuid', 'timestamptz', 'timestamptz', 'uuid', 'uuid', 'varchar', 'uuid', 'uuid', 'uuid', 'varchar', 'timestamptz', 'boolean', 'varchar', 'text', 'uuid', 'uuid', 'timestamptz'];
-const EVENT_COLUMNS = 'id, created_at, updated_at, campaign_id, seq, type, actor, data, occurred_at, prev_hash, hash';
-const EVENT_TYPES = ['uuid', 'timestamptz', 'timestamptz', 'uuid', 'int', 'varchar', 'jsonb', 'jsonb', 'timestamptz', 'varchar', 'varchar'];
-
-/** One row of parameters, each cast on PostgreSQL (the parameters of a SELECT have no type of their own). */
-const placeholders = (types: string[], postgresql: boolean) => `(${types.map((type) => (postgresql ? `?::${type}` : '?')).join(', ')})`;
-const rowsOf = (types: string[], count: number, postgresql: boolean) => Array.from({ length: count }, () => placeholders(types, postgresql)).join(', ');
 
 /**
  * PostgreSQL: the compare-and-set, the task, the record's row, the stage runs and the events in one statement, one round
@@ -128,17 +96,9 @@ export class DirectTaskCompletion {
     const task = [completion.outcome, completion.comment, completion.completedById, completion.completedMandateId, completedAt, completion.late, now, completion.taskId];
     const recordRow = record?.values.map((value) => value.value) ?? [];
     const closed = advance ? [advance.stageOutcome, completedAt, now, advance.stageRunId] : [];
-    // Created at the engine's time, as enterStage creates them; the end closed as it is entered.
-    const run = !entered
-      ? []
-      : [entered.id, completedAt, completedAt, campaignId, entered.stageKey, entered.iteration, entered.stageType, ...(entered.ends ? ['completed', 'end'] : ['active', null]), null, false, entered.ends ? completedAt : null];
-    const tasks = (entered?.tasks ?? []).flatMap((row) => [
-      row.id, completedAt, completedAt, campaignId, entered!.id, row.assigneeKey, row.unitId, row.personId, null, 'open', null, false, null, null, null, null, null,
-    ]);
-    const eventRows = events.flatMap((event) => [
-      randomUUID(), now, now, campaignId, event.seq, event.type,
-      event.actor ? JSON.stringify(event.actor) : null, JSON.stringify(event.data), event.occurredAt, event.prevHash, event.hash,
-    ]);
+    const run = entered ? runRow(entered, campaignId, completedAt) : [];
+    const tasks = entered ? taskRows(entered, campaignId, completedAt) : [];
+    const eventRows = eventRowsOf(events, campaignId, now);
     if (this.em.getPlatform().constructor.name === 'PostgreSqlPlatform') {
       const written = await preparedRows(this.em, postgresql(completion), [...bump, ...task, ...recordRow, ...closed, ...run, ...tasks, ...eventRows]);
       return written.rows.length === events.length;

@@ -13,6 +13,7 @@ import { AssigneeResolver } from './assignee-resolver.service';
 import { CampaignCommandsService } from './campaign-commands.service';
 import { CampaignRecordsService } from './campaign-records.service';
 import { StageDeadlinesService } from './stage-deadlines.service';
+import { DirectLaunch } from './direct-launch';
 import { DirectTaskCompletion } from './direct-task-completion';
 import { KeptTaskReads } from './kept-task-reads';
 import { CampaignLaunchService } from './campaign-launch.service';
@@ -58,6 +59,7 @@ import { WorkflowRunner } from './workflow-runner.service';
     PublishedDocuments,
     CampaignLock,
     DirectTaskCompletion,
+    DirectLaunch,
     KeptTaskReads,
     CampaignCommandsService,
     CampaignRecordsService,

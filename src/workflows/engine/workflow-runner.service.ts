@@ -155,11 +155,27 @@ export class WorkflowRunner {
     if (this.effects.has(stage.type) || this.history.isListenedTo('stage.completed', stage.type)) return undefined;
     const after = contextAfterStage(context, stageKey, outcome, iteration);
     const key = nextStage(stage, stageKey, outcome, after);
-    const next = key ? document.stages[key] : undefined;
-    if (!key || !next || next.due || this.effects.has(next.type) || this.history.isListenedTo('stage.entered', next.type)) return undefined;
+    const entered = key ? this.enteredByHand(document, key) : undefined;
+    return entered && { key: key!, ...entered, context: after };
+  }
+
+  /**
+   * The first stage of a launch written by hand (DirectLaunch): entered as directTransition enters a stage of one task
+   * per assignee, and no listener heeds the launch. Undefined for any other launch, which enterStage then makes.
+   */
+  directEntry(document: WorkflowDocument): { key: string; type: string } | undefined {
+    if (this.history.isListenedTo('campaign.launched')) return undefined;
+    const entered = this.enteredByHand(document, document.start);
+    return entered && !entered.ends ? { key: document.start, type: entered.type } : undefined;
+  }
+
+  /** Whether entering the stage may be written by hand: no effects, no due date, no listener; the end, or one task per assignee. */
+  private enteredByHand(document: WorkflowDocument, key: string): { type: string; ends: boolean } | undefined {
+    const next = document.stages[key];
+    if (!next || next.due || this.effects.has(next.type) || this.history.isListenedTo('stage.entered', next.type)) return undefined;
     const handler = this.registry.get(next.type);
-    if (handler.terminal) return !handler.hasTasks && !this.history.isListenedTo('campaign.completed', next.type) ? { key, type: next.type, ends: true, context: after } : undefined;
-    return handler.hasTasks && !handler.taskSubjects ? { key, type: next.type, ends: false, context: after } : undefined;
+    if (handler.terminal) return !handler.hasTasks && !this.history.isListenedTo('campaign.completed', next.type) ? { type: next.type, ends: true } : undefined;
+    return handler.hasTasks && !handler.taskSubjects ? { type: next.type, ends: false } : undefined;
   }
 
   /**
