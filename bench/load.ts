@@ -26,7 +26,7 @@ import { OutboxMessage } from '../src/workflows/engine/entities/outbox-message.e
 import { StageRun } from '../src/workflows/engine/entities/stage-run.entity';
 import { Task } from '../src/workflows/engine/entities/task.entity';
 import { MAIN, MainProcess, runMain } from '../test/support/main-process';
-import { PacedCall, PacedFigures, pacedLoad } from './paced-clients';
+import { PacedCall, PacedFigures, pacedLoadApart } from './paced-clients';
 import { DEMO_PASSWORD, dropRedisPrefix, freePort, prepareDatabase, TEST_REDIS_URL } from '../test/support/test-app';
 import { createTestDatabase, TEST_DIALECT } from '../test/support/test-database';
 import { titleRegistration2020 } from '../test/support/title-registration';
@@ -127,13 +127,17 @@ async function withCpu<T extends LoadFigures>(run: () => Promise<T>): Promise<T>
   const before = take();
   const figures = await run();
   const after = take();
-  return { ...figures, cpu: { api: after.api - before.api, worker: after.worker - before.worker, postgres: after.postgres - before.postgres, generator: after.generator - before.generator } };
+  const generator = figures.generatorCpuMs ?? after.generator - before.generator;
+  return { ...figures, cpu: { api: after.api - before.api, worker: after.worker - before.worker, postgres: after.postgres - before.postgres, generator } };
 }
 
-/** The clients paced at RATE requests a second each (bench/paced-clients.ts says why not autocannon's own pacing). */
-async function paced(base: string, name: string, next: () => Call, options: { amount?: number } = {}): Promise<LoadFigures> {
-  if (!options.amount && WARM_UP_SECONDS > 0) report(`${name}, warming up (not counted)`, await pacedLoad(base, next, { clients: CLIENTS, rate: RATE, seconds: WARM_UP_SECONDS }));
-  return report(name, await withCpu(() => pacedLoad(base, next, { clients: CLIENTS, rate: RATE, ...(options.amount ? { amount: options.amount } : { seconds: SECONDS }) })));
+/**
+ * The clients paced at RATE requests a second each, in a process of their own, taking `calls` in turn
+ * (bench/paced-clients.ts says why not autocannon's own pacing, and why a process of their own).
+ */
+async function paced(base: string, name: string, calls: Call[], options: { amount?: number } = {}): Promise<LoadFigures> {
+  if (!options.amount && WARM_UP_SECONDS > 0) report(`${name}, warming up (not counted)`, await pacedLoadApart(base, calls, { clients: CLIENTS, rate: RATE, seconds: WARM_UP_SECONDS }));
+  return report(name, await withCpu(() => pacedLoadApart(base, calls, { clients: CLIENTS, rate: RATE, ...(options.amount ? { amount: options.amount } : { seconds: SECONDS }) })));
 }
 
 /** The clients flat out, closed loop (autocannon): the capacity. */
@@ -224,18 +228,15 @@ async function main(): Promise<void> {
     }));
     const tokens = [...officers.values()];
 
-    let turn = 0;
-    const inboxRead = () => ({ method: 'GET' as const, path: '/api/v1/inbox', token: tokens[turn++ % tokens.length] });
-    const draftSave = () => {
-      const task = formTasks[turn++ % formTasks.length];
-      return { method: 'PUT' as const, path: `/api/v1/tasks/${task.id}/form/draft`, token: task.token, body: { data: titleRegistration2020(task.unitName) } };
-    };
-    const inbox = await paced(base, 'inbox reads', inboxRead);
-    const drafts = await paced(base, 'form drafts', draftSave);
+    const inboxReads: Call[] = tokens.map((token) => ({ method: 'GET', path: '/api/v1/inbox', token }));
+    const draftSaves: Call[] = formTasks.map((task) => ({ method: 'PUT', path: `/api/v1/tasks/${task.id}/form/draft`, token: task.token, body: { data: titleRegistration2020(task.unitName) } }));
+    const inbox = await paced(base, 'inbox reads', inboxReads);
+    const drafts = await paced(base, 'form drafts', draftSaves);
     // Flat out after the paced runs: a closed loop leaves the server a backlog, drained before the submissions.
+    let turn = 0;
     const capacity = {
-      inbox: await flatOut(base, 'inbox reads, flat out', inboxRead),
-      drafts: await flatOut(base, 'form drafts, flat out', draftSave),
+      inbox: await flatOut(base, 'inbox reads, flat out', () => inboxReads[turn++ % inboxReads.length]),
+      drafts: await flatOut(base, 'form drafts, flat out', () => draftSaves[turn++ % draftSaves.length]),
     };
     await waitFor(async () => {
       const started = Date.now();
@@ -243,11 +244,8 @@ async function main(): Promise<void> {
       return Date.now() - started < 20 ? true : undefined;
     }, 'the api to drain its backlog', 60_000);
     // Each task submitted once: as many requests as tasks, taken in turn.
-    let submitted = 0;
-    const submissions = await paced(base, 'form submissions', (): Call => {
-      const task = formTasks[submitted++ % formTasks.length];
-      return { method: 'POST', path: `/api/v1/tasks/${task.id}/form/submit`, token: task.token, body: { data: titleRegistration2020(task.unitName) } };
-    }, { amount: formTasks.length });
+    const submits: Call[] = formTasks.map((task) => ({ method: 'POST', path: `/api/v1/tasks/${task.id}/form/submit`, token: task.token, body: { data: titleRegistration2020(task.unitName) } }));
+    const submissions = await paced(base, 'form submissions', submits, { amount: submits.length });
     const stillOpen = await orm.em.fork().count(Task, { campaign: { workflowVersion: formVersion }, status: 'open' });
 
     const metrics = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${admin}` } })).text();

@@ -8,7 +8,11 @@
  * samples. Here a request's latency runs from when it was due, so a client held up by a slow answer counts the wait
  * of the requests it could not send on time (the correction done right), and nothing else is added.
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface PacedCall {
@@ -31,6 +35,8 @@ export interface PacedFigures {
    * it says the machine paused, not that the server was slow.
    */
   generatorStallMs?: number;
+  /** CPU time (ms) the generator's own process used, when it ran apart ({@link pacedLoadApart}). */
+  generatorCpuMs?: number;
 }
 
 export interface PacedOptions {
@@ -122,4 +128,58 @@ export async function pacedLoad(baseUrl: string, next: () => PacedCall, options:
     perSecond: round(sent / elapsed),
     generatorStallMs: round(stalls.max / 1e6),
   };
+}
+
+/** This file as plain JavaScript (it imports only Node's own modules), written once per process. */
+let compiled: string | undefined;
+function compiledSelf(): string {
+  if (compiled) return compiled;
+  // typescript is what ts-node compiles the benchmarks with; the generator's process then needs neither.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ts = require('typescript') as typeof import('typescript');
+  const source = readFileSync(__filename.replace(/\.js$/, '.ts'), 'utf8');
+  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+  compiled = join(mkdtempSync(join(tmpdir(), 'thidua-paced-')), 'paced-clients.js');
+  writeFileSync(compiled, outputText);
+  return compiled;
+}
+
+/**
+ * {@link pacedLoad} in a process of its own, the calls taken in turn from `calls`. The benchmark's own process holds
+ * the ORM and the TypeScript compiler (a heap of ~300 MB): its garbage collections took both cores for 80–150 ms
+ * about every 1.6 s and held up its own clients (each process's CPU read from /proc every 20 ms, 2026-12-06), so the
+ * generator measured itself. This process holds only the clients, and collects on one thread.
+ */
+export async function pacedLoadApart(baseUrl: string, calls: PacedCall[], options: PacedOptions): Promise<PacedFigures> {
+  const child = spawn(process.execPath, ['--single-threaded-gc', compiledSelf()], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  child.stdin.end(JSON.stringify({ baseUrl, calls, options }));
+  const code = await exited;
+  if (code !== 0) throw new Error(`the paced clients' process ended with code ${code}`);
+  return JSON.parse(output) as PacedFigures;
+}
+
+// Run as the generator's process: the job on stdin, the figures on stdout.
+if (require.main === module) {
+  let input = '';
+  process.stdin.on('data', (chunk) => (input += chunk));
+  process.stdin.on('end', () => {
+    const job = JSON.parse(input) as { baseUrl: string; calls: PacedCall[]; options: PacedOptions };
+    let turn = 0;
+    pacedLoad(job.baseUrl, () => job.calls[turn++ % job.calls.length], job.options).then(
+      (figures) => {
+        const used = process.cpuUsage();
+        process.stdout.write(JSON.stringify({ ...figures, generatorCpuMs: Math.round((used.user + used.system) / 1000) }));
+      },
+      (error) => {
+        process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  });
 }
