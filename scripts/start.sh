@@ -16,7 +16,9 @@ node dist/cli.js setup > "$setup_log" 2>&1 || { cat "$setup_log" >&2; die "Set-u
 
 say "Starting the server…"
 # Start-up logs stay quiet at the default level (warnings and errors only); LOG_LEVEL=info shows them.
-LOG_LEVEL="${LOG_LEVEL:-warn}" node dist/main.js --role="${THIDUA_ROLE:-all}" &
+# --single-threaded-gc: on a small server the app shares its cores with PostgreSQL; V8's parallel collector would
+# take every core at once for a collection (README, "Running for a whole sector").
+LOG_LEVEL="${LOG_LEVEL:-warn}" node --single-threaded-gc dist/main.js --role="${THIDUA_ROLE:-all}" &
 server=$!
 trap 'kill -TERM "$server" 2>/dev/null; wait "$server"; exit 0' INT TERM
 until http_ok "$port" /health; do

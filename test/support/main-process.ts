@@ -12,10 +12,13 @@ export interface MainProcess {
   exit: Promise<number | null>;
 }
 
+/** The flags node runs the app with, as `npm start` and `npm run start:api|start:worker` give them (README). */
+export const DEPLOYED_NODE_FLAGS = ['--single-threaded-gc'];
+
 /** Starts dist/main.js with these arguments and only this environment (and PATH); `nodeArgs` go to node (`--cpu-prof`). */
 export function runMain(args: string[], env: Record<string, string>, nodeArgs: string[] = []): MainProcess {
   let output = '';
-  const child = spawn(process.execPath, [...nodeArgs, MAIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+  const child = spawn(process.execPath, [...DEPLOYED_NODE_FLAGS, ...nodeArgs, MAIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
