@@ -9,7 +9,7 @@
  * of the requests it could not send on time (the correction done right), and nothing else is added.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,7 +139,9 @@ function compiledSelf(): string {
   const ts = require('typescript') as typeof import('typescript');
   const source = readFileSync(__filename.replace(/\.js$/, '.ts'), 'utf8');
   const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
-  compiled = join(mkdtempSync(join(tmpdir(), 'thidua-paced-')), 'paced-clients.js');
+  const folder = mkdtempSync(join(tmpdir(), 'thidua-paced-'));
+  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  compiled = join(folder, 'paced-clients.js');
   writeFileSync(compiled, outputText);
   return compiled;
 }
