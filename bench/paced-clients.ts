@@ -158,7 +158,8 @@ export async function pacedLoadApart(baseUrl: string, calls: PacedCall[], option
   child.stdout.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', resolve);
+    // 'close', not 'exit': the figures on stdout may still be arriving when the process exits.
+    child.on('close', resolve);
   });
   child.stdin.end(JSON.stringify({ baseUrl, calls, options }));
   const code = await exited;
