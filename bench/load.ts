@@ -26,7 +26,7 @@ import { OutboxMessage } from '../src/workflows/engine/entities/outbox-message.e
 import { StageRun } from '../src/workflows/engine/entities/stage-run.entity';
 import { Task } from '../src/workflows/engine/entities/task.entity';
 import { MAIN, MainProcess, runMain } from '../test/support/main-process';
-import { PacedCall, PacedFigures, pacedLoadApart } from './paced-clients';
+import { ApartFigures, PacedCall, PacedFigures, pacedLoadApart } from './paced-clients';
 import { DEMO_PASSWORD, dropRedisPrefix, freePort, prepareDatabase, TEST_REDIS_URL } from '../test/support/test-app';
 import { createTestDatabase, TEST_DIALECT } from '../test/support/test-database';
 import { titleRegistration2020 } from '../test/support/title-registration';
@@ -119,16 +119,15 @@ const report = (name: string, figures: LoadFigures): LoadFigures => {
 /** The processes whose CPU each paced run reports: who else was busy while the requests waited. */
 let measured: { api: number; worker: number } | undefined;
 
-/** The CPU each process used while `run` ran. */
-async function withCpu<T extends LoadFigures>(run: () => Promise<T>): Promise<T> {
+/** The CPU each process used while `run` ran (the generator's, as its own process reports it). */
+async function withCpu(run: () => Promise<ApartFigures>): Promise<LoadFigures> {
   const pids = measured;
   if (!pids) return run();
-  const take = () => ({ api: cpuMs(pids.api), worker: cpuMs(pids.worker), postgres: postgresCpuMs(), generator: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000) });
+  const take = () => ({ api: cpuMs(pids.api), worker: cpuMs(pids.worker), postgres: postgresCpuMs() });
   const before = take();
-  const figures = await run();
+  const { generatorCpuMs, ...figures } = await run();
   const after = take();
-  const generator = figures.generatorCpuMs ?? after.generator - before.generator;
-  return { ...figures, cpu: { api: after.api - before.api, worker: after.worker - before.worker, postgres: after.postgres - before.postgres, generator } };
+  return { ...figures, cpu: { api: after.api - before.api, worker: after.worker - before.worker, postgres: after.postgres - before.postgres, generator: generatorCpuMs } };
 }
 
 /**

@@ -35,9 +35,10 @@ export interface PacedFigures {
    * it says the machine paused, not that the server was slow.
    */
   generatorStallMs?: number;
-  /** CPU time (ms) the generator's own process used, when it ran apart ({@link pacedLoadApart}). */
-  generatorCpuMs?: number;
 }
+
+/** The figures of {@link pacedLoadApart}, with the CPU time (ms) the generator's own process used. */
+export type ApartFigures = PacedFigures & { generatorCpuMs: number };
 
 export interface PacedOptions {
   clients: number;
@@ -137,7 +138,7 @@ function compiledSelf(): string {
   // typescript is what ts-node compiles the benchmarks with; the generator's process then needs neither.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ts = require('typescript') as typeof import('typescript');
-  const source = readFileSync(__filename.replace(/\.js$/, '.ts'), 'utf8');
+  const source = readFileSync(__filename, 'utf8');
   const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
   const folder = mkdtempSync(join(tmpdir(), 'thidua-paced-'));
   process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
@@ -152,7 +153,7 @@ function compiledSelf(): string {
  * about every 1.6 s and held up its own clients (each process's CPU read from /proc every 20 ms, 2026-12-06), so the
  * generator measured itself. This process holds only the clients, and collects on one thread.
  */
-export async function pacedLoadApart(baseUrl: string, calls: PacedCall[], options: PacedOptions): Promise<PacedFigures> {
+export async function pacedLoadApart(baseUrl: string, calls: PacedCall[], options: PacedOptions): Promise<ApartFigures> {
   const child = spawn(process.execPath, ['--single-threaded-gc', compiledSelf()], { stdio: ['pipe', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
@@ -164,7 +165,7 @@ export async function pacedLoadApart(baseUrl: string, calls: PacedCall[], option
   child.stdin.end(JSON.stringify({ baseUrl, calls, options }));
   const code = await exited;
   if (code !== 0) throw new Error(`the paced clients' process ended with code ${code}`);
-  return JSON.parse(output) as PacedFigures;
+  return JSON.parse(output) as ApartFigures;
 }
 
 // Run as the generator's process: the job on stdin, the figures on stdout.
@@ -177,7 +178,7 @@ if (require.main === module) {
     pacedLoad(job.baseUrl, () => job.calls[turn++ % job.calls.length], job.options).then(
       (figures) => {
         const used = process.cpuUsage();
-        process.stdout.write(JSON.stringify({ ...figures, generatorCpuMs: Math.round((used.user + used.system) / 1000) }));
+        process.stdout.write(JSON.stringify({ ...figures, generatorCpuMs: Math.round((used.user + used.system) / 1000) } satisfies ApartFigures));
       },
       (error) => {
         process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
